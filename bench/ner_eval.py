@@ -1,0 +1,384 @@
+"""Benchmark of the project's NER pipeline; writes bench/NER_RESULTS.md.
+
+Not part of the test suite.  Sections (each can be run on its own; results are
+kept in bench/ner_results.json and the Markdown is re-rendered from all of them):
+
+* ``indolem``: NER-UI / NER-UGM with the IndoLEM protocol (train on train.0k,
+  select the epoch on dev.0k, test on test.0k), one model per fold.
+* ``shipped``: the shipped model (kg/models/ner) on IDNer2k test, NERGrit test
+  and NERP test (entity-level, exact span + label).
+* ``speed``: words/s of ``nlp.pipe`` on CLICK-ID news (one process, median of
+  3 runs) and size on disk.
+* ``ablation``: the NERP decision: the shipped recipe trained with NERP left
+  out / title-cased / entity-spans-only / raw lowercase, scored on the cased
+  dev and test sets (long: one full training per variant).
+
+Usage::
+
+    python bench/ner_eval.py                       # indolem + shipped + speed
+    python bench/ner_eval.py --sections indolem --folds 1,2
+    python bench/ner_eval.py --sections ablation
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+from kg.training import evaluate_ner, read_set, sentences_to_docs, train_pipeline  # noqa: E402
+from kg.training.train import (  # noqa: E402
+    DEV_SETS,
+    EVAL_SETS,
+    SHIPPED_TRAIN,
+    Hyper,
+    load_train_sentences,
+)
+
+DATA = ROOT.parent / "shared" / "data"
+MODEL = ROOT / "kg" / "models" / "ner"
+RESULTS_JSON = ROOT / "bench" / "ner_results.json"
+RESULTS_MD = ROOT / "bench" / "NER_RESULTS.md"
+LABELS = ("PER", "ORG", "LOC")
+PUBLISHED = {  # IndoLEM paper, mean F1 over 5 folds
+    "nerui": {"Bi-LSTM-CRF": 82.2, "mBERT": 82.2, "IndoBERT": 90.1},
+    "nerugm": {"Bi-LSTM-CRF": 70.9, "mBERT": 71.6, "IndoBERT": 74.9},
+}
+
+
+def log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def _scores(nlp, sents) -> dict:
+    s = evaluate_ner(nlp, sentences_to_docs(nlp.vocab, sents))
+    return {
+        "f": round(s["f"] * 100, 2),
+        "p": round(s["p"] * 100, 2),
+        "r": round(s["r"] * 100, 2),
+        "n_gold": s["n_gold"],
+        "per_label": {k: round(v["f"] * 100, 2) for k, v in s["per_label"].items()},
+    }
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def run_indolem(folds: list[int], sets: list[str], hyper: Hyper) -> dict:
+    out: dict = {}
+    for name in sets:
+        rows = {}
+        for k in folds:
+            t0 = time.perf_counter()
+            train = read_set(DATA, name, "train", k)
+            dev = read_set(DATA, name, "dev", k)
+            test = read_set(DATA, name, "test", k)
+            log(f"== {name} fold {k}: {len(train)}/{len(dev)}/{len(test)} sentences")
+            nlp, res = train_pipeline(train, {"dev": dev}, hyper=hyper, seed=0, log=log)
+            sc = _scores(nlp, test)
+            sc["best_epoch"] = res.best_epoch
+            sc["seconds"] = round(time.perf_counter() - t0, 1)
+            rows[str(k)] = sc
+            log(f"RESULT {name} fold {k}: F1 {sc['f']} {sc['per_label']} ({sc['seconds']}s)")
+        out[name] = rows
+    return out
+
+
+def run_shipped(model: Path) -> dict:
+    nlp = spacy.load(model)
+    res = {}
+    for n, s in EVAL_SETS:
+        if s != "test":
+            continue
+        res[f"{n}.{s}"] = _scores(nlp, read_set(DATA, n, s))
+        log(f"shipped {n}.{s}: {res[f'{n}.{s}']}")
+    meta = nlp.meta.get("pemilu_kg", {})
+    res["_train"] = {
+        "train_seconds": meta.get("train_seconds"),
+        "best_epoch": meta.get("best_epoch"),
+        "epochs_run": meta.get("epochs_run"),
+        "train_sentences": meta.get("train_sentences"),
+        "dropped": meta.get("dropped"),
+        "nerp_mode": meta.get("nerp_mode"),
+        "hyper": meta.get("hyper"),
+    }
+    return res
+
+
+def _news_texts(limit_words: int) -> list[str]:
+    texts, n = [], 0
+    path = DATA / "clickid-news-articles" / "clickid_articles.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            t = json.loads(line)["text"]
+            texts.append(t)
+            n += len(t.split())
+            if n >= limit_words:
+                break
+    return texts
+
+
+def run_speed(model: Path, limit_words: int, runs: int = 3) -> dict:
+    nlp = spacy.load(model)
+    texts = _news_texts(limit_words)
+    list(nlp.pipe(texts[:20]))  # warm-up
+    rates, tokens = [], 0
+    for i in range(runs):
+        t0 = time.perf_counter()
+        tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=64))
+        dt = time.perf_counter() - t0
+        rates.append(tokens / dt)
+        log(f"speed run {i + 1}: {tokens} tokens in {dt:.1f}s = {tokens / dt:.0f} words/s")
+    size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file())
+    return {
+        "articles": len(texts),
+        "whitespace_words": sum(len(t.split()) for t in texts),
+        "tokens": tokens,
+        "runs": [round(r) for r in rates],
+        "median_wps": round(statistics.median(rates)),
+        "size_bytes": size,
+    }
+
+
+ABLATION_VARIANTS = {
+    "no NERP": None,
+    "NERP title-cased (O, IND/EVT/FNB missing)": "titlecase",
+    "NERP entity spans only (all else missing)": "spans",
+    "NERP raw lowercase (O, IND/EVT/FNB missing)": "raw",
+}
+
+
+def run_ablation(hyper: Hyper, variants: list[str] | None) -> dict:
+    held = {f"{n}.{s}": read_set(DATA, n, s) for n, s in EVAL_SETS}
+    exclude = [s for v in held.values() for s in v]
+    out = {}
+    for label, mode in ABLATION_VARIANTS.items():
+        if variants and (mode or "none") not in variants:
+            continue
+        t0 = time.perf_counter()
+        sets = SHIPPED_TRAIN if mode else tuple(s for s in SHIPPED_TRAIN if s != "nerp")
+        train, _ = load_train_sentences(DATA, sets, nerp_mode=mode, exclude=exclude)
+        log(f"== ablation {label}: {len(train)} sentences")
+        dev = {f"{n}.{s}": held[f"{n}.{s}"] for n, s in DEV_SETS}
+        nlp, res = train_pipeline(train, dev, hyper=hyper, seed=0, log=log)
+        row = {k: _scores(nlp, v) for k, v in held.items()}
+        row["_best_epoch"] = res.best_epoch
+        row["_seconds"] = round(time.perf_counter() - t0, 1)
+        row["_n_train"] = len(train)
+        out[label] = row
+        log(f"RESULT ablation {label}: " + ", ".join(f"{k} {v['f']}" for k, v in row.items() if not k.startswith("_")))
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _fmt(x) -> str:
+    return "–" if x is None else f"{x:.2f}" if isinstance(x, float) else str(x)
+
+
+def render(res: dict) -> str:
+    env = res.get("_env", {})
+    L = [
+        "# NER results (kg/models/ner and the IndoLEM protocol)",
+        "",
+        "Written by `bench/ner_eval.py` (not part of the test suite). "
+        "Entity-level scores, exact span and label match (conlleval/seqeval style), in %.",
+        "",
+        f"- date: {env.get('date', '?')}; spaCy {env.get('spacy', '?')}; Python {env.get('python', '?')}",
+        f"- machine: {env.get('machine', '?')}",
+        "- model: spaCy `ner` (TransitionBasedParser.v2) on HashEmbedCNN.v2 tok2vec, lang `id`, "
+        "no vectors, no pretraining; one seed (0).",
+        "",
+    ]
+    ind = res.get("indolem")
+    if ind:
+        L += ["## NER-UI and NER-UGM, IndoLEM protocol", ""]
+        L += [
+            "One model per fold: train on `train.0k`, keep the epoch with the best dev F1 on "
+            "`dev.0k`, test on `test.0k`. Folds are used as IndoLEM ships them "
+            "(they contain some repeated sentences).",
+            "",
+        ]
+        folds = sorted({k for rows in ind["results"].values() for k in rows}, key=int)
+        L.append("| set | " + " | ".join(f"fold {k}" for k in folds) + " | mean F1 | published (Bi-LSTM / mBERT / IndoBERT) |")
+        L.append("|---|" + "---|" * len(folds) + "---|---|")
+        for name, rows in ind["results"].items():
+            fs = [rows[k]["f"] if k in rows else None for k in folds]
+            got = [f for f in fs if f is not None]
+            mean = statistics.mean(got) if got else None
+            pub = PUBLISHED[name]
+            note = "" if len(got) == 5 else f" ({len(got)} of 5 folds)"
+            L.append(
+                f"| {'NER-UI' if name == 'nerui' else 'NER-UGM'} | "
+                + " | ".join(_fmt(f) for f in fs)
+                + f" | **{_fmt(mean)}**{note} | {pub['Bi-LSTM-CRF']} / {pub['mBERT']} / {pub['IndoBERT']} |"
+            )
+        L.append("")
+        L.append("Per label (mean over the folds run):")
+        L.append("")
+        L.append("| set | PER | ORG | LOC | best epochs | train+test time per fold (s) |")
+        L.append("|---|---|---|---|---|---|")
+        for name, rows in ind["results"].items():
+            per = {lab: statistics.mean(r["per_label"].get(lab, 0.0) for r in rows.values()) for lab in LABELS}
+            eps = ", ".join(str(rows[k]["best_epoch"]) for k in sorted(rows, key=int))
+            secs = ", ".join(str(round(rows[k]["seconds"])) for k in sorted(rows, key=int))
+            L.append(
+                f"| {'NER-UI' if name == 'nerui' else 'NER-UGM'} | "
+                + " | ".join(f"{per[lab]:.2f}" for lab in LABELS)
+                + f" | {eps} | {secs} |"
+            )
+        L += ["", f"Settings: {ind.get('hyper')}", ""]
+    sh = res.get("shipped")
+    if sh:
+        tr = sh.get("_train", {})
+        L += ["## Shipped model `kg/models/ner` on held-out test sets", ""]
+        L.append("| test set | sentences' entities | P | R | F1 | PER | ORG | LOC |")
+        L.append("|---|---|---|---|---|---|---|---|")
+        names = {"idner.test": "IDNer2k test", "nergrit.test": "NERGrit test", "nerp.test": "NERP test (lowercase, no ORG)"}
+        for key, title in names.items():
+            s = sh.get(key)
+            if not s:
+                continue
+            pl = s["per_label"]
+            L.append(
+                f"| {title} | {s['n_gold']} | {s['p']:.2f} | {s['r']:.2f} | **{s['f']:.2f}** | "
+                + " | ".join(_fmt(pl.get(lab)) if lab in pl else "–" for lab in LABELS)
+                + " |"
+            )
+        L += [
+            "",
+            "NERP test is all lowercase and has only PER (PPL) and LOC (PLC); its IND/EVT/FNB "
+            "entities are not scored, and any ORG the model predicts counts as a false positive. "
+            "It is reported as is, to show what the model does on lowercase text.",
+            "",
+            f"Training: {tr.get('train_sentences')} sentences by set after removing every sentence "
+            f"(normalised text) found in IDNer2k dev/test, NERGrit dev/test or NERP test, and repeats "
+            f"(dropped: {tr.get('dropped')}); NERP mode `{tr.get('nerp_mode')}`; best epoch "
+            f"{tr.get('best_epoch')} of {tr.get('epochs_run')}; training time {tr.get('train_seconds')} s "
+            f"(includes per-epoch dev evaluation).",
+            "",
+        ]
+    sp = res.get("speed")
+    if sp:
+        L += ["## Speed and size", ""]
+        L.append("| measure | value |")
+        L.append("|---|---|")
+        L.append(
+            f"| `nlp.pipe` throughput, one process, median of 3 | **{sp['median_wps']:,} words/s** "
+            f"(runs: {', '.join(f'{r:,}' for r in sp['runs'])}) |"
+        )
+        L.append(
+            f"| text | first {sp['articles']:,} CLICK-ID articles, {sp['whitespace_words']:,} "
+            f"whitespace words = {sp['tokens']:,} spaCy tokens (words/s counts tokens, tokenizer included) |"
+        )
+        L.append(f"| size on disk | {sp['size_bytes'] / 1e6:.2f} MB ({sp['size_bytes']:,} bytes) |")
+        L.append("")
+    ab = res.get("ablation")
+    if ab:
+        L += ["## NERP decision (ablation)", ""]
+        L += [
+            "The shipped recipe (IDNer2k + NERGrit + NER-UI + NER-UGM train data, held-out sentences removed) "
+            "trained once per way of using NERP; epoch chosen on the cased dev sets "
+            "(mean F1 of IDNer2k dev and NERGrit dev).",
+            "",
+        ]
+        keys = ["idner.dev", "nergrit.dev", "idner.test", "nergrit.test", "nerp.test"]
+        L.append("| NERP used as | train sents | " + " | ".join(keys) + " | mean cased dev | mean cased test |")
+        L.append("|---|---|" + "---|" * len(keys) + "---|---|")
+        for label, row in ab.items():
+            fs = [row[k]["f"] for k in keys]
+            L.append(
+                f"| {label} | {row['_n_train']} | "
+                + " | ".join(f"{f:.2f}" for f in fs)
+                + f" | {(fs[0] + fs[1]) / 2:.2f} | {(fs[2] + fs[3]) / 2:.2f} |"
+            )
+        if ab.get("_note"):
+            L += ["", ab["_note"]]
+        L.append("")
+    notes = res.get("_notes")
+    if notes:
+        L += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
+    return "\n".join(L)
+
+
+def _machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.machine()}, no GPU"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sections", default="indolem,shipped,speed",
+                    help="comma list of indolem, shipped, speed, ablation, render")
+    ap.add_argument("--folds", default="1,2,3,4,5", help="IndoLEM folds to run, e.g. 1,2")
+    ap.add_argument("--sets", default="nerui,nerugm", help="IndoLEM sets to run")
+    ap.add_argument("--model", type=Path, default=MODEL)
+    ap.add_argument("--speed-words", type=int, default=300_000,
+                    help="whitespace words of CLICK-ID text for the speed test")
+    ap.add_argument("--max-epochs", type=int, default=None, help="cap on epochs (indolem/ablation)")
+    ap.add_argument("--ablation-variants", default=None,
+                    help="comma list among none,titlecase,spans,raw (default: all)")
+    args = ap.parse_args(argv)
+    sections = [s.strip() for s in args.sections.split(",") if s.strip()]
+    res = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    res["_env"] = {
+        "date": _dt.date.today().isoformat(),
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "machine": _machine(),
+    }
+    hyper = Hyper()
+    if args.max_epochs:
+        hyper.max_epochs = args.max_epochs
+
+    def save():
+        RESULTS_JSON.write_text(json.dumps(res, indent=1, ensure_ascii=False))
+        RESULTS_MD.write_text(render(res))
+
+    if "indolem" in sections:
+        folds = [int(f) for f in args.folds.split(",")]
+        sets = [s.strip() for s in args.sets.split(",")]
+        ind = run_indolem(folds, sets, hyper)
+        prev = res.get("indolem", {}).get("results", {})
+        for name, rows in ind.items():
+            prev.setdefault(name, {}).update(rows)
+        res["indolem"] = {"results": prev, "hyper": hyper.__dict__}
+        save()
+    if "shipped" in sections:
+        res["shipped"] = run_shipped(args.model)
+        save()
+    if "speed" in sections:
+        res["speed"] = run_speed(args.model, args.speed_words)
+        save()
+    if "ablation" in sections:
+        variants = args.ablation_variants.split(",") if args.ablation_variants else None
+        prev = {k: v for k, v in res.get("ablation", {}).items()}
+        prev.update(run_ablation(hyper, variants))
+        res["ablation"] = prev
+        save()
+    save()
+    print(f"wrote {RESULTS_MD}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,279 @@
+"""Article → ArticleFacts: runs the finders in order and turns their hits into fact records.
+
+Order matters: places first (the region table), then institutions (a type plus a place), posts
+(which may name an institution), persons (never inside a place, institution or post), then who
+holds which post, what was said, and what happened where and when.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+
+from kg.nlp import dates as dates_mod
+from kg.nlp.dateline import Dateline, parse_dateline
+from kg.nlp.events import EventHit, find_elections, find_reported_events
+from kg.nlp.orgs import OrgHit, find_orgs
+from kg.nlp.persons import PersonHit, find_persons
+from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
+from kg.nlp.places import PlaceHit, find_places
+from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, role_for
+from kg.nlp.quotes import SpeakerResolver, find_statements
+from kg.nlp.text import slug
+from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
+from kg.regions import gazetteer
+
+
+def extract(article: Article, nlp: Language | None = None) -> ArticleFacts:
+    nlp = nlp or load_pipeline()
+    return extract_analysed(article, analyse(article.text, nlp), model_name(nlp))
+
+
+def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rules") -> ArticleFacts:
+    text = article.text
+    gaz = gazetteer()
+    dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
+    places = find_places(text, dateline)
+    orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)]
+    posts = find_posts(text, orgs, places)
+    blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
+    blocked += [(p.start, p.start + len(p.label) + (len(p.qualifier or "") and len(p.qualifier) + 1))
+                for p in posts]
+    if dateline and dateline.outlet:
+        blocked.append((0, dateline.end))
+    persons = find_persons(text, blocked, analysis.entities, {p.end for p in posts})
+    person_keys, person_entities = _cluster_persons(persons, analysis)
+    holdings = link_holders(text, posts, persons)
+
+    builder = _Builder(article, analysis)
+    for hit in places:
+        builder.place(hit)
+    for hit in orgs + [p.org for p in posts if p.org is not None]:
+        builder.org(hit)
+    for entity in person_entities:
+        builder.entities[entity.key] = entity
+
+    memberships = _memberships(holdings, person_keys, analysis, article)
+    resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
+                               _post_holders(posts, holdings, person_keys))
+    speaker_roles = {m.person: m for m in memberships}
+    quotations = []
+    for n, stmt in enumerate(find_statements(text, analysis, resolver)):
+        sentence = analysis.sentence_at(stmt.start)
+        held = speaker_roles.get(stmt.speaker)
+        quotations.append(Quotation(
+            stmt.speaker, stmt.text, sentence, Mention(stmt.start, stmt.end, text[stmt.start:stmt.end], sentence),
+            stmt.direct, held.role if held else None, held.organization if held else None,
+            confidence=0.85 if stmt.direct else 0.7))
+
+    events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder)
+    return ArticleFacts(article, analysis.sentences, tuple(builder.finish()), tuple(memberships),
+                        tuple(quotations), tuple(events),
+                        dateline_place=_dateline_key(dateline, places), outlet=dateline.outlet if dateline else None,
+                        extractor=extractor)
+
+
+class _Builder:
+    """Collects entity mentions by key and merges their labels."""
+
+    def __init__(self, article: Article, analysis: Analysis):
+        self.article = article
+        self.analysis = analysis
+        self.entities: dict[str, Entity] = {}
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.alts: dict[str, set[str]] = defaultdict(set)
+
+    def mention(self, key: str, start: int, end: int) -> None:
+        text = self.article.text[start:end]
+        self.mentions[key].append(Mention(start, end, text, self.analysis.sentence_at(start)))
+        self.alts[key].add(text)
+
+    def place(self, hit: PlaceHit) -> None:
+        if hit.key not in self.entities:
+            level = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
+                     "desa": "village", "kelurahan": "village"}.get(hit.type)
+            self.entities[hit.key] = Entity(hit.key, Kind.PLACE, hit.name, (), (), hit.type, hit.code, hit.within,
+                                            level=level)
+            if hit.official and hit.official != hit.name:
+                self.alts[hit.key].add(hit.official)
+        self.mention(hit.key, hit.start, hit.end)
+        self._ensure_parents(hit.within)
+
+    def _ensure_parents(self, key: str | None) -> None:
+        """The region chain up to the province, so containedInPlace always has a labelled target."""
+        gaz = gazetteer()
+        while key and key not in self.entities and key.startswith("place:") and "-" not in key:
+            region = gaz.get(key.split(":", 1)[1])
+            if region is None:
+                return
+            parent = f"place:{region.parent_code}" if region.parent_code else None
+            self.entities[key] = Entity(key, Kind.PLACE, region.name, (region.official,) if region.official != region.name else (),
+                                        (), region.type, region.code, parent, level=region.level)
+            key = parent
+
+    def org(self, hit: OrgHit) -> None:
+        if hit.key not in self.entities:
+            self.entities[hit.key] = Entity(hit.key, Kind.ORGANIZATION, hit.label, (), (), hit.type,
+                                            area=hit.area, level=hit.level)
+        self.alts[hit.key].update(hit.alt_labels)
+        self.mention(hit.key, hit.start, hit.end)
+        self._ensure_parents(hit.area)
+
+    def event(self, hit: EventHit) -> None:
+        if hit.key not in self.entities:
+            self.entities[hit.key] = Entity(hit.key, Kind.EVENT, hit.label, (), (), hit.type, area=hit.area,
+                                            confidence=0.9 if hit.election else 0.6)
+        self.mention(hit.key, hit.start, hit.end)
+
+    def finish(self) -> list[Entity]:
+        out = []
+        for key, entity in self.entities.items():
+            alts = set(entity.alt_labels) | self.alts.get(key, set())
+            alts = tuple(sorted(a for a in alts if a and a != entity.label))
+            mentions = tuple(self.mentions.get(key, ())) or entity.mentions
+            out.append(Entity(entity.key, entity.kind, entity.label, alts, mentions,
+                              entity.subtype, entity.code, entity.within, entity.area, entity.level,
+                              entity.confidence))
+        return out
+
+
+def _cluster_persons(hits: list[PersonHit], analysis: Analysis) -> tuple[dict[PersonHit, str], list[Entity]]:
+    """One entity per person: "Fakhrian" joins "Fakhrian Noor" when no other full name has it."""
+    names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
+    canonical: dict[str, str] = {}
+    for name in names:
+        tokens = name.split()
+        longer = [c for c in set(canonical.values()) if _contains_tokens(c.split(), tokens)]
+        canonical[name] = longer[0] if len(longer) == 1 else name
+    keys: dict[PersonHit, str] = {}
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    alts: dict[str, set[str]] = defaultdict(set)
+    for h in hits:
+        label = canonical[h.name]
+        key = f"person:{slug(label)}"
+        keys[h] = key
+        mentions[key].append(Mention(h.start, h.end, h.text, analysis.sentence_at(h.start)))
+        alts[key].update({h.text, h.name})
+    entities = []
+    for key in mentions:
+        label = next(canonical[h.name] for h in hits if keys[h] == key)
+        entities.append(Entity(key, Kind.PERSON, label, tuple(sorted(alts[key] - {label})), tuple(mentions[key])))
+    return keys, entities
+
+
+def _contains_tokens(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return n < len(full) and any(full[i:i + n] == part for i in range(len(full) - n + 1))
+
+
+def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,
+                 article: Article) -> list[Membership]:
+    seen = set()
+    out = []
+    for h in holdings:
+        role = role_for(h.post.label, h.post.definition)
+        org = h.post.org.key if h.post.org else None
+        ident = (keys[h.person], role.key, org, h.post.qualifier)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        sentence = analysis.sentence_at(h.start)
+        out.append(Membership(keys[h.person], role, org, sentence,
+                              Mention(h.start, h.end, article.text[h.start:h.end], sentence),
+                              h.person.rank, h.post.qualifier, 0.9 if h.start == h.post.start else 0.8))
+    return out
+
+
+def _post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[PersonHit, str]):
+    """Post phrases without a name ("kata Kapolda Riau") stand for the holder named elsewhere."""
+    held = defaultdict(set)
+    for h in holdings:
+        held[(h.post.definition.label, h.post.org.key if h.post.org else None)].add(keys[h.person])
+        held[(h.post.definition.label, None)].add(keys[h.person])
+    out = []
+    for post in posts:
+        org = post.org.key if post.org else None
+        people = held.get((post.definition.label, org), set())
+        if len(people) == 1:
+            out.append((post.start, post.end, next(iter(people))))
+    return out
+
+
+def _dateline_key(dateline: Dateline | None, places: list[PlaceHit]) -> str | None:
+    if dateline is None:
+        return None
+    first = dateline.places[0]
+    return next((p.key for p in places if p.start == first.start), None)
+
+
+def _events(article, analysis, places, orgs, persons, person_keys, dateline, builder) -> list[EventFacts]:
+    text = article.text
+    elections = find_elections(text, places)
+    year_hint = next((e.year for e in elections if e.year), None)
+    date_hits = dates_mod.find_dates(text, article.published, year_hint)
+    geo = [p for p in places if p.type != "country"]
+
+    def attached(start: int, end: int) -> tuple[list[PlaceHit], list]:
+        sentence = analysis.sentences[analysis.sentence_at(start)]
+        window_end = sentence.end
+        at = [p for p in geo if end <= p.start < window_end and _di_before(text, p.start, end)]
+        when = [d for d in date_hits if end <= d.start < min(window_end, end + 60) and d.value]
+        return at, when
+
+    reported = find_reported_events(text, article.id, lambda s, e: any(attached(s, e)))
+    out = []
+    seen_keys: dict[str, EventHit] = {}
+    for hit in elections + reported:
+        key = hit.key if hit.election else seen_keys.setdefault(hit.label.lower().split()[0], hit).key
+        hit = hit if key == hit.key else EventHit(hit.start, hit.end, hit.text, key, hit.label, hit.type, False)
+        builder.event(hit)
+        at, when = attached(hit.start, hit.end)
+        sentence = analysis.sentence_at(hit.start)
+        sent = analysis.sentences[sentence]
+        actors = [] if hit.election else [person_keys[p] for p in persons
+                                           if sent.start <= p.start < sent.end and not _in_quote(text, sent, p.start)]
+        place_keys = tuple(dict.fromkeys(p.key for p in at))
+        if not place_keys and hit.area:
+            place_keys = (hit.area,)
+        date = when[0] if when else None
+        if not at and not when and not actors and hit.election:
+            continue
+        out.append(EventFacts(key, sentence, Mention(hit.start, hit.end, hit.text, sentence), place_keys,
+                              date.value if date else None, date.text if date else None,
+                              tuple(dict.fromkeys(actors)), 0.6))
+    out = _merge_event_facts(out)
+    if dateline is not None:
+        main = _dateline_key(dateline, places)
+        first_reported = next((i for i, f in enumerate(out) if not f.event.split(":", 1)[1].startswith(
+            ("pilkada", "pemilu", "pilgub", "pilbup", "pilwali", "pilpres", "pileg", "psu"))), None)
+        if main and first_reported is not None and not out[first_reported].places:
+            f = out[first_reported]
+            out[first_reported] = EventFacts(f.event, f.sentence, f.evidence, (main,), f.date, f.date_text,
+                                             f.actors, 0.5)
+    return out
+
+
+def _di_before(text: str, place_start: int, floor: int) -> bool:
+    """"... di Rantau, Tapin": the place follows "di" (perhaps after other places)."""
+    window = text[max(floor, place_start - 40):place_start]
+    return bool(window) and (window.rstrip().endswith(" di") or window.rstrip().endswith(",") and " di " in window)
+
+
+def _in_quote(text: str, sent, pos: int) -> bool:
+    before = text[sent.start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _merge_event_facts(facts: list[EventFacts]) -> list[EventFacts]:
+    """One EventFacts per event: places and actors of all its mentions, the first date given."""
+    merged: dict[str, EventFacts] = {}
+    for f in facts:
+        old = merged.get(f.event)
+        if old is None:
+            merged[f.event] = f
+            continue
+        merged[f.event] = EventFacts(old.event, old.sentence, old.evidence,
+                                     tuple(dict.fromkeys(old.places + f.places)), old.date or f.date,
+                                     old.date_text or f.date_text, tuple(dict.fromkeys(old.actors + f.actors)),
+                                     old.confidence)
+    return list(merged.values())

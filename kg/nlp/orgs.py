@@ -1,0 +1,156 @@
+"""Institutions: a type (KPU, Polda, Setda, a party) plus the region it serves.
+
+"KPU Tapin", "Komisi Pemilihan Umum (KPU) Provinsi Kalimantan Selatan", "Polda Kalsel" and
+"Sekretariat Daerah (Setda) Kalsel" are found from the type lexicon and the place right after
+it; KPU Tapin, KPU Kalsel and KPU RI are three institutions. A bare abbreviation means the branch
+the article defined it for ("Komisi Pemilihan Umum (KPU) Provinsi Bali ... KPU"), else the
+national body.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.nlp.places import PlaceHit
+from kg.nlp.text import NAME_WORD, slug
+from kg.resources import lexicon, split_list
+
+LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan"}
+LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
+         "desa": "village", "kelurahan": "village"}
+NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
+AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota)\s+)?")
+GENERIC = re.compile(
+    r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
+    r"Dinas|Badan|Komisi|Kementerian|Direktorat)"
+    rf"(?:\s(?:{NAME_WORD}|dan)){{1,5}}")
+
+
+@dataclass(frozen=True)
+class OrgType:
+    key: str
+    abbreviations: tuple[str, ...]
+    full: str
+    area_rule: str
+    national_level: str
+    level_word: bool
+
+
+@dataclass(frozen=True)
+class OrgHit:
+    start: int
+    end: int
+    text: str
+    key: str
+    label: str
+    type: str
+    area: str | None = None  # place key
+    level: str | None = None
+    alt_labels: tuple[str, ...] = field(default=())
+
+
+@cache
+def org_types() -> dict[str, OrgType]:
+    return {row[0]: OrgType(row[0], split_list(row[1]), row[2], row[3], row[4], row[5] == "yes")
+            for row in lexicon("org_types")}
+
+
+@cache
+def _head_pattern() -> re.Pattern[str]:
+    forms = []
+    for t in org_types().values():
+        forms += [*t.abbreviations, t.full]
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<head>{alternation})(?![\w-])")
+
+
+@cache
+def _form_to_type() -> dict[str, OrgType]:
+    out = {}
+    for t in org_types().values():
+        for form in (*t.abbreviations, t.full):
+            out[form] = t
+    return out
+
+
+@cache
+def _parties() -> tuple[re.Pattern[str], dict[str, tuple[str, str, tuple[str, ...]]]]:
+    table = {}
+    for short, full, others, *_ in lexicon("parties"):
+        entry = (short, full, split_list(others))
+        for form in (short, full, *split_list(others)):
+            table[form] = entry
+    alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:[Pp]artai\s)?(?:{alternation})(?![\w-])"), table
+
+
+def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
+    """Every institution mention, each with its branch region when the text gives one."""
+    place_at = {p.start: p for p in sorted(places, key=lambda p: p.end - p.start)}
+    hits: list[OrgHit] = []
+    defined: dict[str, OrgHit] = {}  # abbreviation → branch it was introduced for
+    for m in _head_pattern().finditer(text):
+        otype = _form_to_type()[m.group("head")]
+        gap = AREA_GAP.match(text, m.end())
+        place = place_at.get(gap.end()) if gap else None
+        if place is not None and place.type not in ("country", "venue", "place") and otype.area_rule != "none":
+            end = place.end
+            abbr = gap.group("abbr")
+            hit = _branch(text, m.start(), end, otype, place, abbr)
+            if abbr and abbr in otype.abbreviations:
+                defined[abbr] = hit
+            hits.append(hit)
+            continue
+        national = NATIONAL_MARK.match(text, m.end())
+        end = national.end() if national else m.end()
+        if gap and gap.group("abbr"):
+            end = m.end() + len(gap.group().rstrip())
+        head = m.group("head")
+        if head in defined and not national:
+            branch = defined[head]
+            hits.append(OrgHit(m.start(), end, text[m.start():end], branch.key, branch.label, branch.type,
+                               branch.area, branch.level, (text[m.start():end],)))
+            continue
+        hits.append(OrgHit(m.start(), end, text[m.start():end], f"org:{otype.key}", otype.full,
+                           otype.key, None, otype.national_level,
+                           (text[m.start():end], *otype.abbreviations, otype.full)))
+    hits += _party_hits(text)
+    for m in GENERIC.finditer(text):
+        name = re.sub(r"\s+dan$", "", m.group())
+        hits.append(OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other"))
+    return _outermost(hits)
+
+
+def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:
+    level_word = LEVEL_WORD.get(place.type, "") if otype.level_word else ""
+    area_name = place.name
+    label = " ".join(x for x in (otype.full, level_word, area_name) if x)
+    short_abbr = otype.abbreviations[0] if otype.abbreviations else otype.full
+    alts = {text[start:end], f"{short_abbr} {area_name}", f"{otype.full} {area_name}", f"{short_abbr} {place.text}"}
+    if abbr:
+        alts.add(f"{abbr} {place.text}")
+    return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code or slug(place.name)}", label,
+                  otype.key, place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
+
+
+def _party_hits(text: str) -> list[OrgHit]:
+    pattern, table = _parties()
+    out = []
+    for m in pattern.finditer(text):
+        form = re.sub(r"^[Pp]artai\s", "", m.group())
+        short, full, others = table.get(m.group()) or table[form]
+        out.append(OrgHit(m.start(), m.end(), m.group(), f"org:party-{slug(short)}", full, "party", None,
+                          "national", tuple(sorted({m.group(), short, *others} - {full}))))
+    return out
+
+
+def _outermost(hits: list[OrgHit]) -> list[OrgHit]:
+    """Drop a hit that lies inside a longer one ("KPU" inside "Komisi Pemilihan Umum (KPU) Bali")."""
+    hits = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[OrgHit] = []
+    for hit in hits:
+        if out and hit.start < out[-1].end:
+            continue
+        out.append(hit)
+    return out

@@ -1,0 +1,183 @@
+"""Persons named in the text, with their rank and honorifics kept off the name.
+
+A capitalised word sequence is a person when the text marks it as one: a rank or honorific
+before it ("Irjen Pol Winarto", "H Sahbirin Noor"), a post before it ("Ketua KPU Tapin Fakhrian
+Noor"), a reporting verb around it ("kata Winarto", "Sastriadi menegaskan"), the statistical
+model's PER label, or an earlier full form of the same name ("Fakhrian" after "Fakhrian Noor").
+Words that are places, institutions, posts or sentence words are never part of a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.nlp.pipeline import NerSpan
+from kg.nlp.text import NAME_WORD
+from kg.resources import lexicon, words
+
+PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
+NAME_SEQ = re.compile(rf"{NAME_WORD}(?:\s(?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])))*")
+SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
+                          r"|lanjut|Menurut|menurut|oleh)\s+$")
+COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
+PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    start: int
+    end: int
+    text: str  # as written, with rank/honorific
+    name: str  # without them
+    name_start: int
+    rank: str | None = None
+    evidence: str = "rule"
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    forms = [r[0] for r in lexicon("ranks")] + [r[0] for r in lexicon("honorifics")]
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{alternation})(?=\s)")
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    return words("ranks")
+
+
+@cache
+def _speech_before() -> re.Pattern[str]:
+    verbs = [r[0] for r in lexicon("speech_verbs") if r[1] == "before"]
+    return re.compile(rf"^\s*(?:,\s*)?(?:juga\s|pun\s|kembali\s|lebih lanjut\s)?(?:{'|'.join(verbs)})\b")
+
+
+@cache
+def _stop() -> frozenset[str]:
+    posts = {w for r in lexicon("posts") for w in r[0].split()}
+    titles = {w.rstrip(".") for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split()}
+    return words("name_stopwords") | posts | titles | {r[0] for r in lexicon("honorifics")}
+
+
+def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, ...],
+                 post_ends: set[int]) -> list[PersonHit]:
+    """Person mentions. `blocked` are spans of places, institutions and posts; `post_ends` are
+    offsets where a post phrase ends (a name right after is that post's holder)."""
+    cover = _coverage(len(text), blocked)
+    ner_spans = [(e.start, e.end) for e in ner if e.label in ("PER", "PERSON")]
+    hits: list[PersonHit] = []
+    for m in NAME_SEQ.finditer(text):
+        for start, end in _split_blocked(m.start(), m.end(), cover, text):
+            hit = _judge(text, start, end, post_ends, ner_spans)
+            if hit is not None:
+                hits.append(hit)
+    hits = _coordinated(text, hits, cover)
+    return _short_forms(text, hits, cover)
+
+
+def _coverage(n: int, spans: list[tuple[int, int]]) -> bytearray:
+    cover = bytearray(n + 1)
+    for s, e in spans:
+        cover[s:e] = b"\x01" * (e - s)
+    return cover
+
+
+def _split_blocked(start: int, end: int, cover: bytearray, text: str):
+    """Sub-sequences of name words that no place/institution/post/stop word covers."""
+    run_start = None
+    for w in re.finditer(r"\S+", text[start:end]):
+        ws, we = start + w.start(), start + w.end()
+        bad = any(cover[ws:we]) or w.group() in _stop()
+        if bad:
+            if run_start is not None:
+                yield run_start, prev_end
+            run_start = None
+        else:
+            if run_start is None:
+                run_start = ws
+            prev_end = we
+    if run_start is not None:
+        yield run_start, prev_end
+
+
+def _judge(text: str, start: int, end: int, post_ends: set[int], ner_spans) -> PersonHit | None:
+    """A PersonHit when the context marks [start, end) as a person's name."""
+    name = text[start:end]
+    if len(name) < 3 or name.isupper() and len(name) <= 5:
+        return None
+    titles_start, rank = _titles_before(text, start)
+    before = text[max(0, titles_start - 40):titles_start]
+    after = text[end:end + 40]
+    evidence = None
+    if rank is not None or titles_start < start:
+        evidence = "title"
+    elif any(abs(titles_start - p) <= 2 and not text[p:titles_start].strip(" ,") for p in post_ends):
+        evidence = "post"
+    elif SPEECH_AFTER.search(before) or _speech_before().match(after):
+        evidence = "speech"
+    elif re.match(r"^\s*,\s*(?:selaku|sebagai)?\s*(?:Ketua|Wakil|Kepala|Anggota|Komisioner|Sekretaris|Direktur)\b", after):
+        evidence = "apposition"
+    elif any(s <= start and end <= e for s, e in ner_spans):
+        evidence = "model"
+    if evidence is None:
+        return None
+    return PersonHit(titles_start, end, text[titles_start:end], name, start, rank, evidence)
+
+
+def _titles_before(text: str, start: int) -> tuple[int, str | None]:
+    """Start of the rank/honorific words right before a name, and the rank among them."""
+    pos, rank = start, None
+    while True:
+        window = text[max(0, pos - 25):pos]
+        found = None
+        for m in _title_pattern().finditer(window):
+            if window[m.end():].strip() == "" and len(window) - m.end() <= 2:
+                found = m
+        if found is None:
+            return pos, rank
+        title = found.group()
+        if title in _ranks():
+            rank = title if rank is None else f"{title} {rank}"
+        pos = max(0, pos - 25) + found.start()
+
+
+def _coordinated(text: str, hits: list[PersonHit], cover: bytearray) -> list[PersonHit]:
+    """"Muhidin dan Hasnuryadi Sulaiman", "Made Muliawan Arya – Putu Agus Suradnyana": a name
+    joined to a known one is a name too."""
+    known = {(h.start, h.end) for h in hits}
+    out = list(hits)
+    for m in NAME_SEQ.finditer(text):
+        for start, end in _split_blocked(m.start(), m.end(), cover, text):
+            if (start, end) in known or any(h.name_start <= start < h.end for h in out):
+                continue
+            for h in hits:
+                gap_after = text[h.end:start]
+                gap_before = text[end:h.start]
+                if COORD.match(gap_after) or PAIR_GAP.match(gap_after) or COORD.match(gap_before) \
+                        or PAIR_GAP.match(gap_before):
+                    if len(text[start:end]) >= 3:
+                        out.append(PersonHit(start, end, text[start:end], text[start:end], start, None, "coordination"))
+                    break
+    return out
+
+
+def _short_forms(text: str, hits: list[PersonHit], cover: bytearray) -> list[PersonHit]:
+    """Later single-word mentions ("Fakhrian", "Tenri") of a full name already found."""
+    parts = {}
+    for h in hits:
+        tokens = h.name.split()
+        if len(tokens) > 1:
+            for t in tokens:
+                if len(t) > 2 and t not in _stop():
+                    parts[t] = h
+    out = list(hits)
+    taken = [(h.start, h.end) for h in hits]
+    if not parts:
+        return out
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in parts) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or any(cover[m.start():m.end()]):
+            continue
+        out.append(PersonHit(m.start(), m.end(), m.group(), m.group(), m.start(), None, "short"))
+    return sorted(out, key=lambda h: h.start)

@@ -1,0 +1,150 @@
+"""Places named in the text: Kemendagri regions, countries, venues, and the dateline's town.
+
+Provinces and kabupaten/kota are found by name anywhere; kecamatan and villages only after their
+keyword ("Kecamatan Rupat", "Kelurahan Terkul"), since their names are too often ordinary words.
+A name that exists in several provinces is resolved towards the provinces the article is about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.nlp.dateline import Dateline
+from kg.nlp.text import NAME_WORD, slug
+from kg.regions import Region, gazetteer
+from kg.resources import lexicon, split_list
+
+KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten", "Kota": "kota",
+            "Kecamatan": "kecamatan", "Kec.": "kecamatan", "Distrik": "kecamatan",
+            "Desa": "desa", "Kelurahan": "kelurahan"}
+KEYWORD_NAME = re.compile(
+    r"\b(?P<kw>Provinsi|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Distrik|Desa|Kelurahan)\s+"
+    rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
+VENUE = re.compile(
+    r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
+    r"Selat|Gunung|Danau|Bandara|Pelabuhan|Taman|Rumah Dinas|Mapolda|Mapolres|Rutan|Lapas)"
+    rf"(?:\s{NAME_WORD}){{1,4}}|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
+    r"|\bTPS\s\d+\b")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    key: str
+    name: str
+    type: str  # provinsi, kabupaten, kota, kecamatan, desa, kelurahan, country, venue, place
+    code: str | None = None
+    official: str | None = None
+    within: str | None = None  # key of the place it lies in, when the text or the table says so
+
+
+def region_key(code: str) -> str:
+    return f"place:{code}"
+
+
+def _hit(start: int, text: str, region: Region) -> PlaceHit:
+    parent = region.parent_code
+    return PlaceHit(start, start + len(text), text, region_key(region.code), region.name, region.type,
+                    region.code, region.official, region_key(parent) if parent else None)
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    names = gazetteer().names() + [n for row in lexicon("countries") for n in (row[0], *split_list(row[1]))]
+    alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+@cache
+def _countries() -> dict[str, str]:
+    out = {}
+    for name, others, *_ in lexicon("countries"):
+        for form in (name, *split_list(others)):
+            out[form] = name
+    return out
+
+
+def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
+    """Every place mention, resolved against the region table where possible."""
+    gaz = gazetteer()
+    hits: list[PlaceHit] = []
+    context = _context(text, dateline)
+
+    for m in KEYWORD_NAME.finditer(text):
+        kind = KEYWORDS[m.group("kw")]
+        words = m.group("name").split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            region = gaz.resolve(name, kind, context)
+            if region is not None:
+                written = text[m.start():m.start("name") + len(name)]
+                hits.append(_hit(m.start(), written, region))
+                break
+
+    countries = _countries()
+    for m in _name_pattern().finditer(text):
+        if m.group() in countries:
+            name = countries[m.group()]
+            hits.append(PlaceHit(m.start(), m.end(), m.group(), f"place:country-{slug(name)}", name, "country"))
+            continue
+        region = gaz.resolve(m.group(), None, context)
+        if region is not None:
+            hits.append(_hit(m.start(), m.group(), region))
+
+    for m in VENUE.finditer(text):
+        name = m.group()
+        hits.append(PlaceHit(m.start(), m.end(), name, f"place:x-{slug(name)}", name, "venue"))
+
+    if dateline is not None:
+        hits.extend(_dateline_places(dateline, context))
+    return _dedupe(hits, context)
+
+
+def _context(text: str, dateline: Dateline | None) -> frozenset[str]:
+    """Province codes the article is about: its dateline and unambiguous province names."""
+    gaz = gazetteer()
+    codes = set()
+    names = [p.name for p in dateline.places] if dateline else []
+    names += [m.group() for m in _name_pattern().finditer(text[:3000])]
+    for name in names:
+        candidates = gaz.candidates(name)
+        if len({r.province_code for r in candidates}) == 1:
+            codes.add(candidates[0].province_code)
+    return frozenset(codes)
+
+
+def _dateline_places(dateline: Dateline, context: frozenset[str]) -> list[PlaceHit]:
+    """"Rantau, Tapin": Tapin is a region; Rantau, not in the table, lies in Tapin."""
+    gaz = gazetteer()
+    out: list[PlaceHit] = []
+    resolved = [gaz.resolve(p.name, None, context) for p in dateline.places]
+    for i, part in enumerate(dateline.places):
+        parent = next((r for r in resolved[i + 1:] if r is not None), None)
+        if resolved[i] is None and parent is not None:
+            district = gaz.resolve(part.name, "kecamatan", frozenset({parent.code}))
+            if district is not None and district.code.startswith(parent.code + "."):
+                resolved[i] = district
+    for i, (part, region) in enumerate(zip(dateline.places, resolved)):
+        if region is not None:
+            out.append(_hit(part.start, part.text, region))
+            continue
+        parent = next((r for r in resolved[i + 1:] if r is not None), None)
+        prefix = parent.code if parent else "x"
+        out.append(PlaceHit(part.start, part.end, part.text, f"place:{prefix}-{slug(part.name)}", part.name,
+                            "place", within=region_key(parent.code) if parent else None))
+    return out
+
+
+def _dedupe(hits: list[PlaceHit], context: frozenset[str]) -> list[PlaceHit]:
+    """One hit per span; a region named inside a venue far from the article's provinces is dropped
+    ("Selat Malaka" is no mention of Kabupaten Malaka)."""
+    seen: dict[tuple[int, int], PlaceHit] = {}
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        seen.setdefault((hit.start, hit.end), hit)
+    kept = list(seen.values())
+    venues = [h for h in kept if h.type == "venue"]
+    return [h for h in kept
+            if not (h.code and h.code[:2] not in context and any(v.start <= h.start and h.end <= v.end for v in venues))]

@@ -1,0 +1,145 @@
+"""Posts and who holds them: "Kapolda Kalsel Irjen Pol Winarto", "Ketua KPU Tapin Fakhrian Noor",
+"Fakhrian Noor, Ketua KPU Tapin", "X selaku Y", "Asisten II Bidang ... Setda Kalsel Nurul Fajar".
+
+An acronym post names its institution (Kapolda Kalsel → the Polda of Kalimantan Selatan); a head
+post takes the institution written after it; a regional office (Bupati Tapin) has none. Acting
+(Pj, Plt) and former (mantan) qualifiers are kept apart from the post.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.nlp.orgs import OrgHit, org_types, LEVEL
+from kg.nlp.persons import PersonHit
+from kg.nlp.places import PlaceHit
+from kg.nlp.text import NAME_WORD, slug
+from kg.records import Role
+from kg.resources import lexicon, split_list
+
+EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi)(?:\s(?:{NAME_WORD}|dan|&))+)")
+LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?,?\s*$")
+APPOSITION = re.compile(r"^\s*(?:,\s*(?:yang\s+juga\s+|selaku\s+|sebagai\s+)?|\s+(?:yang\s+juga|selaku|sebagai)\s+)$")
+LOWER_OK = ("head",)
+
+
+@dataclass(frozen=True)
+class PostDef:
+    label: str
+    expansions: tuple[str, ...]
+    kind: str
+    implies: str | None
+
+
+@dataclass(frozen=True)
+class PostHit:
+    start: int
+    end: int  # end of the post words (and of its institution or region, when one follows)
+    label: str
+    definition: PostDef
+    qualifier: str | None
+    org: OrgHit | None
+
+
+@cache
+def post_defs() -> dict[str, PostDef]:
+    return {r[0]: PostDef(r[0], split_list(r[1]), r[2], r[3] or None) for r in lexicon("posts")}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    forms = []
+    for d in post_defs().values():
+        forms.append(d.label)
+        if d.kind in LOWER_OK:
+            forms.append(d.label[0].lower() + d.label[1:])
+    qualifiers = "|".join(re.escape(r[0]) for r in lexicon("post_qualifiers"))
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation})(?![\w-])")
+
+
+@cache
+def _qualifiers() -> dict[str, str]:
+    return {r[0]: r[1] for r in lexicon("post_qualifiers")}
+
+
+def role_for(label: str, definition: PostDef | None) -> Role:
+    alts = tuple(definition.expansions) if definition else ()
+    return Role(f"role:{slug(label)}", label, alts)
+
+
+def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[PostHit]:
+    """Post mentions with the institution they belong to, when the text gives it."""
+    org_at = {o.start: o for o in orgs}
+    place_at = {p.start: p for p in sorted(places, key=lambda p: p.end - p.start)}
+    hits = []
+    for m in _pattern().finditer(text):
+        word = m.group("post")
+        definition = post_defs().get(word) or post_defs()[word[0].upper() + word[1:]]
+        end = m.end()
+        label = definition.label
+        ext = EXTENSION.match(text, end)
+        if ext:
+            cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
+            extension = text[end:cut].rstrip()
+            label, end = label + extension, end + len(extension)
+        gap = re.match(r"\s+", text[end:end + 3])
+        nxt = end + (gap.end() if gap else 0)
+        org = org_at.get(nxt)
+        if definition.kind == "acronym":
+            org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
+        elif definition.kind == "area":
+            place = place_at.get(nxt)
+            end = place.end if place is not None and place.code else end
+        if org is not None:
+            end = org.end
+        qualifier = _qualifiers().get(m.group("qual") or "")
+        hits.append(PostHit(m.start(), end, label, definition, qualifier, org))
+    return hits
+
+
+def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: PostDef,
+                 place_at: dict[int, PlaceHit]) -> OrgHit | None:
+    """"Kapolda Kalsel" names the Polda of Kalimantan Selatan; "Kapolri" names Polri."""
+    otype = org_types().get(definition.implies or "")
+    if otype is None:
+        return None
+    place = place_at.get(nxt)
+    if place is None or not place.code:
+        if otype.area_rule == "none":
+            return OrgHit(start, post_end, text[start:post_end], f"org:{otype.key}", otype.full, otype.key,
+                          None, otype.national_level, tuple(otype.abbreviations))
+        return None
+    end = place.end
+    paren = re.match(r"\s*\([A-Za-z]{2,12}\)", text[end:])
+    if paren:
+        end += paren.end()
+    abbr = otype.abbreviations[0]
+    alts = {f"{abbr} {place.name}", f"{abbr} {place.text}", f"{otype.full} {place.text}"}
+    label = f"{otype.full} {place.name}"
+    return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code}", label, otype.key, place.key,
+                  LEVEL.get(place.type), tuple(sorted(alts - {label})))
+
+
+@dataclass(frozen=True)
+class Holding:
+    person: PersonHit
+    post: PostHit
+    start: int
+    end: int
+
+
+def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
+    """Pair each post with the person named right after it or right before it (apposition)."""
+    out = []
+    for post in posts:
+        after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
+        if after is not None:
+            out.append(Holding(after, post, post.start, after.end))
+            continue
+        before = next((p for p in persons if p.end <= post.start and APPOSITION.match(text[p.end:post.start])),
+                      None)
+        if before is not None:
+            out.append(Holding(before, post, before.start, post.end))
+    return out

@@ -1,0 +1,26 @@
+"""Small text helpers shared by the extractors: name-word patterns, slugs, folding."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A capitalised word of a proper name: "Winarto", "Al-Farisi", "O'Neil", "M", "Syarifuddin".
+NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)?|[A-Z]{1,2}\.?(?=\s))"
+OPEN_QUOTES = "“\"«„"
+CLOSE_QUOTES = "”\"»“"
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated: the readable part of an IRI."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form for comparing names."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end

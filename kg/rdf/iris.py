@@ -1,0 +1,46 @@
+"""Deterministic IRIs: the same entity or fact gets the same IRI in every run (ontology/README.md)."""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import URIRef
+
+from kg.nlp.text import slug
+from kg.rdf.namespaces import GRAPH, ID
+
+
+def entity(key: str) -> URIRef:
+    """`place:63.05` → id/place/63.05, `org:kpu-63.05` → id/org/kpu-63.05, `role:ketua` → id/role/ketua."""
+    kind, _, rest = key.partition(":")
+    return ID[f"{kind}/{rest}"]
+
+
+def article_slug(article_id: str) -> str:
+    cleaned = slug(article_id)
+    return cleaned if cleaned == article_id.lower() else f"{cleaned}-{_hash(article_id)[:6]}"
+
+
+def article(article_id: str) -> URIRef:
+    return ID[f"article/{article_slug(article_id)}"]
+
+
+def sentence(article_id: str, index: int) -> URIRef:
+    return ID[f"article/{article_slug(article_id)}/s{index}"]
+
+
+def graph(article_id: str) -> URIRef:
+    return GRAPH[f"article/{article_slug(article_id)}"]
+
+
+def post(org_key: str | None, role_key: str) -> URIRef:
+    org_part = org_key.partition(":")[2] if org_key else "any"
+    return ID[f"post/{org_part}_{role_key.partition(':')[2]}"]
+
+
+def fact(kind: str, article_id: str, *parts: str) -> URIRef:
+    """Membership, quotation or event-facts node: article plus a hash of what identifies the fact."""
+    return ID[f"{kind}/{article_slug(article_id)}-{_hash('|'.join(parts))[:10]}"]
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

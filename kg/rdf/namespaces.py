@@ -1,0 +1,53 @@
+"""Namespaces of the graph. `PEMILU` is closed: a misspelt local term fails at import, not in data."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+BASE = "https://w3id.org/pemilu-kg/"
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = SDO  # https://schema.org/, the one form used everywhere
+
+__all__ = ["BASE", "GRAPH", "ID", "NIF", "ORG", "PEMILU", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "XSD",
+           "bind_prefixes"]
+
+
+class PEMILU(DefinedNamespace):
+    """Local terms of the pemilu-kg application profile (ontology/pemilu.ttl)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    Sentence: URIRef
+    ArticleGraph: URIRef
+    ElectionEvent: URIRef
+    ReportedEvent: URIRef
+    post: URIRef
+    rank: URIRef
+    qualifier: URIRef
+    attestedOn: URIRef
+    confidence: URIRef
+    sentence: URIRef
+    isDirectQuote: URIRef
+    speakerRole: URIRef
+    speakerPost: URIRef
+    eventType: URIRef
+    dateExpression: URIRef
+    orgType: URIRef
+    placeType: URIRef
+    level: URIRef
+    kemendagriCode: URIRef
+    datelinePlace: URIRef
+    extractor: URIRef
+    contentHash: URIRef
+    source: URIRef
+
+
+def bind_prefixes(graph) -> None:
+    for prefix, ns in (("schema", SCHEMA), ("org", ORG), ("prov", PROV), ("skos", SKOS), ("sem", SEM),
+                       ("nif", NIF), ("pemilu", PEMILU._NS), ("kg", ID), ("kgg", GRAPH), ("xsd", XSD),
+                       ("rdfs", RDFS)):
+        graph.bind(prefix, ns, override=True, replace=True)

@@ -1,0 +1,46 @@
+"""One place that finds and reads the package's data files: lexicons, queries, ontology, model.
+
+Lexicons are tab-separated files in `kg/lexicons/`; a line starting with `#` is a comment.
+Queries and the ontology live at the repository root (`queries/`, `ontology/`) and are copied
+into the wheel as `kg/_queries` and `kg/_ontology`; `data_dir` finds either.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+MODEL_DIR = PACKAGE_DIR / "models" / "ner"
+
+
+def data_dir(name: str) -> Path:
+    """The folder `queries` or `ontology`, installed (kg/_name) or in the source tree."""
+    for candidate in (PACKAGE_DIR / f"_{name}", PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        f"cannot find the '{name}' folder next to the kg package ({PACKAGE_DIR}); "
+        "reinstall pemilu-kg (pip install .) or run from a source checkout")
+
+
+@cache
+def lexicon(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of `kg/lexicons/{name}.tsv`, each padded with "" so short rows index safely."""
+    path = LEXICON_DIR / f"{name}.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(cell.strip() for cell in line.split("\t"))
+        rows.append(cells + ("",) * (6 - len(cells)))
+    return tuple(rows)
+
+
+def words(name: str) -> frozenset[str]:
+    """The first column of a one-word-per-line lexicon."""
+    return frozenset(row[0] for row in lexicon(name))
+
+
+def split_list(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(",") if part.strip())

@@ -1,0 +1,37 @@
+"""Shared fixtures: the seed articles, extracted once per test session, and their graph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.nlp.extract import extract
+from kg.rdf.mapping import article_graph
+from kg.readers import read_articles
+from kg.store import replace_graphs
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def needs_shared(*parts: str) -> Path:
+    """The path under ../shared, or skip the test with the reason when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is missing: this test needs the shared data folder beside the repository")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_facts():
+    """Extraction of the two seeds, keyed by article id (the file name without extension)."""
+    return {a.id: extract(a) for a in read_articles([SEEDS])}
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_facts):
+    store = ox.Store()
+    replace_graphs(store, (article_graph(f) for f in seed_facts.values()))
+    return store
