@@ -72,7 +72,7 @@ def build(paths: Iterable[Path], store_path: Path | None = None, output: Path | 
         for article in batch:
             name = str(iris.graph(article.id))
             report.graphs.append(name)
-            if not force and known.get(name) == content_hash(article.text):
+            if not force and known.get(name) == content_hash(article.text, extractor):
                 report.skipped += 1
             else:
                 todo.append(article)

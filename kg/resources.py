@@ -6,6 +6,7 @@ into the wheel as `kg/_queries` and `kg/_ontology`; `data_dir` finds either.
 """
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -44,3 +45,12 @@ def words(name: str) -> frozenset[str]:
 
 def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(",") if part.strip())
+
+
+@cache
+def lexicon_fingerprint() -> str:
+    """Short hash of every lexicon file: part of what decides whether an article must be rebuilt."""
+    digest = hashlib.sha1()
+    for path in sorted(LEXICON_DIR.glob("*.tsv")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:8]

@@ -22,6 +22,10 @@ SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|
                           r"|lanjut|Menurut|menurut|oleh)\s+$")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
+# "Paslon nomor urut 1, X dan Y", "pasangan calon ..., yakni: X", "calon Gubernur DKI Jakarta terpilih, X"
+CANDIDATE_BEFORE = re.compile(r"(?:nomor urut \d+|\b[Pp]aslon|\b[Pp]asangan|\b[Cc]alon\s+(?:[Gg]ubernur|[Bb]upati|"
+                              r"[Ww]ali\s?[Kk]ota|[Ww]akil))[^.\n“”\"]{0,50}?[,:]\s*$")
+CANDIDATE_AFTER = re.compile(r"^[^.\n“”\"]{0,45}?\bnomor urut\b")
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def _speech_before() -> re.Pattern[str]:
 
 @cache
 def _stop() -> frozenset[str]:
-    posts = {w for r in lexicon("posts") for w in r[0].split()}
+    posts = {w for r in lexicon("posts") for w in r[0].split() if len(w) > 3}
     titles = {w.rstrip(".") for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split()}
     return words("name_stopwords") | posts | titles | {r[0] for r in lexicon("honorifics")}
 
@@ -116,6 +120,8 @@ def _judge(text: str, start: int, end: int, post_ends: set[int], ner_spans) -> P
         evidence = "post"
     elif SPEECH_AFTER.search(before) or _speech_before().match(after):
         evidence = "speech"
+    elif CANDIDATE_BEFORE.search(text[max(0, titles_start - 80):titles_start]) or CANDIDATE_AFTER.match(after):
+        evidence = "candidate"
     elif re.match(r"^\s*,\s*(?:selaku|sebagai)?\s*(?:Ketua|Wakil|Kepala|Anggota|Komisioner|Sekretaris|Direktur)\b", after):
         evidence = "apposition"
     elif any(s <= start and end <= e for s, e in ner_spans):

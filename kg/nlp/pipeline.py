@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import spacy
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.tokenizer import CONFIG as FAST_TOKENIZER
 from kg.records import Sentence
-from kg.resources import MODEL_DIR
+from kg.resources import MODEL_DIR, lexicon_fingerprint
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,9 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 def model_name(nlp: Language) -> str:
-    return f"{nlp.meta.get('name', 'blank')}-{nlp.meta.get('version', '0')}" if nlp.has_pipe("ner") else "rules"
+    """Names what extracts: package version, lexicons' fingerprint, and the model if any."""
+    model = f"+{nlp.meta.get('name', 'ner')}-{nlp.meta.get('version', '0')}" if nlp.has_pipe("ner") else ""
+    return f"pemilu-kg-{version('pemilu-kg')}-rules-{lexicon_fingerprint()}{model}"
 
 
 def analyse(text: str, nlp: Language | None = None) -> Analysis:

@@ -26,8 +26,10 @@ KIND_CLASSES = {
 }
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(text: str, extractor: str) -> str:
+    """Hash of the article text and of the extractor that read it: a changed lexicon, model or
+    package version makes the article "changed", so it is rebuilt."""
+    return hashlib.sha256(f"{extractor}\0{text}".encode("utf-8")).hexdigest()
 
 
 def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
@@ -38,7 +40,7 @@ def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
     art = iris.article(a.id)
     g.add((art, RDF.type, SCHEMA.NewsArticle))
     g.add((art, SCHEMA.identifier, Literal(a.id)))
-    g.add((art, PEMILU.contentHash, Literal(content_hash(a.text))))
+    g.add((art, PEMILU.contentHash, Literal(content_hash(a.text, facts.extractor))))
     g.add((art, PEMILU.extractor, Literal(facts.extractor)))
     if a.url:
         g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
