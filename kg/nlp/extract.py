@@ -6,6 +6,7 @@ holds which post, what was said, and what happened where and when.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.language import Language
@@ -230,8 +231,13 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
         at, when = attached(hit.start, hit.end)
         sentence = analysis.sentence_at(hit.start)
         sent = analysis.sentences[sentence]
-        actors = [] if hit.election else [person_keys[p] for p in persons
-                                           if sent.start <= p.start < sent.end and not _in_quote(text, sent, p.start)]
+        if hit.election:
+            contested = hit.area is not None or (hit.year is not None and hit.key.split(":")[1].startswith("pil"))
+            actors = [person_keys[p] for p in persons if contested and p.evidence in ("candidate", "coordination")]
+        else:
+            actors = [person_keys[p] for p in persons
+                      if sent.start <= p.start < sent.end and not _in_quote(text, sent, p.start)]
+            actors += [o.key for o in orgs if _is_subject(text, sent.start, o)]
         place_keys = tuple(dict.fromkeys(p.key for p in at))
         if not place_keys and hit.area:
             place_keys = (hit.area,)
@@ -251,6 +257,14 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
             out[first_reported] = EventFacts(f.event, f.sentence, f.evidence, (main,), f.date, f.date_text,
                                              f.actors, 0.5)
     return out
+
+
+def _is_subject(text: str, sentence_start: int, org: OrgHit) -> bool:
+    """The institution opens its sentence (after any dateline): it is what acts."""
+    if org.start < sentence_start:
+        return False
+    lead = text[sentence_start:org.start]
+    return not lead.strip() or bool(re.fullmatch(r".{0,90}\([^)]*\)\s*[-–—]+\s*", lead))
 
 
 def _di_before(text: str, place_start: int, floor: int) -> bool:
