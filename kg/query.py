@@ -35,6 +35,8 @@ from pathlib import Path
 import pyoxigraph
 import rdflib
 
+from kg.resources import data_dir
+
 FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 60  # characters of one cell in the "table" format
 _HEADER_FIELD = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
@@ -79,13 +81,9 @@ class QueryResult:
 # ---------------------------------------------------------------- loading
 
 def default_queries_dir() -> Path:
-    """`kg/_queries` in an installed wheel, else the repository's `queries/` next to `kg/`."""
-    package = Path(__file__).resolve().parent
-    for folder in (package / "_queries", package.parent / "queries"):
-        if folder.is_dir():
-            return folder
-    raise QueryError(f"no query folder: neither {package / '_queries'} nor {package.parent / 'queries'} "
-                     "exists; reinstall the package or pass the folder explicitly")
+    """The named queries' folder: `kg/_queries` in an installed wheel, else the repository's
+    `queries/` (`kg.resources.data_dir` decides, for queries and ontology alike)."""
+    return data_dir("queries")
 
 
 def parse_header(text: str, where: str = "query") -> tuple[str, str, tuple[Param, ...]]:

@@ -209,7 +209,8 @@ def _dateline_key(dateline: Dateline | None, places: list[PlaceHit]) -> str | No
 
 def _events(article, analysis, places, orgs, persons, person_keys, dateline, builder) -> list[EventFacts]:
     text = article.text
-    elections = find_elections(text, places)
+    elections = [e for e in find_elections(text, places)
+                 if not any(o.start <= e.start < o.end for o in orgs)]  # "Komisi Pemilihan Umum" is no election
     year_hint = next((e.year for e in elections if e.year), None)
     date_hits = dates_mod.find_dates(text, article.published, year_hint)
     geo = [p for p in places if p.type != "country"]
@@ -229,6 +230,7 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
         hit = hit if key == hit.key else EventHit(hit.start, hit.end, hit.text, key, hit.label, hit.type, False)
         builder.event(hit)
         at, when = attached(hit.start, hit.end)
+        _attached_names(builder, key, text, hit, at, when)
         sentence = analysis.sentence_at(hit.start)
         sent = analysis.sentences[sentence]
         if hit.election:
@@ -257,6 +259,15 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
             out[first_reported] = EventFacts(f.event, f.sentence, f.evidence, (main,), f.date, f.date_text,
                                              f.actors, 0.5)
     return out
+
+
+def _attached_names(builder: "_Builder", key: str, text: str, hit: EventHit, at, when) -> None:
+    """"kunjungannya di Kabupaten Tapin", "pencoblosan pada 27 November": the event named with the
+    place or date written right after it is another name of the same event."""
+    for attached in [*at[:1], *when[:1]]:
+        gap = text[hit.end:attached.start]
+        if re.fullmatch(r"\s+(?:di|pada|ke)?\s*", gap):
+            builder.alts[key].add(text[hit.start:attached.end])
 
 
 def _is_subject(text: str, sentence_start: int, org: OrgHit) -> bool:
