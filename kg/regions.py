@@ -80,6 +80,12 @@ class Gazetteer:
             index[fold(region.name)].append(code)
             if region.name != official and region.type == "provinsi":
                 index[fold(official)].append(code)
+        for code, region in list(self._regions.items()):
+            # "Kabupaten Kepulauan Anambas" is "Anambas" in news, unless that names another region
+            if region.type == "kabupaten" and region.name.startswith("Kepulauan "):
+                short = fold(region.name.removeprefix("Kepulauan "))
+                if short not in self._by_name:
+                    self._by_name[short].append(code)
         for alias, code, *_ in lexicon("region_aliases"):
             if code in self._regions and code not in self._by_name[fold(alias)]:
                 self._by_name[fold(alias)].append(code)
@@ -96,6 +102,8 @@ class Gazetteer:
     def names(self) -> list[str]:
         """Every province and kabupaten/kota name and alias, for building a matcher."""
         out = {r.name for r in self._regions.values() if r.type in ("provinsi", "kabupaten", "kota")}
+        out |= {r.name.removeprefix("Kepulauan ") for r in self._regions.values()
+                if r.type == "kabupaten" and r.name.startswith("Kepulauan ")}
         out |= {r.official for r in self._regions.values() if r.type == "provinsi"}
         out |= {alias for alias, code, *_ in lexicon("region_aliases") if code in self._regions}
         return sorted(out, key=len, reverse=True)

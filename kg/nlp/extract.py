@@ -42,7 +42,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                 for p in posts]
     if dateline and dateline.outlet:
         blocked.append((0, dateline.end))
-    persons = find_persons(text, blocked, analysis.entities, {p.end for p in posts})
+    persons = find_persons(text, blocked, analysis.entities,
+                           {p.end: p.definition.kind == "acronym" and p.org is None for p in posts})
     person_keys, person_entities = _cluster_persons(persons, analysis)
     holdings = link_holders(text, posts, persons)
 

@@ -64,10 +64,29 @@ def _stop() -> frozenset[str]:
     return words("name_stopwords") | posts | titles | {r[0] for r in lexicon("honorifics")}
 
 
+@cache
+def _org_words() -> frozenset[str]:
+    return words("org_words")
+
+
+AFFIXED_VERB = re.compile(r"^(?:Di|Mem|Men|Meng|Ber|Ter|Diper)[a-z]{4,}(?:kan|nya)$")
+ABSTRACT_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an$")  # Keuangan, Pemerintahan, Pendidikan
+
+
+def _plausible_name(name: str) -> bool:
+    """Not an institution's name ("Biro Penerangan Masyarakat") nor a verb opening a sentence
+    ("Diberitakan")."""
+    tokens = name.split()
+    if any(t in _org_words() or ABSTRACT_NOUN.match(t) for t in tokens):
+        return False
+    return not (len(tokens) == 1 and AFFIXED_VERB.match(tokens[0]))
+
+
 def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, ...],
-                 post_ends: set[int]) -> list[PersonHit]:
+                 post_ends: dict[int, bool]) -> list[PersonHit]:
     """Person mentions. `blocked` are spans of places, institutions and posts; `post_ends` are
-    offsets where a post phrase ends (a name right after is that post's holder)."""
+    offsets where a post phrase ends (a name right after is that post's holder), each saying
+    whether the post still lacks its region ("Kapolsek Cisauk": the next word is a place)."""
     cover = _coverage(len(text), blocked)
     ner_spans = [(e.start, e.end) for e in ner if e.label in ("PER", "PERSON")]
     hits: list[PersonHit] = []
@@ -105,10 +124,10 @@ def _split_blocked(start: int, end: int, cover: bytearray, text: str):
         yield run_start, prev_end
 
 
-def _judge(text: str, start: int, end: int, post_ends: set[int], ner_spans) -> PersonHit | None:
+def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], ner_spans) -> PersonHit | None:
     """A PersonHit when the context marks [start, end) as a person's name."""
     name = text[start:end]
-    if len(name) < 3 or name.isupper() and len(name) <= 5:
+    if len(name) < 3 or name.isupper() and len(name) <= 5 or not _plausible_name(name):
         return None
     titles_start, rank = _titles_before(text, start)
     before = text[max(0, titles_start - 40):titles_start]
@@ -116,7 +135,10 @@ def _judge(text: str, start: int, end: int, post_ends: set[int], ner_spans) -> P
     evidence = None
     if rank is not None or titles_start < start:
         evidence = "title"
-    elif any(abs(titles_start - p) <= 2 and not text[p:titles_start].strip(" ,") for p in post_ends):
+    elif (post := next((p for p in post_ends if abs(titles_start - p) <= 2
+                        and not text[p:titles_start].strip(" ,")), None)) is not None:
+        if post_ends[post] and len(name.split()) == 1:
+            return None
         evidence = "post"
     elif SPEECH_AFTER.search(before) or _speech_before().match(after):
         evidence = "speech"

@@ -99,7 +99,14 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
         hits.append(PlaceHit(m.start(), m.end(), name, f"place:x-{slug(name)}", name, "venue"))
 
     if dateline is not None:
-        hits.extend(_dateline_places(dateline, context))
+        town = _dateline_places(dateline, context)
+        hits.extend(town)
+        # the dateline's town, not in the region table, is the same place when the body names it
+        for hit in (h for h in town if not h.code):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(hit.name)}(?![\w-])", text[dateline.end:]):
+                start = dateline.end + m.start()
+                hits.append(PlaceHit(start, start + len(hit.name), hit.name, hit.key, hit.name, hit.type,
+                                     within=hit.within))
     return _dedupe(hits, context)
 
 
