@@ -69,6 +69,7 @@ class Entity:
     area: str | None = None  # place key an organization serves
     level: str | None = None  # national/province/regency/city/district
     confidence: float = 1.0
+    identity: str | None = None  # why this node is the same across articles ("name", "post ketua in org:kpu-63.05")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ def _posts(facts):
 
 def test_kapolda_winarto_holds_post_in_polda_kalimantan_selatan(seed_facts):
     facts = seed_facts[TAPIN]
-    assert ("person:winarto", "Kapolda", "org:polda-63") in _posts(facts)
-    winarto = next(m for m in facts.memberships if m.person == "person:winarto")
+    assert ("person:winarto--polda-63", "Kapolda", "org:polda-63") in _posts(facts)
+    winarto = next(m for m in facts.memberships if m.person == "person:winarto--polda-63")
     assert winarto.rank == "Irjen Pol"
     assert "Kepala Kepolisian Daerah" in winarto.role.alt_labels
     polda = facts.entity("org:polda-63")
@@ -56,13 +56,13 @@ def test_quotations_and_their_speakers(seed_facts):
     by_speaker = {}
     for q in tapin:
         by_speaker.setdefault(q.speaker, []).append(q)
-    assert set(by_speaker) == {"person:winarto", "person:fakhrian-noor"}
+    assert set(by_speaker) == {"person:winarto--polda-63", "person:fakhrian-noor"}
     direct = [q.text for q in tapin if q.direct]
     assert any(t.startswith("Pilkada merupakan momen") for t in direct)
     assert any(q.text.startswith("Semua pihak menyatakan komitmen") and q.speaker == "person:fakhrian-noor"
                for q in tapin)
     # "Menurut dia, ..." after Winarto's quote is Winarto's; "Dia memastikan ..." after Fakhrian's is his
-    assert any(q.text.startswith("semua pihak menginginkan") and q.speaker == "person:winarto" for q in tapin)
+    assert any(q.text.startswith("semua pihak menginginkan") and q.speaker == "person:winarto--polda-63" for q in tapin)
     assert any(q.text.startswith("sosialisasi kepada masyarakat") and q.speaker == "person:fakhrian-noor"
                for q in tapin)
     assert all(q.speaker_role is not None for q in tapin)

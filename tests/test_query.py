@@ -401,7 +401,7 @@ SELECT DISTINCT ?label ?node WHERE { ?node <http://www.w3.org/2000/01/rdf-schema
 
 def test_iri_parameter(seed_store, seed_dataset):
     for backend in (seed_store, seed_dataset):
-        result = run_query(backend, IRI_QUERY, {"node": ID + "person/winarto"})
+        result = run_query(backend, IRI_QUERY, {"node": ID + "person/winarto--polda-63"})
         assert (result.columns, result.rows) == (["label"], [(WINARTO,)])
     for backend in (seed_store, seed_dataset):
         with pytest.raises(QueryError, match="takes an IRI, and 'not an iri' is not one"):

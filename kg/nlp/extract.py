@@ -44,8 +44,9 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         blocked.append((0, dateline.end))
     persons = find_persons(text, blocked, analysis.entities,
                            {p.end: p.definition.kind == "acronym" and p.org is None for p in posts})
-    person_keys, person_entities = _cluster_persons(persons, analysis)
     holdings = link_holders(text, posts, persons)
+    person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
+                                                    _home_province(places, dateline))
 
     builder = _Builder(article, analysis)
     for hit in places:
@@ -139,28 +140,65 @@ class _Builder:
         return out
 
 
-def _cluster_persons(hits: list[PersonHit], analysis: Analysis) -> tuple[dict[PersonHit, str], list[Entity]]:
-    """One entity per person: "Fakhrian" joins "Fakhrian Noor" when no other full name has it."""
+def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: Analysis,
+                     article_id: str, province: str | None) -> tuple[dict[PersonHit, str], list[Entity]]:
+    """One entity per person: "Fakhrian" joins "Fakhrian Noor" when no other full name has it.
+
+    A full name (two words or more) is the same person in every article. A one-word name is
+    not evidence enough: it is the same person across articles only with the same institution
+    (or regional office), or else in the same province the article is about; without a province
+    it stays a node of this article."""
     names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
     canonical: dict[str, str] = {}
     for name in names:
         tokens = name.split()
         longer = [c for c in set(canonical.values()) if _contains_tokens(c.split(), tokens)]
         canonical[name] = longer[0] if len(longer) == 1 else name
+    held: dict[str, Holding] = {}
+    for h in holdings:
+        held.setdefault(canonical[h.person.name], h)
     keys: dict[PersonHit, str] = {}
     mentions: dict[str, list[Mention]] = defaultdict(list)
     alts: dict[str, set[str]] = defaultdict(set)
+    identity: dict[str, str] = {}
     for h in hits:
         label = canonical[h.name]
-        key = f"person:{slug(label)}"
+        key, why = _person_key(label, held.get(label), article_id, province)
         keys[h] = key
+        identity[key] = why
         mentions[key].append(Mention(h.start, h.end, h.text, analysis.sentence_at(h.start)))
         alts[key].update({h.text, h.name})
     entities = []
     for key in mentions:
         label = next(canonical[h.name] for h in hits if keys[h] == key)
-        entities.append(Entity(key, Kind.PERSON, label, tuple(sorted(alts[key] - {label})), tuple(mentions[key])))
+        entities.append(Entity(key, Kind.PERSON, label, tuple(sorted(alts[key] - {label})), tuple(mentions[key]),
+                               identity=identity[key]))
     return keys, entities
+
+
+def _home_province(places: list[PlaceHit], dateline: Dateline | None) -> str | None:
+    """The province an article is about: its dateline's, else the one its places lie in most."""
+    if dateline is not None:
+        first = next((p for p in places if p.start == dateline.places[0].start and p.code), None)
+        if first is not None:
+            return first.code[:2]
+    counts: dict[str, int] = defaultdict(int)
+    for p in places:
+        if p.code:
+            counts[p.code[:2]] += 1
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
+def _person_key(label: str, holding: Holding | None, article_id: str, province: str | None) -> tuple[str, str]:
+    if len(label.split()) > 1:
+        return f"person:{slug(label)}", "full name"
+    if holding is not None and (holding.post.org or holding.post.area):
+        anchor = (holding.post.org.key if holding.post.org
+                  else f"{slug(holding.post.definition.label)}-{holding.post.area}").partition(":")[2]
+        return f"person:{slug(label)}--{slug(anchor)}", f"one-word name with post in {anchor}"
+    if province is not None:
+        return f"person:{slug(label)}--{province}", f"one-word name in an article about province {province}"
+    return f"person:{slug(label)}--{slug(article_id)}", "one-word name without post or province: this article only"
 
 
 def _contains_tokens(full: list[str], part: list[str]) -> bool:

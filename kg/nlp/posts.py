@@ -40,6 +40,7 @@ class PostHit:
     definition: PostDef
     qualifier: str | None
     org: OrgHit | None
+    area: str | None = None  # place key of a regional office ("Bupati Bengkalis")
 
 
 @cache
@@ -89,13 +90,15 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         org = org_at.get(nxt)
         if definition.kind == "acronym":
             org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
-        elif definition.kind == "area":
+        area = None
+        if definition.kind == "area":
             place = place_at.get(nxt)
-            end = place.end if place is not None and place.code else end
+            if place is not None and place.code:
+                end, area = place.end, place.key
         if org is not None:
             end = org.end
         qualifier = _qualifiers().get(m.group("qual") or "")
-        hits.append(PostHit(m.start(), end, label, definition, qualifier, org))
+        hits.append(PostHit(m.start(), end, label, definition, qualifier, org, area))
     return hits
 
 

@@ -125,6 +125,8 @@ def _entity(g: Graph, e: Entity) -> None:
             g.add((node, SCHEMA.location, iris.entity(e.area)))
     if e.level:
         g.add((node, PEMILU.level, Literal(e.level)))
+    if e.identity:
+        g.add((node, PEMILU.identityEvidence, Literal(e.identity)))
 
 
 def _role(g: Graph, role: Role) -> URIRef:

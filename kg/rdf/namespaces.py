@@ -44,6 +44,7 @@ class PEMILU(DefinedNamespace):
     extractor: URIRef
     contentHash: URIRef
     source: URIRef
+    identityEvidence: URIRef
 
 
 def bind_prefixes(graph) -> None:
