@@ -65,6 +65,10 @@ Case = tuple[dict[str, str], tuple[str, ...], list[tuple], str]
 
 # query name -> [(bindings, columns, rows, "exact" | "contains" | "excludes")]
 SEED_CASES: dict[str, list[Case]] = {
+    "post-holders": [  # the seeds have no publication date, so they attest no month
+        ({"role": "Kapolda", "month": "2024-09"}, ("person",), [], "exact"),
+        ({"role": "Kapolda", "month": "2024-09", "institution": "Polda Kalsel"}, ("person",), [], "exact"),
+    ],
     "posts": [
         ({}, ("person", "role", "institution", "article"), [
             (WINARTO, "Kapolda", POLDA, A1), (FAKHRIAN, "Ketua", KPU_TAPIN, A1), (NURUL, ASISTEN, SETDA, A2),
@@ -155,6 +159,14 @@ SEED_CASES: dict[str, list[Case]] = {
     ],
 }
 DATED_CASES: dict[str, list[Case]] = {
+    "post-holders": [
+        ({"role": "kapolda", "month": "2024-09"}, ("person", "post", "org_name", "attested"),
+         [(WINARTO, "Kapolda", POLDA, "2024-09-24")], "exact"),
+        ({"role": "Kapolda", "month": "2024-09", "institution": "polda kalsel"}, ("person",), [(WINARTO,)], "exact"),
+        ({"role": "Kapolda", "month": "2024-09", "institution": "KPU Tapin"}, ("person",), [], "exact"),
+        ({"role": "Kapolda", "month": "2024-10"}, ("person",), [], "exact"),
+        ({"role": "Ketua", "month": "2024-09"}, ("person", "org_name"), [(FAKHRIAN, KPU_TAPIN)], "exact"),
+    ],
     "articles": [
         ({}, ("article", "published", "dateline"), [(URL1, "2024-09-24", RANTAU), (URL2, "2023-11-29", BANJARMASIN)],
          "exact"),
@@ -293,6 +305,7 @@ def test_declared_parameters_are_all_exercised(queries):
     assert declared["posts"] == declared["provenance"] == {("person_name", False)}
     assert declared["events"] == {("place_name", False)}
     assert declared["institutions"] == {("region_name", False)}
+    assert declared["post-holders"] == {("role", True), ("institution", False), ("month", True)}
     for name, query in queries.items():
         bound = {key for bindings, *_ in SEED_CASES[name] for key in bindings}
         assert {p.name for p in query.params} <= bound, f"{name}: every parameter needs a case on the seeds"
