@@ -84,3 +84,12 @@ def test_coordination_meeting_in_banjarmasin(seed_facts):
 def test_elections_are_shared_nodes_with_their_year(seed_facts):
     assert seed_facts[TAPIN].entity("event:pilkada-2024").label == "Pilkada 2024"
     assert seed_facts[BANJARMASIN].entity("event:pemilu-2024") is not None
+
+
+def test_quote_keeps_the_event_where_it_was_said(seed_facts):
+    tapin = seed_facts[TAPIN]
+    quote = next(q for q in tapin.quotations if q.text.startswith("Pilkada merupakan momen"))
+    assert tapin.entity(quote.event).label == "deklarasi pilkada damai"
+    assert quote.speaker_role.label == "Kapolda" and quote.speaker_organization == "org:polda-63"
+    said = next(q for q in seed_facts[BANJARMASIN].quotations if q.text.startswith("Jika penyelenggara"))
+    assert seed_facts[BANJARMASIN].entity(said.event).label == "Rakor Penyelenggara Pemilu Wilayah III"
