@@ -20,10 +20,11 @@ PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 NAME_SEQ = re.compile(rf"{NAME_WORD}(?:\s(?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])))*")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
                           r"|lanjut|Menurut|menurut|oleh)\s+$")
+POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
 # "Paslon nomor urut 1, X dan Y", "pasangan calon ..., yakni: X", "calon Gubernur DKI Jakarta terpilih, X"
-CANDIDATE_BEFORE = re.compile(r"(?:nomor urut \d+|\b[Pp]aslon|\b[Pp]asangan|\b[Cc]alon\s+(?:[Gg]ubernur|[Bb]upati|"
+CANDIDATE_BEFORE = re.compile(r"nomor urut \d+\s*$|(?:nomor urut \d+|\b[Pp]aslon|\b[Pp]asangan|\b[Cc]alon\s+(?:[Gg]ubernur|[Bb]upati|"
                               r"[Ww]ali\s?[Kk]ota|[Ww]akil))[^.\n“”\"]{0,50}?[,:]\s*$")
 CANDIDATE_AFTER = re.compile(r"^[^.\n“”\"]{0,45}?\bnomor urut\b")
 
@@ -92,11 +93,25 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
     hits: list[PersonHit] = []
     for m in NAME_SEQ.finditer(text):
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
-            hit = _judge(text, start, end, post_ends, ner_spans)
-            if hit is not None:
-                hits.append(hit)
+            for piece_start, piece_end in _split_pair(text, start, end):
+                hit = _judge(text, piece_start, piece_end, post_ends, ner_spans)
+                if hit is not None:
+                    hits.append(hit)
     hits = _coordinated(text, hits, cover)
     return _short_forms(text, hits, cover)
+
+
+def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Joko Widodo-KH Ma'ruf Amin", "Wayan Koster-I Nyoman Giri Prasta": a candidate pair written
+    with a hyphen is two names when either side has two words or more."""
+    run = text[start:end]
+    for m in re.finditer(r"-(?=[A-Z])", run):
+        left, right = run[:m.start()], run[m.end():]
+        if len(left.split()) > 1 or len(right.split()) > 1:
+            right_start = start + m.end()
+            titles = re.match(r"(?:KH|H|Hj|Dr|Prof)\.?\s+", text[right_start:end])
+            return [(start, start + m.start()), (right_start + (titles.end() if titles else 0), end)]
+    return [(start, end)]
 
 
 def _coverage(n: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -135,8 +150,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], ner_span
     evidence = None
     if rank is not None or titles_start < start:
         evidence = "title"
-    elif (post := next((p for p in post_ends if abs(titles_start - p) <= 2
-                        and not text[p:titles_start].strip(" ,")), None)) is not None:
+    elif (post := next((p for p in post_ends if 0 <= titles_start - p <= 14
+                        and POST_GAP.fullmatch(text[p:titles_start])), None)) is not None:
         if post_ends[post] and len(name.split()) == 1:
             return None
         evidence = "post"

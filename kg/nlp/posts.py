@@ -19,7 +19,7 @@ from kg.records import Role
 from kg.resources import lexicon, split_list
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi)(?:\s(?:{NAME_WORD}|dan|&))+)")
-LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?,?\s*$")
+LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
 APPOSITION = re.compile(r"^\s*(?:,\s*(?:yang\s+juga\s+|selaku\s+|sebagai\s+)?|\s+(?:yang\s+juga|selaku|sebagai)\s+)$")
 LOWER_OK = ("head",)
 

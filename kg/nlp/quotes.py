@@ -18,6 +18,8 @@ from kg.resources import lexicon
 
 QUOTE = re.compile(r"[“\"](?P<q>[^”\"\n]{8,})(?:[”\"]|$)", re.MULTILINE)
 PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya)$", re.IGNORECASE)
+CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
+                        r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut),\s*")
 MENURUT = re.compile(r"^Menurut(?:nya|\s+(?P<who>[^,]{2,60})),\s*(?P<stmt>.+)$", re.DOTALL)
 
 
@@ -44,7 +46,7 @@ def _after_attribution() -> re.Pattern[str]:
 
 @cache
 def _before_verb() -> re.Pattern[str]:
-    return re.compile(rf"\s(?:juga\s|pun\s|kembali\s)?(?:{'|'.join(_verbs('before'))})(?:\s+bahwa)?\b[\s,:]*")
+    return re.compile(rf"\s(?:juga\s|pun\s|kembali\s)?(?:{'|'.join(_verbs('before'))})\b[\s,:]*")
 
 
 @cache
@@ -66,6 +68,11 @@ class SpeakerResolver:
             return found[0]
         held = [k for s, e, k in self.post_holders if start <= s < end]
         return held[0] if held else None
+
+    def first_person_in(self, start: int, end: int) -> tuple[int, str] | None:
+        """The first named person (start offset, key) in a span."""
+        found = [(s, k) for s, e, k in self.mentions if start <= s and e <= end]
+        return found[0] if found else None
 
     def last_named_before(self, pos: int) -> str | None:
         before = [k for s, e, k in self.mentions if e <= pos]
@@ -136,22 +143,26 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         words = s[:inserted.start()] + ", " + s[inserted.end():]
         return _said(speaker, words, sent, resolver)
     verb = _before_verb().search(s)
-    if verb and verb.start() < 90:
-        subject = s[:verb.start()]
+    if verb and verb.start() < 120:
+        lead = CONNECTIVE.match(s)
+        skip = lead.end() if lead else 0
+        subject = s[skip:verb.start()]
         if PRONOUN.match(subject.strip()):
-            speaker = resolver.resolve(subject, sent.start)
+            speaker = resolver.resolve(subject, sent.start + skip)
         else:
-            speaker = resolver.person_in(sent.start, sent.start + verb.start())
-            if speaker is not None and not _subject_is_person(subject):
+            speaker = resolver.first_person_in(sent.start + skip, sent.start + verb.start())
+            if speaker is not None and not _subject_is_person(s[skip:speaker[0] - sent.start]):
                 speaker = None
+            speaker = speaker[1] if speaker else None
         return _said(speaker, s[verb.end():], sent, resolver)
     return None
 
 
-def _subject_is_person(subject: str) -> bool:
-    """The words before the verb are a name (with post or rank), not a clause with a name in it."""
-    return not re.search(r"\b(?:bahwa|yang|agar|untuk|ketika|saat|setelah|karena|dan)\b", subject) \
-        and subject.count(",") <= 2
+def _subject_is_person(before_name: str) -> bool:
+    """The words before the speaker's name are a post, rank or institution ("Ketua KPU Sulsel, "),
+    not a clause that only mentions the name."""
+    return not re.search(r"\b(?:bahwa|yang|agar|untuk|ketika|saat|setelah|karena|dan|kepada|dengan)\b", before_name) \
+        and before_name.count(",") <= 2 and len(before_name) < 90
 
 
 def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
