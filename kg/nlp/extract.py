@@ -43,7 +43,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     if dateline and dateline.outlet:
         blocked.append((0, dateline.end))
     persons = find_persons(text, blocked, analysis.entities,
-                           {p.end: p.definition.kind == "acronym" and p.org is None for p in posts})
+                           {p.end: p.definition.kind == "acronym" and p.org is None for p in posts},
+                           frozenset(p.start for p in posts))
     holdings = link_holders(text, posts, persons)
     person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
                                                     _home_province(places, dateline))

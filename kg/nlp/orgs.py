@@ -19,6 +19,7 @@ from kg.resources import lexicon, split_list
 LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan"}
 LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
          "desa": "village", "kelurahan": "village"}
+POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil Ketua)\s+$")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota)\s+)?")
 GENERIC = re.compile(
@@ -62,7 +63,7 @@ def _head_pattern() -> re.Pattern[str]:
     for t in org_types().values():
         forms += [*t.abbreviations, t.full]
     alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<head>{alternation})(?![\w-])")
+    return re.compile(rf"(?<!\w)(?<![a-z]-)(?P<head>{alternation})(?!\w)(?!-[a-z])")  # "TNI-Polri" is two
 
 
 @cache
@@ -107,6 +108,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         if gap and gap.group("abbr"):
             end = m.end() + len(gap.group().rstrip())
         head = m.group("head")
+        if not national and POST_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+                any(h.type == otype.key and h.area for h in hits):
+            continue  # "Ketua KPU" in an article about KPU branches: which branch is not said
         if head in defined and not national:
             branch = defined[head]
             hits.append(OrgHit(m.start(), end, text[m.start():end], branch.key, branch.label, branch.type,
@@ -116,8 +120,11 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
                            otype.key, None, otype.national_level,
                            (text[m.start():end], *otype.abbreviations, otype.full)))
     hits += _party_hits(text)
+    region_ends = sorted(p.end for p in places if p.code)
     for m in GENERIC.finditer(text):
-        name = re.sub(r"\s+dan$", "", m.group())
+        # "Dinas Kominfo Kalteng Agus Siswadi": an institution's name ends with its region
+        cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
+        name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hits.append(OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other"))
     return _outermost(hits)
 

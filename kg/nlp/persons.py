@@ -20,6 +20,8 @@ PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 NAME_SEQ = re.compile(rf"{NAME_WORD}(?:\s(?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])))*")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
                           r"|lanjut|Menurut|menurut|oleh)\s+$")
+APPOSITION = re.compile(r"\s*(?:,\s*(?:selaku\s|sebagai\s|yang\s+juga\s)?|\s(?:selaku|sebagai|yang\s+juga"
+                        r"(?:\s+menjabat(?:\s+sebagai)?)?)\s)\s*")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
@@ -71,6 +73,7 @@ def _org_words() -> frozenset[str]:
 
 
 AFFIXED_VERB = re.compile(r"^(?:Di|Mem|Men|Meng|Ber|Ter|Diper)[a-z]{4,}(?:kan|nya)$")
+PAIR_NICKNAME = re.compile(r"^(?!(?:Al|El|Abd|Abdul)-)[A-Z][a-z]{2,}-[A-Z][A-Za-z]{2,}$")
 ABSTRACT_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an$")  # Keuangan, Pemerintahan, Pendidikan
 
 
@@ -80,11 +83,13 @@ def _plausible_name(name: str) -> bool:
     tokens = name.split()
     if any(t in _org_words() or ABSTRACT_NOUN.match(t) for t in tokens):
         return False
+    if len(tokens) == 1 and PAIR_NICKNAME.match(tokens[0]):
+        return False  # "Koster-Giri": a candidate pair's nickname, not one person
     return not (len(tokens) == 1 and AFFIXED_VERB.match(tokens[0]))
 
 
 def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, ...],
-                 post_ends: dict[int, bool]) -> list[PersonHit]:
+                 post_ends: dict[int, bool], post_starts: frozenset[int] = frozenset()) -> list[PersonHit]:
     """Person mentions. `blocked` are spans of places, institutions and posts; `post_ends` are
     offsets where a post phrase ends (a name right after is that post's holder), each saying
     whether the post still lacks its region ("Kapolsek Cisauk": the next word is a place)."""
@@ -94,7 +99,7 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
     for m in NAME_SEQ.finditer(text):
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
             for piece_start, piece_end in _split_pair(text, start, end):
-                hit = _judge(text, piece_start, piece_end, post_ends, ner_spans)
+                hit = _judge(text, piece_start, piece_end, post_ends, post_starts, ner_spans)
                 if hit is not None:
                     hits.append(hit)
     hits = _coordinated(text, hits, cover)
@@ -139,7 +144,8 @@ def _split_blocked(start: int, end: int, cover: bytearray, text: str):
         yield run_start, prev_end
 
 
-def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], ner_spans) -> PersonHit | None:
+def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_starts: frozenset[int],
+           ner_spans) -> PersonHit | None:
     """A PersonHit when the context marks [start, end) as a person's name."""
     name = text[start:end]
     if len(name) < 3 or name.isupper() and len(name) <= 5 or not _plausible_name(name):
@@ -159,7 +165,7 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], ner_span
         evidence = "speech"
     elif CANDIDATE_BEFORE.search(text[max(0, titles_start - 80):titles_start]) or CANDIDATE_AFTER.match(after):
         evidence = "candidate"
-    elif re.match(r"^\s*,\s*(?:selaku|sebagai)?\s*(?:Ketua|Wakil|Kepala|Anggota|Komisioner|Sekretaris|Direktur)\b", after):
+    elif (link := APPOSITION.match(text, end)) and link.end() in post_starts:
         evidence = "apposition"
     elif any(s <= start and end <= e for s, e in ner_spans):
         evidence = "model"

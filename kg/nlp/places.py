@@ -84,6 +84,12 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 hits.append(_hit(m.start(), written, region))
                 break
 
+    # a kecamatan or village named once with its keyword is the same place when named bare later
+    for hit in [h for h in hits if h.type in ("kecamatan", "desa", "kelurahan")]:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(hit.name)}(?![\w-])", text):
+            hits.append(PlaceHit(m.start(), m.end(), hit.name, hit.key, hit.name, hit.type, hit.code,
+                                 hit.official, hit.within))
+
     countries = _countries()
     for m in _name_pattern().finditer(text):
         if m.group() in countries:
@@ -114,12 +120,14 @@ def _context(text: str, dateline: Dateline | None) -> frozenset[str]:
     """Province codes the article is about: its dateline and unambiguous province names."""
     gaz = gazetteer()
     codes = set()
-    names = [p.name for p in dateline.places] if dateline else []
-    names += [m.group() for m in _name_pattern().finditer(text[:3000])]
-    for name in names:
-        candidates = gaz.candidates(name)
+    for part in dateline.places if dateline else ():
+        candidates = gaz.candidates(part.name)
         if len({r.province_code for r in candidates}) == 1:
             codes.add(candidates[0].province_code)
+    for m in _name_pattern().finditer(text[:3000]):
+        provinces = [r for r in gaz.candidates(m.group()) if r.type == "provinsi"]
+        if provinces:
+            codes.add(provinces[0].code)
     return frozenset(codes)
 
 
@@ -152,6 +160,10 @@ def _dedupe(hits: list[PlaceHit], context: frozenset[str]) -> list[PlaceHit]:
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
         seen.setdefault((hit.start, hit.end), hit)
     kept = list(seen.values())
+    regions = [h for h in kept if h.code]
+    # "Kota Madiun" is no mention of Kabupaten Madiun, though "Madiun" alone would be
+    kept = [h for h in kept if not any(o is not h and o.key != h.key and o.start <= h.start and h.end <= o.end
+                                       and (o.end - o.start) > (h.end - h.start) for o in regions)]
     venues = [h for h in kept if h.type == "venue"]
     return [h for h in kept
             if not (h.code and h.code[:2] not in context and any(v.start <= h.start and h.end <= v.end for v in venues))]

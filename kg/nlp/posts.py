@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.orgs import OrgHit, org_types, LEVEL
-from kg.nlp.persons import PersonHit
+from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, slug
 from kg.records import Role
@@ -20,8 +20,8 @@ from kg.resources import lexicon, split_list
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi)(?:\s(?:{NAME_WORD}|dan|&))+)")
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
-APPOSITION = re.compile(r"^\s*(?:,\s*(?:yang\s+juga\s+|selaku\s+|sebagai\s+)?|\s+(?:yang\s+juga|selaku|sebagai)\s+)$")
 LOWER_OK = ("head",)
+UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,13 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     if otype is None:
         return None
     place = place_at.get(nxt)
+    unit = UNIT.match(text, post_end)
+    if (place is None or not place.code) and unit:
+        # "Danrem 101/Antasari", "Dandim 1006/Banjar": the unit number names the institution
+        name = unit.group(1)
+        return OrgHit(start, unit.end(), text[start:unit.end()], f"org:{otype.key}-{slug(name)}",
+                      f"{otype.full} {name}", otype.key, None, None,
+                      tuple(f"{a} {name}" for a in otype.abbreviations))
     if place is None or not place.code:
         if otype.area_rule == "none":
             return OrgHit(start, post_end, text[start:post_end], f"org:{otype.key}", otype.full, otype.key,
@@ -134,15 +141,21 @@ class Holding:
 
 
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
-    """Pair each post with the person named right after it or right before it (apposition)."""
+    """Pair each post with the person named right after it, else right before it (apposition:
+    "Fakhrian Noor, Ketua KPU Tapin"). A person already named after a post is not taken again
+    by the next post of a list ("Kaban X, A, Kadis Y, B")."""
     out = []
+    unpaired = []
     for post in posts:
         after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
         if after is not None:
             out.append(Holding(after, post, post.start, after.end))
-            continue
-        before = next((p for p in persons if p.end <= post.start and APPOSITION.match(text[p.end:post.start])),
-                      None)
+        else:
+            unpaired.append(post)
+    taken = {h.person for h in out}
+    for post in unpaired:
+        before = next((p for p in persons if p.end <= post.start and p not in taken
+                       and APPOSITION.fullmatch(text, p.end, post.start)), None)
         if before is not None:
             out.append(Holding(before, post, before.start, post.end))
     return out
