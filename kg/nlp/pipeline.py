@@ -57,9 +57,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @cache
 def load_pipeline(model: str | None = None) -> Language:
-    """The shipped model (or `model`, a path), with sentence splitting added; blank "id" if none."""
-    path = Path(model) if model else MODEL_DIR
-    if model and not path.exists():
+    """The shipped model (or `model`, a path; "none" for rules only), with sentence splitting
+    added; blank "id" when there is no model."""
+    path = Path(model) if model and model != "none" else MODEL_DIR
+    if model == "none":
+        path = Path("/nonexistent-model")
+    elif model and not path.exists():
         raise FileNotFoundError(f"no spaCy pipeline at {path}: give a folder written by `kg train`")
     if (path / "config.cfg").exists():
         # the model's own tokenizer file holds spaCy's 16,000 special cases: seconds to load
