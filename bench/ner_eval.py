@@ -10,7 +10,7 @@ kept in bench/ner_results.json and the Markdown is re-rendered from all of them)
 * ``speed``: words/s of ``nlp.pipe`` on CLICK-ID news (one process, median of
   3 runs) and size on disk.
 * ``ablation``: the NERP decision: the shipped recipe trained with NERP left
-  out / title-cased / entity-spans-only / raw lowercase, scored on the cased
+  out / in one of the ways of corpora.nerp_variant, scored on the cased
   dev and test sets (long: one full training per variant).
 
 Usage::
@@ -133,13 +133,16 @@ def run_speed(model: Path, limit_words: int, runs: int = 3) -> dict:
     nlp = spacy.load(model)
     texts = _news_texts(limit_words)
     list(nlp.pipe(texts[:20]))  # warm-up
-    rates, tokens = [], 0
+    rates, tokens, loads, cpu_rates = [], 0, [], []
     for i in range(runs):
-        t0 = time.perf_counter()
+        loads.append(round(os.getloadavg()[0], 1))
+        t0, c0 = time.perf_counter(), time.process_time()
         tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=64))
-        dt = time.perf_counter() - t0
+        dt, dc = time.perf_counter() - t0, time.process_time() - c0
         rates.append(tokens / dt)
-        log(f"speed run {i + 1}: {tokens} tokens in {dt:.1f}s = {tokens / dt:.0f} words/s")
+        cpu_rates.append(tokens / dc)
+        log(f"speed run {i + 1}: {tokens} tokens in {dt:.1f}s wall / {dc:.1f}s CPU = "
+            f"{tokens / dt:.0f} words/s wall, {tokens / dc:.0f} words per CPU-second")
     size = sum(f.stat().st_size for f in model.rglob("*") if f.is_file())
     return {
         "articles": len(texts),
@@ -147,15 +150,18 @@ def run_speed(model: Path, limit_words: int, runs: int = 3) -> dict:
         "tokens": tokens,
         "runs": [round(r) for r in rates],
         "median_wps": round(statistics.median(rates)),
+        "cpu_runs": [round(r) for r in cpu_rates],
+        "median_wps_cpu": round(statistics.median(cpu_rates)),
         "size_bytes": size,
+        "load_avg_1min": loads,
     }
 
 
 ABLATION_VARIANTS = {
     "no NERP": None,
-    "NERP title-cased (O, IND/EVT/FNB missing)": "titlecase",
-    "NERP entity spans only (all else missing)": "spans",
-    "NERP raw lowercase (O, IND/EVT/FNB missing)": "raw",
+    "NERP PER/LOC spans, title-cased, all else missing": "spans",
+    "NERP title-cased, its O kept as O (IND/EVT/FNB missing)": "titlecase_o",
+    "NERP raw lowercase, PER/LOC spans only": "raw",
 }
 
 
@@ -167,7 +173,7 @@ def run_ablation(hyper: Hyper, variants: list[str] | None) -> dict:
         if variants and (mode or "none") not in variants:
             continue
         t0 = time.perf_counter()
-        sets = SHIPPED_TRAIN if mode else tuple(s for s in SHIPPED_TRAIN if s != "nerp")
+        sets = tuple(SHIPPED_TRAIN) + ("nerp",) if mode else tuple(s for s in SHIPPED_TRAIN if s != "nerp")
         train, _ = load_train_sentences(DATA, sets, nerp_mode=mode, exclude=exclude)
         log(f"== ablation {label}: {len(train)} sentences")
         dev = {f"{n}.{s}": held[f"{n}.{s}"] for n, s in DEV_SETS}
@@ -279,11 +285,18 @@ def render(res: dict) -> str:
             f"| `nlp.pipe` throughput, one process, median of 3 | **{sp['median_wps']:,} words/s** "
             f"(runs: {', '.join(f'{r:,}' for r in sp['runs'])}) |"
         )
+        if sp.get("median_wps_cpu"):
+            L.append(
+                f"| same, words per CPU-second of the process (load-independent) | **{sp['median_wps_cpu']:,}** "
+                f"(runs: {', '.join(f'{r:,}' for r in sp['cpu_runs'])}) |"
+            )
         L.append(
             f"| text | first {sp['articles']:,} CLICK-ID articles, {sp['whitespace_words']:,} "
             f"whitespace words = {sp['tokens']:,} spaCy tokens (words/s counts tokens, tokenizer included) |"
         )
         L.append(f"| size on disk | {sp['size_bytes'] / 1e6:.2f} MB ({sp['size_bytes']:,} bytes) |")
+        if sp.get("load_avg_1min"):
+            L.append(f"| machine load (1-min load average at each run, 2 cores) | {sp['load_avg_1min']} |")
         L.append("")
     ab = res.get("ablation")
     if ab:
@@ -298,6 +311,8 @@ def render(res: dict) -> str:
         L.append("| NERP used as | train sents | " + " | ".join(keys) + " | mean cased dev | mean cased test |")
         L.append("|---|---|" + "---|" * len(keys) + "---|---|")
         for label, row in ab.items():
+            if label.startswith("_"):
+                continue
             fs = [row[k]["f"] for k in keys]
             L.append(
                 f"| {label} | {row['_n_train']} | "
@@ -336,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="whitespace words of CLICK-ID text for the speed test")
     ap.add_argument("--max-epochs", type=int, default=None, help="cap on epochs (indolem/ablation)")
     ap.add_argument("--ablation-variants", default=None,
-                    help="comma list among none,titlecase,spans,raw (default: all)")
+                    help="comma list among none,spans,titlecase_o,raw (default: all)")
     args = ap.parse_args(argv)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()]
     res = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
@@ -354,21 +369,22 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS_JSON.write_text(json.dumps(res, indent=1, ensure_ascii=False))
         RESULTS_MD.write_text(render(res))
 
-    if "indolem" in sections:
-        folds = [int(f) for f in args.folds.split(",")]
-        sets = [s.strip() for s in args.sets.split(",")]
-        ind = run_indolem(folds, sets, hyper)
-        prev = res.get("indolem", {}).get("results", {})
-        for name, rows in ind.items():
-            prev.setdefault(name, {}).update(rows)
-        res["indolem"] = {"results": prev, "hyper": hyper.__dict__}
-        save()
     if "shipped" in sections:
         res["shipped"] = run_shipped(args.model)
         save()
     if "speed" in sections:
         res["speed"] = run_speed(args.model, args.speed_words)
         save()
+    if "indolem" in sections:
+        folds = [int(f) for f in args.folds.split(",")]
+        sets = [s.strip() for s in args.sets.split(",")]
+        for name in sets:
+            for k in folds:  # one fold at a time, saved as it comes
+                ind = run_indolem([k], [name], hyper)
+                prev = res.get("indolem", {}).get("results", {})
+                prev.setdefault(name, {}).update(ind[name])
+                res["indolem"] = {"results": prev, "hyper": hyper.__dict__}
+                save()
     if "ablation" in sections:
         variants = args.ablation_variants.split(",") if args.ablation_variants else None
         prev = {k: v for k, v in res.get("ablation", {}).items()}

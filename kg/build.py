@@ -1,29 +1,32 @@
 """`kg build`: articles → facts → one named graph per article → the store (and an output file).
 
-Articles stream through in batches, so memory stays bounded; an article whose content hash is
-already in the store is skipped unless forced; each article's graph replaces the earlier one.
-A bad file or line is reported and the rest goes on.
+Articles stream through in batches (a JSON Lines file is read line by line), so memory stays
+bounded whatever the input size; extraction runs in `workers` processes; an article whose content
+hash is already in the store is skipped unless forced; each article's graph replaces the earlier
+one atomically (`kg.store`), so a build killed at any moment leaves complete article graphs and
+running it again finishes the job. A bad file or line is reported and the rest goes on.
 """
 from __future__ import annotations
 
+import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from kg.nlp.extract import extract_analysed
-from kg.nlp.pipeline import analyse_many, load_pipeline, model_name
 from kg.rdf import iris
-from kg.rdf.mapping import article_graph, content_hash
-from kg.readers import ReadProblem, read_articles
-from kg.records import Article, ArticleFacts
-from kg.store import StoreError, article_hashes, export, open_store, replace_graphs
+from kg.rdf.mapping import content_hash
+from kg.readers import ReadProblem, iter_inputs, read_articles
+from kg.records import Article
+from kg.store import GraphStore, StoreError, connect, is_url
+from kg.workers import Extractors, default_workers
 
-BATCH = 64
+BATCH = 32  # articles per extraction batch and per store transaction
 LOCK_WAIT_SECONDS = 120
+PROGRESS_EVERY_SECONDS = 0.5
 
 
 @dataclass
@@ -31,92 +34,172 @@ class BuildReport:
     built: int = 0
     skipped: int = 0
     problems: list[ReadProblem] = field(default_factory=list)
-    graphs: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    words: int = 0
+    words: int = 0  # words of the articles built (not of those skipped)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def build(paths: Iterable[Path], store_path: Path | None = None, output: Path | None = None, *,
-          force: bool = False, model: str | None = None,
-          progress: Callable[[str], None] | None = None) -> BuildReport:
+def build(paths: Iterable[Path], store_path: Path | str | None = None, output: Path | None = None, *,
+          force: bool = False, model: str | None = None, workers: int | None = None,
+          progress: Callable[[str], None] | None = None, extractors: Extractors | None = None,
+          batch: int = BATCH) -> BuildReport:
+    """Build `paths` into the store at `store_path` (a folder, or a SPARQL server's URL).
+
+    Extraction runs in `workers` processes (default: the machine's cores), except for inputs of one
+    batch or less, where starting them costs more than it saves. `extractors` replaces that runner
+    (e.g. `kg.distributed.DaskExtractors`, a cluster's workers).
+    """
+    paths = list(paths)
     report = BuildReport()
     started = time.perf_counter()
-    nlp = load_pipeline(model)
-    extractor = model_name(nlp)
-    store: ox.Store | None = None
-    known: dict[str, str] = {}
-    seen_ids: dict[str, str] = {}
+    seen = _SeenIds()
+    meter = _Progress(paths, progress, started) if progress else None
 
     def articles() -> Iterator[Article]:
         for item in read_articles(paths):
             if isinstance(item, ReadProblem):
                 report.problems.append(item)
                 continue
-            if item.id in seen_ids:
+            first = seen.add(item)
+            if first is not None:
                 report.problems.append(ReadProblem(
-                    item.source, f"duplicate article id '{item.id}' (first at {seen_ids[item.id]}); "
+                    item.source, f"duplicate article id '{item.id}' (first at {first}); "
                                  "give each article its own id"))
                 continue
-            seen_ids[item.id] = item.source
             yield item
 
-    for batch in _batches(articles(), BATCH):
-        if store is None:
-            store = _open_with_wait(store_path)
-            known = article_hashes(store)
-        todo = []
-        for article in batch:
-            name = str(iris.graph(article.id))
-            report.graphs.append(name)
-            if not force and known.get(name) == content_hash(article.text, extractor):
-                report.skipped += 1
-            else:
-                todo.append(article)
-        facts: list[ArticleFacts] = [extract_analysed(a, an, extractor)
-                                     for a, an in zip(todo, analyse_many([a.text for a in todo], nlp))]
-        replace_graphs(store, (article_graph(f) for f in facts))
-        report.built += len(facts)
-        report.words += sum(len(a.text.split()) for a in todo)
-        if progress:
-            elapsed = time.perf_counter() - started
-            done = report.built + report.skipped
-            progress(f"{done} articles ({report.built} built, {report.skipped} unchanged), "
-                     f"{done / elapsed:.1f} articles/s")
-    if store is None:
-        store = _open_with_wait(store_path)
+    stream = articles()
+    head = list(islice(stream, batch + 1))
+    small = len(head) <= batch
+    store = _connect_with_wait(store_path)
+    if extractors is None:
+        extractors = Extractors(1 if small else workers or default_workers(), model)
+    with extractors:
+        def todo() -> Iterator[list[Article]]:
+            for group in _batches(chain(head, stream), batch):
+                known = store.hashes([str(iris.graph(a.id)) for a in group])
+                changed = [a for a in group if force or
+                           known.get(str(iris.graph(a.id))) != content_hash(a.text, extractors.extractor)]
+                report.skipped += len(group) - len(changed)
+                if changed:
+                    yield changed
+                elif meter:
+                    meter.update(report)
+
+        for graphs, problems in extractors.map(todo()):
+            store.replace(graphs)
+            report.built += len(graphs)
+            report.words += sum(g.words for g in graphs)
+            report.problems.extend(problems)
+            if meter:
+                meter.update(report)
+    if meter:
+        meter.update(report, final=True)
     if output is not None:
-        export(store, output, report.graphs)
+        store.export(output, (str(iris.graph(article_id)) for article_id in seen.ids()))
+    store.close()
+    seen.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _open_with_wait(path: Path | None) -> ox.Store:
-    """Open the store, waiting while another build holds its lock (parallel scorer runs do)."""
+def _connect_with_wait(spec: Path | str | None) -> GraphStore:
+    """Open the store, waiting while another build holds the embedded store's lock (parallel scorer
+    runs do)."""
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            return open_store(path)
+            return connect(spec)
         except StoreError:
-            if time.monotonic() > deadline:
+            if is_url(str(spec)) or time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
 
 
-def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
         yield batch
+
+
+class _SeenIds:
+    """Article ids met so far and where, in a temporary on-disk SQLite table: a build of millions
+    of articles keeps them without holding them all in memory."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("")  # "" = a private temporary database, spilled to disk when large
+        self._db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, source TEXT)")
+
+    def add(self, article: Article) -> str | None:
+        """None for a new id, else the source where the id was first seen."""
+        if self._db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (article.id, article.source)).rowcount:
+            return None
+        return self._db.execute("SELECT source FROM seen WHERE id = ?", (article.id,)).fetchone()[0]
+
+    def ids(self) -> Iterator[str]:
+        for (article_id,) in self._db.execute("SELECT id FROM seen ORDER BY rowid"):
+            yield article_id
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class _Progress:
+    """Articles done, articles/s and, once the input's articles are counted, the time left.
+
+    The count runs in a background thread (a JSON Lines file's lines, one per other file), so the
+    build starts at once and a huge input only delays the ETA.
+    """
+
+    def __init__(self, paths: list[Path], emit: Callable[[str], None], started: float):
+        self.emit, self.started = emit, started
+        self.total: int | None = None
+        self.last = 0.0
+        threading.Thread(target=self._count, args=(paths,), daemon=True).start()
+
+    def _count(self, paths: list[Path]) -> None:
+        total = 0
+        for item in iter_inputs(paths):
+            if isinstance(item, ReadProblem):
+                continue
+            if item.suffix.lower() != ".jsonl":
+                total += 1
+                continue
+            try:
+                with item.open("rb") as f:
+                    tail = b"\n"
+                    while chunk := f.read(1 << 22):
+                        total += chunk.count(b"\n")
+                        tail = chunk[-1:]
+                    total += tail != b"\n"
+            except OSError:
+                pass
+        self.total = total
+
+    def update(self, report: BuildReport, final: bool = False) -> None:
+        now = time.perf_counter()
+        if not final and now - self.last < PROGRESS_EVERY_SECONDS:
+            return
+        self.last = now
+        done = report.built + report.skipped
+        elapsed = max(now - self.started, 1e-9)
+        rate = done / elapsed
+        message = f"{done} articles ({report.built} built, {report.skipped} unchanged), {rate:.1f} articles/s"
+        if self.total and not final:
+            left = max(self.total - done, 0)
+            message = f"{done}/{self.total} articles ({report.built} built, {report.skipped} unchanged), " \
+                      f"{rate:.1f} articles/s, ETA {_duration(left / rate) if rate else '?'}"
+        self.emit(message)
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else f"{seconds // 60}m{seconds % 60:02d}s"
 
 
 def print_progress(message: str) -> None:
     if sys.stderr.isatty():
-        print(f"\r{message}", end="", file=sys.stderr, flush=True)
+        print(f"\r{message}\x1b[K", end="", file=sys.stderr, flush=True)

@@ -1,4 +1,4 @@
-"""The `kg` command: build, query, export, view, run (all of it), train.
+"""The `kg` command: build, query, export, view, run (all of it), validate, train.
 
 Exit status: 0 all went well; 1 some input failed (the rest was done); 2 usage or input error.
 """
@@ -32,13 +32,16 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Indonesian election news.")
     sub = p.add_subparsers(dest="command")
     store_help = "store folder (default: $KG_STORE or ./.pemilu-kg/store)"
+    url_help = "store folder, or a SPARQL server's URL (http://host:port; see README) (default: $KG_STORE or ./.pemilu-kg/store)"
+    workers_help = "extraction processes (default: the machine's cores)"
 
     b = sub.add_parser("build", help="extract facts from articles into the store")
     b.add_argument("paths", nargs="+", type=Path, help=".txt, .jsonl, .html files or folders")
-    b.add_argument("--store", type=Path, help=store_help)
+    b.add_argument("--store", type=_store_spec, help=url_help)
+    b.add_argument("--workers", type=int, help=workers_help)
     b.add_argument("-o", "--output", type=Path, help="also write the built graphs here (.trig .nq .ttl .jsonld)")
     b.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
-    b.add_argument("--model", help="spaCy pipeline folder (default: the shipped model, else rules only)")
+    b.add_argument("--model", help="spaCy pipeline folder; 'none' for rules only (default: the shipped model)")
     b.add_argument("--failures", type=Path, help="write the problems found in the input here (JSON)")
     b.set_defaults(func=_build)
 
@@ -47,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, bound as a value (repeatable)")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
-    q.add_argument("--store", type=Path, help=store_help)
+    q.add_argument("--store", type=_store_spec, help=url_help)
     q.add_argument("--allow-remote", action="store_true", help="allow SERVICE and FROM clauses")
     q.set_defaults(func=_query)
 
@@ -56,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="write the store to a file (.ttl .trig .nq .nt .jsonld)")
     e.add_argument("-o", "--output", type=Path, required=True)
-    e.add_argument("--store", type=Path, help=store_help)
+    e.add_argument("--store", type=_store_spec, help=url_help)
     e.set_defaults(func=_export)
 
     v = sub.add_parser("view", help="write an interactive, offline HTML view of the graph")
@@ -70,7 +73,32 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     r.add_argument("--store", type=Path, help=store_help)
     r.add_argument("--model", help="spaCy pipeline folder")
+    r.add_argument("--workers", type=int, help=workers_help)
     r.set_defaults(func=_run)
+
+    s = sub.add_parser("serve", help="serve the store as a read-only SPARQL endpoint (and a page of the named queries)")
+    s.add_argument("--store", type=Path, help=store_help)
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=int, default=7879)
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    s.add_argument("--max-rows", type=int, default=10000, help="most result rows or triples (default: 10000)")
+    s.add_argument("--workers", type=int, help="query processes (default: the machine's cores)")
+    s.set_defaults(func=_serve)
+
+    d = sub.add_parser("build-dask", help="build a JSON Lines corpus on a dask.distributed cluster")
+    d.add_argument("corpus", type=Path, help="a .jsonl file, one article per line")
+    d.add_argument("--scheduler", default="local", help="the scheduler's address (tcp://host:8786), or 'local' "
+                   "for a cluster of this machine's cores")
+    d.add_argument("--store", type=_store_spec, help=url_help)
+    d.add_argument("--batch", type=int, default=32, help="articles per task (default: 32)")
+    d.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
+    d.add_argument("--model", help="spaCy pipeline folder, present on every worker")
+    d.set_defaults(func=_build_dask)
+
+    va = sub.add_parser("validate", help="check the store or RDF files against the SHACL shapes (ontology/shapes.ttl)")
+    va.add_argument("files", nargs="*", type=Path, help=".trig .nq .ttl .nt .jsonld files (default: the store)")
+    va.add_argument("--store", type=Path, help=store_help)
+    va.set_defaults(func=_validate)
 
     t = sub.add_parser("train", help="train the Indonesian NER model from the shared data sets")
     t.add_argument("--data", type=Path, default=Path("../shared/data"), help="folder of the data sets")
@@ -84,21 +112,28 @@ def _build(args) -> int:
     from kg.build import build, print_progress
 
     report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
-                   progress=print_progress)
+                   workers=args.workers, progress=print_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return _report(report, args.failures)
 
 
 def _report(report, failures: Path | None) -> int:
+    """Problems to stderr and, as JSON, to `failures`; status 1 when an error left input out of the
+    graph (warnings alone: the input was built, read with a guess)."""
+    from kg.atomic import write_atomically
+    from kg.readers import ERROR, problem_record
+
+    errors = sum(p.severity == ERROR for p in report.problems)
     for problem in report.problems:
-        print(f"{problem.source}: {problem.message}", file=sys.stderr)
-    print(f"built {report.built} articles, {report.skipped} unchanged, {len(report.problems)} problems "
-          f"in {report.seconds:.1f} s", file=sys.stderr)
+        print(f"{problem.source}: {'' if problem.severity == ERROR else 'warning: '}{problem.message}",
+              file=sys.stderr)
+    print(f"built {report.built} articles, {report.skipped} unchanged, {errors} problems, "
+          f"{len(report.problems) - errors} warnings in {report.seconds:.1f} s", file=sys.stderr)
     if failures is not None:
-        failures.write_text(json.dumps([{"source": p.source, "problem": p.message} for p in report.problems],
-                                       ensure_ascii=False, indent=2), encoding="utf-8")
-    return EXIT_PARTIAL if report.problems else EXIT_OK
+        data = json.dumps([problem_record(p) for p in report.problems], ensure_ascii=False, indent=2)
+        write_atomically(failures, lambda out: out.write(data.encode("utf-8")))
+    return EXIT_PARTIAL if errors else EXIT_OK
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -114,12 +149,11 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _query(args) -> int:
-    from kg.query import format_result, resolve_query, run_query
-    from kg.store import open_store
+    from kg.query import format_result, resolve_query
+    from kg.store import connect
 
     text, _ = resolve_query(args.query)
-    result = run_query(open_store(args.store, read_only=True), text, _params(args.param),
-                       allow_remote=args.allow_remote)
+    result = connect(args.store, read_only=True).query(text, _params(args.param), allow_remote=args.allow_remote)
     print(format_result(result, args.format))
     return EXIT_OK
 
@@ -134,9 +168,9 @@ def _queries(args) -> int:
 
 
 def _export(args) -> int:
-    from kg.store import export, open_store
+    from kg.store import connect
 
-    path = export(open_store(args.store, read_only=True), args.output)
+    path = connect(args.store, read_only=True).export(args.output)
     print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
@@ -154,7 +188,7 @@ def _run(args) -> int:
     from kg.store import export, open_store
     from kg.viewing import write_view
 
-    report = build(args.paths, args.store, None, model=args.model, progress=print_progress)
+    report = build(args.paths, args.store, None, model=args.model, workers=args.workers, progress=print_progress)
     status = _report(report, args.out / "failures.json" if report.problems else None)
     out = args.out
     (out / "results").mkdir(parents=True, exist_ok=True)
@@ -173,6 +207,51 @@ def _run(args) -> int:
         print(format_result(result, "table"))
     print(f"\nwrote {out}/graph.trig, graph.ttl, graph.jsonld, graph.html and results/*.csv", file=sys.stderr)
     return status
+
+
+def _serve(args) -> int:
+    from kg.serve import serve
+
+    return serve(args.store, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows,
+                 workers=args.workers)
+
+
+def _build_dask(args) -> int:
+    from kg.distributed import build_on_cluster
+
+    report = build_on_cluster(args.corpus, args.scheduler, args.store, force=args.force, model=args.model,
+                              batch=args.batch)
+    return _report(report, None)
+
+
+def _store_spec(text: str) -> Path | str:
+    """A SPARQL server's URL stays a string; anything else is a store folder."""
+    return text if text.startswith(("http://", "https://")) else Path(text)
+
+
+def _validate(args) -> int:
+    """Prints each violation with its graph and focus node; 0 all conform, 1 violations, 2 bad input."""
+    from kg.store import open_store
+    from kg.validate import RdfInputError, ShapesError, file_graphs, store_graphs, violations_in
+
+    if args.files and args.store:
+        print("kg validate: give either --store or files, not both", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        graphs = [g for path in args.files for g in file_graphs(path)] if args.files else \
+            store_graphs(open_store(args.store, read_only=True))
+        checked, failed, count = 0, set(), 0
+        for name, graph in graphs:
+            checked += 1
+            for violation in violations_in([(name, graph)]):
+                print(violation)
+                failed.add(name)
+                count += 1
+    except (RdfInputError, ShapesError) as exc:
+        print(f"kg validate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"checked {checked} graphs: {count} violations in {len(failed)} graphs", file=sys.stderr)
+    return EXIT_PARTIAL if count else EXIT_OK
 
 
 def _train(args) -> int:

@@ -2,98 +2,283 @@
 
 Every reader yields `Article`s or `ReadProblem`s, never raises for one bad file or line, so one
 broken input does not stop a build of thousands; the caller reports the problems.
+
+`read_articles` also checks each article it yields: text that looks binary or is not Indonesian is
+reported and left out (the rules read Indonesian only: "when unsure, extract nothing"), an article
+longer than MAX_ARTICLE_CHARS is cut at a paragraph break and reported (extraction time grows
+faster than the text), and text that had to be guessed (not UTF-8, undecodable bytes, an unreadable
+date) is built with a warning.
 """
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from kg.records import Article
+from kg.resources import words
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 ARTICLE_FIELDS = ("id", "url", "title", "published", "text")
+ERROR, WARNING = "error", "warning"
+MAX_ARTICLE_CHARS = 50_000  # 2.5 times the longest of 9,719 news articles in shared/data (20,027)
+MIN_HTML_WORDS = 10  # fewer words extracted from a page: it has no article body
+LANGUAGE_MIN_WORDS = 40  # shorter texts are not judged
+MIN_INDONESIAN_SHARE = 0.02  # share of common Indonesian words; news: median 0.25, lowest 0.028
+MAX_NON_TEXT_SHARE = 0.02  # share of control, private-use or undecodable characters
+MAX_PUNCTUATION_RUN = 100  # longer runs of punctuation ("-----", "!!!!!") are shortened
+REPLACEMENT = "\ufffd"
+_NON_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # \n stays; \r is gone (_normalise)
 
 
 @dataclass(frozen=True)
 class ReadProblem:
     source: str  # "path" or "path:line"
     message: str  # what is wrong and what to do
+    severity: str = ERROR  # ERROR: the input (or part of it) is not built; WARNING: built, but read with a guess
+
+
+def problem_record(problem: ReadProblem) -> dict[str, object]:
+    """A problem as a JSON object: source, file, line (a JSON Lines line, else null), severity, problem."""
+    file, sep, line = problem.source.rpartition(":")
+    if not (sep and line.isdigit() and file):
+        file, line = problem.source, ""
+    return {"source": problem.source, "file": file, "line": int(line) if line else None,
+            "severity": problem.severity, "problem": problem.message}
 
 
 def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | ReadProblem]:
-    """Files to read: the given files, and every readable file under the given folders (sorted)."""
+    """Files to read: the given files, and every file under the given folders (sorted; hidden files
+    and folders, whose names start with ".", are left out). Paths that cannot be read and files of
+    other types are reported, not skipped in silence."""
     for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                yield ReadProblem(str(path), f"no .txt, .jsonl or .html files under {path}")
-            yield from files
-        elif path.is_file():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+            path.stat()
+        except OSError as exc:
+            what = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+            yield ReadProblem(str(path), f"cannot read: {what}; check the path and its permissions")
+            continue
+        except ValueError as exc:  # e.g. a NUL character in the path
+            yield ReadProblem(str(path), f"not a usable path ({exc})")
+            continue
+        if is_dir:
+            yield from _folder_inputs(path)
+        elif is_file:
             if path.suffix.lower() not in SUFFIXES:
                 yield ReadProblem(str(path), f"unsupported file type '{path.suffix}': give .txt, .jsonl or .html")
             else:
                 yield path
         else:
-            yield ReadProblem(str(path), "no such file or folder")
+            yield ReadProblem(str(path), "not a regular file (a device, pipe or socket): give .txt, .jsonl or "
+                                         ".html files or folders of them")
+
+
+def _folder_inputs(folder: Path) -> Iterator[Path | ReadProblem]:
+    problems: list[ReadProblem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(ReadProblem(exc.filename or str(folder), f"cannot list the folder: {exc.strerror}; "
+                                                                 "check its permissions"))
+
+    files, others = [], []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if name.startswith("."):
+                continue
+            if not path.is_file():  # a pipe would block the read; a broken link has nothing to read
+                problems.append(ReadProblem(str(path), "not a regular file (a broken link, device, pipe or "
+                                                       "socket): skipped"))
+            elif path.suffix.lower() in SUFFIXES:
+                files.append(path)
+            else:
+                others.append(path)
+    yield from problems
+    for path in sorted(others):
+        yield ReadProblem(str(path), f"skipped: '{path.suffix or path.name}' is not an article file "
+                                     "(.txt, .jsonl or .html)", WARNING)
+    if not files and not problems:
+        yield ReadProblem(str(folder), f"no .txt, .jsonl or .html files under {folder}")
+    yield from sorted(files)
 
 
 def read_articles(paths: Iterable[Path]) -> Iterator[Article | ReadProblem]:
+    """Articles of `paths`, each checked (see the module's doc), and the problems met on the way."""
     for item in iter_inputs(paths):
         if isinstance(item, ReadProblem):
             yield item
             continue
         suffix = item.suffix.lower()
-        if suffix == ".jsonl":
-            yield from read_jsonl(item)
-        elif suffix in (".html", ".htm"):
-            yield read_html(item)
-        else:
-            yield read_txt(item)
+        reader = read_jsonl if suffix == ".jsonl" else read_html if suffix in (".html", ".htm") else read_txt
+        found = False
+        try:
+            for result in reader(item):
+                found = True
+                if isinstance(result, Article):
+                    yield from check_article(result)
+                else:
+                    yield result
+        except Exception as exc:  # a reader bug must not stop the build; the rest of this file is lost
+            yield ReadProblem(str(item), f"reading failed ({type(exc).__name__}: {exc}); the rest of this file "
+                                         "was not read: please report it with this message")
+            continue
+        if not found:
+            yield ReadProblem(str(item), "no articles in the file (it is empty): give one JSON object per line")
 
 
-def _read_text(path: Path) -> str | ReadProblem:
+def check_article(article: Article) -> Iterator[Article | ReadProblem]:
+    """The problems of one article's text, then the article (cut or cleaned) unless it is left out."""
+    text, source = article.text, article.source or article.id
+    problems = []
+    if len(text) > MAX_ARTICLE_CHARS:
+        cut = _cut(text, MAX_ARTICLE_CHARS)
+        problems.append(ReadProblem(source, f"{len(text):,} characters, far longer than a news article (limit "
+                                            f"{MAX_ARTICLE_CHARS:,}): only the first {cut:,} characters were "
+                                            "built; split the file into one article per file or JSON line"))
+        text = text[:cut]
+    non_text = len(_NON_TEXT.findall(text))
+    if non_text > MAX_NON_TEXT_SHARE * len(text):
+        yield ReadProblem(source, f"looks like a binary file, not text ({non_text} of {len(text)} characters are "
+                                  "control or undecodable characters): give the article as UTF-8 text")
+        return
+    share, count = indonesian_share(text)
+    if count >= LANGUAGE_MIN_WORDS and share < MIN_INDONESIAN_SHARE:
+        yield ReadProblem(source, f"does not look like Indonesian (only {share:.1%} of its {count} words are "
+                                  "common Indonesian words such as 'yang', 'dan', 'di'): the extractor reads "
+                                  "Indonesian news only; give the Indonesian text or leave the article out")
+        return
+    # control characters become spaces, lone surrogates U+FFFD (what RDF serializers cannot write)
+    text = _UNSAFE.sub(lambda m: REPLACEMENT if "\ud800" <= m.group() <= "\udfff" else " ", text)
+    runs = len(_PUNCTUATION_RUN.findall(text))
+    if runs:  # spaCy's tokenizer takes time quadratic in such a run: 26 s for 4,000 hyphens
+        text = _PUNCTUATION_RUN.sub(lambda m: m.group()[:MAX_PUNCTUATION_RUN], text)
+        problems.append(ReadProblem(source, f"{runs} runs of more than {MAX_PUNCTUATION_RUN} punctuation marks "
+                                            f"were shortened to {MAX_PUNCTUATION_RUN}", WARNING))
+    if REPLACEMENT in text:
+        problems.append(ReadProblem(source, f"{text.count(REPLACEMENT)} characters could not be decoded and "
+                                            f"show as '{REPLACEMENT}': save the article as UTF-8", WARNING))
+    raw_date = dict(article.metadata).get("published")
+    if raw_date is not None:
+        problems.append(ReadProblem(source, f"'published' value {raw_date!r} is not an ISO date: the article "
+                                            "has no publication date (the value is kept as metadata); write "
+                                            "it as YYYY-MM-DD", WARNING))
+    yield from problems
+    yield replace(article, text=text) if text != article.text else article
+
+
+def indonesian_share(text: str) -> tuple[float, int]:
+    """Share of the words of `text` that are common Indonesian function words, and the word count."""
+    found = [w for w in re.findall(r"[^\W\d_]+", text.casefold())]
+    if not found:
+        return 0.0, 0
+    common = _function_words()
+    return sum(w in common for w in found) / len(found), len(found)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words("function_words"))
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to cut `text` to at most `limit` characters: a paragraph break, a sentence end, a space."""
+    for mark in ("\n", ". ", " "):
+        at = text.rfind(mark, limit // 2, limit)
+        if at > 0:
+            return at + (1 if mark == ". " else 0)
+    return limit
+
+
+def _read_text(path: Path) -> tuple[str, ReadProblem | None] | ReadProblem:
+    """The text of a file and, when its encoding had to be guessed, a warning."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         return ReadProblem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):  # the byte-order mark says the encoding
+            return data.decode(encoding, errors="replace"), None
     if b"\x00" in data[:4096]:
-        return ReadProblem(str(path), "looks like a binary file, not text: give a UTF-8 article")
+        return ReadProblem(str(path), "looks like a binary file (or UTF-16 without a byte-order mark), not "
+                                      "text: give the article as UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return _decode_mixed(data), ReadProblem(
+            str(path), f"not UTF-8 (byte {exc.start}): read the bytes that are not UTF-8 as Windows-1252 "
+                       "(Latin-1); check the accented letters and quotation marks, or save the file as UTF-8",
+            WARNING)
 
 
-def read_txt(path: Path) -> Article | ReadProblem:
-    text = _read_text(path)
-    if isinstance(text, ReadProblem):
-        return text
+def _decode_mixed(data: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, Windows-1252 elsewhere: a UTF-8 file with a few pasted
+    Windows quotes keeps its UTF-8 letters."""
+    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
+    return re.sub("[\udc80-\udcff]+",
+                  lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", errors="replace"), text)
+
+
+def read_txt(path: Path) -> Iterator[Article | ReadProblem]:
+    read = _read_text(path)
+    if isinstance(read, ReadProblem):
+        yield read
+        return
+    text, warning = read
     if not text.strip():
-        return ReadProblem(str(path), "empty article: the file has no text")
-    return Article(id=path.stem, text=_normalise(text), source=str(path))
+        yield ReadProblem(str(path), "empty article: the file has no text")
+        return
+    if warning:
+        yield warning
+    yield Article(id=path.stem, text=_normalise(text), source=str(path))
 
 
 def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
-    content = _read_text(path)
-    if isinstance(content, ReadProblem):
-        yield content
-        return
-    for n, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{path}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadProblem(source, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
-            continue
-        yield article_from_record(record, source, default_id=f"{path.stem}-{n}")
+    """One article per line, read line by line from the open file: a file of any size streams
+    through in constant memory. A line that is not UTF-8 is read as cp1252."""
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(4096)
+            raw.seek(0)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                lines: Iterable[str] = io.TextIOWrapper(raw, encoding="utf-16", newline=None)
+            elif b"\x00" in head:
+                yield ReadProblem(str(path), "looks like a binary file, not text: give a UTF-8 article")
+                return
+            else:
+                lines = (_decode_line(line, first=n == 0) for n, line in enumerate(raw))
+            for n, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                source = f"{path}:{n}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield ReadProblem(source, f"not valid JSON ({exc.msg} at column {exc.colno}); "
+                                              "fix or remove the line")
+                    continue
+                yield article_from_record(record, source, default_id=f"{path.stem}-{n}")
+    except OSError as exc:
+        yield ReadProblem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
+
+
+def _decode_line(line: bytes, first: bool) -> str:
+    if first and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
 
 
 def article_from_record(record: object, source: str, default_id: str) -> Article | ReadProblem:
@@ -106,23 +291,38 @@ def article_from_record(record: object, source: str, default_id: str) -> Article
     published = parse_date(record.get("published"))
     extra = tuple((str(k), json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
                   for k, v in record.items() if k not in ARTICLE_FIELDS and v is not None)
-    return Article(id=str(record.get("id") or default_id), text=_normalise(text), url=record.get("url") or None,
-                   title=record.get("title") or None, published=published, source=source, metadata=extra)
+    if published is None and _field(record.get("published")) is not None:  # kept, and warned about
+        extra += (("published", _field(record.get("published"))),)
+    return Article(id=_field(record.get("id")) or default_id, text=_normalise(text), url=_field(record.get("url")),
+                   title=_field(record.get("title")), published=published, source=source, metadata=extra)
 
 
-def read_html(path: Path) -> Article | ReadProblem:
+def _field(value: object) -> str | None:
+    """A JSON value as text: strings stripped, numbers and objects as JSON; None when empty."""
+    text = value.strip() if isinstance(value, str) else None if value is None else json.dumps(value, ensure_ascii=False)
+    return text or None
+
+
+def read_html(path: Path) -> Iterator[Article | ReadProblem]:
     import trafilatura  # only HTML input needs it, and it is slow to import
 
-    html = _read_text(path)
-    if isinstance(html, ReadProblem):
-        return html
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        return ReadProblem(str(path), "no article body found in the HTML page; save the article page itself")
+    read = _read_text(path)
+    if isinstance(read, ReadProblem):
+        yield read
+        return
+    html, warning = read
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) \
+        if html.strip() else None
+    if not text or len(text.split()) < MIN_HTML_WORDS:  # a menu or a title is no article
+        yield ReadProblem(str(path), "no article body found in the HTML page; save the article page itself "
+                                     "(or its text as .txt)")
+        return
+    if warning:
+        yield warning
     meta = trafilatura.extract_metadata(html)
-    return Article(id=path.stem, text=_normalise(text), url=getattr(meta, "url", None) or None,
-                   title=getattr(meta, "title", None) or None,
-                   published=parse_date(getattr(meta, "date", None)), source=str(path))
+    yield Article(id=path.stem, text=_normalise(text), url=getattr(meta, "url", None) or None,
+                  title=getattr(meta, "title", None) or None,
+                  published=parse_date(getattr(meta, "date", None)), source=str(path))
 
 
 def parse_date(value: object) -> date | None:

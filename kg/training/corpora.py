@@ -24,8 +24,10 @@ Why NERP is special: it has no ORG label (organisations sit under ``O`` or
 ``IND``), so neither its ``O`` nor its IND/EVT/FNB tokens can tell the model
 "this is not an ORG"; they are marked missing.  IND/EVT spans often *contain*
 organisations or places (brands, "piala dunia", ...), so they are missing too.
-NERP is also lowercased; see :func:`nerp_variant` for how it is made usable on
-cased text (the choice and its measurements are in ``bench/NER_RESULTS.md``).
+NERP is also lowercased; see :func:`nerp_variant` for how it can be made usable
+on cased text.  The shipped model leaves NERP out: with its title-cased PER/LOC
+spans added, the cased test sets scored lower (measurements in
+``bench/NER_RESULTS.md``).
 
 TIME and QUANTITY in NER-UGM are annotated by a careful annotator as
 "not PER/ORG/LOC", so they become ``O``.
@@ -302,29 +304,32 @@ def check_data_dir(data_dir: Path, names: Iterable[str] = tuple(SET_DIRS)) -> No
 def nerp_variant(sents: Iterable[Sentence], mode: str) -> list[Sentence]:
     """Make lowercased NERP usable next to cased data.
 
-    ``mode``:
+    The harmonised NERP tags already keep only PER/LOC entity tokens and mark
+    every other token (O, IND, EVT, FNB) missing.  ``mode``:
 
-    * ``"titlecase"``: title-case the words of PER/LOC entities and the first
-      word of the sentence (what a cased news text would show), keep the
-      harmonised tags (O and IND/EVT/FNB missing).
-    * ``"spans"``: same casing, but keep *only* the PER/LOC entity tokens as
-      supervision: every other token is missing (no "O" evidence at all).
-    * ``"raw"``: lowercase text as is (for comparison).
+    * ``"spans"``: title-case the words of PER/LOC entities and the first word
+      of the sentence (what cased news text would show); supervision = the
+      PER/LOC spans only, everything else missing.  (Measured; see
+      bench/NER_RESULTS.md.)
+    * ``"titlecase_o"``: same casing, but NERP's own ``O`` tokens are trusted
+      as ``O`` (IND/EVT/FNB stay missing).  Teaches "lowercase word = O",
+      including lowercased organisation names.  (Not measured.)
+    * ``"raw"``: lowercase text as is, PER/LOC spans only.  (Not measured.)
     """
     out = []
     for s in sents:
         words = list(s.words)
         tags = list(s.tags)
-        if mode in ("titlecase", "spans"):
+        if mode in ("spans", "titlecase_o"):
             for i, t in enumerate(tags):
                 if t.startswith(("B-", "I-")):
                     words[i] = _title(words[i])
             if words:
                 words[0] = _title(words[0])
+            if mode == "titlecase_o":
+                tags = ["O" if r == "O" else t for t, r in zip(tags, s.raw_tags, strict=True)]
         elif mode != "raw":
             raise ValueError(f"unknown NERP mode {mode!r}")
-        if mode == "spans":
-            tags = [t if t.startswith(("B-", "I-")) else MISSING for t in tags]
         out.append(Sentence(words=words, tags=tags, source=s.source, raw_tags=s.raw_tags))
     return out
 

@@ -104,8 +104,8 @@ class Hyper:
     use_averages: bool = True
     batch_start: float = 100.0
     batch_stop: float = 1000.0
-    max_epochs: int = 30
-    patience: int = 5
+    max_epochs: int = 15
+    patience: int = 4
 
 
 def build_nlp(hyper: Hyper | None = None, seed: int = 0) -> Language:
@@ -245,10 +245,14 @@ class _null:
 
 # --------------------------------------------------------------------------- shipped recipe
 
-#: the training sets of the shipped model, in de-duplication priority order
-SHIPPED_TRAIN = ("idner", "nergrit", "nerui", "nerugm", "nerp")
-#: NERP handling of the shipped model (see corpora.nerp_variant and bench/NER_RESULTS.md)
-SHIPPED_NERP_MODE = "titlecase"
+#: the training sets of the shipped model, in de-duplication priority order.
+#: NERP is left out: with it (title-cased entity spans, everything else missing)
+#: the cased test sets scored lower and training took twice as long; see
+#: bench/NER_RESULTS.md ("NERP decision").  ``train_ner(..., train_sets=(...,
+#: "nerp"), nerp_mode="spans")`` reproduces that variant.
+SHIPPED_TRAIN = ("idner", "nergrit", "nerui", "nerugm")
+#: NERP handling when "nerp" is in the training sets (see corpora.nerp_variant)
+SHIPPED_NERP_MODE = "spans"
 #: held-out sets: never trained on (dedupe by normalised text); dev used for selection
 EVAL_SETS = (("idner", "dev"), ("nergrit", "dev"), ("idner", "test"), ("nergrit", "test"), ("nerp", "test"))
 DEV_SETS = (("idner", "dev"), ("nergrit", "dev"))

@@ -1,0 +1,211 @@
+"""A SPARQL 1.1 server as the store: the Graph Store HTTP Protocol to load, the SPARQL protocol
+to query, SPARQL Update for nothing else.
+
+`--store http://HOST:PORT` names a server laid out as Oxigraph's (`/query`, `/update`, `/store`);
+for another layout set the endpoints in $KG_SPARQL_QUERY, $KG_SPARQL_UPDATE and
+$KG_GRAPH_STORE (e.g. Fuseki: `http://host:3030/ds/query`, `.../ds/update`, `.../ds/data`).
+
+Each article graph is replaced by one `PUT {store}?graph=IRI` (atomic on Oxigraph, Fuseki and
+GraphDB). Queries run on the union of the named graphs: the request asks for it with Oxigraph's
+`union-default-graph` parameter; configure other servers to use the union as the default graph
+(Fuseki `tdb2:unionDefaultGraph true`; GraphDB and Virtuoso query all graphs by default).
+"""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pyoxigraph as ox
+
+from kg.query import QueryError, QueryResult, _OPAQUE, check_query_safety, parse_header
+from kg.rdf.namespaces import PEMILU
+from kg.store import SerializedGraph, StoreError, export
+
+TIMEOUT_SECONDS = 300
+JSON_RESULTS = "application/sparql-results+json"
+_WHERE = re.compile(r"(?<![?$:\w])WHERE\s*\{", re.I)
+_CONSTRUCT = re.compile(r"(?<![?$:\w])CONSTRUCT\b", re.I)
+
+
+class RemoteStore:
+    """`GraphStore` over a SPARQL 1.1 server."""
+
+    def __init__(self, query_url: str, update_url: str, store_url: str, timeout: float = TIMEOUT_SECONDS):
+        self.query_url, self.update_url, self.store_url = query_url, update_url, store_url
+        self.location = query_url
+        self.timeout = timeout
+        self._connections: dict[str, http.client.HTTPConnection] = {}
+
+    @classmethod
+    def from_url(cls, url: str) -> RemoteStore:
+        base = url.rstrip("/")
+        return cls(os.environ.get("KG_SPARQL_QUERY") or f"{base}/query",
+                   os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update",
+                   os.environ.get("KG_GRAPH_STORE") or f"{base}/store")
+
+    # ------------------------------------------------------------ GraphStore
+
+    def hashes(self, graphs: Sequence[str]) -> dict[str, str]:
+        if not graphs:
+            return {}
+        values = " ".join(str(ox.NamedNode(g)) for g in graphs)
+        text = (f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} "
+                f"GRAPH ?g {{ ?a <{PEMILU.contentHash}> ?h }} }}")
+        result = self._select(text)
+        return {row[0]: row[1] for row in result.rows if row[0] and row[1]}
+
+    def replace(self, graphs: Sequence[SerializedGraph]) -> int:
+        for g in graphs:
+            self._request("PUT", self.store_url, {"graph": g.name}, g.ntriples,
+                          {"Content-Type": "application/n-triples"})
+        return len(graphs)
+
+    def query(self, text: str, bindings: dict[str, str] | None = None, *,
+              allow_remote: bool = False) -> QueryResult:
+        """As `kg.query.run_query`, on the server. The parameters' values travel as a VALUES
+        block of RDF terms (written by pyoxigraph, so escaped) opening the WHERE clause: the SPARQL
+        protocol has no other way to bind them."""
+        check_query_safety(text, allow_remote=allow_remote)
+        title, _, params = parse_header(text)
+        where = f"query {title!r}" if title else "query"
+        declared = {p.name: p for p in params}
+        bindings = bindings or {}
+        unknown = sorted(set(bindings) - set(declared))
+        missing = [p.name for p in params if p.required and p.name not in bindings]
+        if unknown or missing:
+            raise QueryError(f"{where}: unknown parameter(s) {unknown or 'none'}, missing required "
+                             f"parameter(s) {missing or 'none'}; declared: {', '.join(declared) or 'none'}")
+        terms = {}
+        for name, value in bindings.items():
+            try:
+                terms[name] = ox.NamedNode(value) if declared[name].iri else ox.Literal(value)
+            except (TypeError, ValueError) as err:
+                raise QueryError(f"{where}: bad value for parameter {name}: {err}") from err
+        result = self._run(bind_values(text, terms, where), where)
+        keep = [i for i, column in enumerate(result.columns) if column not in declared]
+        if len(keep) == len(result.columns):
+            return result
+        return QueryResult([result.columns[i] for i in keep],
+                           [tuple(row[i] for i in keep) for row in result.rows], result.boolean)
+
+    def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
+        """Fetch the dataset (GET on the graph store, N-Quads) and write it as `kg.store.export` does."""
+        with tempfile.TemporaryFile() as tmp:
+            self._request("GET", self.store_url, {}, None, {"Accept": "application/n-quads"}, sink=tmp)
+            tmp.seek(0)
+            store = ox.Store()
+            store.bulk_load(tmp, ox.RdfFormat.N_QUADS)
+        return export(store, path, graphs)
+
+    # ------------------------------------------------------------ protocol
+
+    def update(self, text: str) -> None:
+        self._request("POST", self.update_url, {}, urlencode({"update": text}).encode(),
+                      {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def _select(self, text: str) -> QueryResult:
+        return self._run(text, "query")
+
+    def _run(self, text: str, where: str) -> QueryResult:
+        construct = _CONSTRUCT.search(_blank(text)) or re.search(r"(?<![?$:\w])DESCRIBE\b", _blank(text), re.I)
+        accept = "application/n-triples" if construct else JSON_RESULTS
+        try:
+            body = self._request("POST", self.query_url, {"union-default-graph": ""},
+                                 urlencode({"query": text}).encode(),
+                                 {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        except StoreError as err:
+            raise QueryError(f"{where}: {err}") from err
+        if construct:
+            triples = ox.parse(body, ox.RdfFormat.N_TRIPLES)
+            return QueryResult(["subject", "predicate", "object"],
+                               [(_term(t.subject), t.predicate.value, _term(t.object)) for t in triples])
+        return results_from_json(json.loads(body))
+
+    def _request(self, method: str, url: str, params: dict[str, str], body: bytes | None,
+                 headers: dict[str, str], sink=None) -> bytes:
+        parts = urlsplit(url)
+        query = "&".join(q for q in (parts.query, urlencode(params)) if q)
+        target = (parts.path or "/") + (f"?{query}" if query else "")
+        for attempt in (1, 2):  # a kept-alive connection the server closed is opened again once
+            conn = self._connection(parts.scheme, parts.netloc)
+            try:
+                conn.request(method, target, body=body, headers=headers)
+                response = conn.getresponse()
+                if sink is not None and response.status < 300:
+                    while chunk := response.read(1 << 20):
+                        sink.write(chunk)
+                    data = b""
+                else:
+                    data = response.read()
+                break
+            except (ConnectionError, http.client.HTTPException, OSError) as err:
+                self._connections.pop(parts.netloc, None)
+                conn.close()
+                if attempt == 2 or not isinstance(err, (ConnectionError, http.client.RemoteDisconnected)):
+                    raise StoreError(f"cannot reach the SPARQL server at {url}: {err}; is it running?") from err
+        if response.status >= 300:
+            message = data.decode("utf-8", "replace").strip()[:500]
+            raise StoreError(f"the SPARQL server answered {response.status} {response.reason} to {method} "
+                             f"{url}: {message}")
+        return data
+
+    def _connection(self, scheme: str, netloc: str) -> http.client.HTTPConnection:
+        conn = self._connections.get(netloc)
+        if conn is None:
+            cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+            conn = self._connections[netloc] = cls(netloc, timeout=self.timeout)
+        return conn
+
+    def close(self) -> None:
+        for conn in self._connections.values():
+            conn.close()
+        self._connections.clear()
+
+
+def bind_values(text: str, terms: dict[str, ox.NamedNode | ox.Literal], where: str = "query") -> str:
+    """`text` with `VALUES (?a ?b) { (term term) }` opening its WHERE clause."""
+    if not terms:
+        return text
+    code = _blank(text)
+    match = _WHERE.search(code)
+    if match is None and not _CONSTRUCT.search(code):
+        match = re.search(r"\{", code)
+    if match is None:
+        raise QueryError(f"{where}: no WHERE clause to bind the parameters in")
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(str(term) for term in terms.values())
+    return f"{text[:match.end()]} VALUES ({names}) {{ ({values}) }}\n{text[match.end():]}"
+
+
+def results_from_json(data: dict) -> QueryResult:
+    """SPARQL 1.1 Query Results JSON → QueryResult (values as `kg.query` gives them)."""
+    if "boolean" in data:
+        return QueryResult(["boolean"], [(str(bool(data["boolean"])).lower(),)], bool(data["boolean"]))
+    columns = list(data.get("head", {}).get("vars", []))
+    rows = []
+    for binding in data.get("results", {}).get("bindings", []):
+        rows.append(tuple(_json_value(binding.get(c)) for c in columns))
+    return QueryResult(columns, rows)
+
+
+def _json_value(cell: dict | None) -> str | None:
+    if cell is None:
+        return None
+    return f"_:{cell['value']}" if cell.get("type") == "bnode" else cell["value"]
+
+
+def _term(term) -> str:
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def _blank(text: str) -> str:
+    """Strings, IRIs and comments blanked out (same length), so keywords inside them are not seen."""
+    return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)

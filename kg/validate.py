@@ -1,0 +1,190 @@
+"""Checking article graphs against the SHACL shapes of ontology/shapes.ttl (pySHACL).
+
+`validate_graph` checks any graph, with ontology/pemilu.ttl as pySHACL's ontology graph (so
+`sh:class` follows `rdfs:subClassOf`); `validate_article_graph` is the same check for one article
+graph as the build makes it. Both return plain `Violation`s and never change the caller's graph:
+they validate a copy whose literals are read back from their lexical form, i.e. the graph as the
+store will hold it (rdflib keeps, e.g., `Literal(0.9, datatype=xsd:decimal)` as a float until it is
+serialized, which pySHACL would take for a wrong datatype).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from kg.rdf.namespaces import SCHEMA, bind_prefixes
+from kg.resources import data_dir
+
+SHAPES_FILE = "shapes.ttl"
+ONTOLOGY_FILE = "pemilu.ttl"
+WRONG_SCHEMA = "http://schema.org/"  # the data uses https://schema.org/ (rdflib's SDO)
+
+
+class ShapesError(Exception):
+    """The shapes file is missing or unusable; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result: which node, which property, what is wrong."""
+
+    focus: str  # IRI (or blank node id) of the node that fails
+    path: str | None  # the property (as written in the shapes, prefixed), None for a node constraint
+    message: str
+    severity: str  # "Violation", "Warning" or "Info"
+    value: str | None = None  # the offending value, when there is one
+    shape: str | None = None  # the shape that failed
+    graph: str | None = None  # the named graph, when checking a dataset or store
+
+    def __str__(self) -> str:
+        where = f"{self.graph}: " if self.graph else ""
+        path = f" {self.path}" if self.path else ""
+        value = f" (value: {self.value})" if self.value is not None else ""
+        return f"{where}{self.severity}: <{self.focus}>{path}: {self.message}{value}"
+
+
+@cache
+def shapes_graph() -> Graph:
+    return _load(SHAPES_FILE, check_schema=True)
+
+
+@cache
+def ontology_graph() -> Graph:
+    return _load(ONTOLOGY_FILE, check_schema=False)
+
+
+def validate_graph(graph: Graph) -> list[Violation]:
+    """Violations of the shapes in `graph` (a Graph, or a Dataset validated as the union of its
+    graphs), with ontology/pemilu.ttl as pySHACL's ontology graph."""
+    import pyshacl  # slow to import; only validation needs it
+
+    _, results, _ = pyshacl.validate(_as_stored(graph), shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+                                     inference=None, advanced=False)
+    return _violations(results, shapes_graph())
+
+
+def validate_article_graph(graph: Graph) -> list[Violation]:
+    """`validate_graph` for one article graph, made fast enough to call per article in a build: the
+    ontology is mixed into the copy this module makes anyway, and pySHACL validates that copy in
+    place instead of cloning it once more (what `ont_graph` does). Same results."""
+    import pyshacl
+
+    data = _as_stored(graph, ontology_graph())
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference=None, advanced=False,
+                                     inplace=True)
+    return _violations(results, shapes_graph())
+
+
+def _in_graph(v: Violation, name: str | None) -> Violation:
+    return Violation(v.focus, v.path, v.message, v.severity, v.value, v.shape, name)
+
+
+def _load(name: str, check_schema: bool) -> Graph:
+    path = data_dir("ontology") / name
+    try:
+        graph = Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ShapesError(f"cannot read {path}: {exc}; reinstall pemilu-kg or fix the file") from exc
+    if check_schema and any(str(term).startswith(WRONG_SCHEMA) for triple in graph for term in triple):
+        raise ShapesError(f"{path} uses {WRONG_SCHEMA}: the graphs use {SCHEMA._NS}, so those shapes would "
+                          "match nothing (pySHACL#118); write schema: as https://schema.org/")
+    return graph
+
+
+def _as_stored(graph: Graph, ontology: Graph | None = None) -> Graph:
+    """A copy of `graph` (a Dataset becomes the union of its graphs) with every literal rebuilt from
+    its lexical form, as it reads back from N-Quads; plus the triples of `ontology` when given."""
+    copy = Graph()
+    bind_prefixes(copy)
+    if ontology is not None:
+        copy += ontology
+    triples = graph.quads((None, None, None, None)) if isinstance(graph, Dataset) else graph
+    for s, p, o, *_ in triples:
+        if isinstance(o, Literal):
+            o = Literal(str(o), lang=o.language, datatype=o.datatype)
+        copy.add((s, p, o))
+    return copy
+
+
+def _violations(results: Graph, shapes: Graph) -> list[Violation]:
+    out = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        value = results.value(result, SH.value)
+        path = results.value(result, SH.resultPath)
+        severity = results.value(result, SH.resultSeverity)
+        shape = results.value(result, SH.sourceShape)
+        out.append(Violation(
+            focus=str(results.value(result, SH.focusNode)),
+            path=_path_text(path, results, shapes) if path is not None else None,
+            message=" ".join(str(m) for m in results.objects(result, SH.resultMessage)) or "does not conform",
+            severity=str(severity).rpartition("#")[2] if severity is not None else "Violation",
+            value=str(value) if value is not None else None,
+            shape=_name(shape, shapes) if isinstance(shape, URIRef) else None))
+    # a property shape shared by two node shapes (kgsh:Confidence) reports one fault twice: keep one
+    unique = {(v.focus, v.path, v.message, v.value): v for v in sorted(out, key=lambda v: v.shape or "")}
+    return sorted(unique.values(), key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
+
+
+def _path_text(path: Node, results: Graph, shapes: Graph) -> str:
+    """A property path as text: `pemilu:confidence`, or `schema:datePublished|pemilu:attestedOn`."""
+    if isinstance(path, URIRef):
+        return _name(path, shapes)
+    alternatives = results.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_name(p, shapes) for p in results.items(alternatives))
+    return path.n3()
+
+
+def _name(node: Node, graph: Graph) -> str:
+    return node.n3(graph.namespace_manager)
+
+
+class RdfInputError(Exception):
+    """An RDF file that cannot be read; the message says what to do."""
+
+
+RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
+               ".json": "json-ld"}
+DATASET_FORMATS = {"trig", "nquads", "json-ld"}
+
+
+def file_graphs(path: Path) -> list[tuple[str, Graph]]:
+    """The graphs of an RDF file: each named graph of a dataset (.trig .nq .jsonld), and its default
+    graph or the file's one graph (.ttl .nt) named by the file path."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise RdfInputError(f"{path}: unknown RDF format '{path.suffix}'; give one of {', '.join(RDF_FORMATS)}")
+    try:
+        if fmt in DATASET_FORMATS:
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            default = ds.default_graph.identifier
+            return [(str(path) if g.identifier == default else str(g.identifier), g)
+                    for g in ds.graphs() if len(g)]
+        return [(str(path), Graph().parse(path, format=fmt))]
+    except OSError as exc:
+        raise RdfInputError(f"{path}: cannot read ({exc.strerror}); check the path") from exc
+    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many unrelated types on bad input
+        raise RdfInputError(f"{path}: not valid {fmt} ({type(exc).__name__}: {exc}); fix or re-export the file") from exc
+
+
+def store_graphs(store) -> Iterator[tuple[str, Graph]]:
+    """Each named graph of a pyoxigraph store, read back as the store holds it."""
+    import pyoxigraph as ox
+
+    for name in sorted(store.named_graphs(), key=lambda n: n.value):
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+        yield name.value, Graph().parse(data=data.decode("utf-8"), format="nt")
+
+
+def violations_in(graphs: Iterable[tuple[str | None, Graph]]) -> Iterator[Violation]:
+    """Violations of each (name, graph) pair, tagged with the graph name."""
+    for name, graph in graphs:
+        for v in validate_article_graph(graph):
+            yield _in_graph(v, name)

@@ -1,0 +1,116 @@
+"""Extraction as a pure function, article → its named graph as N-Triples, run in this process or
+spread over worker processes that each load the pipeline once.
+
+`extract_graphs` is what every runner calls: `kg build` in one process or several (`Extractors`),
+and the dask integration (`kg.distributed`) on a cluster's workers.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from kg.readers import ReadProblem
+from kg.records import Article
+from kg.store import SerializedGraph, serialize_graph
+
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def extract_graphs(articles: Sequence[Article], model: str | None = None) -> tuple[list[SerializedGraph], list[ReadProblem]]:
+    """The named graphs of `articles`, with the pipeline `model` (loaded once per process).
+
+    An article the extractor fails on is reported as a problem (with what failed), not raised:
+    one strange article must not stop a build of thousands.
+    """
+    from kg.nlp.extract import extract_analysed
+    from kg.nlp.pipeline import analyse_many, load_pipeline, model_name
+    from kg.rdf.mapping import article_graph
+
+    nlp = load_pipeline(model)
+    extractor = model_name(nlp)
+    graphs, problems = [], []
+    for article, analysis in zip(articles, analyse_many([a.text for a in articles], nlp)):
+        try:
+            name, graph = article_graph(extract_analysed(article, analysis, extractor))
+        except Exception as exc:  # an extractor bug on one article; reported with the article's source
+            problems.append(ReadProblem(article.source or article.id,
+                                        f"extraction failed ({type(exc).__name__}: {exc}); the article "
+                                        "was left out: please report it with this message"))
+            continue
+        graphs.append(serialize_graph(name, graph, len(article.text.split())))
+    return graphs, problems
+
+
+def extractor_name(model: str | None = None) -> str:
+    from kg.nlp.pipeline import load_pipeline, model_name
+
+    return model_name(load_pipeline(model))
+
+
+class Extractors:
+    """Extraction of article batches in this process (`workers=1`) or in `workers` processes.
+
+    `map` takes an iterator of batches and yields (graphs, problems) per batch as they finish (not
+    in input order), keeping at most IN_FLIGHT_PER_WORKER batches per worker queued, so memory
+    stays bounded whatever the input size. Use as a context manager.
+    """
+
+    def __init__(self, workers: int = 1, model: str | None = None):
+        self.workers = max(1, workers)
+        self.model = model
+        self.extractor = extractor_name(model)  # loads the pipeline here: its name decides what is unchanged
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[ReadProblem]]]:
+        if self.workers == 1:
+            for batch in batches:
+                yield extract_graphs(batch, self.model)
+            return
+        pending: set[Future] = set()
+        source = iter(batches)
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < self.workers * IN_FLIGHT_PER_WORKER:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    pending.add(self._start().submit(extract_graphs, batch, self.model))
+            if pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+
+    def _start(self) -> ProcessPoolExecutor:
+        """The worker processes, started with the first batch to extract (a build with nothing
+        changed starts none)."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_load, initargs=(self.model,))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Extractors:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _load(model: str | None) -> None:
+    """Worker start: load the pipeline (and the region table) before the first batch arrives."""
+    from kg.nlp.pipeline import load_pipeline
+    from kg.regions import gazetteer
+
+    load_pipeline(model)
+    gazetteer()

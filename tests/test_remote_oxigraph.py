@@ -1,0 +1,103 @@
+"""A real Oxigraph server as the store (`--store http://...`): build, re-build, change one article,
+query (with a parameter) and export through it; the answers equal the embedded store's."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from kg.cli import main
+from kg.rdf import iris
+from kg.store import connect
+
+from conftest import SEEDS
+
+CHANGED = ("Rantau, Tapin (ANTARA) - Ketua KPU Tapin Fakhrian Noor membuka rapat pleno di Rantau, Selasa.\n"
+           "“Kami siap,” kata Fakhrian.")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_url(tmp_path):
+    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    if exe is None:
+        pytest.fail("the Oxigraph server is missing: pip install -e '.[test]' (the `oxigraph` package ships it)")
+    port = free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the Oxigraph server did not start: {proc.stderr.read().decode()[-500:]}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _quads(path: Path) -> set:
+    ds = rdflib.Dataset()
+    ds.parse(path)
+    return {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in ds.quads()}
+
+
+def test_build_rebuild_query_and_export_through_an_oxigraph_server(oxigraph_url, tmp_path, capsys):
+    local = str(tmp_path / "local")
+    changed = tmp_path / "changed"
+    shutil.copytree(SEEDS, changed)
+    first = sorted(changed.glob("*.txt"))[0]
+    first.write_text(CHANGED, encoding="utf-8")
+
+    assert main(["build", str(SEEDS), "--store", oxigraph_url]) == 0
+    assert "built 2 articles, 0 unchanged" in capsys.readouterr().err
+    assert main(["build", str(SEEDS), "--store", oxigraph_url]) == 0
+    assert "built 0 articles, 2 unchanged" in capsys.readouterr().err
+    assert main(["build", str(SEEDS), "--store", local]) == 0
+
+    for store in (oxigraph_url, local):
+        assert main(["query", "posts", "--store", store, "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    remote_rows, local_rows = out.split("person,role,institution")[1:]
+    assert remote_rows == local_rows and "Winarto" in remote_rows
+    for store in (oxigraph_url, local):
+        assert main(["query", "quotes", "--store", store, "-p", "word=netral", "--format", "csv"]) == 0
+    remote_rows, local_rows = capsys.readouterr().out.split("speaker,role,text")[1:]
+    assert remote_rows == local_rows and remote_rows.strip() and "netral" in remote_rows.lower()
+
+    # one article changed: only its graph is replaced, its old facts are gone
+    for store in (oxigraph_url, local):
+        assert main(["build", str(changed), "--store", store]) == 0
+        assert "built 1 articles, 1 unchanged" in capsys.readouterr().err
+    graph = iris.graph(first.stem)
+    sentences = connect(oxigraph_url).query(
+        f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?s <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
+        "nif-core#anchorOf> ?t } }")
+    assert {row[0] for row in sentences.rows} == set(CHANGED.split("\n"))
+
+    assert main(["export", "--store", oxigraph_url, "-o", str(tmp_path / "remote.nq")]) == 0
+    assert main(["export", "--store", local, "-o", str(tmp_path / "local.nq")]) == 0
+    assert _quads(tmp_path / "remote.nq") == _quads(tmp_path / "local.nq")
+
+
+def test_an_unreachable_server_is_a_usage_error_with_what_to_do(capsys):
+    assert main(["query", "posts", "--store", f"http://127.0.0.1:{free_port()}"]) == 2
+    assert "is it running?" in capsys.readouterr().err

@@ -1,0 +1,113 @@
+"""Streaming, parallel and incremental builds: JSON Lines read line by line, extraction in worker
+processes giving the same graph, one changed article changing only its graph, a re-run doing nothing."""
+from __future__ import annotations
+
+import json
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build
+from kg.rdf import iris
+from kg.readers import ReadProblem, read_jsonl
+from kg.store import SerializedGraph, open_store, replace_serialized
+
+from conftest import SEEDS
+
+PARAGRAPHS = [
+    "Banjarmasin (ANTARA) - Ketua Bawaslu Kalsel Aries Mardiono mengatakan pengawasan kampanye diperketat.",
+    "Rantau, Tapin (ANTARA) - Ketua KPU Tapin Fakhrian Noor mengajak warga datang ke TPS pada 27 November.",
+    "Kapolda Kalsel Irjen Pol Winarto hadir pada deklarasi pilkada damai di Rantau, Selasa.",
+    "“Kami siap mengawasi seluruh tahapan pilkada,” kata Aries.",
+]
+
+
+def corpus(path, n: int, changed: dict[int, str] | None = None):
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            text = (changed or {}).get(i) or "\n".join(PARAGRAPHS[j % 4] for j in range(i, i + 3))
+            out.write(json.dumps({"id": f"a{i:03d}", "published": "2024-09-24", "text": text}) + "\n")
+    return path
+
+
+def graphs_of(store_path) -> dict[str, set]:
+    store = open_store(store_path, read_only=True)
+    out: dict[str, set] = {}
+    for q in store.quads_for_pattern(None, None, None, None):
+        out.setdefault(q.graph_name.value, set()).add((q.subject, q.predicate, q.object))
+    del store
+    return out
+
+
+def test_jsonl_is_streamed_with_the_same_lines_and_problems(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "x", "text": "Satu."}\r\n\r\n{not json\n'
+                     b'{"id": "y", "text": "Caf\xe9 di Rantau."}\n{"text": "tanpa id"}')
+    items = list(read_jsonl(path))
+    assert [getattr(i, "id", None) for i in items] == ["x", None, "y", "in-5"]
+    assert isinstance(items[1], ReadProblem) and items[1].source == f"{path}:3" and "not valid JSON" in items[1].message
+    assert items[2].text == "Café di Rantau."  # a line that is not UTF-8 is read as cp1252
+    assert items[3].source == f"{path}:5"
+    missing = list(read_jsonl(tmp_path / "missing.jsonl"))
+    assert isinstance(missing[0], ReadProblem) and "cannot read" in missing[0].message
+
+
+def test_workers_give_the_same_graphs_and_force_rebuilds_everything(tmp_path):
+    src = corpus(tmp_path / "c.jsonl", 12)
+    assert build([src], tmp_path / "s", workers=1, batch=4).built == 12
+    in_process = graphs_of(tmp_path / "s")
+    forced = build([src], tmp_path / "s", workers=2, batch=4, force=True)
+    assert (forced.built, forced.skipped) == (12, 0)
+    assert graphs_of(tmp_path / "s") == in_process
+
+
+def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_path):
+    store = tmp_path / "store"
+    src = corpus(tmp_path / "c.jsonl", 40)
+    started = time.perf_counter()
+    first = build([src], store, workers=1)
+    first_seconds = time.perf_counter() - started
+    before = graphs_of(store)
+
+    started = time.perf_counter()
+    again = build([src], store, workers=1)
+    assert (again.built, again.skipped) == (0, 40)
+    assert time.perf_counter() - started < first_seconds / 10
+    assert graphs_of(store) == before
+
+    new_text = "Jakarta (ANTARA) - Ketua KPU RI Mochammad Afifuddin membuka rapat pleno di Jakarta."
+    changed = build([corpus(src, 40, {7: new_text})], store, workers=1)
+    assert (changed.built, changed.skipped, first.built) == (1, 39, 40)
+    after = graphs_of(store)
+    name = str(iris.graph("a007"))
+    assert {g: t for g, t in after.items() if g != name} == {g: t for g, t in before.items() if g != name}
+    texts = {o.value for _, p, o in after[name] if p.value.endswith("anchorOf")}
+    assert texts == {new_text}  # the old sentences are gone with the old graph
+    assert not any("Aries" in o.value for _, _, o in after[name] if isinstance(o, ox.Literal))
+
+
+def test_progress_reports_rate_and_eta(tmp_path):
+    messages: list[str] = []
+    src = corpus(tmp_path / "c.jsonl", 6)
+    build([src], tmp_path / "s", workers=1, batch=2, progress=messages.append)
+    assert messages and "articles/s" in messages[-1] and messages[-1].startswith("6 articles (6 built")
+
+
+def test_replacing_a_graph_is_one_update_with_exact_literals():
+    store = ox.Store()
+    name = "https://w3id.org/pemilu-kg/graph/article/x"
+    tricky = '<http://e.org/s> <http://e.org/p> "C:\\\\u0041 \\"q\\" \\n\\t é \u2028"@id .\n'.encode()
+    replace_serialized(store, [SerializedGraph(name, b'<http://e.org/s> <http://e.org/p> "old" .\n')])
+    replace_serialized(store, [SerializedGraph(name, tricky)])  # the graph exists: DROP + INSERT DATA
+    reference = ox.Store()
+    reference.load(tricky, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    assert set(store) == set(reference)
+
+
+def test_small_inputs_build_in_process_without_starting_workers(tmp_path, monkeypatch):
+    import kg.workers
+
+    monkeypatch.setattr(kg.workers.Extractors, "_start", lambda self: pytest.fail("started worker processes"))
+    report = build([SEEDS], tmp_path / "s", workers=2)
+    assert report.built == 2
