@@ -95,15 +95,16 @@ def analyse_many(texts, nlp: Language | None = None, batch_size: int = 32):
 
 def _to_analysis(doc: Doc) -> Analysis:
     sentences = []
+    text = doc.text  # built anew on every access: once, not once per sentence
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        chunk = doc.text[start:end]
+        chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue
         start += len(chunk) - len(chunk.lstrip())
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
     if not sentences:
-        sentences.append(Sentence(0, 0, len(doc.text), doc.text))
+        sentences.append(Sentence(0, 0, len(text), text))
     ents = tuple(NerSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     return Analysis(tuple(sentences), ents)
