@@ -250,7 +250,7 @@ def render(res: dict) -> str:
     if sh:
         tr = sh.get("_train", {})
         L += ["## Shipped model `kg/models/ner` on held-out test sets", ""]
-        L.append("| test set | sentences' entities | P | R | F1 | PER | ORG | LOC |")
+        L.append("| test set | gold entities | P | R | F1 | PER | ORG | LOC |")
         L.append("|---|---|---|---|---|---|---|---|")
         names = {"idner.test": "IDNer2k test", "nergrit.test": "NERGrit test", "nerp.test": "NERP test (lowercase, no ORG)"}
         for key, title in names.items():

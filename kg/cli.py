@@ -1,4 +1,4 @@
-"""The `kg` command: build, query, export, view, run (all of it), validate, train.
+"""The `kg` command: build, query, export, view, stats, run (all of it), validate, train.
 
 Exit status: 0 all went well; 1 some input failed (the rest was done); 2 usage or input error.
 """
@@ -19,11 +19,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     from kg.query import QueryError
+    from kg.selection import SelectionError
     from kg.store import StoreError
 
     try:
         return args.func(args)
-    except (QueryError, StoreError, FileNotFoundError) as exc:
+    except (QueryError, StoreError, SelectionError, FileNotFoundError) as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
@@ -57,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("queries", help="list the named queries")
     ls.set_defaults(func=_queries)
 
-    e = sub.add_parser("export", help="write the store to a file (.ttl .trig .nq .nt .jsonld)")
+    e = sub.add_parser("export", help="write the store to a file (.ttl .trig .nq .nt .jsonld; .graphml .gexf: "
+                                      "the drawn graph for Gephi/Cytoscape)")
     e.add_argument("-o", "--output", type=Path, required=True)
     e.add_argument("--store", type=_store_spec, help=url_help)
     e.set_defaults(func=_export)
@@ -66,7 +68,18 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", type=Path, default=Path("graph.html"))
     v.add_argument("--store", type=Path, help=store_help)
     v.add_argument("--max-nodes", type=int, default=1500, help="keep the most-mentioned nodes beyond this")
+    v.add_argument("--focus", metavar="NAME", help="an entity (rdfs:label/skos:altLabel, any case) and its neighbourhood")
+    v.add_argument("--hops", type=int, default=1, help="links to follow from --focus (default: 1)")
+    v.add_argument("--place", metavar="NAME", help="a region, its sub-regions and what is in, serves or mentions them")
+    v.add_argument("--event", metavar="NAME", help="an event with its places, actors, quotations and articles")
+    v.add_argument("--query", type=Path, metavar="FILE", help="a SPARQL CONSTRUCT file: draw the IRIs it returns")
     v.set_defaults(func=_view)
+
+    st = sub.add_parser("stats", help="counts by kind, most-mentioned persons and institutions, most central persons")
+    st.add_argument("--store", type=Path, help=store_help)
+    st.add_argument("--format", choices=("table", "json"), default="table")
+    st.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
+    st.set_defaults(func=_stats)
 
     r = sub.add_parser("run", help="build, export, view and run every named query into one folder")
     r.add_argument("paths", nargs="+", type=Path)
@@ -168,17 +181,32 @@ def _queries(args) -> int:
 
 
 def _export(args) -> int:
-    from kg.store import connect
+    from kg.graph_export import WRITERS, write_graph
+    from kg.store import connect, open_store
 
+    if args.output.suffix.lower() in WRITERS:
+        graph = write_graph(open_store(args.store, read_only=True), args.output)
+        print(f"wrote {args.output} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+              file=sys.stderr)
+        return EXIT_OK
     path = connect(args.store, read_only=True).export(args.output)
     print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 
 def _view(args) -> int:
-    from kg.viewing import write_view
+    from kg.viewing import Part, write_view
 
-    print(write_view(args.store, args.output, args.max_nodes), file=sys.stderr)
+    part = Part(focus=args.focus, hops=args.hops, place=args.place, event=args.event, query=args.query)
+    print(write_view(args.store, args.output, args.max_nodes, part), file=sys.stderr)
+    return EXIT_OK
+
+
+def _stats(args) -> int:
+    from kg.stats import format_stats, graph_stats
+    from kg.store import open_store
+
+    print(format_stats(graph_stats(open_store(args.store, read_only=True), args.top), args.format))
     return EXIT_OK
 
 

@@ -1,25 +1,57 @@
-"""`kg view`: the store's graph (or a part of it) drawn as one offline HTML page."""
+"""`kg view`, `kg stats` and `kg export -o graph.graphml|gexf`: the store's graph, or a part of it,
+drawn as one offline HTML page, summed up, or written for Gephi and Cytoscape."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
+from kg import selection
 from kg.store import open_store
-from kg.view import build_network, write_html
+from kg.view import DEFAULT_MAX_NODES, build_network, write_html
+
+__all__ = ["Part", "select", "write_view"]
 
 
-def store_dataset(store_path: Path | None) -> Dataset:
-    """The whole store as an rdflib Dataset (union default graph), for the view and analytics."""
+@dataclass(frozen=True)
+class Part:
+    """Which part of the store to draw; all None means the whole store."""
+
+    focus: str | None = None
+    hops: int = 1
+    place: str | None = None
+    event: str | None = None
+    query: Path | None = None
+
+    def describe(self) -> str:
+        if self.focus:
+            return f"{self.focus} (+{self.hops} hop{'' if self.hops == 1 else 's'})"
+        return self.place or self.event or (self.query.name if self.query else "")
+
+
+def select(store: ox.Store, part: Part) -> set[str] | None:
+    """The IRIs of the part (None: the whole store). At most one of focus, place, event, query."""
+    chosen = [name for name in ("focus", "place", "event", "query") if getattr(part, name)]
+    if len(chosen) > 1:
+        raise selection.SelectionError(f"choose one of --focus, --place, --event, --query (got {', '.join(chosen)})")
+    if part.focus:
+        return selection.focus(store, part.focus, part.hops)
+    if part.place:
+        return selection.place(store, part.place)
+    if part.event:
+        return selection.event(store, part.event)
+    if part.query:
+        return selection.construct(store, part.query)
+    return None
+
+
+def write_view(store_path: Path | None, output: Path, max_nodes: int = DEFAULT_MAX_NODES,
+               part: Part = Part()) -> str:
+    """Write the page; returns what was written, and what was left out, as one line."""
     store = open_store(store_path, read_only=True)
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
-    ds = Dataset(default_union=True)
-    ds.parse(data=data, format="nquads")
-    return ds
-
-
-def write_view(store_path: Path | None, output: Path, max_nodes: int = 1500) -> str:
-    net = build_network(store_dataset(store_path), max_nodes=max_nodes)
+    nodes = select(store, part)
+    heading = f"pemilu-kg: {part.describe()}" if nodes is not None else "pemilu-kg"
+    net = build_network(store, max_nodes=max_nodes, nodes=nodes, heading=heading)
     write_html(net, output)
-    return f"wrote {output} ({len(net.nodes)} nodes, {len(net.edges)} edges)"
+    return f"wrote {output}: {net.note().split(' / ', 1)[-1]}"

@@ -1,0 +1,125 @@
+"""Which part of the store a view draws: an entity's neighbourhood, a region, an event, or a query.
+
+Each selection runs SPARQL on the pyoxigraph store and returns node IRIs; `kg.view_data` then
+reads only those. Names are bound as values (`substitutions`), never written into query text.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from string import Template
+
+import pyoxigraph as ox
+
+from kg.query import QueryError, check_query_safety
+from kg.view_data import DRAWN_PREDICATES, Kind, iri_values, node_kinds
+
+_PREFIXES = {"schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#",
+             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
+             "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "pemilu": "https://w3id.org/pemilu-kg/ontology#"}
+_SUGGESTIONS = 5
+
+# ?name is bound; projected because pyoxigraph only substitutes projected variables. The kinds
+# are checked afterwards: joining `?s a ?type` here costs minutes on the news store.
+_NAMED = """SELECT DISTINCT ?s ?name WHERE {
+  ?s rdfs:label|skos:altLabel ?label . FILTER (LCASE(STR(?label)) = LCASE(STR(?name))) }"""
+_LIKE = """SELECT DISTINCT ?label ?name WHERE {
+  ?s rdfs:label ?label . FILTER (CONTAINS(LCASE(STR(?label)), LCASE(STR(?name)))) }
+  ORDER BY STRLEN(?label) ?label LIMIT 20"""
+
+# One step from the nodes in ?s: the links the view draws, both ways, and memberships.
+_NEIGHBOURS = """SELECT DISTINCT ?n WHERE { $values
+  { VALUES ?p { $predicates } { ?s ?p ?n } UNION { ?n ?p ?s } }
+  UNION { ?m org:member ?s ; pemilu:post ?n } UNION { ?m pemilu:post ?s ; org:member|org:organization ?n }
+  UNION { ?m org:organization ?s ; pemilu:post ?n }
+  FILTER (isIRI(?n)) }"""
+
+# Regions: the place(s) in ?s and every place contained in them, at any depth. Then what is in,
+# serves or mentions them, the posts and members of those institutions and the events' actors.
+_REGIONS = "SELECT DISTINCT ?n WHERE { $values ?n schema:containedInPlace* ?s }"
+_IN_REGIONS = """SELECT DISTINCT ?n WHERE { $values
+  { ?n schema:areaServed|schema:location|schema:mentions|pemilu:datelinePlace ?s }
+  UNION { ?org schema:areaServed ?s . ?m org:organization ?org ; pemilu:post|org:member ?n }
+  UNION { ?event schema:location ?s ; sem:hasActor ?n } }"""
+
+# An event: its places, actors, the quotations recorded at it and their speakers, what mentions it.
+_EVENT = """SELECT DISTINCT ?n WHERE { $values
+  { ?s a ?type . BIND (?s AS ?n) } UNION { ?s schema:location|sem:hasActor ?n }
+  UNION { ?n schema:recordedAt ?s } UNION { ?q schema:recordedAt ?s ; schema:creator ?n }
+  UNION { ?n schema:mentions ?s } }"""
+
+
+class SelectionError(ValueError):
+    """A name matches nothing or a query cannot select a part; the message says what to do."""
+
+
+def _query(store: ox.Store, text: str, **substitutions: str):
+    bound = {ox.Variable(name): ox.Literal(value) for name, value in substitutions.items()}
+    return store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True, substitutions=bound)
+
+
+def find(store: ox.Store, name: str, kinds: tuple[str, ...] | None = None) -> list[str]:
+    """Nodes whose rdfs:label or skos:altLabel is `name` (any case), of one of `kinds` (default: all)."""
+    def of_kind(iris: Iterable[str]) -> dict[str, Kind]:
+        return {iri: kind for iri, kind in node_kinds(store, sorted(iris)).items()
+                if kinds is None or kind.name in kinds}
+
+    found = sorted(of_kind({row["s"].value for row in _query(store, _NAMED, name=name)}))
+    if not found:
+        rows = list(_query(store, _LIKE, name=name))
+        like = list(dict.fromkeys(row["label"].value for row in rows))[:_SUGGESTIONS]
+        what = "/".join(kinds) if kinds else "node"
+        hint = f"; did you mean: {', '.join(repr(x) for x in like)}" if like else ""
+        raise SelectionError(f"no {what} is named {name!r} (rdfs:label or skos:altLabel, any case){hint}")
+    return found
+
+
+def _expand(store: ox.Store, template: str, seeds: list[str], **fields: str) -> set[str]:
+    text = Template(template).substitute(values=iri_values("s", seeds), **fields)
+    return {row["n"].value for row in store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)}
+
+
+def focus(store: ox.Store, name: str, hops: int = 1) -> set[str]:
+    """The named entity (every node of that name) and all nodes within `hops` drawn links of it."""
+    if hops < 0:
+        raise SelectionError(f"--hops must be 0 or more, got {hops}")
+    selected = set(find(store, name))
+    frontier = set(selected)
+    predicates = " ".join(f"<{p}>" for p in DRAWN_PREDICATES)
+    for _ in range(hops):
+        if not frontier:
+            break
+        frontier = _expand(store, _NEIGHBOURS, sorted(frontier), predicates=predicates) - selected
+        selected |= frontier
+    return selected
+
+
+def place(store: ox.Store, name: str) -> set[str]:
+    """A region and its sub-regions, with what is located in, serves or mentions them."""
+    regions = _expand(store, _REGIONS, find(store, name, ("place",)))
+    return regions | _expand(store, _IN_REGIONS, sorted(regions))
+
+
+def event(store: ox.Store, name: str) -> set[str]:
+    """An event with its places, actors, quotations recorded at it and the articles mentioning it."""
+    return _expand(store, _EVENT, find(store, name, ("event",)))
+
+
+def construct(store: ox.Store, path: Path, *, allow_remote: bool = False) -> set[str]:
+    """Every IRI in the triples of a SPARQL CONSTRUCT query file (checked by `check_query_safety`)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as err:
+        raise SelectionError(f"cannot read the query file {path}: {err.strerror}") from err
+    check_query_safety(text, allow_remote=allow_remote)
+    try:
+        result = store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"{path}: SPARQL syntax error: {err}") from err
+    if not isinstance(result, ox.QueryTriples):
+        raise SelectionError(f"{path} is not a CONSTRUCT (or DESCRIBE) query: a view needs triples; write "
+                             "CONSTRUCT { ... } WHERE { ... }")
+    selected: set[str] = set()
+    for triple in result:
+        selected.update(term.value for term in (triple.subject, triple.object) if isinstance(term, ox.NamedNode))
+    return selected
