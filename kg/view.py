@@ -95,8 +95,9 @@ def build_network(source: ox.Store | Dataset | Graph | ViewGraph, *, max_nodes: 
                      search="\n".join([node.label, *info.lines[:1]]).lower(), info=info.as_dict(), **place)
     for edge in graph.edges:  # on a large graph edge labels are unreadable: they stay in the details
         color = _MENTION_COLOR if edge.predicate == str(SCHEMA.mentions) else _EDGE_COLOR
+        drawn = {"arrows": {"to": {"enabled": False}}} if large else {"label": edge.label}
         net.add_edge(edge.source, edge.target, title=edge.info.text(), color=color, predicate=edge.predicate,
-                     info=edge.info.as_dict(), **({"arrows": {"to": {"enabled": False}}} if large else {"label": edge.label}))
+                     info=edge.info.as_dict(), **drawn)
     return net
 
 
