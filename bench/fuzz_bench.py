@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "FUZZ_RESULTS.md"
 # examples per property: the extractor is the slow one (spaCy + rules + SHACL, ~0.3 s an example)
 PLAN = {"readers_bytes": 3000, "readers_unicode": 3000, "readers_jsonl": 2000, "mapping": 2000, "extract": 3000}
+HISTORY = "## Found and fixed"  # the section of FUZZ_RESULTS.md from this heading on is kept by each run
 TESTS = {"readers_bytes": "test_readers_on_arbitrary_bytes", "readers_unicode": "test_readers_on_unicode_in_any_encoding",
          "readers_jsonl": "test_every_json_line_gives_an_article_or_a_problem", "mapping": "test_map_any_facts",
          "extract": "test_extract_and_map_any_text"}
@@ -54,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((name, n, fuzz.RUNS[name], outcome, seconds))
         print(f"{name}: {fuzz.RUNS[name]} runs ({n} asked), {outcome}, {seconds:.0f} s", file=sys.stderr, flush=True)
     total = time.perf_counter() - started
-    args.output.write_text(_report(rows, failures, total), encoding="utf-8")
+    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    kept = previous[previous.find(HISTORY):] if HISTORY in previous else ""  # hand-written, kept across runs
+    args.output.write_text(_report(rows, failures, total) + ("\n" + kept if kept else ""), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 1 if failures else 0
 
