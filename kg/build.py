@@ -4,7 +4,8 @@ Articles stream through in batches (a JSON Lines file is read line by line), so 
 bounded whatever the input size; extraction runs in `workers` processes; an article whose content
 hash is already in the store is skipped unless forced; each article's graph replaces the earlier
 one atomically (`kg.store`), so a build killed at any moment leaves complete article graphs and
-running it again finishes the job. A bad file or line is reported and the rest goes on.
+running it again finishes the job. A bad file or line is reported and the rest goes on; so is an
+article whose graph does not conform to the SHACL shapes (quarantined: reported, not loaded).
 """
 from __future__ import annotations
 
@@ -45,12 +46,14 @@ class BuildReport:
 def build(paths: Iterable[Path], store_path: Path | str | None = None, output: Path | None = None, *,
           force: bool = False, model: str | None = None, workers: int | None = None,
           progress: Callable[[str], None] | None = None, extractors: Extractors | None = None,
-          batch: int = BATCH) -> BuildReport:
+          batch: int = BATCH, validate: bool = True) -> BuildReport:
     """Build `paths` into the store at `store_path` (a folder, or a SPARQL server's URL).
 
     Extraction runs in `workers` processes (default: the machine's cores), except for inputs of one
-    batch or less, where starting them costs more than it saves. `extractors` replaces that runner
-    (e.g. `kg.distributed.DaskExtractors`, a cluster's workers).
+    batch or less, where starting them costs more than it saves. Each article graph is checked
+    against the shapes unless `validate` is false; one that does not conform is reported, not
+    loaded. `extractors` replaces that runner (e.g. `kg.distributed.DaskExtractors`, a cluster's
+    workers), and then decides itself about validation.
     """
     paths = list(paths)
     report = BuildReport()
@@ -74,9 +77,9 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     stream = articles()
     head = list(islice(stream, batch + 1))
     small = len(head) <= batch
+    if extractors is None:  # before the store: a pipeline or shapes that cannot load stop the build here
+        extractors = Extractors(1 if small else workers or default_workers(), model, validate)
     store = _connect_with_wait(store_path)
-    if extractors is None:
-        extractors = Extractors(1 if small else workers or default_workers(), model)
     with extractors:
         def todo() -> Iterator[list[Article]]:
             for group in _batches(chain(head, stream), batch):

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
     b.add_argument("--model", help="spaCy pipeline folder; 'none' for rules only (default: the shipped model)")
     b.add_argument("--failures", type=Path, help="write the problems found in the input here (JSON)")
+    b.add_argument("--no-validate", dest="validate", action="store_false",
+                   help="load article graphs without checking them against ontology/shapes.ttl (faster; "
+                        "by default a graph that does not conform is reported and not loaded)")
     b.set_defaults(func=_build)
 
     q = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text")
@@ -123,9 +126,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args) -> int:
     from kg.build import build, print_progress
+    from kg.validate import ShapesError
 
-    report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
-                   workers=args.workers, progress=print_progress)
+    try:
+        report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
+                       workers=args.workers, progress=print_progress, validate=args.validate)
+    except ShapesError as exc:
+        print(f"kg build: {exc}; or build with --no-validate", file=sys.stderr)
+        return EXIT_USAGE
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return _report(report, args.failures)

@@ -15,7 +15,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
@@ -215,10 +215,13 @@ def _read_text(path: Path) -> tuple[str, ReadProblem | None] | ReadProblem:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return _decode_mixed(data), ReadProblem(
-            str(path), f"not UTF-8 (byte {exc.start}): read the bytes that are not UTF-8 as Windows-1252 "
-                       "(Latin-1); check the accented letters and quotation marks, or save the file as UTF-8",
-            WARNING)
+        return _decode_mixed(data), _not_utf8(str(path), exc.start)
+
+
+def _not_utf8(source: str, position: int) -> ReadProblem:
+    return ReadProblem(source, f"not UTF-8 (byte {position}): read the bytes that are not UTF-8 as Windows-1252 "
+                               "(Latin-1); check the accented letters and quotation marks, or save the file as UTF-8",
+                       WARNING)
 
 
 def _decode_mixed(data: bytes) -> str:
@@ -229,35 +232,47 @@ def _decode_mixed(data: bytes) -> str:
                   lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", errors="replace"), text)
 
 
-def read_txt(path: Path) -> Iterator[Article | ReadProblem]:
+def _read_file(path: Path, to_article: Callable[[Path, str], Article | ReadProblem]) -> Iterator[Article | ReadProblem]:
+    """The article `to_article` makes of the text of `path`, after the warning about the file's
+    encoding when it had to be guessed; or the problem that left the file out."""
     read = _read_text(path)
     if isinstance(read, ReadProblem):
         yield read
         return
     text, warning = read
-    if not text.strip():
-        yield ReadProblem(str(path), "empty article: the file has no text")
-        return
-    if warning:
+    result = to_article(path, text)
+    if warning and isinstance(result, Article):
         yield warning
-    yield Article(id=path.stem, text=_normalise(text), source=str(path))
+    yield result
+
+
+def read_txt(path: Path) -> Iterator[Article | ReadProblem]:
+    return _read_file(path, _txt_article)
+
+
+def _txt_article(path: Path, text: str) -> Article | ReadProblem:
+    if not text.strip():
+        return ReadProblem(str(path), "empty article: the file has no text")
+    return Article(id=path.stem, text=_normalise(text), source=str(path))
 
 
 def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
     """One article per line, read line by line from the open file: a file of any size streams
-    through in constant memory. A line that is not UTF-8 is read as cp1252."""
+    through in constant memory. The bytes of a line that are not UTF-8 are read as Windows-1252,
+    with a warning."""
     try:
         with path.open("rb") as raw:
             head = raw.read(4096)
             raw.seek(0)
             if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-                lines: Iterable[str] = io.TextIOWrapper(raw, encoding="utf-16", newline=None)
+                lines: Iterable[tuple[str, int | None]] = (
+                    (line, None) for line in io.TextIOWrapper(raw, encoding="utf-16", newline=None))
             elif b"\x00" in head:
                 yield ReadProblem(str(path), "looks like a binary file, not text: give a UTF-8 article")
                 return
             else:
                 lines = (_decode_line(line, first=n == 0) for n, line in enumerate(raw))
-            for n, line in enumerate(lines, start=1):
+            for n, (line, not_utf8) in enumerate(lines, start=1):
                 if not line.strip():
                     continue
                 source = f"{path}:{n}"
@@ -267,18 +282,23 @@ def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
                     yield ReadProblem(source, f"not valid JSON ({exc.msg} at column {exc.colno}); "
                                               "fix or remove the line")
                     continue
-                yield article_from_record(record, source, default_id=f"{path.stem}-{n}")
+                result = article_from_record(record, source, default_id=f"{path.stem}-{n}")
+                if not_utf8 is not None and isinstance(result, Article):
+                    yield _not_utf8(source, not_utf8)
+                yield result
     except OSError as exc:
         yield ReadProblem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
 
 
-def _decode_line(line: bytes, first: bool) -> str:
+def _decode_line(line: bytes, first: bool) -> tuple[str, int | None]:
+    """The line as text and, when it is not UTF-8, the position of its first byte that is not
+    (such bytes are then read as Windows-1252, by `_decode_mixed`)."""
     if first and line.startswith(b"\xef\xbb\xbf"):
         line = line[3:]
     try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return line.decode("cp1252", errors="replace")
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return _decode_mixed(line), exc.start
 
 
 def article_from_record(record: object, source: str, default_id: str) -> Article | ReadProblem:
@@ -304,25 +324,21 @@ def _field(value: object) -> str | None:
 
 
 def read_html(path: Path) -> Iterator[Article | ReadProblem]:
+    return _read_file(path, _html_article)
+
+
+def _html_article(path: Path, html: str) -> Article | ReadProblem:
     import trafilatura  # only HTML input needs it, and it is slow to import
 
-    read = _read_text(path)
-    if isinstance(read, ReadProblem):
-        yield read
-        return
-    html, warning = read
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) \
         if html.strip() else None
     if not text or len(text.split()) < MIN_HTML_WORDS:  # a menu or a title is no article
-        yield ReadProblem(str(path), "no article body found in the HTML page; save the article page itself "
-                                     "(or its text as .txt)")
-        return
-    if warning:
-        yield warning
+        return ReadProblem(str(path), "no article body found in the HTML page; save the article page itself "
+                                      "(or its text as .txt)")
     meta = trafilatura.extract_metadata(html)
-    yield Article(id=path.stem, text=_normalise(text), url=getattr(meta, "url", None) or None,
-                  title=getattr(meta, "title", None) or None,
-                  published=parse_date(getattr(meta, "date", None)), source=str(path))
+    return Article(id=path.stem, text=_normalise(text), url=getattr(meta, "url", None) or None,
+                   title=getattr(meta, "title", None) or None,
+                   published=parse_date(getattr(meta, "date", None)), source=str(path))
 
 
 def parse_date(value: object) -> date | None:

@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from kg.query import QueryError, QueryResult, _OPAQUE, check_query_safety, parse_header
+from kg.query import QueryError, QueryResult, _OPAQUE, binding_terms, check_query_safety, parse_header, without_params
 from kg.rdf.namespaces import PEMILU
 from kg.store import SerializedGraph, StoreError, export
 
@@ -74,25 +74,9 @@ class RemoteStore:
         check_query_safety(text, allow_remote=allow_remote)
         title, _, params = parse_header(text)
         where = f"query {title!r}" if title else "query"
-        declared = {p.name: p for p in params}
-        bindings = bindings or {}
-        unknown = sorted(set(bindings) - set(declared))
-        missing = [p.name for p in params if p.required and p.name not in bindings]
-        if unknown or missing:
-            raise QueryError(f"{where}: unknown parameter(s) {unknown or 'none'}, missing required "
-                             f"parameter(s) {missing or 'none'}; declared: {', '.join(declared) or 'none'}")
-        terms = {}
-        for name, value in bindings.items():
-            try:
-                terms[name] = ox.NamedNode(value) if declared[name].iri else ox.Literal(value)
-            except (TypeError, ValueError) as err:
-                raise QueryError(f"{where}: bad value for parameter {name}: {err}") from err
-        result = self._run(bind_values(text, terms, where), where)
-        keep = [i for i, column in enumerate(result.columns) if column not in declared]
-        if len(keep) == len(result.columns):
-            return result
-        return QueryResult([result.columns[i] for i in keep],
-                           [tuple(row[i] for i in keep) for row in result.rows], result.boolean)
+        terms = {name: ox.NamedNode(value) if iri else ox.Literal(value)
+                 for name, (value, iri) in binding_terms(params, bindings or {}, where).items()}
+        return without_params(self._run(bind_values(text, terms, where), where), params)
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         """Fetch the dataset (GET on the graph store, N-Quads) and write it as `kg.store.export` does."""

@@ -12,6 +12,7 @@ from string import Template
 import pyoxigraph as ox
 
 from kg.query import QueryError, check_query_safety
+from kg.store import union_options
 from kg.view_data import DRAWN_PREDICATES, Kind, iri_values, node_kinds
 
 _PREFIXES = {"schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#",
@@ -55,7 +56,7 @@ class SelectionError(ValueError):
 
 def _query(store: ox.Store, text: str, **substitutions: str):
     bound = {ox.Variable(name): ox.Literal(value) for name, value in substitutions.items()}
-    return store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True, substitutions=bound)
+    return store.query(text, prefixes=_PREFIXES, substitutions=bound, **union_options(store))
 
 
 def find(store: ox.Store, name: str, kinds: tuple[str, ...] | None = None) -> list[str]:
@@ -76,7 +77,7 @@ def find(store: ox.Store, name: str, kinds: tuple[str, ...] | None = None) -> li
 
 def _expand(store: ox.Store, template: str, seeds: list[str], **fields: str) -> set[str]:
     text = Template(template).substitute(values=iri_values("s", seeds), **fields)
-    return {row["n"].value for row in store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)}
+    return {row["n"].value for row in store.query(text, prefixes=_PREFIXES, **union_options(store))}
 
 
 def focus(store: ox.Store, name: str, hops: int = 1) -> set[str]:
@@ -113,7 +114,7 @@ def construct(store: ox.Store, path: Path, *, allow_remote: bool = False) -> set
         raise SelectionError(f"cannot read the query file {path}: {err.strerror}") from err
     check_query_safety(text, allow_remote=allow_remote)
     try:
-        result = store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+        result = store.query(text, prefixes=_PREFIXES, **union_options(store))
     except SyntaxError as err:
         raise QueryError(f"{path}: SPARQL syntax error: {err}") from err
     if not isinstance(result, ox.QueryTriples):

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from kg.query import NamedQuery, QueryError, check_query_safety, load_named_queries
+from kg.query import NamedQuery, QueryError, binding_terms, check_query_safety, load_named_queries
 from kg.query_pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, Request
 from kg.store import DEFAULT_STORE, open_store
 
@@ -165,15 +165,10 @@ def _choose(accept: str, types: dict, default, keys: bool = False):
 
 
 def _named_request(query: NamedQuery, bindings: dict[str, str], base: Request, truncate: bool = False) -> Request:
-    declared = {p.name: p for p in query.params}
-    unknown = sorted(set(bindings) - set(declared))
-    missing = [p.name for p in query.params if p.required and p.name not in bindings]
-    if unknown or missing:
-        raise QueryError(f"query {query.name!r}: unknown parameter(s) {unknown or 'none'}, missing required "
-                         f"parameter(s) {missing or 'none'}; declared: {', '.join(declared) or 'none'}")
+    terms = binding_terms(query.params, bindings, f"query {query.name!r}")
     return Request(query.text, base.result_format, base.graph_format,
-                   tuple((name, value, declared[name].iri) for name, value in bindings.items()),
-                   tuple(declared), truncate=truncate)
+                   tuple((name, value, iri) for name, (value, iri) in terms.items()),
+                   tuple(p.name for p in query.params), truncate=truncate)
 
 
 def _page(server) -> str:

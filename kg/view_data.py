@@ -23,6 +23,7 @@ from rdflib.namespace import ORG, PROV, RDFS, SDO, SKOS
 from kg.graph_analytics import rank_nodes
 from kg.rdf.namespaces import NIF, PEMILU, SEM
 from kg.resources import data_dir
+from kg.store import union_options
 
 MAX_SENTENCES = 3  # source sentences shown per fact
 MAX_LINKS = 3  # article links shown per node or edge
@@ -247,7 +248,7 @@ class _Reader:
         for chunk in chunks:
             values = "" if chunk is None else iri_values("s", chunk)
             text = Template(template).substitute(values=values, **fields)
-            yield from self.store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True)
+            yield from self.store.query(text, prefixes=_PREFIXES, **union_options(self.store))
 
     def kinds(self, iris: list[str] | None) -> dict[str, Kind]:
         types = ", ".join(str(ox.NamedNode(str(t))) for kind in KINDS for t in kind.types)

@@ -2,7 +2,9 @@
 spread over worker processes that each load the pipeline once.
 
 `extract_graphs` is what every runner calls: `kg build` in one process or several (`Extractors`),
-and the dask integration (`kg.distributed`) on a cluster's workers.
+and the dask integration (`kg.distributed`) on a cluster's workers. It checks each article graph
+against the SHACL shapes (`kg.validate`) before serializing it: a graph that does not conform is
+quarantined (reported with its violations, not loaded).
 """
 from __future__ import annotations
 
@@ -10,27 +12,35 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TYPE_CHECKING
 
 from kg.readers import ReadProblem
 from kg.records import Article
 from kg.store import SerializedGraph, serialize_graph
 
+if TYPE_CHECKING:
+    from kg.validate import Violation
+
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
+MAX_VIOLATIONS_LISTED = 10  # per problem report; a badly broken graph has hundreds
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def extract_graphs(articles: Sequence[Article], model: str | None = None) -> tuple[list[SerializedGraph], list[ReadProblem]]:
+def extract_graphs(articles: Sequence[Article], model: str | None = None,
+                   validate: bool = True) -> tuple[list[SerializedGraph], list[ReadProblem]]:
     """The named graphs of `articles`, with the pipeline `model` (loaded once per process).
 
     An article the extractor fails on is reported as a problem (with what failed), not raised:
-    one strange article must not stop a build of thousands.
+    one strange article must not stop a build of thousands. With `validate`, so is an article
+    whose graph does not conform to the SHACL shapes (any result, as pySHACL's `conforms`).
     """
     from kg.nlp.extract import extract_analysed
     from kg.nlp.pipeline import analyse_many, load_pipeline, model_name
     from kg.rdf.mapping import article_graph
+    from kg.validate import validate_article_graph
 
     nlp = load_pipeline(model)
     extractor = model_name(nlp)
@@ -38,13 +48,28 @@ def extract_graphs(articles: Sequence[Article], model: str | None = None) -> tup
     for article, analysis in zip(articles, analyse_many([a.text for a in articles], nlp)):
         try:
             name, graph = article_graph(extract_analysed(article, analysis, extractor))
+            violations = validate_article_graph(graph) if validate else []
         except Exception as exc:  # an extractor bug on one article; reported with the article's source
             problems.append(ReadProblem(article.source or article.id,
                                         f"extraction failed ({type(exc).__name__}: {exc}); the article "
                                         "was left out: please report it with this message"))
             continue
+        if violations:
+            problems.append(quarantine_problem(article, violations))
+            continue
         graphs.append(serialize_graph(name, graph, len(article.text.split())))
     return graphs, problems
+
+
+def quarantine_problem(article: Article, violations: Sequence[Violation]) -> ReadProblem:
+    """The report of an article left out because its graph does not conform to the shapes: its
+    violations (the first MAX_VIOLATIONS_LISTED) and what to do."""
+    listed = "; ".join(str(v) for v in violations[:MAX_VIOLATIONS_LISTED])
+    more = f"; and {len(violations) - MAX_VIOLATIONS_LISTED} more" if len(violations) > MAX_VIOLATIONS_LISTED else ""
+    return ReadProblem(article.source or article.id,
+                       f"article '{article.id}' quarantined, not loaded: its graph does not conform to "
+                       f"ontology/shapes.ttl ({len(violations)} results: {listed}{more}). An extractor bug: please "
+                       "report it with this message; `kg build --no-validate` loads the graph as it is")
 
 
 def extractor_name(model: str | None = None) -> str:
@@ -58,19 +83,23 @@ class Extractors:
 
     `map` takes an iterator of batches and yields (graphs, problems) per batch as they finish (not
     in input order), keeping at most IN_FLIGHT_PER_WORKER batches per worker queued, so memory
-    stays bounded whatever the input size. Use as a context manager.
+    stays bounded whatever the input size. With `validate` (the default) each article graph is
+    checked against the shapes and quarantined when it does not conform. Use as a context manager.
     """
 
-    def __init__(self, workers: int = 1, model: str | None = None):
+    def __init__(self, workers: int = 1, model: str | None = None, validate: bool = True):
         self.workers = max(1, workers)
         self.model = model
+        self.validate = validate
         self.extractor = extractor_name(model)  # loads the pipeline here: its name decides what is unchanged
+        if validate:
+            _load_shapes()  # here too: unusable shapes stop the build before any article is read
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[ReadProblem]]]:
         if self.workers == 1:
             for batch in batches:
-                yield extract_graphs(batch, self.model)
+                yield extract_graphs(batch, self.model, self.validate)
             return
         pending: set[Future] = set()
         source = iter(batches)
@@ -81,7 +110,7 @@ class Extractors:
                 if batch is None:
                     exhausted = True
                 else:
-                    pending.add(self._start().submit(extract_graphs, batch, self.model))
+                    pending.add(self._start().submit(extract_graphs, batch, self.model, self.validate))
             if pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -92,7 +121,7 @@ class Extractors:
         changed starts none)."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_load, initargs=(self.model,))
+                                             initializer=_load, initargs=(self.model, self.validate))
         return self._pool
 
     def close(self) -> None:
@@ -107,10 +136,21 @@ class Extractors:
         self.close()
 
 
-def _load(model: str | None) -> None:
-    """Worker start: load the pipeline (and the region table) before the first batch arrives."""
+def _load(model: str | None, validate: bool) -> None:
+    """Worker start: load the pipeline, the region table and the shapes before the first batch arrives."""
     from kg.nlp.pipeline import load_pipeline
     from kg.regions import gazetteer
 
     load_pipeline(model)
     gazetteer()
+    if validate:
+        _load_shapes()
+
+
+def _load_shapes() -> None:
+    """The shapes and ontology graphs, read once per process (kg.validate caches them); raises
+    kg.validate.ShapesError when they are unusable."""
+    from kg.validate import ontology_graph, shapes_graph
+
+    shapes_graph()
+    ontology_graph()

@@ -9,7 +9,7 @@ import pytest
 from kg.nlp.extract import extract
 from kg.rdf.mapping import article_graph
 from kg.readers import read_articles
-from kg.store import replace_graphs
+from kg.store import open_store, replace_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -22,6 +22,17 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is missing: this test needs the shared data folder beside the repository")
     return path
+
+
+def quads_by_graph(store_path: Path) -> dict[str, frozenset]:
+    """The triples of each named graph of the on-disk store at `store_path`, opened read-only."""
+    store = open_store(store_path, read_only=True)
+    out: dict[str, set] = {}
+    for q in store.quads_for_pattern(None, None, None, None):
+        if not isinstance(q.graph_name, ox.DefaultGraph):  # the default graph is their union
+            out.setdefault(q.graph_name.value, set()).add((q.subject, q.predicate, q.object))
+    del store
+    return {g: frozenset(t) for g, t in out.items()}
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,10 @@ import pytest
 
 from kg.build import build
 from kg.rdf import iris
-from kg.readers import ReadProblem, read_jsonl
-from kg.store import SerializedGraph, open_store, replace_serialized
+from kg.readers import WARNING, ReadProblem, read_jsonl
+from kg.store import SerializedGraph, replace_serialized
 
-from conftest import SEEDS
+from conftest import SEEDS, quads_by_graph
 
 PARAGRAPHS = [
     "Banjarmasin (ANTARA) - Ketua Bawaslu Kalsel Aries Mardiono mengatakan pengawasan kampanye diperketat.",
@@ -31,24 +31,16 @@ def corpus(path, n: int, changed: dict[int, str] | None = None):
     return path
 
 
-def graphs_of(store_path) -> dict[str, set]:
-    store = open_store(store_path, read_only=True)
-    out: dict[str, set] = {}
-    for q in store.quads_for_pattern(None, None, None, None):
-        out.setdefault(q.graph_name.value, set()).add((q.subject, q.predicate, q.object))
-    del store
-    return out
-
-
 def test_jsonl_is_streamed_with_the_same_lines_and_problems(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_bytes(b'\xef\xbb\xbf{"id": "x", "text": "Satu."}\r\n\r\n{not json\n'
                      b'{"id": "y", "text": "Caf\xe9 di Rantau."}\n{"text": "tanpa id"}')
     items = list(read_jsonl(path))
-    assert [getattr(i, "id", None) for i in items] == ["x", None, "y", "in-5"]
+    assert [getattr(i, "id", None) for i in items] == ["x", None, None, "y", "in-5"]
     assert isinstance(items[1], ReadProblem) and items[1].source == f"{path}:3" and "not valid JSON" in items[1].message
-    assert items[2].text == "Café di Rantau."  # a line that is not UTF-8 is read as cp1252
-    assert items[3].source == f"{path}:5"
+    assert items[2].source == f"{path}:4" and items[2].severity == WARNING and "not UTF-8" in items[2].message
+    assert items[3].text == "Café di Rantau."  # a line that is not UTF-8 is read as cp1252
+    assert items[4].source == f"{path}:5"
     missing = list(read_jsonl(tmp_path / "missing.jsonl"))
     assert isinstance(missing[0], ReadProblem) and "cannot read" in missing[0].message
 
@@ -56,10 +48,10 @@ def test_jsonl_is_streamed_with_the_same_lines_and_problems(tmp_path):
 def test_workers_give_the_same_graphs_and_force_rebuilds_everything(tmp_path):
     src = corpus(tmp_path / "c.jsonl", 12)
     assert build([src], tmp_path / "s", workers=1, batch=4).built == 12
-    in_process = graphs_of(tmp_path / "s")
+    in_process = quads_by_graph(tmp_path / "s")
     forced = build([src], tmp_path / "s", workers=2, batch=4, force=True)
     assert (forced.built, forced.skipped) == (12, 0)
-    assert graphs_of(tmp_path / "s") == in_process
+    assert quads_by_graph(tmp_path / "s") == in_process
 
 
 def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_path):
@@ -68,18 +60,18 @@ def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_p
     started = time.perf_counter()
     first = build([src], store, workers=1)
     first_seconds = time.perf_counter() - started
-    before = graphs_of(store)
+    before = quads_by_graph(store)
 
     started = time.perf_counter()
     again = build([src], store, workers=1)
     assert (again.built, again.skipped) == (0, 40)
     assert time.perf_counter() - started < first_seconds / 10
-    assert graphs_of(store) == before
+    assert quads_by_graph(store) == before
 
     new_text = "Jakarta (ANTARA) - Ketua KPU RI Mochammad Afifuddin membuka rapat pleno di Jakarta."
     changed = build([corpus(src, 40, {7: new_text})], store, workers=1)
     assert (changed.built, changed.skipped, first.built) == (1, 39, 40)
-    after = graphs_of(store)
+    after = quads_by_graph(store)
     name = str(iris.graph("a007"))
     assert {g: t for g, t in after.items() if g != name} == {g: t for g, t in before.items() if g != name}
     texts = {o.value for _, p, o in after[name] if p.value.endswith("anchorOf")}
@@ -102,6 +94,7 @@ def test_replacing_a_graph_is_one_update_with_exact_literals():
     replace_serialized(store, [SerializedGraph(name, tricky)])  # the graph exists: DROP + INSERT DATA
     reference = ox.Store()
     reference.load(tricky, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    reference.load(tricky, ox.RdfFormat.N_TRIPLES)  # and in the default graph, the union
     assert set(store) == set(reference)
 
 

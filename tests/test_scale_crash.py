@@ -11,21 +11,11 @@ import sys
 import time
 
 from kg.build import build
-from kg.store import open_store
 
-from conftest import ROOT, needs_shared
+from conftest import ROOT, needs_shared, quads_by_graph
 
 ARTICLES = 100
 KILL_AFTER = 35  # articles the killed build has stored, at least
-
-
-def quads_by_graph(path) -> dict[str, frozenset]:
-    store = open_store(path, read_only=True)
-    out: dict[str, set] = {}
-    for q in store.quads_for_pattern(None, None, None, None):
-        out.setdefault(q.graph_name.value, set()).add((q.subject, q.predicate, q.object))
-    del store
-    return {g: frozenset(t) for g, t in out.items()}
 
 
 def test_build_killed_mid_way_leaves_complete_graphs_and_a_rerun_finishes(tmp_path):

@@ -16,8 +16,10 @@ def entity(key: str) -> URIRef:
 
 
 def article_slug(article_id: str) -> str:
+    """The id itself when it is a slug already (`kompas-00000`), else its slug and a hash of the exact
+    id (`Berita-1` → `berita-1-<6 hex>`), so ids that differ only in case or punctuation stay apart."""
     cleaned = slug(article_id)
-    return cleaned if cleaned == article_id.lower() else f"{cleaned}-{_hash(article_id)[:6]}"
+    return cleaned if cleaned == article_id else f"{cleaned}-{_hash(article_id)[:6]}"
 
 
 def article(article_id: str) -> URIRef:

@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf import iris
+from kg.rdf.keys import name_key
 from kg.rdf.namespaces import NIF, PEMILU, SCHEMA, SEM, bind_prefixes
 from kg.records import ArticleFacts, Entity, EventFacts, Kind, Membership, Quotation, Role
 
@@ -26,10 +27,13 @@ KIND_CLASSES = {
 }
 
 
+GRAPH_VERSION = 2  # raise when the triples made from the same facts change: old graphs are rebuilt
+
+
 def content_hash(text: str, extractor: str) -> str:
-    """Hash of the article text and of the extractor that read it: a changed lexicon, model or
-    package version makes the article "changed", so it is rebuilt."""
-    return hashlib.sha256(f"{extractor}\0{text}".encode("utf-8")).hexdigest()
+    """Hash of the article text, of the extractor that read it and of the graph version: a changed
+    lexicon, model, package or mapping makes the article "changed", so it is rebuilt."""
+    return hashlib.sha256(f"{extractor}\0{GRAPH_VERSION}\0{text}".encode("utf-8")).hexdigest()
 
 
 def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
@@ -94,9 +98,11 @@ def dataset(all_facts: Iterable[ArticleFacts]) -> Dataset:
 
 def _labels(g: Graph, node: URIRef, label: str, alts: Iterable[str]) -> None:
     g.add((node, RDFS.label, Literal(label)))
+    g.add((node, PEMILU.nameKey, Literal(name_key(label))))
     for alt in alts:
         if alt != label:
             g.add((node, SKOS.altLabel, Literal(alt)))
+            g.add((node, PEMILU.nameKey, Literal(name_key(alt))))
 
 
 def _entity(g: Graph, e: Entity) -> None:

@@ -45,6 +45,7 @@ class PEMILU(DefinedNamespace):
     contentHash: URIRef
     source: URIRef
     identityEvidence: URIRef
+    nameKey: URIRef
 
 
 def bind_prefixes(graph) -> None:
