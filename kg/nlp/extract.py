@@ -38,8 +38,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)]
     posts = find_posts(text, orgs, places)
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
-    blocked += [(p.start, p.start + len(p.label) + (len(p.qualifier or "") and len(p.qualifier) + 1))
-                for p in posts]
+    blocked += [(p.start, p.word_end) for p in posts]
     if dateline and dateline.outlet:
         blocked.append((0, dateline.end))
     persons = find_persons(text, blocked, analysis.entities,
@@ -60,7 +59,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     memberships = _memberships(holdings, person_keys, analysis, article)
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
-    events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder)
+    events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
     event_mentions = sorted((m.start, key) for key, ms in builder.mentions.items() if key.startswith("event:")
                             for m in ms if builder.entities[key].subtype != "election")
     speaker_roles = {m.person: m for m in memberships}
@@ -250,7 +249,7 @@ def _dateline_key(dateline: Dateline | None, places: list[PlaceHit]) -> str | No
     return next((p.key for p in places if p.start == first.start), None)
 
 
-def _events(article, analysis, places, orgs, persons, person_keys, dateline, builder) -> list[EventFacts]:
+def _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts=()) -> list[EventFacts]:
     text = article.text
     elections = [e for e in find_elections(text, places)
                  if not any(o.start <= e.start < o.end for o in orgs)]  # "Komisi Pemilihan Umum" is no election
@@ -282,7 +281,7 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
         else:
             actors = [person_keys[p] for p in persons
                       if sent.start <= p.start < sent.end and not _in_quote(text, sent, p.start)]
-            actors += [o.key for o in orgs if _is_subject(text, sent.start, o)]
+            actors += [o.key for o in orgs if _is_subject(text, sent.start, o) or _organises(text, o, hit, sent)]
         place_keys = tuple(dict.fromkeys(p.key for p in at))
         if not place_keys and hit.area:
             place_keys = (hit.area,)
@@ -292,6 +291,8 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
         out.append(EventFacts(key, sentence, Mention(hit.start, hit.end, hit.text, sentence), place_keys,
                               date.value if date else None, date.text if date else None,
                               tuple(dict.fromkeys(actors)), 0.6))
+    post_orgs = {p.org.start for p in posts if p.org is not None}
+    out += _attendance(text, analysis, out, persons, person_keys, [o for o in orgs if o.start not in post_orgs])
     out = _merge_event_facts(out)
     if dateline is not None:
         main = _dateline_key(dateline, places)
@@ -301,6 +302,33 @@ def _events(article, analysis, places, orgs, persons, person_keys, dateline, bui
             f = out[first_reported]
             out[first_reported] = EventFacts(f.event, f.sentence, f.evidence, (main,), f.date, f.date_text,
                                              f.actors, 0.5)
+    return out
+
+
+# "Turut hadir Asisten Sekda ..., Kaban Kesbangpol ..., perwakilan Polda Maluku": who attended
+ATTENDED = re.compile(r"^(?:[Tt]urut|[Tt]ampak|[Jj]uga|[Hh]adir)\s+(?:hadir\b|pula\b|juga\b|dalam\b|pada\b)|\bturut\s+hadir\b")
+
+
+def _attendance(text, analysis, facts: list[EventFacts], persons, person_keys, orgs) -> list[EventFacts]:
+    """A sentence that only says who attended ("Turut hadir ...") lists actors of the event the
+    article reported last, a sentence or three before it."""
+    reported = sorted(((f.sentence, f) for f in facts if not f.event.split(":", 1)[1].startswith(
+        ("pilkada", "pemilu", "pilgub", "pilbup", "pilwali", "pilpres", "pileg", "psu"))), key=lambda x: x[0])
+    with_event = {f.sentence for f in facts}
+    out = []
+    for sent in analysis.sentences:
+        if sent.index in with_event or not ATTENDED.search(sent.text[:60]):
+            continue
+        before = [f for i, f in reported if sent.index - 3 <= i < sent.index]
+        if not before:
+            continue
+        event = max(before, key=lambda f: (f.sentence, -f.evidence.start))  # the outermost of the last sentence
+        actors = [person_keys[p] for p in persons if sent.start <= p.start < sent.end
+                  and not _in_quote(text, sent, p.start)]
+        actors += [o.key for o in orgs if sent.start <= o.start < sent.end]  # not a holder's unit ("Kadis Kominfo")
+        if actors:
+            out.append(EventFacts(event.event, event.sentence, event.evidence, (), None, None,
+                                  tuple(dict.fromkeys(actors)), 0.5))
     return out
 
 
@@ -325,7 +353,25 @@ def _is_subject(text: str, sentence_start: int, org: OrgHit) -> bool:
     if org.start < sentence_start:
         return False
     lead = text[sentence_start:org.start]
-    return not lead.strip() or bool(re.fullmatch(r".{0,90}\([^)]*\)\s*[-–—]+\s*", lead))
+    # a dateline: "Banjarmasin (ANTARA) - ", "InspirasiKalbar, Pontianak – "
+    return not lead.strip() or bool(re.fullmatch(r"[^.\n]{0,90}?(?:\([^)]*\))?\s*[-–—]+\s*", lead))
+
+
+# "KPU Kalbar menggelar debat publik", "rapat pleno yang digelar oleh KPU Kalsel": who holds the event
+ORGANISE_BEFORE = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\w+\s+){0,2}?(?:kembali\s+|resmi\s+|akan\s+|telah\s+)?"
+                             r"(?:menggelar|menyelenggarakan|mengadakan|melaksanakan|melakukan|memimpin|membuka)\s+"
+                             r"(?:[^\s,.;]+\s+){0,3}$")
+ORGANISE_AFTER = re.compile(r"^\s*(?:[^\s,.;]+\s+){0,4}?(?:yang\s+)?(?:digelar|diselenggarakan|diadakan|dilaksanakan|dipimpin"
+                            r"|dibuka)\s+(?:oleh\s+)?$")
+
+
+def _organises(text: str, org: OrgHit, hit: EventHit, sent) -> bool:
+    """The institution is said to hold, lead or open the event in that sentence."""
+    if sent.start <= org.end <= hit.start:
+        return bool(ORGANISE_BEFORE.match(text[org.end:hit.start]))
+    if hit.end <= org.start < sent.end:
+        return bool(ORGANISE_AFTER.match(text[hit.end:org.start]))
+    return False
 
 
 def _di_before(text: str, place_start: int, floor: int) -> bool:

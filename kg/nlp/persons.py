@@ -17,11 +17,16 @@ from kg.nlp.text import NAME_WORD
 from kg.resources import lexicon, words
 
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
-NAME_SEQ = re.compile(rf"{NAME_WORD}(?:\s(?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])))*")
+# an all-caps word inside a name ("Jupri JHP Tampubolon") is part of it when a name word follows
+INNER_CAPS = r"[A-Z]{3,4}(?=\s[A-Z][a-z])"
+NAME_SEQ = re.compile(rf"{NAME_WORD}(?:\s(?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])|{INNER_CAPS}))*")
+EDITOR_MARK = re.compile(r"-(?:red|Red|RED)$")  # "(Gubernur Riau, Syamsuar-red)"
+REGION_WORD = re.compile(r"\s(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|se-?)\b")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
                           r"|lanjut|Menurut|menurut|oleh)\s+$")
 APPOSITION = re.compile(r"\s*(?:,\s*(?:selaku\s|sebagai\s|yang\s+juga\s)?|\s(?:selaku|sebagai|yang\s+juga"
-                        r"(?:\s+menjabat(?:\s+sebagai)?)?)\s)\s*")
+                        r"(?:\s+menjabat(?:\s+sebagai)?)?|yang\s+(?:saat\s+ini|kini|sekarang)\s+menjabat"
+                        r"(?:\s+sebagai)?)\s)\s*")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
@@ -72,6 +77,30 @@ def _org_words() -> frozenset[str]:
     return words("org_words")
 
 
+@cache
+def _degrees() -> frozenset[str]:
+    return words("degrees")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name without the acronym written before it ("Menteri KKP Susi Pudjiastuti") nor the degrees,
+    editor's mark or acronym written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN")."""
+    lead = re.match(r"[A-Z]{3,}\s+", text[start:end])
+    if lead and end - start > lead.end():
+        start += lead.end()
+    while True:
+        piece = text[start:end]
+        mark = EDITOR_MARK.search(piece)
+        if mark:
+            end = start + mark.start()
+            continue
+        head, _, last = piece.rpartition(" ")
+        if head and (last.rstrip(".") in _degrees() or (last.isupper() and len(last) >= 3)):
+            end = start + len(head)
+            continue
+        return start, end
+
+
 AFFIXED_VERB = re.compile(r"^(?:Di|Mem|Men|Meng|Ber|Ter|Diper)[a-z]{4,}(?:kan|nya)$")
 PAIR_NICKNAME = re.compile(r"^(?!(?:Al|El|Abd|Abdul)-)[A-Z][a-z]{2,}-[A-Z][A-Za-z]{2,}$")
 ABSTRACT_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an$")  # Keuangan, Pemerintahan, Pendidikan
@@ -99,11 +128,12 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
     for m in NAME_SEQ.finditer(text):
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
             for piece_start, piece_end in _split_pair(text, start, end):
-                hit = _judge(text, piece_start, piece_end, post_ends, post_starts, ner_spans)
+                piece_start, piece_end = _trim(text, piece_start, piece_end)
+                hit = _judge(text, piece_start, piece_end, post_ends, post_starts, ner_spans, cover)
                 if hit is not None:
                     hits.append(hit)
     hits = _coordinated(text, hits, cover)
-    return _short_forms(text, hits, cover)
+    return _nicknames(text, _short_forms(text, hits, cover), cover)
 
 
 def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -145,7 +175,7 @@ def _split_blocked(start: int, end: int, cover: bytearray, text: str):
 
 
 def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_starts: frozenset[int],
-           ner_spans) -> PersonHit | None:
+           ner_spans, cover: bytearray) -> PersonHit | None:
     """A PersonHit when the context marks [start, end) as a person's name."""
     name = text[start:end]
     if len(name) < 3 or name.isupper() and len(name) <= 5 or not _plausible_name(name):
@@ -160,6 +190,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
                         and POST_GAP.fullmatch(text[p:titles_start])), None)) is not None:
         if post_ends[post] and len(name.split()) == 1:
             return None
+        if _unit_after(text, end, cover):
+            return None  # "Kepala Cabdis Dikhud Kecamatan ...", "Ketua Umum Mabida Papua Barat": a unit's name
         evidence = "post"
     elif SPEECH_AFTER.search(before) or _speech_before().match(after):
         evidence = "speech"
@@ -230,3 +262,52 @@ def _short_forms(text: str, hits: list[PersonHit], cover: bytearray) -> list[Per
             continue
         out.append(PersonHit(m.start(), m.end(), m.group(), m.group(), m.start(), None, "short"))
     return sorted(out, key=lambda h: h.start)
+
+
+def _unit_after(text: str, end: int, cover: bytearray) -> bool:
+    """Words after a post that a place or institution follows directly are the name of a unit the
+    post heads, not its holder's name."""
+    gap = re.match(r" +", text[end:end + 2])
+    if gap is None:
+        return False
+    nxt = end + gap.end()
+    return bool(cover[nxt:nxt + 1] == b"\x01") or bool(REGION_WORD.match(text, end))
+
+
+# "Presiden Joko Widodo (Jokowi)", "Emil --sapaan akrab Ridwan Kamil--", "Ridwan Kamil yang akrab disapa Emil"
+NICK_AFTER = re.compile(r"\s*(?:\((?P<paren>[A-Z][A-Za-z]{2,12})\)|,?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)"
+                        r"\s+(?:akrab\s+)?(?P<called>[A-Z][a-z]{2,12})\b|\s+alias\s+(?P<alias>[A-Z][a-z]{2,12})\b)")
+NICK_BEFORE = re.compile(r"(?P<nick>[A-Z][a-z]{2,12})\s*(?:--|—|–|\()\s*sapaan(?:\s+akrab)?\s+$")
+
+
+def _nicknames(text: str, hits: list[PersonHit], cover: bytearray) -> list[PersonHit]:
+    """A nickname the text gives for a full name ("Joko Widodo (Jokowi)") names the same person
+    wherever it is written: its mentions carry the full name."""
+    nicks: dict[str, str] = {}
+    for h in hits:
+        if len(h.name.split()) < 2:
+            continue
+        m = NICK_AFTER.match(text, h.end)
+        nick = m and (m.group("paren") or m.group("called") or m.group("alias"))
+        if nick and nick not in _stop() and nick not in h.name.split() and (not nick.isupper() or
+                                                                            _initials(h.name) == nick):
+            nicks.setdefault(nick, h.name)
+        b = NICK_BEFORE.search(text, max(0, h.start - 40), h.start)
+        if b and b.group("nick") not in _stop():
+            nicks.setdefault(b.group("nick"), h.name)
+    if not nicks:
+        return hits
+    full_names = {h.name for h in hits}
+    out = [PersonHit(h.start, h.end, h.text, nicks[h.name], h.name_start, h.rank, h.evidence)
+           if h.name in nicks and h.name not in full_names - set(nicks) else h for h in hits]
+    taken = [(h.name_start, h.end) for h in out]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in nicks) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or any(cover[m.start():m.end()]):
+            continue
+        out.append(PersonHit(m.start(), m.end(), m.group(), nicks[m.group()], m.start(), None, "nickname"))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in name.split())

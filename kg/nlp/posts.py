@@ -22,6 +22,9 @@ EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraks
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
 LOWER_OK = ("head",)
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
+# "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
+ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
+PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class PostHit:
     qualifier: str | None
     org: OrgHit | None
     area: str | None = None  # place key of a regional office ("Bupati Bengkalis")
+    word_end: int = -1  # end of the post words themselves (qualifier and extension included)
 
 
 @cache
@@ -65,6 +69,15 @@ def _qualifiers() -> dict[str, str]:
     return {r[0]: r[1] for r in lexicon("post_qualifiers")}
 
 
+@cache
+def _portfolio() -> re.Pattern[str]:
+    """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral": the portfolio words after a
+    minister's title belong to the post."""
+    forms = sorted({r[0] for r in lexicon("portfolios")}, key=len, reverse=True)
+    word = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?:\s(?:{word})(?![\w-]))(?:\s(?:dan\s|&\s)?(?:{word})(?![\w-]))*")
+
+
 def role_for(label: str, definition: PostDef | None) -> Role:
     alts = tuple(definition.expansions) if definition else ()
     return Role(f"role:{slug(label)}", label, alts)
@@ -81,24 +94,34 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         end = m.end()
         label = definition.label
         ext = EXTENSION.match(text, end)
-        if ext:
+        portfolio = None
+        if label.endswith(("Menteri", "Koordinator")):  # "Menteri BUMN", "Menteri KKP": an acronym names it too
+            portfolio = _portfolio().match(text, end) or re.compile(r"\s[A-Z]{2,6}(?![\w-])").match(text, end)
+        if portfolio:
+            label, end = label + portfolio.group(), portfolio.end()
+        elif ext:
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
             extension = text[end:cut].rstrip()
             label, end = label + extension, end + len(extension)
+        word_end = end
         gap = re.match(r"\s+", text[end:end + 3])
         nxt = end + (gap.end() if gap else 0)
         org = org_at.get(nxt)
         if definition.kind == "acronym":
             org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
         area = None
-        if definition.kind == "area":
-            place = place_at.get(nxt)
-            if place is not None and place.code:
-                end, area = place.end, place.key
+        place = place_at.get(nxt)
+        if definition.kind == "area" and place is not None and place.code:
+            end, area = place.end, place.key
+        elif definition.kind in ("area", "free") and place is not None and place.type == "country":
+            end = place.end  # "Presiden Palestina Mahmoud Abbas", "Perdana Menteri Israel Benjamin Netanyahu"
         if org is not None:
             end = org.end
         qualifier = _qualifiers().get(m.group("qual") or "")
-        hits.append(PostHit(m.start(), end, label, definition, qualifier, org, area))
+        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if qualifier is None and PAST.search(text, sentence_start, m.start()):
+            qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
+        hits.append(PostHit(m.start(), end, label, definition, qualifier, org, area, word_end))
     return hits
 
 
@@ -109,7 +132,7 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     if otype is None:
         return None
     place = place_at.get(nxt)
-    unit = UNIT.match(text, post_end)
+    unit = UNIT.match(text, post_end) or ROMAN_UNIT.match(text, post_end)
     if (place is None or not place.code) and unit:
         # "Danrem 101/Antasari", "Dandim 1006/Banjar": the unit number names the institution
         name = unit.group(1)
@@ -146,6 +169,7 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     by the next post of a list ("Kaban X, A, Kadis Y, B")."""
     out = []
     unpaired = []
+    posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "mewakili Bupati", "staf khusus Bupati"
     for post in posts:
         after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
         if after is not None:

@@ -1,0 +1,135 @@
+"""General extraction rules found by reading unseen election and government news: each test is a
+sentence in the style of such news, with the facts the extractor must (or must not) draw from it."""
+from __future__ import annotations
+
+from kg.nlp.extract import extract
+from kg.records import Article, Kind
+
+
+def _facts(text: str, article_id: str = "rules"):
+    return extract(Article(article_id, text))
+
+
+def _posts(facts):
+    label = {e.key: e.label for e in facts.entities}
+    return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
+
+
+def _persons(facts):
+    return {e.label for e in facts.entities if e.kind is Kind.PERSON}
+
+
+def test_minister_portfolio_is_part_of_the_post_not_a_name():
+    facts = _facts("Jakarta - Rapat itu dihadiri Menteri Energi dan Sumber Daya Mineral, Menteri Dalam Negeri, "
+                   "dan Gubernur Jawa Tengah.\nMenteri Kelautan dan Perikanan Rahmat Sudiro menyebut hal itu "
+                   "perlu dibahas, Senin.")
+    assert _persons(facts) == {"Rahmat Sudiro"}
+    assert ("Rahmat Sudiro", "Menteri Kelautan dan Perikanan", None) in _posts(facts)
+
+
+def test_country_after_a_post_is_no_part_of_the_name():
+    facts = _facts("Perdana Menteri Israel Daniel Kesler membatalkan kunjungannya, kata juru bicara Presiden "
+                   "Palestina Yusuf Haddad.")
+    posts = _posts(facts)
+    assert ("Daniel Kesler", "Perdana Menteri", None) in posts
+    assert ("Yusuf Haddad", "Presiden", None) in posts
+
+
+def test_unit_name_after_a_post_is_not_a_person():
+    facts = _facts("Bupati memerintahkan Kepala Cabdis Dikmen Kecamatan se-Kabupaten Lampung Selatan untuk "
+                   "meliburkan siswa.\nKetua Umum Perbakin Papua Barat menyatakan siap membantu.")
+    assert _persons(facts) == set()
+    assert facts.memberships == ()
+
+
+def test_kepala_pelaksana_and_roman_numbered_military_region():
+    facts = _facts("“Kami sudah siagakan personel,” ujar Kepala Pelaksana Badan Penanggulangan Bencana Daerah "
+                   "(BPBD) Provinsi Jambi, Darmawan.\nPangdam II Sriwijaya Mayjen Budiman Santoso meninjau "
+                   "lokasi kebakaran.")
+    posts = _posts(facts)
+    assert ("Darmawan", "Kepala Pelaksana", None) in posts
+    assert ("Budiman Santoso", "Pangdam", None) in posts
+    assert {q.speaker for q in facts.quotations} == {m.person for m in facts.memberships
+                                                     if m.role.label == "Kepala Pelaksana"}
+
+
+def test_long_ranks_degrees_and_editor_marks_are_kept_off_the_name():
+    facts = _facts("Kapolda Maluku Utara Brigadir Jenderal Hendra Wijaya mengatakan aksi itu dipicu honor.\n"
+                   "Ketua DPC Partai Hanura Medan, Rustam Effendi ST, menyebut nama itu layak.\n"
+                   "\"Sesuai arahan gubernur (Gubernur Jambi, Fachrori-red), kami siaga,\" kata Hasan Basri.")
+    persons = _persons(facts)
+    assert {"Hendra Wijaya", "Rustam Effendi", "Fachrori", "Hasan Basri"} <= persons
+    assert not any("Brigadir" in p or p.endswith(" ST") or p.endswith("-red") for p in persons)
+    assert ("Hendra Wijaya", "Kapolda", None) in _posts(facts)
+
+
+def test_all_caps_part_inside_a_name_is_kept():
+    facts = _facts("Ketua KPU Kabupaten Samosir Jupiter MHD Sinaga mengatakan logistik sudah tiba.")
+    assert "Jupiter MHD Sinaga" in _persons(facts)
+
+
+def test_acronym_before_a_name_is_not_part_of_it():
+    facts = _facts("Menteri BUMN Erwin Saputra menanggapi hal itu di Jakarta.")
+    assert ("Erwin Saputra", "Menteri BUMN", None) in _posts(facts)
+
+
+def test_candidacy_and_representation_are_not_holding_the_post():
+    facts = _facts("Terkait keputusan Hasyim yang tak ingin lagi mencalonkan diri sebagai Wali Kota Medan, "
+                   "Rahmat Hidayat mengaku menghargainya.\nStaf Ahli Gubernur mewakili Gubernur Sumatera "
+                   "Selatan, Ahmad Fauzi, membuka acara itu.\nPenyidik memeriksa staf khusus Bupati Kudus "
+                   "Agus Salim.\nKapasitas Yusuf menjadi Gubernur Gorontalo, Harun Rasyid menilai, sudah teruji.")
+    held = {(p, r) for p, r, _ in _posts(facts)}
+    assert ("Rahmat Hidayat", "Wali Kota") not in held
+    assert ("Ahmad Fauzi", "Gubernur") not in held
+    assert ("Agus Salim", "Bupati") not in held
+    assert ("Harun Rasyid", "Gubernur") not in held
+
+
+def test_past_posts_are_former():
+    facts = _facts("Abraham Wanma meninggal dunia, Jumat.\nDia pernah menjabat sebagai Bupati Sorong periode "
+                   "1992-1997, lalu Wakil Ketua KONI Papua Barat.")
+    assert all(m.qualifier == "former" for m in facts.memberships)
+
+
+def test_current_post_after_yang_saat_ini_menjabat():
+    facts = _facts("Partai itu punya kader seperti Bonar Simanjuntak yang saat ini menjabat sebagai Bupati "
+                   "Tapanuli Tengah.")
+    assert ("Bonar Simanjuntak", "Bupati", None) in _posts(facts)
+
+
+def test_nickname_given_by_the_text_names_the_same_person():
+    facts = _facts("Gubernur Jawa Barat Hendra Kusuma mengatakan hal itu.\nDalam rapat di Bandung, Senin, "
+                   "Ujang --sapaan akrab Hendra Kusuma-- membahas banjir.\n\"Koordinasi daerah kita perbaiki bersama "
+                   "semua pihak,\" kata Ujang.\nWakil Presiden Bambang Sudarsono (Bamsud) hadir.\n\"Kami dukung "
+                   "upaya pemerintah daerah sepenuhnya,\" kata Bamsud.")
+    persons = [e for e in facts.entities if e.kind is Kind.PERSON]
+    assert {p.label for p in persons} == {"Hendra Kusuma", "Bambang Sudarsono"}
+    hendra = next(p for p in persons if p.label == "Hendra Kusuma")
+    assert "Ujang" in hendra.alt_labels
+    assert {q.speaker for q in facts.quotations} == {p.key for p in persons}
+
+
+def test_region_alias_and_named_polda():
+    facts = _facts("Kapolda Metro Jaya Irjen Pol Rudi Hartono meminta warga tenang.\nSekda Tangsel Budi "
+                   "Prasetyo ikut hadir.")
+    posts = _posts(facts)
+    assert ("Rudi Hartono", "Kapolda", None) in posts
+    assert ("Budi Prasetyo", "Sekda", None) in posts
+    assert "Jaya" not in _persons(facts)
+
+
+def test_institution_that_holds_the_event_is_its_participant():
+    facts = _facts("MediaBorneo, Palangka Raya – Komisi Pemilihan Umum (KPU) Provinsi Kalimantan Tengah "
+                   "menggelar debat publik kedua pada Sabtu (2/11) di Hotel Aquarius, Palangka Raya.")
+    debate = next(f for f in facts.events if "debat" in f.event)
+    assert "org:kpu-62" in debate.actors
+
+
+def test_attendance_sentence_lists_participants_of_the_event_before_it():
+    facts = _facts("Ambon (ANTARA) - KPU Maluku menggelar rapat pleno rekapitulasi suara di Kantor KPU Maluku, "
+                   "Ambon, Senin.\nTurut hadir Wakil Ketua DPRD Maluku Hendrik Lopulalan dan Kapolres Ambon "
+                   "AKBP Yosef Leunufna.")
+    pleno = next(f for f in facts.events if "pleno" in f.event)
+    label = {e.key: e.label for e in facts.entities}
+    assert {"Hendrik Lopulalan", "Yosef Leunufna"} <= {label[a] for a in pleno.actors}
+    assert "org:dprd-81" not in pleno.actors  # the unit of an attendee's post is not an attendee
