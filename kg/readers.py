@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from kg.nlp.dates import MONTHS
 from kg.records import Article
 from kg.resources import words
 
@@ -169,9 +170,10 @@ def check_article(article: Article) -> Iterator[Article | ReadProblem]:
                                             f"show as '{REPLACEMENT}': save the article as UTF-8", WARNING))
     raw_date = dict(article.metadata).get("published")
     if raw_date is not None:
-        problems.append(ReadProblem(source, f"'published' value {raw_date!r} is not an ISO date: the article "
-                                            "has no publication date (the value is kept as metadata); write "
-                                            "it as YYYY-MM-DD", WARNING))
+        problems.append(ReadProblem(source, f"'published' value {raw_date!r} is not a date this reader knows: "
+                                            "the article has no publication date (the value is kept as "
+                                            "metadata); write it as YYYY-MM-DD (also read: 16/09/2019, "
+                                            "10-Sep-19, 26 Oktober 2019)", WARNING))
     yield from problems
     yield replace(article, text=text) if text != article.text else article
 
@@ -341,21 +343,41 @@ def _html_article(path: Path, html: str) -> Article | ReadProblem:
                    published=parse_date(getattr(meta, "date", None)), source=str(path))
 
 
+_MONTH_NAMES = {**MONTHS, **{name[:3]: n for name, n in MONTHS.items()},
+                "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "agu": 8,
+                "agt": 8, "sep": 9, "sept": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "des": 12,
+                "january": 1, "february": 2, "march": 3, "june": 6, "july": 7, "august": 8,
+                "october": 10, "december": 12}
+# Day first, as Indonesian sites write dates: "16/09/2019", "16-09-2019", "10-Sep-19",
+# "Senin, 26 Oktober 2019 10:00 WIB"; the weekday and the time are ignored.
+_DAY_FIRST = re.compile(r"(?:[A-Za-z']+,?\s+)?(\d{1,2})\s*[-/. ]\s*(\d{1,2}|[A-Za-z]{3,9})\.?\s*[-/. ]\s*(\d{4}|\d{2})\b")
+
+
 def parse_date(value: object) -> date | None:
-    """ISO date or date-time ("2024-09-24", "2024-09-24T14:30:00+08:00"); None when absent or unreadable."""
+    """The date of a publication-date field: ISO ("2024-09-24", "2024-09-24T14:30:00+08:00") or day
+    first with the month as a number or an Indonesian or English name ("16/09/2019", "10-Sep-19",
+    "Senin, 26 Oktober 2019 10:00 WIB"); None when absent or unreadable."""
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-        if match:
-            try:
-                return date(*map(int, match.groups()))
-            except ValueError:
+        pass
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    day_first = None if iso else _DAY_FIRST.match(text)
+    try:
+        if iso:
+            return date(*map(int, iso.groups()))
+        if day_first:
+            day, month, year = day_first.groups()
+            number = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower())
+            if number is None:
                 return None
+            return date(int(year) + (2000 if len(year) == 2 else 0), number, int(day))
+    except ValueError:
         return None
+    return None
 
 
 def _normalise(text: str) -> str:

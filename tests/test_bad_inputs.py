@@ -9,13 +9,14 @@ import json
 import os
 import pathlib
 import shutil
+from datetime import date
 
 import pytest
 
 from kg.cli import main
 from kg.rdf import iris
 from kg.rdf.namespaces import GRAPH, ID
-from kg.readers import ERROR, MAX_ARTICLE_CHARS, WARNING, ReadProblem, read_articles
+from kg.readers import ERROR, MAX_ARTICLE_CHARS, WARNING, ReadProblem, parse_date, read_articles
 from kg.records import Article
 from kg.store import open_store
 
@@ -81,7 +82,7 @@ def corpus(tmp_path, monkeypatch):
         '{"id": "j2", "text": "broken',
         json.dumps({"id": "j3", "title": "no text"}),
         json.dumps({"id": SEED_IDS[0], "text": BAWASLU}),  # duplicate id
-        json.dumps({"id": "j5", "text": BAWASLU, "published": "24 September 2024"}),
+        json.dumps({"id": "j5", "text": BAWASLU, "published": "kemarin sore"}),
         json.dumps(["not", "an", "object"]),
         json.dumps({"id": "j7", "text": "   "}),
     ]) + "\n", encoding="utf-8")
@@ -236,3 +237,14 @@ def test_long_runs_of_punctuation_are_shortened(tmp_path):
     problem, article = list(read_articles([tmp_path / "a.txt"]))
     assert problem.severity == WARNING and "shortened" in problem.message
     assert article.text == f"{KPU}\n{'-' * 100}\n{KPU}"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-09-24", date(2024, 9, 24)), ("2024-09-24T14:30:00+08:00", date(2024, 9, 24)),
+    ("16/09/2019", date(2019, 9, 16)), ("16-09-2019", date(2019, 9, 16)), ("10-Sep-19", date(2019, 9, 10)),
+    ("26 Oktober 2019", date(2019, 10, 26)), ("Senin, 16 September 2019 10:00 WIB", date(2019, 9, 16)),
+    ("1 Agu 2020", date(2020, 8, 1)),
+    ("kemarin sore", None), ("31/02/2019", None), ("12/13/2019", None), ("", None),
+])
+def test_publication_dates_in_the_forms_news_sites_write_them(value, expected):
+    assert parse_date(value) == expected
