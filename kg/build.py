@@ -85,7 +85,7 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
             for group in _batches(chain(head, stream), batch):
                 known = store.hashes([str(iris.graph(a.id)) for a in group])
                 changed = [a for a in group if force or
-                           known.get(str(iris.graph(a.id))) != content_hash(a.text, extractors.extractor)]
+                           known.get(str(iris.graph(a.id))) != content_hash(a, extractors.extractor)]
                 report.skipped += len(group) - len(changed)
                 if changed:
                     yield changed

@@ -113,3 +113,15 @@ def run_output(tmp_path_factory):
     out = tmp_path_factory.mktemp("run")
     assert main(["run", str(SEEDS), "--out", str(out / "out"), "--store", str(out / "store")]) == 0
     return out / "out"
+
+
+def test_a_changed_publication_date_alone_rebuilds_the_article(tmp_path, capsys):
+    src, store = tmp_path / "in.jsonl", str(tmp_path / "s")
+    record = {"id": "x1", "published": "16/09/2019", "text": ARTICLE}
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert main(["build", str(src), "--store", store]) == 0
+    src.write_text(json.dumps({**record, "published": "17/09/2019"}) + "\n", encoding="utf-8")
+    assert main(["build", str(src), "--store", store, "-o", str(tmp_path / "o.ttl")]) == 0
+    assert "built 1 articles, 0 unchanged" in capsys.readouterr().err.splitlines()[-1]
+    g = rdflib.Graph().parse(tmp_path / "o.ttl")
+    assert {str(d) for d in g.objects(None, SCHEMA.datePublished)} == {"2019-09-17"}

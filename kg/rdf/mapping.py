@@ -17,7 +17,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.rdf import iris
 from kg.rdf.keys import name_key
 from kg.rdf.namespaces import NIF, PEMILU, SCHEMA, SEM, bind_prefixes
-from kg.records import ArticleFacts, Entity, EventFacts, Kind, Membership, Quotation, Role
+from kg.records import Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Quotation, Role
 
 KIND_CLASSES = {
     Kind.PERSON: (SCHEMA.Person,),
@@ -30,10 +30,13 @@ KIND_CLASSES = {
 GRAPH_VERSION = 2  # raise when the triples made from the same facts change: old graphs are rebuilt
 
 
-def content_hash(text: str, extractor: str) -> str:
-    """Hash of the article text, of the extractor that read it and of the graph version: a changed
-    lexicon, model, package or mapping makes the article "changed", so it is rebuilt."""
-    return hashlib.sha256(f"{extractor}\0{GRAPH_VERSION}\0{text}".encode("utf-8")).hexdigest()
+def content_hash(article: Article, extractor: str) -> str:
+    """Hash of what the article's graph is made from (its text, URL, title and publication date),
+    of the extractor that read it and of the graph version: a changed article, lexicon, model,
+    package or mapping makes the article "changed", so it is rebuilt."""
+    fields = (extractor, str(GRAPH_VERSION), article.text, article.url or "", article.title or "",
+              article.published.isoformat() if article.published else "")
+    return hashlib.sha256("\0".join(fields).encode("utf-8")).hexdigest()
 
 
 def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
@@ -44,7 +47,7 @@ def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
     art = iris.article(a.id)
     g.add((art, RDF.type, SCHEMA.NewsArticle))
     g.add((art, SCHEMA.identifier, Literal(a.id)))
-    g.add((art, PEMILU.contentHash, Literal(content_hash(a.text, facts.extractor))))
+    g.add((art, PEMILU.contentHash, Literal(content_hash(a, facts.extractor))))
     g.add((art, PEMILU.extractor, Literal(facts.extractor)))
     if a.url:
         g.add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
