@@ -211,13 +211,20 @@ def test_a_jsonl_line_that_is_not_utf8_is_read_as_windows_1252_with_a_warning(tm
 
 def test_ids_differing_only_in_case_stay_apart(tmp_path):
     src = tmp_path / "a.jsonl"
-    src.write_text(json.dumps({"id": "Berita-1", "text": KPU}) + "\n" + json.dumps({"id": "berita-1", "text": BAWASLU})
-                   + "\n", encoding="utf-8")
+    local = ("\"Warga datang sejak pagi untuk mencoblos di tempat pemungutan suara,\" kata Budi kepada "
+             "wartawan.")  # a one-word name, no post, no province: a node of its article only
+    src.write_text(json.dumps({"id": "Berita-1", "text": local}) + "\n"
+                   + json.dumps({"id": "berita-1", "text": local}) + "\n", encoding="utf-8")
     assert main(["build", str(src), "--store", str(tmp_path / "s")]) == 0
     db = open_store(tmp_path / "s", read_only=True)
     graphs = {str(r["g"].value): str(r["id"].value) for r in db.query(
         "SELECT ?g ?id WHERE { GRAPH ?g { ?a <https://schema.org/identifier> ?id } }")}
     assert graphs == {str(iris.graph("Berita-1")): "Berita-1", str(iris.graph("berita-1")): "berita-1"}
+    query = "SELECT DISTINCT ?g ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } FILTER (CONTAINS(STR(?p), '--')) }"
+    by_graph: dict[str, set[str]] = {}
+    for r in db.query(query):
+        by_graph.setdefault(r["g"].value, set()).add(r["p"].value)
+    assert len(by_graph) == 2 and not set.intersection(*by_graph.values())  # article-local nodes stay apart
 
 
 @pytest.mark.parametrize("article_id, name", [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.places import PlaceHit
-from kg.nlp.text import slug
+from kg.nlp.text import id_slug, slug
 from kg.resources import lexicon
 
 BOUNDARY = re.compile(r"\b(?:di|pada|yang|dengan|oleh|ke|usai|saat|ketika|sebagai|ini|itu|tersebut|guna|agar|"
@@ -109,6 +109,6 @@ def find_reported_events(text: str, article_id: str, sentences_with_context) -> 
             continue
         if head in WEAK_HEADS and len(phrase.split()) == 1 and not sentences_with_context(m.start(), m.end()):
             continue
-        key = f"event:{slug(article_id)}-{slug(head)}"
+        key = f"event:{id_slug(article_id)}-{slug(head)}"
         out.append(EventHit(m.start(), m.start() + len(phrase), phrase, key, phrase, table[head], False))
     return out

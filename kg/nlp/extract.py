@@ -20,7 +20,7 @@ from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
 from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, role_for
 from kg.nlp.quotes import SpeakerResolver, find_statements
-from kg.nlp.text import slug
+from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
 from kg.regions import gazetteer
 
@@ -201,7 +201,7 @@ def _person_key(label: str, holding: Holding | None, article_id: str, province: 
         return f"person:{slug(label)}--{slug(anchor)}", f"one-word name with post in {anchor}"
     if province is not None:
         return f"person:{slug(label)}--{province}", f"one-word name in an article about province {province}"
-    return f"person:{slug(label)}--{slug(article_id)}", "one-word name without post or province: this article only"
+    return f"person:{slug(label)}--{id_slug(article_id)}", "one-word name without post or province: this article only"
 
 
 def _contains_tokens(full: list[str], part: list[str]) -> bool:

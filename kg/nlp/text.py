@@ -1,6 +1,7 @@
 """Small text helpers shared by the extractors: name-word patterns, slugs, folding."""
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -14,6 +15,13 @@ def slug(text: str) -> str:
     """ASCII, lower-case, hyphen-separated: the readable part of an IRI."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def id_slug(identifier: str) -> str:
+    """The slug of an article id that keeps different ids apart: the id itself when it is a slug
+    already (`kompas-00000`), else its slug and a hash of the exact id (`Berita-1` → `berita-1-<6 hex>`)."""
+    cleaned = slug(identifier)
+    return cleaned if cleaned == identifier else f"{cleaned}-{hashlib.sha1(identifier.encode('utf-8')).hexdigest()[:6]}"
 
 
 def fold(text: str) -> str:

@@ -5,7 +5,7 @@ import hashlib
 
 from rdflib import URIRef
 
-from kg.nlp.text import slug
+from kg.nlp.text import id_slug
 from kg.rdf.namespaces import GRAPH, ID
 
 
@@ -16,10 +16,8 @@ def entity(key: str) -> URIRef:
 
 
 def article_slug(article_id: str) -> str:
-    """The id itself when it is a slug already (`kompas-00000`), else its slug and a hash of the exact
-    id (`Berita-1` → `berita-1-<6 hex>`), so ids that differ only in case or punctuation stay apart."""
-    cleaned = slug(article_id)
-    return cleaned if cleaned == article_id else f"{cleaned}-{_hash(article_id)[:6]}"
+    """The article's part of its IRIs (`kg.nlp.text.id_slug`): ids differing only in case stay apart."""
+    return id_slug(article_id)
 
 
 def article(article_id: str) -> URIRef:
