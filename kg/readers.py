@@ -351,12 +351,14 @@ _MONTH_NAMES = {**MONTHS, **{name[:3]: n for name, n in MONTHS.items()},
 # Day first, as Indonesian sites write dates: "16/09/2019", "16-09-2019", "10-Sep-19",
 # "Senin, 26 Oktober 2019 10:00 WIB"; the weekday and the time are ignored.
 _DAY_FIRST = re.compile(r"(?:[A-Za-z']+,?\s+)?(\d{1,2})\s*[-/. ]\s*(\d{1,2}|[A-Za-z]{3,9})\.?\s*[-/. ]\s*(\d{4}|\d{2})\b")
+_MONTH_FIRST = re.compile(r"(?:[A-Za-z']+,\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")  # "Juli 19, 2019"
 
 
 def parse_date(value: object) -> date | None:
-    """The date of a publication-date field: ISO ("2024-09-24", "2024-09-24T14:30:00+08:00") or day
+    """The date of a publication-date field: ISO ("2024-09-24", "2024-09-24T14:30:00+08:00"), day
     first with the month as a number or an Indonesian or English name ("16/09/2019", "10-Sep-19",
-    "Senin, 26 Oktober 2019 10:00 WIB"); None when absent or unreadable."""
+    "Senin, 26 Oktober 2019 10:00 WIB"), or a month name first ("Juli 19, 2019"); None when absent
+    or unreadable."""
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
@@ -364,20 +366,19 @@ def parse_date(value: object) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-    day_first = None if iso else _DAY_FIRST.match(text)
+    if iso := re.match(r"(\d{4})-(\d{2})-(\d{2})", text):
+        day, month, year = iso.group(3), iso.group(2), iso.group(1)
+    elif day_first := _DAY_FIRST.match(text):
+        day, month, year = day_first.groups()
+    elif month_first := _MONTH_FIRST.match(text):
+        month, day, year = month_first.groups()
+    else:
+        return None
+    number = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower())
     try:
-        if iso:
-            return date(*map(int, iso.groups()))
-        if day_first:
-            day, month, year = day_first.groups()
-            number = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower())
-            if number is None:
-                return None
-            return date(int(year) + (2000 if len(year) == 2 else 0), number, int(day))
+        return date(int(year) + (2000 if len(year) == 2 else 0), number, int(day)) if number else None
     except ValueError:
         return None
-    return None
 
 
 def _normalise(text: str) -> str:

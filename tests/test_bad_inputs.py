@@ -250,7 +250,7 @@ def test_long_runs_of_punctuation_are_shortened(tmp_path):
     ("2024-09-24", date(2024, 9, 24)), ("2024-09-24T14:30:00+08:00", date(2024, 9, 24)),
     ("16/09/2019", date(2019, 9, 16)), ("16-09-2019", date(2019, 9, 16)), ("10-Sep-19", date(2019, 9, 10)),
     ("26 Oktober 2019", date(2019, 10, 26)), ("Senin, 16 September 2019 10:00 WIB", date(2019, 9, 16)),
-    ("1 Agu 2020", date(2020, 8, 1)),
+    ("1 Agu 2020", date(2020, 8, 1)), ("Juli 19, 2019", date(2019, 7, 19)),
     ("kemarin sore", None), ("31/02/2019", None), ("12/13/2019", None), ("", None),
 ])
 def test_publication_dates_in_the_forms_news_sites_write_them(value, expected):
