@@ -139,6 +139,8 @@ SEED_CASES: dict[str, list[Case]] = {
     "copresence": [
         ({}, ("person_a", "person_b", "articles"), [(FAKHRIAN, WINARTO, "1")], "contains"),
         ({}, ("person_a", "person_b"), [(FAKHRIAN, NURUL), (NURUL, WINARTO)], "excludes"),  # never in one article
+        ({"person_name": "winarto"}, ("person_a", "person_b", "articles"), [(WINARTO, FAKHRIAN, "1")], "contains"),
+        ({"person_name": "Winarto"}, ("person_b",), [(NURUL,)], "excludes"),
     ],
     "places": [
         ({}, ("place", "type", "code", "within"), [
