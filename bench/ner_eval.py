@@ -18,6 +18,10 @@ Usage::
     python bench/ner_eval.py                       # indolem + shipped + speed
     python bench/ner_eval.py --sections indolem --folds 1,2
     python bench/ner_eval.py --sections ablation
+    # a labelled IndoLEM run with static vectors (built there if missing), kept beside the baseline
+    python bench/ner_eval.py --sections indolem --sets nerui --vectors /tmp/vec --run-label vectors
+    # a candidate model (not the shipped one): results kept apart from the shipped model's
+    python bench/ner_eval.py --sections shipped,speed --model /tmp/model --as-candidate
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 from kg.training import evaluate_ner, read_set, sentences_to_docs, train_pipeline  # noqa: E402
+from kg.training.vectors import ensure_vectors  # noqa: E402
 from kg.training.train import (  # noqa: E402
     DEV_SETS,
     EVAL_SETS,
@@ -85,10 +90,12 @@ def run_indolem(folds: list[int], sets: list[str], hyper: Hyper) -> dict:
             dev = read_set(DATA, name, "dev", k)
             test = read_set(DATA, name, "test", k)
             log(f"== {name} fold {k}: {len(train)}/{len(dev)}/{len(test)} sentences")
+            load0 = os.getloadavg()[0]
             nlp, res = train_pipeline(train, {"dev": dev}, hyper=hyper, seed=0, log=log)
             sc = _scores(nlp, test)
             sc["best_epoch"] = res.best_epoch
             sc["seconds"] = round(time.perf_counter() - t0, 1)
+            sc["load_avg_1min"] = [round(load0, 1), round(os.getloadavg()[0], 1)]
             rows[str(k)] = sc
             log(f"RESULT {name} fold {k}: F1 {sc['f']} {sc['per_label']} ({sc['seconds']}s)")
         out[name] = rows
@@ -205,11 +212,13 @@ def render(res: dict) -> str:
         f"- date: {env.get('date', '?')}; spaCy {env.get('spacy', '?')}; Python {env.get('python', '?')}",
         f"- machine: {env.get('machine', '?')}",
         "- model: spaCy `ner` (TransitionBasedParser.v2) on HashEmbedCNN.v2 tok2vec, lang `id`, "
-        "no vectors, no pretraining; one seed (0).",
+        "no pretraining; one seed (0); static vectors only where a run says so.",
         "",
     ]
-    ind = res.get("indolem")
-    if ind:
+    runs = ([("baseline, no vectors", res["indolem"])] if res.get("indolem") else []) + list(
+        res.get("indolem_runs", {}).items()
+    )
+    if runs:
         L += ["## NER-UI and NER-UGM, IndoLEM protocol", ""]
         L += [
             "One model per fold: train on `train.0k`, keep the epoch with the best dev F1 on "
@@ -217,49 +226,70 @@ def render(res: dict) -> str:
             "(they contain some repeated sentences).",
             "",
         ]
-        folds = sorted({k for rows in ind["results"].values() for k in rows}, key=int)
-        L.append("| set | " + " | ".join(f"fold {k}" for k in folds) + " | mean F1 | published (Bi-LSTM / mBERT / IndoBERT) |")
-        L.append("|---|" + "---|" * len(folds) + "---|---|")
-        for name, rows in ind["results"].items():
+        folds = sorted({k for _, ind in runs for rows in ind["results"].values() for k in rows}, key=int)
+        L.append("| run | set | " + " | ".join(f"fold {k}" for k in folds)
+                 + " | mean F1 | published (Bi-LSTM / mBERT / IndoBERT) |")
+        L.append("|---|---|" + "---|" * len(folds) + "---|---|")
+        for label, name, rows in ((lb, n, r) for lb, ind in runs for n, r in ind["results"].items()):
             fs = [rows[k]["f"] if k in rows else None for k in folds]
             got = [f for f in fs if f is not None]
             mean = statistics.mean(got) if got else None
             pub = PUBLISHED[name]
             note = "" if len(got) == 5 else f" ({len(got)} of 5 folds)"
             L.append(
-                f"| {'NER-UI' if name == 'nerui' else 'NER-UGM'} | "
+                f"| {label} | {'NER-UI' if name == 'nerui' else 'NER-UGM'} | "
                 + " | ".join(_fmt(f) for f in fs)
                 + f" | **{_fmt(mean)}**{note} | {pub['Bi-LSTM-CRF']} / {pub['mBERT']} / {pub['IndoBERT']} |"
             )
         L.append("")
         L.append("Per label (mean over the folds run):")
         L.append("")
-        L.append("| set | PER | ORG | LOC | best epochs | train+test time per fold (s) |")
-        L.append("|---|---|---|---|---|---|")
-        for name, rows in ind["results"].items():
+        L.append("| run | set | PER | ORG | LOC | best epochs | train+test time per fold (s) | 1-min load (start/end of each fold) |")
+        L.append("|---|---|---|---|---|---|---|---|")
+        for label, name, rows in ((lb, n, r) for lb, ind in runs for n, r in ind["results"].items()):
             per = {lab: statistics.mean(r["per_label"].get(lab, 0.0) for r in rows.values()) for lab in LABELS}
             eps = ", ".join(str(rows[k]["best_epoch"]) for k in sorted(rows, key=int))
             secs = ", ".join(str(round(rows[k]["seconds"])) for k in sorted(rows, key=int))
+            loads = ", ".join("/".join(map(str, rows[k].get("load_avg_1min", ["–"]))) for k in sorted(rows, key=int))
             L.append(
-                f"| {'NER-UI' if name == 'nerui' else 'NER-UGM'} | "
+                f"| {label} | {'NER-UI' if name == 'nerui' else 'NER-UGM'} | "
                 + " | ".join(f"{per[lab]:.2f}" for lab in LABELS)
-                + f" | {eps} | {secs} |"
+                + f" | {eps} | {secs} | {loads} |"
             )
-        L += ["", f"Settings: {ind.get('hyper')}", ""]
-    sh = res.get("shipped")
+        L.append("")
+        for label, ind in runs:
+            L.append(f"Settings of {label}: {ind.get('hyper')}")
+            if ind.get("vectors"):
+                L.append(f"Vectors of {label}: {ind['vectors']}")
+            L.append("")
+    for key, title in (("shipped", "Shipped model `kg/models/ner`"), ("candidate", "Candidate model (not shipped)")):
+        L += _render_model(res.get(key), res.get(f"{key}_speed" if key == "candidate" else "speed"), title)
+    ab = res.get("ablation")
+    if ab:
+        L += _render_ablation(ab)
+    notes = res.get("_notes")
+    if notes:
+        L += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
+    return "\n".join(L)
+
+
+def _render_model(sh: dict | None, sp: dict | None, title: str) -> list[str]:
+    L: list[str] = []
     if sh:
         tr = sh.get("_train", {})
-        L += ["## Shipped model `kg/models/ner` on held-out test sets", ""]
+        L += [f"## {title} on held-out test sets", ""]
+        if sh.get("_path"):
+            L += [f"Model folder: `{sh['_path']}`; settings: {tr.get('hyper')}", ""]
         L.append("| test set | gold entities | P | R | F1 | PER | ORG | LOC |")
         L.append("|---|---|---|---|---|---|---|---|")
         names = {"idner.test": "IDNer2k test", "nergrit.test": "NERGrit test", "nerp.test": "NERP test (lowercase, no ORG)"}
-        for key, title in names.items():
+        for key, set_title in names.items():
             s = sh.get(key)
             if not s:
                 continue
             pl = s["per_label"]
             L.append(
-                f"| {title} | {s['n_gold']} | {s['p']:.2f} | {s['r']:.2f} | **{s['f']:.2f}** | "
+                f"| {set_title} | {s['n_gold']} | {s['p']:.2f} | {s['r']:.2f} | **{s['f']:.2f}** | "
                 + " | ".join(_fmt(pl.get(lab)) if lab in pl else "–" for lab in LABELS)
                 + " |"
             )
@@ -276,9 +306,8 @@ def render(res: dict) -> str:
             f"(includes per-epoch dev evaluation).",
             "",
         ]
-    sp = res.get("speed")
     if sp:
-        L += ["## Speed and size", ""]
+        L += [f"## {title}: speed and size", ""]
         L.append("| measure | value |")
         L.append("|---|---|")
         L.append(
@@ -298,9 +327,12 @@ def render(res: dict) -> str:
         if sp.get("load_avg_1min"):
             L.append(f"| machine load (1-min load average at each run, 2 cores) | {sp['load_avg_1min']} |")
         L.append("")
-    ab = res.get("ablation")
+    return L
+
+
+def _render_ablation(ab: dict) -> list[str]:
+    L = ["## NERP decision (ablation)", ""]
     if ab:
-        L += ["## NERP decision (ablation)", ""]
         L += [
             "The shipped recipe (IDNer2k + NERGrit + NER-UI + NER-UGM train data, held-out sentences removed) "
             "trained once per way of using NERP; epoch chosen on the cased dev sets "
@@ -322,10 +354,24 @@ def render(res: dict) -> str:
         if ab.get("_note"):
             L += ["", ab["_note"]]
         L.append("")
-    notes = res.get("_notes")
-    if notes:
-        L += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
-    return "\n".join(L)
+    return L
+
+
+def _vectors_note(path: str | None) -> str | None:
+    """What the static vectors are (corpus, spec, size), for the report."""
+    if not path:
+        return None
+    folder = Path(path)
+    spec = json.loads((folder / "vectors_spec.json").read_text())
+    size = sum(f.stat().st_size for f in (folder / "vocab").rglob("*") if f.is_file())
+    how = ("floret skip-gram (one thread), words and char 4-5-grams hashed twice into "
+           f"{spec['rows']:,} buckets" if spec["method"] == "floret"
+           else f"word2vec skip-gram (gensim, seed {spec['seed']}, one worker), the {spec['rows']:,} most "
+                "frequent norms")
+    return (f"{how}; learned on CLICK-ID news (9,719 articles, ~2.7 M spaCy tokens, no labels), keyed by "
+            f"spaCy NORM (lowercase); {spec['vocab']:,} norms with count >= {spec['min_count']}; "
+            f"{spec['dims']} dims, window {spec['window']}, {spec['epochs']} epochs; "
+            f"vectors table {size / 1e6:.1f} MB on disk")
 
 
 def _machine() -> str:
@@ -352,6 +398,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-epochs", type=int, default=None, help="cap on epochs (indolem/ablation)")
     ap.add_argument("--ablation-variants", default=None,
                     help="comma list among none,spans,titlecase_o,raw (default: all)")
+    ap.add_argument("--vectors", type=Path, default=None,
+                    help="static vectors folder (kg.training.vectors; built there if missing)")
+    ap.add_argument("--embed-size", type=int, default=None, help="Hyper.embed_size (default: shipped)")
+    ap.add_argument("--width", type=int, default=None, help="Hyper.width (default: shipped)")
+    ap.add_argument("--hidden-width", type=int, default=None, help="Hyper.hidden_width (default: shipped)")
+    ap.add_argument("--run-label", default=None,
+                    help="keep this IndoLEM run under a label beside the baseline (default: the baseline)")
+    ap.add_argument("--as-candidate", action="store_true",
+                    help="shipped/speed results of --model go to the candidate section, not the shipped one")
     args = ap.parse_args(argv)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()]
     res = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
@@ -364,16 +419,26 @@ def main(argv: list[str] | None = None) -> int:
     hyper = Hyper()
     if args.max_epochs:
         hyper.max_epochs = args.max_epochs
+    if args.embed_size:
+        hyper.embed_size = args.embed_size
+    if args.width:
+        hyper.width = args.width
+    if args.hidden_width:
+        hyper.hidden_width = args.hidden_width
+    if args.vectors:
+        hyper.vectors = str(ensure_vectors(DATA, args.vectors, log=log))
+    ship_key, speed_key = ("candidate", "candidate_speed") if args.as_candidate else ("shipped", "speed")
 
     def save():
         RESULTS_JSON.write_text(json.dumps(res, indent=1, ensure_ascii=False))
         RESULTS_MD.write_text(render(res))
 
     if "shipped" in sections:
-        res["shipped"] = run_shipped(args.model)
+        res[ship_key] = run_shipped(args.model)
+        res[ship_key]["_path"] = str(args.model)
         save()
     if "speed" in sections:
-        res["speed"] = run_speed(args.model, args.speed_words)
+        res[speed_key] = run_speed(args.model, args.speed_words)
         save()
     if "indolem" in sections:
         folds = [int(f) for f in args.folds.split(",")]
@@ -381,9 +446,15 @@ def main(argv: list[str] | None = None) -> int:
         for name in sets:
             for k in folds:  # one fold at a time, saved as it comes
                 ind = run_indolem([k], [name], hyper)
-                prev = res.get("indolem", {}).get("results", {})
+                runs = res.setdefault("indolem_runs", {})
+                old = runs.get(args.run_label, {}) if args.run_label else res.get("indolem", {})
+                prev = old.get("results", {})
                 prev.setdefault(name, {}).update(ind[name])
-                res["indolem"] = {"results": prev, "hyper": hyper.__dict__}
+                run = {"results": prev, "hyper": hyper.__dict__, "vectors": _vectors_note(hyper.vectors)}
+                if args.run_label:
+                    runs[args.run_label] = run
+                else:
+                    res["indolem"] = run
                 save()
     if "ablation" in sections:
         variants = args.ablation_variants.split(",") if args.ablation_variants else None

@@ -120,6 +120,10 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--data", type=Path, default=Path("../shared/data"), help="folder of the data sets")
     t.add_argument("-o", "--output", type=Path, help="model folder (default: the shipped model's folder)")
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--vectors", type=Path, default=Path(".pemilu-kg") / "vectors",
+                   help="folder of the static word vectors, built from --data when missing (needs the train "
+                        "extra: pip install -e '.[train]'; default: .pemilu-kg/vectors)")
+    t.add_argument("--no-vectors", action="store_true", help="train without static vectors (the older recipe)")
     t.set_defaults(func=_train)
     return p
 
@@ -292,9 +296,10 @@ def _validate(args) -> int:
 
 def _train(args) -> int:
     from kg.resources import MODEL_DIR
-    from kg.training import train_ner
+    from kg.training import Hyper, train_ner
 
-    path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed)
+    hyper = Hyper() if args.no_vectors else Hyper(vectors=str(args.vectors))
+    path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed, hyper=hyper)
     print(f"wrote the model to {path}", file=sys.stderr)
     return EXIT_OK
 

@@ -3,7 +3,8 @@
 The pipeline is built from spaCy's own config system: ``lang = "id"``, one
 ``ner`` component (transition-based parser, ``spacy.TransitionBasedParser.v2``)
 on a CNN tok2vec (``spacy.HashEmbedCNN.v2``: hashed NORM/PREFIX/SUFFIX/SHAPE
-embeddings + maxout window CNN), no static vectors.  Training uses
+embeddings + maxout window CNN), optionally with static word vectors
+(``Hyper.vectors``, built by :mod:`kg.training.vectors`).  Training uses
 ``nlp.update`` with a fixed seed, evaluates on the dev sets after each epoch and
 keeps the best epoch (early stopping with patience).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -65,13 +67,16 @@ nO = null
 
 [components.ner.model.tok2vec]
 @architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
+pretrained_vectors = {pretrained_vectors}
 width = {width}
 depth = {depth}
 embed_size = {embed_size}
 window_size = {window_size}
 maxout_pieces = 3
 subword_features = true
+
+[initialize]
+vectors = {vectors}
 
 [training]
 seed = {seed}
@@ -92,7 +97,8 @@ learn_rate = {learn_rate}
 
 @dataclass
 class Hyper:
-    """Model and optimisation settings (defaults = the shipped model)."""
+    """Model and optimisation settings: the shipped model's, except `vectors`, which `kg train` sets
+    (to .pemilu-kg/vectors unless --no-vectors)."""
 
     width: int = 96
     depth: int = 4
@@ -106,6 +112,8 @@ class Hyper:
     batch_stop: float = 1000.0
     max_epochs: int = 15
     patience: int = 4
+    #: folder of static vectors (kg.training.vectors.build_vectors); None = no vectors
+    vectors: str | None = None
 
 
 def build_nlp(hyper: Hyper | None = None, seed: int = 0) -> Language:
@@ -121,6 +129,8 @@ def build_nlp(hyper: Hyper | None = None, seed: int = 0) -> Language:
         dropout=h.dropout,
         use_averages=str(h.use_averages).lower(),
         learn_rate=h.learn_rate,
+        pretrained_vectors=str(bool(h.vectors)).lower(),
+        vectors=json.dumps(str(h.vectors)) if h.vectors else "null",
     )
     config = Config().from_str(text)
     return load_model_from_config(config, auto_fill=True, validate=True)
@@ -320,6 +330,10 @@ def train_ner(
     log(f"train sentences by set: {by_src}; dropped (held-out overlap or repeat): {dropped}")
     dev = {f"{n}.{s}": held[f"{n}.{s}"] for n, s in DEV_SETS}
     h = hyper or Hyper()
+    if h.vectors:  # rebuilt from data_dir when the folder is missing, so `kg train` stays reproducible
+        from .vectors import ensure_vectors
+
+        ensure_vectors(data_dir, Path(h.vectors), log=log)
     nlp, result = train_pipeline(train, dev, hyper=h, seed=seed, max_epochs=max_epochs, log=log)
     scores = {}
     for key, sents in held.items():
@@ -335,8 +349,9 @@ def train_ner(
     nlp.meta.update(
         {
             "name": "pemilu_kg_ner",
-            "version": "0.1.0",
-            "description": "Indonesian NER (PER/ORG/LOC) for pemilu-kg, CNN tok2vec, no vectors",
+            "version": "0.2.0" if h.vectors else "0.1.0",
+            "description": "Indonesian NER (PER/ORG/LOC) for pemilu-kg, CNN tok2vec, "
+            + ("static vectors from CLICK-ID news" if h.vectors else "no vectors"),
             "license": "see kg/models/ner/README.md",
             "sources": [
                 "IDNer2k (MIT)",
@@ -361,8 +376,17 @@ def train_ner(
     nlp.meta["sources"] = [x for x in nlp.meta["sources"] if x]
     output_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output_dir)
+    _forget_vectors_path(output_dir / "config.cfg")
     log(f"saved to {output_dir} (best epoch {result.best_epoch}, {result.seconds}s)")
     return output_dir
+
+
+def _forget_vectors_path(config: Path) -> None:
+    """The saved pipeline carries its vectors; the training machine's folder of them means nothing
+    elsewhere (and is not read when loading), so the config names none."""
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^(\[initialize\][^\[]*?^vectors = ).*$", r"\1null", text, count=1),
+                      encoding="utf-8")
 
 
 def load_meta(path: Path) -> dict:
