@@ -246,27 +246,28 @@ def export(store: ox.Store, path: Path, graphs: Iterable[str] | None = None) -> 
     if fmt is None:
         raise StoreError(f"unknown export format '{path.suffix}' for {path}: use one of {', '.join(FORMATS)}")
     kwargs = {"prefixes": PREFIXES} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
-    if graphs is None and fmt.supports_datasets:  # the article graphs; the default graph is their union
-        quads = (q for q in store.quads_for_pattern(None, None, None, None)
-                 if not isinstance(q.graph_name, ox.DefaultGraph))
-        write = lambda out: ox.serialize(quads, out, fmt, **kwargs)
-    elif graphs is None and has_union(store):
-        write = lambda out: store.dump(out, fmt, from_graph=ox.DefaultGraph(), **kwargs)
-    else:
-        source = ox.Store()
-        names = dict.fromkeys(graphs) if graphs is not None else [n.value for n in store.named_graphs()]
-        graph_of = (lambda q: q.graph_name) if fmt.supports_datasets else (lambda q: ox.DefaultGraph())
-        source.extend(ox.Quad(q.subject, q.predicate, q.object, graph_of(q))
-                      for name in names for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
-        write = (lambda out: source.dump(out, fmt, **kwargs)) if fmt.supports_datasets else \
-            (lambda out: source.dump(out, fmt, from_graph=ox.DefaultGraph(), **kwargs))
+    terms = _export_terms(store, graphs, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            write(out)
+            ox.serialize(terms, out, fmt, **kwargs)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _export_terms(store: ox.Store, graphs: Iterable[str] | None, fmt: ox.RdfFormat) -> Iterable:
+    """What an export writes: the quads of the article graphs (all, or `graphs`) for dataset formats,
+    else their triples once each (for the whole store: the default graph, which is their union)."""
+    if graphs is None and not fmt.supports_datasets and has_union(store):
+        return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    if graphs is None:
+        quads = (q for q in store.quads_for_pattern(None, None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph))
+    else:
+        quads = (q for name in dict.fromkeys(graphs)
+                 for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    return quads if fmt.supports_datasets else dict.fromkeys(q.triple for q in quads)
