@@ -35,6 +35,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,8 +232,17 @@ def without_params(result: QueryResult, params: tuple[Param, ...]) -> QueryResul
     keep = [i for i, column in enumerate(result.columns) if column not in hidden]
     if len(keep) == len(result.columns):
         return result
-    rows = dict.fromkeys(tuple(row[i] for i in keep) for row in result.rows)
+    rows = unique(tuple(row[i] for i in keep) for row in result.rows)
     return QueryResult([result.columns[i] for i in keep], list(rows), result.boolean)
+
+
+def unique(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """Each row once, in order (streaming, for the endpoint's row limit too)."""
+    seen = set()
+    for row in rows:
+        if row not in seen:
+            seen.add(row)
+            yield row
 
 
 def binding_terms(params: tuple[Param, ...], bindings: dict[str, str], where: str) -> dict[str, tuple[str, bool]]:

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from kg.query import unique
 from kg.store import union_options
 
 RESULT_TYPES = {  # media type → format name, for SELECT and ASK
@@ -149,7 +150,7 @@ def execute(store: ox.Store, request: Request, max_rows: int) -> Answer:
         columns = [v.value for v in result.variables]
         keep = [i for i, c in enumerate(columns) if c not in request.hidden]
         rows = (tuple(s[i] for i in keep) for s in result)
-        rows, truncated = _take(_unique(rows) if request.hidden else rows, max_rows)
+        rows, truncated = _take(unique(rows) if request.hidden else rows, max_rows)
         if truncated and not request.truncate:
             return _too_many(max_rows)
         columns = [columns[i] for i in keep]
@@ -162,15 +163,6 @@ def execute(store: ox.Store, request: Request, max_rows: int) -> Answer:
     fmt = GRAPH_TYPES.get(request.graph_format, ox.RdfFormat.N_TRIPLES)
     return Answer(200, f"{fmt.media_type}; charset=utf-8", ox.serialize(triples, format=fmt) or b"",
                   truncated=truncated)
-
-
-def _unique(rows):
-    """Each row once: a named query gives a row per name of a node its key parameter matched."""
-    seen = set()
-    for row in rows:
-        if row not in seen:
-            seen.add(row)
-            yield row
 
 
 def _take(items, limit: int) -> tuple[list, bool]:
