@@ -2,7 +2,8 @@
 on disk) against rdflib's in-memory Dataset holding the same quads, in the same run.
 
 Each query runs once to warm up, then `--runs` times; median and p95 of the wall time of
-`kg.query.run_query` (rows converted to strings, as `kg query` does). rdflib runs each query in a
+`kg.query.run_query` (rows converted to strings, as `kg query` does). Paged queries run as `kg query`
+runs them (their first page of 100 rows), then again for a deep page and for every row (`--all`). rdflib runs each query in a
 forked child with a time limit, since some take minutes there. Writes "queries" into
 bench/scale_results.json.
 
@@ -21,7 +22,7 @@ import pyoxigraph as ox
 import rdflib
 
 from build_bench import save
-from kg.query import load_named_queries, run_query
+from kg.query import ALL_ROWS, Page, load_named_queries, run_query
 from kg.store import open_store
 
 
@@ -32,24 +33,32 @@ BINDINGS = {"officials-in-province": {"province": "Jawa Barat"},
             "post-holders": {"role": "Ketua", "month": "2019-09"},
             "timeline": {"person_name": "Joko Widodo"},
             "copresence": {"person_name": "Joko Widodo"}}
-EXTRA = [("copresence", {"person_name": "Ridwan Kamil"}), ("posts", {"person_name": "Ridwan Kamil"}),
-         ("provenance", {"person_name": "Ridwan Kamil"}), ("quotes", {"person_name": "Ridwan Kamil"}),
-         ("timeline", {"person_name": "Ridwan Kamil"}), ("events", {"place_name": "Jawa Barat"}),
-         ("institutions", {"region_name": "Jawa Barat"})]
+EXTRA = [("copresence", {"person_name": "Ridwan Kamil"}, None), ("posts", {"person_name": "Ridwan Kamil"}, None),
+         ("posts", {"person_name": "Joko Widodo"}, None), ("provenance", {"person_name": "Ridwan Kamil"}, None),
+         ("provenance", {"person_name": "Joko Widodo"}, None), ("quotes", {"person_name": "Ridwan Kamil"}, None),
+         ("quotes", {"word": "keamanan"}, None), ("timeline", {"person_name": "Ridwan Kamil"}, None),
+         ("events", {"place_name": "Jawa Barat"}, None), ("institutions", {"region_name": "Jawa Barat"}, None),
+         ("post-holders", {"role": "Gubernur", "month": "2019-09", "institution": "Pemprov Jawa Barat"}, None),
+         ("articles", {}, Page(offset=5000)), ("quotes", {}, Page(offset=3000))]
+EVERY_ROW = ("articles", "posts", "quotes", "provenance", "events", "places", "institutions")
 
 
-def cases(names) -> list[tuple[str, str, dict[str, str]]]:
-    """(label, query name, bindings): every named query, then the EXTRA runs."""
-    out = [(name, name, BINDINGS.get(name, {})) for name in sorted(names)]
-    return out + [(f"{name} ({', '.join(f'{k}={v}' for k, v in b.items())})", name, b) for name, b in EXTRA]
+def cases(names) -> list[tuple[str, str, dict[str, str], Page | None]]:
+    """(label, query name, bindings, page): every named query, the EXTRA runs, then every row of
+    the whole-graph listings."""
+    out = [(name, name, BINDINGS.get(name, {}), None) for name in sorted(names)]
+    for name, b, page in EXTRA:
+        where = [f"{k}={v}" for k, v in b.items()] + ([f"offset {page.offset}"] if page else [])
+        out.append((f"{name} ({', '.join(where)})", name, b, page))
+    return out + [(f"{name} (every row)", name, {}, ALL_ROWS) for name in EVERY_ROW if name in names]
 
 
-def timings(store, text: str, bindings: dict[str, str], runs: int) -> tuple[list[float], int]:
-    rows = len(run_query(store, text, bindings).rows)  # warm-up
+def timings(store, text: str, bindings: dict[str, str], runs: int, page: Page | None = None) -> tuple[list[float], int]:
+    rows = len(run_query(store, text, bindings, page=page).rows)  # warm-up
     out = []
     for _ in range(runs):
         started = time.perf_counter()
-        run_query(store, text, bindings)
+        run_query(store, text, bindings, page=page)
         out.append(time.perf_counter() - started)
     return out, rows
 
@@ -59,12 +68,12 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _timing_child(conn, store_path, text, bindings, runs) -> None:
-    conn.send(timings(open_store(Path(store_path), read_only=True), text, bindings, runs))
+def _timing_child(conn, store_path, text, bindings, runs, page) -> None:
+    conn.send(timings(open_store(Path(store_path), read_only=True), text, bindings, runs, page))
 
 
-def _rdflib_child(conn, dataset, text, bindings, runs) -> None:
-    conn.send(timings(dataset, text, bindings, runs))
+def _rdflib_child(conn, dataset, text, bindings, runs, page) -> None:
+    conn.send(timings(dataset, text, bindings, runs, page))
 
 
 def main() -> None:
@@ -85,10 +94,10 @@ def main() -> None:
     results = {"store": str(args.store), "quads": quads, "graphs": graphs, "runs": args.runs,
                "rdflib_runs": args.rdflib_runs, "bindings": BINDINGS, "by_query": {}}
     context = multiprocessing.get_context("fork")
-    for name, query_name, bound in runs:  # in a forked child each, stopped after --timeout s
+    for name, query_name, bound, page in runs:  # in a forked child each, stopped after --timeout s
         parent, child = context.Pipe()
         proc = context.Process(target=_timing_child,
-                               args=(child, str(args.store), queries[query_name].text, bound, args.runs))
+                               args=(child, str(args.store), queries[query_name].text, bound, args.runs, page))
         proc.start()
         if parent.poll(args.timeout):
             times, rows = parent.recv()
@@ -108,10 +117,10 @@ def main() -> None:
     dataset.parse(data=ox.serialize(named, format=ox.RdfFormat.N_QUADS), format="nquads")
     results["rdflib_load_seconds"] = round(time.perf_counter() - started, 1)
     del store  # the forked children below share the loaded Dataset
-    for name, query_name, bound in runs:
+    for name, query_name, bound, page in runs:
         parent, child = context.Pipe()
         proc = context.Process(target=_rdflib_child,
-                               args=(child, dataset, queries[query_name].text, bound, args.rdflib_runs))
+                               args=(child, dataset, queries[query_name].text, bound, args.rdflib_runs, page))
         proc.start()
         entry = results["by_query"][name]
         if entry["oxigraph_median_ms"] is not None and parent.poll(args.rdflib_timeout):

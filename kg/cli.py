@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     q.add_argument("--store", type=_store_spec, help=url_help)
     q.add_argument("--allow-remote", action="store_true", help="allow SERVICE and FROM clauses")
+    q.add_argument("--offset", type=_count, default=0,
+                   help="a paged query (the whole-graph listings): start at this row of its order")
+    q.add_argument("--limit", type=_count, help="a paged query: rows per page (default: the query's, 100)")
+    q.add_argument("--all", action="store_true", help="a paged query: every row, not one page")
     q.set_defaults(func=_query)
 
     ls = sub.add_parser("queries", help="list the named queries")
@@ -174,12 +178,19 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _query(args) -> int:
-    from kg.query import format_result, resolve_query
+    from kg.query import ALL_ROWS, Page, format_result, page_size, resolve_query
     from kg.store import connect
 
     text, _ = resolve_query(args.query)
-    result = connect(args.store, read_only=True).query(text, _params(args.param), allow_remote=args.allow_remote)
+    page = ALL_ROWS if args.all else Page(offset=args.offset, size=args.limit)
+    result = connect(args.store, read_only=True).query(text, _params(args.param), allow_remote=args.allow_remote,
+                                                       page=page)
     print(format_result(result, args.format))
+    size = page_size(text)
+    step = args.limit or size
+    if size and not args.all and len(result.rows) >= step:
+        print(f"kg query: one page ({step} results from result {args.offset}); the next: --offset "
+              f"{args.offset + step}; every row: --all", file=sys.stderr)
     return EXIT_OK
 
 
@@ -224,7 +235,7 @@ def _stats(args) -> int:
 
 def _run(args) -> int:
     from kg.build import build, print_progress
-    from kg.query import format_result, load_named_queries, run_query
+    from kg.query import ALL_ROWS, format_result, load_named_queries, run_query
     from kg.store import export, open_store
     from kg.viewing import write_view
 
@@ -241,7 +252,7 @@ def _run(args) -> int:
     for name, q in sorted(load_named_queries().items()):
         if any(p.required for p in q.params):
             continue
-        result = run_query(store, q.text)
+        result = run_query(store, q.text, page=ALL_ROWS)
         (out / "results" / f"{name}.csv").write_text(format_result(result, "csv"), encoding="utf-8")
         print(f"\n== {name}: {q.title} ({len(result.rows)} rows)")
         print(format_result(result, "table"))
@@ -262,6 +273,13 @@ def _build_dask(args) -> int:
     report = build_on_cluster(args.corpus, args.scheduler, args.store, force=args.force, model=args.model,
                               batch=args.batch)
     return _report(report, None)
+
+
+def _count(text: str) -> int:
+    """A whole number >= 0 for argparse (its message names the option)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
+    return int(text)
 
 
 def _store_spec(text: str) -> Path | str:
@@ -298,7 +316,8 @@ def _train(args) -> int:
     from kg.resources import MODEL_DIR
     from kg.training import Hyper, train_ner
 
-    hyper = Hyper() if args.no_vectors else Hyper(vectors=str(args.vectors))
+    hyper = Hyper(vectors=None if args.no_vectors else str(args.vectors),
+                  init_tok2vec=None if args.no_pretrain else str(args.pretrain))
     path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed, hyper=hyper)
     print(f"wrote the model to {path}", file=sys.stderr)
     return EXIT_OK

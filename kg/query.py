@@ -28,6 +28,14 @@ never enter the query text. Rules that make pyoxigraph 0.5.13 (`substitutions=`)
 * always SELECT DISTINCT or COUNT(DISTINCT ...): the same rows then come from the embedded
   store's default graph (the deduplicated union) and from the union of the named graphs
   (older stores, remote servers, rdflib), where a triple matches once per graph holding it.
+
+Two line marks let one file serve both a whole-graph listing and a lookup (see `prepare`):
+
+* a line ending in `# if NAME` is kept only when the parameter NAME is given, so the lookup
+  pattern of an optional `key` parameter does not turn into a scan of every name when it is not;
+* a line `LIMIT n OFFSET m  # page` makes the query paged: it returns `n` rows from row `m` (the
+  default page), and `Page` asks for another page or for every row. Put it in a subquery that
+  orders by a date or number (strings are slow to sort) and decorate only that page's rows.
 """
 from __future__ import annotations
 
@@ -35,7 +43,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +58,8 @@ FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 60  # characters of one cell in the "table" format
 _HEADER_FIELD = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
 _PARAM_SPEC = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s+\(([^)]*)\)\s*(.*)")
+_PAGE_LINE = re.compile(r"^([ \t]*)LIMIT\s+(\d+)(?:\s+OFFSET\s+(\d+))?[ \t]*#\s*page[ \t]*$", re.M | re.I)
+_IF_LINE = re.compile(r"^.*#\s*if\s+([A-Za-z_]\w*)[ \t]*$", re.M)
 
 
 class QueryError(ValueError):
@@ -63,6 +73,22 @@ class Param:
     iri: bool  # bind the value as an IRI instead of a plain literal
     description: str
     key: bool = False  # bind the value's name key (kg.rdf.keys.name_key), matched with pemilu:nameKey
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which rows of a paged query: `size` rows from row `offset` (size None: the query's own page
+    size); `everything` returns every row (see `run_pages`)."""
+
+    offset: int = 0
+    size: int | None = None
+    everything: bool = False
+
+
+ALL_ROWS = Page(everything=True)
+# Every row of a paged query comes in pages of this size: a page as large as the graph would
+# make the engine prepare a sort buffer that large, and with no LIMIT it plans the query anew.
+CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -206,8 +232,9 @@ def check_query_safety(text: str, allow_remote: bool = False, allow_update: bool
 # ---------------------------------------------------------------- running
 
 def run_query(store: pyoxigraph.Store | rdflib.Dataset, text: str, bindings: dict[str, str] | None = None,
-              *, allow_remote: bool = False) -> QueryResult:
-    """Run `text` on the union of all named graphs, with `bindings` for the header's parameters.
+              *, allow_remote: bool = False, page: Page | None = None) -> QueryResult:
+    """Run `text` on the union of all named graphs, with `bindings` for the header's parameters;
+    a paged query returns `page` (default: its first page).
 
     `store` is a pyoxigraph Store, or an rdflib Dataset(default_union=True) (used by the tests
     to check both engines agree). Parameter columns are left out of the result.
@@ -217,12 +244,48 @@ def run_query(store: pyoxigraph.Store | rdflib.Dataset, text: str, bindings: dic
     where = f"query {title!r}" if title else "query"
     terms = binding_terms(params, bindings or {}, where)
     if isinstance(store, pyoxigraph.Store):
-        result = _run_oxigraph(store, text, terms, where)
+        def run(prepared: str) -> QueryResult:
+            return _run_oxigraph(store, prepared, terms, where)
     elif isinstance(store, rdflib.Graph):
-        result = _run_rdflib(store, text, terms, where)
+        def run(prepared: str) -> QueryResult:
+            return _run_rdflib(store, prepared, terms, where)
     else:
         raise QueryError(f"cannot query a {type(store).__name__}; pass a pyoxigraph.Store or rdflib.Dataset")
-    return without_params(result, params)
+    return without_params(run_pages(run, text, terms, page), params)
+
+
+def run_pages(run: Callable[[str], QueryResult], text: str, given: Iterable[str], page: Page | None) -> QueryResult:
+    """`run` on `text` prepared for `page`; every row of a paged query is fetched CHUNK rows at a
+    time until a chunk comes back empty."""
+    if not (page and page.everything and page_size(text)):
+        return run(prepare(text, given, page))
+    chunks: list[QueryResult] = []
+    while not chunks or chunks[-1].rows:
+        chunks.append(run(prepare(text, given, Page(offset=len(chunks) * CHUNK, size=CHUNK))))
+    rows = unique(row for chunk in chunks for row in chunk.rows)
+    return QueryResult(chunks[0].columns, list(rows), chunks[0].boolean)
+
+
+def page_size(text: str) -> int | None:
+    """The rows per page of a paged query (its `LIMIT n  # page` line), else None."""
+    match = _PAGE_LINE.search(text)
+    return int(match.group(2)) if match else None
+
+
+def prepare(text: str, given: Iterable[str], page: Page | None = None) -> str:
+    """`text` as it runs: lines marked `# if NAME` dropped unless NAME is `given`, and the
+    `# page` line set to `page`."""
+    given = set(given)
+    text = _IF_LINE.sub(lambda m: m.group(0) if m.group(1) in given else "", text)
+    match = _PAGE_LINE.search(text)
+    if match is None or page is None:
+        return text
+    if page.offset < 0 or (page.size is not None and page.size < 1):
+        raise QueryError(f"bad page: offset {page.offset} and size {page.size}; give an offset >= 0 and a size >= 1")
+    if page.everything:
+        raise QueryError("every row of a paged query comes through run_pages, a chunk at a time")
+    size = page.size if page.size is not None else int(match.group(2))
+    return f"{text[:match.start()]}{match.group(1)}LIMIT {size} OFFSET {page.offset}{text[match.end():]}"
 
 
 def without_params(result: QueryResult, params: tuple[Param, ...]) -> QueryResult:

@@ -23,7 +23,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from kg.query import QueryError, QueryResult, _OPAQUE, binding_terms, check_query_safety, parse_header, without_params
+from kg.query import (QueryError, QueryResult, Page, _OPAQUE, binding_terms, check_query_safety, parse_header,
+                      run_pages, without_params)
 from kg.rdf.namespaces import PEMILU
 from kg.store import SerializedGraph, StoreError, export
 
@@ -67,16 +68,17 @@ class RemoteStore:
         return len(graphs)
 
     def query(self, text: str, bindings: dict[str, str] | None = None, *,
-              allow_remote: bool = False) -> QueryResult:
+              allow_remote: bool = False, page: Page | None = None) -> QueryResult:
         """As `kg.query.run_query`, on the server. The parameters' values travel as a VALUES
-        block of RDF terms (written by pyoxigraph, so escaped) opening the WHERE clause: the SPARQL
-        protocol has no other way to bind them."""
+        block of RDF terms (written by pyoxigraph, so escaped) opening the WHERE clause and each
+        subquery's: the SPARQL protocol has no other way to bind them."""
         check_query_safety(text, allow_remote=allow_remote)
         title, _, params = parse_header(text)
         where = f"query {title!r}" if title else "query"
         terms = {name: ox.NamedNode(value) if iri else ox.Literal(value)
                  for name, (value, iri) in binding_terms(params, bindings or {}, where).items()}
-        return without_params(self._run(bind_values(text, terms, where), where), params)
+        result = run_pages(lambda prepared: self._run(bind_values(prepared, terms, where), where), text, terms, page)
+        return without_params(result, params)
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         """Fetch the dataset (GET on the graph store, N-Quads) and write it as `kg.store.export` does."""
@@ -153,18 +155,19 @@ class RemoteStore:
 
 
 def bind_values(text: str, terms: dict[str, ox.NamedNode | ox.Literal], where: str = "query") -> str:
-    """`text` with `VALUES (?a ?b) { (term term) }` opening its WHERE clause."""
+    """`text` with `VALUES (?a ?b) { (term term) }` opening its WHERE clause and each subquery's
+    (a subquery is evaluated before the values outside it reach it, so a page would be cut first)."""
     if not terms:
         return text
     code = _blank(text)
-    match = _WHERE.search(code)
-    if match is None and not _CONSTRUCT.search(code):
-        match = re.search(r"\{", code)
-    if match is None:
+    ends = [m.end() for m in _WHERE.finditer(code)]
+    if not ends and not _CONSTRUCT.search(code):
+        ends = [m.end() for m in re.finditer(r"\{", code)][:1]
+    if not ends:
         raise QueryError(f"{where}: no WHERE clause to bind the parameters in")
     names = " ".join(f"?{name}" for name in terms)
-    values = " ".join(str(term) for term in terms.values())
-    return f"{text[:match.end()]} VALUES ({names}) {{ ({values}) }}\n{text[match.end():]}"
+    block = f" VALUES ({names}) {{ ({' '.join(str(term) for term in terms.values())}) }}\n"
+    return "".join(text[start:end] + block for start, end in zip([0] + ends, ends)) + text[ends[-1]:]
 
 
 def results_from_json(data: dict) -> QueryResult:

@@ -3,7 +3,8 @@ the named queries with their results.
 
     GET  /sparql?query=...              (also /query)
     POST /sparql   query=... (form) or the query itself (application/sparql-query)
-    GET  /named/NAME?PARAM=VALUE        a named query, its parameters bound as values
+    GET  /named/NAME?PARAM=VALUE        a named query, its parameters bound as values; a paged
+                                        one also takes offset=N and limit=N (rows of the page)
     GET  /                              the named queries, their descriptions and results
 
 Results by content negotiation (Accept, or `format=json|csv|tsv|xml`): SPARQL JSON, CSV, TSV or
@@ -24,13 +25,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from kg.query import NamedQuery, QueryError, binding_terms, check_query_safety, load_named_queries
+from kg.query import (NamedQuery, Page, QueryError, binding_terms, check_query_safety, load_named_queries,
+                      prepare)
 from kg.query_pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, Request
 from kg.store import DEFAULT_STORE, open_store
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 PAGE_ROWS = 20  # rows of each named query shown on the page
 SPARQL_PATHS = ("/sparql", "/query")
+PAGING = ("format", "offset", "limit")  # arguments of /named/NAME that are not query parameters
 
 
 def serve(store: Path | None, host: str = "127.0.0.1", port: int = 7879, *, timeout: float = 10.0,
@@ -119,9 +122,9 @@ class _Handler(BaseHTTPRequestHandler):
         query = self.server.queries.get(name)
         if query is None:
             return self._send_text(404, f"no named query {name!r}; the list is on /")
-        bindings = {k: v[-1] for k, v in params.items() if k != "format" and v and v[-1] != ""}
+        bindings = {k: v[-1] for k, v in params.items() if k not in PAGING and v and v[-1] != ""}
         try:
-            request = _named_request(query, bindings, self._request(query.text, params))
+            request = _named_request(query, bindings, self._request(query.text, params), page=_page_of(params))
         except QueryError as err:
             return self._send_text(400, str(err))
         self._answer(self.server.pool.run(request))
@@ -164,9 +167,21 @@ def _choose(accept: str, types: dict, default, keys: bool = False):
     return default
 
 
-def _named_request(query: NamedQuery, bindings: dict[str, str], base: Request, truncate: bool = False) -> Request:
+def _page_of(params: dict[str, list[str]]) -> Page:
+    """The page `offset` / `limit` of a /named/ request ask for (defaults: the query's first page)."""
+    values = {}
+    for name in ("offset", "limit"):
+        text = (params.get(name) or [""])[-1]
+        if text and not text.isdigit():
+            raise QueryError(f"{name} must be a whole number, not {text!r}")
+        values[name] = int(text) if text else None
+    return Page(offset=values["offset"] or 0, size=values["limit"])
+
+
+def _named_request(query: NamedQuery, bindings: dict[str, str], base: Request, truncate: bool = False,
+                   page: Page | None = None) -> Request:
     terms = binding_terms(query.params, bindings, f"query {query.name!r}")
-    return Request(query.text, base.result_format, base.graph_format,
+    return Request(prepare(query.text, terms, page or Page()), base.result_format, base.graph_format,
                    tuple((name, value, iri) for name, (value, iri) in terms.items()),
                    tuple(p.name for p in query.params), truncate=truncate)
 

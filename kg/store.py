@@ -26,7 +26,7 @@ from kg.rdf.namespaces import GRAPH, ID, NIF, PEMILU, SCHEMA, SEM
 from rdflib.namespace import ORG, PROV, RDFS, SKOS, XSD
 
 if TYPE_CHECKING:
-    from kg.query import QueryResult
+    from kg.query import Page, QueryResult
 
 DEFAULT_STORE = Path(".pemilu-kg") / "store"
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
@@ -67,7 +67,7 @@ class GraphStore(Protocol):
         """Store each graph, replacing any earlier graph of that name atomically; returns the count."""
 
     def query(self, text: str, bindings: dict[str, str] | None = None, *,
-              allow_remote: bool = False) -> QueryResult:
+              allow_remote: bool = False, page: Page | None = None) -> QueryResult:
         """Run a query (see `kg.query.run_query`) over the union of the article graphs."""
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
@@ -139,10 +139,10 @@ class EmbeddedStore:
         return count
 
     def query(self, text: str, bindings: dict[str, str] | None = None, *,
-              allow_remote: bool = False) -> QueryResult:
+              allow_remote: bool = False, page: Page | None = None) -> QueryResult:
         from kg.query import run_query
 
-        return run_query(self.store, text, bindings, allow_remote=allow_remote)
+        return run_query(self.store, text, bindings, allow_remote=allow_remote, page=page)
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         return export(self.store, path, graphs)

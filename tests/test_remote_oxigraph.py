@@ -82,6 +82,11 @@ def test_build_rebuild_query_and_export_through_an_oxigraph_server(oxigraph_url,
         assert main(["query", "quotes", "--store", store, "-p", "word=netral", "--format", "csv"]) == 0
     remote_rows, local_rows = capsys.readouterr().out.split("speaker,role,text")[1:]
     assert remote_rows == local_rows and remote_rows.strip() and "netral" in remote_rows.lower()
+    for store in (oxigraph_url, local):  # a paged query with a lookup: the server binds it inside the page
+        assert main(["query", "provenance", "--store", store, "-p", "person_name=winarto", "--all",
+                     "--format", "csv"]) == 0
+    remote_rows, local_rows = capsys.readouterr().out.split("fact,kind,article")[1:]
+    assert sorted(remote_rows.splitlines()) == sorted(local_rows.splitlines()) and len(remote_rows.splitlines()) > 5
 
     # one article changed: only its graph is replaced, its old facts are gone
     for store in (oxigraph_url, local):

@@ -97,3 +97,15 @@ def test_page_lists_named_queries_with_results_and_named_query_api(endpoint):
     with urllib.request.urlopen(f"{endpoint}/named/posts?person_name=Winarto&format=json", timeout=60) as answer:
         rows = json.loads(answer.read())["results"]["bindings"]
     assert rows and {r["person"]["value"] for r in rows} == {"Winarto"} and "person_name" not in rows[0]
+
+
+def test_named_query_pages(endpoint):
+    def places(query: str) -> list[str]:
+        with urllib.request.urlopen(f"{endpoint}/named/places?format=csv&{query}", timeout=60) as answer:
+            return list(csv.reader(io.StringIO(answer.read().decode())))[1:]
+
+    first, second, both = places("limit=3"), places("limit=3&offset=3"), places("limit=6")
+    assert len(first) == len(second) == 3 and sorted(first + second) == sorted(both)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{endpoint}/named/places?limit=many", timeout=60)
+    assert refused.value.code == 400 and "whole number" in refused.value.read().decode()

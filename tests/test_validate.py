@@ -131,8 +131,8 @@ def test_invalid_dates(graph):
     _set(graph, m, PEMILU.attestedOn, bad)
     _set(graph, event, SCHEMA.startDate, bad)
     violations = validate_article_graph(graph)
-    assert _found(violations, article, "schema:datePublished|pemilu:attestedOn")
-    assert _found(violations, m, "schema:datePublished|pemilu:attestedOn")
+    assert _found(violations, article, "schema:datePublished|pemilu:attestedOn|pemilu:reportedOn")
+    assert _found(violations, m, "schema:datePublished|pemilu:attestedOn|pemilu:reportedOn")
     assert _found(violations, event, "schema:startDate")
 
 

@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf import iris
-from kg.rdf.keys import name_key
+from kg.rdf.keys import name_key, word_keys
 from kg.rdf.namespaces import NIF, PEMILU, SCHEMA, SEM, bind_prefixes
 from kg.records import Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Quotation, Role
 
@@ -27,7 +27,7 @@ KIND_CLASSES = {
 }
 
 
-GRAPH_VERSION = 2  # raise when the triples made from the same facts change: old graphs are rebuilt
+GRAPH_VERSION = 3  # raise when the triples made from the same facts change: old graphs are rebuilt
 
 
 def content_hash(article: Article, extractor: str) -> str:
@@ -82,7 +82,7 @@ def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
     for m in facts.memberships:
         _membership(g, facts, m, attested)
     for n, q in enumerate(facts.quotations):
-        _quotation(g, facts, n, q)
+        _quotation(g, facts, n, q, attested)
     for ev in facts.events:
         _event_facts(g, facts, ev)
     return iris.graph(a.id), g
@@ -184,12 +184,14 @@ def _membership(g: Graph, facts: ArticleFacts, m: Membership, attested: Literal 
     _provenance(g, node, facts, m.sentence, m.confidence)
 
 
-def _quotation(g: Graph, facts: ArticleFacts, n: int, q: Quotation) -> None:
+def _quotation(g: Graph, facts: ArticleFacts, n: int, q: Quotation, reported: Literal | None) -> None:
     node = iris.fact("quote", facts.article.id, str(n), q.speaker, q.text)
     g.add((node, RDF.type, SCHEMA.Quotation))
     g.add((node, SCHEMA.creator, iris.entity(q.speaker)))
     g.add((node, PROV.wasAttributedTo, iris.entity(q.speaker)))
     g.add((node, SCHEMA.text, Literal(q.text, lang="id")))
+    for word in sorted(word_keys(q.text)):
+        g.add((node, PEMILU.wordKey, Literal(word)))
     g.add((node, PEMILU.isDirectQuote, Literal(q.direct)))
     g.add((node, SCHEMA.isBasedOn, iris.article(facts.article.id)))
     if q.speaker_role:
@@ -197,6 +199,8 @@ def _quotation(g: Graph, facts: ArticleFacts, n: int, q: Quotation) -> None:
         g.add((node, PEMILU.speakerPost, iris.post(q.speaker_organization, q.speaker_role.key)))
     if q.event:
         g.add((node, SCHEMA.recordedAt, iris.entity(q.event)))
+    if reported is not None:
+        g.add((node, PEMILU.reportedOn, reported))
     _provenance(g, node, facts, q.sentence, q.confidence)
 
 

@@ -29,6 +29,8 @@ class PEMILU(DefinedNamespace):
     rank: URIRef
     qualifier: URIRef
     attestedOn: URIRef
+    reportedOn: URIRef
+    wordKey: URIRef
     confidence: URIRef
     sentence: URIRef
     isDirectQuote: URIRef
