@@ -21,11 +21,15 @@ def main(argv: list[str] | None = None) -> int:
     from kg.query import QueryError
     from kg.selection import SelectionError
     from kg.store import StoreError
+    from kg.validate import ShapesError
 
     try:
         return args.func(args)
     except (QueryError, StoreError, SelectionError, FileNotFoundError) as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ShapesError as exc:  # before any article is loaded
+        print(f"kg {args.command}: {exc}; or build with --no-validate", file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -44,9 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
     b.add_argument("--model", help="spaCy pipeline folder; 'none' for rules only (default: the shipped model)")
     b.add_argument("--failures", type=Path, help="write the problems found in the input here (JSON)")
-    b.add_argument("--no-validate", dest="validate", action="store_false",
-                   help="load article graphs without checking them against ontology/shapes.ttl (faster; "
-                        "by default a graph that does not conform is reported and not loaded)")
+    _no_validate(b)
     b.set_defaults(func=_build)
 
     q = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text")
@@ -94,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--store", type=Path, help=store_help)
     r.add_argument("--model", help="spaCy pipeline folder")
     r.add_argument("--workers", type=int, help=workers_help)
+    _no_validate(r)
     r.set_defaults(func=_run)
 
     s = sub.add_parser("serve", help="serve the store as a read-only SPARQL endpoint (and a page of the named queries)")
@@ -113,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--batch", type=int, default=32, help="articles per task (default: 32)")
     d.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
     d.add_argument("--model", help="spaCy pipeline folder, present on every worker")
+    _no_validate(d)
     d.set_defaults(func=_build_dask)
 
     va = sub.add_parser("validate", help="check the store or RDF files against the SHACL shapes (ontology/shapes.ttl)")
@@ -132,16 +136,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _no_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="load article graphs without checking them against ontology/shapes.ttl (faster; "
+                             "by default a graph that does not conform is reported and not loaded)")
+
+
 def _build(args) -> int:
     from kg.build import build, print_progress
-    from kg.validate import ShapesError
 
-    try:
-        report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
-                       workers=args.workers, progress=print_progress, validate=args.validate)
-    except ShapesError as exc:
-        print(f"kg build: {exc}; or build with --no-validate", file=sys.stderr)
-        return EXIT_USAGE
+    report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
+                   workers=args.workers, progress=print_progress, validate=args.validate)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return _report(report, args.failures)
@@ -239,7 +244,8 @@ def _run(args) -> int:
     from kg.store import export, open_store
     from kg.viewing import write_view
 
-    report = build(args.paths, args.store, None, model=args.model, workers=args.workers, progress=print_progress)
+    report = build(args.paths, args.store, None, model=args.model, workers=args.workers, progress=print_progress,
+                   validate=args.validate)
     status = _report(report, args.out / "failures.json" if report.problems else None)
     out = args.out
     (out / "results").mkdir(parents=True, exist_ok=True)
@@ -271,7 +277,7 @@ def _build_dask(args) -> int:
     from kg.distributed import build_on_cluster
 
     report = build_on_cluster(args.corpus, args.scheduler, args.store, force=args.force, model=args.model,
-                              batch=args.batch)
+                              batch=args.batch, validate=args.validate)
     return _report(report, None)
 
 

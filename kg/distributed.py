@@ -26,9 +26,10 @@ from kg.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
 class DaskExtractors:
     """`kg.workers.Extractors` on a dask.distributed client's workers."""
 
-    def __init__(self, client, model: str | None = None):
+    def __init__(self, client, model: str | None = None, validate: bool = True):
         self.client = client
         self.model = model
+        self.validate = validate
         self.extractor = client.submit(extractor_name, model, pure=False).result()
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[ReadProblem]]]:
@@ -38,12 +39,12 @@ class DaskExtractors:
         source = iter(batches)
         running = as_completed()
         for batch in _take(source, limit):
-            running.add(self.client.submit(extract_graphs, batch, self.model, pure=False))
+            running.add(self.client.submit(extract_graphs, batch, self.model, self.validate, pure=False))
         for future in running:
             result = future.result()
             future.release()
             for batch in _take(source, 1):
-                running.add(self.client.submit(extract_graphs, batch, self.model, pure=False))
+                running.add(self.client.submit(extract_graphs, batch, self.model, self.validate, pure=False))
             yield result
 
     def close(self) -> None:
@@ -66,7 +67,7 @@ def _take(source: Iterator[list[Article]], n: int) -> Iterator[list[Article]]:
 
 def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str | None = None, *,
                      force: bool = False, model: str | None = None, batch: int = BATCH,
-                     workers: int | None = None) -> BuildReport:
+                     workers: int | None = None, validate: bool = True) -> BuildReport:
     """Build `corpus` with the cluster at `scheduler` ("local": a LocalCluster of `workers`
     processes, default the machine's cores) into `store` (a SPARQL server's URL or a folder)."""
     try:
@@ -83,8 +84,8 @@ def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str |
     else:
         client = Client(scheduler)
     try:
-        return build([corpus], store, force=force, model=model, extractors=DaskExtractors(client, model),
-                     batch=batch)
+        return build([corpus], store, force=force, model=model, extractors=DaskExtractors(client, model, validate),
+                     batch=batch, validate=validate)
     finally:
         client.close()
         if cluster is not None:

@@ -132,3 +132,8 @@ def test_unusable_shapes_stop_the_build_before_it_starts(tmp_path, monkeypatch, 
     assert not (tmp_path / "store").exists()
     assert main(["build", str(SEEDS), "--store", str(tmp_path / "store"), "--no-validate"]) == 0
 
+    assert main(["run", str(SEEDS), "--store", str(tmp_path / "run-store"), "--out", str(tmp_path / "out")]) == 2
+    assert "kg run: cannot read shapes.ttl" in capsys.readouterr().err and not (tmp_path / "run-store").exists()
+    assert main(["run", str(SEEDS), "--store", str(tmp_path / "run-store"), "--out", str(tmp_path / "out"),
+                 "--no-validate"]) == 0
+    assert (tmp_path / "out" / "results" / "posts.csv").is_file()
