@@ -3,11 +3,13 @@
 Everything spaCy-specific stays here. The rest of the extractor works on `Analysis`, plain
 character offsets into the article text. The pipeline is the trained Indonesian NER model in
 `kg/models/ner` when it is there (see `kg train`), else spaCy's blank Indonesian pipeline, so
-the rules work with or without the model.
+the rules work with or without the model. The UD tagger and parser in `kg/models/ud` runs only on
+the spans the quotation rules ask about (`Analysis.parse`), not on every sentence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -30,9 +32,33 @@ class NerSpan:
 
 
 @dataclass(frozen=True)
+class Word:
+    """One parsed token: character offsets in the article, UPOS, index of its head among the
+    words of the same parsed span, relation."""
+    start: int
+    end: int
+    text: str
+    pos: str
+    head: int
+    dep: str
+
+
+@dataclass(frozen=True)
 class Analysis:
     sentences: tuple[Sentence, ...]
     entities: tuple[NerSpan, ...]
+    text: str = field(default="", repr=False, compare=False)
+    use_parser: bool = field(default=True, repr=False, compare=False)  # False: rules only
+
+    def parse(self, start: int, end: int) -> tuple[Word, ...]:
+        """Dependency parse of text[start:end], on demand: the rules ask only where they fail, so
+        the parser costs a fraction of what it would on every sentence. Empty without a parser."""
+        parser = load_parser() if self.use_parser else None
+        if parser is None or end <= start:
+            return ()
+        doc = parser(self.text[start:end])
+        return tuple(Word(start + t.idx, start + t.idx + len(t.text), t.text, t.pos_, t.head.i, t.dep_)
+                     for t in doc)
 
     def sentence_at(self, char: int) -> int:
         """Index of the sentence holding character offset `char` (the last one before it)."""
@@ -57,8 +83,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @cache
 def load_pipeline(model: str | None = None) -> Language:
-    """The shipped model (or `model`, a path; "none" for rules only), with sentence splitting
-    added; blank "id" when there is no model."""
+    """The shipped model (or `model`, a path; "none" for rules only: no NER model and no UD
+    parser), with sentence splitting added; blank "id" when there is no model."""
     path = Path(model) if model and model != "none" else MODEL_DIR
     if model == "none":
         path = Path("/nonexistent-model")
@@ -72,28 +98,61 @@ def load_pipeline(model: str | None = None) -> Language:
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("paragraph_breaks", after="sentencizer")
+    if model == "none":
+        nlp.meta[RULES_ONLY] = True
     return nlp
+
+
+RULES_ONLY = "kg_rules_only"  # meta key: load_pipeline("none") turns the UD parser off too
+
+
+def uses_parser(nlp: Language) -> bool:
+    """Whether analyses made with `nlp` may parse: not for the rules-only pipeline ("none")."""
+    return not nlp.meta.get(RULES_ONLY, False)
+
+
+UD_DIR = MODEL_DIR.parent / "ud"
+
+
+@cache
+def load_parser() -> Language | None:
+    """The UD tagger and parser (kg/models/ud, written by kg.training.ud.train_ud), or the one
+    $KG_UD_MODEL names ("none": rules only); None when there is none."""
+    chosen = os.environ.get("KG_UD_MODEL")
+    if chosen == "none":
+        return None
+    path = Path(chosen) if chosen else UD_DIR
+    if not (path / "config.cfg").is_file():
+        if chosen:
+            raise FileNotFoundError(f"KG_UD_MODEL={chosen}: no spaCy pipeline there; write one with "
+                                    "kg.training.ud.train_ud() or set KG_UD_MODEL=none")
+        return None
+    return spacy.load(path)
 
 
 def model_name(nlp: Language) -> str:
     """Names what extracts: package version, lexicons' fingerprint, and the model if any."""
     model = f"+{nlp.meta.get('name', 'ner')}-{nlp.meta.get('version', '0')}" if nlp.has_pipe("ner") else ""
+    parser = load_parser() if uses_parser(nlp) else None
+    if parser is not None:
+        model += f"+{parser.meta.get('name', 'ud')}-{parser.meta.get('version', '0')}"
     return f"pemilu-kg-{version('pemilu-kg')}-rules-{lexicon_fingerprint()}{model}"
 
 
 def analyse(text: str, nlp: Language | None = None) -> Analysis:
     nlp = nlp or load_pipeline()
     doc = nlp(text)
-    return _to_analysis(doc)
+    return _to_analysis(doc, uses_parser(nlp))
 
 
 def analyse_many(texts, nlp: Language | None = None, batch_size: int = 32):
     nlp = nlp or load_pipeline()
+    parse = uses_parser(nlp)
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield _to_analysis(doc)
+        yield _to_analysis(doc, parse)
 
 
-def _to_analysis(doc: Doc) -> Analysis:
+def _to_analysis(doc: Doc, use_parser: bool = True) -> Analysis:
     sentences = []
     text = doc.text  # built anew on every access: once, not once per sentence
     for sent in doc.sents:
@@ -107,4 +166,4 @@ def _to_analysis(doc: Doc) -> Analysis:
     if not sentences:
         sentences.append(Sentence(0, 0, len(text), text))
     ents = tuple(NerSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
-    return Analysis(tuple(sentences), ents)
+    return Analysis(tuple(sentences), ents, text, use_parser)

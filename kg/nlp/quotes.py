@@ -3,16 +3,18 @@
 Direct: text in quotation marks, one statement per paragraph, the speaker from the attribution
 after it (",” kata Winarto", ",” ujarnya", ",” kata Kapolda Riau") or before it ("X mengatakan:"),
 else the paragraph's running speaker. Indirect: "Menurut dia, ...", "X mengatakan (bahwa) ...",
-"..., kata X, ...". Pronouns (dia, ia, -nya, pihaknya) mean the last speaker, or failing that the
-last person named.
+"..., kata X, ...". A pronoun (dia, ia, -nya, pihaknya) means the most recently named of: a person
+named as the subject of the sentence before ("Susi memohon maaf ... . Ia mengatakan, ..."), and the
+last speaker; failing both, the last person named.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from kg.nlp.pipeline import Analysis
+from kg.nlp.pipeline import Analysis, Word
 from kg.records import Sentence
 from kg.resources import lexicon
 
@@ -20,6 +22,7 @@ QUOTE = re.compile(r"[“\"](?P<q>[^”\"\n]{8,})(?:[”\"]|$)", re.MULTILINE)
 PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya)$", re.IGNORECASE)
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut),\s*")
+NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 MENURUT = re.compile(r"^Menurut(?:nya|\s+(?P<who>[^,]{2,60})),\s*(?P<stmt>.+)$", re.DOTALL)
 
 
@@ -61,6 +64,11 @@ class SpeakerResolver:
         self.mentions = sorted(mentions)  # (start, end, person key)
         self.post_holders = post_holders  # (start, end, person key) of post phrases naming a holder
         self.last_speaker: str | None = None
+        self.last_speaker_end = -1  # end offset of the statement the last speaker made
+        self.sentences: tuple[Sentence, ...] = ()  # set by find_statements
+
+    def spoke(self, speaker: str, end: int) -> None:
+        self.last_speaker, self.last_speaker_end = speaker, end
 
     def person_in(self, start: int, end: int) -> str | None:
         found = [k for s, e, k in self.mentions if start <= s and e <= end]
@@ -78,15 +86,50 @@ class SpeakerResolver:
         before = [k for s, e, k in self.mentions if e <= pos]
         return before[-1] if before else None
 
-    def resolve(self, phrase: str, start: int) -> str | None:
+    def subject_before(self, pos: int) -> tuple[int, str] | None:
+        """(start, key) of a person named as the subject of the sentence before the one holding
+        `pos`: the sentence opens with the name, or with a post or rank and the name."""
+        i = self._sentence_index(pos)
+        if i is None or i == 0:
+            return None
+        prev = self.sentences[i - 1]
+        lead = CONNECTIVE.match(prev.text)
+        skip = lead.end() if lead else 0
+        if prev.text[skip:skip + 1] in "“\"'":
+            return None  # a quote's words, not its subject
+        found = self.first_person_in(prev.start + skip, prev.end)
+        if found is not None and _title_only(prev.text[skip:found[0] - prev.start]):
+            return found  # "Menteri Dalam Negeri (Mendagri) Tjahjo Kumolo mengapresiasi ..."
+        for verb in PASSIVE.finditer(prev.text):  # "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah."
+            agent = self.first_person_in(prev.start + verb.end(), prev.end)
+            if agent is not None and _title_only(AGENT_LEAD.sub("", prev.text[verb.end():agent[0] - prev.start])):
+                return agent
+        return None
+
+    def _sentence_index(self, pos: int) -> int | None:
+        i = bisect_right([s.start for s in self.sentences], pos) - 1
+        return i if i >= 0 else None
+
+    def pronoun(self, pos: int) -> str | None:
+        """Who a pronoun at `pos` means: the person named as subject of the sentence before, when
+        named after the last speaker's statement; else the last speaker; else the last person named."""
+        named = self.subject_before(pos)
+        if named is not None and (self.last_speaker is None or named[0] >= self.last_speaker_end):
+            return named[1]
+        return self.last_speaker or self.last_named_before(pos)
+
+    def resolve(self, phrase: str, start: int, anchor: int | None = None) -> str | None:
+        """The person a speaker phrase at `start` names; a pronoun is read from `anchor` (the
+        start of its sentence or quoted paragraph), by default `start`."""
         head = phrase.strip().split()[0] if phrase.strip() else ""
         if PRONOUN.match(head) or not head:
-            return self.last_speaker or self.last_named_before(start)
+            return self.pronoun(start if anchor is None else anchor)
         return self.person_in(start, start + len(phrase))
 
 
 def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
     out: list[Statement] = []
+    resolver.sentences = analysis.sentences
     offset = 0
     for paragraph in text.split("\n"):
         out += _paragraph(text, offset, paragraph, analysis, resolver)
@@ -97,36 +140,45 @@ def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) ->
 def _paragraph(text: str, offset: int, para: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
     quotes = [m for m in QUOTE.finditer(para) if len(m.group("q").split()) >= 3]
     if quotes:
-        return _direct(text, offset, para, quotes, resolver)
+        return _direct(text, offset, para, quotes, resolver, analysis)
     out = []
     for sent in _sentences_in(analysis.sentences, offset, offset + len(para)):
-        stmt = _indirect(sent, resolver)
+        stmt = _indirect(sent, resolver) or _parsed_indirect(sent, analysis, resolver)
         if stmt is not None:
             out.append(stmt)
     return out
 
 
-def _direct(text, offset, para, quotes, resolver) -> list[Statement]:
+def _outside(quotes: list[re.Match[str]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a paragraph before, between and after its quotes."""
+    bounds = [0] + [b for q in quotes for b in (q.start(), q.end())] + [length]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = None) -> list[Statement]:
     words = " ".join(m.group("q").strip().rstrip(",").strip() for m in quotes)
     first, last = quotes[0], quotes[-1]
     speaker = None
     attribution = _after_attribution().match(para[last.end():])
     if attribution:
         if attribution.group("self"):
-            speaker = resolver.resolve("nya", offset + last.end())
+            speaker = resolver.resolve("nya", offset + last.end(), anchor=offset)
         else:
             who_start = offset + last.end() + attribution.start("who")
-            speaker = resolver.resolve(attribution.group("who"), who_start)
+            speaker = resolver.resolve(attribution.group("who"), who_start, anchor=offset)
     if speaker is None:
         lead = para[:first.start()]
         verb = _before_verb().search(lead)
         if verb:
             speaker = resolver.person_in(offset, offset + verb.start()) or resolver.resolve("dia", offset)
+    if speaker is None and analysis is not None:
+        found = (_parsed_speaker(analysis, offset + s, offset + e, resolver, offset) for s, e in _outside(quotes, len(para)))
+        speaker = next((f[0] for f in found if f), None)
     if speaker is None:
         speaker = resolver.last_speaker
     if speaker is None:
         return []
-    resolver.last_speaker = speaker
+    resolver.spoke(speaker, offset + last.end())
     return [Statement(speaker, words, offset + first.start(), offset + last.end(), True)]
 
 
@@ -158,6 +210,18 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     return None
 
 
+PASSIVE = re.compile(r"\bdi\w{3,}(?:kan|i)\b")  # disampaikan, diungkapkan, diakui
+AGENT_LEAD = re.compile(r"^\s*(?:oleh\s+)?(?:\w+nya\b,?\s*)?")  # "oleh", "putranya, "
+TITLE_GLUE = frozenset({"mantan", "eks", "dan", "dari", "bidang", "urusan", "selaku"})
+
+
+def _title_only(before_name: str) -> bool:
+    """Only a post, rank or institution stands before the name ("Ketua MRP ", "mantan Wakil
+    Ketua KPK, "): capitalised words and a few joining words, so the name is the subject."""
+    words = re.findall(r"[\w'-]+", before_name)
+    return _subject_is_person(before_name) and all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE for w in words)
+
+
 def _subject_is_person(before_name: str) -> bool:
     """The words before the speaker's name are a post, rank or institution ("Ketua KPU Sulsel, "),
     not a clause that only mentions the name."""
@@ -169,8 +233,72 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
     words = words.strip().rstrip(".").strip()
     if speaker is None or len(words.split()) < 4:
         return None
-    resolver.last_speaker = speaker
+    resolver.spoke(speaker, sent.end)
     return Statement(speaker, words, sent.start, sent.end, False)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for form in ("before", "after", "self") for v in _verbs(form))
+
+
+def _parsed_speaker(analysis: Analysis, start: int, end: int, resolver: SpeakerResolver,
+                    anchor: int | None = None) -> tuple[str, int] | None:
+    """(person key, end of the verb) for the first speech verb in [start, end) whose parsed subject
+    (nsubj) is a person or a pronoun: the rules' fallback when no pattern names the speaker."""
+    if not _speech_verbs() & set(re.findall(r"\w+", analysis.text[start:end].lower())):
+        return None  # nothing to parse for
+    words = analysis.parse(start, end)
+    for i, verb in enumerate(words):
+        if verb.text.lower() not in _speech_verbs() or _negated(words, i):
+            continue
+        subject = next((j for j, w in enumerate(words) if w.head == i and j != i and w.dep == "nsubj"), None)
+        if subject is None:
+            continue
+        if PRONOUN.match(words[subject].text):
+            speaker = resolver.resolve(words[subject].text, words[subject].start, anchor)
+        else:
+            lo, hi = _subtree(words, subject)
+            speaker = resolver.person_in(words[lo].start, words[hi].end)
+        if speaker is not None:
+            return speaker, verb.end
+    return None
+
+
+def _negated(words: tuple[Word, ...], verb: int) -> bool:
+    """"Asrar tidak menyebut secara rinci": a denied speech act says nothing."""
+    near = [words[j] for j in range(max(0, verb - 2), verb)] + [w for w in words[verb + 1:verb + 3] if w.head == verb]
+    return any(w.text.lower() in NEGATION for w in near)
+
+
+def _subtree(words: tuple[Word, ...], root: int) -> tuple[int, int]:
+    """First and last word index of the subtree under `root` (contiguous in a projective parse)."""
+    inside = {root}
+    changed = True
+    lo, hi = root, root
+    while changed:
+        changed = False
+        for j in range(max(0, lo - 60), min(len(words), hi + 61)):
+            if j not in inside and words[j].head in inside and words[j].head != j:
+                inside.add(j)
+                lo, hi = min(lo, j), max(hi, j)
+                changed = True
+    return lo, hi
+
+
+def _parsed_indirect(sent: Sentence, analysis: Analysis, resolver: SpeakerResolver) -> Statement | None:
+    """"X, yang ..., mengatakan bahwa ...": a statement whose speaker only the parse finds."""
+    found = _parsed_speaker(analysis, sent.start, sent.end, resolver)
+    if found is None:
+        return None
+    speaker, verb_end = found
+    return _said(speaker, _after(sent, verb_end), sent, resolver)
+
+
+def _after(sent: Sentence, cut: int) -> str:
+    """The sentence's text after character offset `cut`, without a leading "bahwa"."""
+    rest = sent.text[cut - sent.start:].lstrip(" ,:")
+    return re.sub(r"^bahwa\s+", "", rest)
 
 
 def _sentences_in(sentences: tuple[Sentence, ...], start: int, end: int) -> list[Sentence]:
