@@ -42,6 +42,20 @@ def test_unit_name_after_a_post_is_not_a_person():
     assert facts.memberships == ()
 
 
+def test_unit_before_a_comma_and_its_head_s_name_is_not_a_person():
+    facts = _facts("Kepala Prakirawan Stasiun Meteorologi Tanjung-Perak, Dimas Harsono mengatakan hujan "
+                   "turun pekan depan.")
+    assert _persons(facts) == {"Dimas Harsono"}
+
+
+def test_ministers_written_as_abbreviations():
+    facts = _facts("Jakarta - Menkeu Rina Kartikasari menghadiri rapat bersama Mendagri Bambang Sutejo dan "
+                   "Menko Polhukam Arif Wibisono, Senin.")
+    assert _persons(facts) == {"Rina Kartikasari", "Bambang Sutejo", "Arif Wibisono"}
+    assert {("Rina Kartikasari", "Menkeu", None), ("Bambang Sutejo", "Mendagri", None),
+            ("Arif Wibisono", "Menko Polhukam", None)} <= _posts(facts)
+
+
 def test_kepala_pelaksana_and_roman_numbered_military_region():
     facts = _facts("“Kami sudah siagakan personel,” ujar Kepala Pelaksana Badan Penanggulangan Bencana Daerah "
                    "(BPBD) Provinsi Jambi, Darmawan.\nPangdam II Sriwijaya Mayjen Budiman Santoso meninjau "

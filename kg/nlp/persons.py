@@ -192,6 +192,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
             return None
         if _unit_after(text, end, cover):
             return None  # "Kepala Cabdis Dikhud Kecamatan ...", "Ketua Umum Mabida Papua Barat": a unit's name
+        if (head := UNIT_THEN_HEAD.match(text, end)) and head.start("name") not in post_starts:
+            return None  # "Kepala Prakirawan BMKG Perak-Surabaya, Ari Wijayanto mengatakan": the unit, then its head
         evidence = "post"
     elif SPEECH_AFTER.search(before) or _speech_before().match(after):
         evidence = "speech"
@@ -204,6 +206,10 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
     if evidence is None:
         return None
     return PersonHit(titles_start, end, text[titles_start:end], name, start, rank, evidence)
+
+
+# After a post's words: the rest of a hyphenated unit name, a comma, then a name and a lowercase word
+UNIT_THEN_HEAD = re.compile(r"(?:-[A-Z]\w*)*,\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'.]+){1,3})\s+[a-z]")
 
 
 def _titles_before(text: str, start: int) -> tuple[int, str | None]:
