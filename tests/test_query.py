@@ -620,3 +620,18 @@ def test_optional_lookup_lines_are_dropped_unless_given():
     assert prepare(text, [], Page()).endswith("LIMIT 5 OFFSET 0\n")
     with pytest.raises(QueryError, match="size >= 1"):
         prepare(text, [], Page(size=0))
+
+
+def test_copresence_counts_articles_once_on_both_engines(queries):
+    """Two articles naming the same two persons: 2 articles, though each label sits in both graphs
+    (the union of named graphs matches it twice)."""
+    from kg.nlp.extract import extract
+    from kg.records import Article
+
+    text = ("Banjarmasin - Ketua KPU Kalimantan Selatan Andi Wirawan dan Gubernur Kalimantan Selatan Sahbirin "
+            "Noor menghadiri rapat pleno, Senin. Andi Wirawan mengatakan rapat itu lancar.")
+    store = pyoxigraph.Store()
+    replace_graphs(store, (article_graph(extract(Article(f"copresence-{n}", text))) for n in (1, 2)))
+    for engine in (store, dataset_of(store)):
+        rows = rows_as_dicts(engine, queries["copresence"], {"person_name": "andi wirawan"})
+        assert {(r["person_b"], r["articles"]) for r in rows} == {("Sahbirin Noor", "2")}
