@@ -124,7 +124,8 @@ def _parser() -> argparse.ArgumentParser:
     va.add_argument("--store", type=Path, help=store_help)
     va.set_defaults(func=_validate)
 
-    t = sub.add_parser("train", help="train the Indonesian NER model from the shared data sets")
+    t = sub.add_parser("train", help="train the Indonesian NER model (or, with --parser, the UD tagger and "
+                                     "parser) from the shared data sets")
     t.add_argument("--data", type=Path, default=Path("../shared/data"), help="folder of the data sets")
     t.add_argument("-o", "--output", type=Path, help="model folder (default: the shipped model's folder)")
     t.add_argument("--seed", type=int, default=0)
@@ -132,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder of the static word vectors, built from --data when missing (needs the train "
                         "extra: pip install -e '.[train]'; default: .pemilu-kg/vectors)")
     t.add_argument("--no-vectors", action="store_true", help="train without static vectors (the older recipe)")
+    t.add_argument("--pretrain", type=Path, default=Path(".pemilu-kg") / "tok2vec",
+                   help="folder of the tok2vec weights pretrained on CLICK-ID news, pretrained there from --data "
+                        "when missing (about 20 min on one core; default: .pemilu-kg/tok2vec)")
+    t.add_argument("--no-pretrain", action="store_true", help="start the tok2vec from random weights")
+    t.add_argument("--parser", action="store_true",
+                   help="train the UD tagger and parser instead (CC BY-SA treebanks only; default output: "
+                        "the shipped kg/models/ud; about 5 min on one core)")
     t.set_defaults(func=_train)
     return p
 
@@ -322,6 +330,13 @@ def _train(args) -> int:
     from kg.resources import MODEL_DIR
     from kg.training import Hyper, train_ner
 
+    if args.parser:
+        from kg.nlp.pipeline import UD_DIR
+        from kg.training.ud import train_ud
+
+        train_ud(args.data, args.output or UD_DIR, seed=args.seed)
+        print(f"wrote the parser to {args.output or UD_DIR}", file=sys.stderr)
+        return EXIT_OK
     hyper = Hyper(vectors=None if args.no_vectors else str(args.vectors),
                   init_tok2vec=None if args.no_pretrain else str(args.pretrain))
     path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed, hyper=hyper)

@@ -6,6 +6,7 @@ absent; the shipped-model test skips when kg/models/ner is absent.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from kg.training import (  # noqa: E402
     train_pipeline,
 )
 from kg.training.corpora import Sentence, _harmonise, sentence_key  # noqa: E402
+from kg.training.pretrain import WEIGHTS, PretrainSpec, ensure_pretrained  # noqa: E402
 from kg.training.train import Hyper  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,6 +194,26 @@ def test_training_is_reproducible():
     a, _ = train_pipeline(train, {}, hyper=hyper, seed=3, max_epochs=1, log=lambda m: None)
     b, _ = train_pipeline(train, {}, hyper=hyper, seed=3, max_epochs=1, log=lambda m: None)
     assert a.get_pipe("ner").to_bytes() == b.get_pipe("ner").to_bytes()
+
+
+def test_pretrained_tok2vec_is_cached_and_starts_the_ner(tmp_path):
+    news = tmp_path / "clickid-news-articles"
+    news.mkdir()
+    text = "Ketua KPU Tapin Fakhrian Noor mengatakan partisipasi penting.,Bawaslu menemukan pelanggaran di Soreang."
+    (news / "clickid_articles.jsonl").write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    hyper = Hyper(embed_size=500, width=32, depth=2)
+    spec = PretrainSpec(hidden_size=16)
+    folder = ensure_pretrained(tmp_path, tmp_path / "t2v", hyper, spec, log=lambda m: None)
+    meta = json.loads((folder / "pretrain_spec.json").read_text())
+    assert meta["paragraphs"] == 2 and meta["shape"]["width"] == 32  # cut at CLICK-ID's ".," joins
+    stamp = (folder / WEIGHTS).stat().st_mtime_ns
+    assert ensure_pretrained(tmp_path, folder, hyper, spec, log=lambda m: None) == folder
+    assert (folder / WEIGHTS).stat().st_mtime_ns == stamp  # same shape and spec: reused
+    hyper.init_tok2vec = str(folder)
+    train = [Sentence(words=text.split(".,")[1].split(), tags=["B-ORG"] + ["O"] * 4)]
+    nlp, _ = train_pipeline(train, {}, hyper=hyper, seed=0, max_epochs=0, log=lambda m: None)
+    cnn = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]
+    assert cnn.to_bytes() == (folder / WEIGHTS).read_bytes()
 
 
 # --------------------------------------------------------------------------- shipped model

@@ -4,7 +4,8 @@ The pipeline is built from spaCy's own config system: ``lang = "id"``, one
 ``ner`` component (transition-based parser, ``spacy.TransitionBasedParser.v2``)
 on a CNN tok2vec (``spacy.HashEmbedCNN.v2``: hashed NORM/PREFIX/SUFFIX/SHAPE
 embeddings + maxout window CNN), optionally with static word vectors
-(``Hyper.vectors``, built by :mod:`kg.training.vectors`).  Training uses
+(``Hyper.vectors``, built by :mod:`kg.training.vectors`) and a tok2vec
+pretrained on unlabelled news (``Hyper.init_tok2vec``, :mod:`kg.training.pretrain`).  Training uses
 ``nlp.update`` with a fixed seed, evaluates on the dev sets after each epoch and
 keeps the best epoch (early stopping with patience).
 """
@@ -42,6 +43,24 @@ Log = Callable[[str], None]
 
 # --------------------------------------------------------------------------- config
 
+# The tok2vec of the NER (and of its pretraining twin, kg.training.pretrain), then the
+# settings both configs share; a template for str.format.
+TOK2VEC_CNN = """@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = {pretrained_vectors}
+width = {width}
+depth = {depth}
+embed_size = {embed_size}
+window_size = {window_size}
+maxout_pieces = 3
+subword_features = true
+
+[initialize]
+vectors = {vectors}
+
+[training]
+seed = {seed}
+"""
+
 CONFIG_TEMPLATE = """
 [nlp]
 lang = "id"
@@ -66,21 +85,7 @@ use_upper = true
 nO = null
 
 [components.ner.model.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = {pretrained_vectors}
-width = {width}
-depth = {depth}
-embed_size = {embed_size}
-window_size = {window_size}
-maxout_pieces = 3
-subword_features = true
-
-[initialize]
-vectors = {vectors}
-
-[training]
-seed = {seed}
-dropout = {dropout}
+""" + TOK2VEC_CNN + """dropout = {dropout}
 
 [training.optimizer]
 @optimizers = "Adam.v1"
@@ -97,14 +102,17 @@ learn_rate = {learn_rate}
 
 @dataclass
 class Hyper:
-    """Model and optimisation settings: the shipped model's, except `vectors`, which `kg train` sets
-    (to .pemilu-kg/vectors unless --no-vectors)."""
+    """Model and optimisation settings: the shipped model's, except `vectors` and `init_tok2vec`, which
+    `kg train` sets (to .pemilu-kg/vectors and .pemilu-kg/tok2vec unless --no-vectors / --no-pretrain).
+
+    hidden_width 128 and the pretrained tok2vec were chosen by the mean dev F1 over the NER-UI folds
+    (bench/NER_RESULTS.md)."""
 
     width: int = 96
     depth: int = 4
     embed_size: int = 5000
     window_size: int = 1
-    hidden_width: int = 64
+    hidden_width: int = 128
     dropout: float = 0.2
     learn_rate: float = 0.001
     use_averages: bool = True
@@ -114,6 +122,8 @@ class Hyper:
     patience: int = 4
     #: folder of static vectors (kg.training.vectors.build_vectors); None = no vectors
     vectors: str | None = None
+    #: folder of pretrained tok2vec weights (kg.training.pretrain.build_pretrained); None = start random
+    init_tok2vec: str | None = None
 
 
 def build_nlp(hyper: Hyper | None = None, seed: int = 0) -> Language:
@@ -193,6 +203,11 @@ def train_pipeline(
     if not examples:
         raise ValueError("no training sentences")
     optimizer = nlp.initialize(lambda: examples)
+    if h.init_tok2vec:
+        from .pretrain import load_tok2vec
+
+        load_tok2vec(nlp, Path(h.init_tok2vec))
+        log(f"tok2vec starts from the pretrained weights in {h.init_tok2vec}")
     sizes = compounding(h.batch_start, h.batch_stop, 1.001)
     n_words = sum(len(eg) for eg in examples)
     log(f"training on {len(examples)} sentences / {n_words} words, up to {epochs} epochs")
@@ -334,6 +349,10 @@ def train_ner(
         from .vectors import ensure_vectors
 
         ensure_vectors(data_dir, Path(h.vectors), log=log)
+    if h.init_tok2vec:  # likewise pretrained when missing or made for another tok2vec shape
+        from .pretrain import ensure_pretrained
+
+        ensure_pretrained(data_dir, Path(h.init_tok2vec), h, log=log)
     nlp, result = train_pipeline(train, dev, hyper=h, seed=seed, max_epochs=max_epochs, log=log)
     scores = {}
     for key, sents in held.items():
@@ -349,9 +368,10 @@ def train_ner(
     nlp.meta.update(
         {
             "name": "pemilu_kg_ner",
-            "version": "0.2.0" if h.vectors else "0.1.0",
+            "version": "0.3.0" if h.init_tok2vec else "0.2.0" if h.vectors else "0.1.0",
             "description": "Indonesian NER (PER/ORG/LOC) for pemilu-kg, CNN tok2vec, "
-            + ("static vectors from CLICK-ID news" if h.vectors else "no vectors"),
+            + ("static vectors from CLICK-ID news" if h.vectors else "no vectors")
+            + (", tok2vec pretrained on CLICK-ID news" if h.init_tok2vec else ""),
             "license": "see kg/models/ner/README.md",
             "sources": [
                 "IDNer2k (MIT)",
