@@ -147,3 +147,9 @@ def test_attendance_sentence_lists_participants_of_the_event_before_it():
     label = {e.key: e.label for e in facts.entities}
     assert {"Hendrik Lopulalan", "Yosef Leunufna"} <= {label[a] for a in pleno.actors}
     assert "org:dprd-81" not in pleno.actors  # the unit of an attendee's post is not an attendee
+
+
+def test_honorific_after_the_hyphen_of_a_pair_is_not_part_of_the_name():
+    facts = _facts("Surabaya - Pasangan nomor urut 02 Budi Santoso-KH Ahmad Fauzan unggul di 20 daerah.\n"
+                   "Mengutip data KPU Jatim, Budi-Kiai Ahmad menang di 20 kabupaten/kota.")
+    assert _persons(facts) == {"Budi Santoso", "Ahmad Fauzan"}

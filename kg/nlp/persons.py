@@ -48,10 +48,21 @@ class PersonHit:
 
 
 @cache
-def _title_pattern() -> re.Pattern[str]:
+def _titles() -> str:
+    """Ranks and honorifics as one regex alternation, longest first."""
     forms = [r[0] for r in lexicon("ranks")] + [r[0] for r in lexicon("honorifics")]
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{alternation})(?=\s)")
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{_titles()})(?=\s)")
+
+
+@cache
+def _leading_titles() -> re.Pattern[str]:
+    """Ranks and honorifics opening a name that follows a hyphen ("Jokowi-Kiai Ma'ruf")."""
+    return re.compile(rf"(?:(?:{_titles()})\s+)+")
 
 
 @cache
@@ -144,8 +155,8 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         left, right = run[:m.start()], run[m.end():]
         if len(left.split()) > 1 or len(right.split()) > 1:
             right_start = start + m.end()
-            titles = re.match(r"(?:KH|H|Hj|Dr|Prof)\.?\s+", text[right_start:end])
-            return [(start, start + m.start()), (right_start + (titles.end() if titles else 0), end)]
+            titles = _leading_titles().match(text, right_start, end)
+            return [(start, start + m.start()), (titles.end() if titles else right_start, end)]
     return [(start, end)]
 
 
