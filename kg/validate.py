@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.rdf.namespaces import SCHEMA, bind_prefixes
@@ -59,6 +59,15 @@ def ontology_graph() -> Graph:
     return _load(ONTOLOGY_FILE, check_schema=False)
 
 
+@cache
+def class_hierarchy() -> Graph:
+    """The rdfs:subClassOf triples of the ontology."""
+    hierarchy = Graph()
+    for triple in ontology_graph().triples((None, RDFS.subClassOf, None)):
+        hierarchy.add(triple)
+    return hierarchy
+
+
 def validate_graph(graph: Graph) -> list[Violation]:
     """Violations of the shapes in `graph` (a Graph, or a Dataset validated as the union of its
     graphs), with ontology/pemilu.ttl as pySHACL's ontology graph."""
@@ -71,11 +80,12 @@ def validate_graph(graph: Graph) -> list[Violation]:
 
 def validate_article_graph(graph: Graph) -> list[Violation]:
     """`validate_graph` for one article graph, made fast enough to call per article in a build: the
-    ontology is mixed into the copy this module makes anyway, and pySHACL validates that copy in
-    place instead of cloning it once more (what `ont_graph` does). Same results."""
+    ontology's class hierarchy (all SHACL Core reads of it, for sh:class and sh:targetClass) is
+    mixed into the copy this module makes anyway, and pySHACL validates that copy in place instead
+    of cloning it once more (what `ont_graph` does). Same results."""
     import pyshacl
 
-    data = _as_stored(graph, ontology_graph())
+    data = _as_stored(graph, class_hierarchy())
     _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference=None, advanced=False,
                                      inplace=True)
     return _violations(results, shapes_graph())
@@ -106,8 +116,8 @@ def _as_stored(graph: Graph, ontology: Graph | None = None) -> Graph:
         copy += ontology
     triples = graph.quads((None, None, None, None)) if isinstance(graph, Dataset) else graph
     for s, p, o, *_ in triples:
-        if isinstance(o, Literal):
-            o = Literal(str(o), lang=o.language, datatype=o.datatype)
+        if isinstance(o, Literal) and o.datatype is not None:  # a plain or language string reads back as it is
+            o = Literal(str(o), datatype=o.datatype)
         copy.add((s, p, o))
     return copy
 
