@@ -43,7 +43,7 @@ import spacy  # noqa: E402
 
 from kg.training import evaluate_ner, read_set, sentences_to_docs, train_pipeline  # noqa: E402
 from kg.training.pretrain import ensure_pretrained  # noqa: E402
-from kg.training.vectors import ensure_vectors  # noqa: E402
+from kg.training.vectors import clickid_texts, ensure_vectors  # noqa: E402
 from kg.training.train import (  # noqa: E402
     DEV_SETS,
     EVAL_SETS,
@@ -125,22 +125,9 @@ def run_shipped(model: Path) -> dict:
     return res
 
 
-def _news_texts(limit_words: int) -> list[str]:
-    texts, n = [], 0
-    path = DATA / "clickid-news-articles" / "clickid_articles.jsonl"
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            t = json.loads(line)["text"]
-            texts.append(t)
-            n += len(t.split())
-            if n >= limit_words:
-                break
-    return texts
-
-
 def run_speed(model: Path, limit_words: int, runs: int = 3) -> dict:
     nlp = spacy.load(model)
-    texts = _news_texts(limit_words)
+    texts = clickid_texts(DATA, limit_words)
     list(nlp.pipe(texts[:20]))  # warm-up
     rates, tokens, loads, cpu_rates = [], 0, [], []
     for i in range(runs):

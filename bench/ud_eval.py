@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.training.vectors import clickid_texts  # noqa: E402
 from kg.training.ud import RECIPES, UD_SETS, evaluate_ud, load_set, load_ud, train_ud  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-CLICKID = "clickid-news-articles/clickid_articles.jsonl"
 RUNS = {"bysa": RECIPES["bysa"], "gsd21+csui-NC": RECIPES["gsd21-nc"]}
 TESTS = ("gsd21-test", "gsd-test", "csui-test", "pud-test")
 PUBLISHED = {"uas": 86.16, "las": 78.38, "what": "spaCy transformer pipeline, UD Indonesian GSD v2.5 test"}
@@ -42,22 +42,6 @@ TEST_NOTES = {
     "csui-test": "CSUI test (news, economics); in domain for every run with CSUI train",
     "pud-test": "PUD test (translated news and Wikipedia)",
 }
-
-
-def clickid_texts(data: Path, n_words: int) -> list[str]:
-    """The first CLICK-ID articles up to about `n_words` whitespace words."""
-    path = data / CLICKID
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: CLICK-ID articles not found; see shared/data/SOURCES.md")
-    texts, words = [], 0
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            text = json.loads(line)["text"]
-            texts.append(text)
-            words += len(text.split())
-            if words >= n_words:
-                break
-    return texts
 
 
 def words_per_second(nlp, texts: list[str], repeats: int = 3) -> dict:

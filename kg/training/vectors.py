@@ -63,6 +63,21 @@ class VectorSpec:
     seed: int = 0  # word2vec's; floret on one thread is deterministic without one
 
 
+def clickid_texts(data_dir: Path, n_words: int) -> list[str]:
+    """The first CLICK-ID articles' texts, up to about `n_words` whitespace words (speed benchmarks)."""
+    path = Path(data_dir) / CLICKID
+    if not path.is_file():
+        raise FileNotFoundError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
+    texts, words = [], 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            words += len(texts[-1].split())
+            if words >= n_words:
+                break
+    return texts
+
+
 def corpus_norms(data_dir: Path) -> Iterator[list[str]]:
     """Each CLICK-ID article as the NORMs of spaCy's blank ``id`` tokenizer."""
     nlp = spacy.blank("id")
