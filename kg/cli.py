@@ -21,11 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     from kg.query import QueryError
     from kg.selection import SelectionError
     from kg.store import StoreError
+    from kg.training.gold import GoldError
     from kg.validate import ShapesError
 
     try:
         return args.func(args)
-    except (QueryError, StoreError, SelectionError, FileNotFoundError) as exc:
+    except (QueryError, StoreError, SelectionError, FileNotFoundError, GoldError) as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ShapesError as exc:  # before any article is loaded
@@ -140,7 +141,33 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--parser", action="store_true",
                    help="train the UD tagger and parser instead (CC BY-SA treebanks only; default output: "
                         "the shipped kg/models/ud; about 5 min on one core)")
+    t.add_argument("--extraction", action="store_true",
+                   help="train the extraction model instead: the news NER fine-tuned on annotated articles (names "
+                        "and post phrases) and the post linkers (default output: the shipped kg/models/extract; "
+                        "needs the train extra)")
+    t.add_argument("--linkers-only", action="store_true",
+                   help="--extraction: keep the fine-tuned spans in the output folder, fit only the post linkers")
+    t.add_argument("--gold", type=Path, action="append",
+                   help="--extraction: a folder of gold articles (eval/GUIDELINES.md; repeatable; default: "
+                        "../shared/eval/dev, ../shared/eval/train and corpus/annotated)")
     t.set_defaults(func=_train)
+
+    ev = sub.add_parser("evaluate", help="cross-validate the extraction (rules, learned, hybrid) on gold articles "
+                                         "and write the figures (bench/EXTRACTION_RESULTS.md)")
+    ev.add_argument("--gold", type=Path, action="append",
+                    help="a folder of gold articles (repeatable; default: ../shared/eval/dev, ../shared/eval/train "
+                         "and corpus/annotated)")
+    ev.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"), help="folder of score.py")
+    ev.add_argument("--folds", type=int, default=5)
+    ev.add_argument("--seed", type=int, default=0)
+    ev.add_argument("--work", type=Path, default=Path(".pemilu-kg") / "crossval",
+                    help="where each fold's trained model is kept (reused when there)")
+    ev.add_argument("--agreement", type=Path, nargs=2, default=[Path("corpus/first"), Path("corpus/second")],
+                    metavar=("FIRST", "SECOND"),
+                    help="two independent annotations of the same articles, before they were settled, for the "
+                         "agreement table (default: corpus/first corpus/second)")
+    ev.add_argument("-o", "--output", type=Path, default=Path("bench") / "EXTRACTION_RESULTS.md")
+    ev.set_defaults(func=_evaluate)
     return p
 
 
@@ -330,6 +357,14 @@ def _train(args) -> int:
     from kg.resources import MODEL_DIR
     from kg.training import Hyper, train_ner
 
+    if args.extraction:
+        from kg.resources import EXTRACT_DIR
+        from kg.training.extraction import train_extraction
+
+        golds = _gold_articles(args.gold)
+        train_extraction(golds, args.output or EXTRACT_DIR, seed=args.seed, linkers_only=args.linkers_only,
+                         log=lambda m: print(m, file=sys.stderr))
+        return EXIT_OK
     if args.parser:
         from kg.nlp.pipeline import UD_DIR
         from kg.training.ud import train_ud
@@ -341,6 +376,32 @@ def _train(args) -> int:
                   init_tok2vec=None if args.no_pretrain else str(args.pretrain))
     path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed, hyper=hyper)
     print(f"wrote the model to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _gold_articles(folders: list[Path] | None):
+    from kg.training.extraction import DEFAULT_GOLD
+    from kg.training.gold import load_gold_dirs
+
+    return load_gold_dirs(folders or [d for d in DEFAULT_GOLD if d.is_dir()] or list(DEFAULT_GOLD))
+
+
+def _evaluate(args) -> int:
+    from kg.training.agreement import agreement
+    from kg.training.crossval import load_scorer
+    from kg.training.extraction import DEFAULT_GOLD, evaluate, results_markdown
+
+    folders = args.gold or [d for d in DEFAULT_GOLD if d.is_dir()]
+    golds = _gold_articles(folders)
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    result = evaluate(golds, args.eval_dir, args.work, k=args.folds, seed=args.seed, log=log)
+    first, second = args.agreement
+    agreed = agreement(first, second, load_scorer(args.eval_dir)) if first.is_dir() and second.is_dir() else None
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(results_markdown(result, [str(f) for f in folders], agreed), encoding="utf-8")
+    args.output.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    hybrid = result["systems"]["hybrid"]
+    print(f"core F1 {hybrid['core']['f1']:.3f} (hybrid, mean of {args.folds} folds); wrote {args.output}")
     return EXIT_OK
 
 

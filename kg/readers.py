@@ -21,6 +21,8 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+import ftfy
+
 from kg.nlp.dates import MONTHS
 from kg.records import Article
 from kg.resources import words
@@ -37,7 +39,7 @@ MAX_PUNCTUATION_RUN = 100  # longer runs of punctuation ("-----", "!!!!!") are s
 REPLACEMENT = "\ufffd"
 _NON_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # \n stays; \r is gone (_normalise)
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # \n stays; \r is gone (normalise_text)
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ def read_txt(path: Path) -> Iterator[Article | ReadProblem]:
 def _txt_article(path: Path, text: str) -> Article | ReadProblem:
     if not text.strip():
         return ReadProblem(str(path), "empty article: the file has no text")
-    return Article(id=path.stem, text=_normalise(text), source=str(path))
+    return Article(id=path.stem, text=normalise_text(text), source=str(path))
 
 
 def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
@@ -315,7 +317,7 @@ def article_from_record(record: object, source: str, default_id: str) -> Article
                   for k, v in record.items() if k not in ARTICLE_FIELDS and v is not None)
     if published is None and _field(record.get("published")) is not None:  # kept, and warned about
         extra += (("published", _field(record.get("published"))),)
-    return Article(id=_field(record.get("id")) or default_id, text=_normalise(text), url=_field(record.get("url")),
+    return Article(id=_field(record.get("id")) or default_id, text=normalise_text(text), url=_field(record.get("url")),
                    title=_field(record.get("title")), published=published, source=source, metadata=extra)
 
 
@@ -338,7 +340,7 @@ def _html_article(path: Path, html: str) -> Article | ReadProblem:
         return ReadProblem(str(path), "no article body found in the HTML page; save the article page itself "
                                       "(or its text as .txt)")
     meta = trafilatura.extract_metadata(html)
-    return Article(id=path.stem, text=_normalise(text), url=getattr(meta, "url", None) or None,
+    return Article(id=path.stem, text=normalise_text(text), url=getattr(meta, "url", None) or None,
                    title=getattr(meta, "title", None) or None,
                    published=parse_date(getattr(meta, "date", None)), source=str(path))
 
@@ -381,8 +383,18 @@ def parse_date(value: object) -> date | None:
         return None
 
 
-def _normalise(text: str) -> str:
-    """Line breaks as \\n, paragraphs one per line, no trailing spaces."""
+#: mis-encoded text repaired ("‚Äú" for "“", "Ã©" for "é"); quotes, widths and control characters stay as
+#: written (check_article judges and reports the latter)
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
+                             remove_control_chars=False, remove_terminal_escapes=False)
+#: paragraphs a scraper joined with "," right after the closing punctuation ("Riau.,Penangkapan")
+PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|[\"“])")
+
+
+def normalise_text(text: str) -> str:
+    """Encoding repaired (ftfy), line breaks as \\n, paragraphs one per line, no trailing spaces."""
+    text = ftfy.fix_text(text, _FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = PARAGRAPH_JOIN.sub("\n", text)
     lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
-MODEL_DIR = PACKAGE_DIR / "models" / "ner"
+MODEL_DIR = PACKAGE_DIR / "models" / "ner"  # the news NER (public NER sets)
+EXTRACT_DIR = PACKAGE_DIR / "models" / "extract"  # MODEL_DIR fine-tuned on annotated articles, and the linkers
 
 
 def data_dir(name: str) -> Path:

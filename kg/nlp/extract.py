@@ -15,35 +15,49 @@ from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.orgs import OrgHit, find_orgs
-from kg.nlp.persons import PersonHit, find_persons
+from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
-from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, role_for
+from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org, load_linkers
+from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, post_defs, role_for
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
 from kg.regions import gazetteer
 
 
-def extract(article: Article, nlp: Language | None = None) -> ArticleFacts:
+def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
+            rules: bool = True) -> ArticleFacts:
     nlp = nlp or load_pipeline()
-    return extract_analysed(article, analyse(article.text, nlp), model_name(nlp))
+    return extract_analysed(article, analyse(article.text, nlp), model_name(nlp), linker, rules)
 
 
-def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rules") -> ArticleFacts:
+def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rules",
+                     linker: PostLinkers | None = None, rules: bool = True) -> ArticleFacts:
+    """`linker`: the post linkers (default: those trained with the analysis' model, if any). The
+    model's own names and post phrases are used only with linkers, i.e. with a model trained on
+    annotated articles. `rules=False` leaves the rule finders of places, institutions, posts and
+    persons out (cross-validation's "learned only")."""
+    linker = linker or load_linkers(analysis.model_dir)
     text = article.text
     gaz = gazetteer()
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
-    places = find_places(text, dateline)
-    orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)]
-    posts = find_posts(text, orgs, places)
+    places = find_places(text, dateline) if rules else []
+    orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
+        if rules else []
+    posts = find_posts(text, orgs, places) if rules else []
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
     blocked += [(p.start, p.word_end) for p in posts]
     if dateline and dateline.outlet:
         blocked.append((0, dateline.end))
-    persons = find_persons(text, blocked, analysis.entities,
-                           {p.end: p.definition.kind == "acronym" and p.org is None for p in posts},
-                           frozenset(p.start for p in posts))
+    if rules:
+        persons = find_persons(text, blocked, analysis.entities,
+                               {p.end: p.definition.kind == "acronym" and p.org is None for p in posts},
+                               frozenset(p.start for p in posts))
+    else:
+        persons = model_persons(text, analysis.entities, blocked)
+    if linker is not None:  # the model's names where no rule found a place, institution or person
+        places, orgs = _learned_names(text, analysis, places, orgs, dateline, persons)
     holdings = link_holders(text, posts, persons)
     person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
                                                     _home_province(places, dateline))
@@ -57,6 +71,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         builder.entities[entity.key] = entity
 
     memberships = _memberships(holdings, person_keys, analysis, article)
+    memberships += _learned_memberships(text, analysis, posts, persons, orgs, person_keys, memberships,
+                                       linker)
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
@@ -225,6 +241,91 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
                               Mention(h.start, h.end, article.text[h.start:h.end], sentence),
                               h.person.rank, h.post.qualifier, 0.9 if h.start == h.post.start else 0.8))
     return out
+
+
+def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
+                   dateline: Dateline | None, persons: list[PersonHit]) -> tuple[list[PlaceHit], list[OrgHit]]:
+    """Institutions and places the model names where no rule does: "Kontras", "Universitas Andalas",
+    "Pulau Rupat". Where a rule names the same stretch (a place, institution or person), the rule's
+    hit is kept: it has the branch and region code, and the rules' persons win on cross-validation."""
+    taken = [(h.start, h.end) for h in [*places, *orgs, *persons]]
+    if dateline and dateline.outlet:
+        taken.append((0, dateline.end))
+    new_places, new_orgs = [], []
+    for e in analysis.entities:
+        if e.label not in ("ORG", "LOC") or any(s < e.end and e.start < t for s, t in taken):
+            continue
+        name = e.text.strip(" ,.()\"'")
+        if len(name) < 3 or not name[0].isupper():
+            continue
+        if e.label == "ORG":
+            new_orgs.append(OrgHit(e.start, e.start + len(name), name, f"org:x-{slug(name)}", name, "other"))
+        else:
+            new_places.append(PlaceHit(e.start, e.start + len(name), name, f"place:x-{slug(name)}", name, "place"))
+        taken.append((e.start, e.end))
+    return sorted(places + new_places, key=lambda h: h.start), sorted(orgs + new_orgs, key=lambda h: h.start)
+
+
+def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
+                         orgs: list[OrgHit], keys: dict[PersonHit, str], found: list[Membership],
+                         linker: PostLinkers | None) -> list[Membership]:
+    """Posts for the persons the rules left without one: the post linker scores each person against the
+    post phrases of its sentence (the lexicon's and the model's POST spans)."""
+    if linker is None:
+        return []
+    held = {m.person for m in found}
+    rule_posts = {Stretch(p.start, p.word_end if p.word_end > 0 else p.end): p for p in posts if p.qualifier != "none"}
+    set_aside = [Stretch(p.start, max(p.end, p.word_end)) for p in posts if p.qualifier == "none"]
+    longer = {}  # the model's post phrase where it holds the rules' and more ("Staf Ahli Gubernur", "Ketua Divisi Teknis")
+    for e in analysis.entities:
+        span = Stretch(e.start, e.end)
+        if e.label != "POST" or any(_overlap(span, s) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
+            continue
+        inside = [s for s in rule_posts if _overlap(span, s)]
+        if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
+                          and span.end - span.start > max(s.end - s.start for s in inside)):
+            longer[span] = inside
+    covered = {s for inside in longer.values() for s in inside}
+    candidates: list[tuple[Stretch, str]] = [(s, text[s.start:s.end]) for s in rule_posts if s not in covered]
+    candidates += [(s, text[s.start:s.end]) for s in longer]
+    for span, inside in longer.items():  # the institution the rules gave the words inside, if any
+        owner = next((rule_posts[s] for s in inside if rule_posts[s].org is not None), None)
+        if owner is not None:
+            rule_posts[span] = owner
+    if not candidates:
+        return []
+    person_at = {Stretch(h.start, h.end): h for h in persons if keys[h] not in held}
+    everyone = [Stretch(h.start, h.end) for h in persons]
+    org_at = {Stretch(o.start, o.end): o for o in orgs}
+    post_spans = [s for s, _ in candidates]
+    out, seen = [], set()
+    for sent in analysis.sentences:
+        bounds = Stretch(sent.start, sent.end)
+        chosen = best_holders(text, bounds, candidates, everyone, list(org_at), linker.person)
+        for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
+            hit = person_at.get(person)
+            if hit is None:
+                continue
+            rule = rule_posts.get(post)
+            role = role_for(rule.label, rule.definition) if rule and post not in longer \
+                else role_for(words, post_defs().get(words))
+            if rule is not None and rule.org is not None:
+                org = rule.org.key
+            else:
+                found = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
+                org = org_at[found].key if found else None
+            ident = (keys[hit], role.key, org)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            lo, hi = min(post.start, person.start), max(post.end, person.end)
+            out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
+                                  hit.rank, None, round(0.5 + 0.4 * prob, 2)))
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[PersonHit, str]):

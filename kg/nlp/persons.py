@@ -147,6 +147,23 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
     return _nicknames(text, _short_forms(text, hits, cover), cover)
 
 
+def model_persons(text: str, ner: tuple[NerSpan, ...], blocked: list[tuple[int, int]]) -> list[PersonHit]:
+    """Person mentions as the model alone finds them (PER spans), ranks and honorifics split off the
+    name: the "learned only" system of cross-validation, without the rules' judgement."""
+    hits = []
+    for e in ner:
+        if e.label not in ("PER", "PERSON") or any(s < e.end and e.start < t for s, t in blocked):
+            continue
+        titles = _leading_titles().match(text, e.start)
+        name_start = titles.end() if titles and titles.end() < e.end else e.start
+        name = text[name_start:e.end].strip(" ,.")
+        if len(name) >= 2:
+            rank = text[e.start:name_start].strip() or None
+            hits.append(PersonHit(e.start, name_start + len(name), text[e.start:name_start + len(name)], name,
+                                  name_start, rank, "model"))
+    return hits
+
+
 def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"Joko Widodo-KH Ma'ruf Amin", "Wayan Koster-I Nyoman Giri Prasta": a candidate pair written
     with a hyphen is two names when either side has two words or more."""

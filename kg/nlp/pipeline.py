@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.tokenizer import CONFIG as FAST_TOKENIZER
 from kg.records import Sentence
-from kg.resources import MODEL_DIR, lexicon_fingerprint
+from kg.resources import EXTRACT_DIR, MODEL_DIR, lexicon_fingerprint
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Analysis:
     entities: tuple[NerSpan, ...]
     text: str = field(default="", repr=False, compare=False)
     use_parser: bool = field(default=True, repr=False, compare=False)  # False: rules only
+    model_dir: str | None = field(default=None, repr=False, compare=False)  # where the pipeline was read from
 
     def parse(self, start: int, end: int) -> tuple[Word, ...]:
         """Dependency parse of text[start:end], on demand: the rules ask only where they fail, so
@@ -85,7 +86,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def load_pipeline(model: str | None = None) -> Language:
     """The shipped model (or `model`, a path; "none" for rules only: no NER model and no UD
     parser), with sentence splitting added; blank "id" when there is no model."""
-    path = Path(model) if model and model != "none" else MODEL_DIR
+    path = Path(model) if model and model != "none" else default_model_dir()
     if model == "none":
         path = Path("/nonexistent-model")
     elif model and not path.exists():
@@ -100,10 +101,19 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("paragraph_breaks", after="sentencizer")
     if model == "none":
         nlp.meta[RULES_ONLY] = True
+    else:
+        nlp.meta[MODEL_DIR_KEY] = str(path)
     return nlp
 
 
+def default_model_dir() -> Path:
+    """The extraction model (NER fine-tuned on annotated articles, with its linkers) when it is
+    there, else the news NER it is trained from."""
+    return EXTRACT_DIR if (EXTRACT_DIR / "config.cfg").is_file() else MODEL_DIR
+
+
 RULES_ONLY = "kg_rules_only"  # meta key: load_pipeline("none") turns the UD parser off too
+MODEL_DIR_KEY = "kg_model_dir"  # meta key: the folder, where the linkers trained with the model live
 
 
 def uses_parser(nlp: Language) -> bool:
@@ -142,17 +152,18 @@ def model_name(nlp: Language) -> str:
 def analyse(text: str, nlp: Language | None = None) -> Analysis:
     nlp = nlp or load_pipeline()
     doc = nlp(text)
-    return _to_analysis(doc, uses_parser(nlp))
+    return _to_analysis(doc, uses_parser(nlp), nlp.meta.get(MODEL_DIR_KEY))
 
 
 def analyse_many(texts, nlp: Language | None = None, batch_size: int = 32):
     nlp = nlp or load_pipeline()
     parse = uses_parser(nlp)
+    folder = nlp.meta.get(MODEL_DIR_KEY)
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield _to_analysis(doc, parse)
+        yield _to_analysis(doc, parse, folder)
 
 
-def _to_analysis(doc: Doc, use_parser: bool = True) -> Analysis:
+def _to_analysis(doc: Doc, use_parser: bool = True, model_dir: str | None = None) -> Analysis:
     sentences = []
     text = doc.text  # built anew on every access: once, not once per sentence
     for sent in doc.sents:
@@ -166,4 +177,4 @@ def _to_analysis(doc: Doc, use_parser: bool = True) -> Analysis:
     if not sentences:
         sentences.append(Sentence(0, 0, len(text), text))
     ents = tuple(NerSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
-    return Analysis(tuple(sentences), ents, text, use_parser)
+    return Analysis(tuple(sentences), ents, text, use_parser, model_dir)

@@ -24,6 +24,7 @@ LOWER_OK = ("head",)
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
+DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
 
 
@@ -117,11 +118,16 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end = place.end  # "Presiden Palestina Mahmoud Abbas", "Perdana Menteri Israel Benjamin Netanyahu"
         if org is not None:
             end = org.end
+        start = m.start()
+        deputy = DEPUTY.search(text, max(0, start - 7), start)
+        if deputy and not m.group("qual") and not label.startswith(("Wakil", "Wa")):
+            start, label = deputy.start(), f"Wakil {label}"  # "Wakil Sekretaris Jenderal": a deputy's post
+            definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
         qualifier = _qualifiers().get(m.group("qual") or "")
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         if qualifier is None and PAST.search(text, sentence_start, m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
-        hits.append(PostHit(m.start(), end, label, definition, qualifier, org, area, word_end))
+        hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return hits
 
 

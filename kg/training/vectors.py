@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -41,13 +40,16 @@ import spacy
 from spacy.language import Language
 from spacy.vectors import Vectors
 
+from kg.readers import PARAGRAPH_JOIN
+from kg.training.clickid import CLICKID as CLICKID_PATH
+
 Log = Callable[[str], None]
 
 #: the unlabelled corpus, relative to the shared data folder
-CLICKID = Path("clickid-news-articles") / "clickid_articles.jsonl"
+CLICKID = CLICKID_PATH
 
 # CLICK-ID joins paragraphs with "," right after the closing punctuation ("Riau.,Penangkapan").
-_PARA_JOIN = re.compile(r"(?<=[.!?\"”'])\s*,(?=\S)")
+_PARA_JOIN = PARAGRAPH_JOIN
 
 
 @dataclass(frozen=True)

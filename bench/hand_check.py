@@ -1,0 +1,83 @@
+"""Draw the hand-check samples: memberships and quotations of the corpus's political articles.
+
+    python bench/hand_check.py --data ../shared/data --out bench/hand_check/after [--n 100 --seed 2026]
+
+Reads the political articles of CLICK-ID (kg.training.clickid: news sections, three political
+words or more) that are not in corpus/annotated, extracts them as `kg build` does, and draws a
+seeded random sample of `n` memberships and `n` quotations. Writes `memberships.csv` and
+`quotations.csv` with the fact, its source sentence and empty `verdict` / `reason` columns that a
+person fills in by reading the sentence (right / wrong, and why). A post the graph marks as acting
+(Pj, Plt) or former (mantan) says so in brackets, as the graph does with pemilu:qualifier. `--ids FILE` reads the article ids
+from a file instead (one per line), so that an older version of the extractor, which has no
+kg.training.clickid, draws from the same articles: the "before" sample.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def political_ids(data: Path) -> list[str]:
+    from kg.training.clickid import political_articles
+
+    annotated = {p.stem for p in (ROOT / "corpus" / "annotated").glob("*.json")}
+    return [a.id for a in political_articles(data) if a.id not in annotated]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--out", type=Path, required=True, help="folder for memberships.csv and quotations.csv")
+    ap.add_argument("--ids", type=Path, help="article ids to read, one per line (default: the political articles)")
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=2026)
+    args = ap.parse_args()
+
+    from kg.nlp.extract import extract
+    from kg.nlp.pipeline import load_pipeline
+    from kg.readers import article_from_record
+
+    ids = args.ids.read_text().split() if args.ids else political_ids(args.data)
+    wanted = set(ids)
+    nlp = load_pipeline()
+    members, quotes = [], []
+    path = args.data / "clickid-news-articles" / "clickid_articles.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            record = json.loads(line)
+            if record["id"] not in wanted:
+                continue
+            record.pop("published", None)  # not needed here; its mixed formats only warn
+            article = article_from_record(record, f"{path}:{n}", record["id"])
+            facts = extract(article, nlp)
+            labels = {e.key: e.label for e in facts.entities}
+            for m in facts.memberships:
+                members.append({"article": article.id, "person": labels.get(m.person, m.person),
+                                "post": m.role.label + (f" ({m.qualifier})" if m.qualifier else ""),
+                                "organization": labels.get(m.organization, "") if m.organization else "",
+                                "sentence": facts.sentences[m.sentence].text})
+            for q in facts.quotations:
+                quotes.append({"article": article.id, "speaker": labels.get(q.speaker, q.speaker),
+                               "quotation": q.text, "direct": q.direct, "sentence": facts.sentences[q.sentence].text})
+    rng = random.Random(args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("memberships", members), ("quotations", quotes)):
+        sample = rng.sample(rows, min(args.n, len(rows)))
+        with open(args.out / f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=[*sample[0], "verdict", "reason"])
+            writer.writeheader()
+            for row in sample:
+                writer.writerow({**row, "verdict": "", "reason": ""})
+        print(f"{name}: {len(rows)} in {len(wanted)} articles, {len(sample)} drawn -> {args.out / name}.csv",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""`kg train --extraction` and `kg evaluate`: the learned extraction components and their figures.
+
+Training: the news NER (kg/models/ner) is fine-tuned on the annotated articles (PER, ORG, LOC and
+POST spans, `kg.training.spans`), and the post linkers are fitted on the same articles
+(`kg.training.linker`); both are written to one folder, by default the shipped kg/models/extract.
+
+Evaluation: k-fold cross-validation by article over the gold folders, for three systems:
+- rules: the hand rules with the news NER, no annotated article used;
+- learned: the fine-tuned spans and the linkers alone (no rule finder of places, institutions,
+  posts or persons; events, dates and quotations still come from their rules);
+- hybrid: what ships, the rules plus the model's names and post phrases, linked by the linkers.
+"""
+from __future__ import annotations
+
+import json
+import platform
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import spacy
+
+from kg.resources import EXTRACT_DIR, MODEL_DIR
+from kg.training.gold import GoldArticle, load_gold_dirs
+from kg.training.linker import train_linkers
+
+Log = Callable[[str], None]
+DEFAULT_GOLD = (Path("../shared/eval/dev"), Path("../shared/eval/train"), Path("corpus/annotated"))
+SYSTEMS = ("rules", "learned", "hybrid")
+
+
+def train_extraction(golds: Sequence[GoldArticle], out: Path = EXTRACT_DIR, base: Path = MODEL_DIR,
+                     seed: int = 0, epochs: int = 12, linkers_only: bool = False, log: Log = print) -> Path:
+    """Fine-tune the spans and fit the linkers on `golds`; write both to `out`. `linkers_only`: keep the
+    spans already in `out` and fit the linkers again (seconds instead of minutes)."""
+    from kg.training.spans import fine_tune
+
+    started = time.perf_counter()
+    if linkers_only and not (out / "config.cfg").is_file():
+        raise FileNotFoundError(f"no extraction model in {out} to fit linkers for: train it without --linkers-only")
+    if not linkers_only:
+        fine_tune(golds, out, base=base, epochs=epochs, seed=seed, log=log)
+    linkers = train_linkers(golds)
+    (out / "linker").mkdir(parents=True, exist_ok=True)
+    (out / "linker" / "posts.json").write_text(linkers.to_json() + "\n", encoding="utf-8")
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if not linkers_only:
+        meta["kg_training"] = {"articles": len(golds), "epochs": epochs, "seed": seed, "base": base.name,
+                               "seconds": round(time.perf_counter() - started)}
+    meta["kg_linkers"] = {"articles": len(golds), "person_features": len(linkers.person.weights),
+                          "org_features": len(linkers.org.weights)}
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    log(f"extraction model: {len(golds)} articles, {time.perf_counter() - started:.0f} s -> {out}")
+    return out
+
+
+def _systems(fold_dir: Path, train: Sequence[GoldArticle], log: Log):
+    """The three systems' extractors for one fold, the learned ones trained on `train` only."""
+    from kg.nlp.extract import extract
+    from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.post_linker import load_linkers
+
+    if not (fold_dir / "linker" / "posts.json").is_file():
+        spans_there = (fold_dir / "config.cfg").is_file()
+        train_extraction(train, fold_dir, linkers_only=spans_there, log=lambda m: None)
+        log(f"  trained {'the linkers' if spans_there else 'spans and linkers'} on {len(train)} articles -> {fold_dir}")
+    base = load_pipeline(str(MODEL_DIR))
+    tuned = load_pipeline(str(fold_dir))
+    linkers = load_linkers(str(fold_dir))
+    return {
+        "rules": lambda a: extract(a, base),
+        "learned": lambda a: extract(a, tuned, linkers, rules=False),
+        "hybrid": lambda a: extract(a, tuned, linkers),
+    }
+
+
+def evaluate(golds: Sequence[GoldArticle], eval_dir: Path, work: Path, k: int = 5, seed: int = 0,
+             log: Log = print) -> dict:
+    """Per system and kind: mean P, R, F1 over the folds and the F1's standard deviation."""
+    from kg.training.crossval import facts_dataset, folds, gold_article, load_scorer
+
+    scorer = load_scorer(eval_dir)
+    kinds = {kind: [kind] for kind in scorer.KINDS} | {"core": list(scorer.CORE), "overall": list(scorer.KINDS)}
+    per_fold: dict[str, dict[str, list]] = {s: {name: [] for name in kinds} for s in SYSTEMS}
+    parts = folds(golds, k, seed)
+    started = time.perf_counter()
+    for i, test in enumerate(parts):
+        train = [g for j, part in enumerate(parts) if j != i for g in part]
+        systems = _systems(Path(work) / f"fold{i}", train, log)
+        for name, extract in systems.items():
+            tally = scorer.Tally()
+            for gold in test:
+                scorer.score_article(gold.data, facts_dataset(extract(gold_article(gold))), tally)
+            for kind, members in kinds.items():
+                per_fold[name][kind].append(tally.prf(members))
+        log(f"fold {i + 1}/{k}: {len(test)} test articles; core F1 " + ", ".join(
+            f"{name} {per_fold[name]['core'][-1][2]:.3f}" for name in SYSTEMS))
+    result = {"articles": len(golds), "folds": k, "seed": seed, "seconds": round(time.perf_counter() - started),
+              "systems": {}}
+    for name in SYSTEMS:
+        result["systems"][name] = {
+            kind: {"p": statistics.fmean(r[0] for r in rows), "r": statistics.fmean(r[1] for r in rows),
+                   "f1": statistics.fmean(r[2] for r in rows),
+                   "f1_sd": statistics.stdev(r[2] for r in rows) if len(rows) > 1 else 0.0,
+                   "f1_folds": [round(r[2], 4) for r in rows]}
+            for kind, rows in per_fold[name].items()}
+    result["kinds"] = list(kinds)
+    return result
+
+
+def results_markdown(result: dict, sources: Sequence[str], agreement: tuple[int, dict] | None) -> str:
+    """bench/EXTRACTION_RESULTS.md from `evaluate`'s result."""
+    lines = ["# Extraction: cross-validated figures", "",
+             "Written by `kg evaluate` (see README, \"Training and evaluation\"). Do not edit by hand.", "",
+             f"- date: {date.today().isoformat()}; spaCy {spacy.__version__}; Python {platform.python_version()}; "
+             f"{result['seconds']} s",
+             f"- {result['folds']}-fold cross-validation by article (seed {result['seed']}) over "
+             f"{result['articles']} gold articles: {', '.join(sources)}",
+             "- scored as `eval/score.py` scores a build (its `score_article`), article by article; each cell is "
+             "the mean over the folds, F1 ± its standard deviation over the folds",
+             "- rules: hand rules with the news NER (no annotated article used); learned: the NER fine-tuned on "
+             "the training folds (PER/ORG/LOC/POST) and the post linkers, no rule finder of places, institutions, "
+             "posts or persons; hybrid (shipped): rules plus the model's names and post phrases, linked by the "
+             "linkers. Events, dates and quotations come from their rules in all three.",
+             "- nothing is tuned on a test fold: the settings (12 epochs, dropout 0.2, linker threshold 0.5) "
+             "are fixed", ""]
+    header = "| kind | " + " | ".join(f"{s} P / R / F1" for s in SYSTEMS) + " |"
+    lines += [header, "|---|" + "---|" * len(SYSTEMS)]
+    for kind in result["kinds"]:
+        cells = []
+        for s in SYSTEMS:
+            c = result["systems"][s][kind]
+            cells.append(f"{c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}** ± {c['f1_sd']:.3f}")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    lines += ["", "F1 of each fold (hybrid): " + "; ".join(
+        f"{kind} {result['systems']['hybrid'][kind]['f1_folds']}" for kind in ("core", "holds_post", "statement")), ""]
+    if agreement is not None:
+        n, scores = agreement
+        lines += ["## Agreement between annotators", "",
+                  f"{n} articles of corpus/annotated annotated twice, independently, by different annotators "
+                  "(corpus/first, corpus/second: as written, before the differences were settled in "
+                  "corpus/annotated, see corpus/ADJUDICATION.md); one taken as gold, the other scored as a system "
+                  "(F1 is symmetric). A model above this on a kind measures noise.", "", "| kind | P | R | F1 |", "|---|---|---|---|"]
+        for kind, (p, r, f) in scores.items():
+            lines.append(f"| {kind} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        lines.append("")
+    return "\n".join(lines)

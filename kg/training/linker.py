@@ -1,0 +1,96 @@
+"""Train the post linkers (kg.nlp.post_linker) from gold articles.
+
+Person pairs: every gold post phrase and every gold person mention of the same sentence. A pair is
+positive when the gold says the person holds that post; when several mentions in the sentence would
+qualify ("Ketua" of two bodies), only the nearest is, so the model learns which name a post belongs
+to rather than that a post belongs to every name; the other names of a list with the nearest
+("anggota KPU RI adalah A, B, C dan D") hold it too.
+Institution pairs: for each post phrase with its holder, every gold institution mention of the
+sentence; positive is the mention of the gold relation's institution nearest to the post.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from kg.nlp.pipeline import analyse, load_pipeline
+from kg.nlp.post_linker import Linker, PostLinkers, Stretch, list_head, org_features, pair_features
+from kg.training.gold import GoldArticle, align
+
+Pairs = list[tuple[list[str], int]]
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _nearest(spans: Sequence[Stretch], post: Stretch) -> Stretch | None:
+    return min(spans, key=lambda p: min(abs(p.start - post.end), abs(post.start - p.end)), default=None)
+
+
+def pairs(gold: GoldArticle) -> tuple[Pairs, Pairs]:
+    """(features, label) of every candidate person pair and institution pair of one article."""
+    text = gold.text
+    spans = align(gold)
+    persons = [(Stretch(s.start, s.end), s.ref) for s in spans if s.label == "PER"]
+    posts = [Stretch(s.start, s.end) for s in spans if s.label == "POST"]
+    orgs = [(Stretch(s.start, s.end), s.ref) for s in spans if s.label == "ORG"]
+    holds: dict[tuple[str, str], set[str | None]] = {}
+    for r in gold.data["relations"]:
+        if r["type"] == "holds_post":
+            for form in {_norm(f) for f in [r.get("post") or "", *(r.get("post_aliases") or [])] if f}:
+                holds.setdefault((r["person"], form), set()).add(r.get("organization"))
+    analysis = analyse(text, load_pipeline("none"))
+    person_pairs: Pairs = []
+    org_pairs: Pairs = []
+    for sent in analysis.sentences:
+        inside = [(p, ref) for p, ref in persons if sent.start <= p.start and p.end <= sent.end]
+        stretches = [p for p, _ in inside]
+        sent_posts = [p for p in posts if sent.start <= p.start and p.end <= sent.end]
+        sent_orgs = [(o, ref) for o, ref in orgs if sent.start <= o.start and o.end <= sent.end]
+        for post in sent_posts:
+            words = text[post.start:post.end]
+            fitting = [p for p, ref in inside if (ref, _norm(words)) in holds]
+            holder = _nearest(fitting, post)
+            listed = {p for p in fitting if holder and list_head(text, p, stretches) == list_head(text, holder, stretches)}
+            for person, _ in inside:
+                person_pairs.append((pair_features(text, post, person, stretches, [o for o, _ in sent_orgs], words),
+                                     int(person == holder or person in listed)))
+            if holder is None:
+                continue
+            ref = next(r for p, r in inside if p == holder)
+            wanted = holds[(ref, _norm(words))]
+            right = _nearest([o for o, r in sent_orgs if r in wanted], post)
+            for org, _ in sent_orgs:
+                if org.start < post.end and post.start < org.end:
+                    continue
+                org_pairs.append((org_features(text, post, org, holder, stretches, sent_posts, words),
+                                  int(org == right)))
+    return person_pairs, org_pairs
+
+
+def _fit(data: Pairs, threshold: float, c: float, what: str) -> Linker:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len({label for _, label in data}) < 2:
+        raise ValueError(f"the gold articles give no {what} pairs to learn from: annotate holds_post relations")
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats} for feats, _ in data])
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, [label for _, label in data])
+    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+               if abs(w) > 1e-4}
+    return Linker(weights, round(float(model.intercept_[0]), 5), threshold)
+
+
+def train_linkers(golds: Sequence[GoldArticle], threshold: float = 0.5, c: float = 1.0) -> PostLinkers:
+    """Logistic regression over the pairs of the gold articles, as plain weights."""
+    person: Pairs = []
+    org: Pairs = []
+    for gold in golds:
+        p, o = pairs(gold)
+        person += p
+        org += o
+    return PostLinkers(_fit(person, threshold, c, "post-holder"), _fit(org, threshold, c, "post-institution"))

@@ -1,0 +1,143 @@
+"""The annotated corpus, its alignment to offsets, the post linkers and the reader's repairs.
+
+The gold files of corpus/annotated are real CLICK-ID articles (CC BY 4.0) annotated for this
+project; the checks that need the shared scorer or checker skip without ../shared.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.cli import main
+from kg.nlp.post_linker import Stretch, best_holders, load_linkers
+from kg.readers import normalise_text, read_articles
+from kg.resources import EXTRACT_DIR
+from kg.training.crossval import folds, load_scorer
+from kg.training.gold import align, load_gold, load_gold_dirs
+from kg.training.gold_rdf import gold_dataset
+
+from conftest import ROOT, needs_shared
+
+ANNOTATED = ROOT / "corpus" / "annotated"
+SECOND = ROOT / "corpus" / "second"
+
+
+def test_the_annotated_corpus_has_200_articles_and_40_second_annotations():
+    annotated = {p.stem for p in ANNOTATED.glob("*.json")}
+    second = {p.stem for p in SECOND.glob("*.json")}
+    assert len(annotated) >= 200
+    assert len(second) >= 40 and second <= annotated
+
+
+def test_every_gold_file_passes_the_shared_checker():
+    checker = needs_shared("eval", "check_gold.py")
+    proc = subprocess.run([sys.executable, str(checker), str(ANNOTATED), str(SECOND)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:]
+    assert " 0 with errors" in proc.stdout
+
+
+def test_gold_written_as_rdf_scores_one_on_every_kind():
+    """The perfect-system test: a gold file the scorer cannot read back in full is a bad gold file."""
+    scorer = load_scorer(needs_shared("eval"))
+    tally = scorer.Tally()
+    for gold in load_gold_dirs([ANNOTATED]) + load_gold_dirs([SECOND]):
+        ds = Dataset(default_union=True)
+        for s, p, o, g in gold_dataset(gold.data).quads():
+            ds.graph(g).add((s, p, o))
+        scorer.score_article(gold.data, ds, tally)
+    for kind in scorer.KINDS:
+        assert tally.prf([kind]) == (1.0, 1.0, 1.0), kind
+
+
+def test_alignment_finds_every_alias_once_and_spans_never_overlap():
+    gold = load_gold(ANNOTATED / "kompas-01300.json")
+    spans = align(gold)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    text = gold.text
+    persons = [(text[s.start:s.end], s.ref) for s in spans if s.label == "PER"]
+    assert ("Brigjen (Pol) Dedi Prasetyo", "p1") in persons
+    assert ("Dedi", "p1") in persons  # the short form later in the text is the same person
+    # the longest form of the post the gold gives, at its place in the text
+    assert any(s.label == "POST" and text[s.start:s.end] == "Kepala Biro Penerangan Masyarakat Humas" for s in spans)
+
+
+def _bad_copy(tmp_path: Path, change) -> Path:
+    data = json.loads((ANNOTATED / "kompas-01300.json").read_text(encoding="utf-8"))
+    name = change(data) or "kompas-01300"
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda d: "other-id", "does not match the file name"),
+    (lambda d: d["entities"][0]["aliases"].append("Dedi Prasetyo Wibowo"), "is not in the text"),
+    (lambda d: d["entities"][0].update(type="Human"), "unknown type 'Human'"),
+    (lambda d: d["relations"].append({"type": "holds_post", "person": "p99", "post": "Ketua"}), "no entity id"),
+])
+def test_bad_gold_stops_training_with_the_file_and_the_problem(tmp_path, capsys, change, problem):
+    folder = _bad_copy(tmp_path, change)
+    assert main(["train", "--extraction", "--gold", str(folder), "-o", str(tmp_path / "model")]) == 2
+    err = capsys.readouterr().err
+    assert str(folder) in err and problem in err
+    assert not (tmp_path / "model").exists()
+
+
+def test_folds_split_whole_articles():
+    golds = load_gold_dirs([ANNOTATED])
+    parts = folds(golds, 5, seed=0)
+    ids = [g.id for part in parts for g in part]
+    assert sorted(ids) == sorted(g.id for g in golds) and len(set(ids)) == len(ids)
+    assert max(map(len, parts)) - min(map(len, parts)) <= 1
+
+
+@pytest.fixture(scope="module")
+def linkers():
+    """The shipped post linkers (written by `kg train --extraction` with the extraction model)."""
+    found = load_linkers(str(EXTRACT_DIR))
+    assert found is not None, f"no linkers in {EXTRACT_DIR}: run `kg train --extraction`"
+    return found
+
+
+def _stretch(text: str, words: str) -> Stretch:
+    start = text.index(words)
+    return Stretch(start, start + len(words))
+
+
+def test_the_person_linker_gives_a_post_to_every_name_of_a_list(linkers):
+    text = "Anggota KPU Kota Bandung periode 2019-2024 terdiri dari Ahmad Fauzi, Rina Marlina dan Budi Santoso."
+    names = [_stretch(text, n) for n in ("Ahmad Fauzi", "Rina Marlina", "Budi Santoso")]
+    post = _stretch(text, "Anggota")
+    chosen = best_holders(text, Stretch(0, len(text)), [(post, "Anggota")], names,
+                          [_stretch(text, "KPU Kota Bandung")], linkers.person)
+    assert set(chosen) == set(names)
+
+
+def test_the_person_linker_keeps_two_posts_apart(linkers):
+    text = "Hadir Ketua KPU Jabar Ahmad Fauzi dan Ketua Bawaslu Jabar Rina Marlina dalam rapat itu."
+    fauzi, rina = _stretch(text, "Ahmad Fauzi"), _stretch(text, "Rina Marlina")
+    first = Stretch(text.index("Ketua"), text.index("Ketua") + 5)
+    second = Stretch(text.rindex("Ketua"), text.rindex("Ketua") + 5)
+    orgs = [_stretch(text, "KPU Jabar"), _stretch(text, "Bawaslu Jabar")]
+    chosen = best_holders(text, Stretch(0, len(text)), [(first, "Ketua"), (second, "Ketua")], [fauzi, rina],
+                          orgs, linkers.person)
+    assert chosen[fauzi][0] == first and chosen[rina][0] == second
+
+
+def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
+    raw = ("Ketua KPU hadir.,‚ÄúPemilu harus jujur,‚Äù kata Arief Budiman.,Rapat selesai pukul 12.00 WIB, "
+           "lalu ditutup.")
+    assert normalise_text(raw) == ("Ketua KPU hadir.\n“Pemilu harus jujur,” kata Arief Budiman.\n"
+                                   "Rapat selesai pukul 12.00 WIB, lalu ditutup.")
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": raw}) + "\n", encoding="utf-8")
+    (article,) = [a for a in read_articles([path])]
+    assert "“Pemilu harus jujur,”" in article.text and article.text.count("\n") == 2
