@@ -57,6 +57,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     else:
         persons = model_persons(text, analysis.entities, blocked)
     if linker is not None:  # the model's names where no rule found a place, institution or person
+        persons = _model_vetoed(persons, analysis)  # (adding the model's other persons: F1 .849 -> .836)
         places, orgs = _learned_names(text, analysis, places, orgs, dateline, persons)
     holdings = link_holders(text, posts, persons)
     person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
@@ -241,6 +242,31 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
                               Mention(h.start, h.end, article.text[h.start:h.end], sentence),
                               h.person.rank, h.post.qualifier, 0.9 if h.start == h.post.start else 0.8))
     return out
+
+
+def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHit]:
+    """The rules' persons less those the model reads as an institution or place ("Walhi", "Kemenko",
+    "Presidium Indonesian Police Watch"; "Walhi" off "Walhi Nur Hidayati") and one-word "names" after a
+    post that the model does not
+    read as a person ("Ketua Ormas", "anggota Periode"): where a rank, honorific or reporting verb
+    marks the name, the rules keep it. Cross-validated: core F1 .752 without the veto, .756 with it."""
+    names = [e for e in analysis.entities if e.label == "PER"]
+    others = [e for e in analysis.entities if e.label in ("ORG", "LOC")]
+    kept = []
+    for h in persons:
+        inside = [e for e in names if e.start < h.end and h.name_start < e.end]
+        person = bool(inside)
+        if not person and any(e.start <= h.name_start and h.end <= e.end for e in others):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
+                h.name_start <= inside[0].start and inside[0].end <= h.end and \
+                any(e.start < h.end and h.name_start < e.end for e in others):  # "Walhi Nur Hidayati"
+            e = inside[0]
+            h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
+        if not person and h.evidence in ("post", "apposition") and len(h.name.split()) == 1:
+            continue
+        kept.append(h)
+    return kept
 
 
 def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],

@@ -128,7 +128,25 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if qualifier is None and PAST.search(text, sentence_start, m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
-    return hits
+    return _joined(text, hits)
+
+
+def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
+    """Two post words in a row are one post: "Kepala Bidang Humas", "Kabid Humas", "Kasat Reskrim"
+    (the first one names no institution or region, else the post would have ended there)."""
+    out: list[PostHit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.org is None and prev.area is None and prev.qualifier != "none" \
+                and text[prev.word_end:hit.start] == " " and hit.qualifier is None:
+            label = text[prev.start:hit.word_end]
+            if prev.label.startswith("Wakil ") and not label.startswith("Wakil"):
+                label = f"Wakil {text[prev.start + len('Wakil '):hit.word_end]}"
+            definition = PostDef(label, (), prev.definition.kind, hit.definition.implies or prev.definition.implies)
+            out[-1] = PostHit(prev.start, hit.end, label, definition, prev.qualifier, hit.org, hit.area, hit.word_end)
+            continue
+        out.append(hit)
+    return out
 
 
 def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: PostDef,
