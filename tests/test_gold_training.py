@@ -113,12 +113,13 @@ def _stretch(text: str, words: str) -> Stretch:
 
 
 def test_the_person_linker_gives_a_post_to_every_name_of_a_list(linkers):
-    text = "Anggota KPU Kota Bandung periode 2019-2024 terdiri dari Ahmad Fauzi, Rina Marlina dan Budi Santoso."
-    names = [_stretch(text, n) for n in ("Ahmad Fauzi", "Rina Marlina", "Budi Santoso")]
-    post = _stretch(text, "Anggota")
-    chosen = best_holders(text, Stretch(0, len(text)), [(post, "Anggota")], names,
-                          [_stretch(text, "KPU Kota Bandung")], linkers.person)
-    assert set(chosen) == set(names)
+    for text, post in (("Anggota KPU Kota Bandung adalah Ahmad Fauzi, Rina Marlina dan Budi Santoso.", "Anggota"),
+                       ("Hadir pula anggota Ahmad Fauzi, Rina Marlina dan Budi Santoso.", "anggota")):
+        names = [_stretch(text, n) for n in ("Ahmad Fauzi", "Rina Marlina", "Budi Santoso")]
+        orgs = [_stretch(text, "KPU Kota Bandung")] if "KPU" in text else []
+        chosen = best_holders(text, Stretch(0, len(text)), [(_stretch(text, post), post)], names, orgs,
+                              linkers.person)
+        assert set(chosen) == set(names), text
 
 
 def test_the_person_linker_keeps_two_posts_apart(linkers):
