@@ -188,3 +188,12 @@ def test_two_post_words_in_a_row_are_one_post():
     posts = _posts(facts)
     assert ("Argo Yuwono", "Kepala Bidang Humas", None) in posts
     assert ("Bona Simanjutak", "Wakil Sekretaris Jenderal", None) in posts
+
+
+def test_a_post_that_names_its_kind_of_institution_is_held_in_the_one_the_article_names():
+    facts = _facts("Polres Rokan Hulu mengamankan logistik pemilu di gudang KPU.\n"
+                   "Kapolres AKBP Budi Setiyono mengecek kedatangan logistik itu.")
+    held = {(m.role.label, m.organization) for m in facts.memberships}
+    assert ("Kapolres", "org:polres-14.06") in held  # Rokan Hulu: Kemendagri 14.06
+    two = _facts("Polres Rokan Hulu dan Polres Kampar bersiaga.\nKapolres AKBP Budi Setiyono mengecek logistik.")
+    assert {m.organization for m in two.memberships if m.role.label == "Kapolres"} == {None}  # which one: not said

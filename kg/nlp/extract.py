@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from spacy.language import Language
 
@@ -74,6 +75,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     memberships = _memberships(holdings, person_keys, analysis, article)
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, person_keys, memberships,
                                        linker)
+    memberships = _implied_orgs(memberships, orgs)
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
@@ -347,6 +349,22 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, None, round(0.5 + 0.4 * prob, 2)))
+    return out
+
+
+def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
+    """A post that names its kind of institution ("Kapolres": a Polres) without saying which is held in
+    the one institution of that kind the article names, when it names exactly one."""
+    by_type: dict[str, set[str]] = defaultdict(set)
+    for o in orgs:
+        by_type[o.type].add(o.key)
+    out = []
+    for m in memberships:
+        definition = post_defs().get(m.role.label)
+        if m.organization is None and definition is not None and definition.implies \
+                and len(by_type.get(definition.implies, ())) == 1:
+            m = replace(m, organization=next(iter(by_type[definition.implies])))
+        out.append(m)
     return out
 
 
