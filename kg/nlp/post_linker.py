@@ -69,11 +69,13 @@ def _gap_features(text: str, post: Stretch, other: Stretch, post_words: str,
 def pair_features(text: str, post: Stretch, person: Stretch, persons: Sequence[Stretch],
                   orgs: Sequence[Stretch], post_words: str) -> list[str]:
     """Names of the features that hold for one post and one person of the same sentence. A name in a
-    list after the post ("anggota KPU RI adalah A, B, C dan D") is judged as the list's first name."""
+    list after the post ("anggota KPU RI adalah A, B, C dan D") is judged as the list's first name: it
+    holds the post when the first does (cross-validated holds_post F1 .506 with a feature of its own,
+    .510 this way)."""
     if person.start >= post.end:
         head = list_head(text, person, persons)
         if head != person and head.start >= post.end:
-            return [*pair_features(text, post, head, persons, orgs, post_words), "in_list"]
+            return pair_features(text, post, head, persons, orgs, post_words)
     lo, hi, side, feats = _gap_features(text, post, person, post_words, 6)
     others = sum(1 for p in persons if p != person and lo <= p.start and p.end <= hi)
     feats += [f"persons_between={min(others, 3)}",
