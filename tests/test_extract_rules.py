@@ -197,3 +197,12 @@ def test_a_post_that_names_its_kind_of_institution_is_held_in_the_one_the_articl
     assert ("Kapolres", "org:polres-14.06") in held  # Rokan Hulu: Kemendagri 14.06
     two = _facts("Polres Rokan Hulu dan Polres Kampar bersiaga.\nKapolres AKBP Budi Setiyono mengecek logistik.")
     assert {m.organization for m in two.memberships if m.role.label == "Kapolres"} == {None}  # which one: not said
+
+
+def test_a_paragraph_with_a_quote_may_also_report_words_indirectly():
+    facts = _facts("Ketua KPU Jabar Ahmad Fauzi mengatakan, tahapan kampanye berjalan lancar di semua daerah. "
+                   "“Kami terus memantau logistik pemilu,” ujarnya.")
+    said = {(q.direct, q.text[:30]) for q in facts.quotations}
+    assert (False, "tahapan kampanye berjalan lanc") in said
+    assert (True, "Kami terus memantau logistik p") in said
+    assert len(facts.quotations) == 2
