@@ -206,3 +206,18 @@ def test_a_paragraph_with_a_quote_may_also_report_words_indirectly():
     assert (False, "tahapan kampanye berjalan lanc") in said
     assert (True, "Kami terus memantau logistik p") in said
     assert len(facts.quotations) == 2
+
+
+def test_an_institution_the_model_names_around_a_shorter_one_takes_its_place():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.orgs import find_orgs
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu."
+    rules = find_orgs(text, [])
+    assert [o.text for o in rules] == ["DPR"]  # the rules name the parliament only
+    start = text.index("Komisi III DPR")
+    model = (NerSpan(start, start + len("Komisi III DPR"), "ORG", "Komisi III DPR"),)
+    _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
+    assert [o.label for o in orgs] == ["Komisi III DPR"]
+    assert wider_of[(rules[0].start, rules[0].end)].label == "Komisi III DPR"
