@@ -67,7 +67,7 @@ def political_articles(data_dir: Path) -> Iterator[ClickArticle]:
             published = parse_date(d.get("published"))
             yield ClickArticle(d["id"], d.get("url") or "", d.get("title") or "",
                                published.isoformat() if published else None,
-                               d.get("source") or "", d["category"], clean_text(d["text"]))
+                               d.get("source") or "", d["category"], normalise_text(d["text"]))
 
 
 def sample(data_dir: Path, n: int, seed: int, min_words: int = 0, max_words: int = 10**9,
