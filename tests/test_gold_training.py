@@ -14,7 +14,10 @@ import pytest
 from rdflib import Dataset
 
 from kg.cli import main
+from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import Stretch, best_holders, load_linkers
+from kg.nlp.orgs import OrgHit
+from kg.records import Membership, Mention, Role
 from kg.readers import normalise_text, read_articles
 from kg.resources import EXTRACT_DIR
 from kg.training.crossval import folds, load_scorer
@@ -131,6 +134,38 @@ def test_the_person_linker_keeps_two_posts_apart(linkers):
     chosen = best_holders(text, Stretch(0, len(text)), [(first, "Ketua"), (second, "Ketua")], [fauzi, rina],
                           orgs, linkers.person)
     assert chosen[fauzi][0] == first and chosen[rina][0] == second
+
+
+def _membership(text: str, person: str, post: str, evidence: str) -> Membership:
+    start = text.index(evidence)
+    return Membership(person, Role(f"role:{post.lower()}", post), None, 0,
+                      Mention(start, start + len(evidence), evidence, 0))
+
+
+def _org(text: str, words: str, key: str, label: str) -> OrgHit:
+    start = text.index(words)
+    return OrgHit(start, start + len(words), words, key, label, "other")
+
+
+def test_a_post_whose_sentence_names_no_institution_is_held_in_the_one_the_article_names(linkers):
+    text = ("Wali Kota Probolinggo Hadi Zainal Abidin meninjau pasar. Ketua DPRD Rina Marlina ikut hadir. "
+            "Pemerintah Kota Probolinggo menyiapkan anggaran pasar itu.")
+    orgs = [_org(text, "DPRD", "org:dprd", "DPRD"),
+            _org(text, "Pemerintah Kota Probolinggo", "org:pemkot", "Pemerintah Kota Probolinggo")]
+    mayor = _membership(text, "person:hadi", "Wali Kota", "Wali Kota Probolinggo Hadi Zainal Abidin")
+    persons = [("person:hadi", _stretch(text, "Hadi Zainal Abidin")), ("person:rina", _stretch(text, "Rina Marlina"))]
+    sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
+    attached = attach_institutions(text, sentence_of, [mayor], persons, orgs, linkers.institution)
+    assert attached[0].organization == "org:pemkot"
+
+
+def test_a_post_that_is_held_in_no_institution_stays_without_one(linkers):
+    text = "Presiden Joko Widodo meresmikan jalan itu. Anggaran jalan berasal dari Kementerian Keuangan."
+    orgs = [_org(text, "Kementerian Keuangan", "org:kemenkeu", "Kementerian Keuangan")]
+    president = _membership(text, "person:jokowi", "Presiden", "Presiden Joko Widodo")
+    persons = [("person:jokowi", _stretch(text, "Joko Widodo"))]
+    sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
+    assert attach_institutions(text, sentence_of, [president], persons, orgs, linkers.institution)[0].organization is None
 
 
 def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):

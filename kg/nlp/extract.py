@@ -19,6 +19,7 @@ from kg.nlp.orgs import OrgHit, find_orgs
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
+from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org, load_linkers
 from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, post_defs, role_for
 from kg.nlp.quotes import SpeakerResolver, find_statements
@@ -78,6 +79,10 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, person_keys, memberships,
                                        linker)
     memberships = _implied_orgs(memberships, orgs)
+    if linker is not None:
+        memberships = attach_institutions(text, analysis.sentence_at, memberships,
+                                          [(person_keys[h], Stretch(h.start, h.end)) for h in persons],
+                                          orgs + [p.org for p in posts if p.org is not None], linker.institution)
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)

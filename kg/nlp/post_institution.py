@@ -1,0 +1,160 @@
+"""In which institution a post is held when its own sentence does not say.
+
+News names the institution once and the post elsewhere: "Kasat Reskrim AKP Indra" in a story whose
+"Polres Lhokseumawe" comes two paragraphs later, "Menteri Kesehatan Nila Moeloek" beside the
+"Kementerian Kesehatan", "Gubernur DKI Jakarta Anies" in an article about the "Pemprov DKI Jakarta".
+A scorer over (post, institution of the article) pairs, trained like the other post linkers
+(`kg.training.linker`), picks one institution or none. Its features are about kinds of words, never
+names: which post word goes with which institution word, how far apart in sentences, whether the
+post's other words or the region after it stand in the institution's name, whether the institution
+is the only one of its head word.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg.nlp.orgs import OrgHit
+from kg.nlp.post_linker import Linker, Stretch
+from kg.records import Membership
+from kg.resources import lexicon
+
+WORD = re.compile(r"\w+")
+SKIPPED_HEADS = frozenset({"wakil", "plt", "pj", "pjs", "mantan", "eks", "plh"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One institution of the article: its key, where it is named, and the words of its names."""
+
+    key: str
+    mentions: tuple[Stretch, ...]
+    words: str  # its canonical name and the surface forms, space-joined
+    head: str  # first two words of its canonical name: institutions of one kind share them ("kepolisian resor")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Words of ranks and honorifics: capitalised between a post and its holder, but no region."""
+    return frozenset(w.rstrip(".").lower() for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split())
+
+
+def candidate(key: str, mentions: Sequence[Stretch], names: Sequence[str]) -> Candidate:
+    """An institution as the scorer sees it, from where it is named and its names (canonical first)."""
+    first = _words(names[0]) if names else []
+    return Candidate(key, tuple(sorted(mentions, key=lambda m: m.start)), " ".join(names), " ".join(first[:2]))
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def post_head(post_words: str) -> str:
+    words = [w for w in _words(post_words) if w not in SKIPPED_HEADS]
+    return words[0] if words else ""
+
+
+def _sentence_bucket(post_sentence: int, org_sentence: int) -> str:
+    gap = org_sentence - post_sentence
+    if gap == 0:
+        return "same"
+    side = "next" if gap > 0 else "prev"
+    gap = abs(gap)
+    return f"{side}:{'1' if gap == 1 else '2-3' if gap <= 3 else '4+'}"
+
+
+def pair_features(text: str, sentence_of, post: Stretch, post_words: str, holder: Stretch | None,
+                  org: Candidate, others: Sequence[Candidate]) -> list[str]:
+    """Names of the features of one post and one institution of the article. `sentence_of` maps a
+    character offset to its sentence index."""
+    nearest = min(org.mentions, key=lambda m: min(abs(m.start - post.end), abs(post.start - m.end)))
+    mention = _words(text[nearest.start:nearest.end])
+    org_head = mention[0] if mention else ""
+    org_words = set(_words(org.words)) | set(mention)
+    head = post_head(post_words)
+    feats = [f"sents={_sentence_bucket(sentence_of(post.start), sentence_of(nearest.start))}",
+             f"pair={head}|{org_head}", f"org_head={org_head}", f"post_head={head}"]
+    rest = [w for w in _words(post_words) if w != head and w not in SKIPPED_HEADS and len(w) > 2]
+    if rest:
+        inside = sum(1 for w in rest if w in org_words)
+        feats.append("rest=all" if inside == len(rest) else "rest=some" if inside else "rest=none")
+    if holder is not None and holder.start >= post.end:  # "Gubernur DKI Jakarta Anies": the region between
+        region = [w for w in WORD.findall(text[post.end:holder.start]) if w[0].isupper() and w.lower() not in _titles()]
+        if region:
+            inside = sum(1 for w in region if w.lower() in org_words)
+            feats.append("region=all" if inside == len(region) else "region=some" if inside else "region=none")
+    if post.start <= nearest.start and nearest.end <= max(post.end, holder.start if holder and holder.start > post.end
+                                                          else post.end):
+        feats.append("named_with_post")
+    same_head = sum(1 for o in others if o.key != org.key and o.head == org.head)
+    feats.append(f"same_head_others={min(same_head, 2)}")
+    distance = sorted(min(abs(m.start - post.end) for m in o.mentions) for o in others)
+    mine = min(abs(m.start - post.end) for m in org.mentions)
+    feats.append(f"rank={min(distance.index(mine) if mine in distance else 0, 3)}")
+    feats.append(f"mentions={min(len(org.mentions), 3)}")
+    return feats
+
+
+SAYS_WHICH = frozenset({"rest=all", "region=all", "named_with_post"})
+
+
+def best_institution(text: str, sentence_of, post: Stretch, post_words: str, holder: Stretch | None,
+                     candidates: Sequence[Candidate], linker: Linker) -> tuple[str, float] | None:
+    """The institution of the article the post is most likely held in, when one scores above threshold.
+    When the article names another of its kind and the post's words do not say which ("Polres Rokan
+    Hulu dan Polres Kampar ... Kapolres X"), none."""
+    best: tuple[float, Candidate, list[str]] | None = None
+    for org in candidates:
+        feats = pair_features(text, sentence_of, post, post_words, holder, org, candidates)
+        prob = linker.probability(feats)
+        if prob >= linker.threshold and (best is None or prob > best[0]):
+            best = (prob, org, feats)
+    if best is None:
+        return None
+    prob, org, feats = best
+    if not SAYS_WHICH & set(feats) and any(o.key != org.key and o.head == org.head for o in candidates):
+        return None
+    return org.key, prob
+
+
+def candidates_of(orgs: Sequence[OrgHit]) -> list[Candidate]:
+    """The article's institutions, one candidate per key with all its mentions."""
+    mentions: dict[str, list[Stretch]] = {}
+    names: dict[str, list[str]] = {}
+    for o in orgs:
+        mentions.setdefault(o.key, []).append(Stretch(o.start, o.end))
+        names.setdefault(o.key, [o.label]).extend(n for n in (o.text, *o.alt_labels) if n not in names[o.key])
+    return [candidate(key, ms, names[key]) for key, ms in mentions.items()]
+
+
+def _post_in(text: str, m: Membership) -> Stretch:
+    """Where the post stands in the membership's evidence (the evidence itself when its words are not found)."""
+    lowered = text[m.evidence.start:m.evidence.end].lower()
+    for form in (m.role.label, *m.role.alt_labels):
+        at = lowered.find(form.lower()) if form else -1
+        if at >= 0:
+            return Stretch(m.evidence.start + at, m.evidence.start + at + len(form))
+    return Stretch(m.evidence.start, m.evidence.end)
+
+
+def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership],
+                        persons: Sequence[tuple[str, Stretch]], orgs: Sequence[OrgHit],
+                        linker: Linker | None) -> list[Membership]:
+    """Each membership without an institution gets the article's most likely one, when one scores
+    above threshold. `persons`: (person key, where the person is named)."""
+    candidates = candidates_of(orgs)
+    if linker is None or not candidates:
+        return list(memberships)
+    out = []
+    for m in memberships:
+        if m.organization is None:
+            post = _post_in(text, m)
+            holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
+                           and s.end <= m.evidence.end and not (s.start < post.end and post.start < s.end)), None)
+            best = best_institution(text, sentence_of, post, m.role.label, holder, candidates, linker)
+            if best is not None:
+                m = replace(m, organization=best[0])
+        out.append(m)
+    return out
