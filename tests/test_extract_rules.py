@@ -221,3 +221,11 @@ def test_an_institution_the_model_names_around_a_shorter_one_takes_its_place():
     _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
     assert [o.label for o in orgs] == ["Komisi III DPR"]
     assert wider_of[(rules[0].start, rules[0].end)].label == "Komisi III DPR"
+
+
+def test_a_post_coordinated_with_a_candidacy_is_a_candidacy_too():
+    # dev b05: "Pasangan calon Gubernur dan Wakil Gubernur nomor urut 1, Made Muliawan Arya – ..." gave
+    # Made Muliawan Arya the post Wakil Gubernur
+    facts = _facts("Pasangan calon Gubernur dan Wakil Gubernur nomor urut 1, Made Muliawan Arya – Putu Agus "
+                   "Suradnyana diundang. Ketua KPU Bali Dewa Lidartawan hadir.")
+    assert {m.role.label for m in facts.memberships} == {"Ketua"}

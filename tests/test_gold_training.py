@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from dataclasses import replace
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from rdflib import Dataset
 from kg.cli import main
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import Stretch, best_holders, load_linkers
+from kg.nlp.quotes import Statement
+from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.orgs import OrgHit
 from kg.records import Membership, Mention, Role
 from kg.readers import normalise_text, read_articles
@@ -166,6 +169,20 @@ def test_a_post_that_is_held_in_no_institution_stays_without_one(linkers):
     persons = [("person:jokowi", _stretch(text, "Joko Widodo"))]
     sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
     assert attach_institutions(text, sentence_of, [president], persons, orgs, linkers.institution)[0].organization is None
+
+
+def test_the_speaker_scorer_overrules_a_speaker_named_inside_the_quote_for_the_one_in_its_attribution():
+    text = ('Ketua KPU Jabar Rina Marlina meninjau gudang logistik.\n"Kami sudah siap menggelar pemilu bersama '
+            'Budi Santoso dan jajaran," kata Rina Marlina.')
+    everyone = [("person:rina", _stretch(text, "Rina Marlina")), ("person:budi", _stretch(text, "Budi Santoso")),
+                ("person:rina", Stretch(text.rindex("Rina Marlina"), text.rindex("Rina Marlina") + 12))]
+    start, end = text.index('"') + 1, text.index(',"')
+    wrong = Statement("person:budi", text[start:end], start, end + 1, True)
+    linker = load_speaker_linker(str(EXTRACT_DIR))
+    assert linker is not None, f"no speaker scorer in {EXTRACT_DIR}: run `kg train --extraction`"
+    assert relink(text, [wrong], everyone, linker)[0].speaker == "person:rina"
+    right = replace(wrong, speaker="person:rina")
+    assert relink(text, [right], everyone, linker)[0].speaker == "person:rina"
 
 
 def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):

@@ -23,6 +23,7 @@ from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org, load_linkers
 from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, post_defs, role_for
 from kg.nlp.quotes import SpeakerResolver, find_statements
+from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
 from kg.regions import gazetteer
@@ -90,7 +91,11 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                             for m in ms if builder.entities[key].subtype != "election")
     speaker_roles = {m.person: m for m in memberships}
     quotations = []
-    for stmt in find_statements(text, analysis, resolver):
+    statements = find_statements(text, analysis, resolver)
+    if linker is not None:  # the scorer trained with the model may prefer another speaker
+        statements = relink(text, statements, [(person_keys[h], Stretch(h.name_start, h.end)) for h in persons],
+                            load_speaker_linker(analysis.model_dir))
+    for stmt in statements:
         sentence = analysis.sentence_at(stmt.start)
         held = speaker_roles.get(stmt.speaker)
         quotations.append(Quotation(

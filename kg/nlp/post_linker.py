@@ -77,14 +77,10 @@ def pair_features(text: str, post: Stretch, person: Stretch, persons: Sequence[S
         if head != person and head.start >= post.end:
             return pair_features(text, post, head, persons, orgs, post_words)
     lo, hi, side, feats = _gap_features(text, post, person, post_words, 6)
-    between = WORD.findall(text[lo:hi]) if hi > lo else []
     others = sum(1 for p in persons if p != person and lo <= p.start and p.end <= hi)
     feats += [f"persons_between={min(others, 3)}",
               f"orgs_between={min(sum(1 for o in orgs if lo <= o.start and o.end <= hi), 2)}"]
     after = side == "after"
-    if between:  # the word next to each end: "anggota KPU ... yakni, A", "A (pakar hukum)"
-        feats += [f"edge={side}:{between[0].lower()}>", f"edge={side}:<{between[-1].lower()}"]
-    feats.append(f"word_side_dist={feats[3][10:]}|{feats[1][5:]}")
     nearest = min((p for p in persons if (p.start >= post.end) == after),
                   key=lambda p: abs(p.start - post.end) if after else abs(post.start - p.end), default=None)
     if nearest == person:
@@ -133,14 +129,14 @@ class PostLinkers:
         return json.dumps(data, ensure_ascii=False, indent=1)
 
 
-def _linker(data: dict) -> Linker:
+def linker_from(data: dict) -> Linker:
     return Linker({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]), float(data["threshold"]))
 
 
 def read_linkers(path: Path) -> PostLinkers:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return PostLinkers(_linker(data["person"]), _linker(data["org"]),
-                       _linker(data["institution"]) if "institution" in data else None)
+    return PostLinkers(linker_from(data["person"]), linker_from(data["org"]),
+                       linker_from(data["institution"]) if "institution" in data else None)
 
 
 @cache

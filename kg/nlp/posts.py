@@ -8,7 +8,7 @@ post takes the institution written after it; a regional office (Bupati Tapin) ha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.orgs import OrgHit, org_types, LEVEL
@@ -131,6 +131,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     return _joined(text, hits)
 
 
+COORDINATED = re.compile(r"\s*(?:dan|serta|atau|-|/)\s*")
+
+
 def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
     """Two post words in a row are one post: "Kepala Bidang Humas", "Kabid Humas", "Kasat Reskrim"
     (the first one names no institution or region, else the post would have ended there)."""
@@ -145,6 +148,9 @@ def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
             definition = PostDef(label, (), prev.definition.kind, hit.definition.implies or prev.definition.implies)
             out[-1] = PostHit(prev.start, hit.end, label, definition, prev.qualifier, hit.org, hit.area, hit.word_end)
             continue
+        if prev is not None and prev.qualifier == "none" and hit.qualifier is None \
+                and COORDINATED.fullmatch(text, prev.word_end, hit.start):
+            hit = replace(hit, qualifier="none")  # "calon Gubernur dan Wakil Gubernur": both are candidacies
         out.append(hit)
     return out
 

@@ -248,7 +248,7 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
 
 
 @cache
-def _speech_verbs() -> frozenset[str]:
+def speech_verbs() -> frozenset[str]:
     return frozenset(v.lower() for form in ("before", "after", "self") for v in _verbs(form))
 
 
@@ -256,11 +256,11 @@ def _parsed_speaker(analysis: Analysis, start: int, end: int, resolver: SpeakerR
                     anchor: int | None = None) -> tuple[str, int] | None:
     """(person key, end of the verb) for the first speech verb in [start, end) whose parsed subject
     (nsubj) is a person or a pronoun: the rules' fallback when no pattern names the speaker."""
-    if not _speech_verbs() & set(re.findall(r"\w+", analysis.text[start:end].lower())):
+    if not speech_verbs() & set(re.findall(r"\w+", analysis.text[start:end].lower())):
         return None  # nothing to parse for
     words = analysis.parse(start, end)
     for i, verb in enumerate(words):
-        if verb.text.lower() not in _speech_verbs() or _negated(words, i):
+        if verb.text.lower() not in speech_verbs() or _negated(words, i):
             continue
         subject = next((j for j, w in enumerate(words) if w.head == i and j != i and w.dep == "nsubj"), None)
         if subject is None:

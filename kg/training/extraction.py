@@ -24,7 +24,9 @@ import spacy
 
 from kg.resources import EXTRACT_DIR, MODEL_DIR
 from kg.training.gold import GoldArticle, load_gold_dirs
+from kg.nlp.speaker_linker import SPEAKER_FILE
 from kg.training.linker import train_linkers
+from kg.training.speakers import train_speaker_linker
 
 Log = Callable[[str], None]
 DEFAULT_GOLD = (Path("../shared/eval/dev"), Path("../shared/eval/train"), Path("corpus/annotated"))
@@ -43,15 +45,17 @@ def train_extraction(golds: Sequence[GoldArticle], out: Path = EXTRACT_DIR, base
     if not linkers_only:
         fine_tune(golds, out, base=base, epochs=epochs, seed=seed, log=log)
     linkers = train_linkers(golds)
+    speakers = train_speaker_linker(golds)
     (out / "linker").mkdir(parents=True, exist_ok=True)
     (out / "linker" / "posts.json").write_text(linkers.to_json() + "\n", encoding="utf-8")
+    (out / SPEAKER_FILE).write_text(speakers.to_json() + "\n", encoding="utf-8")
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     if not linkers_only:
         meta["kg_training"] = {"articles": len(golds), "epochs": epochs, "seed": seed, "base": base.name,
                                "seconds": round(time.perf_counter() - started)}
     meta["kg_linkers"] = {"articles": len(golds), "person_features": len(linkers.person.weights),
-                          "org_features": len(linkers.org.weights)}
+                          "org_features": len(linkers.org.weights), "speaker_features": len(speakers.weights)}
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     log(f"extraction model: {len(golds)} articles, {time.perf_counter() - started:.0f} s -> {out}")
     return out
@@ -63,7 +67,7 @@ def _systems(fold_dir: Path, train: Sequence[GoldArticle], log: Log):
     from kg.nlp.pipeline import load_pipeline
     from kg.nlp.post_linker import load_linkers
 
-    if not (fold_dir / "linker" / "posts.json").is_file():
+    if not (fold_dir / "linker" / "posts.json").is_file() or not (fold_dir / SPEAKER_FILE).is_file():
         spans_there = (fold_dir / "config.cfg").is_file()
         train_extraction(train, fold_dir, linkers_only=spans_there, log=lambda m: None)
         log(f"  trained {'the linkers' if spans_there else 'spans and linkers'} on {len(train)} articles -> {fold_dir}")

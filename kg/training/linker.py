@@ -110,12 +110,12 @@ def institution_pairs(gold: GoldArticle, spans=None, analysis=None) -> Pairs:
     return out
 
 
-def _fit(data: Pairs, threshold: float, c: float, what: str) -> Linker:
+def fit(data: Pairs, threshold: float, c: float, what: str) -> Linker:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     if len({label for _, label in data}) < 2:
-        raise ValueError(f"the gold articles give no {what} pairs to learn from: annotate holds_post relations")
+        raise ValueError(f"the gold articles give no {what} pairs to learn from: annotate more articles with that relation")
     vec = DictVectorizer()
     x = vec.fit_transform([{f: 1 for f in feats} for feats, _ in data])
     model = LogisticRegression(C=c, max_iter=2000).fit(x, [label for _, label in data])
@@ -133,11 +133,11 @@ def choose_threshold(pairs_by_article: Sequence[Pairs], c: float, seed: int = 0)
     order = list(range(len(pairs_by_article)))
     random.Random(seed).shuffle(order)
     held = set(order[: max(1, len(order) // 5)])
-    fit = [p for i, ps in enumerate(pairs_by_article) if i not in held for p in ps]
+    inner = [p for i, ps in enumerate(pairs_by_article) if i not in held for p in ps]
     test = [p for i, ps in enumerate(pairs_by_article) if i in held for p in ps]
-    if len({label for _, label in fit}) < 2 or not any(label for _, label in test):
+    if len({label for _, label in inner}) < 2 or not any(label for _, label in test):
         return 0.5
-    linker = _fit(fit, 0.5, c, "linker")
+    linker = fit(inner, 0.5, c, "linker")
     probs = [(linker.probability(feats), label) for feats, label in test]
 
     def f_half(t: float) -> float:
@@ -159,5 +159,5 @@ def train_linkers(golds: Sequence[GoldArticle], threshold: float | None = None, 
     chosen = threshold if threshold is not None else choose_threshold([ps for ps, _ in per_article], c)
     institution = [institution_pairs(gold) for gold in golds]  # at 0.5: a threshold chosen on the held-out
     # pairs' F0.5 (0.7-0.8) gave fewer right posts per wrong one (cross-validated holds_post .554 -> .542)
-    return PostLinkers(_fit(person, chosen, c, "post-holder"), _fit(org, 0.5, c, "post-institution"),
-                       _fit([p for ps in institution for p in ps], 0.5, c, "post-institution (article)"))
+    return PostLinkers(fit(person, chosen, c, "post-holder"), fit(org, 0.5, c, "post-institution"),
+                       fit([p for ps in institution for p in ps], 0.5, c, "post-institution (article)"))
