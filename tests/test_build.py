@@ -125,3 +125,22 @@ def test_a_changed_publication_date_alone_rebuilds_the_article(tmp_path, capsys)
     assert "built 1 articles, 0 unchanged" in capsys.readouterr().err.splitlines()[-1]
     g = rdflib.Graph().parse(tmp_path / "o.ttl")
     assert {str(d) for d in g.objects(None, SCHEMA.datePublished)} == {"2019-09-17"}
+
+
+def test_a_retrained_model_rebuilds_the_articles_it_extracted(tmp_path, capsys):
+    import shutil
+
+    from kg.resources import EXTRACT_DIR
+
+    model = tmp_path / "model"
+    shutil.copytree(EXTRACT_DIR, model)
+    src, store = tmp_path / "in.jsonl", str(tmp_path / "s")
+    src.write_text(json.dumps({"id": "x1", "text": ARTICLE}) + "\n", encoding="utf-8")
+    assert main(["build", str(src), "--store", store, "--model", str(model)]) == 0
+    retrained = tmp_path / "retrained"
+    shutil.copytree(model, retrained)  # what `kg train` leaves: same name and version, other linker weights
+    linkers = retrained / "linker" / "speakers.json"
+    data = json.loads(linkers.read_text(encoding="utf-8"))
+    linkers.write_text(json.dumps({**data, "bias": data["bias"] - 0.1}), encoding="utf-8")
+    assert main(["build", str(src), "--store", store, "--model", str(retrained)]) == 0
+    assert "built 1 articles, 0 unchanged" in capsys.readouterr().err.splitlines()[-1]

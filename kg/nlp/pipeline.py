@@ -8,6 +8,7 @@ the spans the quotation rules ask about (`Analysis.parse`), not on every sentenc
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -140,9 +141,23 @@ def load_parser() -> Language | None:
     return spacy.load(path)
 
 
+@cache
+def _trained_fingerprint(model_dir: str) -> str:
+    """Short hash of a model folder's meta and linkers: `kg train` writes both, so a retrained model
+    (same name and version) makes `kg build` extract the articles again instead of skipping them."""
+    digest = hashlib.sha1()
+    folder = Path(model_dir)
+    for path in [folder / "meta.json", *sorted((folder / "linker").glob("*.json"))]:
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def model_name(nlp: Language) -> str:
     """Names what extracts: package version, lexicons' fingerprint, and the model if any."""
     model = f"+{nlp.meta.get('name', 'ner')}-{nlp.meta.get('version', '0')}" if nlp.has_pipe("ner") else ""
+    if model and nlp.meta.get(MODEL_DIR_KEY):
+        model += f"-{_trained_fingerprint(nlp.meta[MODEL_DIR_KEY])}"
     parser = load_parser() if uses_parser(nlp) else None
     if parser is not None:
         model += f"+{parser.meta.get('name', 'ud')}-{parser.meta.get('version', '0')}"
