@@ -388,7 +388,7 @@ def parse_date(value: object) -> date | None:
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
                              remove_control_chars=False, remove_terminal_escapes=False)
 #: paragraphs a scraper joined with "," right after the closing punctuation ("Riau.,Penangkapan")
-PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|[\"“])")
+PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|[\"“])|(?<=[.!?])[ \t]*,+[ \t]+(?=[A-Z\"“])")
 
 
 def normalise_text(text: str) -> str:

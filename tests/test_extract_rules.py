@@ -229,3 +229,10 @@ def test_a_post_coordinated_with_a_candidacy_is_a_candidacy_too():
     facts = _facts("Pasangan calon Gubernur dan Wakil Gubernur nomor urut 1, Made Muliawan Arya – Putu Agus "
                    "Suradnyana diundang. Ketua KPU Bali Dewa Lidartawan hadir.")
     assert {m.role.label for m in facts.memberships} == {"Ketua"}
+
+
+def test_speech_denied_two_words_before_the_verb_is_no_statement():
+    # corpus kompas-02771: "Airin ... tak ingin menanggapi banyak terkait ..." was read as Airin's statement
+    facts = _facts("Wali Kota Tangerang Selatan Airin Rachmie Diany tak ingin menanggapi banyak terkait adanya "
+                   "tiga pejabat yang mendaftarkan diri untuk menggantikan posisinya.")
+    assert facts.quotations == ()

@@ -194,3 +194,7 @@ def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
     path.write_text(json.dumps({"id": "a", "text": raw}) + "\n", encoding="utf-8")
     (article,) = [a for a in read_articles([path])]
     assert "“Pemilu harus jujur,”" in article.text and article.text.count("\n") == 2
+    # corpus kompas-01962: "... 10 kursi DPRD., ‚ÄúYa iya ..." — a space after the joining comma
+    assert normalise_text("memiliki 10 kursi DPRD., ‚ÄúYa iya bisa,‚Äù kata Nana. Harga Rp 5.000, Namun naik.") == \
+        "memiliki 10 kursi DPRD.\n“Ya iya bisa,” kata Nana. Harga Rp 5.000, Namun naik."
+    assert normalise_text('Dia bilang "tidak", kata Nana.') == 'Dia bilang "tidak", kata Nana.'  # no paragraph there

@@ -276,9 +276,9 @@ def _parsed_speaker(analysis: Analysis, start: int, end: int, resolver: SpeakerR
 
 
 def _denied(before_verb: str) -> bool:
-    """"Asrar tidak menyebut ...": the word before the speech verb denies it."""
-    words = before_verb.split()
-    return bool(words) and words[-1].lower() in NEGATION
+    """"Asrar tidak menyebut ...", "Airin tak ingin menanggapi ...": one of the two words before the
+    speech verb denies it."""
+    return any(w.lower() in NEGATION for w in before_verb.split()[-2:])
 
 
 def _negated(words: tuple[Word, ...], verb: int) -> bool:
