@@ -236,3 +236,23 @@ def test_speech_denied_two_words_before_the_verb_is_no_statement():
     facts = _facts("Wali Kota Tangerang Selatan Airin Rachmie Diany tak ingin menanggapi banyak terkait adanya "
                    "tiga pejabat yang mendaftarkan diri untuk menggantikan posisinya.")
     assert facts.quotations == ()
+
+
+def test_an_abbreviation_in_brackets_is_no_person_but_a_nickname_after_a_name_is():
+    # corpus hand check round 3: "13 Kepala Desa (Kades) terpilih" gave a person "Kades"
+    facts = _facts("Sebanyak 13 Kepala Desa (Kades) terpilih dilantik oleh Bupati Morowali Taslim.")
+    assert {e.label for e in facts.entities if e.kind.value == "Person"} == {"Taslim"}
+    nickname = _facts("Presiden Joko Widodo (Jokowi) meninjau pasar. Jokowi senang.")
+    assert any("Jokowi" in e.alt_labels for e in nickname.entities if e.label == "Joko Widodo")
+
+
+def test_a_post_phrase_of_the_model_stops_at_a_name_a_bracket_or_a_joining_word():
+    from kg.nlp.extract import _post_words
+    from kg.nlp.post_linker import Stretch
+
+    text = "Sebelumnya, Presiden RI Joko Widodo (Jokowi) dan Pakar Hukum dari Pusako, Feri Amsari, hadir."
+    joko = Stretch(text.index("Joko"), text.index("Joko") + len("Joko Widodo"))
+    first = _post_words(text, Stretch(text.index("Presiden"), text.index("(") + 1), [joko])
+    assert text[first.start:first.end] == "Presiden RI"
+    second = _post_words(text, Stretch(text.index("Pakar"), text.index("Pusako")), [joko])
+    assert text[second.start:second.end] == "Pakar Hukum"

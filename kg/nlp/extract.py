@@ -280,7 +280,21 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHi
         if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1:
             continue
         kept.append(h)
-    return kept
+    return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
+
+
+def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
+    """A one-word "name" that stands only in brackets, never after a person's name, abbreviates the
+    words before it ("Kepala Desa (Kades)", "Direktur Utama , (Petral)"); "Joko Widodo (Jokowi)" stays."""
+    def bracketed(h: PersonHit) -> bool:
+        return text[h.name_start - 1:h.name_start] == "(" and text[h.end:h.end + 1] == ")"
+
+    if len(hit.name.split()) != 1 or not bracketed(hit):
+        return False
+    same = [h for h in persons if h.name == hit.name]
+    after_name = any(p.end <= h.name_start - 1 and not text[p.end:h.name_start - 1].strip()
+                     for h in same for p in persons if p is not h)
+    return all(bracketed(h) for h in same) and not after_name
 
 
 def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
@@ -332,9 +346,10 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     rule_posts = {Stretch(p.start, p.word_end if p.word_end > 0 else p.end): p for p in posts if p.qualifier != "none"}
     set_aside = [Stretch(p.start, max(p.end, p.word_end)) for p in posts if p.qualifier == "none"]
     longer = {}  # the model's post phrase where it holds the rules' and more ("Staf Ahli Gubernur", "Ketua Divisi Teknis")
+    names = [Stretch(h.start, h.end) for h in persons]
     for e in analysis.entities:
-        span = Stretch(e.start, e.end)
-        if e.label != "POST" or any(_overlap(span, s) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
+        span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
+        if span is None or any(_overlap(span, s) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
         inside = [s for s in rule_posts if _overlap(span, s)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
@@ -377,6 +392,18 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, None, round(0.5 + 0.4 * prob, 2)))
     return out
+
+
+POST_TAIL = re.compile(r"(?:[\s(),.;:/-]+|\s+(?:dari|di|dan|serta|yang|untuk|pada|ke|sebagai))+$")
+
+
+def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | None:
+    """A post phrase of the model without what does not belong to it: a name it runs into ("Presiden
+    RI Joko Widodo ("), a dangling bracket or joining word ("Pakar Hukum dari", "Divisi Teknis)")."""
+    end = min([n.start for n in names if span.start < n.start < span.end] + [span.end])
+    tail = POST_TAIL.search(text, span.start, end)
+    end = tail.start() if tail else end
+    return Stretch(span.start, end) if end - span.start >= 3 else None
 
 
 def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
