@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from view_browser import Chromium, chromium_missing  # noqa: E402
 
-from kg.store import open_store  # noqa: E402
+from kg.graph.embedded import open_oxigraph  # noqa: E402
 from kg.view import build_network, write_html  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "clickid-news-articles" / "clickid_articles.jsonl"
@@ -74,7 +74,7 @@ def main() -> int:
         return 2
     build_s = ensure_store(args.store)
     start = time.monotonic()
-    net = build_network(open_store(args.store, read_only=True), max_nodes=args.nodes)
+    net = build_network(open_oxigraph(Path(args.store), read_only=True), max_nodes=args.nodes)
     read_s = time.monotonic() - start
     page = Path(tempfile.mkdtemp(prefix="view-bench-")) / "graph.html"
     start = time.monotonic()

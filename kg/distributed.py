@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.build import BATCH, BuildReport, build
-from kg.readers import ReadProblem
+from kg.graph import SerializedGraph
+from kg.problems import Problem
 from kg.records import Article
-from kg.store import SerializedGraph
 from kg.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
 
 
@@ -32,7 +32,7 @@ class DaskExtractors:
         self.validate = validate
         self.extractor = client.submit(extractor_name, model, pure=False).result()
 
-    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[ReadProblem]]]:
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[Problem]]]:
         from distributed import as_completed
 
         limit = max(1, sum(self.client.nthreads().values())) * IN_FLIGHT_PER_WORKER

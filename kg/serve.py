@@ -10,11 +10,13 @@ the named queries with their results.
 Results by content negotiation (Accept, or `format=json|csv|tsv|xml`): SPARQL JSON, CSV, TSV or
 XML; CONSTRUCT and DESCRIBE give N-Triples or Turtle. Queries run on the union of the article
 graphs unless `default-graph-uri` is given. SERVICE, LOAD, FROM and every update are refused
-(`kg.query.check_query_safety`); a query is stopped after `timeout` seconds (it runs in a worker
-process that is killed, see `kg.query_pool`) and may return at most `max_rows` rows. Binds
+(`kg.graph.sparql.check_query_safety`); a query is stopped after `timeout` seconds (it runs in a
+worker process that is killed, see `kg.graph.pool`) and may return at most `max_rows` rows. Binds
 127.0.0.1 unless told otherwise.
 
-The workers open the store read-only: do not build into it while it is served (restart
+The store is the one `--store` or $KG_STORE names (`kg.graph.connect`). It must be an embedded store
+(a folder): a SPARQL server already is an endpoint, and stopping a query on it is the server's
+business. The workers open the store read-only: do not build into it while it is served (restart
 `kg serve` after a build, or serve a SPARQL server's store with `oxigraph serve`).
 """
 from __future__ import annotations
@@ -25,10 +27,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from kg.query import (NamedQuery, Page, QueryError, binding_terms, check_query_safety, load_named_queries,
-                      prepare)
-from kg.query_pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, Request
-from kg.store import DEFAULT_STORE, open_store
+from kg.graph import StoreError, connect, is_url, resolve
+from kg.graph.catalogue import NamedQuery, QueryError, load_named_queries
+from kg.graph.pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, Request
+from kg.graph.sparql import Page, binding_terms, check_query_safety, prepare
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 PAGE_ROWS = 20  # rows of each named query shown on the page
@@ -36,7 +38,7 @@ SPARQL_PATHS = ("/sparql", "/query")
 PAGING = ("format", "offset", "limit")  # arguments of /named/NAME that are not query parameters
 
 
-def serve(store: Path | None, host: str = "127.0.0.1", port: int = 7879, *, timeout: float = 10.0,
+def serve(store: str | Path | None, host: str = "127.0.0.1", port: int = 7879, *, timeout: float = 10.0,
           max_rows: int = 10000, workers: int | None = None) -> int:
     """Serve until interrupted (Ctrl-C or SIGTERM); prints the address it listens on."""
     import signal
@@ -62,13 +64,17 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def make_server(store: Path | None, host: str, port: int, *, timeout: float, max_rows: int,
+def make_server(store: str | Path | None, host: str, port: int, *, timeout: float, max_rows: int,
                 workers: int) -> ThreadingHTTPServer:
-    path = Path(store or DEFAULT_STORE)
-    open_store(path, read_only=True)  # fails here, with what to do, when there is no store
+    """The server of the store `store` names (a folder; see `kg.graph.resolve` for the default)."""
+    spec = resolve(store)
+    if is_url(spec):
+        raise StoreError(f"{spec} is a SPARQL server, which already answers queries itself",
+                         f"query it at {spec.rstrip('/')}/query, or serve an embedded store: `kg serve --store FOLDER`")
+    connect(spec, read_only=True).close()  # fails here, with what to do, when there is no store
     server = ThreadingHTTPServer((host, port), _Handler)
     server.daemon_threads = True
-    server.pool = QueryPool(str(path), workers, timeout, max_rows)
+    server.pool = QueryPool(spec, workers, timeout, max_rows)
     server.queries = load_named_queries()
     return server
 

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 import networkx as nx
-import pyoxigraph as ox
 
+from kg.graph import Store, as_store
 from kg.graph_analytics import co_mention_centrality
 from kg.view_data import KINDS, labels, skeleton
 
@@ -37,7 +37,8 @@ class GraphStats:
         return asdict(self)
 
 
-def graph_stats(store: ox.Store, top: int = TOP) -> GraphStats:
+def graph_stats(store: Store, top: int = TOP) -> GraphStats:
+    store = as_store(store)
     bones = skeleton(store)
     counts = Counter(kind.name for kind in bones.kinds.values())
     mentioned = {

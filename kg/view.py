@@ -18,12 +18,12 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-import pyoxigraph as ox
 import pyvis
 from pyvis.network import Network
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.atomic import write_atomically
+from kg.graph import Store
 from kg.graph_analytics import layout
 from kg.rdf.namespaces import SCHEMA
 from kg.view_data import KIND, KINDS, ViewGraph, read_view_graph
@@ -74,7 +74,7 @@ class GraphView(Network):
                 f"{self.total_nodes} nodes ({len(self.edges)} edges); {len(self.left_out)} left out: {kinds}.")
 
 
-def build_network(source: ox.Store | Dataset | Graph | ViewGraph, *, max_nodes: int = DEFAULT_MAX_NODES,
+def build_network(source: Store | Graph | ViewGraph, *, max_nodes: int = DEFAULT_MAX_NODES,
                   nodes: Iterable[str] | None = None, heading: str = "pemilu-kg") -> GraphView:
     """Draw persons, institutions, posts, places, events, quotations and articles with their links.
 

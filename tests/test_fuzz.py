@@ -22,11 +22,12 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.nlp.extract import extract
+from kg.problems import Problem
 from kg.rdf.mapping import article_graph
-from kg.readers import MAX_ARTICLE_CHARS, ReadProblem, read_articles
+from kg.readers import MAX_ARTICLE_CHARS, read_articles
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation, Role,
                         Sentence)
-from kg.store import graph_to_nquads
+from kg.graph.embedded import graph_to_nquads
 from kg.validate import validate_article_graph
 
 RUNS: Counter[str] = Counter()  # examples run per property (read by bench/fuzz_bench.py)
@@ -250,7 +251,7 @@ JSON_LINE = st.one_of(RECORD.map(json.dumps), RECORD.map(lambda r: json.dumps(r,
                       JSON_VALUE.map(json.dumps), st.text(max_size=60))
 
 
-def _read(name: str, data: bytes) -> list[tuple[str, Article | ReadProblem]]:
+def _read(name: str, data: bytes) -> list[tuple[str, Article | Problem]]:
     """What the readers make of a file holding `data`, each item with its source relative to the file."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, name)
@@ -258,7 +259,7 @@ def _read(name: str, data: bytes) -> list[tuple[str, Article | ReadProblem]]:
         items = list(read_articles([path]))
     assert items, "a file gave neither an article nor a problem"
     for item in items:
-        assert isinstance(item, (Article, ReadProblem))
+        assert isinstance(item, (Article, Problem))
         assert item.source.startswith(str(path))
         if isinstance(item, Article):
             assert item.text.strip() and len(item.text) <= MAX_ARTICLE_CHARS

@@ -2,6 +2,7 @@
 query (with a parameter) and export through it; the answers equal the embedded store's."""
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -14,8 +15,8 @@ import pytest
 import rdflib
 
 from kg.cli import main
+from kg.graph import connect
 from kg.rdf import iris
-from kg.store import connect
 
 from conftest import SEEDS
 
@@ -93,7 +94,7 @@ def test_build_rebuild_query_and_export_through_an_oxigraph_server(oxigraph_url,
         assert main(["build", str(changed), "--store", store]) == 0
         assert "built 1 articles, 1 unchanged" in capsys.readouterr().err
     graph = iris.graph(first.stem)
-    sentences = connect(oxigraph_url).query(
+    sentences = connect(oxigraph_url).select(
         f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?s <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
         "nif-core#anchorOf> ?t } }")
     assert {row[0] for row in sentences.rows} == set(CHANGED.split("\n"))
@@ -106,3 +107,38 @@ def test_build_rebuild_query_and_export_through_an_oxigraph_server(oxigraph_url,
 def test_an_unreachable_server_is_a_usage_error_with_what_to_do(capsys):
     assert main(["query", "posts", "--store", f"http://127.0.0.1:{free_port()}"]) == 2
     assert "is it running?" in capsys.readouterr().err
+
+
+def test_every_command_takes_the_server_url(oxigraph_url, tmp_path, capsys):
+    """view, stats, validate, export (RDF and the drawn graph) and run work on a SPARQL server as on a
+    folder; serve says why it does not serve one."""
+    local = str(tmp_path / "local")
+    assert main(["build", str(SEEDS), "--store", oxigraph_url]) == 0
+    assert main(["build", str(SEEDS), "--store", local]) == 0
+    capsys.readouterr()
+
+    stats = []
+    for store in (oxigraph_url, local):
+        assert main(["stats", "--store", store, "--format", "json"]) == 0
+        stats.append(json.loads(capsys.readouterr().out))
+    assert stats[0] == stats[1] and stats[0]["counts"]["person"] > 0
+
+    for store, name in ((oxigraph_url, "remote"), (local, "local")):
+        assert main(["view", "--store", store, "-o", str(tmp_path / f"{name}.html"), "--focus", "Winarto"]) == 0
+    remote_note, local_note = capsys.readouterr().err.strip().splitlines()
+    assert remote_note.split(": ", 1)[1] == local_note.split(": ", 1)[1] and "nodes" in remote_note
+
+    assert main(["validate", "--store", oxigraph_url]) == 0
+    assert "checked 2 graphs: 0 violations" in capsys.readouterr().err
+
+    for store, name in ((oxigraph_url, "remote"), (local, "local")):
+        assert main(["export", "--store", store, "-o", str(tmp_path / f"{name}.graphml")]) == 0
+    assert (tmp_path / "remote.graphml").read_bytes() == (tmp_path / "local.graphml").read_bytes()
+
+    assert main(["run", str(SEEDS), "--store", oxigraph_url, "--out", str(tmp_path / "out")]) == 0
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {"graph.trig", "graph.ttl", "graph.jsonld", "graph.html"}
+    assert "Winarto" in (tmp_path / "out" / "results" / "posts.csv").read_text(encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["serve", "--store", oxigraph_url]) == 2
+    assert f"query it at {oxigraph_url}/query" in capsys.readouterr().err

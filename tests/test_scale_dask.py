@@ -2,10 +2,12 @@
 loads equal those of a plain build, and a second run skips every unchanged article."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.build import build
-from kg.store import open_store
+from kg.graph.embedded import open_oxigraph
 
 from test_scale_build import corpus
 
@@ -13,7 +15,7 @@ distributed = pytest.importorskip("distributed", reason="needs the dask extra: p
 
 
 def quads(path) -> set:
-    store = open_store(path, read_only=True)
+    store = open_oxigraph(Path(path), read_only=True)
     out = set(store.quads_for_pattern(None, None, None, None))
     del store
     return out

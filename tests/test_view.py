@@ -10,8 +10,8 @@ from rdflib import Dataset, Graph
 
 from kg import selection
 from kg.cli import main
+from kg.graph import QueryError
 from kg.graph_export import write_graph
-from kg.query import QueryError
 from kg.stats import format_stats, graph_stats
 from kg.view import KINDS, PHYSICS_LIMIT, build_network, vis_options, write_html
 from kg.view_data import DRAWN_PREDICATES, MEMBERSHIP_PREDICATES, term_labels

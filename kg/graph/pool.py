@@ -3,7 +3,7 @@ runs in a process holding the store open read-only, and a query over the time li
 killing that process (a new one takes its place). Results are written in the worker, in the
 SPARQL 1.1 result formats, at most `max_rows` rows (or triples).
 
-This module is imported by every worker process: keep its imports light (no rdflib, no spaCy).
+This module is imported by every worker process: keep its imports light (no spaCy).
 """
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ import threading
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
+from pathlib import Path
+
 import pyoxigraph as ox
 
-from kg.query import unique
-from kg.store import union_options
+from kg.graph.embedded import EmbeddedStore
+from kg.graph.sparql import unique
+from kg.graph.terms import plain
 
 RESULT_TYPES = {  # media type → format name, for SELECT and ASK
     "application/sparql-results+json": "json", "application/json": "json",
@@ -118,7 +121,7 @@ def _error(status: int, message: str) -> Answer:
 # ---------------------------------------------------------------- worker side
 
 def _worker(conn, path: str, max_rows: int) -> None:
-    store = ox.Store.read_only(path)
+    store = EmbeddedStore.open(Path(path), read_only=True)
     while True:
         try:
             request = conn.recv()
@@ -133,17 +136,10 @@ def _worker(conn, path: str, max_rows: int) -> None:
         conn.send(answer)
 
 
-def execute(store: ox.Store, request: Request, max_rows: int) -> Answer:
-    substitutions = {ox.Variable(name): ox.NamedNode(value) if iri else ox.Literal(value)
-                     for name, value, iri in request.bindings}
-    options: dict = {"substitutions": substitutions}
-    if request.default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-    else:
-        options.update(union_options(store))
-    if request.named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    result = store.query(request.text, **options)
+def execute(store: EmbeddedStore, request: Request, max_rows: int) -> Answer:
+    bindings = {name: (value, iri) for name, value, iri in request.bindings}
+    result = store.evaluate(request.text, bindings, default_graphs=request.default_graphs,
+                            named_graphs=request.named_graphs)
     if isinstance(result, ox.QueryBoolean):
         return _boolean(bool(result), request.result_format)
     if isinstance(result, ox.QuerySolutions):
@@ -156,7 +152,7 @@ def execute(store: ox.Store, request: Request, max_rows: int) -> Answer:
         columns = [columns[i] for i in keep]
         body = _write_solutions(columns, rows, request.result_format)
         return Answer(200, CONTENT_TYPES[request.result_format], body,
-                      [tuple(_plain(t) for t in row) for row in rows], columns, truncated)
+                      [tuple(plain(t) for t in row) for row in rows], columns, truncated)
     triples, truncated = _take(iter(result), max_rows)
     if truncated and not request.truncate:
         return _too_many(max_rows)
@@ -178,14 +174,6 @@ def _too_many(limit: int) -> Answer:
     return _error(413, f"the result is over the {limit}-row limit of this endpoint; add a LIMIT (and OFFSET to page)")
 
 
-def _plain(term) -> str | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-
-
 def _boolean(value: bool, fmt: str) -> Answer:
     if fmt == "xml":
         body = ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
@@ -201,7 +189,7 @@ def _write_solutions(columns: list[str], rows: list[tuple], fmt: str) -> bytes:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows(["" if v is None else v for v in map(_plain, row)] for row in rows)
+        writer.writerows(["" if v is None else v for v in map(plain, row)] for row in rows)
         return out.getvalue().encode()
     if fmt == "tsv":
         lines = ["\t".join(f"?{c}" for c in columns)]
