@@ -175,8 +175,8 @@ def _no_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _build(args) -> int:
-    from kg.build import build
-    from kg.progress import ProgressPrinter
+    from kg.ingest.build import build
+    from kg.ingest.progress import ProgressPrinter
 
     printer = ProgressPrinter()
     try:
@@ -247,7 +247,7 @@ def _queries(args) -> int:
 
 def _export(args) -> int:
     from kg.graph import connect
-    from kg.graph_export import WRITERS, write_graph
+    from kg.present.graph_export import WRITERS, write_graph
 
     if args.output.suffix.lower() in WRITERS:
         graph = write_graph(connect(args.store, read_only=True), args.output)
@@ -261,7 +261,7 @@ def _export(args) -> int:
 
 def _view(args) -> int:
     from kg.graph import connect
-    from kg.viewing import Part, write_view
+    from kg.present.viewing import Part, write_view
 
     part = Part(focus=args.focus, hops=args.hops, place=args.place, event=args.event, query=args.query)
     print(write_view(connect(args.store, read_only=True), args.output, args.max_nodes, part), file=sys.stderr)
@@ -270,19 +270,19 @@ def _view(args) -> int:
 
 def _stats(args) -> int:
     from kg.graph import connect
-    from kg.stats import format_stats, graph_stats
+    from kg.present.stats import format_stats, graph_stats
 
     print(format_stats(graph_stats(connect(args.store, read_only=True), args.top), args.format))
     return EXIT_OK
 
 
 def _run(args) -> int:
-    from kg.build import build
+    from kg.ingest.build import build
     from kg.graph import connect
     from kg.graph.catalogue import load_named_queries
     from kg.graph.sparql import ALL_ROWS, format_result, run_query
-    from kg.progress import ProgressPrinter
-    from kg.viewing import write_view
+    from kg.ingest.progress import ProgressPrinter
+    from kg.present.viewing import write_view
 
     printer = ProgressPrinter()
     try:
@@ -310,14 +310,14 @@ def _run(args) -> int:
 
 
 def _serve(args) -> int:
-    from kg.serve import serve
+    from kg.present.serve import serve
 
     return serve(args.store, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows,
                  workers=args.workers)
 
 
 def _build_dask(args) -> int:
-    from kg.distributed import build_on_cluster
+    from kg.ingest.distributed import build_on_cluster
 
     report = build_on_cluster(args.corpus, args.scheduler, args.store, force=args.force, model=args.model,
                               batch=args.batch, validate=args.validate)

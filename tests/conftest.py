@@ -7,9 +7,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.graph.embedded import open_oxigraph, replace_graphs
+from kg.ingest.readers import read_articles
 from kg.nlp.extract import extract
 from kg.rdf.mapping import article_graph
-from kg.readers import read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

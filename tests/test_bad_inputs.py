@@ -16,10 +16,10 @@ import pytest
 
 from kg.cli import main
 from kg.graph.embedded import open_oxigraph
+from kg.ingest.readers import MAX_ARTICLE_CHARS, parse_date, read_articles
 from kg.problems import ERROR, WARNING, Problem
 from kg.rdf import iris
 from kg.rdf.namespaces import GRAPH, ID
-from kg.readers import MAX_ARTICLE_CHARS, parse_date, read_articles
 from kg.records import Article
 
 from conftest import SEEDS

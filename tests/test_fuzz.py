@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+from kg.ingest.readers import MAX_ARTICLE_CHARS, read_articles
 from kg.nlp.extract import extract
 from kg.problems import Problem
 from kg.rdf.mapping import article_graph
-from kg.readers import MAX_ARTICLE_CHARS, read_articles
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation, Role,
                         Sentence)
 from kg.graph.embedded import graph_to_nquads
@@ -61,7 +61,7 @@ FRAGMENTS = st.sampled_from([
     "yang", "dan", "di", "pada", "untuk", "dengan", "13 kabupaten/kota", "Irjen Pol", "AKBP", "H.", "Hj.", "Dr.",
 ])
 # long tokens; runs of punctuation stay short: spaCy's tokenizer is quadratic in them (26 s for 4,000
-# hyphens), which kg.readers.check_article guards against by shortening them to 100
+# hyphens), which kg.ingest.readers.check_article guards against by shortening them to 100
 LONG_TOKEN = st.one_of(st.builds(lambda s, n: s * n, st.sampled_from(["a", "Ketua", "KPU", "x-", "“a”", "A."]),
                                  st.integers(50, 2000)),
                        st.builds(lambda s, n: s * n, st.sampled_from(["“", ".", "-", "!", "”"]), st.integers(50, 100)))

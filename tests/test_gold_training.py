@@ -14,8 +14,8 @@ import pytest
 from rdflib import Dataset
 
 from kg.cli import main
+from kg.ingest.readers import normalise_text, read_articles
 from kg.nlp.post_linker import Stretch, best_holders, load_linkers
-from kg.readers import normalise_text, read_articles
 from kg.resources import EXTRACT_DIR
 from kg.training.crossval import folds, load_scorer
 from kg.training.gold import align, load_gold, load_gold_dirs

@@ -7,12 +7,12 @@ import json
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
 from kg.graph import SerializedGraph
 from kg.graph.embedded import EmbeddedStore, replace_serialized
+from kg.ingest.build import build
+from kg.ingest.readers import read_jsonl
 from kg.problems import WARNING, Problem
 from kg.rdf import iris
-from kg.readers import read_jsonl
 
 from conftest import SEEDS, quads_by_graph
 
@@ -56,7 +56,7 @@ def test_workers_give_the_same_graphs_and_force_rebuilds_everything(tmp_path):
 
 
 def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_path, monkeypatch):
-    import kg.workers
+    import kg.ingest.workers
 
     store = tmp_path / "store"
     src = corpus(tmp_path / "c.jsonl", 40)
@@ -65,10 +65,10 @@ def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_p
 
     written: list[str] = []  # graphs loaded into the store, and articles extracted, from here on
     extracted: list[str] = []
-    replace, extract = EmbeddedStore.replace, kg.workers.extract_graphs
+    replace, extract = EmbeddedStore.replace, kg.ingest.workers.extract_graphs
     monkeypatch.setattr(EmbeddedStore, "replace",
                         lambda self, graphs: written.extend(g.name for g in graphs) or replace(self, graphs))
-    monkeypatch.setattr(kg.workers, "extract_graphs",
+    monkeypatch.setattr(kg.ingest.workers, "extract_graphs",
                         lambda batch, *args: extracted.extend(a.id for a in batch) or extract(batch, *args))
     again = build([src], store, workers=1)
     assert (again.built, again.skipped) == (0, 40)
@@ -108,8 +108,8 @@ def test_replacing_a_graph_is_one_update_with_exact_literals():
 
 
 def test_small_inputs_build_in_process_without_starting_workers(tmp_path, monkeypatch):
-    import kg.workers
+    import kg.ingest.workers
 
-    monkeypatch.setattr(kg.workers.Extractors, "_start", lambda self: pytest.fail("started worker processes"))
+    monkeypatch.setattr(kg.ingest.workers.Extractors, "_start", lambda self: pytest.fail("started worker processes"))
     report = build([SEEDS], tmp_path / "s", workers=2)
     assert report.built == 2

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.graph.embedded import open_oxigraph
+from kg.ingest.build import build
 
 from test_scale_build import corpus
 
@@ -22,7 +22,7 @@ def quads(path) -> set:
 
 
 def test_build_on_a_local_cluster_of_worker_processes(tmp_path):
-    from kg.distributed import build_on_cluster
+    from kg.ingest.distributed import build_on_cluster
 
     src = corpus(tmp_path / "c.jsonl", 6)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

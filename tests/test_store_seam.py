@@ -13,11 +13,11 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-import kg.graph.embedded
 from kg.cli import main
 from kg.graph import DEFAULT_STORE, StoreError, connect, resolve
+import kg.graph.embedded
 from kg.graph.embedded import EmbeddedStore
-from kg.progress import ProgressPrinter, Tick
+from kg.ingest.progress import ProgressPrinter, Tick
 
 from conftest import SEEDS
 
@@ -98,7 +98,7 @@ def test_a_store_that_cannot_be_written_is_one_message_with_what_to_do(tmp_path,
 def test_a_store_locked_by_another_process_says_so(tmp_path, monkeypatch, capsys):
     store = tmp_path / "store"
     holder = kg.graph.embedded.open_oxigraph(store)  # this process holds the lock, as a running build would
-    monkeypatch.setattr("kg.build.LOCK_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr("kg.ingest.build.LOCK_WAIT_SECONDS", 0.3)
     assert main(["build", str(SEEDS), "--store", str(store)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and f"cannot open the store at {store}" in err

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg import selection
 from kg.graph import Store
-from kg.view import DEFAULT_MAX_NODES, build_network, write_html
+from kg.present import selection
+from kg.present.view import DEFAULT_MAX_NODES, build_network, write_html
 
 __all__ = ["Part", "select", "write_view"]
 

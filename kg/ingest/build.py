@@ -21,13 +21,13 @@ from itertools import chain, islice
 from pathlib import Path
 
 from kg.graph import SerializedGraph, Store, StoreError, connect, count_articles, is_url, resolve
+from kg.ingest.progress import Tick
+from kg.ingest.readers import iter_inputs, read_articles
+from kg.ingest.workers import Extractors, default_workers
 from kg.problems import Problem
-from kg.progress import Tick
 from kg.rdf import iris
 from kg.rdf.mapping import content_hash
-from kg.readers import iter_inputs, read_articles
 from kg.records import Article
-from kg.workers import Extractors, default_workers
 
 BATCH = 32  # articles per extraction batch and per store transaction
 LOCK_WAIT_SECONDS = 120
@@ -58,7 +58,7 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     Extraction runs in `workers` processes (default: the machine's cores), except for inputs of one
     batch or less, where starting them costs more than it saves. Each article graph is checked
     against the shapes unless `validate` is false; one that does not conform is reported, not
-    loaded. `extractors` replaces that runner (e.g. `kg.distributed.DaskExtractors`, a cluster's
+    loaded. `extractors` replaces that runner (e.g. `kg.ingest.distributed.DaskExtractors`, a cluster's
     workers), and then decides itself about validation.
     """
     paths = list(paths)

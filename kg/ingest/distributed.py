@@ -3,7 +3,7 @@
     kg build-dask CORPUS.jsonl --scheduler tcp://HOST:8786 --store http://HOST:7878
     kg build-dask CORPUS.jsonl --scheduler local --store DIR     # a cluster of this machine's cores
 
-Extraction is a pure function from articles to their named graphs (`kg.workers.extract_graphs`,
+Extraction is a pure function from articles to their named graphs (`kg.ingest.workers.extract_graphs`,
 N-Triples out), so it runs unchanged on the cluster's workers. This client streams the corpus,
 skips articles whose content hash the store already holds, sends batches of the others to the
 workers (a bounded number at a time, so memory stays flat) and loads each result into the store
@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.build import BATCH, BuildReport, build
 from kg.graph import SerializedGraph
+from kg.ingest.build import BATCH, BuildReport, build
+from kg.ingest.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
 from kg.problems import Problem
 from kg.records import Article
-from kg.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
 
 
 class DaskExtractors:
-    """`kg.workers.Extractors` on a dask.distributed client's workers."""
+    """`kg.ingest.workers.Extractors` on a dask.distributed client's workers."""
 
     def __init__(self, client, model: str | None = None, validate: bool = True):
         self.client = client
@@ -74,7 +74,7 @@ def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str |
         from distributed import Client, LocalCluster
     except ImportError as err:
         raise SystemExit("kg build-dask needs dask.distributed: pip install 'pemilu-kg[dask]'") from err
-    from kg.workers import default_workers
+    from kg.ingest.workers import default_workers
 
     cluster = None
     if scheduler == "local":

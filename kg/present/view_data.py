@@ -21,7 +21,7 @@ from rdflib.namespace import ORG, RDFS, SDO, SKOS
 
 from kg.graph import Store, as_store
 from kg.graph.terms import iri_values
-from kg.graph_analytics import rank_nodes
+from kg.present.graph_analytics import rank_nodes
 from kg.rdf.namespaces import PEMILU, SEM
 from kg.resources import data_dir
 

@@ -1,7 +1,7 @@
 """Which part of the store a view draws: an entity's neighbourhood, a region, an event, or a query.
 
 Each selection runs SPARQL on the store (`kg.graph.Store`, embedded or remote) and returns node
-IRIs; `kg.view_data` then reads only those. Names are bound as values, never written into query text.
+IRIs; `kg.present.view_data` then reads only those. Names are bound as values, never written into query text.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kg.errors import KgError
 from kg.graph import QueryError, Store, as_store
 from kg.graph.sparql import blank, check_query_safety
 from kg.graph.terms import iri_values
-from kg.view_data import DRAWN_PREDICATES, Kind, node_kinds
+from kg.present.view_data import DRAWN_PREDICATES, Kind, node_kinds
 
 _SUGGESTIONS = 5
 

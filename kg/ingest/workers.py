@@ -2,7 +2,7 @@
 spread over worker processes that each load the pipeline once.
 
 `extract_graphs` is what every runner calls: `kg build` in one process or several (`Extractors`),
-and the dask integration (`kg.distributed`) on a cluster's workers. It checks each article graph
+and the dask integration (`kg.ingest.distributed`) on a cluster's workers. It checks each article graph
 against the SHACL shapes (`kg.validate`) before serializing it: a graph that does not conform is
 quarantined (reported with its violations, not loaded).
 """

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 import networkx as nx
 
 from kg.graph import Store, as_store
-from kg.graph_analytics import co_mention_centrality
-from kg.view_data import KINDS, labels, skeleton
+from kg.present.graph_analytics import co_mention_centrality
+from kg.present.view_data import KINDS, labels, skeleton
 
 TOP = 10
 

@@ -11,7 +11,7 @@ import networkx as nx
 
 from kg.atomic import write_atomically
 from kg.graph import Store
-from kg.view_data import ViewGraph, read_view_graph
+from kg.present.view_data import ViewGraph, read_view_graph
 
 WRITERS = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}
 
