@@ -20,10 +20,11 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
+from kg.cores import default_workers
 from kg.graph import SerializedGraph, Store, StoreError, connect, count_articles, is_url, resolve
 from kg.ingest.progress import Tick
 from kg.ingest.readers import iter_inputs, read_articles
-from kg.ingest.workers import Extractors, default_workers
+from kg.ingest.workers import Extractors
 from kg.problems import Problem
 from kg.rdf import iris
 from kg.rdf.mapping import content_hash

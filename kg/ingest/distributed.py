@@ -74,7 +74,7 @@ def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str |
         from distributed import Client, LocalCluster
     except ImportError as err:
         raise SystemExit("kg build-dask needs dask.distributed: pip install 'pemilu-kg[dask]'") from err
-    from kg.ingest.workers import default_workers
+    from kg.cores import default_workers
 
     cluster = None
     if scheduler == "local":

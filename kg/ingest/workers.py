@@ -9,7 +9,6 @@ quarantined (reported with its violations, not loaded).
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING
@@ -24,10 +23,6 @@ if TYPE_CHECKING:
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
 MAX_VIOLATIONS_LISTED = 10  # per problem report; a badly broken graph has hundreds
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def extract_graphs(articles: Sequence[Article], model: str | None = None,

@@ -43,7 +43,7 @@ def serve(store: str | Path | None, host: str = "127.0.0.1", port: int = 7879, *
     """Serve until interrupted (Ctrl-C or SIGTERM); prints the address it listens on."""
     import signal
 
-    from kg.ingest.workers import default_workers
+    from kg.cores import default_workers
 
     server = make_server(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers or default_workers())
     previous = signal.signal(signal.SIGTERM, _interrupt)
