@@ -3,11 +3,14 @@ query (with a parameter) and export through it; the answers equal the embedded s
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -111,7 +114,7 @@ def test_an_unreachable_server_is_a_usage_error_with_what_to_do(capsys):
 
 def test_every_command_takes_the_server_url(oxigraph_url, tmp_path, capsys):
     """view, stats, validate, export (RDF and the drawn graph) and run work on a SPARQL server as on a
-    folder; serve says why it does not serve one."""
+    folder (serve: the next test)."""
     local = str(tmp_path / "local")
     assert main(["build", str(SEEDS), "--store", oxigraph_url]) == 0
     assert main(["build", str(SEEDS), "--store", local]) == 0
@@ -140,5 +143,33 @@ def test_every_command_takes_the_server_url(oxigraph_url, tmp_path, capsys):
     assert "Winarto" in (tmp_path / "out" / "results" / "posts.csv").read_text(encoding="utf-8")
     capsys.readouterr()
 
-    assert main(["serve", "--store", oxigraph_url]) == 2
-    assert f"query it at {oxigraph_url}/query" in capsys.readouterr().err
+
+def test_kg_serve_puts_the_endpoint_in_front_of_a_sparql_server(oxigraph_url):
+    assert main(["build", str(SEEDS), "--store", oxigraph_url]) == 0
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", oxigraph_url, "--port", "0",
+                             "--max-rows", "50"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, f"kg serve did not start: {line!r} {proc.stderr.read() if proc.poll() is not None else ''}"
+        served = f"http://127.0.0.1:{match.group(1)}"
+        count = urllib.parse.quote("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }")
+        answer = json.loads(urllib.request.urlopen(f"{served}/sparql?query={count}", timeout=30).read())
+        assert answer["results"]["bindings"][0]["n"] == {
+            "type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+        posts = urllib.request.urlopen(f"{served}/named/posts?format=csv", timeout=30).read().decode()
+        assert posts.startswith("person,role,institution") and "Winarto" in posts
+        quotes = urllib.request.urlopen(f"{served}/named/quotes?word=netral&format=csv", timeout=30).read().decode()
+        assert "netral" in quotes.lower() and "word" not in quotes.splitlines()[0]
+        assert "Winarto" in urllib.request.urlopen(f"{served}/", timeout=30).read().decode()
+        everything = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{served}/sparql?query={everything}", timeout=30)
+        assert refused.value.code == 413  # the endpoint's row limit holds in front of the server too
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{served}/sparql?query={urllib.parse.quote('SELECT * WHERE { ?s ?p }')}",
+                                   timeout=30)
+        assert refused.value.code == 400  # the server's syntax error, passed on
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

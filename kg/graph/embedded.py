@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from kg.graph.catalogue import QueryError
 from kg.graph.export import export_store
 from kg.graph.protocol import Binding, QueryResult, SerializedGraph, StoreError
-from kg.graph.terms import plain, substitutions
+from kg.graph.terms import as_result, substitutions
 from kg.graph.union import ensure_union, has_union, union_options
 from kg.rdf.namespaces import PEMILU, PREFIXES, SCHEMA
 
@@ -72,14 +72,7 @@ class EmbeddedStore:
 
     def select(self, text: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         try:
-            answer = self.evaluate(text, bindings)
-            if isinstance(answer, ox.QueryBoolean):
-                return QueryResult(["boolean"], [(str(bool(answer)).lower(),)], bool(answer))
-            if isinstance(answer, ox.QuerySolutions):
-                columns = [v.value for v in answer.variables]
-                return QueryResult(columns, [tuple(plain(s[i]) for i in range(len(columns))) for s in answer])
-            return QueryResult(["subject", "predicate", "object"],
-                               [(plain(t.subject), t.predicate.value, plain(t.object)) for t in answer])
+            return as_result(self.evaluate(text, bindings))
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
         except (RuntimeError, OSError, ValueError) as err:

@@ -1,7 +1,10 @@
-"""Queries in worker processes that can be stopped: pyoxigraph has no query timeout, so each query
-runs in a process holding the store open read-only, and a query over the time limit is stopped by
-killing that process (a new one takes its place). Results are written in the worker, in the
-SPARQL 1.1 result formats, at most `max_rows` rows (or triples).
+"""Queries with a time limit, for the endpoint (`kg serve`).
+
+On the embedded store: pyoxigraph has no query timeout, so each query runs in a worker process
+holding the store open read-only, and a query over the time limit is stopped by killing that
+process (a new one takes its place). On a SPARQL server (`RemotePool`) the request itself times
+out. Either way the results are written here, in the SPARQL 1.1 result formats, at most
+`max_rows` rows (or triples).
 
 This module is imported by every worker process: keep its imports light (no spaCy).
 """
@@ -14,15 +17,16 @@ import multiprocessing
 import queue
 import threading
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
-
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from kg.graph.catalogue import QueryError
 from kg.graph.embedded import EmbeddedStore
+from kg.graph.remote import RemoteStore
 from kg.graph.sparql import unique
-from kg.graph.terms import plain
+from kg.graph.terms import Solutions, plain
 
 RESULT_TYPES = {  # media type → format name, for SELECT and ASK
     "application/sparql-results+json": "json", "application/json": "json",
@@ -114,6 +118,27 @@ class QueryPool:
             self._all.clear()
 
 
+class RemotePool:
+    """The endpoint's queries sent on to a SPARQL server, each request timed out after `timeout` s."""
+
+    def __init__(self, url: str, timeout: float, max_rows: int):
+        self.url, self.timeout, self.max_rows = url, timeout, max_rows
+
+    def run(self, request: Request) -> Answer:
+        store = RemoteStore.from_url(self.url)  # a connection per request: the handler runs in threads
+        store.timeout = self.timeout
+        try:
+            return execute(store, request, self.max_rows)
+        except QueryError as err:
+            status = getattr(err.__cause__, "status", 502)
+            return _error(status if 400 <= status < 500 else 502, f"the SPARQL server behind this endpoint: {err}")
+        finally:
+            store.close()
+
+    def close(self) -> None:
+        pass
+
+
 def _error(status: int, message: str) -> Answer:
     return Answer(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
@@ -136,14 +161,14 @@ def _worker(conn, path: str, max_rows: int) -> None:
         conn.send(answer)
 
 
-def execute(store: EmbeddedStore, request: Request, max_rows: int) -> Answer:
+def execute(store: EmbeddedStore | RemoteStore, request: Request, max_rows: int) -> Answer:
     bindings = {name: (value, iri) for name, value, iri in request.bindings}
     result = store.evaluate(request.text, bindings, default_graphs=request.default_graphs,
                             named_graphs=request.named_graphs)
-    if isinstance(result, ox.QueryBoolean):
+    if isinstance(result, (bool, ox.QueryBoolean)):
         return _boolean(bool(result), request.result_format)
-    if isinstance(result, ox.QuerySolutions):
-        columns = [v.value for v in result.variables]
+    if isinstance(result, (ox.QuerySolutions, Solutions)):
+        columns = [getattr(v, "value", v) for v in result.variables]
         keep = [i for i, c in enumerate(columns) if c not in request.hidden]
         rows = (tuple(s[i] for i in keep) for s in result)
         rows, truncated = _take(unique(rows) if request.hidden else rows, max_rows)

@@ -28,7 +28,7 @@ from kg.graph.catalogue import QueryError
 from kg.graph.export import export_store
 from kg.graph.protocol import Binding, QueryResult, SerializedGraph, StoreError
 from kg.graph.sparql import blank
-from kg.graph.terms import declare_prefixes, plain, term
+from kg.graph.terms import Solutions, Term, as_result, declare_prefixes, from_json, term
 from kg.rdf.namespaces import PEMILU
 
 TIMEOUT_SECONDS = 300
@@ -59,12 +59,34 @@ class RemoteStore:
         """The query on the server. Values travel as a VALUES block of RDF terms (written by
         pyoxigraph, so escaped) opening the WHERE clause and each subquery's: the SPARQL protocol
         has no other way to bind them."""
+        return as_result(self.evaluate(text, bindings))
+
+    def evaluate(self, text: str, bindings: Mapping[str, Binding] | None = None, *,
+                 default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()
+                 ) -> bool | Solutions | list[ox.Triple]:
+        """The server's answer as terms, over the union unless `default_graphs` are given (what
+        `kg.graph.pool` writes in the SPARQL result formats)."""
         terms = {name: term(binding) for name, binding in (bindings or {}).items()}
-        return self._run(declare_prefixes(bind_values(text, terms)))
+        text = declare_prefixes(bind_values(text, terms))
+        code = blank(text)
+        construct = _CONSTRUCT.search(code) or re.search(r"(?<![?$:\w])DESCRIBE\b", code, re.I)
+        graphs = [("default-graph-uri", g) for g in default_graphs] + [("named-graph-uri", g) for g in named_graphs]
+        params = graphs if default_graphs else [("union-default-graph", ""), *graphs]
+        body = self._post_query(text, "application/n-triples" if construct else JSON_RESULTS, params)
+        if construct:
+            return list(ox.parse(body, ox.RdfFormat.N_TRIPLES))
+        data = json.loads(body)
+        if "boolean" in data:
+            return bool(data["boolean"])
+        columns = list(data.get("head", {}).get("vars", []))
+        rows: list[tuple[Term | None, ...]] = [tuple(from_json(binding.get(c)) for c in columns)
+                                               for binding in data.get("results", {}).get("bindings", [])]
+        return Solutions(columns, rows)
 
     def construct(self, text: str) -> Graph:
         graph = Graph()
-        graph.parse(data=self._post_query(declare_prefixes(text), "application/n-triples"), format="nt")
+        graph.parse(data=self._post_query(declare_prefixes(text), "application/n-triples",
+                                          [("union-default-graph", "")]), format="nt")
         return graph
 
     def hashes(self, graphs: Sequence[str]) -> dict[str, str]:
@@ -73,8 +95,7 @@ class RemoteStore:
         values = " ".join(str(ox.NamedNode(g)) for g in graphs)
         text = (f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} "
                 f"GRAPH ?g {{ ?a <{PEMILU.contentHash}> ?h }} }}")
-        result = self._run(text)
-        return {row[0]: row[1] for row in result.rows if row[0] and row[1]}
+        return {row[0]: row[1] for row in self.select(text).rows if row[0] and row[1]}
 
     def replace(self, graphs: Sequence[SerializedGraph]) -> int:
         for g in graphs:
@@ -83,7 +104,8 @@ class RemoteStore:
         return len(graphs)
 
     def drop(self, graphs: Sequence[str]) -> list[str]:
-        present = [g for g in dict.fromkeys(graphs) if self._run(f"ASK {{ GRAPH {ox.NamedNode(g)} {{ ?s ?p ?o }} }}").boolean]
+        present = [g for g in dict.fromkeys(graphs)
+                   if self.select(f"ASK {{ GRAPH {ox.NamedNode(g)} {{ ?s ?p ?o }} }}").boolean]
         for name in present:
             self._request("DELETE", self.store_url, {"graph": name}, None, {})
         return present
@@ -103,25 +125,14 @@ class RemoteStore:
         self._request("POST", self.update_url, {}, urlencode({"update": text}).encode(),
                       {"Content-Type": "application/x-www-form-urlencoded"})
 
-    def _run(self, text: str) -> QueryResult:
-        code = blank(text)
-        construct = _CONSTRUCT.search(code) or re.search(r"(?<![?$:\w])DESCRIBE\b", code, re.I)
-        body = self._post_query(text, "application/n-triples" if construct else JSON_RESULTS)
-        if construct:
-            triples = ox.parse(body, ox.RdfFormat.N_TRIPLES)
-            return QueryResult(["subject", "predicate", "object"],
-                               [(plain(t.subject), t.predicate.value, plain(t.object)) for t in triples])
-        return results_from_json(json.loads(body))
-
-    def _post_query(self, text: str, accept: str) -> bytes:
+    def _post_query(self, text: str, accept: str, params: list[tuple[str, str]]) -> bytes:
         try:
-            return self._request("POST", self.query_url, {"union-default-graph": ""},
-                                 urlencode({"query": text}).encode(),
+            return self._request("POST", self.query_url, params, urlencode({"query": text}).encode(),
                                  {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         except StoreError as err:
             raise QueryError(str(err)) from err
 
-    def _request(self, method: str, url: str, params: dict[str, str], body: bytes | None,
+    def _request(self, method: str, url: str, params: dict[str, str] | list[tuple[str, str]], body: bytes | None,
                  headers: dict[str, str], sink=None) -> bytes:
         parts = urlsplit(url)
         query = "&".join(q for q in (parts.query, urlencode(params)) if q)
@@ -146,8 +157,10 @@ class RemoteStore:
                                      "is it running? Start it, or give the right --store URL") from err
         if response.status >= 300:
             message = data.decode("utf-8", "replace").strip()[:500]
-            raise StoreError(f"the SPARQL server answered {response.status} {response.reason} to {method} "
-                             f"{url}: {message}")
+            error = StoreError(f"the SPARQL server answered {response.status} {response.reason} to {method} "
+                               f"{url}: {message}")
+            error.status = response.status
+            raise error
         return data
 
     def _connection(self, scheme: str, netloc: str) -> http.client.HTTPConnection:
@@ -177,20 +190,3 @@ def bind_values(text: str, terms: dict[str, ox.NamedNode | ox.Literal], where: s
     names = " ".join(f"?{name}" for name in terms)
     block = f" VALUES ({names}) {{ ({' '.join(str(term) for term in terms.values())}) }}\n"
     return "".join(text[start:end] + block for start, end in zip([0] + ends, ends)) + text[ends[-1]:]
-
-
-def results_from_json(data: dict) -> QueryResult:
-    """SPARQL 1.1 Query Results JSON → QueryResult (values as `kg.graph.terms.plain` gives them)."""
-    if "boolean" in data:
-        return QueryResult(["boolean"], [(str(bool(data["boolean"])).lower(),)], bool(data["boolean"]))
-    columns = list(data.get("head", {}).get("vars", []))
-    rows = []
-    for binding in data.get("results", {}).get("bindings", []):
-        rows.append(tuple(_json_value(binding.get(c)) for c in columns))
-    return QueryResult(columns, rows)
-
-
-def _json_value(cell: dict | None) -> str | None:
-    if cell is None:
-        return None
-    return f"_:{cell['value']}" if cell.get("type") == "bnode" else cell["value"]

@@ -2,18 +2,33 @@
 prefixes declared in query text (for stores that take no prefix map)."""
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.graph.protocol import Binding
+from kg.graph.protocol import Binding, QueryResult
 from kg.rdf.namespaces import PREFIXES
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 _DECLARED = re.compile(r"\bPREFIX\s+([\w.-]*):", re.I)
 
 
-def plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str | None:
+@dataclass(frozen=True)
+class Solutions:
+    """SELECT results as engine terms, as a SPARQL server sends them: the variables, then rows."""
+
+    variables: list[str]
+    rows: list[tuple[Term | None, ...]]
+
+    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+        return iter(self.rows)
+
+
+def plain(term: Term | None) -> str | None:
     """An IRI as the IRI, a literal as its lexical form, a blank node as `_:id`, None as None."""
     if term is None:
         return None
@@ -22,6 +37,33 @@ def plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> 
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return str(term)  # RDF 1.2 triple term
+
+
+def as_result(answer: bool | ox.QueryBoolean | ox.QuerySolutions | Solutions | Iterable[ox.Triple]) -> QueryResult:
+    """An engine's answer (ASK, SELECT, CONSTRUCT/DESCRIBE) as rows of plain strings."""
+    if isinstance(answer, (bool, ox.QueryBoolean)):
+        return QueryResult(["boolean"], [(str(bool(answer)).lower(),)], bool(answer))
+    if isinstance(answer, (ox.QuerySolutions, Solutions)):
+        columns = [getattr(v, "value", v) for v in answer.variables]
+        return QueryResult(columns, [tuple(plain(row[i]) for i in range(len(columns))) for row in answer])
+    return QueryResult(["subject", "predicate", "object"],
+                       [(plain(t.subject), t.predicate.value, plain(t.object)) for t in answer])
+
+
+def from_json(cell: dict | None) -> Term | None:
+    """One value of SPARQL 1.1 Query Results JSON as a term."""
+    if cell is None:
+        return None
+    kind, value = cell.get("type"), cell["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if "xml:lang" in cell:
+        return ox.Literal(value, language=cell["xml:lang"])
+    if "datatype" in cell:
+        return ox.Literal(value, datatype=ox.NamedNode(cell["datatype"]))
+    return ox.Literal(value if isinstance(value, str) else json.dumps(value))
 
 
 def term(binding: Binding) -> ox.NamedNode | ox.Literal:

@@ -1,5 +1,5 @@
-"""`kg serve`: the embedded store as a read-only SPARQL 1.1 Protocol endpoint, and a plain page of
-the named queries with their results.
+"""`kg serve`: the store as a read-only SPARQL 1.1 Protocol endpoint, and a plain page of the named
+queries with their results.
 
     GET  /sparql?query=...              (also /query)
     POST /sparql   query=... (form) or the query itself (application/sparql-query)
@@ -10,14 +10,13 @@ the named queries with their results.
 Results by content negotiation (Accept, or `format=json|csv|tsv|xml`): SPARQL JSON, CSV, TSV or
 XML; CONSTRUCT and DESCRIBE give N-Triples or Turtle. Queries run on the union of the article
 graphs unless `default-graph-uri` is given. SERVICE, LOAD, FROM and every update are refused
-(`kg.graph.sparql.check_query_safety`); a query is stopped after `timeout` seconds (it runs in a
-worker process that is killed, see `kg.graph.pool`) and may return at most `max_rows` rows. Binds
-127.0.0.1 unless told otherwise.
+(`kg.graph.sparql.check_query_safety`); a query is stopped after `timeout` seconds and may return
+at most `max_rows` rows (`kg.graph.pool`). Binds 127.0.0.1 unless told otherwise.
 
-The store is the one `--store` or $KG_STORE names (`kg.graph.connect`). It must be an embedded store
-(a folder): a SPARQL server already is an endpoint, and stopping a query on it is the server's
-business. The workers open the store read-only: do not build into it while it is served (restart
-`kg serve` after a build, or serve a SPARQL server's store with `oxigraph serve`).
+The store is the one `--store` or $KG_STORE names (`kg.graph.connect`): a folder, whose queries run
+in worker processes holding it open read-only (do not build into it while it is served: restart
+`kg serve` after a build), or a SPARQL server, to which each query is sent on (this endpoint then
+adds the named queries, the limits and the refusals in front of it).
 """
 from __future__ import annotations
 
@@ -27,9 +26,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from kg.graph import StoreError, connect, is_url, resolve
+from kg.graph import connect, count_articles, is_url, resolve
 from kg.graph.catalogue import NamedQuery, QueryError, load_named_queries
-from kg.graph.pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, Request
+from kg.graph.pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, RemotePool, Request
 from kg.graph.sparql import Page, binding_terms, check_query_safety, prepare
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
@@ -66,15 +65,12 @@ def _interrupt(signum, frame) -> None:
 
 def make_server(store: str | Path | None, host: str, port: int, *, timeout: float, max_rows: int,
                 workers: int) -> ThreadingHTTPServer:
-    """The server of the store `store` names (a folder; see `kg.graph.resolve` for the default)."""
+    """The server of the store `store` names (a folder or a SPARQL server; see `kg.graph.resolve`)."""
     spec = resolve(store)
-    if is_url(spec):
-        raise StoreError(f"{spec} is a SPARQL server, which already answers queries itself",
-                         f"query it at {spec.rstrip('/')}/query, or serve an embedded store: `kg serve --store FOLDER`")
-    connect(spec, read_only=True).close()  # fails here, with what to do, when there is no store
+    count_articles(connect(spec, read_only=True))  # fails here, with what to do, when there is no store
     server = ThreadingHTTPServer((host, port), _Handler)
     server.daemon_threads = True
-    server.pool = QueryPool(spec, workers, timeout, max_rows)
+    server.pool = RemotePool(spec, timeout, max_rows) if is_url(spec) else QueryPool(spec, workers, timeout, max_rows)
     server.queries = load_named_queries()
     return server
 

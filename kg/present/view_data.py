@@ -4,9 +4,10 @@ A node is a person, institution, post, place, event, quotation or article; an ed
 drawn links (`DRAWN_PREDICATES`) or a membership, drawn as person → post (`pemilu:post`) and
 post → institution (`org:organization`). Edge labels are the ontology's `rdfs:label`s.
 
-`read_view_graph` works on any store (`kg.graph.Store`) by look-ups per node, so a part of a large
-store costs what the part costs; rdflib graphs (tests, small files) are copied into an in-memory
-store first (`kg.graph.as_store`). Past `max_nodes` only the most-mentioned nodes get their details read.
+`read_view_graph` works on any store (`kg.graph.Store`, embedded or a SPARQL server) by look-ups
+per node, so a part of a large store costs what the part costs; rdflib graphs (tests, small files)
+are copied into an in-memory store first (`kg.graph.as_store`). Past `max_nodes` only the
+most-mentioned nodes get their details read.
 """
 from __future__ import annotations
 
