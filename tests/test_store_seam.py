@@ -132,3 +132,13 @@ def test_an_oxigraph_store_and_an_rdflib_dataset_answer_alike_through_the_seam(s
     assert embedded.select(text).rows == memory.select(text).rows and embedded.select(text).rows
     construct = "CONSTRUCT { ?p rdfs:label ?l } WHERE { ?p a schema:Person ; rdfs:label ?l }"
     assert set(embedded.construct(construct)) == set(memory.construct(construct))
+
+
+def test_a_store_that_cannot_be_opened_says_what_to_do_by_the_cause(tmp_path, monkeypatch, capsys):
+    def refused(path):
+        raise OSError(f"IO error: While open a file for appending: {path}/000008.log: Permission denied")
+
+    monkeypatch.setattr(kg.graph.embedded.ox, "Store", refused)
+    assert main(["build", str(SEEDS), "--store", str(tmp_path / "store")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"this user may not write {tmp_path / 'store'}: fix its permissions" in err

@@ -36,8 +36,17 @@ def open_oxigraph(path: Path, *, read_only: bool = False) -> ox.Store:
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}",
-                         "is another kg process using it? Close it or give another folder with --store") from exc
+        raise StoreError(f"cannot open the store at {path}: {exc}", _advice(exc, path)) from exc
+
+
+def _advice(err: OSError, path: Path) -> str:
+    """What to do about a store that cannot be opened, by what the system said."""
+    said = str(err).lower()
+    if isinstance(err, PermissionError) or "permission denied" in said:
+        return f"this user may not write {path}: fix its permissions, or give another folder with --store"
+    if "no space" in said:
+        return "free disk space and run the command again"
+    return "is another kg process using it? Close it or give another folder with --store"
 
 
 class EmbeddedStore:
