@@ -175,16 +175,20 @@ def _no_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _build(args) -> int:
+    return _report(_built(args, args.output, force=args.force), args.failures)
+
+
+def _built(args, output: Path | None, force: bool = False):
+    """Build `args.paths` into `args.store`, with the progress on stderr."""
     from kg.ingest.build import build
     from kg.ingest.progress import ProgressPrinter
 
     printer = ProgressPrinter()
     try:
-        report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
-                       workers=args.workers, progress=printer, validate=args.validate)
+        return build(args.paths, args.store, output, force=force, model=args.model, workers=args.workers,
+                     progress=printer, validate=args.validate)
     finally:
         printer.close()
-    return _report(report, args.failures)
 
 
 def _report(report, failures: Path | None) -> int:
@@ -277,19 +281,12 @@ def _stats(args) -> int:
 
 
 def _run(args) -> int:
-    from kg.ingest.build import build
     from kg.graph import connect
     from kg.graph.catalogue import load_named_queries
     from kg.graph.sparql import ALL_ROWS, format_result, run_query
-    from kg.ingest.progress import ProgressPrinter
     from kg.present.viewing import write_view
 
-    printer = ProgressPrinter()
-    try:
-        report = build(args.paths, args.store, None, model=args.model, workers=args.workers, progress=printer,
-                       validate=args.validate)
-    finally:
-        printer.close()
+    report = _built(args, None)
     status = _report(report, args.out / "failures.json" if report.problems else None)
     out = args.out
     (out / "results").mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 import ftfy
 
 from kg.nlp.dates import MONTHS
-from kg.problems import ERROR, WARNING, Problem
+from kg.problems import WARNING, Problem
 from kg.records import Article
 from kg.resources import words
 
