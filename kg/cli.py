@@ -181,12 +181,18 @@ def _build(args) -> int:
 def _built(args, output: Path | None, force: bool = False):
     """Build `args.paths` into `args.store`, with the progress on stderr."""
     from kg.ingest.build import build
+
+    return _with_progress(lambda progress: build(args.paths, args.store, output, force=force, model=args.model,
+                                                 workers=args.workers, progress=progress, validate=args.validate))
+
+
+def _with_progress(run):
+    """`run(progress)` with the progress on stderr: a bar on a terminal, else a line now and then."""
     from kg.ingest.progress import ProgressPrinter
 
     printer = ProgressPrinter()
     try:
-        return build(args.paths, args.store, output, force=force, model=args.model, workers=args.workers,
-                     progress=printer, validate=args.validate)
+        return run(printer)
     finally:
         printer.close()
 
@@ -316,8 +322,9 @@ def _serve(args) -> int:
 def _build_dask(args) -> int:
     from kg.ingest.distributed import build_on_cluster
 
-    report = build_on_cluster(args.corpus, args.scheduler, args.store, force=args.force, model=args.model,
-                              batch=args.batch, validate=args.validate)
+    report = _with_progress(lambda progress: build_on_cluster(
+        args.corpus, args.scheduler, args.store, force=args.force, model=args.model, batch=args.batch,
+        validate=args.validate, progress=progress))
     return _report(report, None)
 
 

@@ -13,11 +13,12 @@ installed; the corpus is read by the client only. Needs the `dask` extra: pip in
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.graph import SerializedGraph
 from kg.ingest.build import BATCH, BuildReport, build
+from kg.ingest.progress import Tick
 from kg.ingest.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
 from kg.problems import Problem
 from kg.records import Article
@@ -67,7 +68,8 @@ def _take(source: Iterator[list[Article]], n: int) -> Iterator[list[Article]]:
 
 def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str | None = None, *,
                      force: bool = False, model: str | None = None, batch: int = BATCH,
-                     workers: int | None = None, validate: bool = True) -> BuildReport:
+                     workers: int | None = None, validate: bool = True,
+                     progress: Callable[[Tick], None] | None = None) -> BuildReport:
     """Build `corpus` with the cluster at `scheduler` ("local": a LocalCluster of `workers`
     processes, default the machine's cores) into `store` (a SPARQL server's URL or a folder)."""
     try:
@@ -85,7 +87,7 @@ def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str |
         client = Client(scheduler)
     try:
         return build([corpus], store, force=force, model=model, extractors=DaskExtractors(client, model, validate),
-                     batch=batch, validate=validate)
+                     batch=batch, validate=validate, progress=progress)
     finally:
         client.close()
         if cluster is not None:
