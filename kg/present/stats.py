@@ -47,7 +47,7 @@ def graph_stats(store: Store, top: int = TOP) -> GraphStats:
         for kind in ("person", "organization")}
     entities = {iri for iri, k in bones.kinds.items() if k.name in ("person", "organization")}
     articles = {article for iri in entities for article in bones.mentions.get(iri, ())}
-    by_article: dict[str, list[str]] = {article: [] for article in articles}
+    by_article: dict[str, list[str]] = {article: [] for article in sorted(articles)}  # one order: one ranking
     for iri in sorted(entities):
         for article in bones.mentions.get(iri, ()):
             by_article[article].append(iri)
