@@ -173,3 +173,29 @@ def test_kg_serve_puts_the_endpoint_in_front_of_a_sparql_server(oxigraph_url):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_quarantined_article_leaves_the_server_too(oxigraph_url, monkeypatch, capsys):
+    import kg.rdf.mapping
+    from rdflib import Literal
+    from rdflib.namespace import ORG, RDF, XSD
+
+    from kg.rdf.namespaces import PEMILU
+
+    assert main(["build", str(SEEDS), "--store", oxigraph_url]) == 0
+    real = kg.rdf.mapping.article_graph
+    tapin = sorted(SEEDS.glob("*.txt"))[0].stem
+
+    def broken(facts):
+        name, graph = real(facts)
+        if facts.article.id == tapin:  # a confidence over 1: the shapes refuse it
+            for m in list(graph.subjects(RDF.type, ORG.Membership)):
+                graph.set((m, PEMILU.confidence, Literal("1.5", datatype=XSD.decimal)))
+        return name, graph
+
+    monkeypatch.setattr(kg.rdf.mapping, "article_graph", broken)
+    capsys.readouterr()
+    assert main(["build", str(SEEDS), "--store", oxigraph_url, "--force"]) == 1
+    assert "the older graphs of 1 quarantined articles dropped" in capsys.readouterr().err
+    left = connect(oxigraph_url).select("SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id }")
+    assert [row[0] for row in left.rows] == [sorted(SEEDS.glob("*.txt"))[1].stem]
