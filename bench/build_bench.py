@@ -36,7 +36,7 @@ def save(section: str, data: object) -> None:
 
 def corpus_size(path: Path, limit: int | None) -> tuple[int, int]:
     if path.is_dir():
-        from kg.readers import read_articles
+        from kg.ingest.readers import read_articles
 
         texts = [a.text for a in read_articles([path]) if hasattr(a, "text")]
         return len(texts), sum(len(t.split()) for t in texts)

@@ -41,7 +41,7 @@ def main() -> int:
 
     from kg.nlp.extract import extract
     from kg.nlp.pipeline import load_pipeline
-    from kg.readers import article_from_record
+    from kg.ingest.readers import article_from_record
 
     ids = args.ids.read_text().split() if args.ids else political_ids(args.data)
     wanted = set(ids)

@@ -2,7 +2,7 @@
 on disk) against rdflib's in-memory Dataset holding the same quads, in the same run.
 
 Each query runs once to warm up, then `--runs` times; median and p95 of the wall time of
-`kg.query.run_query` (rows converted to strings, as `kg query` does). Paged queries run as `kg query`
+`kg.graph.sparql.run_query` (rows converted to strings, as `kg query` does). Paged queries run as `kg query`
 runs them (their first page of 100 rows), then again for a deep page and for every row (`--all`). rdflib runs each query in a
 forked child with a time limit, since some take minutes there. Writes "queries" into
 bench/scale_results.json.
@@ -22,8 +22,9 @@ import pyoxigraph as ox
 import rdflib
 
 from build_bench import save
-from kg.query import ALL_ROWS, Page, load_named_queries, run_query
-from kg.store import open_store
+from kg.graph.catalogue import load_named_queries
+from kg.graph.embedded import open_oxigraph
+from kg.graph.sparql import ALL_ROWS, Page, run_query
 
 
 # Values for the required parameters: frequent in the CLICK-ID corpus (2019 national news). Each
@@ -69,7 +70,7 @@ def p95(values: list[float]) -> float:
 
 
 def _timing_child(conn, store_path, text, bindings, runs, page) -> None:
-    conn.send(timings(open_store(Path(store_path), read_only=True), text, bindings, runs, page))
+    conn.send(timings(open_oxigraph(Path(store_path), read_only=True), text, bindings, runs, page))
 
 
 def _rdflib_child(conn, dataset, text, bindings, runs, page) -> None:
@@ -86,7 +87,7 @@ def main() -> None:
     ap.add_argument("--skip-rdflib", action="store_true", help="only the embedded store (rdflib needs minutes to load)")
     args = ap.parse_args()
 
-    store = open_store(args.store, read_only=True)
+    store = open_oxigraph(Path(args.store), read_only=True)
     queries = load_named_queries()
     runs = cases(queries)
     quads = sum(1 for q in store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))

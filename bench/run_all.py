@@ -31,7 +31,7 @@ def step(*args: str) -> None:
 
 
 def environment() -> dict:
-    from kg.workers import extractor_name
+    from kg.ingest.workers import extractor_name
 
     from kg.nlp.pipeline import load_pipeline
 

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from view_browser import Chromium, chromium_missing  # noqa: E402
 
-from kg.store import open_store  # noqa: E402
-from kg.view import build_network, write_html  # noqa: E402
+from kg.graph.embedded import open_oxigraph  # noqa: E402
+from kg.present.view import build_network, write_html  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "clickid-news-articles" / "clickid_articles.jsonl"
 TARGET_S = 10.0
@@ -74,7 +74,7 @@ def main() -> int:
         return 2
     build_s = ensure_store(args.store)
     start = time.monotonic()
-    net = build_network(open_store(args.store, read_only=True), max_nodes=args.nodes)
+    net = build_network(open_oxigraph(Path(args.store), read_only=True), max_nodes=args.nodes)
     read_s = time.monotonic() - start
     page = Path(tempfile.mkdtemp(prefix="view-bench-")) / "graph.html"
     start = time.monotonic()
@@ -111,7 +111,7 @@ def main() -> int:
         "",
         "Runs (still s / clickable s): " + "; ".join(f"{r['still_s']:.1f} / {r['clicked_s']:.1f}" for r in runs),
         "",
-        "Past 500 nodes the page comes laid out (kg.graph_analytics.layout: spring layout of the 300",
+        "Past 500 nodes the page comes laid out (kg.present.graph_analytics.layout: spring layout of the 300",
         "best-connected nodes, the rest on spirals around their neighbours) and vis-network's physics",
         "stays off; edge labels and arrows are left to the tooltips and the details panel. With",
         "physics on, the same page took 99 s to stabilise here (200 iterations at ~0.5 s each).",

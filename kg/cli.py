@@ -1,6 +1,9 @@
-"""The `kg` command: build, query, export, view, stats, run (all of it), validate, train.
+"""The `kg` command: build, query, export, view, stats, run (all of it), validate, serve, train.
 
-Exit status: 0 all went well; 1 some input failed (the rest was done); 2 usage or input error.
+Every command that reads or writes the graph takes `--store SPEC`: a folder (the embedded store) or
+a SPARQL server's URL, default $KG_STORE, else ./.pemilu-kg/store (`kg.graph.connect` decides).
+Exit status: 0 all went well; 1 some input failed (the rest was done); 2 usage or input error; an
+error the user can act on (`kg.errors.KgError`) is one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -18,32 +21,26 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    from kg.query import QueryError
-    from kg.selection import SelectionError
-    from kg.store import StoreError
+    from kg.errors import KgError
     from kg.training.gold import GoldError
-    from kg.validate import ShapesError
 
     try:
         return args.func(args)
-    except (QueryError, StoreError, SelectionError, FileNotFoundError, GoldError) as exc:
+    except (KgError, FileNotFoundError, GoldError) as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ShapesError as exc:  # before any article is loaded
-        print(f"kg {args.command}: {exc}; or build with --no-validate", file=sys.stderr)
         return EXIT_USAGE
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Indonesian election news.")
     sub = p.add_subparsers(dest="command")
-    store_help = "store folder (default: $KG_STORE or ./.pemilu-kg/store)"
-    url_help = "store folder, or a SPARQL server's URL (http://host:port; see README) (default: $KG_STORE or ./.pemilu-kg/store)"
+    url_help = ("store folder, or a SPARQL server's URL (http://host:port; see README) (default: $KG_STORE or "
+                "./.pemilu-kg/store)")
     workers_help = "extraction processes (default: the machine's cores)"
 
     b = sub.add_parser("build", help="extract facts from articles into the store")
     b.add_argument("paths", nargs="+", type=Path, help=".txt, .jsonl, .html files or folders")
-    b.add_argument("--store", type=_store_spec, help=url_help)
+    b.add_argument("--store", help=url_help)
     b.add_argument("--workers", type=int, help=workers_help)
     b.add_argument("-o", "--output", type=Path, help="also write the built graphs here (.trig .nq .ttl .jsonld)")
     b.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
@@ -57,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, bound as a value (repeatable)")
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
-    q.add_argument("--store", type=_store_spec, help=url_help)
+    q.add_argument("--store", help=url_help)
     q.add_argument("--allow-remote", action="store_true", help="allow SERVICE and FROM clauses")
     q.add_argument("--offset", type=_count, default=0,
                    help="a paged query (the whole-graph listings): start at this row of its order")
@@ -71,12 +68,12 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write the store to a file (.ttl .trig .nq .nt .jsonld; .graphml .gexf: "
                                       "the drawn graph for Gephi/Cytoscape)")
     e.add_argument("-o", "--output", type=Path, required=True)
-    e.add_argument("--store", type=_store_spec, help=url_help)
+    e.add_argument("--store", help=url_help)
     e.set_defaults(func=_export)
 
     v = sub.add_parser("view", help="write an interactive, offline HTML view of the graph")
     v.add_argument("-o", "--output", type=Path, default=Path("graph.html"))
-    v.add_argument("--store", type=Path, help=store_help)
+    v.add_argument("--store", help=url_help)
     v.add_argument("--max-nodes", type=int, default=1500, help="keep the most-mentioned nodes beyond this")
     v.add_argument("--focus", metavar="NAME", help="an entity (rdfs:label/skos:altLabel, any case) and its neighbourhood")
     v.add_argument("--hops", type=int, default=1, help="links to follow from --focus (default: 1)")
@@ -86,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     v.set_defaults(func=_view)
 
     st = sub.add_parser("stats", help="counts by kind, most-mentioned persons and institutions, most central persons")
-    st.add_argument("--store", type=Path, help=store_help)
+    st.add_argument("--store", help=url_help)
     st.add_argument("--format", choices=("table", "json"), default="table")
     st.add_argument("--top", type=int, default=10, help="rows per ranking (default: 10)")
     st.set_defaults(func=_stats)
@@ -94,14 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="build, export, view and run every named query into one folder")
     r.add_argument("paths", nargs="+", type=Path)
     r.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
-    r.add_argument("--store", type=Path, help=store_help)
+    r.add_argument("--store", help=url_help)
     r.add_argument("--model", help="spaCy pipeline folder")
     r.add_argument("--workers", type=int, help=workers_help)
     _no_validate(r)
     r.set_defaults(func=_run)
 
     s = sub.add_parser("serve", help="serve the store as a read-only SPARQL endpoint (and a page of the named queries)")
-    s.add_argument("--store", type=Path, help=store_help)
+    s.add_argument("--store", help=url_help)
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     s.add_argument("--port", type=int, default=7879)
     s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
@@ -113,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("corpus", type=Path, help="a .jsonl file, one article per line")
     d.add_argument("--scheduler", default="local", help="the scheduler's address (tcp://host:8786), or 'local' "
                    "for a cluster of this machine's cores")
-    d.add_argument("--store", type=_store_spec, help=url_help)
+    d.add_argument("--store", help=url_help)
     d.add_argument("--batch", type=int, default=32, help="articles per task (default: 32)")
     d.add_argument("--force", action="store_true", help="rebuild articles whose text has not changed")
     d.add_argument("--model", help="spaCy pipeline folder, present on every worker")
@@ -122,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
 
     va = sub.add_parser("validate", help="check the store or RDF files against the SHACL shapes (ontology/shapes.ttl)")
     va.add_argument("files", nargs="*", type=Path, help=".trig .nq .ttl .nt .jsonld files (default: the store)")
-    va.add_argument("--store", type=Path, help=store_help)
+    va.add_argument("--store", help=url_help)
     va.set_defaults(func=_validate)
 
     t = sub.add_parser("train", help="train the Indonesian NER model (or, with --parser, the UD tagger and "
@@ -178,27 +175,41 @@ def _no_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _build(args) -> int:
-    from kg.build import build, print_progress
+    return _report(_built(args, args.output, force=args.force), args.failures)
 
-    report = build(args.paths, args.store, args.output, force=args.force, model=args.model,
-                   workers=args.workers, progress=print_progress, validate=args.validate)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    return _report(report, args.failures)
+
+def _built(args, output: Path | None, force: bool = False):
+    """Build `args.paths` into `args.store`, with the progress on stderr."""
+    from kg.ingest.build import build
+
+    return _with_progress(lambda progress: build(args.paths, args.store, output, force=force, model=args.model,
+                                                 workers=args.workers, progress=progress, validate=args.validate))
+
+
+def _with_progress(run):
+    """`run(progress)` with the progress on stderr: a bar on a terminal, else a line now and then."""
+    from kg.ingest.progress import ProgressPrinter
+
+    printer = ProgressPrinter()
+    try:
+        return run(printer)
+    finally:
+        printer.close()
 
 
 def _report(report, failures: Path | None) -> int:
     """Problems to stderr and, as JSON, to `failures`; status 1 when an error left input out of the
     graph (warnings alone: the input was built, read with a guess)."""
     from kg.atomic import write_atomically
-    from kg.readers import ERROR, problem_record
+    from kg.problems import ERROR, problem_record
 
     errors = sum(p.severity == ERROR for p in report.problems)
     for problem in report.problems:
         print(f"{problem.source}: {'' if problem.severity == ERROR else 'warning: '}{problem.message}",
               file=sys.stderr)
+    dropped = f", the older graphs of {len(report.dropped)} quarantined articles dropped" if report.dropped else ""
     print(f"built {report.built} articles, {report.skipped} unchanged, {errors} problems, "
-          f"{len(report.problems) - errors} warnings in {report.seconds:.1f} s", file=sys.stderr)
+          f"{len(report.problems) - errors} warnings{dropped} in {report.seconds:.1f} s", file=sys.stderr)
     if failures is not None:
         data = json.dumps([problem_record(p) for p in report.problems], ensure_ascii=False, indent=2)
         write_atomically(failures, lambda out: out.write(data.encode("utf-8")))
@@ -206,7 +217,7 @@ def _report(report, failures: Path | None) -> int:
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from kg.query import QueryError
+    from kg.graph import QueryError
 
     out = {}
     for pair in pairs:
@@ -218,13 +229,14 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _query(args) -> int:
-    from kg.query import ALL_ROWS, Page, format_result, page_size, resolve_query
-    from kg.store import connect
+    from kg.graph import connect
+    from kg.graph.catalogue import resolve_query
+    from kg.graph.sparql import ALL_ROWS, Page, format_result, page_size, run_query
 
     text, _ = resolve_query(args.query)
     page = ALL_ROWS if args.all else Page(offset=args.offset, size=args.limit)
-    result = connect(args.store, read_only=True).query(text, _params(args.param), allow_remote=args.allow_remote,
-                                                       page=page)
+    result = run_query(connect(args.store, read_only=True), text, _params(args.param),
+                       allow_remote=args.allow_remote, page=page)
     print(format_result(result, args.format))
     size = page_size(text)
     step = args.limit or size
@@ -235,7 +247,7 @@ def _query(args) -> int:
 
 
 def _queries(args) -> int:
-    from kg.query import load_named_queries
+    from kg.graph.catalogue import load_named_queries
 
     for name, q in sorted(load_named_queries().items()):
         params = ", ".join(p.name + ("" if p.required else "?") for p in q.params)
@@ -244,11 +256,11 @@ def _queries(args) -> int:
 
 
 def _export(args) -> int:
-    from kg.graph_export import WRITERS, write_graph
-    from kg.store import connect, open_store
+    from kg.graph import connect
+    from kg.present.graph_export import WRITERS, write_graph
 
     if args.output.suffix.lower() in WRITERS:
-        graph = write_graph(open_store(args.store, read_only=True), args.output)
+        graph = write_graph(connect(args.store, read_only=True), args.output)
         print(f"wrote {args.output} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
               file=sys.stderr)
         return EXIT_OK
@@ -258,38 +270,36 @@ def _export(args) -> int:
 
 
 def _view(args) -> int:
-    from kg.viewing import Part, write_view
+    from kg.graph import connect
+    from kg.present.viewing import Part, write_view
 
     part = Part(focus=args.focus, hops=args.hops, place=args.place, event=args.event, query=args.query)
-    print(write_view(args.store, args.output, args.max_nodes, part), file=sys.stderr)
+    print(write_view(connect(args.store, read_only=True), args.output, args.max_nodes, part), file=sys.stderr)
     return EXIT_OK
 
 
 def _stats(args) -> int:
-    from kg.stats import format_stats, graph_stats
-    from kg.store import open_store
+    from kg.graph import connect
+    from kg.present.stats import format_stats, graph_stats
 
-    print(format_stats(graph_stats(open_store(args.store, read_only=True), args.top), args.format))
+    print(format_stats(graph_stats(connect(args.store, read_only=True), args.top), args.format))
     return EXIT_OK
 
 
 def _run(args) -> int:
-    from kg.build import build, print_progress
-    from kg.query import ALL_ROWS, format_result, load_named_queries, run_query
-    from kg.store import export, open_store
-    from kg.viewing import write_view
+    from kg.graph import connect
+    from kg.graph.catalogue import load_named_queries
+    from kg.graph.sparql import ALL_ROWS, format_result, run_query
+    from kg.present.viewing import write_view
 
-    report = build(args.paths, args.store, None, model=args.model, workers=args.workers, progress=print_progress,
-                   validate=args.validate)
+    report = _built(args, None)
     status = _report(report, args.out / "failures.json" if report.problems else None)
     out = args.out
     (out / "results").mkdir(parents=True, exist_ok=True)
-    store = open_store(args.store)
+    store = connect(args.store, read_only=True)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld"):
-        export(store, out / name)
-    del store
-    print(write_view(args.store, out / "graph.html"), file=sys.stderr)
-    store = open_store(args.store, read_only=True)
+        store.export(out / name)
+    print(write_view(store, out / "graph.html"), file=sys.stderr)
     for name, q in sorted(load_named_queries().items()):
         if any(p.required for p in q.params):
             continue
@@ -297,22 +307,24 @@ def _run(args) -> int:
         (out / "results" / f"{name}.csv").write_text(format_result(result, "csv"), encoding="utf-8")
         print(f"\n== {name}: {q.title} ({len(result.rows)} rows)")
         print(format_result(result, "table"))
+    store.close()
     print(f"\nwrote {out}/graph.trig, graph.ttl, graph.jsonld, graph.html and results/*.csv", file=sys.stderr)
     return status
 
 
 def _serve(args) -> int:
-    from kg.serve import serve
+    from kg.present.serve import serve
 
     return serve(args.store, args.host, args.port, timeout=args.timeout, max_rows=args.max_rows,
                  workers=args.workers)
 
 
 def _build_dask(args) -> int:
-    from kg.distributed import build_on_cluster
+    from kg.ingest.distributed import build_on_cluster
 
-    report = build_on_cluster(args.corpus, args.scheduler, args.store, force=args.force, model=args.model,
-                              batch=args.batch, validate=args.validate)
+    report = _with_progress(lambda progress: build_on_cluster(
+        args.corpus, args.scheduler, args.store, force=args.force, model=args.model, batch=args.batch,
+        validate=args.validate, progress=progress))
     return _report(report, None)
 
 
@@ -323,14 +335,9 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def _store_spec(text: str) -> Path | str:
-    """A SPARQL server's URL stays a string; anything else is a store folder."""
-    return text if text.startswith(("http://", "https://")) else Path(text)
-
-
 def _validate(args) -> int:
     """Prints each violation with its graph and focus node; 0 all conform, 1 violations, 2 bad input."""
-    from kg.store import open_store
+    from kg.graph import connect
     from kg.validate import RdfInputError, ShapesError, file_graphs, store_graphs, violations_in
 
     if args.files and args.store:
@@ -338,7 +345,7 @@ def _validate(args) -> int:
         return EXIT_USAGE
     try:
         graphs = [g for path in args.files for g in file_graphs(path)] if args.files else \
-            store_graphs(open_store(args.store, read_only=True))
+            store_graphs(connect(args.store, read_only=True))
         checked, failed, count = 0, set(), 0
         for name, graph in graphs:
             checked += 1

@@ -18,6 +18,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from kg.errors import KgError
+from kg.graph import Store, as_store
 from kg.rdf.namespaces import SCHEMA, bind_prefixes
 from kg.resources import data_dir
 
@@ -26,7 +28,7 @@ ONTOLOGY_FILE = "pemilu.ttl"
 WRONG_SCHEMA = "http://schema.org/"  # the data uses https://schema.org/ (rdflib's SDO)
 
 
-class ShapesError(Exception):
+class ShapesError(KgError):
     """The shapes file is missing or unusable; the message says what to do."""
 
 
@@ -100,10 +102,12 @@ def _load(name: str, check_schema: bool) -> Graph:
     try:
         graph = Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ShapesError(f"cannot read {path}: {exc}; reinstall pemilu-kg or fix the file") from exc
+        raise ShapesError(f"cannot read {path}: {exc}",
+                          "reinstall pemilu-kg or fix the file; or build with --no-validate") from exc
     if check_schema and any(str(term).startswith(WRONG_SCHEMA) for triple in graph for term in triple):
         raise ShapesError(f"{path} uses {WRONG_SCHEMA}: the graphs use {SCHEMA._NS}, so those shapes would "
-                          "match nothing (pySHACL#118); write schema: as https://schema.org/")
+                          "match nothing (pySHACL#118)",
+                          "write schema: as https://schema.org/; or build with --no-validate")
     return graph
 
 
@@ -155,7 +159,7 @@ def _name(node: Node, graph: Graph) -> str:
     return node.n3(graph.namespace_manager)
 
 
-class RdfInputError(Exception):
+class RdfInputError(KgError):
     """An RDF file that cannot be read; the message says what to do."""
 
 
@@ -184,13 +188,12 @@ def file_graphs(path: Path) -> list[tuple[str, Graph]]:
         raise RdfInputError(f"{path}: not valid {fmt} ({type(exc).__name__}: {exc}); fix or re-export the file") from exc
 
 
-def store_graphs(store) -> Iterator[tuple[str, Graph]]:
-    """Each named graph of a pyoxigraph store, read back as the store holds it."""
-    import pyoxigraph as ox
-
-    for name in sorted(store.named_graphs(), key=lambda n: n.value):
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-        yield name.value, Graph().parse(data=data.decode("utf-8"), format="nt")
+def store_graphs(store: Store) -> Iterator[tuple[str, Graph]]:
+    """Each named graph of a store (embedded or remote), read back as the store holds it."""
+    store = as_store(store)
+    names = sorted(row[0] for row in store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows)
+    for name in names:
+        yield name, store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
 
 
 def violations_in(graphs: Iterable[tuple[str | None, Graph]]) -> Iterator[Violation]:

@@ -6,10 +6,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.graph.embedded import open_oxigraph, replace_graphs
+from kg.ingest.readers import read_articles
 from kg.nlp.extract import extract
 from kg.rdf.mapping import article_graph
-from kg.readers import read_articles
-from kg.store import open_store, replace_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -26,7 +26,7 @@ def needs_shared(*parts: str) -> Path:
 
 def quads_by_graph(store_path: Path) -> dict[str, frozenset]:
     """The triples of each named graph of the on-disk store at `store_path`, opened read-only."""
-    store = open_store(store_path, read_only=True)
+    store = open_oxigraph(Path(store_path), read_only=True)
     out: dict[str, set] = {}
     for q in store.quads_for_pattern(None, None, None, None):
         if not isinstance(q.graph_name, ox.DefaultGraph):  # the default graph is their union

@@ -10,15 +10,17 @@ import os
 import pathlib
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from kg.cli import main
+from kg.graph.embedded import open_oxigraph
+from kg.ingest.readers import MAX_ARTICLE_CHARS, parse_date, read_articles
+from kg.problems import ERROR, WARNING, Problem
 from kg.rdf import iris
 from kg.rdf.namespaces import GRAPH, ID
-from kg.readers import ERROR, MAX_ARTICLE_CHARS, WARNING, ReadProblem, parse_date, read_articles
 from kg.records import Article
-from kg.store import open_store
 
 from conftest import SEEDS
 
@@ -140,7 +142,7 @@ def test_bad_inputs_are_reported_and_every_good_article_is_built(tmp_path, corpu
         assert record["problem"] and set(record) == {"source", "file", "line", "severity", "problem"}
         assert record["source"] == (f"{record['file']}:{record['line']}" if record["line"] else record["file"])
 
-    db = open_store(store, read_only=True)
+    db = open_oxigraph(Path(store), read_only=True)
     built = sorted(str(row["id"].value) for row in db.query(
         "SELECT ?id WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> ; <https://schema.org/identifier> ?id } }"))
     assert built == good  # every good article, nothing else, each once
@@ -176,7 +178,7 @@ def test_a_long_article_is_cut_at_a_paragraph_break(tmp_path):
     paragraph = KPU + "\n"
     (tmp_path / "long.txt").write_text(paragraph * (2 * MAX_ARTICLE_CHARS // len(paragraph)), encoding="utf-8")
     problem, article = list(read_articles([tmp_path / "long.txt"]))
-    assert isinstance(problem, ReadProblem) and problem.severity == ERROR
+    assert isinstance(problem, Problem) and problem.severity == ERROR
     assert len(article.text) <= MAX_ARTICLE_CHARS and article.text.endswith(KPU)
 
 
@@ -193,7 +195,7 @@ def test_a_pipe_in_a_folder_is_reported_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "ok.txt").write_text(KPU, encoding="utf-8")
     items = list(read_articles([tmp_path, tmp_path / "pipe.txt"]))
-    assert [i.source for i in items if isinstance(i, ReadProblem)] == [str(tmp_path / "pipe.txt")] * 2
+    assert [i.source for i in items if isinstance(i, Problem)] == [str(tmp_path / "pipe.txt")] * 2
     assert [i.id for i in items if isinstance(i, Article)] == ["ok"]
 
 
@@ -216,7 +218,7 @@ def test_ids_differing_only_in_case_stay_apart(tmp_path):
     src.write_text(json.dumps({"id": "Berita-1", "text": local}) + "\n"
                    + json.dumps({"id": "berita-1", "text": local}) + "\n", encoding="utf-8")
     assert main(["build", str(src), "--store", str(tmp_path / "s")]) == 0
-    db = open_store(tmp_path / "s", read_only=True)
+    db = open_oxigraph(Path(tmp_path / "s"), read_only=True)
     graphs = {str(r["g"].value): str(r["id"].value) for r in db.query(
         "SELECT ?g ?id WHERE { GRAPH ?g { ?a <https://schema.org/identifier> ?id } }")}
     assert graphs == {str(iris.graph("Berita-1")): "Berita-1", str(iris.graph("berita-1")): "berita-1"}

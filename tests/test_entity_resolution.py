@@ -11,12 +11,12 @@ import pytest
 from rdflib import Dataset
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg.ingest.readers import parse_date
 from kg.nlp.extract import extract
 from kg.rdf import iris
 from kg.rdf.mapping import dataset
 from kg.rdf.namespaces import SCHEMA
 from kg.records import Article
-from kg.readers import parse_date
 
 from conftest import needs_shared
 

@@ -21,12 +21,13 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+from kg.ingest.readers import MAX_ARTICLE_CHARS, read_articles
 from kg.nlp.extract import extract
+from kg.problems import Problem
 from kg.rdf.mapping import article_graph
-from kg.readers import MAX_ARTICLE_CHARS, ReadProblem, read_articles
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation, Role,
                         Sentence)
-from kg.store import graph_to_nquads
+from kg.graph.embedded import graph_to_nquads
 from kg.validate import validate_article_graph
 
 RUNS: Counter[str] = Counter()  # examples run per property (read by bench/fuzz_bench.py)
@@ -60,7 +61,7 @@ FRAGMENTS = st.sampled_from([
     "yang", "dan", "di", "pada", "untuk", "dengan", "13 kabupaten/kota", "Irjen Pol", "AKBP", "H.", "Hj.", "Dr.",
 ])
 # long tokens; runs of punctuation stay short: spaCy's tokenizer is quadratic in them (26 s for 4,000
-# hyphens), which kg.readers.check_article guards against by shortening them to 100
+# hyphens), which kg.ingest.readers.check_article guards against by shortening them to 100
 LONG_TOKEN = st.one_of(st.builds(lambda s, n: s * n, st.sampled_from(["a", "Ketua", "KPU", "x-", "“a”", "A."]),
                                  st.integers(50, 2000)),
                        st.builds(lambda s, n: s * n, st.sampled_from(["“", ".", "-", "!", "”"]), st.integers(50, 100)))
@@ -250,7 +251,7 @@ JSON_LINE = st.one_of(RECORD.map(json.dumps), RECORD.map(lambda r: json.dumps(r,
                       JSON_VALUE.map(json.dumps), st.text(max_size=60))
 
 
-def _read(name: str, data: bytes) -> list[tuple[str, Article | ReadProblem]]:
+def _read(name: str, data: bytes) -> list[tuple[str, Article | Problem]]:
     """What the readers make of a file holding `data`, each item with its source relative to the file."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, name)
@@ -258,7 +259,7 @@ def _read(name: str, data: bytes) -> list[tuple[str, Article | ReadProblem]]:
         items = list(read_articles([path]))
     assert items, "a file gave neither an article nor a problem"
     for item in items:
-        assert isinstance(item, (Article, ReadProblem))
+        assert isinstance(item, (Article, Problem))
         assert item.source.startswith(str(path))
         if isinstance(item, Article):
             assert item.text.strip() and len(item.text) <= MAX_ARTICLE_CHARS

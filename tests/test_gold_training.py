@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import json
 import subprocess
-from dataclasses import replace
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset
 
 from kg.cli import main
+from kg.ingest.readers import normalise_text, read_articles
+from kg.nlp.orgs import OrgHit
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import Stretch, best_holders, load_linkers
 from kg.nlp.quotes import Statement
 from kg.nlp.speaker_linker import load_speaker_linker, relink
-from kg.nlp.orgs import OrgHit
 from kg.records import Membership, Mention, Role
-from kg.readers import normalise_text, read_articles
 from kg.resources import EXTRACT_DIR
 from kg.training.crossval import folds, load_scorer
 from kg.training.gold import align, load_gold, load_gold_dirs

@@ -8,18 +8,19 @@ mapping (`kg.rdf.mapping.article_graph`) for that article only; the build runs i
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import rdflib
 from rdflib import Graph, Literal
 from rdflib.namespace import ORG, RDF, XSD
 
-import kg.rdf.mapping
-import kg.validate
 from kg.cli import main
+from kg.graph.embedded import open_oxigraph
 from kg.rdf import iris
+import kg.rdf.mapping
 from kg.rdf.namespaces import PEMILU
-from kg.store import open_store
+import kg.validate
 from kg.validate import ShapesError
 
 from conftest import SEEDS
@@ -58,7 +59,7 @@ def break_article(monkeypatch):
 
 
 def built_ids(store_path) -> list[str]:
-    store = open_store(store_path, read_only=True)
+    store = open_oxigraph(Path(store_path), read_only=True)
     rows = store.query("SELECT ?id WHERE { GRAPH ?g { ?a a <https://schema.org/NewsArticle> ; "
                        "<https://schema.org/identifier> ?id } }")
     ids = sorted(str(row["id"].value) for row in rows)
@@ -123,7 +124,8 @@ def test_no_validate_loads_the_graph_as_it_is(tmp_path, capsys, break_article):
 
 def test_unusable_shapes_stop_the_build_before_it_starts(tmp_path, monkeypatch, capsys):
     def unusable():
-        raise ShapesError("cannot read shapes.ttl: broken; reinstall pemilu-kg or fix the file")
+        raise ShapesError("cannot read shapes.ttl: broken", "reinstall pemilu-kg or fix the file; or build with "
+                          "--no-validate")
 
     monkeypatch.setattr(kg.validate, "shapes_graph", unusable)
     assert main(["build", str(SEEDS), "--store", str(tmp_path / "store")]) == 2
@@ -137,3 +139,22 @@ def test_unusable_shapes_stop_the_build_before_it_starts(tmp_path, monkeypatch, 
     assert main(["run", str(SEEDS), "--store", str(tmp_path / "run-store"), "--out", str(tmp_path / "out"),
                  "--no-validate"]) == 0
     assert (tmp_path / "out" / "results" / "posts.csv").is_file()
+
+
+def test_a_quarantined_article_loses_its_older_graph_and_the_report_says_so(tmp_path, capsys, break_article):
+    store = tmp_path / "store"
+    assert main(["build", str(SEEDS), "--store", str(store)]) == 0
+    assert built_ids(store) == [TAPIN, BANJARMASIN]
+    break_article(TAPIN, confidence_above_one)
+    capsys.readouterr()
+
+    assert main(["build", str(SEEDS), "--store", str(store), "--force"]) == 1
+    assert built_ids(store) == [BANJARMASIN]  # no facts of the text whose new graph was refused
+    err = capsys.readouterr().err
+    assert f"article '{TAPIN}' quarantined" in err and "Its older graph was dropped from the store" in err
+    assert "built 1 articles, 0 unchanged, 1 problems, 0 warnings, the older graphs of 1 quarantined articles " \
+           "dropped" in err
+    union = open_oxigraph(Path(store), read_only=True)
+    assert not bool(union.query(f'ASK {{ ?s <https://schema.org/identifier> "{TAPIN}" }}')), \
+        "the dropped graph's facts left the union default graph too"
+    del union

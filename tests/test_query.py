@@ -22,25 +22,12 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from kg.query import (
-    ALL_ROWS,
-    MAX_CELL,
-    NamedQuery,
-    Page,
-    QueryError,
-    QueryResult,
-    check_query_safety,
-    default_queries_dir,
-    format_result,
-    load_named_queries,
-    page_size,
-    prepare,
-    resolve_query,
-    run_query,
-)
+from kg.graph import QueryError, QueryResult
+from kg.graph.catalogue import NamedQuery, default_queries_dir, load_named_queries, resolve_query
+from kg.graph.embedded import replace_graphs
+from kg.graph.sparql import ALL_ROWS, MAX_CELL, Page, check_query_safety, format_result, page_size, prepare, run_query
 from kg.rdf.mapping import article_graph
 from kg.resources import data_dir
-from kg.store import replace_graphs
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")  # rdflib's own internals
 
@@ -604,11 +591,11 @@ def test_listing_order_runs_over_pages(dated_store, queries):
 
 
 def test_chunks_fetch_every_row(seed_store, queries, monkeypatch):
-    import kg.query
+    import kg.graph.sparql
 
-    monkeypatch.setattr(kg.query, "CHUNK", 3)
+    monkeypatch.setattr(kg.graph.sparql, "CHUNK", 3)
     every = run_query(seed_store, queries["quotes"].text, page=ALL_ROWS).rows
-    monkeypatch.setattr(kg.query, "CHUNK", 10_000)
+    monkeypatch.setattr(kg.graph.sparql, "CHUNK", 10_000)
     assert sorted(every) == sorted(run_query(seed_store, queries["quotes"].text, page=ALL_ROWS).rows)
 
 

@@ -3,15 +3,16 @@ processes giving the same graph, one changed article changing only its graph, a 
 from __future__ import annotations
 
 import json
-import time
 
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
+from kg.graph import SerializedGraph
+from kg.graph.embedded import EmbeddedStore, replace_serialized
+from kg.ingest.build import build
+from kg.ingest.readers import read_jsonl
+from kg.problems import WARNING, Problem
 from kg.rdf import iris
-from kg.readers import WARNING, ReadProblem, read_jsonl
-from kg.store import SerializedGraph, replace_serialized
 
 from conftest import SEEDS, quads_by_graph
 
@@ -37,12 +38,12 @@ def test_jsonl_is_streamed_with_the_same_lines_and_problems(tmp_path):
                      b'{"id": "y", "text": "Caf\xe9 di Rantau."}\n{"text": "tanpa id"}')
     items = list(read_jsonl(path))
     assert [getattr(i, "id", None) for i in items] == ["x", None, None, "y", "in-5"]
-    assert isinstance(items[1], ReadProblem) and items[1].source == f"{path}:3" and "not valid JSON" in items[1].message
+    assert isinstance(items[1], Problem) and items[1].source == f"{path}:3" and "not valid JSON" in items[1].message
     assert items[2].source == f"{path}:4" and items[2].severity == WARNING and "not UTF-8" in items[2].message
     assert items[3].text == "Café di Rantau."  # a line that is not UTF-8 is read as cp1252
     assert items[4].source == f"{path}:5"
     missing = list(read_jsonl(tmp_path / "missing.jsonl"))
-    assert isinstance(missing[0], ReadProblem) and "cannot read" in missing[0].message
+    assert isinstance(missing[0], Problem) and "cannot read" in missing[0].message
 
 
 def test_workers_give_the_same_graphs_and_force_rebuilds_everything(tmp_path):
@@ -54,25 +55,32 @@ def test_workers_give_the_same_graphs_and_force_rebuilds_everything(tmp_path):
     assert quads_by_graph(tmp_path / "s") == in_process
 
 
-def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_path):
+def test_one_changed_article_changes_only_its_graph_and_a_rerun_is_a_no_op(tmp_path, monkeypatch):
+    import kg.ingest.workers
+
     store = tmp_path / "store"
     src = corpus(tmp_path / "c.jsonl", 40)
-    started = time.perf_counter()
     first = build([src], store, workers=1)
-    first_seconds = time.perf_counter() - started
     before = quads_by_graph(store)
 
-    started = time.perf_counter()
+    written: list[str] = []  # graphs loaded into the store, and articles extracted, from here on
+    extracted: list[str] = []
+    replace, extract = EmbeddedStore.replace, kg.ingest.workers.extract_graphs
+    monkeypatch.setattr(EmbeddedStore, "replace",
+                        lambda self, graphs: written.extend(g.name for g in graphs) or replace(self, graphs))
+    monkeypatch.setattr(kg.ingest.workers, "extract_graphs",
+                        lambda batch, *args: extracted.extend(a.id for a in batch) or extract(batch, *args))
     again = build([src], store, workers=1)
     assert (again.built, again.skipped) == (0, 40)
-    assert time.perf_counter() - started < first_seconds / 10
+    assert written == [] and extracted == []  # nothing extracted, no graph touched
     assert quads_by_graph(store) == before
 
     new_text = "Jakarta (ANTARA) - Ketua KPU RI Mochammad Afifuddin membuka rapat pleno di Jakarta."
     changed = build([corpus(src, 40, {7: new_text})], store, workers=1)
     assert (changed.built, changed.skipped, first.built) == (1, 39, 40)
-    after = quads_by_graph(store)
     name = str(iris.graph("a007"))
+    assert written == [name] and extracted == ["a007"]
+    after = quads_by_graph(store)
     assert {g: t for g, t in after.items() if g != name} == {g: t for g, t in before.items() if g != name}
     texts = {o.value for _, p, o in after[name] if p.value.endswith("anchorOf")}
     assert texts == {new_text}  # the old sentences are gone with the old graph
@@ -83,7 +91,8 @@ def test_progress_reports_rate_and_eta(tmp_path):
     messages: list[str] = []
     src = corpus(tmp_path / "c.jsonl", 6)
     build([src], tmp_path / "s", workers=1, batch=2, progress=messages.append)
-    assert messages and "articles/s" in messages[-1] and messages[-1].startswith("6 articles (6 built")
+    assert messages and messages[-1].final and (messages[-1].built, messages[-1].done) == (6, 6)
+    assert "articles/s" in str(messages[-1]) and str(messages[-1]).startswith("6 articles (6 built")
 
 
 def test_replacing_a_graph_is_one_update_with_exact_literals():
@@ -99,8 +108,8 @@ def test_replacing_a_graph_is_one_update_with_exact_literals():
 
 
 def test_small_inputs_build_in_process_without_starting_workers(tmp_path, monkeypatch):
-    import kg.workers
+    import kg.ingest.workers
 
-    monkeypatch.setattr(kg.workers.Extractors, "_start", lambda self: pytest.fail("started worker processes"))
+    monkeypatch.setattr(kg.ingest.workers.Extractors, "_start", lambda self: pytest.fail("started worker processes"))
     report = build([SEEDS], tmp_path / "s", workers=2)
     assert report.built == 2

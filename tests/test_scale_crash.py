@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from kg.build import build
+from kg.ingest.build import build
 
 from conftest import ROOT, needs_shared, quads_by_graph
 

@@ -2,10 +2,12 @@
 loads equal those of a plain build, and a second run skips every unchanged article."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kg.build import build
-from kg.store import open_store
+from kg.graph.embedded import open_oxigraph
+from kg.ingest.build import build
 
 from test_scale_build import corpus
 
@@ -13,14 +15,14 @@ distributed = pytest.importorskip("distributed", reason="needs the dask extra: p
 
 
 def quads(path) -> set:
-    store = open_store(path, read_only=True)
+    store = open_oxigraph(Path(path), read_only=True)
     out = set(store.quads_for_pattern(None, None, None, None))
     del store
     return out
 
 
 def test_build_on_a_local_cluster_of_worker_processes(tmp_path):
-    from kg.distributed import build_on_cluster
+    from kg.ingest.distributed import build_on_cluster
 
     src = corpus(tmp_path / "c.jsonl", 6)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

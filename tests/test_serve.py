@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -109,3 +110,24 @@ def test_named_query_pages(endpoint):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{endpoint}/named/places?limit=many", timeout=60)
     assert refused.value.code == 400 and "whole number" in refused.value.read().decode()
+
+
+def test_kg_store_in_the_environment_names_the_served_store(endpoint, tmp_path):
+    """`KG_STORE=DIR kg serve` serves DIR, as every other command reads it (kg.graph.connect)."""
+    store = tmp_path / "env-store"
+    assert main(["build", str(SEEDS / "000_e3d696af9c73c6e7.txt"), "--store", str(store)]) == 0
+    env = {**os.environ, "KG_STORE": str(store)}
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", "0", "--workers", "1"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, f"kg serve did not start: {line!r} {proc.stderr.read() if proc.poll() is not None else ''}"
+        served = f"http://127.0.0.1:{match.group(1)}"
+        articles = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://schema.org/NewsArticle> }"
+        counted = client(served, articles).queryAndConvert()["results"]["bindings"][0]["n"]["value"]
+        assert counted == "1"  # the one article of DIR, not the two of the module's store
+        assert not (tmp_path / ".pemilu-kg").exists()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.query import run_query
-from kg.store import EmbeddedStore, SerializedGraph, export, has_union, replace_serialized
+from kg.graph import SerializedGraph
+from kg.graph.embedded import EmbeddedStore, has_union, replace_serialized
+from kg.graph.export import export_store as export
+from kg.graph.sparql import run_query
 
 A = "https://w3id.org/pemilu-kg/graph/article/a"
 B = "https://w3id.org/pemilu-kg/graph/article/b"

@@ -9,9 +9,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, RDF, RDFS, SH, XSD
 
 from kg.cli import main
+from kg.graph.embedded import graph_to_nquads
 from kg.rdf.mapping import article_graph
 from kg.rdf.namespaces import PEMILU, SCHEMA
-from kg.store import graph_to_nquads
 from kg.validate import shapes_graph, validate_article_graph, validate_graph
 
 from conftest import SEEDS

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from kg import selection
 from kg.cli import main
-from kg.graph_export import write_graph
-from kg.query import QueryError
-from kg.stats import format_stats, graph_stats
-from kg.view import KINDS, PHYSICS_LIMIT, build_network, vis_options, write_html
-from kg.view_data import DRAWN_PREDICATES, MEMBERSHIP_PREDICATES, term_labels
+from kg.graph import QueryError
+from kg.present import selection
+from kg.present.graph_export import write_graph
+from kg.present.stats import format_stats, graph_stats
+from kg.present.view import KINDS, PHYSICS_LIMIT, build_network, vis_options, write_html
+from kg.present.view_data import DRAWN_PREDICATES, MEMBERSHIP_PREDICATES, term_labels
 
 SAMPLE = Path(__file__).parent / "data" / "view_sample.trig"
 ID = "https://w3id.org/pemilu-kg/id/"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg import selection
-from kg.view import PHYSICS_LIMIT, build_network, write_html
+from kg.present import selection
+from kg.present.view import PHYSICS_LIMIT, build_network, write_html
 from view_browser import Chromium, chromium_missing
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(chromium_missing() is not None,

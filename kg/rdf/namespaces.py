@@ -12,7 +12,7 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 SCHEMA = SDO  # https://schema.org/, the one form used everywhere
 
 __all__ = ["BASE", "GRAPH", "ID", "NIF", "ORG", "PEMILU", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "XSD",
-           "bind_prefixes"]
+           "PREFIXES", "bind_prefixes"]
 
 
 class PEMILU(DefinedNamespace):
@@ -50,8 +50,13 @@ class PEMILU(DefinedNamespace):
     nameKey: URIRef
 
 
+# The one prefix map: graphs written by rdflib bind it, every query and Turtle/TriG/JSON-LD export
+# declares it (kg.graph).
+PREFIXES: dict[str, str] = {"schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
+                            "sem": str(SEM), "nif": str(NIF), "pemilu": str(PEMILU._NS), "kg": str(ID),
+                            "kgg": str(GRAPH), "xsd": str(XSD), "rdfs": str(RDFS)}
+
+
 def bind_prefixes(graph) -> None:
-    for prefix, ns in (("schema", SCHEMA), ("org", ORG), ("prov", PROV), ("skos", SKOS), ("sem", SEM),
-                       ("nif", NIF), ("pemilu", PEMILU._NS), ("kg", ID), ("kgg", GRAPH), ("xsd", XSD),
-                       ("rdfs", RDFS)):
+    for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)

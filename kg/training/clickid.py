@@ -14,7 +14,7 @@ from pathlib import Path
 
 import ftfy
 
-from kg.readers import parse_date
+from kg.ingest.readers import parse_date
 from kg.resources import words
 
 #: the corpus, relative to the shared data folder

@@ -16,7 +16,7 @@ from types import ModuleType
 from rdflib import Dataset
 
 from kg.rdf.mapping import article_graph
-from kg.readers import parse_date
+from kg.ingest.readers import parse_date
 from kg.records import Article, ArticleFacts
 from kg.training.gold import GoldArticle
 

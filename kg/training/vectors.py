@@ -40,7 +40,7 @@ import spacy
 from spacy.language import Language
 from spacy.vectors import Vectors
 
-from kg.readers import PARAGRAPH_JOIN
+from kg.ingest.readers import PARAGRAPH_JOIN
 from kg.training.clickid import CLICKID as CLICKID_PATH
 
 Log = Callable[[str], None]

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from kg import selection
-from kg.store import open_store
-from kg.view import DEFAULT_MAX_NODES, build_network, write_html
+from kg.graph import Store
+from kg.present import selection
+from kg.present.view import DEFAULT_MAX_NODES, build_network, write_html
 
 __all__ = ["Part", "select", "write_view"]
 
@@ -30,7 +28,7 @@ class Part:
         return self.place or self.event or (self.query.name if self.query else "")
 
 
-def select(store: ox.Store, part: Part) -> set[str] | None:
+def select(store: Store, part: Part) -> set[str] | None:
     """The IRIs of the part (None: the whole store). At most one of focus, place, event, query."""
     chosen = [name for name in ("focus", "place", "event", "query") if getattr(part, name)]
     if len(chosen) > 1:
@@ -46,10 +44,8 @@ def select(store: ox.Store, part: Part) -> set[str] | None:
     return None
 
 
-def write_view(store_path: Path | None, output: Path, max_nodes: int = DEFAULT_MAX_NODES,
-               part: Part = Part()) -> str:
+def write_view(store: Store, output: Path, max_nodes: int = DEFAULT_MAX_NODES, part: Part = Part()) -> str:
     """Write the page; returns what was written, and what was left out, as one line."""
-    store = open_store(store_path, read_only=True)
     nodes = select(store, part)
     heading = f"pemilu-kg: {part.describe()}" if nodes is not None else "pemilu-kg"
     net = build_network(store, max_nodes=max_nodes, nodes=nodes, heading=heading)

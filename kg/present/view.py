@@ -1,9 +1,9 @@
 """Interactive view of a pemilu-kg graph: store or RDF → pyvis `Network` → one self-contained HTML page.
 
-`build_network` reads the graph (`kg.view_data`) and returns a `Network` that tests can inspect;
+`build_network` reads the graph (`kg.present.view_data`) and returns a `Network` that tests can inspect;
 `write_html` is the separate step that renders it. The page inlines vis-network from the copy
 pyvis ships, because pyvis' own templates fetch bootstrap and tom-select from CDNs even in
-"in_line" mode; its script, style and template are `kg/view_assets/page.*`.
+"in_line" mode; its script, style and template are `kg/present/view_assets/page.*`.
 """
 from __future__ import annotations
 
@@ -18,15 +18,15 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-import pyoxigraph as ox
 import pyvis
 from pyvis.network import Network
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.atomic import write_atomically
-from kg.graph_analytics import layout
+from kg.graph import Store
+from kg.present.graph_analytics import layout
+from kg.present.view_data import KIND, KINDS, ViewGraph, read_view_graph
 from kg.rdf.namespaces import SCHEMA
-from kg.view_data import KIND, KINDS, ViewGraph, read_view_graph
 
 __all__ = ["DEFAULT_MAX_NODES", "KINDS", "GraphView", "build_network", "write_html"]
 
@@ -74,11 +74,11 @@ class GraphView(Network):
                 f"{self.total_nodes} nodes ({len(self.edges)} edges); {len(self.left_out)} left out: {kinds}.")
 
 
-def build_network(source: ox.Store | Dataset | Graph | ViewGraph, *, max_nodes: int = DEFAULT_MAX_NODES,
+def build_network(source: Store | Graph | ViewGraph, *, max_nodes: int = DEFAULT_MAX_NODES,
                   nodes: Iterable[str] | None = None, heading: str = "pemilu-kg") -> GraphView:
     """Draw persons, institutions, posts, places, events, quotations and articles with their links.
 
-    `nodes` limits the drawing to those IRIs (a selection, see `kg.selection`). With more than
+    `nodes` limits the drawing to those IRIs (a selection, see `kg.present.selection`). With more than
     `max_nodes` nodes only the most-mentioned are kept; the rest are listed in
     `GraphView.left_out` so the caller and the page can say what is missing.
     """

@@ -1,5 +1,5 @@
-"""`kg serve`: the embedded store as a read-only SPARQL 1.1 Protocol endpoint, and a plain page of
-the named queries with their results.
+"""`kg serve`: the store as a read-only SPARQL 1.1 Protocol endpoint, and a plain page of the named
+queries with their results.
 
     GET  /sparql?query=...              (also /query)
     POST /sparql   query=... (form) or the query itself (application/sparql-query)
@@ -10,12 +10,13 @@ the named queries with their results.
 Results by content negotiation (Accept, or `format=json|csv|tsv|xml`): SPARQL JSON, CSV, TSV or
 XML; CONSTRUCT and DESCRIBE give N-Triples or Turtle. Queries run on the union of the article
 graphs unless `default-graph-uri` is given. SERVICE, LOAD, FROM and every update are refused
-(`kg.query.check_query_safety`); a query is stopped after `timeout` seconds (it runs in a worker
-process that is killed, see `kg.query_pool`) and may return at most `max_rows` rows. Binds
-127.0.0.1 unless told otherwise.
+(`kg.graph.sparql.check_query_safety`); a query is stopped after `timeout` seconds and may return
+at most `max_rows` rows (`kg.graph.pool`). Binds 127.0.0.1 unless told otherwise.
 
-The workers open the store read-only: do not build into it while it is served (restart
-`kg serve` after a build, or serve a SPARQL server's store with `oxigraph serve`).
+The store is the one `--store` or $KG_STORE names (`kg.graph.connect`): a folder, whose queries run
+in worker processes holding it open read-only (do not build into it while it is served: restart
+`kg serve` after a build), or a SPARQL server, to which each query is sent on (this endpoint then
+adds the named queries, the limits and the refusals in front of it).
 """
 from __future__ import annotations
 
@@ -25,10 +26,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from kg.query import (NamedQuery, Page, QueryError, binding_terms, check_query_safety, load_named_queries,
-                      prepare)
-from kg.query_pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, Request
-from kg.store import DEFAULT_STORE, open_store
+from kg.graph import connect, count_articles, is_url, resolve
+from kg.graph.catalogue import NamedQuery, QueryError, load_named_queries
+from kg.graph.pool import GRAPH_TYPES, RESULT_TYPES, Answer, QueryPool, RemotePool, Request
+from kg.graph.sparql import Page, binding_terms, check_query_safety, prepare
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
 PAGE_ROWS = 20  # rows of each named query shown on the page
@@ -36,12 +37,12 @@ SPARQL_PATHS = ("/sparql", "/query")
 PAGING = ("format", "offset", "limit")  # arguments of /named/NAME that are not query parameters
 
 
-def serve(store: Path | None, host: str = "127.0.0.1", port: int = 7879, *, timeout: float = 10.0,
+def serve(store: str | Path | None, host: str = "127.0.0.1", port: int = 7879, *, timeout: float = 10.0,
           max_rows: int = 10000, workers: int | None = None) -> int:
     """Serve until interrupted (Ctrl-C or SIGTERM); prints the address it listens on."""
     import signal
 
-    from kg.workers import default_workers
+    from kg.cores import default_workers
 
     server = make_server(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers or default_workers())
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -62,13 +63,14 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def make_server(store: Path | None, host: str, port: int, *, timeout: float, max_rows: int,
+def make_server(store: str | Path | None, host: str, port: int, *, timeout: float, max_rows: int,
                 workers: int) -> ThreadingHTTPServer:
-    path = Path(store or DEFAULT_STORE)
-    open_store(path, read_only=True)  # fails here, with what to do, when there is no store
+    """The server of the store `store` names (a folder or a SPARQL server; see `kg.graph.resolve`)."""
+    spec = resolve(store)
+    count_articles(connect(spec, read_only=True))  # fails here, with what to do, when there is no store
     server = ThreadingHTTPServer((host, port), _Handler)
     server.daemon_threads = True
-    server.pool = QueryPool(str(path), workers, timeout, max_rows)
+    server.pool = RemotePool(spec, timeout, max_rows) if is_url(spec) else QueryPool(spec, workers, timeout, max_rows)
     server.queries = load_named_queries()
     return server
 

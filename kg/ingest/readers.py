@@ -1,6 +1,6 @@
 """Reading articles from .txt, .jsonl and .html files and folders of them.
 
-Every reader yields `Article`s or `ReadProblem`s, never raises for one bad file or line, so one
+Every reader yields `Article`s or `Problem`s, never raises for one bad file or line, so one
 broken input does not stop a build of thousands; the caller reports the problems.
 
 `read_articles` also checks each article it yields: text that looks binary or is not Indonesian is
@@ -16,7 +16,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -24,12 +24,12 @@ from pathlib import Path
 import ftfy
 
 from kg.nlp.dates import MONTHS
+from kg.problems import WARNING, Problem
 from kg.records import Article
 from kg.resources import words
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 ARTICLE_FIELDS = ("id", "url", "title", "published", "text")
-ERROR, WARNING = "error", "warning"
 MAX_ARTICLE_CHARS = 50_000  # 2.5 times the longest of 9,719 news articles in shared/data (20,027)
 MIN_HTML_WORDS = 10  # fewer words extracted from a page: it has no article body
 LANGUAGE_MIN_WORDS = 40  # shorter texts are not judged
@@ -42,23 +42,7 @@ _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # \n stays; \r is gone (normalise_text)
 
 
-@dataclass(frozen=True)
-class ReadProblem:
-    source: str  # "path" or "path:line"
-    message: str  # what is wrong and what to do
-    severity: str = ERROR  # ERROR: the input (or part of it) is not built; WARNING: built, but read with a guess
-
-
-def problem_record(problem: ReadProblem) -> dict[str, object]:
-    """A problem as a JSON object: source, file, line (a JSON Lines line, else null), severity, problem."""
-    file, sep, line = problem.source.rpartition(":")
-    if not (sep and line.isdigit() and file):
-        file, line = problem.source, ""
-    return {"source": problem.source, "file": file, "line": int(line) if line else None,
-            "severity": problem.severity, "problem": problem.message}
-
-
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | ReadProblem]:
+def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     """Files to read: the given files, and every file under the given folders (sorted; hidden files
     and folders, whose names start with ".", are left out). Paths that cannot be read and files of
     other types are reported, not skipped in silence."""
@@ -68,28 +52,28 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | ReadProblem]:
             path.stat()
         except OSError as exc:
             what = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
-            yield ReadProblem(str(path), f"cannot read: {what}; check the path and its permissions")
+            yield Problem(str(path), f"cannot read: {what}; check the path and its permissions")
             continue
         except ValueError as exc:  # e.g. a NUL character in the path
-            yield ReadProblem(str(path), f"not a usable path ({exc})")
+            yield Problem(str(path), f"not a usable path ({exc})")
             continue
         if is_dir:
             yield from _folder_inputs(path)
         elif is_file:
             if path.suffix.lower() not in SUFFIXES:
-                yield ReadProblem(str(path), f"unsupported file type '{path.suffix}': give .txt, .jsonl or .html")
+                yield Problem(str(path), f"unsupported file type '{path.suffix}': give .txt, .jsonl or .html")
             else:
                 yield path
         else:
-            yield ReadProblem(str(path), "not a regular file (a device, pipe or socket): give .txt, .jsonl or "
+            yield Problem(str(path), "not a regular file (a device, pipe or socket): give .txt, .jsonl or "
                                          ".html files or folders of them")
 
 
-def _folder_inputs(folder: Path) -> Iterator[Path | ReadProblem]:
-    problems: list[ReadProblem] = []
+def _folder_inputs(folder: Path) -> Iterator[Path | Problem]:
+    problems: list[Problem] = []
 
     def unreadable(exc: OSError) -> None:
-        problems.append(ReadProblem(exc.filename or str(folder), f"cannot list the folder: {exc.strerror}; "
+        problems.append(Problem(exc.filename or str(folder), f"cannot list the folder: {exc.strerror}; "
                                                                  "check its permissions"))
 
     files, others = [], []
@@ -100,7 +84,7 @@ def _folder_inputs(folder: Path) -> Iterator[Path | ReadProblem]:
             if name.startswith("."):
                 continue
             if not path.is_file():  # a pipe would block the read; a broken link has nothing to read
-                problems.append(ReadProblem(str(path), "not a regular file (a broken link, device, pipe or "
+                problems.append(Problem(str(path), "not a regular file (a broken link, device, pipe or "
                                                        "socket): skipped"))
             elif path.suffix.lower() in SUFFIXES:
                 files.append(path)
@@ -108,17 +92,17 @@ def _folder_inputs(folder: Path) -> Iterator[Path | ReadProblem]:
                 others.append(path)
     yield from problems
     for path in sorted(others):
-        yield ReadProblem(str(path), f"skipped: '{path.suffix or path.name}' is not an article file "
+        yield Problem(str(path), f"skipped: '{path.suffix or path.name}' is not an article file "
                                      "(.txt, .jsonl or .html)", WARNING)
     if not files and not problems:
-        yield ReadProblem(str(folder), f"no .txt, .jsonl or .html files under {folder}")
+        yield Problem(str(folder), f"no .txt, .jsonl or .html files under {folder}")
     yield from sorted(files)
 
 
-def read_articles(paths: Iterable[Path]) -> Iterator[Article | ReadProblem]:
+def read_articles(paths: Iterable[Path]) -> Iterator[Article | Problem]:
     """Articles of `paths`, each checked (see the module's doc), and the problems met on the way."""
     for item in iter_inputs(paths):
-        if isinstance(item, ReadProblem):
+        if isinstance(item, Problem):
             yield item
             continue
         suffix = item.suffix.lower()
@@ -132,31 +116,31 @@ def read_articles(paths: Iterable[Path]) -> Iterator[Article | ReadProblem]:
                 else:
                     yield result
         except Exception as exc:  # a reader bug must not stop the build; the rest of this file is lost
-            yield ReadProblem(str(item), f"reading failed ({type(exc).__name__}: {exc}); the rest of this file "
+            yield Problem(str(item), f"reading failed ({type(exc).__name__}: {exc}); the rest of this file "
                                          "was not read: please report it with this message")
             continue
         if not found:
-            yield ReadProblem(str(item), "no articles in the file (it is empty): give one JSON object per line")
+            yield Problem(str(item), "no articles in the file (it is empty): give one JSON object per line")
 
 
-def check_article(article: Article) -> Iterator[Article | ReadProblem]:
+def check_article(article: Article) -> Iterator[Article | Problem]:
     """The problems of one article's text, then the article (cut or cleaned) unless it is left out."""
     text, source = article.text, article.source or article.id
     problems = []
     if len(text) > MAX_ARTICLE_CHARS:
         cut = _cut(text, MAX_ARTICLE_CHARS)
-        problems.append(ReadProblem(source, f"{len(text):,} characters, far longer than a news article (limit "
+        problems.append(Problem(source, f"{len(text):,} characters, far longer than a news article (limit "
                                             f"{MAX_ARTICLE_CHARS:,}): only the first {cut:,} characters were "
                                             "built; split the file into one article per file or JSON line"))
         text = text[:cut]
     non_text = len(_NON_TEXT.findall(text))
     if non_text > MAX_NON_TEXT_SHARE * len(text):
-        yield ReadProblem(source, f"looks like a binary file, not text ({non_text} of {len(text)} characters are "
+        yield Problem(source, f"looks like a binary file, not text ({non_text} of {len(text)} characters are "
                                   "control or undecodable characters): give the article as UTF-8 text")
         return
     share, count = indonesian_share(text)
     if count >= LANGUAGE_MIN_WORDS and share < MIN_INDONESIAN_SHARE:
-        yield ReadProblem(source, f"does not look like Indonesian (only {share:.1%} of its {count} words are "
+        yield Problem(source, f"does not look like Indonesian (only {share:.1%} of its {count} words are "
                                   "common Indonesian words such as 'yang', 'dan', 'di'): the extractor reads "
                                   "Indonesian news only; give the Indonesian text or leave the article out")
         return
@@ -165,14 +149,14 @@ def check_article(article: Article) -> Iterator[Article | ReadProblem]:
     runs = len(_PUNCTUATION_RUN.findall(text))
     if runs:  # spaCy's tokenizer takes time quadratic in such a run: 26 s for 4,000 hyphens
         text = _PUNCTUATION_RUN.sub(lambda m: m.group()[:MAX_PUNCTUATION_RUN], text)
-        problems.append(ReadProblem(source, f"{runs} runs of more than {MAX_PUNCTUATION_RUN} punctuation marks "
+        problems.append(Problem(source, f"{runs} runs of more than {MAX_PUNCTUATION_RUN} punctuation marks "
                                             f"were shortened to {MAX_PUNCTUATION_RUN}", WARNING))
     if REPLACEMENT in text:
-        problems.append(ReadProblem(source, f"{text.count(REPLACEMENT)} characters could not be decoded and "
+        problems.append(Problem(source, f"{text.count(REPLACEMENT)} characters could not be decoded and "
                                             f"show as '{REPLACEMENT}': save the article as UTF-8", WARNING))
     raw_date = dict(article.metadata).get("published")
     if raw_date is not None:
-        problems.append(ReadProblem(source, f"'published' value {raw_date!r} is not a date this reader knows: "
+        problems.append(Problem(source, f"'published' value {raw_date!r} is not a date this reader knows: "
                                             "the article has no publication date (the value is kept as "
                                             "metadata); write it as YYYY-MM-DD (also read: 16/09/2019, "
                                             "10-Sep-19, 26 Oktober 2019)", WARNING))
@@ -203,18 +187,18 @@ def _cut(text: str, limit: int) -> int:
     return limit
 
 
-def _read_text(path: Path) -> tuple[str, ReadProblem | None] | ReadProblem:
+def _read_text(path: Path) -> tuple[str, Problem | None] | Problem:
     """The text of a file and, when its encoding had to be guessed, a warning."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return ReadProblem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
+        return Problem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
     for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
                           (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):  # the byte-order mark says the encoding
             return data.decode(encoding, errors="replace"), None
     if b"\x00" in data[:4096]:
-        return ReadProblem(str(path), "looks like a binary file (or UTF-16 without a byte-order mark), not "
+        return Problem(str(path), "looks like a binary file (or UTF-16 without a byte-order mark), not "
                                       "text: give the article as UTF-8 text")
     try:
         return data.decode("utf-8-sig"), None
@@ -222,8 +206,8 @@ def _read_text(path: Path) -> tuple[str, ReadProblem | None] | ReadProblem:
         return _decode_mixed(data), _not_utf8(str(path), exc.start)
 
 
-def _not_utf8(source: str, position: int) -> ReadProblem:
-    return ReadProblem(source, f"not UTF-8 (byte {position}): read the bytes that are not UTF-8 as Windows-1252 "
+def _not_utf8(source: str, position: int) -> Problem:
+    return Problem(source, f"not UTF-8 (byte {position}): read the bytes that are not UTF-8 as Windows-1252 "
                                "(Latin-1); check the accented letters and quotation marks, or save the file as UTF-8",
                        WARNING)
 
@@ -236,11 +220,11 @@ def _decode_mixed(data: bytes) -> str:
                   lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", errors="replace"), text)
 
 
-def _read_file(path: Path, to_article: Callable[[Path, str], Article | ReadProblem]) -> Iterator[Article | ReadProblem]:
+def _read_file(path: Path, to_article: Callable[[Path, str], Article | Problem]) -> Iterator[Article | Problem]:
     """The article `to_article` makes of the text of `path`, after the warning about the file's
     encoding when it had to be guessed; or the problem that left the file out."""
     read = _read_text(path)
-    if isinstance(read, ReadProblem):
+    if isinstance(read, Problem):
         yield read
         return
     text, warning = read
@@ -250,17 +234,17 @@ def _read_file(path: Path, to_article: Callable[[Path, str], Article | ReadProbl
     yield result
 
 
-def read_txt(path: Path) -> Iterator[Article | ReadProblem]:
+def read_txt(path: Path) -> Iterator[Article | Problem]:
     return _read_file(path, _txt_article)
 
 
-def _txt_article(path: Path, text: str) -> Article | ReadProblem:
+def _txt_article(path: Path, text: str) -> Article | Problem:
     if not text.strip():
-        return ReadProblem(str(path), "empty article: the file has no text")
+        return Problem(str(path), "empty article: the file has no text")
     return Article(id=path.stem, text=normalise_text(text), source=str(path))
 
 
-def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
+def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     """One article per line, read line by line from the open file: a file of any size streams
     through in constant memory. The bytes of a line that are not UTF-8 are read as Windows-1252,
     with a warning."""
@@ -272,7 +256,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
                 lines: Iterable[tuple[str, int | None]] = (
                     (line, None) for line in io.TextIOWrapper(raw, encoding="utf-16", newline=None))
             elif b"\x00" in head:
-                yield ReadProblem(str(path), "looks like a binary file, not text: give a UTF-8 article")
+                yield Problem(str(path), "looks like a binary file, not text: give a UTF-8 article")
                 return
             else:
                 lines = (_decode_line(line, first=n == 0) for n, line in enumerate(raw))
@@ -283,7 +267,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    yield ReadProblem(source, f"not valid JSON ({exc.msg} at column {exc.colno}); "
+                    yield Problem(source, f"not valid JSON ({exc.msg} at column {exc.colno}); "
                                               "fix or remove the line")
                     continue
                 result = article_from_record(record, source, default_id=f"{path.stem}-{n}")
@@ -291,7 +275,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
                     yield _not_utf8(source, not_utf8)
                 yield result
     except OSError as exc:
-        yield ReadProblem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
+        yield Problem(str(path), f"cannot read: {exc.strerror}; check the path and its permissions")
 
 
 def _decode_line(line: bytes, first: bool) -> tuple[str, int | None]:
@@ -305,13 +289,13 @@ def _decode_line(line: bytes, first: bool) -> tuple[str, int | None]:
         return _decode_mixed(line), exc.start
 
 
-def article_from_record(record: object, source: str, default_id: str) -> Article | ReadProblem:
+def article_from_record(record: object, source: str, default_id: str) -> Article | Problem:
     """One JSON object with `text` (required), `id`, `url`, `title`, `published`; other fields kept."""
     if not isinstance(record, dict):
-        return ReadProblem(source, "a JSON Lines article must be an object with a 'text' field")
+        return Problem(source, "a JSON Lines article must be an object with a 'text' field")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return ReadProblem(source, "the article has no 'text' (or it is empty); add the article body as 'text'")
+        return Problem(source, "the article has no 'text' (or it is empty); add the article body as 'text'")
     published = parse_date(record.get("published"))
     extra = tuple((str(k), json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v)
                   for k, v in record.items() if k not in ARTICLE_FIELDS and v is not None)
@@ -327,17 +311,17 @@ def _field(value: object) -> str | None:
     return text or None
 
 
-def read_html(path: Path) -> Iterator[Article | ReadProblem]:
+def read_html(path: Path) -> Iterator[Article | Problem]:
     return _read_file(path, _html_article)
 
 
-def _html_article(path: Path, html: str) -> Article | ReadProblem:
+def _html_article(path: Path, html: str) -> Article | Problem:
     import trafilatura  # only HTML input needs it, and it is slow to import
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) \
         if html.strip() else None
     if not text or len(text.split()) < MIN_HTML_WORDS:  # a menu or a title is no article
-        return ReadProblem(str(path), "no article body found in the HTML page; save the article page itself "
+        return Problem(str(path), "no article body found in the HTML page; save the article page itself "
                                       "(or its text as .txt)")
     meta = trafilatura.extract_metadata(html)
     return Article(id=path.stem, text=normalise_text(text), url=getattr(meta, "url", None) or None,

@@ -17,16 +17,19 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
+from rdflib import Graph
 
-from kg.query import (QueryError, QueryResult, Page, _OPAQUE, binding_terms, check_query_safety, parse_header,
-                      run_pages, without_params)
+from kg.graph.catalogue import QueryError
+from kg.graph.export import export_store
+from kg.graph.protocol import Binding, QueryResult, SerializedGraph, StoreError
+from kg.graph.sparql import blank
+from kg.graph.terms import Solutions, Term, as_result, declare_prefixes, from_json, term
 from kg.rdf.namespaces import PEMILU
-from kg.store import SerializedGraph, StoreError, export
 
 TIMEOUT_SECONDS = 300
 JSON_RESULTS = "application/sparql-results+json"
@@ -35,7 +38,7 @@ _CONSTRUCT = re.compile(r"(?<![?$:\w])CONSTRUCT\b", re.I)
 
 
 class RemoteStore:
-    """`GraphStore` over a SPARQL 1.1 server."""
+    """`kg.graph.Store` over a SPARQL 1.1 server."""
 
     def __init__(self, query_url: str, update_url: str, store_url: str, timeout: float = TIMEOUT_SECONDS):
         self.query_url, self.update_url, self.store_url = query_url, update_url, store_url
@@ -50,7 +53,41 @@ class RemoteStore:
                    os.environ.get("KG_SPARQL_UPDATE") or f"{base}/update",
                    os.environ.get("KG_GRAPH_STORE") or f"{base}/store")
 
-    # ------------------------------------------------------------ GraphStore
+    # ------------------------------------------------------------ Store
+
+    def select(self, text: str, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+        """The query on the server. Values travel as a VALUES block of RDF terms (written by
+        pyoxigraph, so escaped) opening the WHERE clause and each subquery's: the SPARQL protocol
+        has no other way to bind them."""
+        return as_result(self.evaluate(text, bindings))
+
+    def evaluate(self, text: str, bindings: Mapping[str, Binding] | None = None, *,
+                 default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()
+                 ) -> bool | Solutions | list[ox.Triple]:
+        """The server's answer as terms, over the union unless `default_graphs` are given (what
+        `kg.graph.pool` writes in the SPARQL result formats)."""
+        terms = {name: term(binding) for name, binding in (bindings or {}).items()}
+        text = declare_prefixes(bind_values(text, terms))
+        code = blank(text)
+        construct = _CONSTRUCT.search(code) or re.search(r"(?<![?$:\w])DESCRIBE\b", code, re.I)
+        graphs = [("default-graph-uri", g) for g in default_graphs] + [("named-graph-uri", g) for g in named_graphs]
+        params = graphs if default_graphs else [("union-default-graph", ""), *graphs]
+        body = self._post_query(text, "application/n-triples" if construct else JSON_RESULTS, params)
+        if construct:
+            return list(ox.parse(body, ox.RdfFormat.N_TRIPLES))
+        data = json.loads(body)
+        if "boolean" in data:
+            return bool(data["boolean"])
+        columns = list(data.get("head", {}).get("vars", []))
+        rows: list[tuple[Term | None, ...]] = [tuple(from_json(binding.get(c)) for c in columns)
+                                               for binding in data.get("results", {}).get("bindings", [])]
+        return Solutions(columns, rows)
+
+    def construct(self, text: str) -> Graph:
+        graph = Graph()
+        graph.parse(data=self._post_query(declare_prefixes(text), "application/n-triples",
+                                          [("union-default-graph", "")]), format="nt")
+        return graph
 
     def hashes(self, graphs: Sequence[str]) -> dict[str, str]:
         if not graphs:
@@ -58,8 +95,7 @@ class RemoteStore:
         values = " ".join(str(ox.NamedNode(g)) for g in graphs)
         text = (f"SELECT ?g ?h WHERE {{ VALUES ?g {{ {values} }} "
                 f"GRAPH ?g {{ ?a <{PEMILU.contentHash}> ?h }} }}")
-        result = self._select(text)
-        return {row[0]: row[1] for row in result.rows if row[0] and row[1]}
+        return {row[0]: row[1] for row in self.select(text).rows if row[0] and row[1]}
 
     def replace(self, graphs: Sequence[SerializedGraph]) -> int:
         for g in graphs:
@@ -67,27 +103,21 @@ class RemoteStore:
                           {"Content-Type": "application/n-triples"})
         return len(graphs)
 
-    def query(self, text: str, bindings: dict[str, str] | None = None, *,
-              allow_remote: bool = False, page: Page | None = None) -> QueryResult:
-        """As `kg.query.run_query`, on the server. The parameters' values travel as a VALUES
-        block of RDF terms (written by pyoxigraph, so escaped) opening the WHERE clause and each
-        subquery's: the SPARQL protocol has no other way to bind them."""
-        check_query_safety(text, allow_remote=allow_remote)
-        title, _, params = parse_header(text)
-        where = f"query {title!r}" if title else "query"
-        terms = {name: ox.NamedNode(value) if iri else ox.Literal(value)
-                 for name, (value, iri) in binding_terms(params, bindings or {}, where).items()}
-        result = run_pages(lambda prepared: self._run(bind_values(prepared, terms, where), where), text, terms, page)
-        return without_params(result, params)
+    def drop(self, graphs: Sequence[str]) -> list[str]:
+        present = [g for g in dict.fromkeys(graphs)
+                   if self.select(f"ASK {{ GRAPH {ox.NamedNode(g)} {{ ?s ?p ?o }} }}").boolean]
+        for name in present:
+            self._request("DELETE", self.store_url, {"graph": name}, None, {})
+        return present
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
-        """Fetch the dataset (GET on the graph store, N-Quads) and write it as `kg.store.export` does."""
+        """Fetch the dataset (GET on the graph store, N-Quads) and write it as the embedded store does."""
         with tempfile.TemporaryFile() as tmp:
             self._request("GET", self.store_url, {}, None, {"Accept": "application/n-quads"}, sink=tmp)
             tmp.seek(0)
             store = ox.Store()
             store.bulk_load(tmp, ox.RdfFormat.N_QUADS)
-        return export(store, path, graphs)
+        return export_store(store, path, graphs)
 
     # ------------------------------------------------------------ protocol
 
@@ -95,25 +125,14 @@ class RemoteStore:
         self._request("POST", self.update_url, {}, urlencode({"update": text}).encode(),
                       {"Content-Type": "application/x-www-form-urlencoded"})
 
-    def _select(self, text: str) -> QueryResult:
-        return self._run(text, "query")
-
-    def _run(self, text: str, where: str) -> QueryResult:
-        construct = _CONSTRUCT.search(_blank(text)) or re.search(r"(?<![?$:\w])DESCRIBE\b", _blank(text), re.I)
-        accept = "application/n-triples" if construct else JSON_RESULTS
+    def _post_query(self, text: str, accept: str, params: list[tuple[str, str]]) -> bytes:
         try:
-            body = self._request("POST", self.query_url, {"union-default-graph": ""},
-                                 urlencode({"query": text}).encode(),
+            return self._request("POST", self.query_url, params, urlencode({"query": text}).encode(),
                                  {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         except StoreError as err:
-            raise QueryError(f"{where}: {err}") from err
-        if construct:
-            triples = ox.parse(body, ox.RdfFormat.N_TRIPLES)
-            return QueryResult(["subject", "predicate", "object"],
-                               [(_term(t.subject), t.predicate.value, _term(t.object)) for t in triples])
-        return results_from_json(json.loads(body))
+            raise QueryError(str(err)) from err
 
-    def _request(self, method: str, url: str, params: dict[str, str], body: bytes | None,
+    def _request(self, method: str, url: str, params: dict[str, str] | list[tuple[str, str]], body: bytes | None,
                  headers: dict[str, str], sink=None) -> bytes:
         parts = urlsplit(url)
         query = "&".join(q for q in (parts.query, urlencode(params)) if q)
@@ -134,11 +153,14 @@ class RemoteStore:
                 self._connections.pop(parts.netloc, None)
                 conn.close()
                 if attempt == 2 or not isinstance(err, (ConnectionError, http.client.RemoteDisconnected)):
-                    raise StoreError(f"cannot reach the SPARQL server at {url}: {err}; is it running?") from err
+                    raise StoreError(f"cannot reach the SPARQL server at {url}: {err}",
+                                     "is it running? Start it, or give the right --store URL") from err
         if response.status >= 300:
             message = data.decode("utf-8", "replace").strip()[:500]
-            raise StoreError(f"the SPARQL server answered {response.status} {response.reason} to {method} "
-                             f"{url}: {message}")
+            error = StoreError(f"the SPARQL server answered {response.status} {response.reason} to {method} "
+                               f"{url}: {message}")
+            error.status = response.status
+            raise error
         return data
 
     def _connection(self, scheme: str, netloc: str) -> http.client.HTTPConnection:
@@ -159,7 +181,7 @@ def bind_values(text: str, terms: dict[str, ox.NamedNode | ox.Literal], where: s
     (a subquery is evaluated before the values outside it reach it, so a page would be cut first)."""
     if not terms:
         return text
-    code = _blank(text)
+    code = blank(text)
     ends = [m.end() for m in _WHERE.finditer(code)]
     if not ends and not _CONSTRUCT.search(code):
         ends = [m.end() for m in re.finditer(r"\{", code)][:1]
@@ -168,31 +190,3 @@ def bind_values(text: str, terms: dict[str, ox.NamedNode | ox.Literal], where: s
     names = " ".join(f"?{name}" for name in terms)
     block = f" VALUES ({names}) {{ ({' '.join(str(term) for term in terms.values())}) }}\n"
     return "".join(text[start:end] + block for start, end in zip([0] + ends, ends)) + text[ends[-1]:]
-
-
-def results_from_json(data: dict) -> QueryResult:
-    """SPARQL 1.1 Query Results JSON → QueryResult (values as `kg.query` gives them)."""
-    if "boolean" in data:
-        return QueryResult(["boolean"], [(str(bool(data["boolean"])).lower(),)], bool(data["boolean"]))
-    columns = list(data.get("head", {}).get("vars", []))
-    rows = []
-    for binding in data.get("results", {}).get("bindings", []):
-        rows.append(tuple(_json_value(binding.get(c)) for c in columns))
-    return QueryResult(columns, rows)
-
-
-def _json_value(cell: dict | None) -> str | None:
-    if cell is None:
-        return None
-    return f"_:{cell['value']}" if cell.get("type") == "bnode" else cell["value"]
-
-
-def _term(term) -> str:
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-
-
-def _blank(text: str) -> str:
-    """Strings, IRIs and comments blanked out (same length), so keywords inside them are not seen."""
-    return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)

@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 import networkx as nx
-import pyoxigraph as ox
 
-from kg.graph_analytics import co_mention_centrality
-from kg.view_data import KINDS, labels, skeleton
+from kg.graph import Store, as_store
+from kg.present.graph_analytics import co_mention_centrality
+from kg.present.view_data import KINDS, labels, skeleton
 
 TOP = 10
 
@@ -37,7 +37,8 @@ class GraphStats:
         return asdict(self)
 
 
-def graph_stats(store: ox.Store, top: int = TOP) -> GraphStats:
+def graph_stats(store: Store, top: int = TOP) -> GraphStats:
+    store = as_store(store)
     bones = skeleton(store)
     counts = Counter(kind.name for kind in bones.kinds.values())
     mentioned = {
@@ -46,7 +47,7 @@ def graph_stats(store: ox.Store, top: int = TOP) -> GraphStats:
         for kind in ("person", "organization")}
     entities = {iri for iri, k in bones.kinds.items() if k.name in ("person", "organization")}
     articles = {article for iri in entities for article in bones.mentions.get(iri, ())}
-    by_article: dict[str, list[str]] = {article: [] for article in articles}
+    by_article: dict[str, list[str]] = {article: [] for article in sorted(articles)}  # one order: one ranking
     for iri in sorted(entities):
         for article in bones.mentions.get(iri, ()):
             by_article[article].append(iri)

@@ -1,9 +1,12 @@
-"""Queries in worker processes that can be stopped: pyoxigraph has no query timeout, so each query
-runs in a process holding the store open read-only, and a query over the time limit is stopped by
-killing that process (a new one takes its place). Results are written in the worker, in the
-SPARQL 1.1 result formats, at most `max_rows` rows (or triples).
+"""Queries with a time limit, for the endpoint (`kg serve`).
 
-This module is imported by every worker process: keep its imports light (no rdflib, no spaCy).
+On the embedded store: pyoxigraph has no query timeout, so each query runs in a worker process
+holding the store open read-only, and a query over the time limit is stopped by killing that
+process (a new one takes its place). On a SPARQL server (`RemotePool`) the request itself times
+out. Either way the results are written here, in the SPARQL 1.1 result formats, at most
+`max_rows` rows (or triples).
+
+This module is imported by every worker process: keep its imports light (no spaCy).
 """
 from __future__ import annotations
 
@@ -14,12 +17,16 @@ import multiprocessing
 import queue
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from kg.query import unique
-from kg.store import union_options
+from kg.graph.catalogue import QueryError
+from kg.graph.embedded import EmbeddedStore
+from kg.graph.remote import RemoteStore
+from kg.graph.sparql import unique
+from kg.graph.terms import Solutions, plain
 
 RESULT_TYPES = {  # media type → format name, for SELECT and ASK
     "application/sparql-results+json": "json", "application/json": "json",
@@ -111,6 +118,27 @@ class QueryPool:
             self._all.clear()
 
 
+class RemotePool:
+    """The endpoint's queries sent on to a SPARQL server, each request timed out after `timeout` s."""
+
+    def __init__(self, url: str, timeout: float, max_rows: int):
+        self.url, self.timeout, self.max_rows = url, timeout, max_rows
+
+    def run(self, request: Request) -> Answer:
+        store = RemoteStore.from_url(self.url)  # a connection per request: the handler runs in threads
+        store.timeout = self.timeout
+        try:
+            return execute(store, request, self.max_rows)
+        except QueryError as err:
+            status = getattr(err.__cause__, "status", 502)
+            return _error(status if 400 <= status < 500 else 502, f"the SPARQL server behind this endpoint: {err}")
+        finally:
+            store.close()
+
+    def close(self) -> None:
+        pass
+
+
 def _error(status: int, message: str) -> Answer:
     return Answer(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
@@ -118,7 +146,7 @@ def _error(status: int, message: str) -> Answer:
 # ---------------------------------------------------------------- worker side
 
 def _worker(conn, path: str, max_rows: int) -> None:
-    store = ox.Store.read_only(path)
+    store = EmbeddedStore.open(Path(path), read_only=True)
     while True:
         try:
             request = conn.recv()
@@ -133,21 +161,14 @@ def _worker(conn, path: str, max_rows: int) -> None:
         conn.send(answer)
 
 
-def execute(store: ox.Store, request: Request, max_rows: int) -> Answer:
-    substitutions = {ox.Variable(name): ox.NamedNode(value) if iri else ox.Literal(value)
-                     for name, value, iri in request.bindings}
-    options: dict = {"substitutions": substitutions}
-    if request.default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
-    else:
-        options.update(union_options(store))
-    if request.named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    result = store.query(request.text, **options)
-    if isinstance(result, ox.QueryBoolean):
+def execute(store: EmbeddedStore | RemoteStore, request: Request, max_rows: int) -> Answer:
+    bindings = {name: (value, iri) for name, value, iri in request.bindings}
+    result = store.evaluate(request.text, bindings, default_graphs=request.default_graphs,
+                            named_graphs=request.named_graphs)
+    if isinstance(result, (bool, ox.QueryBoolean)):
         return _boolean(bool(result), request.result_format)
-    if isinstance(result, ox.QuerySolutions):
-        columns = [v.value for v in result.variables]
+    if isinstance(result, (ox.QuerySolutions, Solutions)):
+        columns = [getattr(v, "value", v) for v in result.variables]
         keep = [i for i, c in enumerate(columns) if c not in request.hidden]
         rows = (tuple(s[i] for i in keep) for s in result)
         rows, truncated = _take(unique(rows) if request.hidden else rows, max_rows)
@@ -156,7 +177,7 @@ def execute(store: ox.Store, request: Request, max_rows: int) -> Answer:
         columns = [columns[i] for i in keep]
         body = _write_solutions(columns, rows, request.result_format)
         return Answer(200, CONTENT_TYPES[request.result_format], body,
-                      [tuple(_plain(t) for t in row) for row in rows], columns, truncated)
+                      [tuple(plain(t) for t in row) for row in rows], columns, truncated)
     triples, truncated = _take(iter(result), max_rows)
     if truncated and not request.truncate:
         return _too_many(max_rows)
@@ -178,14 +199,6 @@ def _too_many(limit: int) -> Answer:
     return _error(413, f"the result is over the {limit}-row limit of this endpoint; add a LIMIT (and OFFSET to page)")
 
 
-def _plain(term) -> str | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
-
-
 def _boolean(value: bool, fmt: str) -> Answer:
     if fmt == "xml":
         body = ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
@@ -201,7 +214,7 @@ def _write_solutions(columns: list[str], rows: list[tuple], fmt: str) -> bytes:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows(["" if v is None else v for v in map(_plain, row)] for row in rows)
+        writer.writerows(["" if v is None else v for v in map(plain, row)] for row in rows)
         return out.getvalue().encode()
     if fmt == "tsv":
         lines = ["\t".join(f"?{c}" for c in columns)]

@@ -4,9 +4,10 @@ A node is a person, institution, post, place, event, quotation or article; an ed
 drawn links (`DRAWN_PREDICATES`) or a membership, drawn as person → post (`pemilu:post`) and
 post → institution (`org:organization`). Edge labels are the ontology's `rdfs:label`s.
 
-`read_view_graph` works on a pyoxigraph store by index look-ups per node, so a part of a large
-store costs what the part costs; rdflib graphs (tests, small files) are copied into an in-memory
-store first. Past `max_nodes` only the most-mentioned nodes get their details read.
+`read_view_graph` works on any store (`kg.graph.Store`, embedded or a SPARQL server) by look-ups
+per node, so a part of a large store costs what the part costs; rdflib graphs (tests, small files)
+are copied into an in-memory store first (`kg.graph.as_store`). Past `max_nodes` only the
+most-mentioned nodes get their details read.
 """
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from string import Template
 
-import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import ORG, PROV, RDFS, SDO, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDFS, SDO, SKOS
 
-from kg.graph_analytics import rank_nodes
-from kg.rdf.namespaces import NIF, PEMILU, SEM
+from kg.graph import Store, as_store
+from kg.graph.terms import iri_values
+from kg.present.graph_analytics import rank_nodes
+from kg.rdf.namespaces import PEMILU, SEM
 from kg.resources import data_dir
-from kg.store import union_options
 
 MAX_SENTENCES = 3  # source sentences shown per fact
 MAX_LINKS = 3  # article links shown per node or edge
@@ -120,9 +121,9 @@ def term_labels() -> dict[str, dict[str, str]]:
     """`rdfs:label` per term of ontology/pemilu.ttl, keyed by language ("id", "en")."""
     labels: dict[str, dict[str, str]] = {}
     path = data_dir("ontology") / "pemilu.ttl"
-    for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-        if triple.predicate.value == str(RDFS.label) and isinstance(triple.object, ox.Literal):
-            labels.setdefault(triple.subject.value, {})[triple.object.language or ""] = triple.object.value
+    for subject, label in Graph().parse(path, format="turtle").subject_objects(RDFS.label):
+        if isinstance(label, Literal):
+            labels.setdefault(str(subject), {})[label.language or ""] = str(label)
     return labels
 
 
@@ -134,30 +135,6 @@ def predicate_label(predicate: str, language: str = "id") -> str:
 
 # ---- reading -----------------------------------------------------------------------------------
 
-def as_store(source: ox.Store | Dataset | Graph) -> ox.Store:
-    """A pyoxigraph store to read from: the store itself, or an in-memory copy of an rdflib graph."""
-    if isinstance(source, ox.Store):
-        return source
-    store = ox.Store()
-    if isinstance(source, Dataset):
-        store.load(source.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS)
-    else:
-        store.load(source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
-    return store
-
-
-def iri_values(variable: str, iris: Iterable[str]) -> str:
-    """A VALUES block of IRIs for a query's text.
-
-    Only IRIs go in, each checked and written by pyoxigraph (`NamedNode`), never user text: names
-    are bound with `substitutions`. pyoxigraph 0.5 joins substitutions after evaluating the whole
-    pattern (0.7 s per node on the 9,719-article news store), a VALUES block before it.
-    """
-    return f"VALUES ?{variable} {{ {' '.join(str(ox.NamedNode(iri)) for iri in iris)} }}"
-
-
-_PREFIXES = {"schema": str(SDO), "org": str(ORG), "prov": str(PROV), "nif": str(NIF), "pemilu": str(PEMILU._NS),
-             "rdfs": str(RDFS), "skos": str(SKOS), "sem": str(SEM)}
 _CHUNK = 5000  # IRIs per VALUES block
 # With ?s given (a VALUES block), a FILTER on the type or predicate; over the whole store an index
 # on them (VALUES). The other way round, pyoxigraph 0.5 takes seconds to minutes.
@@ -177,14 +154,14 @@ _DETAIL_PREDICATES = (RDFS.label, SKOS.altLabel, SDO.text, SDO.headline, SDO.url
                       PEMILU.rank, PEMILU.attestedOn)
 
 
-def node_kinds(store: ox.Store, iris: list[str] | None = None) -> dict[str, Kind]:
+def node_kinds(store: Store, iris: list[str] | None = None) -> dict[str, Kind]:
     """The kind of each of `iris` that has one (default: of every node in the store)."""
-    return _Reader(store).kinds(iris)
+    return _Reader(as_store(store)).kinds(iris)
 
 
-def all_nodes(store: ox.Store) -> list[str]:
+def all_nodes(store: Store) -> list[str]:
     """Every person, institution, post, place, event, quotation and article in the store."""
-    return sorted(_Reader(store).kinds(None))
+    return sorted(_Reader(as_store(store)).kinds(None))
 
 
 @dataclass
@@ -197,7 +174,7 @@ class Skeleton:
     appears: dict[str, set[str]]  # node → articles it is mentioned in, derived from, or is
 
 
-def skeleton(source: ox.Store | Dataset | Graph, nodes: Iterable[str] | None = None) -> Skeleton:
+def skeleton(source: Store | Graph, nodes: Iterable[str] | None = None) -> Skeleton:
     """The kinds, links and article counts of `nodes` (default: every node of the store)."""
     reader = _Reader(as_store(source))
     kinds = reader.kinds(None if nodes is None else sorted(set(nodes)))
@@ -208,13 +185,13 @@ def skeleton(source: ox.Store | Dataset | Graph, nodes: Iterable[str] | None = N
     return Skeleton(kinds, reader.edges(kinds), mentions, appears)
 
 
-def labels(source: ox.Store, iris: Iterable[str]) -> dict[str, str]:
+def labels(source: Store, iris: Iterable[str]) -> dict[str, str]:
     """The most often stated rdfs:label of each IRI (its last path segment when it has none)."""
-    found = _Reader(source).details(iris)
+    found = _Reader(as_store(source)).details(iris)
     return {iri: (found.get(iri, {}).get(str(RDFS.label)) or [_local_id(iri)])[0] for iri in iris}
 
 
-def read_view_graph(source: ox.Store | Dataset | Graph, nodes: Iterable[str] | None = None, *,
+def read_view_graph(source: Store | Graph, nodes: Iterable[str] | None = None, *,
                     max_nodes: int | None = None) -> ViewGraph:
     """The drawable graph of `nodes` (default: all of them) and the links among them.
 
@@ -239,7 +216,7 @@ def read_view_graph(source: ox.Store | Dataset | Graph, nodes: Iterable[str] | N
 class _Reader:
     """Set-at-a-time SPARQL on one store, over the union of its named graphs."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def rows(self, template: str, iris: Iterable[str] | None, **fields: str):
@@ -248,14 +225,14 @@ class _Reader:
         for chunk in chunks:
             values = "" if chunk is None else iri_values("s", chunk)
             text = Template(template).substitute(values=values, **fields)
-            yield from self.store.query(text, prefixes=_PREFIXES, **union_options(self.store))
+            yield from self.store.select(text).records()
 
     def kinds(self, iris: list[str] | None) -> dict[str, Kind]:
-        types = ", ".join(str(ox.NamedNode(str(t))) for kind in KINDS for t in kind.types)
+        types = ", ".join(f"<{t}>" for kind in KINDS for t in kind.types)
         template, listed = (_TYPES, types) if iris is not None else (_ALL_TYPES, types.replace(",", ""))
         kinds: dict[str, Kind] = {}
         for row in self.rows(template, iris, types=listed):
-            iri, kind = row["s"].value, _KIND_OF_TYPE[row["type"].value]
+            iri, kind = row["s"], _KIND_OF_TYPE[row["type"]]
             if iri not in kinds or _KIND_RANK[kind.name] < _KIND_RANK[kinds[iri].name]:
                 kinds[iri] = kind
         return kinds
@@ -263,7 +240,7 @@ class _Reader:
     def edges(self, nodes: dict[str, Kind]) -> list[Edge]:
         """Drawn links whose two ends are both in `nodes`, one per (source, predicate, target)."""
         iris = None if len(nodes) > _CHUNK else list(nodes)  # a big part: read all, keep its own
-        predicates = ", ".join(str(ox.NamedNode(str(p))) for p in DRAWN_PREDICATES)
+        predicates = ", ".join(f"<{p}>" for p in DRAWN_PREDICATES)
         found: dict[tuple[str, str, str], Edge] = {}
 
         def add(source: str, predicate: URIRef, target: str) -> Edge | None:
@@ -274,32 +251,32 @@ class _Reader:
 
         template, listed = (_LINKS, predicates) if iris is not None else (_ALL_LINKS, predicates.replace(",", ""))
         for row in self.rows(template, iris, predicates=listed):
-            source, predicate = row["s"].value, row["p"].value
+            source, predicate = row["s"], row["p"]
             if predicate != str(SDO.creator) or nodes.get(source) is KIND["quotation"]:
-                add(source, URIRef(predicate), row["o"].value)
+                add(source, URIRef(predicate), row["o"])
         for row in self.rows(_MEMBERS, iris):
-            edge = add(row["s"].value, PEMILU.post, row["post"].value)
+            edge = add(row["s"], PEMILU.post, row["post"])
             if edge is not None:
-                edge.facts.append(row["m"].value)
+                edge.facts.append(row["m"])
         for row in self.rows(_POSTS, iris):
-            add(row["s"].value, ORG.organization, row["org"].value)
+            add(row["s"], ORG.organization, row["org"])
         return sorted(found.values(), key=lambda e: (e.source, e.predicate, e.target))
 
     def pairs(self, template: str, nodes: dict[str, Kind]) -> dict[str, set[str]]:
         """?s → the set of ?a, for ?s in `nodes`."""
         out: dict[str, set[str]] = {}
         for row in self.rows(template, None if len(nodes) > _CHUNK else list(nodes)):
-            if row["s"].value in nodes:
-                out.setdefault(row["s"].value, set()).add(row["a"].value)
+            if row["s"] in nodes:
+                out.setdefault(row["s"], set()).add(row["a"])
         return out
 
     def details(self, iris: Iterable[str]) -> dict[str, dict[str, list[str]]]:
         """IRI → predicate → values, the most often stated first (then alphabetical)."""
-        predicates = ", ".join(str(ox.NamedNode(str(p))) for p in _DETAIL_PREDICATES)
+        predicates = ", ".join(f"<{p}>" for p in _DETAIL_PREDICATES)
         counts: dict[str, dict[str, Counter]] = {}
         for row in self.rows(_DETAILS, sorted(set(iris)), predicates=predicates):
-            per = counts.setdefault(row["s"].value, {}).setdefault(row["p"].value, Counter())
-            per[row["o"].value] += int(row["n"].value)
+            per = counts.setdefault(row["s"], {}).setdefault(row["p"], Counter())
+            per[row["o"]] += int(row["n"])
         return {iri: {p: sorted(c, key=lambda v: (-c[v], v)) for p, c in by.items()} for iri, by in counts.items()}
 
     def describe(self, graph: ViewGraph, mentioned_in: dict[str, set[str]]) -> None:

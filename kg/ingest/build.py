@@ -3,27 +3,32 @@
 Articles stream through in batches (a JSON Lines file is read line by line), so memory stays
 bounded whatever the input size; extraction runs in `workers` processes; an article whose content
 hash is already in the store is skipped unless forced; each article's graph replaces the earlier
-one atomically (`kg.store`), so a build killed at any moment leaves complete article graphs and
+one atomically (`kg.graph`), so a build killed at any moment leaves complete article graphs and
 running it again finishes the job. A bad file or line is reported and the rest goes on; so is an
-article whose graph does not conform to the SHACL shapes (quarantined: reported, not loaded).
+article whose graph does not conform to the SHACL shapes (quarantined: reported, not loaded, and
+its older graph dropped from the store, so facts of a text that no longer stands are not served).
+A store that cannot be written (a full disk, permissions) ends the build with one `StoreError`
+that says so, how many complete articles the store holds, and what to do.
 """
 from __future__ import annotations
 
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
+from kg.cores import default_workers
+from kg.graph import SerializedGraph, Store, StoreError, connect, count_articles, is_url, resolve
+from kg.ingest.progress import Tick
+from kg.ingest.readers import iter_inputs, read_articles
+from kg.ingest.workers import Extractors
+from kg.problems import Problem
 from kg.rdf import iris
 from kg.rdf.mapping import content_hash
-from kg.readers import ReadProblem, iter_inputs, read_articles
 from kg.records import Article
-from kg.store import GraphStore, StoreError, connect, is_url
-from kg.workers import Extractors, default_workers
 
 BATCH = 32  # articles per extraction batch and per store transaction
 LOCK_WAIT_SECONDS = 120
@@ -34,9 +39,10 @@ PROGRESS_EVERY_SECONDS = 0.5
 class BuildReport:
     built: int = 0
     skipped: int = 0
-    problems: list[ReadProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     words: int = 0  # words of the articles built (not of those skipped)
+    dropped: list[str] = field(default_factory=list)  # quarantined articles whose older graph left the store
 
     @property
     def ok(self) -> bool:
@@ -45,14 +51,15 @@ class BuildReport:
 
 def build(paths: Iterable[Path], store_path: Path | str | None = None, output: Path | None = None, *,
           force: bool = False, model: str | None = None, workers: int | None = None,
-          progress: Callable[[str], None] | None = None, extractors: Extractors | None = None,
+          progress: Callable[[Tick], None] | None = None, extractors: Extractors | None = None,
           batch: int = BATCH, validate: bool = True) -> BuildReport:
-    """Build `paths` into the store at `store_path` (a folder, or a SPARQL server's URL).
+    """Build `paths` into the store at `store_path` (a folder, or a SPARQL server's URL; see
+    `kg.graph.connect`).
 
     Extraction runs in `workers` processes (default: the machine's cores), except for inputs of one
     batch or less, where starting them costs more than it saves. Each article graph is checked
     against the shapes unless `validate` is false; one that does not conform is reported, not
-    loaded. `extractors` replaces that runner (e.g. `kg.distributed.DaskExtractors`, a cluster's
+    loaded. `extractors` replaces that runner (e.g. `kg.ingest.distributed.DaskExtractors`, a cluster's
     workers), and then decides itself about validation.
     """
     paths = list(paths)
@@ -63,12 +70,12 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
 
     def articles() -> Iterator[Article]:
         for item in read_articles(paths):
-            if isinstance(item, ReadProblem):
+            if isinstance(item, Problem):
                 report.problems.append(item)
                 continue
             first = seen.add(item)
             if first is not None:
-                report.problems.append(ReadProblem(
+                report.problems.append(Problem(
                     item.source, f"duplicate article id '{item.id}' (first at {first}); "
                                  "give each article its own id"))
                 continue
@@ -93,32 +100,66 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
                     meter.update(report)
 
         for graphs, problems in extractors.map(todo()):
-            store.replace(graphs)
-            report.built += len(graphs)
-            report.words += sum(g.words for g in graphs)
-            report.problems.extend(problems)
+            _load(store, graphs, problems, report)
             if meter:
                 meter.update(report)
     if meter:
         meter.update(report, final=True)
-    if output is not None:
-        store.export(output, (str(iris.graph(article_id)) for article_id in seen.ids()))
-    store.close()
+    try:
+        if output is not None:
+            store.export(output, (str(iris.graph(article_id)) for article_id in seen.ids()))
+        store.close()
+    except OSError as err:
+        raise _write_failure(store, err) from err
     seen.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _connect_with_wait(spec: Path | str | None) -> GraphStore:
+def _load(store: Store, graphs: list[SerializedGraph], problems: list[Problem], report: BuildReport) -> None:
+    """Put one batch's graphs in the store and drop the older graphs of its quarantined articles."""
+    quarantined = {str(iris.graph(p.article)): p for p in problems if p.quarantined and p.article}
+    try:
+        store.replace(graphs)
+        dropped = set(store.drop(list(quarantined))) if quarantined else set()
+    except OSError as err:
+        raise _write_failure(store, err) from err
+    report.built += len(graphs)
+    report.words += sum(g.words for g in graphs)
+    for problem in problems:
+        name = str(iris.graph(problem.article)) if problem.article else None
+        if name in dropped:
+            report.dropped.append(problem.article)
+            problem = replace(problem, message=f"{problem.message}. Its older graph was dropped from the store: "
+                                               "its facts are no longer queried, viewed or exported")
+        report.problems.append(problem)
+
+
+def _write_failure(store: Store, err: OSError) -> StoreError:
+    """The one message for a store that cannot be written: what failed, that the store is intact and
+    what it holds, what to do."""
+    try:
+        held = f"it holds {count_articles(store)} complete articles"
+    except (OSError, StoreError):
+        held = "each article graph in it is complete"
+    return StoreError(f"writing to the store at {store.location} failed: {err}",
+                      f"the store is intact ({held}; an article graph is written whole or not at all). Free disk "
+                      "space or fix the folder's permissions, then run the same `kg build` again: it goes on "
+                      "where it stopped")
+
+
+def _connect_with_wait(spec: Path | str | None) -> Store:
     """Open the store, waiting while another build holds the embedded store's lock (parallel scorer
     runs do)."""
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
             return connect(spec)
-        except StoreError:
-            if is_url(str(spec)) or time.monotonic() > deadline:
+        except StoreError as err:
+            if is_url(resolve(spec)) or "lock" not in str(err.__cause__).lower():  # only a lock passes
                 raise
+            if time.monotonic() > deadline:
+                raise StoreError(f"{err.message} (waited {LOCK_WAIT_SECONDS} s for it)", err.todo) from err
             time.sleep(0.2)
 
 
@@ -157,7 +198,7 @@ class _Progress:
     build starts at once and a huge input only delays the ETA.
     """
 
-    def __init__(self, paths: list[Path], emit: Callable[[str], None], started: float):
+    def __init__(self, paths: list[Path], emit: Callable[[Tick], None], started: float):
         self.emit, self.started = emit, started
         self.total: int | None = None
         self.last = 0.0
@@ -166,7 +207,7 @@ class _Progress:
     def _count(self, paths: list[Path]) -> None:
         total = 0
         for item in iter_inputs(paths):
-            if isinstance(item, ReadProblem):
+            if isinstance(item, Problem):
                 continue
             if item.suffix.lower() != ".jsonl":
                 total += 1
@@ -187,22 +228,4 @@ class _Progress:
         if not final and now - self.last < PROGRESS_EVERY_SECONDS:
             return
         self.last = now
-        done = report.built + report.skipped
-        elapsed = max(now - self.started, 1e-9)
-        rate = done / elapsed
-        message = f"{done} articles ({report.built} built, {report.skipped} unchanged), {rate:.1f} articles/s"
-        if self.total and not final:
-            left = max(self.total - done, 0)
-            message = f"{done}/{self.total} articles ({report.built} built, {report.skipped} unchanged), " \
-                      f"{rate:.1f} articles/s, ETA {_duration(left / rate) if rate else '?'}"
-        self.emit(message)
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else f"{seconds // 60}m{seconds % 60:02d}s"
-
-
-def print_progress(message: str) -> None:
-    if sys.stderr.isatty():
-        print(f"\r{message}\x1b[K", end="", file=sys.stderr, flush=True)
+        self.emit(Tick(report.built, report.skipped, now - self.started, self.total, final))

@@ -1,23 +1,23 @@
 """Which part of the store a view draws: an entity's neighbourhood, a region, an event, or a query.
 
-Each selection runs SPARQL on the pyoxigraph store and returns node IRIs; `kg.view_data` then
-reads only those. Names are bound as values (`substitutions`), never written into query text.
+Each selection runs SPARQL on the store (`kg.graph.Store`, embedded or remote) and returns node
+IRIs; `kg.present.view_data` then reads only those. Names are bound as values, never written into query text.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from string import Template
 
-import pyoxigraph as ox
+from rdflib import URIRef
 
-from kg.query import QueryError, check_query_safety
-from kg.store import union_options
-from kg.view_data import DRAWN_PREDICATES, Kind, iri_values, node_kinds
+from kg.errors import KgError
+from kg.graph import QueryError, Store, as_store
+from kg.graph.sparql import blank, check_query_safety
+from kg.graph.terms import iri_values
+from kg.present.view_data import DRAWN_PREDICATES, Kind, node_kinds
 
-_PREFIXES = {"schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#",
-             "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-             "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "pemilu": "https://w3id.org/pemilu-kg/ontology#"}
 _SUGGESTIONS = 5
 
 # ?name is bound; projected because pyoxigraph only substitutes projected variables. The kinds
@@ -50,38 +50,40 @@ _EVENT = """SELECT DISTINCT ?n WHERE { $values
   UNION { ?n schema:mentions ?s } }"""
 
 
-class SelectionError(ValueError):
+class SelectionError(KgError, ValueError):
     """A name matches nothing or a query cannot select a part; the message says what to do."""
 
 
-def _query(store: ox.Store, text: str, **substitutions: str):
-    bound = {ox.Variable(name): ox.Literal(value) for name, value in substitutions.items()}
-    return store.query(text, prefixes=_PREFIXES, substitutions=bound, **union_options(store))
+def _query(store: Store, text: str, **values: str):
+    return store.select(text, {name: (value, False) for name, value in values.items()}).records()
 
 
-def find(store: ox.Store, name: str, kinds: tuple[str, ...] | None = None) -> list[str]:
+def find(store: Store, name: str, kinds: tuple[str, ...] | None = None) -> list[str]:
     """Nodes whose rdfs:label or skos:altLabel is `name` (any case), of one of `kinds` (default: all)."""
+    store = as_store(store)
+
     def of_kind(iris: Iterable[str]) -> dict[str, Kind]:
         return {iri: kind for iri, kind in node_kinds(store, sorted(iris)).items()
                 if kinds is None or kind.name in kinds}
 
-    found = sorted(of_kind({row["s"].value for row in _query(store, _NAMED, name=name)}))
+    found = sorted(of_kind({row["s"] for row in _query(store, _NAMED, name=name)}))
     if not found:
         rows = list(_query(store, _LIKE, name=name))
-        like = list(dict.fromkeys(row["label"].value for row in rows))[:_SUGGESTIONS]
+        like = list(dict.fromkeys(row["label"] for row in rows))[:_SUGGESTIONS]
         what = "/".join(kinds) if kinds else "node"
         hint = f"; did you mean: {', '.join(repr(x) for x in like)}" if like else ""
         raise SelectionError(f"no {what} is named {name!r} (rdfs:label or skos:altLabel, any case){hint}")
     return found
 
 
-def _expand(store: ox.Store, template: str, seeds: list[str], **fields: str) -> set[str]:
+def _expand(store: Store, template: str, seeds: list[str], **fields: str) -> set[str]:
     text = Template(template).substitute(values=iri_values("s", seeds), **fields)
-    return {row["n"].value for row in store.query(text, prefixes=_PREFIXES, **union_options(store))}
+    return {row["n"] for row in store.select(text).records()}
 
 
-def focus(store: ox.Store, name: str, hops: int = 1) -> set[str]:
+def focus(store: Store, name: str, hops: int = 1) -> set[str]:
     """The named entity (every node of that name) and all nodes within `hops` drawn links of it."""
+    store = as_store(store)
     if hops < 0:
         raise SelectionError(f"--hops must be 0 or more, got {hops}")
     selected = set(find(store, name))
@@ -95,32 +97,32 @@ def focus(store: ox.Store, name: str, hops: int = 1) -> set[str]:
     return selected
 
 
-def place(store: ox.Store, name: str) -> set[str]:
+def place(store: Store, name: str) -> set[str]:
     """A region and its sub-regions, with what is located in, serves or mentions them."""
+    store = as_store(store)
     regions = _expand(store, _REGIONS, find(store, name, ("place",)))
     return regions | _expand(store, _IN_REGIONS, sorted(regions))
 
 
-def event(store: ox.Store, name: str) -> set[str]:
+def event(store: Store, name: str) -> set[str]:
     """An event with its places, actors, quotations recorded at it and the articles mentioning it."""
+    store = as_store(store)
     return _expand(store, _EVENT, find(store, name, ("event",)))
 
 
-def construct(store: ox.Store, path: Path, *, allow_remote: bool = False) -> set[str]:
+def construct(store: Store, path: Path, *, allow_remote: bool = False) -> set[str]:
     """Every IRI in the triples of a SPARQL CONSTRUCT query file (checked by `check_query_safety`)."""
+    store = as_store(store)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as err:
         raise SelectionError(f"cannot read the query file {path}: {err.strerror}") from err
     check_query_safety(text, allow_remote=allow_remote)
-    try:
-        result = store.query(text, prefixes=_PREFIXES, **union_options(store))
-    except SyntaxError as err:
-        raise QueryError(f"{path}: SPARQL syntax error: {err}") from err
-    if not isinstance(result, ox.QueryTriples):
+    if not re.search(r"\b(CONSTRUCT|DESCRIBE)\b", blank(text), re.I):
         raise SelectionError(f"{path} is not a CONSTRUCT (or DESCRIBE) query: a view needs triples; write "
                              "CONSTRUCT { ... } WHERE { ... }")
-    selected: set[str] = set()
-    for triple in result:
-        selected.update(term.value for term in (triple.subject, triple.object) if isinstance(term, ox.NamedNode))
-    return selected
+    try:
+        result = store.construct(text)
+    except QueryError as err:
+        raise QueryError(f"{path}: {err}") from err
+    return {str(term) for triple in result for term in (triple[0], triple[2]) if isinstance(term, URIRef)}

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.atomic import write_atomically
-from kg.view_data import ViewGraph, read_view_graph
+from kg.graph import Store
+from kg.present.view_data import ViewGraph, read_view_graph
 
 WRITERS = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}
 
@@ -25,7 +25,7 @@ def to_networkx(graph: ViewGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graph(store: ox.Store, path: Path, nodes: set[str] | None = None) -> nx.MultiDiGraph:
+def write_graph(store: Store, path: Path, nodes: set[str] | None = None) -> nx.MultiDiGraph:
     """Write the whole graph (or `nodes` and the links among them) as GraphML or GEXF, by extension."""
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:

@@ -2,21 +2,21 @@
 spread over worker processes that each load the pipeline once.
 
 `extract_graphs` is what every runner calls: `kg build` in one process or several (`Extractors`),
-and the dask integration (`kg.distributed`) on a cluster's workers. It checks each article graph
+and the dask integration (`kg.ingest.distributed`) on a cluster's workers. It checks each article graph
 against the SHACL shapes (`kg.validate`) before serializing it: a graph that does not conform is
 quarantined (reported with its violations, not loaded).
 """
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING
 
-from kg.readers import ReadProblem
+from kg.graph import SerializedGraph
+from kg.graph.embedded import serialize_graph
+from kg.problems import Problem
 from kg.records import Article
-from kg.store import SerializedGraph, serialize_graph
 
 if TYPE_CHECKING:
     from kg.validate import Violation
@@ -25,12 +25,8 @@ IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, f
 MAX_VIOLATIONS_LISTED = 10  # per problem report; a badly broken graph has hundreds
 
 
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-
-
 def extract_graphs(articles: Sequence[Article], model: str | None = None,
-                   validate: bool = True) -> tuple[list[SerializedGraph], list[ReadProblem]]:
+                   validate: bool = True) -> tuple[list[SerializedGraph], list[Problem]]:
     """The named graphs of `articles`, with the pipeline `model` (loaded once per process).
 
     An article the extractor fails on is reported as a problem (with what failed), not raised:
@@ -50,7 +46,7 @@ def extract_graphs(articles: Sequence[Article], model: str | None = None,
             name, graph = article_graph(extract_analysed(article, analysis, extractor))
             violations = validate_article_graph(graph) if validate else []
         except Exception as exc:  # an extractor bug on one article; reported with the article's source
-            problems.append(ReadProblem(article.source or article.id,
+            problems.append(Problem(article.source or article.id,
                                         f"extraction failed ({type(exc).__name__}: {exc}); the article "
                                         "was left out: please report it with this message"))
             continue
@@ -61,15 +57,16 @@ def extract_graphs(articles: Sequence[Article], model: str | None = None,
     return graphs, problems
 
 
-def quarantine_problem(article: Article, violations: Sequence[Violation]) -> ReadProblem:
+def quarantine_problem(article: Article, violations: Sequence[Violation]) -> Problem:
     """The report of an article left out because its graph does not conform to the shapes: its
     violations (the first MAX_VIOLATIONS_LISTED) and what to do."""
     listed = "; ".join(str(v) for v in violations[:MAX_VIOLATIONS_LISTED])
     more = f"; and {len(violations) - MAX_VIOLATIONS_LISTED} more" if len(violations) > MAX_VIOLATIONS_LISTED else ""
-    return ReadProblem(article.source or article.id,
+    return Problem(article.source or article.id,
                        f"article '{article.id}' quarantined, not loaded: its graph does not conform to "
                        f"ontology/shapes.ttl ({len(violations)} results: {listed}{more}). An extractor bug: please "
-                       "report it with this message; `kg build --no-validate` loads the graph as it is")
+                       "report it with this message; `kg build --no-validate` loads the graph as it is",
+                   article=article.id, quarantined=True)
 
 
 def extractor_name(model: str | None = None) -> str:
@@ -96,7 +93,7 @@ class Extractors:
             _load_shapes()  # here too: unusable shapes stop the build before any article is read
         self._pool: ProcessPoolExecutor | None = None
 
-    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[ReadProblem]]]:
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[Problem]]]:
         if self.workers == 1:
             for batch in batches:
                 yield extract_graphs(batch, self.model, self.validate)

@@ -3,7 +3,7 @@
     kg build-dask CORPUS.jsonl --scheduler tcp://HOST:8786 --store http://HOST:7878
     kg build-dask CORPUS.jsonl --scheduler local --store DIR     # a cluster of this machine's cores
 
-Extraction is a pure function from articles to their named graphs (`kg.workers.extract_graphs`,
+Extraction is a pure function from articles to their named graphs (`kg.ingest.workers.extract_graphs`,
 N-Triples out), so it runs unchanged on the cluster's workers. This client streams the corpus,
 skips articles whose content hash the store already holds, sends batches of the others to the
 workers (a bounded number at a time, so memory stays flat) and loads each result into the store
@@ -13,18 +13,19 @@ installed; the corpus is read by the client only. Needs the `dask` extra: pip in
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kg.build import BATCH, BuildReport, build
-from kg.readers import ReadProblem
+from kg.graph import SerializedGraph
+from kg.ingest.build import BATCH, BuildReport, build
+from kg.ingest.progress import Tick
+from kg.ingest.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
+from kg.problems import Problem
 from kg.records import Article
-from kg.store import SerializedGraph
-from kg.workers import IN_FLIGHT_PER_WORKER, extract_graphs, extractor_name
 
 
 class DaskExtractors:
-    """`kg.workers.Extractors` on a dask.distributed client's workers."""
+    """`kg.ingest.workers.Extractors` on a dask.distributed client's workers."""
 
     def __init__(self, client, model: str | None = None, validate: bool = True):
         self.client = client
@@ -32,7 +33,7 @@ class DaskExtractors:
         self.validate = validate
         self.extractor = client.submit(extractor_name, model, pure=False).result()
 
-    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[ReadProblem]]]:
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[SerializedGraph], list[Problem]]]:
         from distributed import as_completed
 
         limit = max(1, sum(self.client.nthreads().values())) * IN_FLIGHT_PER_WORKER
@@ -67,14 +68,15 @@ def _take(source: Iterator[list[Article]], n: int) -> Iterator[list[Article]]:
 
 def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str | None = None, *,
                      force: bool = False, model: str | None = None, batch: int = BATCH,
-                     workers: int | None = None, validate: bool = True) -> BuildReport:
+                     workers: int | None = None, validate: bool = True,
+                     progress: Callable[[Tick], None] | None = None) -> BuildReport:
     """Build `corpus` with the cluster at `scheduler` ("local": a LocalCluster of `workers`
     processes, default the machine's cores) into `store` (a SPARQL server's URL or a folder)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:
         raise SystemExit("kg build-dask needs dask.distributed: pip install 'pemilu-kg[dask]'") from err
-    from kg.workers import default_workers
+    from kg.cores import default_workers
 
     cluster = None
     if scheduler == "local":
@@ -85,7 +87,7 @@ def build_on_cluster(corpus: Path, scheduler: str = "local", store: Path | str |
         client = Client(scheduler)
     try:
         return build([corpus], store, force=force, model=model, extractors=DaskExtractors(client, model, validate),
-                     batch=batch, validate=validate)
+                     batch=batch, validate=validate, progress=progress)
     finally:
         client.close()
         if cluster is not None:
