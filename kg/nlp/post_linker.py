@@ -44,6 +44,16 @@ def list_head(text: str, person: Stretch, persons: Sequence[Stretch]) -> Stretch
     return head
 
 
+def _list_size(text: str, head: Stretch, persons: Sequence[Stretch]) -> int:
+    """How many names stand in the coordinated list that `head` opens."""
+    size, last = 1, head
+    for p in sorted((p for p in persons if p.start >= head.end), key=lambda p: p.start):
+        if not LIST_GLUE.fullmatch(text, last.end, p.start):
+            break
+        size, last = size + 1, p
+    return size
+
+
 def _gap_features(text: str, post: Stretch, other: Stretch, post_words: str,
                   max_between: int) -> tuple[int, int, str, list[str]]:
     """What stands between a post and another mention: side, distance, commas, the words (when
@@ -77,6 +87,11 @@ def pair_features(text: str, post: Stretch, person: Stretch, persons: Sequence[S
         if head != person and head.start >= post.end:
             return pair_features(text, post, head, persons, orgs, post_words)
     lo, hi, side, feats = _gap_features(text, post, person, post_words, 6)
+    size = _list_size(text, person, persons)
+    if size > 1:  # "anggota DKPP yang dilantik yakni, A, B, C dan D": a list introduced after the post
+        intro = WORD.findall(text[max(lo, person.start - 30):person.start])[-2:]
+        feats += [f"list={side}:{min(size, 4)}"] + [f"list_intro={side}:{w.lower()}" for w in intro
+                                                    if w.lower() in MARKERS or w in (":", ",")]
     others = sum(1 for p in persons if p != person and lo <= p.start and p.end <= hi)
     feats += [f"persons_between={min(others, 3)}",
               f"orgs_between={min(sum(1 for o in orgs if lo <= o.start and o.end <= hi), 2)}"]
