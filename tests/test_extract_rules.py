@@ -256,3 +256,11 @@ def test_a_post_phrase_of_the_model_stops_at_a_name_a_bracket_or_a_joining_word(
     assert text[first.start:first.end] == "Presiden RI"
     second = _post_words(text, Stretch(text.index("Pakar"), text.index("Pusako")), [joko])
     assert text[second.start:second.end] == "Pakar Hukum"
+
+
+def test_a_bare_institution_name_after_its_branch_is_that_branch_unless_the_national_one_is_named():
+    # train e82: "Bawaslu Sumbawa ... Bawaslu" gave a national Bawaslu node beside the branch
+    facts = _facts("Bawaslu Sumbawa menerima laporan warga. Menurut Bawaslu, laporan itu lengkap.")
+    assert {e.key for e in facts.entities if e.kind.value == "Organization"} == {"org:bawaslu-52.04"}
+    both = _facts("Bawaslu Sumbawa menerima laporan warga. Bawaslu RI meminta laporan itu diteruskan ke Bawaslu.")
+    assert "org:bawaslu" in {e.key for e in both.entities if e.kind.value == "Organization"}

@@ -311,6 +311,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         taken.append((0, dateline.end))
     new_places, new_orgs = [], []
     rule_orgs = [(o.start, o.end) for o in orgs]
+    named = {_name_key(n): o for o in orgs for n in (o.label, o.text, *o.alt_labels)}
     wider_of: dict[tuple[int, int], OrgHit] = {}
     for e in analysis.entities:
         if e.label not in ("ORG", "LOC"):
@@ -324,7 +325,9 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         if len(name) < 3 or not name[0].isupper():
             continue
         if e.label == "ORG":
-            new_orgs.append(OrgHit(e.start, e.start + len(name), name, f"org:x-{slug(name)}", name, "other"))
+            known = named.get(_name_key(name))  # another mention of an institution the rules found
+            new_orgs.append(replace(known, start=e.start, end=e.start + len(name), text=name) if known else
+                            OrgHit(e.start, e.start + len(name), name, f"org:x-{slug(name)}", name, "other"))
             if clash:  # "Komisi III DPR", "Bawaslu Kota Pangkalpinang" around the rules' "DPR", "Bawaslu"
                 orgs = [o for o in orgs if (o.start, o.end) not in clash]
                 wider_of.update({span: new_orgs[-1] for span in clash})
@@ -333,6 +336,12 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         taken.append((e.start, e.end))
     return (sorted(places + new_places, key=lambda h: h.start), sorted(orgs + new_orgs, key=lambda h: h.start),
             wider_of)
+
+
+def _name_key(name: str) -> str:
+    """An institution's name compared without case, brackets or punctuation: "Partai Keadilan
+    Sejahtera (PKS)" is "partai keadilan sejahtera"."""
+    return " ".join(re.sub(r"\([^)]*\)|[^\w\s]", " ", name).casefold().split())
 
 
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],

@@ -126,7 +126,23 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hits.append(OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other"))
-    return _outermost(hits)
+    return _bare_as_branch(text, _outermost(hits))
+
+
+def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
+    """A bare "Bawaslu" after "Bawaslu Sumbawa" is that branch, as news writes it once the branch is
+    named: the nearest branch of its kind before it, unless the article also names the national body
+    ("Bawaslu RI"), when the bare name could be either."""
+    national = {h.type for h in hits if h.area is None and NATIONAL_MARK.search(h.text)}
+    out: list[OrgHit] = []
+    for h in hits:
+        if h.area is None and h.type in org_types() and h.type not in national and h.key == f"org:{h.type}":
+            before = [b for b in out if b.type == h.type and b.area is not None and b.end <= h.start]
+            if before:
+                b = before[-1]
+                h = OrgHit(h.start, h.end, h.text, b.key, b.label, b.type, b.area, b.level, (h.text,))
+        out.append(h)
+    return out
 
 
 def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:
