@@ -7,7 +7,7 @@ import pytest
 import rdflib
 
 from kg.cli import main
-from kg.rdf.namespaces import SCHEMA
+from kg.rdf.namespaces import PEMILU, SCHEMA
 
 from conftest import SEEDS
 
@@ -28,6 +28,8 @@ def test_build_seeds_writes_store_and_output(tmp_path, capsys):
     assert len(list(ds.subjects(rdflib.RDF.type, SCHEMA.NewsArticle))) == 2
     assert len({g for _, _, _, g in ds.quads()}) == 2  # one named graph per article
     assert "built 2 articles" in capsys.readouterr().err
+    why = {str(o) for o in ds.objects(None, PEMILU.identityEvidence)}  # why a node is one across articles
+    assert "full name" in why
 
 
 def test_rebuild_is_idempotent_and_force_gives_the_same_graph(tmp_path, capsys):

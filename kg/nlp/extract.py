@@ -168,9 +168,7 @@ class _Builder:
             alts = set(entity.alt_labels) | self.alts.get(key, set())
             alts = tuple(sorted(a for a in alts if a and a != entity.label))
             mentions = tuple(self.mentions.get(key, ())) or entity.mentions
-            out.append(Entity(entity.key, entity.kind, entity.label, alts, mentions,
-                              entity.subtype, entity.code, entity.within, entity.area, entity.level,
-                              entity.confidence))
+            out.append(replace(entity, alt_labels=alts, mentions=mentions))
         return out
 
 
