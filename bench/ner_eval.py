@@ -127,6 +127,7 @@ def run_shipped(model: Path) -> dict:
         "train_sentences": meta.get("train_sentences"),
         "dropped": meta.get("dropped"),
         "nerp_mode": meta.get("nerp_mode"),
+        "config": meta.get("config"),
         "overrides": meta.get("overrides"),
     }
     return res
@@ -266,7 +267,7 @@ def render(res: dict) -> str:
             )
         L.append("")
         for label, ind in runs:
-            L.append(f"Settings of {label}: {ind.get('overrides')}")
+            L.append(f"Settings of {label}: {ind.get('overrides', ind.get('hyper'))}")
             if ind.get("vectors"):
                 L.append(f"Vectors of {label}: {ind['vectors']}")
             if ind.get("pretrain"):
@@ -289,7 +290,8 @@ def _render_model(sh: dict | None, sp: dict | None, title: str) -> list[str]:
         tr = sh.get("_train", {})
         L += [f"## {title} on held-out test sets", ""]
         if sh.get("_path"):
-            L += [f"Model folder: `{sh['_path']}`; settings: {tr.get('overrides')}", ""]
+            L += [f"Model folder: `{sh['_path']}`; recipe: {tr.get('config') or tr.get('hyper')}"
+                  + (f" with {tr['overrides']}" if tr.get("overrides") else ""), ""]
         L.append("| test set | gold entities | P | R | F1 | PER | ORG | LOC |")
         L.append("|---|---|---|---|---|---|---|---|")
         names = {"idner.test": "IDNer2k test", "nergrit.test": "NERGrit test", "nerp.test": "NERP test (lowercase, no ORG)"}

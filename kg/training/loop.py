@@ -1,18 +1,9 @@
 """Run a training config of ``kg/training/configs`` through spaCy's own training loop.
 
 Why: the recipes are spaCy ``.cfg`` files, readable and runnable with ``spacy train`` by hand; this
-module only writes the corpora they read (DocBin ``.spacy`` files), registers the project's pieces a
-config names, runs spaCy's loop and copies the pipeline it kept to the model folder.
-
-Registered here (pass ``--code kg/training/loop.py`` to ``spacy train``):
-
-* ``pemilu_kg.cnn_weights.v1`` (``[initialize.after_init]``): starts a component's CNN tok2vec from
-  weights pretrained by ``kg.training.pretrain``. spaCy's ``[initialize] init_tok2vec`` cannot: the
-  NER's tok2vec ends in a projection that the pretraining objective cannot wrap, so the weights are
-  learned on a twin and belong to the CNN inside.
-
-The project's tokenizer (``pemilu_kg.IndonesianTokenizer.v1``, kg/nlp/tokenizer.py) is registered
-when this module is imported.
+module only writes the corpora they read (DocBin ``.spacy`` files), runs spaCy's loop and copies the
+pipeline it kept to the model folder. The project's pieces a config names are registered by
+:mod:`kg.training.registered`, imported here.
 """
 from __future__ import annotations
 
@@ -24,32 +15,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import spacy
-from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as spacy_train
 from spacy.util import load_config
+from thinc.api import Config
 
-import kg.nlp.tokenizer  # noqa: F401  (registers the project's tokenizer a config may name)
+import kg.training.registered  # noqa: F401  (the project's pieces the configs name)
 
 Log = Callable[[str], None]
 
 #: the training configs shipped with the package
 CONFIGS = Path(__file__).parent / "configs"
-
-
-@spacy.registry.callbacks("pemilu_kg.cnn_weights.v1")
-def create_cnn_weights(path: str | None, component: str) -> Callable[[Language], Language]:
-    """After initialisation, load `path` (a pretrained CNN's bytes) into `component`'s tok2vec CNN."""
-
-    def load(nlp: Language) -> Language:
-        if path:
-            cnn = nlp.get_pipe(component).model.get_ref("tok2vec").layers[0]
-            cnn.from_bytes(Path(path).read_bytes())
-        return nlp
-
-    return load
 
 
 @dataclass
@@ -77,7 +54,7 @@ def write_docbin(docs: Iterable[Doc], path: Path) -> int:
     return len(db)
 
 
-def load_training_config(name: str, overrides: dict | None = None):
+def load_training_config(name: str, overrides: dict | None = None) -> Config:
     """The config ``kg/training/configs/<name>.cfg`` with `overrides` ("section.key": value) applied."""
     return load_config(CONFIGS / f"{name}.cfg", overrides=dict(overrides or {}), interpolate=False)
 

@@ -57,7 +57,8 @@ def fine_tune(golds: Sequence[GoldArticle], out: Path, base: Path = MODEL_DIR, e
     meta = {"name": "pemilu_kg_extract", "version": base_nlp.meta.get("version", "0.0.0"),
             "description": "Indonesian NER (PER/ORG/LOC) and post phrases (POST) for pemilu-kg: the news NER "
                            "fine-tuned on annotated election articles (kg/training/configs/extract.cfg)",
-            "license": base_nlp.meta.get("license", ""), "sources": base_nlp.meta.get("sources", [])}
+            "license": base_nlp.meta.get("license", ""), "sources": base_nlp.meta.get("sources", []),
+            "performance": {}}  # spaCy's one evaluation scored the base, before the first update
     save_pipeline(result.last, Path(out), meta)
     log(f"spans: {len(docs)} articles, {epochs} epochs, {result.seconds:.0f} s -> {out}")
     return Path(out)

@@ -145,7 +145,7 @@ def train_ner(
         "pemilu_kg": {
             "config": "kg/training/configs/ner.cfg",
             "seed": seed,
-            "overrides": {k: v for k, v in (overrides or {}).items()},
+            "overrides": dict(overrides or {}),
             "vectors": str(vectors) if vectors else None,
             "init_tok2vec": str(init_tok2vec) if init_tok2vec else None,
             "nerp_mode": nerp_mode if "nerp" in train_sets else None,
