@@ -42,20 +42,21 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 from kg.training import evaluate_ner, read_set, sentences_to_docs, train_pipeline  # noqa: E402
-from kg.training.pretrain import ensure_pretrained  # noqa: E402
+from kg.training.pretrain import RECORD, ensure_pretrained  # noqa: E402
 from kg.training.vectors import clickid_texts, ensure_vectors  # noqa: E402
 from kg.training.train import (  # noqa: E402
     DEV_SETS,
     EVAL_SETS,
     SHIPPED_TRAIN,
-    Hyper,
     load_train_sentences,
+    ner_overrides,
 )
 
 DATA = ROOT.parent / "shared" / "data"
 MODEL = ROOT / "kg" / "models" / "ner"
 RESULTS_JSON = ROOT / "bench" / "ner_results.json"
 RESULTS_MD = ROOT / "bench" / "NER_RESULTS.md"
+WORK = ROOT / ".pemilu-kg" / "ner-bench"  # corpora and spaCy's runs
 LABELS = ("PER", "ORG", "LOC")
 PUBLISHED = {  # IndoLEM paper, mean F1 over 5 folds
     "nerui": {"Bi-LSTM-CRF": 82.2, "mBERT": 82.2, "IndoBERT": 90.1},
@@ -81,7 +82,13 @@ def _scores(nlp, sents) -> dict:
 # --------------------------------------------------------------------------- sections
 
 
-def run_indolem(folds: list[int], sets: list[str], hyper: Hyper) -> dict:
+def _train(train, dev, work: Path, overrides: dict):
+    """kg/training/configs/ner.cfg with `overrides`, through spaCy's loop: the kept pipeline and its run."""
+    run = train_pipeline(train, dev, work, seed=0, overrides=overrides, log=log)
+    return spacy.load(run.best), run
+
+
+def run_indolem(folds: list[int], sets: list[str], overrides: dict) -> dict:
     out: dict = {}
     for name in sets:
         rows = {}
@@ -92,10 +99,10 @@ def run_indolem(folds: list[int], sets: list[str], hyper: Hyper) -> dict:
             test = read_set(DATA, name, "test", k)
             log(f"== {name} fold {k}: {len(train)}/{len(dev)}/{len(test)} sentences")
             load0 = os.getloadavg()[0]
-            nlp, res = train_pipeline(train, {"dev": dev}, hyper=hyper, seed=0, log=log)
+            nlp, res = _train(train, dev, WORK / f"{name}-{k}", overrides)
             sc = _scores(nlp, test)
-            sc["best_epoch"] = res.best_epoch
-            sc["dev_f"] = round(res.best_score * 100, 2)  # the best epoch's dev F1: what configs are chosen by
+            sc["best_epoch"] = res.best_row["epoch"]
+            sc["dev_f"] = round(res.best_row["score"] * 100, 2)  # the kept pipeline's dev F1: what configs are chosen by
             sc["seconds"] = round(time.perf_counter() - t0, 1)
             sc["load_avg_1min"] = [round(load0, 1), round(os.getloadavg()[0], 1)]
             rows[str(k)] = sc
@@ -116,11 +123,12 @@ def run_shipped(model: Path) -> dict:
     res["_train"] = {
         "train_seconds": meta.get("train_seconds"),
         "best_epoch": meta.get("best_epoch"),
-        "epochs_run": meta.get("epochs_run"),
+        "steps_run": meta.get("steps_run"),
         "train_sentences": meta.get("train_sentences"),
         "dropped": meta.get("dropped"),
         "nerp_mode": meta.get("nerp_mode"),
-        "hyper": meta.get("hyper"),
+        "config": meta.get("config"),
+        "overrides": meta.get("overrides"),
     }
     return res
 
@@ -161,7 +169,7 @@ ABLATION_VARIANTS = {
 }
 
 
-def run_ablation(hyper: Hyper, variants: list[str] | None) -> dict:
+def run_ablation(overrides: dict, variants: list[str] | None) -> dict:
     held = {f"{n}.{s}": read_set(DATA, n, s) for n, s in EVAL_SETS}
     exclude = [s for v in held.values() for s in v]
     out = {}
@@ -172,10 +180,10 @@ def run_ablation(hyper: Hyper, variants: list[str] | None) -> dict:
         sets = tuple(SHIPPED_TRAIN) + ("nerp",) if mode else tuple(s for s in SHIPPED_TRAIN if s != "nerp")
         train, _ = load_train_sentences(DATA, sets, nerp_mode=mode, exclude=exclude)
         log(f"== ablation {label}: {len(train)} sentences")
-        dev = {f"{n}.{s}": held[f"{n}.{s}"] for n, s in DEV_SETS}
-        nlp, res = train_pipeline(train, dev, hyper=hyper, seed=0, log=log)
+        dev = [s for n, sp in DEV_SETS for s in held[f"{n}.{sp}"]]
+        nlp, res = _train(train, dev, WORK / f"ablation-{mode or 'none'}", overrides)
         row = {k: _scores(nlp, v) for k, v in held.items()}
-        row["_best_epoch"] = res.best_epoch
+        row["_best_epoch"] = res.best_row["epoch"]
         row["_seconds"] = round(time.perf_counter() - t0, 1)
         row["_n_train"] = len(train)
         out[label] = row
@@ -259,7 +267,7 @@ def render(res: dict) -> str:
             )
         L.append("")
         for label, ind in runs:
-            L.append(f"Settings of {label}: {ind.get('hyper')}")
+            L.append(f"Settings of {label}: {ind.get('overrides', ind.get('hyper'))}")
             if ind.get("vectors"):
                 L.append(f"Vectors of {label}: {ind['vectors']}")
             if ind.get("pretrain"):
@@ -282,7 +290,8 @@ def _render_model(sh: dict | None, sp: dict | None, title: str) -> list[str]:
         tr = sh.get("_train", {})
         L += [f"## {title} on held-out test sets", ""]
         if sh.get("_path"):
-            L += [f"Model folder: `{sh['_path']}`; settings: {tr.get('hyper')}", ""]
+            L += [f"Model folder: `{sh['_path']}`; recipe: {tr.get('config') or tr.get('hyper')}"
+                  + (f" with {tr['overrides']}" if tr.get("overrides") else ""), ""]
         L.append("| test set | gold entities | P | R | F1 | PER | ORG | LOC |")
         L.append("|---|---|---|---|---|---|---|---|")
         names = {"idner.test": "IDNer2k test", "nergrit.test": "NERGrit test", "nerp.test": "NERP test (lowercase, no ORG)"}
@@ -304,9 +313,9 @@ def _render_model(sh: dict | None, sp: dict | None, title: str) -> list[str]:
             "",
             f"Training: {tr.get('train_sentences')} sentences by set after removing every sentence "
             f"(normalised text) found in IDNer2k dev/test, NERGrit dev/test or NERP test, and repeats "
-            f"(dropped: {tr.get('dropped')}); NERP mode `{tr.get('nerp_mode')}`; best epoch "
-            f"{tr.get('best_epoch')} of {tr.get('epochs_run')}; training time {tr.get('train_seconds')} s "
-            f"(includes per-epoch dev evaluation).",
+            f"(dropped: {tr.get('dropped')}); NERP mode `{tr.get('nerp_mode')}`; kept the "
+            f"pipeline of epoch {tr.get('best_epoch')} ({tr.get('steps_run')} steps run); training time "
+            f"{tr.get('train_seconds')} s (includes the dev evaluations).",
             "",
         ]
     if sp:
@@ -360,7 +369,7 @@ def _render_ablation(ab: dict) -> list[str]:
     return L
 
 
-def _vectors_note(path: str | None) -> str | None:
+def _vectors_note(path: Path | None) -> str | None:
     """What the static vectors are (corpus, spec, size), for the report."""
     if not path:
         return None
@@ -377,16 +386,28 @@ def _vectors_note(path: str | None) -> str | None:
             f"vectors table {size / 1e6:.1f} MB on disk")
 
 
-def _pretrain_note(folder: str | None) -> str | None:
+def _pretrain_note(folder: Path | None) -> str | None:
     """How the tok2vec was pretrained (objective, corpus, budget, time), for the report."""
     if not folder:
         return None
-    meta = json.loads((Path(folder) / "pretrain_spec.json").read_text())
-    spec, words = meta["spec"], meta["log"][-1]["nr_word"] if meta["log"] else 0
-    return (f"spaCy pretrain, characters objective (first/last {spec['n_characters']} characters, hidden "
-            f"{spec['hidden_size']}), on {meta['paragraphs']:,} CLICK-ID paragraphs (no labels), "
-            f"{spec['epochs']} epoch(s) = {words:,} words, seed {spec['seed']}; "
-            f"{meta['seconds']:.0f} s on one core")
+    from thinc.api import Config
+
+    meta = json.loads((Path(folder) / RECORD).read_text())
+    config, words = Config().from_str(meta["config"]), meta["log"][-1]["nr_word"] if meta["log"] else 0
+    objective, epochs = config["pretraining"]["objective"], config["pretraining"]["max_epochs"]
+    return (f"spaCy pretrain (kg/training/configs/pretrain.cfg), characters objective (first/last "
+            f"{objective['n_characters']} characters, hidden {objective['hidden_size']}), on "
+            f"{meta['paragraphs']:,} CLICK-ID paragraphs (no labels), {epochs} epoch(s) = {words:,} words, "
+            f"seed {config['system']['seed']}; {meta['seconds']:.0f} s on one core")
+
+
+def _setting(item: str) -> tuple[str, object]:
+    """"section.key=value" as a config override, the value read as JSON when it is JSON (as `spacy train` does)."""
+    key, _, value = item.partition("=")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
 
 
 def _machine() -> str:
@@ -417,11 +438,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="static vectors folder (kg.training.vectors; built there if missing)")
     ap.add_argument("--pretrain", type=Path, default=None,
                     help="pretrained tok2vec folder (kg.training.pretrain; pretrained there if missing)")
-    ap.add_argument("--dropout", type=float, default=None, help="Hyper.dropout (default: shipped)")
-    ap.add_argument("--patience", type=int, default=None, help="Hyper.patience (default: shipped)")
-    ap.add_argument("--embed-size", type=int, default=None, help="Hyper.embed_size (default: shipped)")
-    ap.add_argument("--width", type=int, default=None, help="Hyper.width (default: shipped)")
-    ap.add_argument("--hidden-width", type=int, default=None, help="Hyper.hidden_width (default: shipped)")
+    ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                    help="a setting of kg/training/configs/ner.cfg, e.g. training.dropout=0.3 or "
+                         "components.ner.model.hidden_width=64 (repeatable; default: the shipped recipe)")
     ap.add_argument("--run-label", default=None,
                     help="keep this IndoLEM run under a label beside the baseline (default: the baseline)")
     ap.add_argument("--as-candidate", action="store_true",
@@ -435,24 +454,14 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": _machine(),
     }
-    hyper = Hyper()
+    settings = dict(_setting(item) for item in args.set)
     if args.max_epochs:
-        hyper.max_epochs = args.max_epochs
-    if args.embed_size:
-        hyper.embed_size = args.embed_size
-    if args.width:
-        hyper.width = args.width
-    if args.hidden_width:
-        hyper.hidden_width = args.hidden_width
-    if args.dropout is not None:
-        hyper.dropout = args.dropout
-    if args.patience:
-        hyper.patience = args.patience
+        settings["training.max_epochs"] = args.max_epochs
     if args.vectors:
-        hyper.vectors = str(ensure_vectors(DATA, args.vectors, log=log))
+        ensure_vectors(DATA, args.vectors, log=log)
     if args.pretrain:
-        ensure_pretrained(DATA, args.pretrain, hyper, log=log)
-        hyper.init_tok2vec = str(args.pretrain)
+        ensure_pretrained(DATA, args.pretrain, args.vectors, settings, log=log)
+    overrides = {**ner_overrides(args.vectors, args.pretrain), **settings}
     ship_key, speed_key = ("candidate", "candidate_speed") if args.as_candidate else ("shipped", "speed")
 
     def save():
@@ -471,13 +480,13 @@ def main(argv: list[str] | None = None) -> int:
         sets = [s.strip() for s in args.sets.split(",")]
         for name in sets:
             for k in folds:  # one fold at a time, saved as it comes
-                ind = run_indolem([k], [name], hyper)
+                ind = run_indolem([k], [name], overrides)
                 runs = res.setdefault("indolem_runs", {})
                 old = runs.get(args.run_label, {}) if args.run_label else res.get("indolem", {})
                 prev = old.get("results", {})
                 prev.setdefault(name, {}).update(ind[name])
-                run = {"results": prev, "hyper": hyper.__dict__, "vectors": _vectors_note(hyper.vectors),
-                       "pretrain": _pretrain_note(hyper.init_tok2vec)}
+                run = {"results": prev, "overrides": overrides, "vectors": _vectors_note(args.vectors),
+                       "pretrain": _pretrain_note(args.pretrain)}
                 if args.run_label:
                     runs[args.run_label] = run
                 else:
@@ -486,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     if "ablation" in sections:
         variants = args.ablation_variants.split(",") if args.ablation_variants else None
         prev = {k: v for k, v in res.get("ablation", {}).items()}
-        prev.update(run_ablation(hyper, variants))
+        prev.update(run_ablation(overrides, variants))
         res["ablation"] = prev
         save()
     save()

@@ -85,6 +85,12 @@ def evaluate_model(name: str, path: Path, data: Path, texts: list[str]) -> dict:
             "speed": words_per_second(nlp, texts), "size_bytes": size_on_disk(path)}
 
 
+def _epochs_run(training: dict) -> int:
+    """Epochs a run went through: a record of spaCy's loop lists its evaluations, an older one its epochs."""
+    rows = training.get("evaluations") or training.get("epochs") or []
+    return rows[-1]["epoch"] + 1 if "evaluations" in training and rows else len(rows)
+
+
 def treebank_counts(data: Path) -> dict:
     out = {}
     for name in UD_SETS:
@@ -129,7 +135,7 @@ def markdown(results: dict) -> str:
         lines.append(f"| {m['name']} | {' + '.join(tr['train_sets'])} | {license_of(tr['train_sets'])} | "
                      f"{tr['train_sentences']} | {tr.get('dev_set') or 'gsd21-dev'} "
                      f"({tr.get('dev_sentences') or 559} sentences) | "
-                     f"{tr['best_epoch']} of {len(tr['epochs'])} | {pct(d['upos'])} / {pct(d['uas'])} / "
+                     f"{tr['best_epoch']} of {_epochs_run(tr)} | {pct(d['upos'])} / {pct(d['uas'])} / "
                      f"{pct(d['las'])} | {tr['seconds']:.0f} s | {sp['words_per_second']:,} | "
                      f"{m['size_bytes'] / 1e6:.1f} MB |")
     lines += ["", "Test splits:", ""] + [f"- `{t}`: {note}." for t, note in TEST_NOTES.items()]
@@ -194,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.train:
         for name, recipe in RUNS.items():
             train_ud(args.data, args.workdir / name, seed=0, train_sets=recipe["train_sets"],
-                     dev_set=recipe["dev_set"])
+                     dev_set=recipe["dev_set"], work=args.workdir / f"{name}-run")
             models[name] = str(args.workdir / name)
     if not models:
         ap.error("give --train or at least one --model NAME=PATH")

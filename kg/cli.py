@@ -361,27 +361,27 @@ def _validate(args) -> int:
 
 
 def _train(args) -> int:
-    from kg.resources import MODEL_DIR
-    from kg.training import Hyper, train_ner
-
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     if args.extraction:
         from kg.resources import EXTRACT_DIR
         from kg.training.extraction import train_extraction
 
         golds = _gold_articles(args.gold)
-        train_extraction(golds, args.output or EXTRACT_DIR, seed=args.seed, linkers_only=args.linkers_only,
-                         log=lambda m: print(m, file=sys.stderr))
+        train_extraction(golds, args.output or EXTRACT_DIR, seed=args.seed, linkers_only=args.linkers_only, log=log)
         return EXIT_OK
     if args.parser:
         from kg.nlp.pipeline import UD_DIR
         from kg.training.ud import train_ud
 
-        train_ud(args.data, args.output or UD_DIR, seed=args.seed)
+        train_ud(args.data, args.output or UD_DIR, seed=args.seed, log=log)
         print(f"wrote the parser to {args.output or UD_DIR}", file=sys.stderr)
         return EXIT_OK
-    hyper = Hyper(vectors=None if args.no_vectors else str(args.vectors),
-                  init_tok2vec=None if args.no_pretrain else str(args.pretrain))
-    path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed, hyper=hyper)
+    from kg.resources import MODEL_DIR
+    from kg.training import train_ner
+
+    path = train_ner(args.data, args.output or MODEL_DIR, seed=args.seed,
+                     vectors=None if args.no_vectors else args.vectors,
+                     init_tok2vec=None if args.no_pretrain else args.pretrain, log=log)
     print(f"wrote the model to {path}", file=sys.stderr)
     return EXIT_OK
 

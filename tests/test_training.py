@@ -1,12 +1,15 @@
-"""Tests of kg.training: readers, label harmonisation, a tiny training run, the shipped model.
+"""Tests of kg.training: readers, label harmonisation, tiny runs of the training configs through
+spaCy's loop, the shipped model.
 
-Never runs the full training.  Tests that need ``shared/data`` skip when it is
-absent; the shipped-model test skips when kg/models/ner is absent.
+Never runs the full training: the configs are shrunk by overrides.  Tests that need ``shared/data``
+skip when it is absent; the shipped-model test skips when kg/models/ner is absent.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,12 +29,19 @@ from kg.training import (  # noqa: E402
     train_pipeline,
 )
 from kg.training.corpora import Sentence, _harmonise, sentence_key  # noqa: E402
-from kg.training.pretrain import WEIGHTS, PretrainSpec, ensure_pretrained  # noqa: E402
-from kg.training.train import Hyper  # noqa: E402
+from kg.training.loop import load_training_config  # noqa: E402
+from spacy.util import load_config  # noqa: E402
+from kg.training.pretrain import RECORD, WEIGHTS, ensure_pretrained  # noqa: E402
+from kg.training.train import ner_overrides  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 MODEL = ROOT / "kg" / "models" / "ner"
+
+#: ner.cfg shrunk: a small tok2vec, no vectors, one epoch, frequent evaluations
+SHAPE = {"components.ner.model.tok2vec.width": 32, "components.ner.model.tok2vec.depth": 2,
+         "components.ner.model.tok2vec.embed_size": 500}
+TINY = {**ner_overrides(None, None), **SHAPE, "training.max_epochs": 1, "training.eval_frequency": 5}
 
 needs_data = pytest.mark.skipif(
     not (DATA / "idner-news-2k").is_dir(),
@@ -173,45 +183,74 @@ def test_nerp_idner_test_overlap_is_removed():
 
 
 @needs_data
-def test_tiny_training_saves_loadable_pipeline(tmp_path):
+def test_tiny_training_saves_a_pipeline_plain_spacy_loads(tmp_path):
+    """The callbacks ner.cfg names are for training only: spaCy alone loads the saved pipeline."""
+    from kg.training.loop import save_pipeline
+
     train = read_set(DATA, "idner", "train")[:50]
     dev = read_set(DATA, "idner", "dev")[:20]
-    nlp, res = train_pipeline(train, {"dev": dev}, hyper=Hyper(embed_size=500, width=32, depth=2),
-                              seed=0, max_epochs=1, log=lambda m: None)
-    assert res.epochs_run == 1
-    nlp.to_disk(tmp_path / "ner")
-    loaded = spacy.load(tmp_path / "ner")
-    assert loaded.lang == "id" and loaded.pipe_names == ["ner"]
-    assert set(loaded.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
-    doc = loaded("Ketua KPU Tapin Fakhrian Noor mengatakan partisipasi masyarakat penting.")
-    assert len(doc) == 10  # Indonesian tokenizer on raw text
+    run = train_pipeline(train, dev, tmp_path / "work", seed=0, overrides=TINY, log=lambda m: None)
+    assert run.history and run.best.is_dir()  # spaCy's loop evaluated and kept a best pipeline
+    save_pipeline(run.best, tmp_path / "ner", {"name": "tiny"})
+    assert "work" not in (tmp_path / "ner" / "config.cfg").read_text()  # no paths of the training machine
+    code = ("import json, spacy; nlp = spacy.load(__import__('sys').argv[1]); "
+            "doc = nlp('Ketua KPU Tapin Fakhrian Noor mengatakan partisipasi masyarakat penting.'); "
+            "print(json.dumps([nlp.lang, nlp.pipe_names, sorted(nlp.get_pipe('ner').labels), len(doc), nlp.meta['name']]))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "ner")], capture_output=True, text=True,
+                         check=True)
+    # the Indonesian tokenizer on raw text: 10 tokens
+    assert json.loads(out.stdout) == ["id", ["ner"], ["LOC", "ORG", "PER"], 10, "tiny"]
 
 
-@needs_data
-def test_training_is_reproducible():
-    train = read_set(DATA, "nergrit", "train")[:30]
-    hyper = Hyper(embed_size=500, width=32, depth=2)
-    a, _ = train_pipeline(train, {}, hyper=hyper, seed=3, max_epochs=1, log=lambda m: None)
-    b, _ = train_pipeline(train, {}, hyper=hyper, seed=3, max_epochs=1, log=lambda m: None)
-    assert a.get_pipe("ner").to_bytes() == b.get_pipe("ner").to_bytes()
+def test_training_is_reproducible(tmp_path):
+    sents = [Sentence(words=["Ketua", "KPU", "Tapin", "Fakhrian", "Noor", "datang", "."],
+                      tags=["O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O", "O"]),
+             Sentence(words=["Bawaslu", "menemukan", "pelanggaran", "di", "Soreang", "."],
+                      tags=["B-ORG", "O", "O", "O", "B-LOC", "O"])] * 5
+    a, b = (train_pipeline(sents, [], tmp_path / name, seed=3, overrides=TINY, log=lambda m: None) for name in "ab")
+    assert (a.last / "ner" / "model").read_bytes() == (b.last / "ner" / "model").read_bytes()
+
+
+def test_fine_tuning_sources_the_base_ner_and_adds_post(tmp_path):
+    """extract.cfg: the base's ner, sourced, learns POST from gold articles (tiny base, one epoch)."""
+    from kg.training.gold import load_gold
+    from kg.training.spans import fine_tune
+
+    sents = [Sentence(words=["Ketua", "KPU", "Tapin", "Fakhrian", "Noor", "datang", "."],
+                      tags=["O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O", "O"])] * 4
+    base = train_pipeline(sents, [], tmp_path / "base", seed=0, overrides=TINY, log=lambda m: None).last
+    golds = [load_gold(ROOT / "corpus" / "annotated" / "kompas-01300.json")]
+    out = fine_tune(golds, tmp_path / "extract", base=base, epochs=1, work=tmp_path / "work", log=lambda m: None)
+    assert {p.name for p in out.iterdir()} >= {"config.cfg", "meta.json", "ner", "vocab", "tokenizer"}
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["name"] == "pemilu_kg_extract" and "POST" in meta["labels"]["ner"]
+    ner = load_config(out / "config.cfg")["components"]["ner"]
+    assert ner["factory"] == "ner" and "source" not in ner  # a plain ner, loadable without the base
 
 
 def test_pretrained_tok2vec_is_cached_and_starts_the_ner(tmp_path):
+    from spacy.training.initialize import init_nlp
+
     news = tmp_path / "clickid-news-articles"
     news.mkdir()
     text = "Ketua KPU Tapin Fakhrian Noor mengatakan partisipasi penting.,Bawaslu menemukan pelanggaran di Soreang."
     (news / "clickid_articles.jsonl").write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
-    hyper = Hyper(embed_size=500, width=32, depth=2)
-    spec = PretrainSpec(hidden_size=16)
-    folder = ensure_pretrained(tmp_path, tmp_path / "t2v", hyper, spec, log=lambda m: None)
-    meta = json.loads((folder / "pretrain_spec.json").read_text())
-    assert meta["paragraphs"] == 2 and meta["shape"]["width"] == 32  # cut at CLICK-ID's ".," joins
+    small = {"pretraining.objective.hidden_size": 16}
+    folder = ensure_pretrained(tmp_path, tmp_path / "t2v", None, SHAPE, small, log=lambda m: None)
+    record = json.loads((folder / RECORD).read_text())
+    assert record["paragraphs"] == 2 and "width = 32" in record["config"]  # cut at CLICK-ID's ".," joins
     stamp = (folder / WEIGHTS).stat().st_mtime_ns
-    assert ensure_pretrained(tmp_path, folder, hyper, spec, log=lambda m: None) == folder
-    assert (folder / WEIGHTS).stat().st_mtime_ns == stamp  # same shape and spec: reused
-    hyper.init_tok2vec = str(folder)
-    train = [Sentence(words=text.split(".,")[1].split(), tags=["B-ORG"] + ["O"] * 4)]
-    nlp, _ = train_pipeline(train, {}, hyper=hyper, seed=0, max_epochs=0, log=lambda m: None)
+    assert ensure_pretrained(tmp_path, folder, None, SHAPE, small, log=lambda m: None) == folder
+    assert (folder / WEIGHTS).stat().st_mtime_ns == stamp  # same config: reused
+    corpus = tmp_path / "train.spacy"
+    from kg.training.loop import write_docbin
+    from kg.training.train import sentences_to_docs
+
+    sents = [Sentence(words=text.split(".,")[1].split(), tags=["B-ORG"] + ["O"] * 4)]
+    write_docbin(sentences_to_docs(spacy.blank("id").vocab, sents), corpus)
+    config = load_training_config("ner", {**TINY, **ner_overrides(None, folder), "paths.train": str(corpus),
+                                          "paths.dev": str(corpus)})
+    nlp = init_nlp(config)  # what spaCy's loop starts from
     cnn = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]
     assert cnn.to_bytes() == (folder / WEIGHTS).read_bytes()
 

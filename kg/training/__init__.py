@@ -1,7 +1,7 @@
 """Training and evaluation of the project's Indonesian NER pipeline.
 
-Public API: :func:`train_ner` (train the shipped model from ``shared/data``)
-and :func:`evaluate_ner` (entity-level P/R/F1, overall and per label).
+Public API: :func:`train_ner` (train the shipped model from ``shared/data`` with spaCy's loop and
+``configs/ner.cfg``) and :func:`evaluate_ner` (entity-level P/R/F1, overall and per label).
 See :mod:`kg.training.corpora` for the readers and the PER/ORG/LOC label mapping.
 """
 
@@ -21,16 +21,14 @@ from .corpora import (
     read_set,
 )
 from .scoring import evaluate_ner, format_scores, score_spans
-from .train import Hyper, build_nlp, sentences_to_docs, train_ner, train_pipeline
+from .train import sentences_to_docs, train_ner, train_pipeline
 
 __all__ = [
     "LABEL_MAPS",
     "LABELS",
-    "Hyper",
     "MissingDataError",
     "Sentence",
     "bio_to_spans",
-    "build_nlp",
     "count_entities",
     "dedupe",
     "evaluate_ner",

@@ -4,14 +4,15 @@ Why: the labelled NER sets are small, so the CNN tok2vec learns its hashed
 embeddings and convolution from a few thousand sentences.  spaCy's pretraining
 first teaches the same tok2vec to predict the first and last characters of
 each word from its context (the "characters" objective) over ~2.7 M tokens
-of news without labels; ``Hyper.init_tok2vec`` then starts the NER's tok2vec
-from those weights.  The static vectors are an input of the tok2vec, so the
-"vectors" objective would be trivial here; the characters objective is not.
+of news without labels; ner.cfg's ``paths.init_tok2vec`` then starts the NER's
+tok2vec from those weights.  The static vectors are an input of the tok2vec, so
+the "vectors" objective would be trivial here; the characters objective is not.
 
-The weights only fit a tok2vec of the same shape (width, depth, embed_size,
-window_size, vectors), so the spec saved beside them records that shape and
-:func:`ensure_pretrained` rebuilds when it differs.  One seed, one thread:
-a rebuild gives the same weights.
+The recipe is ``kg/training/configs/pretrain.cfg``, completed with ner.cfg's
+tok2vec block: the weights only fit a tok2vec of that shape reading those
+vectors, so the completed config is saved beside them and
+:func:`ensure_pretrained` pretrains again when it differs.  One seed, one
+thread: a rebuild gives the same weights.
 
 Usage::
 
@@ -25,36 +26,21 @@ import json
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
-import spacy
-from spacy.language import Language
+from spacy.util import load_model_from_config
 from thinc.api import Config
 
-from .train import TOK2VEC_CNN
+from .loop import load_training_config
 from .vectors import CLICKID, _PARA_JOIN, ensure_vectors
 
 Log = Callable[[str], None]
 
 #: the weights file inside a pretraining folder
 WEIGHTS = "tok2vec.bin"
-#: the tok2vec settings the weights depend on
-SHAPE_FIELDS = ("width", "depth", "embed_size", "window_size")
-
-
-@dataclass(frozen=True)
-class PretrainSpec:
-    """The pretraining objective and its budget (epochs over the paragraphs of CLICK-ID)."""
-
-    epochs: int = 1  # one pass over ~2.7 M tokens: about 15 to 20 min on one core
-    n_characters: int = 4
-    hidden_size: int = 300
-    dropout: float = 0.2
-    learn_rate: float = 0.001
-    batch_words: int = 3000
-    seed: int = 0
+#: the record beside them: the completed config they were made with, the vectors' spec, the run
+RECORD = "pretrain.json"
 
 
 def paragraphs(data_dir: Path) -> Iterator[str]:
@@ -69,49 +55,36 @@ def paragraphs(data_dir: Path) -> Iterator[str]:
                     yield para.strip()
 
 
-TOK2VEC_TEMPLATE = """
-[nlp]
-lang = "id"
-pipeline = ["tok2vec"]
+def _twin(vectors: Path | None, raw_text: Path | None, ner_overrides: dict | None,
+          overrides: dict | None) -> Config:
+    """pretrain.cfg with ner.cfg's tok2vec block (after `ner_overrides`) as its one component's model."""
+    from .train import ner_overrides as vector_settings
 
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-""" + TOK2VEC_CNN + """"""
-
-
-def pretrain_config(hyper, spec: PretrainSpec, raw_text: Path) -> Config:
-    """A pipeline of one ``tok2vec`` shaped like the NER's (spacy.HashEmbedCNN.v2), plus [pretraining].
-
-    The NER's own tok2vec ref ends in a projection to one array, which the pretraining objectives
-    cannot wrap, so the weights are learned on a twin and loaded into the NER's CNN part.
-    """
-    from spacy.util import load_config, load_model_from_config
-
-    text = TOK2VEC_TEMPLATE.format(
-        pretrained_vectors=str(bool(hyper.vectors)).lower(),
-        vectors=json.dumps(str(hyper.vectors)) if hyper.vectors else "null",
-        seed=spec.seed,
-        **{k: getattr(hyper, k) for k in SHAPE_FIELDS},
-    )
-    base = load_model_from_config(Config().from_str(text), auto_fill=True, validate=True).config
-    config = base.merge(load_config(Path(spacy.__file__).parent / "default_config_pretraining.cfg"))
-    p = config["pretraining"]
-    p.update({"max_epochs": spec.epochs, "dropout": spec.dropout, "component": "tok2vec", "layer": ""})
-    p["batcher"]["size"] = spec.batch_words
-    p["objective"].update({"n_characters": spec.n_characters, "hidden_size": spec.hidden_size})
-    p["optimizer"]["learn_rate"] = spec.learn_rate
-    config["corpora"]["pretrain"].update({"path": str(raw_text), "max_length": 0})
-    config["paths"]["raw_text"] = str(raw_text)
+    ner = load_training_config("ner", {**vector_settings(vectors, None), **(ner_overrides or {})})
+    config = load_training_config("pretrain", {"paths.vectors": str(vectors) if vectors else None,
+                                               "paths.raw_text": str(raw_text) if raw_text else None,
+                                               **(overrides or {})})
+    config["components"]["tok2vec"]["model"] = ner["components"]["ner"]["model"]["tok2vec"]
     return config
 
 
-def build_pretrained(data_dir: Path, out_dir: Path, hyper, spec: PretrainSpec = PretrainSpec(),
-                     log: Log = print) -> Path:
-    """Pretrain the tok2vec of ``hyper``'s shape into ``out_dir`` (weights + spec); returns ``out_dir``."""
+def pretrain_config(vectors: Path | None, raw_text: Path | None, ner_overrides: dict | None = None,
+                    overrides: dict | None = None) -> Config:
+    """The twin pipeline's full config, as spaCy's ``pretrain`` takes it: one ``tok2vec`` shaped like
+    ner.cfg's, plus [pretraining].
+
+    The NER's own tok2vec ref ends in a projection to one array, which the pretraining objectives
+    cannot wrap, so the weights are learned on this twin and loaded into the NER's CNN part.
+    """
+    config = _twin(vectors, raw_text, ner_overrides, overrides)
+    pretraining = config.pop("pretraining")
+    filled = load_model_from_config(config, auto_fill=True, validate=True).config
+    return filled.merge(Config({"pretraining": pretraining})).interpolate()
+
+
+def build_pretrained(data_dir: Path, out_dir: Path, vectors: Path | None, ner_overrides: dict | None = None,
+                     overrides: dict | None = None, log: Log = print) -> Path:
+    """Pretrain the tok2vec into ``out_dir`` (weights + record); returns ``out_dir``."""
     from spacy.training.pretrain import pretrain
 
     t0 = time.perf_counter()
@@ -121,61 +94,52 @@ def build_pretrained(data_dir: Path, out_dir: Path, hyper, spec: PretrainSpec = 
         raw = Path(tmp) / "paragraphs.jsonl"
         with open(raw, "w", encoding="utf-8") as fh:
             n = sum(fh.write(json.dumps({"text": p}, ensure_ascii=False) + "\n") > 0 for p in paragraphs(data_dir))
-        log(f"pretrain: {n} CLICK-ID paragraphs, {spec.epochs} epochs of the characters objective")
+        config = pretrain_config(vectors, raw, ner_overrides, overrides)
+        log(f"pretrain: {n} CLICK-ID paragraphs, {config['pretraining']['max_epochs']} epochs of the "
+            "characters objective")
         work = Path(tmp) / "out"
         work.mkdir()
-        pretrain(pretrain_config(hyper, spec, raw), work, silent=False)  # spaCy prints words/s as it goes
+        pretrain(config, work, silent=False)  # spaCy prints words/s as it goes
         shutil.copyfile(work / "model-last.bin", out_dir / WEIGHTS)
         epochs = [json.loads(x) for x in (work / "log.jsonl").read_text().splitlines()]
     seconds = round(time.perf_counter() - t0, 1)
-    meta = {"spec": asdict(spec), "shape": _shape(hyper), "paragraphs": n, "seconds": seconds, "log": epochs}
-    (out_dir / "pretrain_spec.json").write_text(json.dumps(meta, indent=1))
+    record = {**_made_for(vectors, ner_overrides, overrides), "paragraphs": n, "seconds": seconds, "log": epochs}
+    (out_dir / RECORD).write_text(json.dumps(record, indent=1))
     log(f"pretrain: {seconds}s -> {out_dir / WEIGHTS}")
     return out_dir
 
 
-def _shape(hyper) -> dict:
-    """What the weights fit: the tok2vec settings and the vectors table they read."""
-    shape = {k: getattr(hyper, k) for k in SHAPE_FIELDS}
-    spec = Path(hyper.vectors or "") / "vectors_spec.json"
-    shape["vectors"] = json.loads(spec.read_text()) if hyper.vectors and spec.is_file() else None
-    return shape
+def _made_for(vectors: Path | None, ner_overrides: dict | None, overrides: dict | None) -> dict:
+    """What the weights fit: the twin's config (raw text aside) and the vectors table it reads."""
+    config = _twin(None, None, ner_overrides, overrides)
+    config["components"]["tok2vec"]["model"]["pretrained_vectors"] = bool(vectors)
+    spec = Path(vectors or "") / "vectors_spec.json"  # the folder's name does not matter, what is in it does
+    return {"config": config.to_str(), "vectors": json.loads(spec.read_text()) if vectors and spec.is_file() else None}
 
 
-def ensure_pretrained(data_dir: Path, out_dir: Path, hyper, spec: PretrainSpec = PretrainSpec(),
-                      log: Log = print) -> Path:
-    """The weights in ``out_dir`` if they were made for this shape and spec, else pretrain them there."""
-    if hyper.vectors:
-        ensure_vectors(data_dir, Path(hyper.vectors), log=log)
-    meta_path = Path(out_dir) / "pretrain_spec.json"
-    if (Path(out_dir) / WEIGHTS).is_file() and meta_path.is_file():
-        meta = json.loads(meta_path.read_text())
-        if meta["spec"] == asdict(spec) and meta["shape"] == _shape(hyper):
+def ensure_pretrained(data_dir: Path, out_dir: Path, vectors: Path | None, ner_overrides: dict | None = None,
+                      overrides: dict | None = None, log: Log = print) -> Path:
+    """The weights in ``out_dir`` if they were made for this config and vectors, else pretrain them there."""
+    if vectors:
+        ensure_vectors(data_dir, Path(vectors), log=log)
+    record = Path(out_dir) / RECORD
+    if (Path(out_dir) / WEIGHTS).is_file() and record.is_file():
+        made = json.loads(record.read_text())
+        if {k: made.get(k) for k in ("config", "vectors")} == _made_for(vectors, ner_overrides, overrides):
             return Path(out_dir)
-        log(f"pretrain: {out_dir} was made for another tok2vec or spec; pretraining again")
-    return build_pretrained(data_dir, out_dir, hyper, spec, log)
-
-
-def load_tok2vec(nlp: Language, folder: Path) -> None:
-    """Start the NER's tok2vec from the pretrained weights in ``folder`` (what spaCy's ``init_tok2vec`` does).
-
-    The NER's tok2vec ref is chain(HashEmbedCNN, list2array, Linear); the weights are the CNN's.
-    """
-    cnn = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]
-    cnn.from_bytes((Path(folder) / WEIGHTS).read_bytes())
+        log(f"pretrain: {out_dir} was made for another tok2vec or config; pretraining again")
+    return build_pretrained(data_dir, out_dir, vectors, ner_overrides, overrides, log)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .train import Hyper
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"), help="shared data folder")
     ap.add_argument("--vectors", type=Path, default=None, help="static vectors folder (built there if missing)")
     ap.add_argument("-o", "--output", type=Path, required=True, help="folder for the weights")
-    ap.add_argument("--epochs", type=int, default=PretrainSpec.epochs)
+    ap.add_argument("--epochs", type=int, default=None, help="passes over the corpus (default: pretrain.cfg's)")
     args = ap.parse_args(argv)
-    hyper = Hyper(vectors=str(args.vectors) if args.vectors else None)
-    ensure_pretrained(args.data, args.output, hyper, PretrainSpec(epochs=args.epochs))
+    overrides = {"pretraining.max_epochs": args.epochs} if args.epochs else None
+    ensure_pretrained(args.data, args.output, args.vectors, overrides=overrides)
     return 0
 
 

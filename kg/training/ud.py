@@ -22,6 +22,8 @@ Why these choices:
   is CC BY-NC-SA 3.0 US, **non-commercial**: a model trained on it is for research
   comparison only and must not ship with this MIT project.
 
+The model and its schedule are ``kg/training/configs/ud.cfg``, trained by spaCy's loop.
+
 Public API: :func:`read_conllu`, :func:`train_ud`, :func:`evaluate_ud`, :func:`split_holdout`,
 :data:`UD_SETS`, :data:`RECIPES`.
 """
@@ -30,7 +32,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -39,12 +40,9 @@ import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.training import Example
-from spacy.training.batchers import minibatch_by_words
-from spacy.util import fix_random_seed, load_model_from_config
-from thinc.api import Config
+from spacy.vocab import Vocab
 
-import kg.nlp.tokenizer  # noqa: F401  (registers the project's tokenizer named in the config)
+from .loop import run, save_pipeline, write_docbin  # also registers the tokenizer ud.cfg names
 
 Log = Callable[[str], None]
 
@@ -189,97 +187,12 @@ def load_set(data_dir: str | Path, name: str, tokens: str = "surface") -> list[U
     return read_conllu(Path(data_dir) / UD_SETS[name], tokens)
 
 
-def to_doc(nlp: Language, sent: UDSentence, gold: bool = True) -> Doc:
+def to_doc(vocab: Vocab, sent: UDSentence, gold: bool = True) -> Doc:
     """A spaCy Doc on the sentence's tokens, with the gold analysis when `gold`."""
     if not gold:
-        return Doc(nlp.vocab, words=list(sent.words), spaces=list(sent.spaces))
-    return Doc(nlp.vocab, words=list(sent.words), spaces=list(sent.spaces), pos=list(sent.upos),
+        return Doc(vocab, words=list(sent.words), spaces=list(sent.spaces))
+    return Doc(vocab, words=list(sent.words), spaces=list(sent.spaces), pos=list(sent.upos),
                heads=list(sent.heads), deps=list(sent.deps))
-
-
-# --------------------------------------------------------------------------- model
-
-CONFIG_TEMPLATE = """
-[nlp]
-lang = "id"
-pipeline = ["tok2vec", "morphologizer", "parser"]
-batch_size = 256
-
-[nlp.tokenizer]
-@tokenizers = "pemilu_kg.IndonesianTokenizer.v1"
-
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = {width}
-depth = {depth}
-embed_size = {embed_size}
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-
-[components.morphologizer]
-factory = "morphologizer"
-extend = false
-overwrite = true
-
-[components.morphologizer.model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-
-[components.morphologizer.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = {width}
-upstream = "tok2vec"
-
-[components.parser]
-factory = "parser"
-learn_tokens = false
-min_action_freq = 30
-update_with_oracle_cut_size = 100
-
-[components.parser.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "parser"
-extra_state_tokens = false
-hidden_width = {hidden_width}
-maxout_pieces = 2
-use_upper = true
-nO = null
-
-[components.parser.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = {width}
-upstream = "tok2vec"
-"""
-
-
-@dataclass
-class UDHyper:
-    """Model size and schedule; the defaults are what `kg train --parser` would ship."""
-
-    width: int = 96
-    depth: int = 4
-    embed_size: int = 2000
-    hidden_width: int = 64
-    dropout: float = 0.1
-    batch_words: int = 1000
-    max_epochs: int = 40
-    patience: int = 6
-    max_seconds: float = 1800.0
-
-
-def build_ud_nlp(hyper: UDHyper | None = None) -> Language:
-    """A blank tok2vec + morphologizer (UPOS) + parser pipeline with the project's tokenizer."""
-    h = hyper or UDHyper()
-    text = CONFIG_TEMPLATE.format(width=h.width, depth=h.depth, embed_size=h.embed_size,
-                                  hidden_width=h.hidden_width)
-    return load_model_from_config(Config().from_str(text), auto_fill=True, validate=True)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -288,7 +201,7 @@ def build_ud_nlp(hyper: UDHyper | None = None) -> Language:
 def evaluate_ud(nlp: Language, sents: Sequence[UDSentence], batch_size: int = 256) -> dict:
     """UPOS accuracy, UAS and LAS (universal labels, punctuation included, CoNLL 2018 style)
     of `nlp` run on the gold tokens of `sents`."""
-    docs = [to_doc(nlp, s, gold=False) for s in sents]
+    docs = [to_doc(nlp.vocab, s, gold=False) for s in sents]
     n = upos = uas = las = 0
     for sent, doc in zip(sents, nlp.pipe(docs, batch_size=batch_size), strict=True):
         for tok, g_pos, g_head, g_dep in zip(doc, sent.upos, sent.heads, sent.deps, strict=True):
@@ -303,25 +216,26 @@ def evaluate_ud(nlp: Language, sents: Sequence[UDSentence], batch_size: int = 25
 def _same_label(pred: str, gold: str) -> bool:
     return pred.lower().split(":")[0] == gold.lower().split(":")[0]
 
-
 # --------------------------------------------------------------------------- training
 
 
 @dataclass
 class UDRun:
-    """What one training run did: data, epochs, scores, time."""
+    """What one training run did: data, evaluations, scores, time."""
 
     train_sets: list[str]
     seed: int
-    hyper: dict
+    overrides: dict
     train_sentences: int
     train_tokens: int
-    epochs: list[dict] = field(default_factory=list)
+    evaluations: list[dict] = field(default_factory=list)
+    best_step: int = 0
     best_epoch: int = 0
     dev: dict = field(default_factory=dict)
     seconds: float = 0.0
     dev_set: str = ""
     dev_sentences: int = 0
+    config: str = "kg/training/configs/ud.cfg"
 
 
 def train_ud(
@@ -330,56 +244,50 @@ def train_ud(
     seed: int = 0,
     train_sets: Sequence[str] = RECIPES["bysa"]["train_sets"],
     dev_set: str | None = RECIPES["bysa"]["dev_set"],
-    hyper: UDHyper | None = None,
+    overrides: dict | None = None,
+    work: str | Path = Path(".pemilu-kg") / "ud",
     log: Log = print,
     holdout: float = 0.1,
 ) -> UDRun:
-    """Train on `train_sets`, keep the epoch with the best mean of dev UPOS and LAS, write the
-    pipeline to `output` (with ``ud_training.json``) and return the run's record.
+    """Train ud.cfg on `train_sets` with spaCy's loop, which keeps the pipeline with the best mean of
+    dev UPOS and LAS; write it to `output` (with ``ud_training.json``) and return the run's record.
 
     The default is the share-alike recipe (CSUI train + GSD v2.17 dev, CC BY-SA 4.0). With
     `dev_set` None, a seeded `holdout` fraction of the training sentences is the dev set (the
     same sentences for the same seed and data). ``train_sets=("gsd21-train", "csui-train"),
-    dev_set="gsd21-dev"`` reproduces the earlier NC model: research only (CC BY-NC-SA 3.0 US)."""
-    h = hyper or UDHyper()
-    started = time.perf_counter()
+    dev_set="gsd21-dev"`` reproduces the earlier NC model: research only (CC BY-NC-SA 3.0 US).
+    The corpora and spaCy's run go to `work`."""
     train = [s for name in train_sets for s in load_set(data_dir, name)]
     if dev_set is None:
         train, dev = split_holdout(train, holdout, seed)
     else:
         dev = load_set(data_dir, dev_set)
-    fix_random_seed(seed)
-    nlp = build_ud_nlp(h)
-    examples = [Example(to_doc(nlp, s, gold=False), to_doc(nlp, s)) for s in train]
-    optimizer = nlp.initialize(lambda: examples)
-    run = UDRun(list(train_sets), seed, asdict(h), len(train), sum(len(s.words) for s in train))
-    run.dev_set = dev_set or f"held-out {holdout:.0%} of train (seed {seed})"
-    run.dev_sentences = len(dev)
-    log(f"train: {run.train_sentences} sentences, {run.train_tokens} tokens from {', '.join(train_sets)}")
-    rng = random.Random(seed)
-    best, best_bytes = -1.0, b""
-    for epoch in range(1, h.max_epochs + 1):
-        rng.shuffle(examples)
-        losses: dict[str, float] = {}
-        for batch in minibatch_by_words(examples, size=h.batch_words):
-            nlp.update(batch, drop=h.dropout, sgd=optimizer, losses=losses)
-        with nlp.use_params(optimizer.averages):
-            scores = evaluate_ud(nlp, dev)
-            score = (scores["upos"] + scores["las"]) / 2
-            if score > best:
-                best, best_bytes, run.best_epoch, run.dev = score, nlp.to_bytes(), epoch, scores
-        elapsed = time.perf_counter() - started
-        run.epochs.append({"epoch": epoch, "seconds": round(elapsed, 1), **_rounded(scores),
-                           "losses": _rounded(losses)})
-        log(f"epoch {epoch}: dev UPOS {scores['upos']:.4f} UAS {scores['uas']:.4f} "
-            f"LAS {scores['las']:.4f} ({elapsed:.0f}s)")
-        if epoch - run.best_epoch >= h.patience or elapsed > h.max_seconds:
-            break
-    nlp.from_bytes(best_bytes)
-    run.seconds = round(time.perf_counter() - started, 1)
-    _save(nlp, Path(output), run)
-    log(f"kept epoch {run.best_epoch}; wrote {output} in {run.seconds:.0f}s")
-    return run
+    vocab, corpora = Vocab(), Path(work) / "corpora"
+    write_docbin((to_doc(vocab, s) for s in train), corpora / "train.spacy")
+    write_docbin((to_doc(vocab, s) for s in dev), corpora / "dev.spacy")
+    record = UDRun(list(train_sets), seed, dict(overrides or {}), len(train), words_of(train))
+    record.dev_set = dev_set or f"held-out {holdout:.0%} of train (seed {seed})"
+    record.dev_sentences = len(dev)
+    log(f"train: {record.train_sentences} sentences, {record.train_tokens} tokens from {', '.join(train_sets)}")
+    settings = {"paths.train": str(corpora / "train.spacy"), "paths.dev": str(corpora / "dev.spacy"),
+                "system.seed": seed, **(overrides or {})}
+    result = run("ud", Path(work) / "run", settings, log=log)
+    best = result.best_row
+    record.best_step, record.best_epoch = best.get("step", 0), best.get("epoch", 0)
+    record.evaluations = [{"epoch": r["epoch"], "step": r["step"], **_rounded(r["scores"]),
+                           "losses": _rounded(r["losses"])} for r in result.history]
+    record.seconds = result.seconds
+    record.dev = evaluate_ud(spacy.load(result.best), dev)
+    nc = any(s.startswith("gsd21") for s in train_sets)
+    meta = {"name": "ud_tagger_parser", "version": "0.2.0",
+            "sources": [{"name": f"UD Indonesian {s}", "license": _LICENSES.get(s, "see shared/data/SOURCES.md")}
+                        for s in train_sets],
+            "license": "CC BY-NC-SA 3.0 US (research only)" if nc else "CC BY-SA 4.0"}
+    save_pipeline(result.best, Path(output), meta)
+    (Path(output) / "ud_training.json").write_text(json.dumps(asdict(record), indent=1), encoding="utf-8")
+    log(f"kept step {record.best_step} (epoch {record.best_epoch}); dev UPOS {record.dev['upos']:.4f} "
+        f"LAS {record.dev['las']:.4f}; wrote {output} in {record.seconds:.0f}s")
+    return record
 
 
 def split_holdout(sents: Sequence[UDSentence], fraction: float, seed: int
@@ -394,18 +302,6 @@ def split_holdout(sents: Sequence[UDSentence], fraction: float, seed: int
 
 def _rounded(d: dict) -> dict:
     return {k: round(float(v), 4) if isinstance(v, (float, np.floating)) else v for k, v in d.items()}
-
-
-def _save(nlp: Language, output: Path, run: UDRun) -> None:
-    nlp.meta["name"] = "ud_tagger_parser"
-    nlp.meta["version"] = "0.1.0"
-    nlp.meta["sources"] = [{"name": f"UD Indonesian {s}", "license": _LICENSES.get(s, "see shared/data/SOURCES.md")}
-                           for s in run.train_sets]
-    nc = any(s.startswith("gsd21") for s in run.train_sets)
-    nlp.meta["license"] = "CC BY-NC-SA 3.0 US (research only)" if nc else "CC BY-SA 4.0"
-    output.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(output)
-    (output / "ud_training.json").write_text(json.dumps(asdict(run), indent=1), encoding="utf-8")
 
 
 _LICENSES = {"gsd21-train": "CC BY-NC-SA 3.0 US", "gsd-dev": "CC BY-SA 4.0", "csui-train": "CC BY-SA 4.0"}

@@ -4,7 +4,7 @@ Why: the labelled NER sets are small (1.5 to 6 thousand sentences), so most
 words the model meets were never seen in training.  Vectors learned on the
 ~2.1 M words of CLICK-ID news (no labels, no NER test text) place unseen words
 near seen ones; the tok2vec reads them through spaCy's
-``include_static_vectors`` (``Hyper.vectors``).
+``include_static_vectors`` (ner.cfg's ``paths.vectors``).
 
 Two methods, both keyed by spaCy's ``NORM`` (lowercased) of the blank ``id``
 tokenizer's tokens, so one vector serves every casing:
