@@ -49,8 +49,8 @@ from kg.training.train import (  # noqa: E402
     EVAL_SETS,
     SHIPPED_TRAIN,
     load_train_sentences,
-    ner_overrides,
 )
+from kg.training.loop import ner_overrides  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 MODEL = ROOT / "kg" / "models" / "ner"

@@ -22,11 +22,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     from kg.errors import KgError
-    from kg.training.gold import GoldError
 
     try:
         return args.func(args)
-    except (KgError, FileNotFoundError, GoldError) as exc:
+    except KgError as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

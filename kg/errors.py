@@ -13,3 +13,7 @@ class KgError(Exception):
         super().__init__(f"{message}; {todo}" if todo else message)
         self.message = message
         self.todo = todo
+
+
+class MissingInputError(KgError, FileNotFoundError):
+    """A file or folder the command needs (data, a model, a scorer) is not where it was looked for."""

@@ -10,6 +10,8 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+from kg.errors import MissingInputError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
 MODEL_DIR = PACKAGE_DIR / "models" / "ner"  # the news NER (public NER sets)
@@ -21,7 +23,7 @@ def data_dir(name: str) -> Path:
     for candidate in (PACKAGE_DIR / f"_{name}", PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(
+    raise MissingInputError(
         f"cannot find the '{name}' folder next to the kg package ({PACKAGE_DIR}); "
         "reinstall pemilu-kg (pip install .) or run from a source checkout")
 

@@ -46,14 +46,8 @@ def test_only_the_graph_package_imports_pyoxigraph():
     assert importers and all(name.startswith("kg.graph.") for name in importers), sorted(importers)
 
 
-# The two hand-written training loops need each other; training through spaCy's own loop and .cfg
-# files (issue 15, item 3) replaces them.
-KNOWN_CYCLES = [{"kg.training.pretrain", "kg.training.train"}]
-
-
 def test_no_import_cycles():
-    cycles = [set(cycle) for cycle in nx.simple_cycles(import_graph())]
-    assert [c for c in cycles if c not in KNOWN_CYCLES] == []
+    assert [set(cycle) for cycle in nx.simple_cycles(import_graph())] == []
 
 
 def test_the_named_query_catalogue_has_no_engine_code():

@@ -32,7 +32,7 @@ from kg.training.corpora import Sentence, _harmonise, sentence_key  # noqa: E402
 from kg.training.loop import load_training_config  # noqa: E402
 from spacy.util import load_config  # noqa: E402
 from kg.training.pretrain import RECORD, WEIGHTS, ensure_pretrained  # noqa: E402
-from kg.training.train import ner_overrides  # noqa: E402
+from kg.training.loop import ner_overrides  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

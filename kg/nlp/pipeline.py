@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import MissingInputError
 from kg.nlp.tokenizer import CONFIG as FAST_TOKENIZER
 from kg.records import Sentence
 from kg.resources import EXTRACT_DIR, MODEL_DIR, lexicon_fingerprint
@@ -91,7 +92,7 @@ def load_pipeline(model: str | None = None) -> Language:
     if model == "none":
         path = Path("/nonexistent-model")
     elif model and not path.exists():
-        raise FileNotFoundError(f"no spaCy pipeline at {path}: give a folder written by `kg train`")
+        raise MissingInputError(f"no spaCy pipeline at {path}: give a folder written by `kg train`")
     if (path / "config.cfg").exists():
         # the model's own tokenizer file holds spaCy's 16,000 special cases: seconds to load
         nlp = spacy.load(path, config=FAST_TOKENIZER, exclude=["tokenizer"])
@@ -135,7 +136,7 @@ def load_parser() -> Language | None:
     path = Path(chosen) if chosen else UD_DIR
     if not (path / "config.cfg").is_file():
         if chosen:
-            raise FileNotFoundError(f"KG_UD_MODEL={chosen}: no spaCy pipeline there; write one with "
+            raise MissingInputError(f"KG_UD_MODEL={chosen}: no spaCy pipeline there; write one with "
                                     "kg.training.ud.train_ud() or set KG_UD_MODEL=none")
         return None
     return spacy.load(path)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import ftfy
 
+from kg.errors import MissingInputError
 from kg.ingest.readers import parse_date
 from kg.resources import words
 
@@ -57,7 +58,7 @@ def political_articles(data_dir: Path) -> Iterator[ClickArticle]:
     """Articles of the news sections with at least MIN_HITS political words, in corpus order."""
     path = Path(data_dir) / CLICKID
     if not path.is_file():
-        raise FileNotFoundError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
+        raise MissingInputError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
     pattern = _political_words()
     with open(path, encoding="utf-8") as fh:
         for line in fh:

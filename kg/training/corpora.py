@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from kg.errors import MissingInputError
+
 LABELS = ("PER", "ORG", "LOC")
 MISSING = "-"
 
@@ -86,7 +88,7 @@ SPLIT_FILES = {
 }
 
 
-class MissingDataError(FileNotFoundError):
+class MissingDataError(MissingInputError):
     """A data set needed for training or evaluation is not where it should be."""
 
 

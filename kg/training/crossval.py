@@ -15,6 +15,7 @@ from types import ModuleType
 
 from rdflib import Dataset
 
+from kg.errors import MissingInputError
 from kg.rdf.mapping import article_graph
 from kg.ingest.readers import parse_date
 from kg.records import Article, ArticleFacts
@@ -25,7 +26,7 @@ def load_scorer(eval_dir: Path) -> ModuleType:
     """The shared scorer as a module (it is a script beside the gold sets, not a package)."""
     path = Path(eval_dir) / "score.py"
     if not path.is_file():
-        raise FileNotFoundError(f"no scorer at {path}: give the shared eval folder (--eval-dir)")
+        raise MissingInputError(f"no scorer at {path}: give the shared eval folder (--eval-dir)")
     spec = importlib.util.spec_from_file_location("pemilu_eval_score", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import spacy
 
+from kg.errors import MissingInputError
 from kg.resources import EXTRACT_DIR, MODEL_DIR
 from kg.training.gold import GoldArticle, load_gold_dirs
 from kg.nlp.speaker_linker import SPEAKER_FILE
@@ -41,7 +42,7 @@ def train_extraction(golds: Sequence[GoldArticle], out: Path = EXTRACT_DIR, base
 
     started = time.perf_counter()
     if linkers_only and not (out / "config.cfg").is_file():
-        raise FileNotFoundError(f"no extraction model in {out} to fit linkers for: train it without --linkers-only")
+        raise MissingInputError(f"no extraction model in {out} to fit linkers for: train it without --linkers-only")
     if not linkers_only:
         fine_tune(golds, out, base=base, epochs=epochs, seed=seed, log=log)
     linkers = train_linkers(golds)

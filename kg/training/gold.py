@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import KgError
+
 KINDS = {"Person": "PER", "Organization": "ORG", "Place": "LOC", "Event": "EVENT"}
 RELATIONS = {"holds_post", "located_in", "org_in_place", "event_place", "event_date", "participant", "statement"}
 
 
-class GoldError(ValueError):
+class GoldError(KgError, ValueError):
     """A gold file that training cannot use; the message names the file and the problem."""
 
 

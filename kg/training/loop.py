@@ -54,6 +54,13 @@ def write_docbin(docs: Iterable[Doc], path: Path) -> int:
     return len(db)
 
 
+def ner_overrides(vectors: Path | None, init_tok2vec: Path | None) -> dict:
+    """The config settings for the static vectors and the pretrained weights (None: without them)."""
+    return {"paths.vectors": str(vectors) if vectors else None,
+            "components.ner.model.tok2vec.pretrained_vectors": bool(vectors),
+            "paths.init_tok2vec": str(Path(init_tok2vec) / "tok2vec.bin") if init_tok2vec else None}
+
+
 def load_training_config(name: str, overrides: dict | None = None) -> Config:
     """The config ``kg/training/configs/<name>.cfg`` with `overrides` ("section.key": value) applied."""
     return load_config(CONFIGS / f"{name}.cfg", overrides=dict(overrides or {}), interpolate=False)

@@ -32,8 +32,10 @@ from pathlib import Path
 from spacy.util import load_model_from_config
 from thinc.api import Config
 
-from .loop import load_training_config
+from .loop import load_training_config, ner_overrides as vector_overrides
 from .vectors import CLICKID, _PARA_JOIN, ensure_vectors
+
+from kg.errors import MissingInputError
 
 Log = Callable[[str], None]
 
@@ -47,7 +49,7 @@ def paragraphs(data_dir: Path) -> Iterator[str]:
     """CLICK-ID articles cut at their joined paragraphs: sentence-sized units like the NER sets'."""
     path = Path(data_dir) / CLICKID
     if not path.is_file():
-        raise FileNotFoundError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
+        raise MissingInputError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             for para in _PARA_JOIN.split(json.loads(line)["text"]):
@@ -58,9 +60,7 @@ def paragraphs(data_dir: Path) -> Iterator[str]:
 def _twin(vectors: Path | None, raw_text: Path | None, ner_overrides: dict | None,
           overrides: dict | None) -> Config:
     """pretrain.cfg with ner.cfg's tok2vec block (after `ner_overrides`) as its one component's model."""
-    from .train import ner_overrides as vector_settings
-
-    ner = load_training_config("ner", {**vector_settings(vectors, None), **(ner_overrides or {})})
+    ner = load_training_config("ner", {**vector_overrides(vectors, None), **(ner_overrides or {})})
     config = load_training_config("pretrain", {"paths.vectors": str(vectors) if vectors else None,
                                                "paths.raw_text": str(raw_text) if raw_text else None,
                                                **(overrides or {})})

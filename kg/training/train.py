@@ -19,8 +19,10 @@ from spacy.vocab import Vocab
 from spacy.util import load_model
 
 from .corpora import MISSING, Sentence, check_data_dir, dedupe, guess_spaces, nerp_variant, read_set
-from .loop import Run, run, save_pipeline, write_docbin
+from .loop import Run, ner_overrides, run, save_pipeline, write_docbin
 from .scoring import evaluate_ner
+
+from kg.errors import MissingInputError
 
 Log = Callable[[str], None]
 
@@ -46,13 +48,6 @@ def sentences_to_docs(vocab, sents: Iterable[Sentence]) -> list[Doc]:
         ents = [None if t == MISSING else t for t in s.tags]
         docs.append(Doc(vocab, words=s.words, spaces=guess_spaces(s.words), ents=ents))
     return docs
-
-
-def ner_overrides(vectors: Path | None, init_tok2vec: Path | None) -> dict:
-    """The config settings for the static vectors and the pretrained weights (None: without them)."""
-    return {"paths.vectors": str(vectors) if vectors else None,
-            "components.ner.model.tok2vec.pretrained_vectors": bool(vectors),
-            "paths.init_tok2vec": str(Path(init_tok2vec) / "tok2vec.bin") if init_tok2vec else None}
 
 
 def train_pipeline(
@@ -100,7 +95,7 @@ def train_ner(
     data_dir, output_dir = Path(data_dir), Path(output_dir)
     needed = set(train_sets) | {name for name, _ in EVAL_SETS}
     if not data_dir.is_dir():
-        raise FileNotFoundError(
+        raise MissingInputError(
             f"NER data folder {data_dir} does not exist: pass the shared data folder "
             f"(see shared/data/SOURCES.md) that holds idner-news-2k, indonlu-nergrit, "
             f"indonlu-nerp and indolem-ner."

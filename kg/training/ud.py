@@ -44,6 +44,8 @@ from spacy.vocab import Vocab
 
 from .loop import run, save_pipeline, write_docbin  # also registers the tokenizer ud.cfg names
 
+from kg.errors import MissingInputError
+
 Log = Callable[[str], None]
 
 #: treebank split name -> path under ``shared/data``
@@ -68,7 +70,7 @@ RECIPES: dict[str, dict] = {
 }
 
 
-class MissingTreebankError(FileNotFoundError):
+class MissingTreebankError(MissingInputError):
     """A treebank file named in :data:`UD_SETS` is not under the data folder."""
 
 
@@ -311,7 +313,7 @@ def load_ud(path: str | Path) -> Language:
     """A pipeline written by :func:`train_ud`."""
     path = Path(path)
     if not (path / "config.cfg").is_file():
-        raise FileNotFoundError(f"{path}: no spaCy pipeline here; write one with train_ud()")
+        raise MissingInputError(f"{path}: no spaCy pipeline here; write one with train_ud()")
     return spacy.load(path)
 
 

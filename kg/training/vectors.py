@@ -40,6 +40,7 @@ import spacy
 from spacy.language import Language
 from spacy.vectors import Vectors
 
+from kg.errors import MissingInputError
 from kg.ingest.readers import PARAGRAPH_JOIN
 from kg.training.clickid import CLICKID as CLICKID_PATH
 
@@ -69,7 +70,7 @@ def clickid_texts(data_dir: Path, n_words: int) -> list[str]:
     """The first CLICK-ID articles' texts, up to about `n_words` whitespace words (speed benchmarks)."""
     path = Path(data_dir) / CLICKID
     if not path.is_file():
-        raise FileNotFoundError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
+        raise MissingInputError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
     texts, words = [], 0
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -85,7 +86,7 @@ def corpus_norms(data_dir: Path) -> Iterator[list[str]]:
     nlp = spacy.blank("id")
     path = Path(data_dir) / CLICKID
     if not path.is_file():
-        raise FileNotFoundError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
+        raise MissingInputError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
     with open(path, encoding="utf-8") as fh:
         texts = [_PARA_JOIN.sub(" ", json.loads(line)["text"]) for line in fh]
     for doc in nlp.tokenizer.pipe(texts, batch_size=256):
