@@ -19,8 +19,9 @@ from kg.graph import as_store
 from kg.graph.embedded import replace_graphs
 from kg.ingest.readers import read_articles
 from kg.nlp.extract import extract
-from kg.present import overview
-from kg.present.viewing import draw
+from kg.present import overview, selection
+from kg.present.view_data import all_nodes
+from kg.present.viewing import Part, draw
 from kg.rdf.mapping import article_graph
 
 CORPUS_ARTICLES = 150
@@ -66,6 +67,7 @@ def test_seed_overview_draws_structure_and_carries_the_evidence(seed_store) -> N
     net = draw(seed_store)
     kinds = {node["kind"] for node in net.nodes}
     assert kinds <= set(overview.STRUCTURE_KINDS)
+    assert net.total_nodes == len(all_nodes(seed_store))  # the note counts the whole store
     assert _with_an_edge(net) == 1.0
     assert {node["kind"] for node in net.pool_nodes} >= {"article", "quotation"}  # the legend's toggle
     assert net.communities and all(node["color"] != "" for node in net.nodes)
@@ -114,3 +116,12 @@ def test_corpus_overview_is_connected_and_without_articles(corpus_store) -> None
     assert _with_an_edge(net) >= 0.95
     assert not any(node["kind"] in ("article", "quotation") for node in net.nodes)
     assert len(net.communities) >= 3
+
+
+def test_a_part_view_draws_linked_facts_and_carries_the_articles(seed_store) -> None:
+    net = draw(seed_store, part=Part(focus="Winarto", hops=2))
+    (winarto,) = selection.find(seed_store, "Winarto", ("person",))
+    assert winarto in {node["id"] for node in net.nodes}
+    assert _with_an_edge(net) == 1.0  # what only an article named beside Winarto is not drawn
+    assert not any(node["kind"] in ("article", "quotation") for node in net.nodes)
+    assert any(node["kind"] == "article" for node in net.pool_nodes)

@@ -77,7 +77,14 @@ def communities(graph: nx.Graph, nodes: Iterable[str], seed: int = 7) -> list[Co
     part = graph.subgraph(nodes)
     if not part:
         return []
-    groups = sorted(nx.community.louvain_communities(part, seed=seed), key=lambda g: (-len(g), min(g)))
+    # On integers: the order of a set of strings changes from run to run, and Louvain's result with it.
+    names = sorted(part)
+    number = {name: i for i, name in enumerate(names)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(names)))
+    numbered.add_edges_from(sorted(tuple(sorted((number[a], number[b]))) for a, b in part.edges))
+    found = nx.community.louvain_communities(numbered, seed=seed)
+    groups = sorted(({names[i] for i in group} for group in found), key=lambda g: (-len(g), min(g)))
     out = []
     for i, group in enumerate(groups):
         central = sorted(group, key=lambda n: (-part.degree(n), n))[:CENTRAL_NAMES]

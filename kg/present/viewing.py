@@ -56,7 +56,10 @@ def draw(store: Store, max_nodes: int = DEFAULT_MAX_NODES, part: Part = Part()) 
     if nodes is None:
         return _overview(store, max_nodes)
     kept = read_view_graph(store, nodes, max_nodes=max_nodes)
-    drawn = {iri for iri, node in kept.nodes.items() if node.kind.name not in explore.EVIDENCE_KINDS} or set(kept.nodes)
+    facts = {iri for iri, node in kept.nodes.items() if node.kind.name not in explore.EVIDENCE_KINDS}
+    # Without the articles, what was only named beside the part would float unlinked: it is left out.
+    drawn = {end for e in kept.edges if e.source in facts and e.target in facts for end in (e.source, e.target)}
+    drawn = drawn or facts or set(kept.nodes)
     graph, hidden = explore.with_pool(store, drawn)
     graph.total_nodes, graph.left_out, graph.left_out_kinds = kept.total_nodes, kept.left_out, kept.left_out_kinds
     return build_network(graph, heading=f"pemilu-kg: {part.describe()}", hidden=hidden)
@@ -69,7 +72,7 @@ def _overview(store: Store, max_nodes: int) -> GraphView:
     drawn = overview.choose(structure, {iri: len(a) for iri, a in bones.appears.items()}, max_nodes)
     communities = overview.communities(structure, drawn)
     graph, hidden = explore.with_pool(store, drawn)
-    total = len(bones.kinds)
+    total = graph.total_nodes = len(bones.kinds)
     summary = (f"{len(drawn)} dari {total} simpul: bagian terhubung terbesar, {len(communities)} kelompok. / "
                f"Showing the best-connected {len(drawn)} of {total} nodes (largest connected part, k-core "
                f"ranking) in {len(communities)} communities; {total - len(drawn)} left out, articles and "
