@@ -190,3 +190,21 @@ def test_date_range_hides_the_facts_outside_it(browser: Chromium, tmp_path: Path
     tab.wait_for("kgView.edges.get({filter: function (e) { return e.hidden; }}).length === 0", timeout=5)
     assert tab.evaluate("kgView.drawn()") == {"nodes": len(net.nodes), "edges": len(net.edges)}
     assert tab.outside_requests == [] and tab.errors == []
+
+
+def test_evidence_toggle_shows_the_articles_and_hides_them_again(browser: Chromium, overview_page) -> None:
+    net, page = overview_page
+    tab = _open(browser, page)
+    drawn = {node["id"] for node in net.nodes}
+    articles = {node["id"] for node in net.pool_nodes if node["kind"] == "article"}
+    linked = {end for e in net.pool_edges for end in (e["from"], e["to"])
+              if end in articles and ({e["from"], e["to"]} - {end}) <= drawn}
+    assert linked
+    before = tab.evaluate("kgView.drawn()")
+    tab.evaluate("document.querySelector('#legend input[value=article]').click(); true")
+    tab.wait_for(f"kgView.drawn().nodes === {before['nodes'] + len(linked)}", timeout=5)
+    assert all(tab.evaluate(f"kgView.nodes.get({json.dumps(a)}).kind") == "article" for a in linked)
+    tab.evaluate("document.querySelector('#legend input[value=article]').click(); true")
+    tab.wait_for(f"kgView.drawn().nodes === {before['nodes']}", timeout=5)
+    assert tab.evaluate("kgView.drawn()") == before
+    assert tab.outside_requests == [] and tab.errors == []
