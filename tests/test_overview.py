@@ -1,43 +1,28 @@
 """The whole-store overview, posts held in institutions and the node-link JSON of `kg view`.
 
 The seed articles give a small real graph; the first corpus articles (../shared) a bigger one, on
-which no post may join holders of different institutions and the overview must be connected.
+which no post may join holders of different institutions and the overview must be connected
+(`corpus_store` in conftest).
 """
 from __future__ import annotations
 
 import json
-from itertools import islice
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
-import pytest
 
-from conftest import SEEDS, needs_shared
+from conftest import SEEDS
 from kg.cli import main
 from kg.graph import as_store
-from kg.graph.embedded import replace_graphs
-from kg.ingest.readers import read_articles
-from kg.nlp.extract import extract
 from kg.present import overview, selection
 from kg.present.view_data import all_nodes
 from kg.present.viewing import Part, draw
-from kg.rdf.mapping import article_graph
 
-CORPUS_ARTICLES = 150
 # A post in two institutions, or a membership whose post is in another institution than its own.
 _POST_ACROSS_INSTITUTIONS = """SELECT DISTINCT ?post WHERE {
   { ?post org:postIn ?a , ?b . FILTER (?a != ?b) }
   UNION { ?m pemilu:post ?post ; org:organization ?org . ?post org:postIn ?other . FILTER (?org != ?other) }
   UNION { ?m pemilu:post ?post . FILTER NOT EXISTS { ?m org:organization ?org } } }"""
-
-
-@pytest.fixture(scope="module")
-def corpus_store():
-    path = needs_shared("data", "clickid-news-articles", "clickid_articles.jsonl")
-    store = ox.Store()
-    replace_graphs(store, (article_graph(extract(a)) for a in islice(read_articles([path]), CORPUS_ARTICLES)))
-    return store
 
 
 def _with_an_edge(net) -> float:

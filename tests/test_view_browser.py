@@ -208,3 +208,21 @@ def test_evidence_toggle_shows_the_articles_and_hides_them_again(browser: Chromi
     tab.wait_for(f"kgView.drawn().nodes === {before['nodes']}", timeout=5)
     assert tab.evaluate("kgView.drawn()") == before
     assert tab.outside_requests == [] and tab.errors == []
+
+
+def test_corpus_overview_is_still_and_clickable_within_five_seconds(browser: Chromium, corpus_store,
+                                                                     tmp_path: Path) -> None:
+    net = draw(corpus_store)
+    page = tmp_path / "corpus.html"
+    write_html(net, page)
+    tab = _open(browser, page)
+    assert tab.evaluate("kgView.readyAt") < 5000  # ms from navigation start to still
+    first = net.nodes[0]["id"]
+    tab.evaluate(f"window.__clicked = null; kgView.network.once('click', function (p) {{ "
+                 f"window.__clicked = [p.nodes[0], performance.now()]; }}); true")
+    tab.click(*_screen_point(tab, first))
+    node, clicked_ms = tab.wait_for("window.__clicked", timeout=5)
+    assert node == first and clicked_ms < 5000 and tab.evaluate("document.querySelector('#details h2') !== null")
+    assert tab.evaluate("kgView.drawn()") == {"nodes": len(net.nodes), "edges": len(net.edges)}
+    tab.screenshot(tmp_path / "corpus.png")
+    assert tab.outside_requests == [] and tab.errors == []

@@ -73,9 +73,9 @@ def _overview(store: Store, max_nodes: int) -> GraphView:
     communities = overview.communities(structure, drawn)
     graph, hidden = explore.with_pool(store, drawn)
     total = graph.total_nodes = len(bones.kinds)
-    summary = (f"{len(drawn)} dari {total} simpul: bagian terhubung terbesar, {len(communities)} kelompok. / "
-               f"Showing the best-connected {len(drawn)} of {total} nodes (largest connected part, k-core "
-               f"ranking) in {len(communities)} communities; {total - len(drawn)} left out, articles and "
+    summary = (f"{len(drawn)} dari {total} simpul: bagian terhubung terbesar dulu, {len(communities)} kelompok. / "
+               f"Showing the best-connected {len(drawn)} of {total} nodes (connected parts, largest first, "
+               f"k-core ranking) in {len(communities)} communities; {total - len(drawn)} left out, articles and "
                f"quotations among them (tick them in the legend). Double-click a node to show its hidden neighbours.")
     return build_network(graph, hidden=hidden, communities=communities, summary=summary)
 
