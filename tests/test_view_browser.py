@@ -161,6 +161,8 @@ def test_path_search_draws_the_shortest_path(browser: Chromium, overview_page, s
     (winarto,) = selection.find(seed_store, "Winarto", ("person",))
     (fakhrian,) = selection.find(seed_store, "Fakhrian Noor", ("person",))
     assert (path[0], path[-1]) == (winarto, fakhrian) and len(path) >= 3
+    kinds = {node["id"]: node["kind"] for node in [*net.nodes, *net.pool_nodes]}
+    assert not any(kinds[step] in ("article", "quotation") for step in path)  # not shown, so not walked
     edges = tab.evaluate("kgView.edges.get().filter(function (e) { return !e.hidden; })"
                          ".map(function (e) { return [e.from, e.to]; })")
     linked = {frozenset(pair) for pair in edges}

@@ -258,6 +258,12 @@
     return ids.find(function (id) { return baseLabel[id].toLowerCase() === query; }) ||
       ids.find(function (id) { return baseLabel[id].toLowerCase().indexOf(query) >= 0; });
   }
+  // Articles and quotations join almost anything: a path goes through them only when they are shown.
+  function walkable(id) {
+    var n = nodes.get(id) || poolNode[id];
+    var box = n && document.querySelector("#legend input.evidence[value=" + n.kind + "]");
+    return !box || box.checked;
+  }
   // Breadth-first over every link the page holds, drawn or not: the shortest path in hops.
   view.findPath = function (fromName, toName) {
     var start = named(fromName), goal = named(toName);
@@ -270,7 +276,10 @@
     while (queue.length && !(goal in previous)) {
       var at = queue.shift();
       (adjacency[at] || []).forEach(function (pair) {
-        if (!(pair[0] in previous)) { previous[pair[0]] = [at, pair[1]]; queue.push(pair[0]); }
+        if (!(pair[0] in previous) && (pair[0] === goal || walkable(pair[0]))) {
+          previous[pair[0]] = [at, pair[1]];
+          queue.push(pair[0]);
+        }
       });
     }
     if (!(goal in previous)) {
