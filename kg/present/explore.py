@@ -38,10 +38,17 @@ def pool(store: Store, drawn: Iterable[str]) -> set[str]:
 
 
 def with_pool(store: Store, drawn: Iterable[str]) -> tuple[ViewGraph, frozenset[str]]:
-    """The graph of `drawn` and its pool, and the pool nodes linked to a drawn node (the hidden ones)."""
+    """The graph of `drawn` and the pool nodes linked to a drawn node, and those (the hidden ones).
+
+    A pool node no drawn edge reaches (a post of an older store that is in no institution) is left
+    out: everything in the graph but the hidden ones is drawn.
+    """
     drawn = set(drawn)
     graph = read_view_graph(store, drawn | pool(store, drawn))
-    return graph, frozenset(hidden_neighbours(graph, drawn))
+    hidden = hidden_neighbours(graph, drawn)
+    graph.nodes = {iri: node for iri, node in graph.nodes.items() if iri in drawn or iri in hidden}
+    graph.edges = [e for e in graph.edges if e.source in graph.nodes and e.target in graph.nodes]
+    return graph, frozenset(hidden)
 
 
 def hidden_neighbours(graph: ViewGraph, drawn: set[str]) -> set[str]:
