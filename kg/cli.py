@@ -70,10 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--store", help=url_help)
     e.set_defaults(func=_export)
 
-    v = sub.add_parser("view", help="write an interactive, offline HTML view of the graph")
-    v.add_argument("-o", "--output", type=Path, default=Path("graph.html"))
+    v = sub.add_parser("view", help="write an interactive, offline HTML view of the graph (or node-link JSON)")
+    v.add_argument("-o", "--output", type=Path, default=Path("graph.html"),
+                   help="FILE.html: the page; FILE.json: the drawn graph as node-link JSON")
     v.add_argument("--store", help=url_help)
-    v.add_argument("--max-nodes", type=int, default=1500, help="keep the most-mentioned nodes beyond this")
+    v.add_argument("--max-nodes", type=int, default=1500,
+                   help="draw at most this many nodes: the best-connected (whole store) or most-mentioned (a part)")
     v.add_argument("--focus", metavar="NAME", help="an entity (rdfs:label/skos:altLabel, any case) and its neighbourhood")
     v.add_argument("--hops", type=int, default=1, help="links to follow from --focus (default: 1)")
     v.add_argument("--place", metavar="NAME", help="a region, its sub-regions and what is in, serves or mentions them")

@@ -1,6 +1,7 @@
 """Shared fixtures: the seed articles, extracted once per test session, and their graph."""
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -45,4 +46,16 @@ def seed_facts():
 def seed_store(seed_facts):
     store = ox.Store()
     replace_graphs(store, (article_graph(f) for f in seed_facts.values()))
+    return store
+
+
+CORPUS_ARTICLES = 150  # the first ones of the shared news corpus: ~20 s to extract
+
+
+@pytest.fixture(scope="session")
+def corpus_store():
+    """The graph of the first `CORPUS_ARTICLES` corpus articles (skips without ../shared)."""
+    path = needs_shared("data", "clickid-news-articles", "clickid_articles.jsonl")
+    store = ox.Store()
+    replace_graphs(store, (article_graph(extract(a)) for a in islice(read_articles([path]), CORPUS_ARTICLES)))
     return store

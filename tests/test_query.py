@@ -56,6 +56,11 @@ Case = tuple[dict[str, str], tuple[str, ...], list[tuple], str]
 
 # query name -> [(bindings, columns, rows, "exact" | "contains" | "excludes")]
 SEED_CASES: dict[str, list[Case]] = {
+    "post-history": [  # a post is a role in one institution: Polda Kalsel's Kapolda is not KPU Tapin's
+        ({"institution": "Polda Kalsel"}, ("post", "person", "memberships"), [("Kapolda", WINARTO, "1")], "exact"),
+        ({"institution": "kpu tapin"}, ("post", "person"), [("Ketua", FAKHRIAN)], "exact"),
+        ({"institution": "Nowhere"}, ("person",), [], "exact"),
+    ],
     "post-holders": [  # the seeds have no publication date, so they attest no month
         ({"role": "Kapolda", "month": "2024-09"}, ("person",), [], "exact"),
         ({"role": "Kapolda", "month": "2024-09", "institution": "Polda Kalsel"}, ("person",), [], "exact"),
@@ -152,6 +157,9 @@ SEED_CASES: dict[str, list[Case]] = {
     ],
 }
 DATED_CASES: dict[str, list[Case]] = {
+    "post-history": [
+        ({"institution": "Polda Kalsel"}, ("person", "first", "last"), [(WINARTO, "2024-09-24", "2024-09-24")], "exact"),
+    ],
     "post-holders": [
         ({"role": "kapolda", "month": "2024-09"}, ("person", "post", "org_name", "attested"),
          [(WINARTO, "Kapolda", POLDA, "2024-09-24")], "exact"),
@@ -299,6 +307,7 @@ def test_declared_parameters_are_all_exercised(queries):
     assert declared["events"] == {("place_name", False)}
     assert declared["institutions"] == {("region_name", False)}
     assert declared["post-holders"] == {("role", True), ("institution", False), ("month", True)}
+    assert declared["post-history"] == {("institution", True)}
     for name, query in queries.items():
         bound = {key for bindings, *_ in SEED_CASES[name] for key in bindings}
         assert {p.name for p in query.params} <= bound, f"{name}: every parameter needs a case on the seeds"

@@ -107,6 +107,15 @@ def test_membership_without_member_role_or_source(graph):
     assert "org:member" in str(next(v for v in violations if v.path == "org:member"))
 
 
+def test_a_post_is_in_one_institution(graph):
+    post = _first(graph, ORG.Post)
+    graph.remove((post, ORG.postIn, None))
+    assert _found(validate_article_graph(graph), post, "org:postIn")
+    graph.add((post, ORG.postIn, _first(graph, ORG.Organization)))
+    graph.add((post, ORG.postIn, sorted(graph.subjects(RDF.type, ORG.Organization))[-1]))
+    assert _found(validate_article_graph(graph), post, "org:postIn")
+
+
 def test_bad_region_code(graph):
     place = next(graph.subjects(PEMILU.kemendagriCode, None))
     _set(graph, place, PEMILU.kemendagriCode, Literal("63.5"))

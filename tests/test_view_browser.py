@@ -2,8 +2,10 @@
 
 Every request to another host is blocked and recorded; the tests assert there is none, that no
 console error shows, that vis-network draws exactly the graph's nodes and edges, that search
-focuses the right node, that the kind filter hides a kind and that a click shows a node's
-details. Each page's screenshot is saved to the test's tmp folder.
+focuses the right node, that the kind filter hides a kind, that a click shows a node's details,
+that a double-click adds a node's hidden neighbours and a second one removes them, that the path
+search draws a path and that the date range hides the facts outside it. Each page's screenshot is
+saved to the test's tmp folder.
 """
 from __future__ import annotations
 
@@ -12,10 +14,11 @@ import math
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from kg.present import selection
 from kg.present.view import PHYSICS_LIMIT, build_network, write_html
+from kg.present.viewing import draw
 from view_browser import Chromium, chromium_missing
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(chromium_missing() is not None,
@@ -107,4 +110,121 @@ def test_large_page_comes_laid_out_and_still(browser: Chromium, tmp_path: Path) 
                         "return [p.x, p.y]; })()")
     assert math.isclose(x, first["x"], abs_tol=1) and math.isclose(y, first["y"], abs_tol=1)  # the layout from Python, kept
     tab.screenshot(tmp_path / "large.png")
+    assert tab.outside_requests == [] and tab.errors == []
+
+
+def _screen_point(tab, node: str) -> tuple[float, float]:
+    return tab.evaluate(f"(function () {{ var n = kgView.network, p = n.canvasToDOM(n.getPosition({json.dumps(node)})),"
+                        f" r = document.getElementById('network').getBoundingClientRect(); "
+                        f"return [r.left + p.x, r.top + p.y]; }})()")
+
+
+@pytest.fixture()
+def overview_page(seed_store, tmp_path: Path):
+    net = draw(seed_store)
+    page = tmp_path / "overview.html"
+    write_html(net, page)
+    return net, page
+
+
+def test_double_click_expands_the_hidden_neighbours_and_collapses_them(browser: Chromium, overview_page) -> None:
+    net, page = overview_page
+    tab = _open(browser, page)
+    drawn = {node["id"] for node in net.nodes}
+    hidden = {}
+    for edge in net.pool_edges:
+        for end, other in ((edge["from"], edge["to"]), (edge["to"], edge["from"])):
+            if end in drawn and other not in drawn:
+                hidden.setdefault(end, set()).add(other)
+    node = max(sorted(hidden), key=lambda n: len(hidden[n]))
+    label = next(n["label"] for n in net.nodes if n["id"] == node)
+    assert tab.evaluate(f"kgView.nodes.get({json.dumps(node)}).label") == f"{label} (+{len(hidden[node])})"
+    before = tab.evaluate("kgView.drawn()")
+    tab.evaluate(f"kgView.network.focus({json.dumps(node)}, {{scale: 1.5}}); true")
+    tab.double_click(*_screen_point(tab, node))
+    tab.wait_for(f"kgView.drawn().nodes === {before['nodes'] + len(hidden[node])}", timeout=5)
+    assert all(tab.evaluate(f"!!kgView.nodes.get({json.dumps(other)})") for other in hidden[node])
+    assert tab.evaluate(f"kgView.nodes.get({json.dumps(node)}).label") == label  # nothing hidden now
+    tab.double_click(*_screen_point(tab, node))
+    tab.wait_for(f"kgView.drawn().nodes === {before['nodes']}", timeout=5)
+    assert tab.evaluate("kgView.drawn()") == before
+    assert tab.outside_requests == [] and tab.errors == []
+
+
+def test_path_search_draws_the_shortest_path(browser: Chromium, overview_page, seed_store) -> None:
+    net, page = overview_page
+    tab = _open(browser, page)
+    tab.evaluate("document.getElementById('path-from').value = 'Winarto'; "
+                 "document.getElementById('path-to').value = 'Fakhrian Noor'; "
+                 "document.getElementById('path').requestSubmit(); true")
+    path = tab.wait_for("kgView.path", timeout=5)
+    (winarto,) = selection.find(seed_store, "Winarto", ("person",))
+    (fakhrian,) = selection.find(seed_store, "Fakhrian Noor", ("person",))
+    assert (path[0], path[-1]) == (winarto, fakhrian) and len(path) >= 3
+    kinds = {node["id"]: node["kind"] for node in [*net.nodes, *net.pool_nodes]}
+    assert not any(kinds[step] in ("article", "quotation") for step in path)  # not shown, so not walked
+    edges = tab.evaluate("kgView.edges.get().filter(function (e) { return !e.hidden; })"
+                         ".map(function (e) { return [e.from, e.to]; })")
+    linked = {frozenset(pair) for pair in edges}
+    assert all(frozenset(step) in linked for step in zip(path, path[1:]))  # every step drawn
+    assert set(tab.evaluate("kgView.network.getSelectedNodes()")) == set(path)
+    assert "→" in tab.evaluate("document.getElementById('status').textContent")
+    assert tab.outside_requests == [] and tab.errors == []
+
+
+def test_date_range_hides_the_facts_outside_it(browser: Chromium, tmp_path: Path) -> None:
+    net = build_network(Dataset().parse(Path(__file__).parent / "data" / "view_sample.trig", format="trig"))
+    page = tmp_path / "dates.html"
+    write_html(net, page)
+    tab = _open(browser, page)
+    edges = tab.evaluate("kgView.edges.get().map(function (e) { return [e.id, e.dates || []]; })")
+    dated = {ident: dates for ident, dates in edges if dates}
+    first = min(d for dates in dated.values() for d in dates)
+    later = {ident for ident, dates in dated.items() if all(d > first for d in dates)}
+    assert later, "the sample's two articles are of two dates"
+    tab.evaluate(f"var f = document.getElementById('date-from'), t = document.getElementById('date-to'); "
+                 f"f.value = '{first}'; t.value = '{first}'; t.dispatchEvent(new Event('change')); true")
+    hidden = set(tab.wait_for("kgView.edges.get({filter: function (e) { return e.hidden; }})"
+                              ".map(function (e) { return e.id; })", timeout=5))
+    assert hidden == later
+    tab.evaluate(f"document.getElementById('date-to').value = '9999-12-31'; "
+                 f"document.getElementById('date-to').dispatchEvent(new Event('change')); true")
+    tab.wait_for("kgView.edges.get({filter: function (e) { return e.hidden; }}).length === 0", timeout=5)
+    assert tab.evaluate("kgView.drawn()") == {"nodes": len(net.nodes), "edges": len(net.edges)}
+    assert tab.outside_requests == [] and tab.errors == []
+
+
+def test_evidence_toggle_shows_the_articles_and_hides_them_again(browser: Chromium, overview_page) -> None:
+    net, page = overview_page
+    tab = _open(browser, page)
+    drawn = {node["id"] for node in net.nodes}
+    articles = {node["id"] for node in net.pool_nodes if node["kind"] == "article"}
+    linked = {end for e in net.pool_edges for end in (e["from"], e["to"])
+              if end in articles and ({e["from"], e["to"]} - {end}) <= drawn}
+    assert linked
+    before = tab.evaluate("kgView.drawn()")
+    tab.evaluate("document.querySelector('#legend input[value=article]').click(); true")
+    tab.wait_for(f"kgView.drawn().nodes === {before['nodes'] + len(linked)}", timeout=5)
+    assert all(tab.evaluate(f"kgView.nodes.get({json.dumps(a)}).kind") == "article" for a in linked)
+    tab.evaluate("document.querySelector('#legend input[value=article]').click(); true")
+    tab.wait_for(f"kgView.drawn().nodes === {before['nodes']}", timeout=5)
+    assert tab.evaluate("kgView.drawn()") == before
+    assert tab.outside_requests == [] and tab.errors == []
+
+
+def test_corpus_overview_is_still_and_clickable_within_five_seconds(browser: Chromium, corpus_store,
+                                                                     tmp_path: Path) -> None:
+    net = draw(corpus_store)
+    page = tmp_path / "corpus.html"
+    write_html(net, page)
+    tab = _open(browser, page)
+    assert tab.evaluate("kgView.readyAt") < 5000  # ms from navigation start to still
+    first = net.nodes[0]["id"]
+    tab.evaluate(f"window.__clicked = null; kgView.network.once('click', function (p) {{ "
+                 f"window.__clicked = [p.nodes[0], performance.now()]; }}); true")
+    tab.click(*_screen_point(tab, first))
+    node, clicked_ms = tab.wait_for("window.__clicked", timeout=5)
+    assert node == first and clicked_ms < 5000 and tab.evaluate("document.querySelector('#details h2') !== null")
+    assert tab.evaluate("kgView.drawn()") == {"nodes": len(net.nodes), "edges": len(net.edges)}
+    tab.screenshot(tmp_path / "corpus.png")
     assert tab.outside_requests == [] and tab.errors == []

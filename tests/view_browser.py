@@ -148,7 +148,7 @@ class Chromium:
 
 
 class Page:
-    """One tab: evaluate script, wait for a condition, click, take a screenshot."""
+    """One tab: evaluate script, wait for a condition, click or double-click, take a screenshot."""
 
     def __init__(self, browser: Chromium, session: str) -> None:
         self.browser, self.session = browser, session
@@ -191,6 +191,13 @@ class Page:
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
                                                    "clickCount": 0 if kind == "mouseMoved" else 1})
+
+    def double_click(self, x: float, y: float) -> None:
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+        for count in (1, 2):
+            for kind in ("mousePressed", "mouseReleased"):
+                self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                       "clickCount": count})
 
     def type_text(self, text: str) -> None:
         self.send("Input.insertText", {"text": text})

@@ -29,7 +29,7 @@ _LIKE = """SELECT DISTINCT ?label ?name WHERE {
   ORDER BY STRLEN(?label) ?label LIMIT 20"""
 
 # One step from the nodes in ?s: the links the view draws, both ways, and memberships.
-_NEIGHBOURS = """SELECT DISTINCT ?n WHERE { $values
+_NEIGHBOURS = """SELECT DISTINCT ?s ?n WHERE { $values
   { VALUES ?p { $predicates } { ?s ?p ?n } UNION { ?n ?p ?s } }
   UNION { ?m org:member ?s ; pemilu:post ?n } UNION { ?m pemilu:post ?s ; org:member|org:organization ?n }
   UNION { ?m org:organization ?s ; pemilu:post ?n }
@@ -79,6 +79,17 @@ def find(store: Store, name: str, kinds: tuple[str, ...] | None = None) -> list[
 def _expand(store: Store, template: str, seeds: list[str], **fields: str) -> set[str]:
     text = Template(template).substitute(values=iri_values("s", seeds), **fields)
     return {row["n"] for row in store.select(text).records()}
+
+
+def neighbours(store: Store, seeds: Iterable[str]) -> dict[str, set[str]]:
+    """Each seed → the nodes one drawn link (or membership) away from it."""
+    store = as_store(store)
+    predicates = " ".join(f"<{p}>" for p in DRAWN_PREDICATES)
+    text = Template(_NEIGHBOURS).substitute(values=iri_values("s", sorted(set(seeds))), predicates=predicates)
+    out: dict[str, set[str]] = {}
+    for row in store.select(text).records():
+        out.setdefault(row["s"], set()).add(row["n"])
+    return out
 
 
 def focus(store: Store, name: str, hops: int = 1) -> set[str]:

@@ -13,7 +13,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from string import Template
@@ -25,6 +25,7 @@ from rdflib import Graph
 from kg.atomic import write_atomically
 from kg.graph import Store
 from kg.present.graph_analytics import layout
+from kg.present.overview import Community
 from kg.present.view_data import KIND, KINDS, ViewGraph, read_view_graph
 from kg.rdf.namespaces import SCHEMA
 
@@ -56,15 +57,23 @@ class _Ids(list):
 class GraphView(Network):
     """A pyvis Network that also records which nodes were left out to keep the page responsive."""
 
-    def __init__(self, graph: ViewGraph, heading: str = "pemilu-kg") -> None:
+    def __init__(self, graph: ViewGraph, heading: str = "pemilu-kg", communities: Sequence[Community] = (),
+                 summary: str = "") -> None:
         super().__init__(height="100%", width="100%", directed=True, heading=heading)
         self.node_ids = _Ids()
         self.total_nodes = graph.total_nodes
         self.left_out = graph.left_out  # IRIs, most-mentioned first
         self.left_out_kinds = graph.left_out_kinds
+        self.communities = tuple(communities)
+        self.summary = summary  # says how the nodes were chosen, when not by mentions
+        self.pool_nodes: list[dict] = []  # carried in the page, drawn on request (expand, evidence, path)
+        self.pool_edges: list[dict] = []
+        self.labels: dict[str, str] = {}
 
     def note(self) -> str:
         shown = len(self.nodes)
+        if self.summary:
+            return self.summary
         if not self.left_out:
             return f"{shown} simpul, {len(self.edges)} hubungan / {shown} nodes, {len(self.edges)} edges."
         kinds = ", ".join(f"{count} {KIND[name].legend.split(' / ')[1].lower()}"
@@ -75,29 +84,43 @@ class GraphView(Network):
 
 
 def build_network(source: Store | Graph | ViewGraph, *, max_nodes: int = DEFAULT_MAX_NODES,
-                  nodes: Iterable[str] | None = None, heading: str = "pemilu-kg") -> GraphView:
+                  nodes: Iterable[str] | None = None, heading: str = "pemilu-kg", hidden: Iterable[str] = (),
+                  communities: Sequence[Community] = (), summary: str = "") -> GraphView:
     """Draw persons, institutions, posts, places, events, quotations and articles with their links.
 
     `nodes` limits the drawing to those IRIs (a selection, see `kg.present.selection`). With more than
     `max_nodes` nodes only the most-mentioned are kept; the rest are listed in
-    `GraphView.left_out` so the caller and the page can say what is missing.
+    `GraphView.left_out` so the caller and the page can say what is missing. Nodes in `hidden` are
+    carried in the page but not drawn (`GraphView.pool_nodes`); a node of a community takes its colour.
     """
     graph = source if isinstance(source, ViewGraph) else read_view_graph(source, nodes, max_nodes=max_nodes)
-    net = GraphView(graph, heading)
-    large = len(graph.nodes) > PHYSICS_LIMIT
-    net.set_options(json.dumps(vis_options(len(graph.nodes))))
-    positions = layout(graph.nodes, [(e.source, e.target) for e in graph.edges]) if large else {}
+    hidden = set(hidden)
+    net = GraphView(graph, heading, communities, summary)
+    shown = [e for e in graph.edges if e.source not in hidden and e.target not in hidden]
+    count = len(graph.nodes) - len(hidden & graph.nodes.keys())
+    large = count > PHYSICS_LIMIT
+    net.set_options(json.dumps(vis_options(count)))
+    positions = layout([n for n in graph.nodes if n not in hidden], [(e.source, e.target) for e in shown]) if large else {}
+    colors = {member: c.color for c in communities for member in c.members}
     for node in graph.nodes.values():
         info = node.info
-        place = dict(zip("xy", positions[node.id])) if large else {}
-        net.add_node(node.id, label=node.label, shape=node.kind.shape, color=node.kind.color,
-                     title=info.text(), size=_size(node.mentions), kind=node.kind.name,
-                     search="\n".join([node.label, *info.lines[:1]]).lower(), info=info.as_dict(), **place)
+        net.labels[node.id] = node.label
+        item = dict(label=node.label, shape=node.kind.shape, color=colors.get(node.id, node.kind.color),
+                    title=info.text(), size=_size(node.mentions), kind=node.kind.name, dates=node.dates,
+                    search="\n".join([node.label, *info.lines[:1]]).lower(), info=info.as_dict())
+        if node.id in hidden:
+            net.pool_nodes.append({"id": node.id, **item})
+        else:
+            net.add_node(node.id, **item, **(dict(zip("xy", positions[node.id])) if large else {}))
     for edge in graph.edges:  # on a large graph edge labels are unreadable: they stay in the details
         color = _MENTION_COLOR if edge.predicate == str(SCHEMA.mentions) else _EDGE_COLOR
         drawn = {"arrows": {"to": {"enabled": False}}} if large else {"label": edge.label}
-        net.add_edge(edge.source, edge.target, title=edge.info.text(), color=color, predicate=edge.predicate,
-                     info=edge.info.as_dict(), **drawn)
+        item = dict(title=edge.info.text(), color=color, predicate=edge.predicate, info=edge.info.as_dict(),
+                    dates=edge.dates, name=edge.label, **drawn)
+        if edge.source in hidden or edge.target in hidden:
+            net.pool_edges.append({"from": edge.source, "to": edge.target, **item})
+        else:
+            net.add_edge(edge.source, edge.target, **item)
     return net
 
 
@@ -130,23 +153,47 @@ def write_html(net: Network, path: str | os.PathLike[str]) -> Path:
     template, page_css, page_js = _page_assets()
     note = net.note() if isinstance(net, GraphView) else f"{len(nodes)} simpul / nodes"
     counts = Counter(node.get("kind") for node in nodes)
+    glyph = (lambda kind: "#555555") if getattr(net, "communities", ()) else (lambda kind: kind.color)
     legend = "\n".join(
         f'<label><input type="checkbox" value="{kind.name}" checked>'
-        f'<span class="swatch" style="color:{kind.color}">{kind.glyph}</span>{html.escape(kind.legend)} '
+        f'<span class="swatch" style="color:{glyph(kind)}">{kind.glyph}</span>{html.escape(kind.legend)} '
         f"({counts[kind.name]})</label>"
         for kind in KINDS if counts[kind.name])
-    names = "".join(f'<option value="{html.escape(label, quote=True)}">'
-                    for label in sorted({str(node["label"]) for node in nodes}))
     # The page makes each tooltip from "info", kept beside vis-network's items (which it deep-copies);
     # the plain-text "title" would only double the size.
     edges = [{**edge, "id": f"e{i}"} for i, edge in enumerate(edges)]
+    pool_nodes = getattr(net, "pool_nodes", [])
+    pool_edges = [{**edge, "id": f"p{i}"} for i, edge in enumerate(getattr(net, "pool_edges", []))]
+    every_node, every_edge = [*nodes, *pool_nodes], [*edges, *pool_edges]
+    dates = sorted({d for item in [*every_node, *every_edge] for d in item.get("dates", ())})
     data = {"nodes": [_vis_item(n) for n in nodes], "edges": [_vis_item(e) for e in edges],
-            "nodeInfo": {n["id"]: n.get("info") for n in nodes}, "edgeInfo": {e["id"]: e.get("info") for e in edges},
-            "options": json.loads(options)}
+            "pool": {"nodes": [_vis_item(n) for n in pool_nodes], "edges": [_vis_item(e) for e in pool_edges]},
+            "nodeInfo": {n["id"]: n.get("info") for n in every_node},
+            "edgeInfo": {e["id"]: e.get("info") for e in every_edge},
+            "dates": [dates[0], dates[-1]] if dates else [], "options": json.loads(options)}
+    pool_counts = Counter(node.get("kind") for node in pool_nodes)
+    legend += "".join(
+        f'<label><input type="checkbox" value="{name}" class="evidence">'
+        f'<span class="swatch" style="color:{glyph(KIND[name])}">{KIND[name].glyph}</span>'
+        f"{html.escape(KIND[name].legend)} ({pool_counts[name]})</label>"
+        for name in ("quotation", "article") if pool_counts[name] and not counts[name])
+    names = "".join(f'<option value="{html.escape(label, quote=True)}">'
+                    for label in sorted({str(node["label"]) for node in every_node}))
     page = template.substitute(title=html.escape(heading or "pemilu-kg"), note=html.escape(note),
-                               names=names, legend=legend, data=_script_json(data), vis_css=vis_css,
-                               vis_js=vis_js, page_css=page_css, page_js=page_js)
+                               names=names, legend=legend, communities=_communities(net), data=_script_json(data),
+                               vis_css=vis_css, vis_js=vis_js, page_css=page_css, page_js=page_js)
     return write_atomically(path, lambda out: out.write(page.encode("utf-8")))
+
+
+def _communities(net: Network) -> str:
+    """The legend of the communities: a colour and the most central names of each."""
+    communities = getattr(net, "communities", ())
+    if not communities:
+        return ""
+    labels = getattr(net, "labels", {})
+    rows = "".join(f'<li><span class="swatch" style="color:{c.color}">●</span>{len(c.members)}: '
+                   f'{html.escape(", ".join(labels.get(m, m) for m in c.central))}</li>' for c in communities[:12])
+    return f'<details id="communities" open><summary>Kelompok / Communities ({len(communities)})</summary><ol>{rows}</ol></details>'
 
 
 def _vis_item(item: dict) -> dict:

@@ -2,7 +2,8 @@
 
 A node is a person, institution, post, place, event, quotation or article; an edge is one of the
 drawn links (`DRAWN_PREDICATES`) or a membership, drawn as person → post (`pemilu:post`) and
-post → institution (`org:organization`). Edge labels are the ontology's `rdfs:label`s.
+post → institution (`org:organization`): a post is a role in one institution (`org:postIn`), so
+it never joins holders of different institutions. Edge labels are the ontology's `rdfs:label`s.
 
 `read_view_graph` works on any store (`kg.graph.Store`, embedded or a SPARQL server) by look-ups
 per node, so a part of a large store costs what the part costs; rdflib graphs (tests, small files)
@@ -91,6 +92,7 @@ class Node:
     mentions: int = 0  # articles whose schema:mentions names it: drives the size
     articles: int = 0  # articles it appears in at all: drives the ranking
     info: Info | None = None
+    dates: list[str] = field(default_factory=list)  # when an article, quotation or event is dated
 
 
 @dataclass
@@ -101,6 +103,7 @@ class Edge:
     label: str
     facts: list[str] = field(default_factory=list)  # memberships behind a person → post edge
     info: Info | None = None
+    dates: list[str] = field(default_factory=list)  # when the fact is attested (the date filter)
 
 
 @dataclass
@@ -142,7 +145,9 @@ _TYPES = "SELECT DISTINCT ?s ?type WHERE { $values ?s a ?type . FILTER (isIRI(?s
 _ALL_TYPES = "SELECT DISTINCT ?s ?type WHERE { VALUES ?type { $types } ?s a ?type . FILTER (isIRI(?s)) }"
 _LINKS = "SELECT DISTINCT ?s ?p ?o WHERE { $values ?s ?p ?o . FILTER (isIRI(?o) && ?p IN ($predicates)) }"
 _ALL_LINKS = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { $predicates } ?s ?p ?o . FILTER (isIRI(?o)) }"
-_MEMBERS = "SELECT DISTINCT ?m ?s ?post WHERE { $values ?m org:member ?s ; pemilu:post ?post }"
+# Only posts in an institution: stores built before posts needed one hold a post per role word.
+_MEMBERS = ("SELECT DISTINCT ?m ?s ?post WHERE { $values ?m org:member ?s ; pemilu:post ?post . "
+            "?post org:postIn ?org }")
 _POSTS = "SELECT DISTINCT ?s ?org WHERE { $values ?m pemilu:post ?s ; org:organization ?org }"
 _MENTIONS = "SELECT DISTINCT ?s ?a WHERE { $values ?a schema:mentions ?s }"
 _DERIVED = "SELECT DISTINCT ?s ?a WHERE { $values ?s prov:wasDerivedFrom ?a . ?a a schema:NewsArticle }"
@@ -151,7 +156,7 @@ _DETAILS = ("SELECT ?s ?p ?o (COUNT(*) AS ?n) WHERE { $values ?s ?p ?o . FILTER 
             "GROUP BY ?s ?p ?o")  # ?n: the graphs stating it
 _DETAIL_PREDICATES = (RDFS.label, SKOS.altLabel, SDO.text, SDO.headline, SDO.url, SDO.datePublished, SDO.creator,
                       SDO.startDate, PEMILU.placeType, PEMILU.kemendagriCode, PEMILU.orgType, PEMILU.eventType,
-                      PEMILU.rank, PEMILU.attestedOn)
+                      PEMILU.rank, PEMILU.attestedOn, PEMILU.reportedOn)
 
 
 def node_kinds(store: Store, iris: list[str] | None = None) -> dict[str, Kind]:
@@ -307,6 +312,9 @@ class _Reader:
             label_en = predicate_label(edge.predicate, "en")
             info = Info(f"{source.label} → {edge.label} → {target.label}",
                         f"{edge.label} / {label_en}" if label_en != edge.label else edge.label)
+            edge.dates = sorted({d[:10] for m in edge.facts for d in values.get(m, {}).get(str(PEMILU.attestedOn), [])})
+            if edge.predicate in (str(SDO.mentions), str(SDO.creator)):  # the article's, the quotation's
+                edge.dates = source.dates
             for membership in edge.facts:
                 info.lines += [f"Pangkat: {r}" for r in first(membership, PEMILU.rank)]
                 info.lines += [f"Tercatat: {d}" for d in first(membership, PEMILU.attestedOn)]
@@ -343,6 +351,8 @@ def _describe_node(node: Node, own: dict[str, list[str]], first, link, sentences
         info.lines += [f"{caption}: {value}" for value in own.get(str(predicate), [])[:1]]
     if node.mentions:
         info.lines.append(f"Disebut dalam {node.mentions} artikel / Mentioned in {node.mentions} articles")
+    dated = {"article": SDO.datePublished, "quotation": PEMILU.reportedOn, "event": SDO.startDate}.get(name)
+    node.dates = sorted({d[:10] for d in own.get(str(dated), [])}) if dated else []
     info.quotes += [s for s in sentences if f"“{s}”" not in info.quotes]
     info.links = links
     node.info = info

@@ -32,9 +32,9 @@ def graph(article_id: str) -> URIRef:
     return GRAPH[f"article/{article_slug(article_id)}"]
 
 
-def post(org_key: str | None, role_key: str) -> URIRef:
-    org_part = org_key.partition(":")[2] if org_key else "any"
-    return ID[f"post/{org_part}_{role_key.partition(':')[2]}"]
+def post(org_key: str, role_key: str) -> URIRef:
+    """A post is the role in one institution (W3C ORG `org:postIn`); without one there is no post."""
+    return ID[f"post/{org_key.partition(':')[2]}_{role_key.partition(':')[2]}"]
 
 
 def fact(kind: str, article_id: str, *parts: str) -> URIRef:

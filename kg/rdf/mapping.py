@@ -157,23 +157,21 @@ def _membership(g: Graph, facts: ArticleFacts, m: Membership, attested: Literal 
     node = iris.fact("membership", facts.article.id, m.person, m.role.key, m.organization or "", m.qualifier or "")
     person = iris.entity(m.person)
     role = _role(g, m.role)
-    post = iris.post(m.organization, m.role.key)
     g.add((node, RDF.type, ORG.Membership))
     g.add((node, ORG.member, person))
     g.add((node, ORG.role, role))
-    g.add((node, PEMILU.post, post))
-    g.add((post, RDF.type, ORG.Post))
-    g.add((post, ORG.role, role))
-    org_label = ""
-    if m.organization:
+    if m.organization:  # a post is held in an institution: one node per role word would join strangers
         org = iris.entity(m.organization)
+        post = iris.post(m.organization, m.role.key)
         g.add((node, ORG.organization, org))
+        g.add((node, PEMILU.post, post))
+        g.add((post, RDF.type, ORG.Post))
+        g.add((post, ORG.role, role))
         g.add((post, ORG.postIn, org))
         entity = facts.entity(m.organization)
-        org_label = f" {entity.label}" if entity else ""
-    g.add((post, RDFS.label, Literal(f"{m.role.label}{org_label}")))
-    if m.qualifier != "former":
-        g.add((person, ORG.holds, post))
+        g.add((post, RDFS.label, Literal(f"{m.role.label} {entity.label}" if entity else m.role.label)))
+        if m.qualifier != "former":
+            g.add((person, ORG.holds, post))
     if m.rank:
         g.add((node, PEMILU.rank, Literal(m.rank)))
     if m.qualifier:
@@ -196,7 +194,8 @@ def _quotation(g: Graph, facts: ArticleFacts, n: int, q: Quotation, reported: Li
     g.add((node, SCHEMA.isBasedOn, iris.article(facts.article.id)))
     if q.speaker_role:
         g.add((node, PEMILU.speakerRole, _role(g, q.speaker_role)))
-        g.add((node, PEMILU.speakerPost, iris.post(q.speaker_organization, q.speaker_role.key)))
+        if q.speaker_organization:
+            g.add((node, PEMILU.speakerPost, iris.post(q.speaker_organization, q.speaker_role.key)))
     if q.event:
         g.add((node, SCHEMA.recordedAt, iris.entity(q.event)))
     if reported is not None:
