@@ -160,6 +160,11 @@ def test_a_post_whose_sentence_names_no_institution_is_held_in_the_one_the_artic
     sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
     attached = attach_institutions(text, sentence_of, [mayor], persons, orgs, linkers.institution)
     assert attached[0].organization == "org:pemkot"
+    # corpus tribunnews-01019: an attached institution made two memberships one (two confidences on one
+    # node: quarantined by the shapes); one stays, the more confident
+    known = replace(mayor, organization="org:pemkot", confidence=0.9)
+    both = attach_institutions(text, sentence_of, [known, mayor], persons, orgs, linkers.institution)
+    assert both == [known]
 
 
 def test_a_post_that_is_held_in_no_institution_stays_without_one(linkers):

@@ -157,4 +157,16 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             if best is not None:
                 m = replace(m, organization=best[0])
         out.append(m)
-    return out
+    return _one_each(out)
+
+
+def _one_each(memberships: list[Membership]) -> list[Membership]:
+    """One membership per person, post and institution (an attached institution can make two the same):
+    the more confident one, where the first stood."""
+    best: dict[tuple, Membership] = {}
+    for m in memberships:
+        ident = (m.person, m.role.key, m.organization)
+        if ident not in best or m.confidence > best[ident].confidence:
+            best[ident] = m
+    order = list(dict.fromkeys((m.person, m.role.key, m.organization) for m in memberships))
+    return [best[ident] for ident in order]
