@@ -77,10 +77,15 @@ def _speech_before() -> re.Pattern[str]:
 
 
 @cache
+def title_words() -> frozenset[str]:
+    """Every word of a rank or honorific ("Kombes", "Pol", "AKBP", "Prof"), without a final full stop."""
+    return frozenset(w.rstrip(".") for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split())
+
+
+@cache
 def _stop() -> frozenset[str]:
     posts = {w for r in lexicon("posts") for w in r[0].split() if len(w) > 3}
-    titles = {w.rstrip(".") for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split()}
-    return words("name_stopwords") | posts | titles | {r[0] for r in lexicon("honorifics")}
+    return words("name_stopwords") | posts | title_words() | {r[0] for r in lexicon("honorifics")}
 
 
 @cache

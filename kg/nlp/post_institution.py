@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from kg.nlp.orgs import OrgHit
+from kg.nlp.persons import title_words
 from kg.nlp.post_linker import Linker, Stretch
 from kg.records import Membership
-from kg.resources import lexicon
 
 WORD = re.compile(r"\w+")
 SKIPPED_HEADS = frozenset({"wakil", "plt", "pj", "pjs", "mantan", "eks", "plh"})
@@ -33,12 +32,6 @@ class Candidate:
     mentions: tuple[Stretch, ...]
     words: str  # its canonical name and the surface forms, space-joined
     head: str  # first two words of its canonical name: institutions of one kind share them ("kepolisian resor")
-
-
-@cache
-def _titles() -> frozenset[str]:
-    """Words of ranks and honorifics: capitalised between a post and its holder, but no region."""
-    return frozenset(w.rstrip(".").lower() for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split())
 
 
 def candidate(key: str, mentions: Sequence[Stretch], names: Sequence[str]) -> Candidate:
@@ -81,7 +74,8 @@ def pair_features(text: str, sentence_of, post: Stretch, post_words: str, holder
         inside = sum(1 for w in rest if w in org_words)
         feats.append("rest=all" if inside == len(rest) else "rest=some" if inside else "rest=none")
     if holder is not None and holder.start >= post.end:  # "Gubernur DKI Jakarta Anies": the region between
-        region = [w for w in WORD.findall(text[post.end:holder.start]) if w[0].isupper() and w.lower() not in _titles()]
+        region = [w for w in WORD.findall(text[post.end:holder.start])
+                  if w[0].isupper() and w.rstrip(".") not in title_words()]
         if region:
             inside = sum(1 for w in region if w.lower() in org_words)
             feats.append("region=all" if inside == len(region) else "region=some" if inside else "region=none")

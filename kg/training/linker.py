@@ -26,8 +26,10 @@ from kg.training.gold import GoldArticle, align
 Pairs = list[tuple[list[str], int]]
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
+def norm(text: str) -> str:
+    """A post form or a quotation compared as the shared scorer compares them: case, accents, quotation
+    marks and punctuation aside."""
+    text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", unicodedata.normalize("NFKC", text).casefold())
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
@@ -45,7 +47,7 @@ def pairs(gold: GoldArticle) -> tuple[Pairs, Pairs]:
     holds: dict[tuple[str, str], set[str | None]] = {}
     for r in gold.data["relations"]:
         if r["type"] == "holds_post":
-            for form in {_norm(f) for f in [r.get("post") or "", *(r.get("post_aliases") or [])] if f}:
+            for form in {norm(f) for f in [r.get("post") or "", *(r.get("post_aliases") or [])] if f}:
                 holds.setdefault((r["person"], form), set()).add(r.get("organization"))
     analysis = analyse(text, load_pipeline("none"))
     person_pairs: Pairs = []
@@ -57,7 +59,7 @@ def pairs(gold: GoldArticle) -> tuple[Pairs, Pairs]:
         sent_orgs = [(o, ref) for o, ref in orgs if sent.start <= o.start and o.end <= sent.end]
         for post in sent_posts:
             words = text[post.start:post.end]
-            fitting = [p for p, ref in inside if (ref, _norm(words)) in holds]
+            fitting = [p for p, ref in inside if (ref, norm(words)) in holds]
             holder = _nearest(fitting, post)
             listed = {p for p in fitting if holder and list_head(text, p, stretches) == list_head(text, holder, stretches)}
             for person, _ in inside:
@@ -66,7 +68,7 @@ def pairs(gold: GoldArticle) -> tuple[Pairs, Pairs]:
             if holder is None:
                 continue
             ref = next(r for p, r in inside if p == holder)
-            wanted = holds[(ref, _norm(words))]
+            wanted = holds[(ref, norm(words))]
             right = _nearest([o for o, r in sent_orgs if r in wanted], post)
             for org, _ in sent_orgs:
                 if org.start < post.end and post.start < org.end:
@@ -90,14 +92,14 @@ def institution_pairs(gold: GoldArticle, spans=None, analysis=None) -> Pairs:
                   for ref, ms in mentions.items()]
     if not candidates:
         return []
-    posts = [(Stretch(s.start, s.end), _norm(text[s.start:s.end])) for s in spans if s.label == "POST"]
+    posts = [(Stretch(s.start, s.end), norm(text[s.start:s.end])) for s in spans if s.label == "POST"]
     out: Pairs = []
     seen = set()
     for r in gold.data["relations"]:
         if r["type"] != "holds_post" or (r["person"], r.get("post")) in seen:
             continue
         seen.add((r["person"], r.get("post")))
-        forms = {_norm(f) for f in [r.get("post") or "", *(r.get("post_aliases") or [])] if f}
+        forms = {norm(f) for f in [r.get("post") or "", *(r.get("post_aliases") or [])] if f}
         holders = [Stretch(s.start, s.end) for s in spans if s.label == "PER" and s.ref == r["person"]]
         pairs_ = [(abs(p.start - h.start), p, h) for p, form in posts if form in forms for h in holders]
         if not pairs_:

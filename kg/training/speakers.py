@@ -7,8 +7,6 @@ near it, positive for the gold speaker.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 
 from kg.nlp.pipeline import analyse, load_pipeline
@@ -16,27 +14,23 @@ from kg.nlp.post_linker import Linker, Stretch
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.speaker_linker import candidate_features, candidates
 from kg.training.gold import GoldArticle, align
+from kg.training.linker import fit, norm
 
 Pairs = list[tuple[list[str], int]]
-
-
-def _words(text: str) -> str:
-    text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", unicodedata.normalize("NFKC", text).casefold())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def speaker_pairs(gold: GoldArticle) -> Pairs:
     """(features, label) of every person named near each statement the rules and the gold share."""
     text = gold.text
     persons = [(s.ref, Stretch(s.start, s.end)) for s in align(gold) if s.label == "PER" and s.ref]
-    said = [(r["speaker"], " ".join(_words(r["quote"]).split()[:4])) for r in gold.data["relations"]
+    said = [(r["speaker"], " ".join(norm(r["quote"]).split()[:4])) for r in gold.data["relations"]
             if r["type"] == "statement"]
     if not persons or not said:
         return []
     resolver = SpeakerResolver([(s.start, s.end, key) for key, s in persons], [])
     out: Pairs = []
     for stmt in find_statements(text, analyse(text, load_pipeline("none")), resolver):
-        words = _words(stmt.text)
+        words = norm(stmt.text)
         speaker = next((who for who, head in said if head and head in words), None)
         if speaker is None:
             continue
@@ -47,6 +41,4 @@ def speaker_pairs(gold: GoldArticle) -> Pairs:
 
 def train_speaker_linker(golds: Sequence[GoldArticle], c: float = 1.0) -> Linker:
     """Logistic regression over the speaker pairs of the gold articles, deciding at 0.5."""
-    from kg.training.linker import fit
-
     return fit([p for gold in golds for p in speaker_pairs(gold)], 0.5, c, "statement-speaker")
