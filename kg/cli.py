@@ -46,7 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", help="spaCy pipeline folder; 'none' for rules only (default: the shipped model)")
     b.add_argument("--failures", type=Path, help="write the problems found in the input here (JSON)")
     _no_validate(b)
+    b.add_argument("--no-resolve", dest="resolve", action="store_false",
+                   help="leave the built articles' persons unjoined to the store's canonical persons (run `kg resolve` "
+                        "later)")
     b.set_defaults(func=_build)
+
+    rs = sub.add_parser("resolve", help="join the persons of the whole store into one canonical node per person "
+                                        "(identity resolution; `kg build` does it for the articles it builds)")
+    rs.add_argument("--store", help=url_help)
+    rs.set_defaults(func=_resolve)
 
     q = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text")
     q.add_argument("query", help="query name (see `kg queries`), path to a .rq file, or SPARQL text")
@@ -145,6 +153,10 @@ def _parser() -> argparse.ArgumentParser:
                         "needs the train extra)")
     t.add_argument("--linkers-only", action="store_true",
                    help="--extraction: keep the fine-tuned spans in the output folder, fit only the post linkers")
+    t.add_argument("--identity", action="store_true",
+                   help="fit the identity-resolution model instead, without labels, on the persons of --store (a built "
+                        "corpus; default output: the shipped kg/models/identity/splink.json)")
+    t.add_argument("--store", help="--identity: the store to fit on")
     t.add_argument("--gold", type=Path, action="append",
                    help="--extraction: a folder of gold articles (eval/GUIDELINES.md; repeatable; default: "
                         "../shared/eval/dev, ../shared/eval/train and corpus/annotated)")
@@ -184,7 +196,18 @@ def _built(args, output: Path | None, force: bool = False):
     from kg.ingest.build import build
 
     return _with_progress(lambda progress: build(args.paths, args.store, output, force=force, model=args.model,
-                                                 workers=args.workers, progress=progress, validate=args.validate))
+                                                 workers=args.workers, progress=progress, validate=args.validate,
+                                                 resolve_identities=getattr(args, "resolve", True)))
+
+
+def _resolve(args) -> int:
+    from kg.graph import connect
+    from kg.identity.resolve import resolve_persons
+
+    store = connect(args.store)
+    print(resolve_persons(store).summary(), file=sys.stderr)
+    store.close()
+    return EXIT_OK
 
 
 def _with_progress(run):
@@ -209,6 +232,8 @@ def _report(report, failures: Path | None) -> int:
         print(f"{problem.source}: {'' if problem.severity == ERROR else 'warning: '}{problem.message}",
               file=sys.stderr)
     dropped = f", the older graphs of {len(report.dropped)} quarantined articles dropped" if report.dropped else ""
+    if report.resolution is not None:
+        print(report.resolution.summary(), file=sys.stderr)
     print(f"built {report.built} articles, {report.skipped} unchanged, {errors} problems, "
           f"{len(report.problems) - errors} warnings{dropped} in {report.seconds:.1f} s", file=sys.stderr)
     if failures is not None:
@@ -363,6 +388,11 @@ def _validate(args) -> int:
 
 def _train(args) -> int:
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    if args.identity:
+        from kg.identity.train import train_identity
+
+        log(f"wrote the identity model to {train_identity(args.store, args.output)}")
+        return EXIT_OK
     if args.extraction:
         from kg.resources import EXTRACT_DIR
         from kg.training.extraction import train_extraction

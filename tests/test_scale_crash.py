@@ -26,10 +26,12 @@ def test_build_killed_mid_way_leaves_complete_graphs_and_a_rerun_finishes(tmp_pa
             out.write(line)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
 
-    # the build to kill runs in a terminal, so it prints its progress ("N articles (N built ...")
+    # the build to kill runs in a terminal, so it prints its progress ("N articles (N built ...");
+    # identity resolution (which renames nodes across graphs after the build) is left out on both sides
+    # here: it is tested in tests/test_identity.py
     leader, follower = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(killed),
-                             "--workers", "1"], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             "--workers", "1", "--no-resolve"], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=follower)
     os.close(follower)
     seen, deadline = b"", time.monotonic() + 300
@@ -50,13 +52,13 @@ def test_build_killed_mid_way_leaves_complete_graphs_and_a_rerun_finishes(tmp_pa
     assert proc.returncode == -signal.SIGKILL, f"the build ended before it was killed: {seen[-300:]!r}"
 
     # a clean build of the same articles, for reference
-    assert build([corpus], clean, workers=1).built == ARTICLES
+    assert build([corpus], clean, workers=1, resolve_identities=False).built == ARTICLES
     reference = quads_by_graph(clean)
 
     partial = quads_by_graph(killed)  # opens after the kill
     assert KILL_AFTER <= len(partial) < ARTICLES
     assert all(partial[g] == reference[g] for g in partial), "a half-written article graph"
 
-    rerun = build([corpus], killed, workers=1)
+    rerun = build([corpus], killed, workers=1, resolve_identities=False)
     assert (rerun.built, rerun.skipped) == (ARTICLES - len(partial), len(partial))
     assert quads_by_graph(killed) == reference

@@ -11,6 +11,7 @@ import rdflib
 from kg.graph.catalogue import QueryError
 from kg.graph.export import export_store
 from kg.graph.protocol import Binding, QueryResult, SerializedGraph
+from kg.graph.rename import rename_update
 from kg.rdf.namespaces import PEMILU, PREFIXES
 
 
@@ -60,6 +61,10 @@ class DatasetStore:
         for name in present:
             self.dataset.remove_graph(rdflib.URIRef(name))
         return present
+
+    def rename(self, renames: Mapping[str, tuple[str, str]]) -> None:
+        if renames:  # default_union: the default graph is the union already
+            self.dataset.update(rename_update(renames, default_graph=False))
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         store = ox.Store()

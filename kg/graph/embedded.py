@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from kg.graph.catalogue import QueryError
 from kg.graph.export import export_store
 from kg.graph.protocol import Binding, QueryResult, SerializedGraph, StoreError
+from kg.graph.rename import rename_update
 from kg.graph.terms import as_result, substitutions
 from kg.graph.union import ensure_union, has_union, union_options
 from kg.rdf.namespaces import PEMILU, PREFIXES, SCHEMA
@@ -118,6 +119,10 @@ class EmbeddedStore:
         if present:
             self.store.update(" ;\n".join(_removal(g) for g in present))
         return present
+
+    def rename(self, renames: Mapping[str, tuple[str, str]]) -> None:
+        if renames:
+            self.store.update(rename_update(renames, default_graph=has_union(self.store)))
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         return export_store(self.store, path, graphs)

@@ -78,6 +78,9 @@ class Store(Protocol):
     def drop(self, graphs: Sequence[str]) -> list[str]:
         """Remove these article graphs (their facts leave the union); returns those that were there."""
 
+    def rename(self, renames: Mapping[str, tuple[str, str]]) -> None:
+        """Rename each node to (canonical node, canonical label) in every graph (`kg.graph.rename`)."""
+
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         """Write the store (or only `graphs`) to `path`, format by extension, atomically."""
 

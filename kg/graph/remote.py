@@ -27,6 +27,7 @@ from rdflib import Graph
 from kg.graph.catalogue import QueryError
 from kg.graph.export import export_store
 from kg.graph.protocol import Binding, QueryResult, SerializedGraph, StoreError
+from kg.graph.rename import rename_update
 from kg.graph.sparql import blank
 from kg.graph.terms import Solutions, Term, as_result, declare_prefixes, from_json, term
 from kg.rdf.namespaces import PEMILU
@@ -109,6 +110,10 @@ class RemoteStore:
         for name in present:
             self._request("DELETE", self.store_url, {"graph": name}, None, {})
         return present
+
+    def rename(self, renames: Mapping[str, tuple[str, str]]) -> None:
+        if renames:  # the server keeps its own union default graph
+            self.update(rename_update(renames, default_graph=False))
 
     def export(self, path: Path, graphs: Iterable[str] | None = None) -> Path:
         """Fetch the dataset (GET on the graph store, N-Quads) and write it as the embedded store does."""

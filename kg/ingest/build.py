@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kg.cores import default_workers
 from kg.graph import SerializedGraph, Store, StoreError, connect, count_articles, is_url, resolve
+from kg.identity.resolve import Resolution, resolve_persons
 from kg.ingest.progress import Tick
 from kg.ingest.readers import iter_inputs, read_articles
 from kg.ingest.workers import Extractors
@@ -43,6 +44,8 @@ class BuildReport:
     seconds: float = 0.0
     words: int = 0  # words of the articles built (not of those skipped)
     dropped: list[str] = field(default_factory=list)  # quarantined articles whose older graph left the store
+    graphs: list[str] = field(default_factory=list)  # the article graphs built
+    resolution: Resolution | None = None  # identity resolution of the built articles' persons
 
     @property
     def ok(self) -> bool:
@@ -52,7 +55,7 @@ class BuildReport:
 def build(paths: Iterable[Path], store_path: Path | str | None = None, output: Path | None = None, *,
           force: bool = False, model: str | None = None, workers: int | None = None,
           progress: Callable[[Tick], None] | None = None, extractors: Extractors | None = None,
-          batch: int = BATCH, validate: bool = True) -> BuildReport:
+          batch: int = BATCH, validate: bool = True, resolve_identities: bool = True) -> BuildReport:
     """Build `paths` into the store at `store_path` (a folder, or a SPARQL server's URL; see
     `kg.graph.connect`).
 
@@ -60,7 +63,9 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     batch or less, where starting them costs more than it saves. Each article graph is checked
     against the shapes unless `validate` is false; one that does not conform is reported, not
     loaded. `extractors` replaces that runner (e.g. `kg.ingest.distributed.DaskExtractors`, a cluster's
-    workers), and then decides itself about validation.
+    workers), and then decides itself about validation. At the end the persons of the articles
+    built join the canonical persons of the store (`kg.identity.resolve`) unless
+    `resolve_identities` is false.
     """
     paths = list(paths)
     report = BuildReport()
@@ -105,6 +110,8 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
                 meter.update(report)
     if meter:
         meter.update(report, final=True)
+    if resolve_identities and report.graphs:
+        report.resolution = resolve_persons(store, report.graphs)
     try:
         if output is not None:
             store.export(output, (str(iris.graph(article_id)) for article_id in seen.ids()))
@@ -125,6 +132,7 @@ def _load(store: Store, graphs: list[SerializedGraph], problems: list[Problem], 
     except OSError as err:
         raise _write_failure(store, err) from err
     report.built += len(graphs)
+    report.graphs += [g.name for g in graphs]
     report.words += sum(g.words for g in graphs)
     for problem in problems:
         name = str(iris.graph(problem.article)) if problem.article else None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.namespace import OWL, DefinedNamespace, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 BASE = "https://w3id.org/pemilu-kg/"
 ID = Namespace(BASE + "id/")
@@ -47,6 +47,7 @@ class PEMILU(DefinedNamespace):
     contentHash: URIRef
     source: URIRef
     identityEvidence: URIRef
+    matchProbability: URIRef
     nameKey: URIRef
 
 
@@ -54,7 +55,7 @@ class PEMILU(DefinedNamespace):
 # declares it (kg.graph).
 PREFIXES: dict[str, str] = {"schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
                             "sem": str(SEM), "nif": str(NIF), "pemilu": str(PEMILU._NS), "kg": str(ID),
-                            "kgg": str(GRAPH), "xsd": str(XSD), "rdfs": str(RDFS)}
+                            "kgg": str(GRAPH), "xsd": str(XSD), "rdfs": str(RDFS), "owl": str(OWL)}
 
 
 def bind_prefixes(graph) -> None:

@@ -1,0 +1,155 @@
+"""Identity resolution against the hand-labelled set: pairwise and B-cubed precision and recall, and its cost.
+
+Copies a store built from the CLICK-ID corpus without resolution (`kg build ... --no-resolve`),
+runs `kg resolve` on the copy (wall time and peak memory of that process), reads which nodes it
+joined (`owl:sameAs` in the identity graphs) and scores them against
+  * bench/identity/labels.csv (pairs.csv, pairs_2.csv, pairs_3.csv): mention pairs judged same / different by hand
+    (pairs judged not-person or unsure are left out of precision and recall and counted apart);
+  * bench/identity/clusters.json: blocks of nodes grouped into persons by hand (B-cubed).
+Writes bench/IDENTITY_RESULTS.md.
+
+    python bench/identity_eval.py --store .pemilu-kg/corpus-raw
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.graph import connect  # noqa: E402
+
+DATA = ROOT / "bench" / "identity"
+SAME_AS = ("SELECT ?o ?c WHERE { GRAPH ?g { ?o owl:sameAs ?c } "
+           "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/pemilu-kg/graph/identity/')) }")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", required=True, help="a store built without resolution")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "IDENTITY_RESULTS.md")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=ROOT / ".pemilu-kg") as tmp:
+        copy = Path(tmp) / "store"
+        shutil.copytree(args.store, copy)
+        started = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "kg.cli", "resolve", "--store", str(copy)],
+                             capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if run.returncode:
+            sys.exit(f"kg resolve failed: {run.stderr}")
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        store = connect(str(copy), read_only=True)
+        canon = {o: c for o, c in store.select(SAME_AS).rows}
+        store.close()
+    pairs = score_pairs(canon)
+    bcubed = score_blocks(canon)
+    report = render(pairs, bcubed, seconds, peak_mb, run.stderr.strip().splitlines()[-1:])
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+
+
+def _canonical(canon: dict[str, str], node: str) -> str:
+    seen = set()
+    while node in canon and node not in seen:
+        seen.add(node)
+        node = canon[node]
+    return node
+
+
+def score_pairs(canon: dict[str, str]) -> dict:
+    nodes: dict[int, tuple[str, str, str, str, str]] = {}
+    for name in ("pairs.csv", "pairs_2.csv", "pairs_3.csv"):
+        if (DATA / name).exists():
+            for r in csv.DictReader((DATA / name).open(encoding="utf-8")):
+                nodes[int(r["pair"])] = (r["stratum"], r["node_a"], r["node_b"], r["name_a"], r["name_b"])
+    verdicts = {int(r["pair"]): r["verdict"] for r in csv.DictReader((DATA / "labels.csv").open(encoding="utf-8"))}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for pair, verdict in sorted(verdicts.items()):
+        stratum, a, b, name_a, name_b = nodes[pair]
+        joined = _canonical(canon, a) == _canonical(canon, b)
+        for key in ("all", stratum):
+            if verdict in ("same", "different"):
+                counts[key][("tp" if joined else "fn") if verdict == "same" else ("fp" if joined else "tn")] += 1
+            else:
+                counts[key][f"{verdict} {'joined' if joined else 'apart'}"] += 1
+        if verdict in ("same", "different") and joined != (verdict == "same"):
+            errors.append((pair, stratum, verdict, name_a, name_b))
+    return {"counts": counts, "errors": errors}
+
+
+def score_blocks(canon: dict[str, str]) -> dict:
+    blocks = json.loads((DATA / "clusters.json").read_text(encoding="utf-8"))
+    precision, recall, n = 0.0, 0.0, 0
+    tp = fp = fn = 0
+    gold_clusters = 0
+    for block in blocks:
+        gold = {node: i for i, group in enumerate(block["groups"]) for node in group["nodes"]}
+        gold_clusters += len(block["groups"])
+        pred = {node: _canonical(canon, node) for node in gold}
+        for node in gold:
+            same_pred = {m for m in gold if pred[m] == pred[node]}
+            same_gold = {m for m in gold if gold[m] == gold[node]}
+            precision += len(same_pred & same_gold) / len(same_pred)
+            recall += len(same_pred & same_gold) / len(same_gold)
+            n += 1
+        members = sorted(gold)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                g, p = gold[a] == gold[b], pred[a] == pred[b]
+                tp += g and p
+                fp += p and not g
+                fn += g and not p
+    return {"nodes": n, "blocks": len(blocks), "clusters": gold_clusters, "precision": precision / n,
+            "recall": recall / n, "pair_tp": tp, "pair_fp": fp, "pair_fn": fn}
+
+
+def _pr(c: Counter) -> tuple[float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    return p, r
+
+
+def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str]) -> str:
+    lines = ["# Identity resolution: figures", "",
+             "Made by `python bench/identity_eval.py --store STORE` on a store of the 9,719-article CLICK-ID corpus",
+             "built without resolution (`kg build clickid_articles.jsonl --workers 2 --no-resolve`). The labelled",
+             "set and how it was drawn: bench/identity/README.md.", "",
+             "## Labelled mention pairs (pairwise)", "",
+             "| stratum | same | different | precision | recall | not-person pairs joined | unsure |",
+             "|---|---|---|---|---|---|---|"]
+    for key in ("all", "A", "B", "C", "D"):
+        c = pairs["counts"][key]
+        p, r = _pr(c)
+        lines.append(f"| {key} | {c['tp'] + c['fn']} | {c['fp'] + c['tn']} | {p:.3f} | {r:.3f} | "
+                     f"{c['not-person joined']} of {c['not-person joined'] + c['not-person apart']} | "
+                     f"{c['unsure joined'] + c['unsure apart']} |")
+    lines += ["", "Strata: A one-word name / a longer name containing it; B two longer names sharing a word;",
+              "C the same one-word name on two nodes; D nickname, acronym, initials or spelling variant.", "",
+              "## Blocks grouped by hand (B-cubed)", "",
+              f"{bcubed['blocks']} blocks, {bcubed['nodes']} nodes, {bcubed['clusters']} persons (gold clusters): "
+              f"B-cubed precision **{bcubed['precision']:.3f}**, recall **{bcubed['recall']:.3f}**; "
+              f"pairs inside blocks: {bcubed['pair_tp']} joined rightly, {bcubed['pair_fp']} wrongly, "
+              f"{bcubed['pair_fn']} missed.", "",
+              "## Cost on the full corpus", "",
+              f"`kg resolve` on the whole store: {seconds:.1f} s wall, peak memory {peak_mb:.0f} MB "
+              f"(2 cores). {' '.join(last)}", "",
+              "## Errors on the labelled pairs", "", "| pair | stratum | label | name a | name b |", "|---|---|---|---|---|"]
+    for pair, stratum, verdict, a, b in pairs["errors"]:
+        lines.append(f"| {pair} | {stratum} | {verdict} | {a} | {b} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

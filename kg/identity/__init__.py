@@ -1,0 +1,1 @@
+"""Identity resolution: one canonical node per person across the articles of a store."""

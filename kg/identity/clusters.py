@@ -1,0 +1,129 @@
+"""Scored pairs → clusters of person nodes, one per real person, built so that they never over-merge.
+
+Pairs (at least THRESHOLD) are joined from the most probable down: longer names with each other
+first, then each one-word name to a longer name, then one-word names to each other. A join is
+refused when
+  * the two clusters would hold two longer names that cannot be one person's ("Susilo Bambang
+    Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or one inside the
+    other that an article names side by side ("Joko Widodo", "Iriana Joko Widodo");
+  * two one-word names would join two clusters that each hold a longer name;
+  * a one-word name fits two longer names that cannot be one person ("Prabowo": Prabowo Subianto,
+    Edhy Prabowo) and the evidence for the best does not clearly beat the other, nor is the best
+    named in PROMINENCE times as many articles (a bare name in the news is the prominent bearer's:
+    an article about the other would name him in full, and the extractor joins the two there).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.identity.names import compatible, relation
+from kg.identity.records import PersonRecord
+from kg.identity.scoring import ScoredPair
+
+THRESHOLD = 0.7
+MARGIN = 0.1  # a one-word name's best longer name must beat an incompatible second by this much,
+PROMINENCE = 10  # or be named in this many times as many articles ("Joko Widodo" / "Jokowi Rp")
+
+
+@dataclass
+class Cluster:
+    nodes: set[str]
+    long_names: dict[str, set[str]]  # its nodes' names (rdfs:label) of two words or more → their articles
+    graphs: set[str]
+    links: list[ScoredPair] = field(default_factory=list)
+
+
+def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], threshold: float = THRESHOLD,
+            existing: Iterable[set[str]] = ()) -> list[Cluster]:
+    """Clusters of two nodes or more (a node that joins nothing stays as it is); `existing` clusters
+    of an earlier resolution are kept and may grow (theirs `links` are only the new ones)."""
+    pairs = [p for p in pairs if p.a in records and p.b in records]
+    ambiguous = _ambiguous_one_words(records, pairs, threshold)
+    pairs = [p for p in pairs if p.probability >= threshold]
+    parent: dict[str, str] = {}
+    clusters: dict[str, Cluster] = {}
+
+    def find(node: str) -> str:
+        while parent.get(node, node) != node:
+            node = parent[node]
+        return node
+
+    def of(node: str) -> Cluster:
+        root = find(node)
+        if root not in clusters:
+            r = records[node]
+            clusters[root] = Cluster({node}, {r.label: set(r.graphs)} if len(r.words) > 1 else {}, set(r.graphs))
+        return clusters[root]
+
+    for group in existing:
+        first, *rest = sorted(group)
+        for node in rest:
+            if find(first) != find(node):
+                _join(clusters, parent, of(first), of(node), find(first), find(node))
+    one_word = {n for n, r in records.items() if len(r.words) == 1}
+    ordered = sorted(pairs, key=lambda p: (-p.probability, p.a, p.b))
+
+    def join(p: ScoredPair) -> None:
+        ra, rb = find(p.a), find(p.b)
+        if ra == rb:
+            return
+        ca, cb = of(p.a), of(p.b)
+        if any(_apart(x, gx, y, gy) for x, gx in ca.long_names.items() for y, gy in cb.long_names.items()):
+            return
+        if (p.a in one_word and p.b in one_word) and ca.long_names and cb.long_names:
+            return  # two one-word names joined to two longer names: not through each other
+        _join(clusters, parent, ca, cb, ra, rb).links.append(p)
+
+    for p in ordered:  # longer names first: spelling variants, initials, a name inside another
+        if p.a not in one_word and p.b not in one_word:
+            join(p)
+    for p in ordered:  # then each one-word name to its longer name
+        if (p.a in one_word) != (p.b in one_word) and p.a not in ambiguous and p.b not in ambiguous:
+            join(p)
+    for p in ordered:  # then one-word names to each other
+        if p.a in one_word and p.b in one_word and p.a not in ambiguous and p.b not in ambiguous:
+            join(p)
+    return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
+
+
+def _join(clusters: dict[str, Cluster], parent: dict[str, str], ca: Cluster, cb: Cluster,
+          ra: str, rb: str) -> Cluster:
+    root, other = (ra, rb) if len(ca.nodes) >= len(cb.nodes) else (rb, ra)
+    merged, gone = clusters[root], clusters.pop(other)
+    merged.nodes |= gone.nodes
+    for name, graphs in gone.long_names.items():
+        merged.long_names.setdefault(name, set()).update(graphs)
+    merged.graphs |= gone.graphs
+    merged.links += gone.links
+    parent[other] = root
+    return merged
+
+
+def _ambiguous_one_words(records: dict[str, PersonRecord], pairs: list[ScoredPair], threshold: float) -> set[str]:
+    """One-word nodes whose best longer name (at `threshold` or above) does not beat by MARGIN
+    another longer name (of any probability) that cannot be the same person's."""
+    candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for p in pairs:
+        for one, other in ((p.a, p.b), (p.b, p.a)):
+            if len(records[one].words) == 1 and len(records[other].words) > 1:
+                candidates[one].append((p.probability, other))
+    out = set()
+    for node, options in candidates.items():
+        options.sort(reverse=True)
+        best_p, best = options[0][0], records[options[0][1]]
+        if best_p < threshold:
+            continue
+        if any(_apart(best.label, best.graphs, records[o].label, records[o].graphs) and best_p - p < MARGIN
+               and len(best.graphs) < PROMINENCE * len(records[o].graphs) for p, o in options[1:]):
+            out.add(node)
+    return out
+
+
+def _apart(a: str, a_graphs: set[str], b: str, b_graphs: set[str]) -> bool:
+    """Two longer names that cannot be one person's: incompatible names, or one inside the other
+    while an article names both ("Joko Widodo" and "Iriana Joko Widodo", his wife)."""
+    if a == b:
+        return False
+    return not compatible(a, b) or (relation(a, b) == "contains" and bool(a_graphs & b_graphs))

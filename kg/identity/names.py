@@ -1,0 +1,116 @@
+"""How two person names can name one person: the same name, one inside the other, initials, an
+acronym, a nickname made of the first syllables ("Jokowi" from Joko Widodo), a spelling variant.
+
+The relation says only that the names are compatible; whether the persons are the same is the
+scorer's question (kg.identity.scoring), which weighs it with posts, institutions and places.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+# From strongest to weakest; "none" when the names cannot be one person's.
+RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "none")
+
+
+def words(name: str) -> tuple[str, ...]:
+    """Lowercase name words without dots and hyphens: "B.J. Habibie" → ("b", "j", "habibie")."""
+    spaced = re.sub(r"(?<=\b\w)\.(?=\w)", ". ", name)
+    return tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
+
+
+@lru_cache(maxsize=1 << 18)
+def relation(a: str, b: str) -> str:
+    """The strongest way names `a` and `b` can name one person (one of RELATIONS)."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return "none"
+    if wa == wb or _expanded(wa) == _expanded(wb):
+        return "same"
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) == len(long) and _spelling(short, long):
+        return "variant"
+    if _initials(short, long) or _initials(long, short):
+        return "initials"
+    if _inside(short, long):
+        return "contains"
+    if len(short) == 1 and len(long) >= 2:
+        word = short[0]
+        if len(word) >= 2 and word == "".join(w[0] for w in long):
+            return "acronym"
+        if _nickname(word, long):
+            return "nickname"
+    return "none"
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether one person can bear both names: any relation, or the shorter name's words inside the
+    longer one's with a letter or two spelt otherwise ("Ridwal Kamil", "Mochamad Ridwan Kamil")."""
+    if relation(a, b) != "none":
+        return True
+    wa, wb = words(a), words(b)
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    it = iter(long)
+    return len(short) >= 2 and all(any(_close(w, x) for x in it) for w in short)
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9)
+
+
+def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same number of words, each the same or spelt slightly otherwise ("Soesatyo"/"Susatyo"):
+    at least one word equal, the others close (Jaro-Winkler ≥ .9, same first letter)."""
+    if len(a) < 2 or not any(x == y for x, y in zip(a, b)):
+        return False
+    return all(_close(x, y) for x, y in zip(a, b))
+
+
+def _initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """`a` writes some of `b`'s words as initials: "b j habibie" / "bacharuddin jusuf habibie";
+    a run of initials may be one word ("bj habibie"). The last words must be equal."""
+    expanded = _expanded(a)
+    if len(expanded) != len(b) or expanded[-1] != b[-1] or tuple(expanded) == b:
+        return False
+    return any(len(x) == 1 for x in expanded) and all(
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)) for x, y in zip(expanded, b))
+
+
+def _expanded(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A run of initials written as one word split into letters: ("bj", "habibie") → ("b", "j", "habibie")."""
+    return tuple(part for i, w in enumerate(name)
+                 for part in (list(w) if len(w) <= 3 and i < len(name) - 1 and not _vowelled(w) else [w]))
+
+
+def _vowelled(word: str) -> bool:
+    return any(c in "aeiou" for c in word) and len(word) > 2
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The shorter name's words appear in the longer one in order: "ridwan kamil" in
+    "mochamad ridwan kamil", "prabowo" in "prabowo subianto"."""
+    if len(short) >= len(long):
+        return False
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _nickname(word: str, long: tuple[str, ...]) -> bool:
+    """A one-word nickname made of the beginnings of two or more of the name's words, in order, each
+    at least two letters ("jokowi" = joko + wi(dodo), "zulhas" = zul(kifli) + has(an))."""
+    if len(word) < 4:
+        return False
+
+    def cover(rest: str, i: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        for j in range(i, len(long)):
+            w = long[j]
+            for n in range(min(len(w), len(rest)), 1, -1):
+                if w[:n] == rest[:n] and cover(rest[n:], j + 1, used + 1):
+                    return True
+        return False
+
+    return cover(word, 0, 0)

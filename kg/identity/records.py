@@ -1,0 +1,136 @@
+"""What the resolver knows of each person node: read from the store's article graphs, one record per node.
+
+A node is an IRI the extractor minted: a full name is one node in every article
+(`person:joko-widodo`), a one-word name is kept to its institution, province or article
+(`person:jokowi--35`). After resolution a node may have been renamed to its canonical node; the
+article graph then says `node owl:sameAs canonical`, and the record keeps the original node.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.graph import Store
+
+ARTICLE = "https://w3id.org/pemilu-kg/graph/article/"
+ALIAS_SHARE = 10  # kg.identity.records._add_names
+CONTEXT = 30  # persons and entities kept per node: those named beside it in most of its articles
+
+
+@dataclass
+class PersonRecord:
+    """One person node, with the evidence of every article graph it appears in."""
+
+    node: str  # the IRI the extractor minted
+    label: str  # its rdfs:label, the name as the article(s) give it
+    canonical: str | None = None  # the node it was renamed to by an earlier resolution
+    names: set[str] = field(default_factory=set)  # label and every other form (skos:altLabel)
+    graphs: set[str] = field(default_factory=set)
+    posts: set[str] = field(default_factory=set)  # "role-key@org-key" of its memberships (current ones)
+    roles: set[str] = field(default_factory=set)  # role keys alone (posts without an institution too)
+    orgs: set[str] = field(default_factory=set)
+    provinces: set[str] = field(default_factory=set)  # two-digit Kemendagri codes of its institutions
+    persons: set[str] = field(default_factory=set)  # other person nodes named in the same articles
+    named: set[str] = field(default_factory=set)  # institutions and places its articles name
+
+    @property
+    def words(self) -> list[str]:
+        return self.label.split()
+
+
+_NODES = """
+SELECT ?g ?p ?label ?alt ?origin ?originLabel WHERE {
+  GRAPH ?g { ?p a schema:Person ; rdfs:label ?label .
+    OPTIONAL { ?p skos:altLabel ?alt }
+    OPTIONAL { ?origin owl:sameAs ?p . OPTIONAL { ?origin rdfs:label ?originLabel } } }
+  VALUES_GRAPHS
+}"""
+
+_NAMED = """
+SELECT DISTINCT ?g ?e WHERE {
+  GRAPH ?g { ?a schema:mentions ?e . { ?e a schema:Organization } UNION { ?e a schema:Place } }
+  VALUES_GRAPHS
+}"""
+
+_MEMBERSHIPS = """
+SELECT ?g ?p ?role ?org ?area ?qualifier WHERE {
+  GRAPH ?g { ?m org:member ?p ; org:role ?role .
+    OPTIONAL { ?m org:organization ?org . OPTIONAL { ?org schema:areaServed ?area } }
+    OPTIONAL { ?m pemilu:qualifier ?qualifier } }
+  VALUES_GRAPHS
+}"""
+
+
+def read_persons(store: Store, graphs: Iterable[str] | None = None) -> dict[str, PersonRecord]:
+    """Every person node of the article graphs (or of `graphs` only), keyed by its original IRI."""
+    values = _values(graphs)
+    records: dict[str, PersonRecord] = {}
+    in_graph: dict[str, set[str]] = defaultdict(set)
+    by_current: dict[tuple[str, str], list[PersonRecord]] = defaultdict(list)
+    name_graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g, p, label, alt, origin, origin_label in store.select(_NODES.replace("VALUES_GRAPHS", values)).rows:
+        if not g.startswith(ARTICLE):
+            continue
+        node = origin or p
+        record = records.get(node)
+        if record is None:
+            record = records[node] = PersonRecord(node, origin_label or label, canonical=p if origin else None)
+            record.names.add(record.label)
+        if record not in by_current[(g, p)]:
+            by_current[(g, p)].append(record)
+        record.graphs.add(g)
+        if alt and not origin:
+            name_graphs[(node, alt)].add(g)
+        in_graph[g].add(node)
+    _add_names(records, name_graphs)
+    for g, p, role, org, area, qualifier in store.select(_MEMBERSHIPS.replace("VALUES_GRAPHS", values)).rows:
+        for record in by_current.get((g, p), ()):
+            if qualifier == "former":
+                continue
+            record.roles.add(role)
+            if org:
+                record.orgs.add(org)
+                record.posts.add(f"{role}@{org}")
+            if area:
+                record.provinces.add(_province(area))
+    for record in records.values():
+        if "--" in record.node and record.node.rsplit("--", 1)[1][:2].isdigit():
+            record.provinces.add(record.node.rsplit("--", 1)[1][:2])
+    named: dict[str, set[str]] = defaultdict(set)
+    for g, e in store.select(_NAMED.replace("VALUES_GRAPHS", values)).rows:
+        named[g].add(e)
+    persons: dict[str, Counter] = defaultdict(Counter)
+    entities: dict[str, Counter] = defaultdict(Counter)
+    for g, nodes in in_graph.items():
+        for node in nodes:
+            persons[node].update(nodes - {node})
+            entities[node].update(named.get(g, ()))
+    for node, record in records.items():  # a node in a thousand articles: the company it keeps most
+        record.persons = {n for n, _ in persons[node].most_common(CONTEXT)}
+        record.named = {e for e, _ in entities[node].most_common(CONTEXT)}
+    return records
+
+
+def _add_names(records: dict[str, PersonRecord], name_graphs: dict[tuple[str, str], set[str]]) -> None:
+    """Give each node its other names, but not a name another node bears in ALIAS_SHARE times as many
+    articles: "Joko Widodo" and "Jokowi" once given to "Iriana Joko Widodo" (in 2 of her 7 articles)
+    are her husband's names (his in 466 and 172)."""
+    most: dict[str, int] = defaultdict(int)
+    for (node, name), graphs in name_graphs.items():
+        most[name] = max(most[name], len(graphs))
+    for r in records.values():
+        most[r.label] = max(most[r.label], len(r.graphs))
+    for (node, name), graphs in name_graphs.items():
+        if most[name] < ALIAS_SHARE * len(graphs) or name == records[node].label:
+            records[node].names.add(name)
+
+
+def _province(place: str) -> str:
+    return place.rsplit("/", 1)[1][:2]
+
+
+def _values(graphs: Iterable[str] | None) -> str:
+    if graphs is None:
+        return ""
+    return "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"

@@ -1,0 +1,135 @@
+"""Identity resolution across articles (kg.identity): names that can be one person's, clusters that
+never over-merge, one canonical node in every query, and an incremental build that touches only
+the clusters it joins."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.graph import connect
+from kg.identity.clusters import cluster
+from kg.identity.names import compatible, relation
+from kg.identity.records import PersonRecord
+from kg.identity.scoring import ScoredPair
+from kg.ingest.build import build
+
+from conftest import quads_by_graph
+
+ARTICLES = Path(__file__).parent / "data" / "identity"
+PERSON = "https://w3id.org/pemilu-kg/id/person/"
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Jokowi", "Joko Widodo", "nickname"),
+    ("Zulhas", "Zulkifli Hasan", "nickname"),
+    ("SBY", "Susilo Bambang Yudhoyono", "acronym"),
+    ("B.J. Habibie", "Bacharuddin Jusuf Habibie", "initials"),
+    ("BJ Habibie", "B. J. Habibie", "same"),
+    ("Ridwan Kamil", "Mochamad Ridwan Kamil", "contains"),
+    ("Susi Pujiastuti", "Susi Pudjiastuti", "variant"),
+    ("Prabowo Subianto", "Edhy Prabowo", "none"),
+    ("Susilo Bambang Yudhoyono", "Agus Harimurti Yudhoyono", "none"),
+    ("Ridwan Kamil", "Emil Dardak", "none"),
+])
+def test_how_two_names_relate(a, b, expected):
+    assert relation(a, b) == expected
+    assert compatible(a, b) == (expected != "none")
+
+
+def record(node: str, label: str, graphs: set[str]) -> PersonRecord:
+    return PersonRecord(PERSON + node, label, names={label}, graphs=graphs)
+
+
+def pair(a: str, b: str, p: float, names: str) -> ScoredPair:
+    return ScoredPair(PERSON + a, PERSON + b, p, names, ())
+
+
+def members(clusters, node: str) -> set[str]:
+    return next((c.nodes for c in clusters if PERSON + node in c.nodes), {PERSON + node})
+
+
+def test_a_shared_family_name_never_joins_father_and_son():
+    records = {r.node: r for r in (
+        record("susilo-bambang-yudhoyono", "Susilo Bambang Yudhoyono", {"g1", "g2"}),
+        record("agus-harimurti-yudhoyono", "Agus Harimurti Yudhoyono", {"g3"}),
+        record("yudhoyono--31", "Yudhoyono", {"g4"}),
+        record("yudhoyono--32", "Yudhoyono", {"g5"}),
+    )}
+    pairs = [pair("yudhoyono--31", "susilo-bambang-yudhoyono", 0.95, "contains"),
+             pair("yudhoyono--32", "agus-harimurti-yudhoyono", 0.93, "contains"),
+             pair("yudhoyono--31", "yudhoyono--32", 0.99, "same")]
+    clusters = cluster(records, pairs)
+    assert PERSON + "agus-harimurti-yudhoyono" not in members(clusters, "susilo-bambang-yudhoyono")
+    assert PERSON + "yudhoyono--31" in members(clusters, "susilo-bambang-yudhoyono")
+
+
+def test_a_bare_name_that_fits_two_people_equally_stays_apart():
+    records = {r.node: r for r in (
+        record("prabowo-subianto", "Prabowo Subianto", {"g1", "g2"}),
+        record("edhy-prabowo", "Edhy Prabowo", {"g3"}),
+        record("prabowo--31", "Prabowo", {"g4"}),
+    )}
+    pairs = [pair("prabowo--31", "prabowo-subianto", 0.9, "contains"),
+             pair("prabowo--31", "edhy-prabowo", 0.85, "contains")]
+    assert cluster(records, pairs) == []
+
+
+def test_a_name_inside_another_named_beside_it_is_another_person():
+    """An article that names "Joko Widodo" and "Iriana Joko Widodo" side by side names two people."""
+    records = {r.node: r for r in (
+        record("joko-widodo", "Joko Widodo", {"g1", "g2"}),
+        record("iriana-joko-widodo", "Iriana Joko Widodo", {"g2"}),
+    )}
+    assert cluster(records, [pair("joko-widodo", "iriana-joko-widodo", 0.99, "contains")]) == []
+
+
+@pytest.fixture()
+def resolved(tmp_path):
+    store = tmp_path / "store"
+    report = build([ARTICLES / n for n in ("pelantikan.txt", "sidang.txt", "edhy.txt")], store, workers=1)
+    assert report.resolution is not None and report.resolution.renamed >= 1
+    return store
+
+
+def _rows(store: Path, query: str, name: str) -> list[tuple]:
+    s = connect(str(store), read_only=True)
+    from kg.graph.catalogue import load_named_queries
+    from kg.graph.sparql import ALL_ROWS, run_query
+
+    rows = run_query(s, load_named_queries()[query].text, {"person_name": name}, page=ALL_ROWS).rows
+    s.close()
+    return sorted(rows)
+
+
+def test_nickname_and_full_name_are_one_node_in_every_query(resolved):
+    for query in ("copresence", "timeline", "posts"):
+        assert _rows(resolved, query, "Jokowi") == _rows(resolved, query, "Joko Widodo"), query
+    assert _rows(resolved, "copresence", "Jokowi")
+    s = connect(str(resolved), read_only=True)
+    names = {r[0] for r in s.select(f"SELECT ?n WHERE {{ <{PERSON}joko-widodo> skos:altLabel ?n }}").rows}
+    evidence = s.select(f"SELECT ?e ?p WHERE {{ <{PERSON}joko-widodo> pemilu:identityEvidence ?e ; "
+                        f"pemilu:matchProbability ?p }}").rows
+    persons = {r[0] for r in s.select("SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }").rows}
+    s.close()
+    assert "Jokowi" in names
+    assert evidence and float(evidence[0][1]) >= 0.7
+    assert "Jokowi" not in persons and {"Joko Widodo", "Edhy Prabowo", "Prabowo Subianto"} <= persons
+
+
+def test_a_new_article_touches_only_its_graph_and_the_cluster_it_joins(resolved):
+    before = quads_by_graph(resolved)
+    report = build([ARTICLES / "bendungan.txt"], resolved, workers=1)
+    after = quads_by_graph(resolved)
+    changed = {g for g in set(before) | set(after) if before.get(g) != after.get(g)}
+    assert report.resolution.renamed == 1
+    assert changed == {"https://w3id.org/pemilu-kg/graph/article/bendungan",
+                       "https://w3id.org/pemilu-kg/graph/identity/joko-widodo"}
+
+
+def test_resolving_again_changes_nothing(resolved, capsys):
+    before = quads_by_graph(resolved)
+    assert main(["resolve", "--store", str(resolved)]) == 0
+    assert "0 canonical persons written" in capsys.readouterr().err
+    assert quads_by_graph(resolved) == before
