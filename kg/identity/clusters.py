@@ -7,10 +7,13 @@ refused when
     Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or one inside the
     other that an article names side by side ("Joko Widodo", "Iriana Joko Widodo");
   * two one-word names would join two clusters that each hold a longer name;
+Last, a group of one-word names judged one person joins the longer name most of its members point to
+(`_group_votes`), with the same refusals.
   * a one-word name fits two longer names that cannot be one person ("Prabowo": Prabowo Subianto,
-    Edhy Prabowo) and the evidence for the best does not clearly beat the other, nor is the best
-    named in PROMINENCE times as many articles (a bare name in the news is the prominent bearer's:
-    an article about the other would name him in full, and the extractor joins the two there).
+    Edhy Prabowo) and the evidence for one does not clearly beat the other, nor is one named in
+    PROMINENCE times as many articles (a bare name in the news is the prominent bearer's: an
+    article about the other would name him in full, and the extractor joins the two there);
+    `_choose_longer_names`.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ from kg.identity.scoring import ScoredPair
 
 THRESHOLD = 0.7
 MARGIN = 0.1  # a one-word name's best longer name must beat an incompatible second by this much,
+VOTE = 0.5  # a member of a group of one-word names votes for the longer names it reaches with this
+VOTE_LEAD = 3  # the winner's votes over the runner-up's
 PROMINENCE = 10  # or be named in this many times as many articles ("Joko Widodo" / "Jokowi Rp")
 
 
@@ -40,7 +45,9 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     """Clusters of two nodes or more (a node that joins nothing stays as it is); `existing` clusters
     of an earlier resolution are kept and may grow (theirs `links` are only the new ones)."""
     pairs = [p for p in pairs if p.a in records and p.b in records]
-    ambiguous = _ambiguous_one_words(records, pairs, threshold)
+    chosen = _choose_longer_names(records, pairs, threshold)
+    ambiguous = {n for n, c in chosen.items() if c is None}
+    candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
     pairs = [p for p in pairs if p.probability >= threshold]
     parent: dict[str, str] = {}
     clusters: dict[str, Cluster] = {}
@@ -79,12 +86,14 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in ordered:  # longer names first: spelling variants, initials, a name inside another
         if p.a not in one_word and p.b not in one_word:
             join(p)
-    for p in ordered:  # then each one-word name to its longer name
-        if (p.a in one_word) != (p.b in one_word) and p.a not in ambiguous and p.b not in ambiguous:
+    for p in ordered:  # then each one-word name to the longer name it chose
+        if (p.a in one_word) != (p.b in one_word) and (chosen.get(p.a) == p.b or chosen.get(p.b) == p.a):
             join(p)
     for p in ordered:  # then one-word names to each other
         if p.a in one_word and p.b in one_word and p.a not in ambiguous and p.b not in ambiguous:
             join(p)
+    for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
+        join(p)
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
 
 
@@ -101,23 +110,59 @@ def _join(clusters: dict[str, Cluster], parent: dict[str, str], ca: Cluster, cb:
     return merged
 
 
-def _ambiguous_one_words(records: dict[str, PersonRecord], pairs: list[ScoredPair], threshold: float) -> set[str]:
-    """One-word nodes whose best longer name (at `threshold` or above) does not beat by MARGIN
-    another longer name (of any probability) that cannot be the same person's."""
+def _group_votes(records: dict[str, PersonRecord], candidates: list[ScoredPair], find, clusters) -> list[ScoredPair]:
+    """A group of one-word nodes already judged one person (no longer name among them) joins the
+    longer name most of them point to: each member votes, with its probability, for the clusters of
+    its longer-name candidates; the winner needs half the group's members and VOTE_LEAD times the
+    runner-up's votes. Returns the best pair to each winner."""
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    best: dict[tuple[str, str], ScoredPair] = {}
+    for p in candidates:
+        one, other = (p.a, p.b) if len(records[p.a].words) == 1 else (p.b, p.a)
+        group, target = find(one), find(other)
+        if group not in clusters or clusters[group].long_names or group == target:
+            continue
+        votes[group][target] += p.probability
+        if (group, target) not in best or best[(group, target)].probability < p.probability:
+            best[(group, target)] = p
+    out = []
+    for group, tally in votes.items():
+        ranked = sorted(tally.items(), key=lambda kv: -kv[1])
+        winner, score = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0.0
+        if score >= 0.5 * len(clusters[group].nodes) and score >= VOTE_LEAD * runner:
+            out.append(best[(group, winner)])
+    return out
+
+
+def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPair],
+                         threshold: float) -> dict[str, str | None]:
+    """Each one-word node with a longer-name candidate → the longer name it may join, or None.
+
+    The choice is the candidate named in most articles among those at `threshold` or above and
+    within MARGIN of the most probable (a bare name in the news is the prominent bearer's); None
+    when another candidate within MARGIN cannot be the same person and the choice is not named in
+    PROMINENCE times as many articles."""
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for p in pairs:
         for one, other in ((p.a, p.b), (p.b, p.a)):
             if len(records[one].words) == 1 and len(records[other].words) > 1:
                 candidates[one].append((p.probability, other))
-    out = set()
+    out: dict[str, str | None] = {}
     for node, options in candidates.items():
-        options.sort(reverse=True)
-        best_p, best = options[0][0], records[options[0][1]]
-        if best_p < threshold:
+        top = max(p for p, _ in options)
+        close = [(p, o) for p, o in options if top - p < MARGIN]
+        eligible = [(p, o) for p, o in close if p >= threshold]
+        if not eligible:
             continue
-        if any(_apart(best.label, best.graphs, records[o].label, records[o].graphs) and best_p - p < MARGIN
-               and len(best.graphs) < PROMINENCE * len(records[o].graphs) for p, o in options[1:]):
-            out.add(node)
+        _, best = max(eligible, key=lambda po: (len(records[po[1]].graphs), po[0], po[1]))
+        rec = records[best]
+        if any(
+                _apart(rec.label, rec.graphs, records[o].label, records[o].graphs)
+                and len(rec.graphs) < PROMINENCE * len(records[o].graphs) for _, o in close if o != best):
+            out[node] = None
+        else:
+            out[node] = best
     return out
 
 

@@ -7,25 +7,48 @@ scorer's question (kg.identity.scoring), which weighs it with posts, institution
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import JaroWinkler
+
+from kg.nlp.persons import title_words
+from kg.resources import words as words_of
 
 # From strongest to weakest; "none" when the names cannot be one person's.
 RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "none")
 
 
 def words(name: str) -> tuple[str, ...]:
-    """Lowercase name words without dots and hyphens: "B.J. Habibie" → ("b", "j", "habibie")."""
+    """Lowercase name words without dots and hyphens, and without forms of address, honorifics and
+    ranks before them: "B.J. Habibie" → ("b", "j", "habibie"), "Eyang Habibie" → ("habibie",)."""
     spaced = re.sub(r"(?<=\b\w)\.(?=\w)", ". ", name)
-    return tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
+    out = tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
+    while len(out) > 1 and out[0] in _address():
+        out = out[1:]
+    return out
+
+
+def someone_else(name: str) -> bool:
+    """A name that names a relative, aide or counsel of the person it holds ("Istri Ibas Yudhoyono")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in _relation_words()
+
+
+@cache
+def _address() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in words_of("address_words") | title_words())
+
+
+@cache
+def _relation_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words_of("relation_words"))
 
 
 @lru_cache(maxsize=1 << 18)
 def relation(a: str, b: str) -> str:
     """The strongest way names `a` and `b` can name one person (one of RELATIONS)."""
     wa, wb = words(a), words(b)
-    if not wa or not wb:
+    if not wa or not wb or someone_else(a) != someone_else(b):
         return "none"
     if wa == wb or _expanded(wa) == _expanded(wb):
         return "same"
@@ -50,6 +73,8 @@ def compatible(a: str, b: str) -> bool:
     longer one's with a letter or two spelt otherwise ("Ridwal Kamil", "Mochamad Ridwan Kamil")."""
     if relation(a, b) != "none":
         return True
+    if someone_else(a) != someone_else(b):
+        return False
     wa, wb = words(a), words(b)
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     it = iter(long)
