@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.identity_figures import figures_table  # noqa: E402
 from kg.graph import connect  # noqa: E402
 
 DATA = ROOT / "bench" / "identity"
@@ -51,10 +52,11 @@ def main() -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         store = connect(str(copy), read_only=True)
         canon = {o: c for o, c in store.select(SAME_AS).rows}
+        figures = figures_table(store)
         store.close()
     pairs = score_pairs(canon)
     bcubed = score_blocks(canon)
-    report = render(pairs, bcubed, seconds, peak_mb, run.stderr.strip().splitlines()[-1:])
+    report = render(pairs, bcubed, seconds, peak_mb, run.stderr.strip().splitlines()[-1:], figures)
     args.out.write_text(report, encoding="utf-8")
     print(report)
 
@@ -121,7 +123,7 @@ def _pr(c: Counter) -> tuple[float, float]:
     return p, r
 
 
-def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str]) -> str:
+def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str], figures: str) -> str:
     lines = ["# Identity resolution: figures", "",
              "Made by `python bench/identity_eval.py --store STORE` on a store of the 9,719-article CLICK-ID corpus",
              "built without resolution (`kg build clickid_articles.jsonl --workers 2 --no-resolve`). The labelled",
@@ -145,6 +147,11 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
               "## Cost on the full corpus", "",
               f"`kg resolve` on the whole store: {seconds:.1f} s wall, peak memory {peak_mb:.0f} MB "
               f"(2 cores). {' '.join(last)}", "",
+              "## National figures on the resolved corpus graph", "",
+              "Person nodes that bear one of each figure's names (bench/identity/figures.tsv; "
+              "`python bench/identity_figures.py --store STORE`). One node is the aim; the others are "
+              "listed with their articles: a namesake, a node the extractor glued a word to, or a miss.", "",
+              figures, "",
               "## Errors on the labelled pairs", "", "| pair | stratum | label | name a | name b |", "|---|---|---|---|---|"]
     for pair, stratum, verdict, a, b in pairs["errors"]:
         lines.append(f"| {pair} | {stratum} | {verdict} | {a} | {b} |")

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from kg.graph import connect  # noqa: E402
 from kg.rdf.keys import name_key  # noqa: E402
 
+FIGURES = ROOT / "bench" / "identity" / "figures.tsv"
 QUERY = """
 SELECT ?p (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?g) AS ?articles) WHERE {
   VALUES ?key { KEYS }
@@ -31,24 +32,28 @@ SELECT ?p (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?g) AS ?articles) WHERE {
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", required=True)
-    ap.add_argument("--figures", type=Path, default=ROOT / "bench" / "identity" / "figures.tsv")
+    ap.add_argument("--figures", type=Path, default=FIGURES)
     args = ap.parse_args()
     store = connect(args.store, read_only=True)
-    part = ""
-    print("| figure | names looked for | person nodes | articles of the largest | other nodes (articles) |")
-    print("|---|---|---|---|---|")
-    for line in args.figures.read_text(encoding="utf-8").splitlines():
+    print(figures_table(store, args.figures))
+    store.close()
+
+
+def figures_table(store, figures: Path = FIGURES) -> str:
+    """The markdown table: per figure, the person nodes bearing one of its names."""
+    lines = ["| figure | names looked for | person nodes | articles of the largest | other nodes (articles) |",
+             "|---|---|---|---|---|"]
+    for line in figures.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# part:"):
+            lines.append(f"| **{line.split(':', 1)[1].strip()}** | | | | |")
         if line.startswith("#") or not line.strip():
-            if line.startswith("# part:"):
-                part = line.split(":", 1)[1].strip()
-                print(f"| **{part}** | | | | |")
             continue
         names = [n.strip() for n in line.split("\t") if n.strip()]
         keys = " ".join('"' + name_key(n).replace('"', '\\"') + '"' for n in names)
         rows = store.select(QUERY.replace("KEYS", keys)).rows
-        others = ", ".join(f"{name} ({n})" for _, name, n in rows[1:6]) + (" ..." if len(rows) > 6 else "")
-        print(f"| {names[0]} | {' / '.join(names)} | {len(rows)} | {rows[0][2] if rows else 0} | {others} |")
-    store.close()
+        others = ", ".join(f"{' '.join(name.split())} ({n})" for _, name, n in rows[1:6]) + (" ..." if len(rows) > 6 else "")
+        lines.append(f"| {names[0]} | {' / '.join(names)} | {len(rows)} | {rows[0][2] if rows else 0} | {others} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,9 @@
 Pairs (at least THRESHOLD) are joined from the most probable down: longer names with each other
 first, then each one-word name to a longer name, then one-word names to each other. A join is
 refused when
-  * the two clusters would hold two longer names that cannot be one person's ("Susilo Bambang
-    Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or one inside the
-    other that an article names side by side ("Joko Widodo", "Iriana Joko Widodo");
+  * the two clusters' main longer names (or the joining nodes' own) cannot be one person's
+    ("Susilo Bambang Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or
+    one is inside the other and an article names both ("Joko Widodo", "Iriana Joko Widodo");
   * two one-word names would join two clusters that each hold a longer name;
 Last, a group of one-word names judged one person joins the longer name most of its members point to
 (`_group_votes`), with the same refusals.
@@ -77,7 +77,9 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         if ra == rb:
             return
         ca, cb = of(p.a), of(p.b)
-        if any(_apart(x, gx, y, gy) for x, gx in ca.long_names.items() for y, gy in cb.long_names.items()):
+        names_a = _names_to_check(ca, records[p.a])
+        names_b = _names_to_check(cb, records[p.b])
+        if any(_apart(x, gx, y, gy) for x, gx in names_a for y, gy in names_b):
             return
         if (p.a in one_word and p.b in one_word) and ca.long_names and cb.long_names:
             return  # two one-word names joined to two longer names: not through each other
@@ -95,6 +97,18 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
         join(p)
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
+
+
+def _names_to_check(c: Cluster, node: PersonRecord) -> list[tuple[str, set[str]]]:
+    """The longer names a join must not contradict: the cluster's main one (named in most articles)
+    and the joining node's own. A stray one ("Pribadi BJ Habibie", one article) vetoes nothing."""
+    out = []
+    if c.long_names:
+        main = max(c.long_names, key=lambda n: (len(c.long_names[n]), n))
+        out.append((main, c.long_names[main]))
+    if len(node.words) > 1 and node.label in c.long_names and (not out or out[0][0] != node.label):
+        out.append((node.label, c.long_names[node.label]))
+    return out
 
 
 def _join(clusters: dict[str, Cluster], parent: dict[str, str], ca: Cluster, cb: Cluster,

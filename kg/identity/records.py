@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.graph import Store
+from kg.identity.names import words
 
 ARTICLE = "https://w3id.org/pemilu-kg/graph/article/"
 ALIAS_SHARE = 10  # kg.identity.records._add_names
@@ -35,8 +36,9 @@ class PersonRecord:
     named: set[str] = field(default_factory=set)  # institutions and places its articles name
 
     @property
-    def words(self) -> list[str]:
-        return self.label.split()
+    def words(self) -> tuple[str, ...]:
+        """Its name's words without forms of address ("Eyang Habibie" has one: a bare name)."""
+        return words(self.label)
 
 
 _NODES = """
