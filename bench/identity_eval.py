@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.identity_figures import figures_table  # noqa: E402
 from kg.graph import connect  # noqa: E402
+from kg.identity.records import read_persons  # noqa: E402
 
 DATA = ROOT / "bench" / "identity"
 SAME_AS = ("SELECT ?o ?c WHERE { GRAPH ?g { ?o owl:sameAs ?c } "
@@ -52,10 +53,11 @@ def main() -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         store = connect(str(copy), read_only=True)
         canon = {o: c for o, c in store.select(SAME_AS).rows}
+        present = set(read_persons(store))
         figures = figures_table(store)
         store.close()
-    pairs = score_pairs(canon)
-    bcubed = score_blocks(canon)
+    pairs = score_pairs(canon, present)
+    bcubed = score_blocks(canon, present)
     report = render(pairs, bcubed, seconds, peak_mb, run.stderr.strip().splitlines()[-1:], figures)
     args.out.write_text(report, encoding="utf-8")
     print(report)
@@ -69,7 +71,7 @@ def _canonical(canon: dict[str, str], node: str) -> str:
     return node
 
 
-def score_pairs(canon: dict[str, str]) -> dict:
+def score_pairs(canon: dict[str, str], present: set[str]) -> dict:
     nodes: dict[int, tuple[str, str, str, str, str]] = {}
     for name in ("pairs.csv", "pairs_2.csv", "pairs_3.csv"):
         if (DATA / name).exists():
@@ -80,6 +82,9 @@ def score_pairs(canon: dict[str, str]) -> dict:
     errors = []
     for pair, verdict in sorted(verdicts.items()):
         stratum, a, b, name_a, name_b = nodes[pair]
+        if a not in present or b not in present:  # a store built by another extractor version
+            counts["all"]["missing"] += 1
+            continue
         joined = _canonical(canon, a) == _canonical(canon, b)
         for key in ("all", stratum):
             if verdict in ("same", "different"):
@@ -91,13 +96,13 @@ def score_pairs(canon: dict[str, str]) -> dict:
     return {"counts": counts, "errors": errors}
 
 
-def score_blocks(canon: dict[str, str]) -> dict:
+def score_blocks(canon: dict[str, str], present: set[str]) -> dict:
     blocks = json.loads((DATA / "clusters.json").read_text(encoding="utf-8"))
     precision, recall, n = 0.0, 0.0, 0
     tp = fp = fn = 0
     gold_clusters = 0
     for block in blocks:
-        gold = {node: i for i, group in enumerate(block["groups"]) for node in group["nodes"]}
+        gold = {node: i for i, group in enumerate(block["groups"]) for node in group["nodes"] if node in present}
         gold_clusters += len(block["groups"])
         pred = {node: _canonical(canon, node) for node in gold}
         for node in gold:
@@ -137,6 +142,9 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
         lines.append(f"| {key} | {c['tp'] + c['fn']} | {c['fp'] + c['tn']} | {p:.3f} | {r:.3f} | "
                      f"{c['not-person joined']} of {c['not-person joined'] + c['not-person apart']} | "
                      f"{c['unsure joined'] + c['unsure apart']} |")
+    if pairs["counts"]["all"]["missing"]:
+        lines += ["", f"{pairs['counts']['all']['missing']} labelled pairs name a node this store does not have "
+                      "(built by another version of the extractor) and are left out."]
     lines += ["", "Strata: A one-word name / a longer name containing it; B two longer names sharing a word;",
               "C the same one-word name on two nodes; D nickname, acronym, initials or spelling variant.", "",
               "## Blocks grouped by hand (B-cubed)", "",

@@ -133,3 +133,15 @@ def test_resolving_again_changes_nothing(resolved, capsys):
     assert main(["resolve", "--store", str(resolved)]) == 0
     assert "0 canonical persons written" in capsys.readouterr().err
     assert quads_by_graph(resolved) == before
+
+
+def test_an_office_the_text_does_not_place_is_a_node_of_its_article_only():
+    from kg.nlp.extract import extract
+    from kg.records import Article
+
+    text = ("Kapolres AKBP Budi Santoso mengatakan Kepolisian Resor telah menyiapkan pengamanan pemilu. "
+            "Kejaksaan Negeri juga hadir dalam rapat itu. Ketua KPU Arief Budiman hadir di Jakarta, Senin (1/4/2019).")
+    keys = {a: {e.key for e in extract(Article(a, text)).entities if e.kind.name == "ORGANIZATION"}
+            for a in ("satu", "dua")}
+    assert {"org:polres--satu", "org:kejari--satu", "org:kpu"} <= keys["satu"]
+    assert keys["satu"] & keys["dua"] == {"org:kpu"}

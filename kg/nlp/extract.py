@@ -15,7 +15,7 @@ from spacy.language import Language
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
-from kg.nlp.orgs import OrgHit, find_orgs
+from kg.nlp.orgs import OrgHit, article_local, find_orgs
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
@@ -64,6 +64,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
+    orgs = [article_local(o, id_slug(article.id)) for o in orgs]
+    posts = [replace(p, org=article_local(p.org, id_slug(article.id))) if p.org is not None else p for p in posts]
     holdings = link_holders(text, posts, persons)
     person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
                                                     _home_province(places, dateline))
@@ -151,7 +153,9 @@ class _Builder:
     def org(self, hit: OrgHit) -> None:
         if hit.key not in self.entities:
             self.entities[hit.key] = Entity(hit.key, Kind.ORGANIZATION, hit.label, (), (), hit.type,
-                                            area=hit.area, level=hit.level)
+                                            area=hit.area, level=hit.level,
+                                            identity="institution not placed by the text: this article only"
+                                            if "--" in hit.key else None)
         self.alts[hit.key].update(hit.alt_labels)
         self.mention(hit.key, hit.start, hit.end)
         self._ensure_parents(hit.area)

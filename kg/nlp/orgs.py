@@ -9,7 +9,7 @@ national body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.nlp.places import PlaceHit
@@ -127,6 +127,16 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hits.append(OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other"))
     return _bare_as_branch(text, _outermost(hits))
+
+
+def article_local(hit: OrgHit, article_slug: str) -> OrgHit:
+    """An office the text does not place ("Kepolisian Resor", "Kejaksaan Negeri" with no region) is a
+    node of this article: one shared by every article would join every such office in the country.
+    National bodies ("KPU", "DPR") stay one node."""
+    otype = org_types().get(hit.type)
+    if hit.area is None and otype is not None and hit.level != "national" and hit.key == f"org:{hit.type}":
+        return replace(hit, key=f"{hit.key}--{article_slug}")
+    return hit
 
 
 def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
