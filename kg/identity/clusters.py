@@ -21,11 +21,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.identity.names import compatible, relation
+from kg.identity.names import compatible, relation, words
 from kg.identity.records import PersonRecord
 from kg.identity.scoring import ScoredPair
 
 THRESHOLD = 0.7
+BARE_THRESHOLD = 0.9  # two one-word names join on this much evidence ("Dewi" and "Dewi": many women)
 MARGIN = 0.1  # a one-word name's best longer name must beat an incompatible second by this much,
 VOTE = 0.5  # a member of a group of one-word names votes for the longer names it reaches with this
 VOTE_LEAD = 3  # the winner's votes over the runner-up's
@@ -73,6 +74,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     ordered = sorted(pairs, key=lambda p: (-p.probability, p.a, p.b))
 
     def join(p: ScoredPair) -> None:
+        if p.names == "none":  # context alone never joins two names
+            return
         ra, rb = find(p.a), find(p.b)
         if ra == rb:
             return
@@ -91,8 +94,9 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in ordered:  # then each one-word name to the longer name it chose
         if (p.a in one_word) != (p.b in one_word) and (chosen.get(p.a) == p.b or chosen.get(p.b) == p.a):
             join(p)
-    for p in ordered:  # then one-word names to each other
-        if p.a in one_word and p.b in one_word and p.a not in ambiguous and p.b not in ambiguous:
+    for p in ordered:  # then one-word names to each other, on stronger evidence
+        if p.a in one_word and p.b in one_word and p.a not in ambiguous and p.b not in ambiguous \
+                and p.probability >= BARE_THRESHOLD:
             join(p)
     for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
         join(p)
@@ -153,14 +157,15 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
                          threshold: float) -> dict[str, str | None]:
     """Each one-word node with a longer-name candidate → the longer name it may join, or None.
 
-    The choice is the candidate named in most articles among those at `threshold` or above and
+    Candidates that are two names glued (`_glued`) are left out. The choice is the candidate named in most articles among those at `threshold` or above and
     within MARGIN of the most probable (a bare name in the news is the prominent bearer's); None
     when another candidate within MARGIN cannot be the same person and the choice is not named in
     PROMINENCE times as many articles."""
+    labels = {r.words for r in records.values() if len(r.words) > 1}
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for p in pairs:
         for one, other in ((p.a, p.b), (p.b, p.a)):
-            if len(records[one].words) == 1 and len(records[other].words) > 1:
+            if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels):
                 candidates[one].append((p.probability, other))
     out: dict[str, str | None] = {}
     for node, options in candidates.items():
@@ -180,9 +185,22 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     return out
 
 
+def _glued(name: tuple[str, ...], labels: set[tuple[str, ...]]) -> bool:
+    """A longer name that is another person's full name with a name before or after it ("Prabowo
+    Sandiaga Uno" from "Prabowo-Sandiaga Uno", "Iriana Joko Widodo"): no anchor for a bare name,
+    which could be either person's."""
+    return any(name[i:] in labels or name[:len(name) - i] in labels for i in range(1, len(name) - 1))
+
+
 def _apart(a: str, a_graphs: set[str], b: str, b_graphs: set[str]) -> bool:
     """Two longer names that cannot be one person's: incompatible names, or one inside the other
-    while an article names both ("Joko Widodo" and "Iriana Joko Widodo", his wife)."""
+    with a word before or after it while an article names both ("Joko Widodo" and "Iriana Joko
+    Widodo", his wife); a word between the first and the last is a middle name."""
     if a == b:
         return False
-    return not compatible(a, b) or (relation(a, b) == "contains" and bool(a_graphs & b_graphs))
+    if not compatible(a, b):
+        return True
+    if relation(a, b) != "contains" or not a_graphs & b_graphs:
+        return False
+    short, long = sorted((words(a), words(b)), key=len)
+    return not (short[0] == long[0] and short[-1] == long[-1])  # "Anies (Rasyid) Baswedan" is one man

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.graph import Store
 from kg.identity.names import words
+from kg.rdf.keys import word_keys
 
 ARTICLE = "https://w3id.org/pemilu-kg/graph/article/"
 ALIAS_SHARE = 10  # kg.identity.records._add_names
@@ -34,6 +35,7 @@ class PersonRecord:
     provinces: set[str] = field(default_factory=set)  # two-digit Kemendagri codes of its institutions
     persons: set[str] = field(default_factory=set)  # other person nodes named in the same articles
     named: set[str] = field(default_factory=set)  # institutions and places its articles name
+    topics: set[str] = field(default_factory=set)  # words of its articles' headlines
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -54,6 +56,9 @@ SELECT DISTINCT ?g ?e WHERE {
   GRAPH ?g { ?a schema:mentions ?e . { ?e a schema:Organization } UNION { ?e a schema:Place } }
   VALUES_GRAPHS
 }"""
+
+_HEADLINES = """
+SELECT ?g ?h WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:headline ?h } VALUES_GRAPHS }"""
 
 _MEMBERSHIPS = """
 SELECT ?g ?p ?role ?org ?area ?qualifier WHERE {
@@ -102,15 +107,19 @@ def read_persons(store: Store, graphs: Iterable[str] | None = None) -> dict[str,
     named: dict[str, set[str]] = defaultdict(set)
     for g, e in store.select(_NAMED.replace("VALUES_GRAPHS", values)).rows:
         named[g].add(e)
+    headline = {g: set(word_keys(h)) for g, h in store.select(_HEADLINES.replace("VALUES_GRAPHS", values)).rows}
     persons: dict[str, Counter] = defaultdict(Counter)
     entities: dict[str, Counter] = defaultdict(Counter)
+    topics: dict[str, Counter] = defaultdict(Counter)
     for g, nodes in in_graph.items():
         for node in nodes:
             persons[node].update(nodes - {node})
             entities[node].update(named.get(g, ()))
+            topics[node].update(headline.get(g, ()))
     for node, record in records.items():  # a node in a thousand articles: the company it keeps most
         record.persons = {n for n, _ in persons[node].most_common(CONTEXT)}
         record.named = {e for e, _ in entities[node].most_common(CONTEXT)}
+        record.topics = {w for w, _ in topics[node].most_common(CONTEXT)}
     return records
 
 

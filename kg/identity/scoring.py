@@ -32,7 +32,7 @@ from kg.identity.records import PersonRecord
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "identity" / "splink.json"
 EVIDENCE = (("post", "posts"), ("institution", "orgs"), ("province", "provinces"), ("persons", "persons"),
-            ("institutions or places", "named"))
+            ("institutions or places", "named"), ("headline words", "topics"))
 MIN_PROBABILITY = 0.05  # pairs below are not kept
 MAX_BLOCK = 300  # a name word shared by more nodes than this does not block
 
@@ -110,7 +110,7 @@ def _row(r: PersonRecord) -> dict:
             "initials_key": _initials(first),
             "posts": sorted(r.posts) or None, "orgs": sorted(r.orgs) or None,
             "provinces": sorted(r.provinces) or None, "persons": sorted(r.persons) or None,
-            "named": sorted(r.named) or None}
+            "named": sorted(r.named) or None, "topics": sorted(r.topics) or None}
 
 
 def _shared_word_nodes(counts: Counter, a: list[str] | None, b: list[str] | None) -> int:
@@ -160,7 +160,7 @@ def _settings() -> SettingsCreator:
     return SettingsCreator(
         link_type="dedupe_only",
         comparisons=[names, rarity] + [_overlap(column) for column in ("posts", "orgs", "provinces", "persons")]
-        + [_overlap("named", 3)],
+        + [_overlap("named", 3), _overlap("topics", 3)],
         blocking_rules_to_generate_predictions=[
             block_on("block_keys", arrays_to_explode=["block_keys"]),
             "l.nick_key = r.nick_key AND (l.one_word <> r.one_word)",
