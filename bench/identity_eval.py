@@ -99,11 +99,15 @@ def score_pairs(canon: dict[str, str], present: set[str]) -> dict:
 def score_blocks(canon: dict[str, str], present: set[str]) -> dict:
     blocks = json.loads((DATA / "clusters.json").read_text(encoding="utf-8"))
     precision, recall, n = 0.0, 0.0, 0
-    tp = fp = fn = 0
+    tp = fp = fn = junk_joined = 0
     gold_clusters = 0
     for block in blocks:
-        gold = {node: i for i, group in enumerate(block["groups"]) for node in group["nodes"] if node in present}
-        gold_clusters += len(block["groups"])
+        gold = {node: i for i, group in enumerate(block["groups"]) for node in group["nodes"]
+                if node in present and group.get("flag") != "not_person"}
+        junk = [node for group in block["groups"] if group.get("flag") == "not_person"
+                for node in group["nodes"] if node in present]
+        junk_joined += sum(_canonical(canon, a) == _canonical(canon, b) for i, a in enumerate(junk) for b in junk[i + 1:])
+        gold_clusters += sum(group.get("flag") != "not_person" for group in block["groups"])
         pred = {node: _canonical(canon, node) for node in gold}
         for node in gold:
             same_pred = {m for m in gold if pred[m] == pred[node]}
@@ -119,7 +123,7 @@ def score_blocks(canon: dict[str, str], present: set[str]) -> dict:
                 fp += p and not g
                 fn += g and not p
     return {"nodes": n, "blocks": len(blocks), "clusters": gold_clusters, "precision": precision / n,
-            "recall": recall / n, "pair_tp": tp, "pair_fp": fp, "pair_fn": fn}
+            "recall": recall / n, "pair_tp": tp, "pair_fp": fp, "pair_fn": fn, "junk_joined": junk_joined}
 
 
 def _pr(c: Counter) -> tuple[float, float]:
@@ -148,10 +152,12 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
     lines += ["", "Strata: A one-word name / a longer name containing it; B two longer names sharing a word;",
               "C the same one-word name on two nodes; D nickname, acronym, initials or spelling variant.", "",
               "## Blocks grouped by hand (B-cubed)", "",
-              f"{bcubed['blocks']} blocks, {bcubed['nodes']} nodes, {bcubed['clusters']} persons (gold clusters): "
+              f"{bcubed['blocks']} blocks, {bcubed['nodes']} person nodes, {bcubed['clusters']} persons (gold clusters; "
+              f"nodes judged not a person are left out, as in the pairs): "
               f"B-cubed precision **{bcubed['precision']:.3f}**, recall **{bcubed['recall']:.3f}**; "
               f"pairs inside blocks: {bcubed['pair_tp']} joined rightly, {bcubed['pair_fp']} wrongly, "
-              f"{bcubed['pair_fn']} missed.", "",
+              f"{bcubed['pair_fn']} missed. Pairs of not-person nodes joined: {bcubed['junk_joined']} (zodiac signs, "
+              "places: one non-person thing each time, mostly).", "",
               "## Cost on the full corpus", "",
               f"`kg resolve` on the whole store: {seconds:.1f} s wall, peak memory {peak_mb:.0f} MB "
               f"(2 cores). {' '.join(last)}", "",

@@ -19,9 +19,11 @@ RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "
 
 
 def words(name: str) -> tuple[str, ...]:
-    """Lowercase name words without dots and hyphens, and without forms of address, honorifics and
-    ranks before them: "B.J. Habibie" → ("b", "j", "habibie"), "Eyang Habibie" → ("habibie",)."""
+    """Lowercase name words without dots, hyphens and apostrophes, and without forms of address,
+    honorifics and ranks before them: "B.J. Habibie" → ("b", "j", "habibie"), "Eyang Habibie" →
+    ("habibie",), "Ma'ruf Amin" → ("maruf", "amin")."""
     spaced = re.sub(r"(?<=\b\w)\.(?=\w)", ". ", name)
+    spaced = re.sub(r"(?<=\w)['’`](?=\w)", "", spaced)  # "Ma'ruf" and "Maruf" are one spelling
     out = tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
     while len(out) > 1 and out[0] in _address():
         out = out[1:]
