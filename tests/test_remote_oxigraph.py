@@ -199,3 +199,16 @@ def test_a_quarantined_article_leaves_the_server_too(oxigraph_url, monkeypatch, 
     assert "the older graphs of 1 quarantined articles dropped" in capsys.readouterr().err
     left = connect(oxigraph_url).select("SELECT ?id WHERE { ?a a schema:NewsArticle ; schema:identifier ?id }")
     assert [row[0] for row in left.rows] == [sorted(SEEDS.glob("*.txt"))[1].stem]
+
+
+def test_identity_resolution_renames_nodes_on_the_server(oxigraph_url, capsys):
+    articles = Path(__file__).parent / "data" / "identity"
+    paths = [str(articles / n) for n in ("pelantikan.txt", "sidang.txt", "edhy.txt")]
+    assert main(["build", *paths, "--store", oxigraph_url]) == 0
+    assert "1 nodes joined" in capsys.readouterr().err
+    rows = {}
+    for name in ("Jokowi", "Joko Widodo"):
+        assert main(["query", "copresence", "-p", f"person_name={name}", "--store", oxigraph_url,
+                     "--format", "csv"]) == 0
+        rows[name] = sorted(capsys.readouterr().out.splitlines())
+    assert rows["Jokowi"] == rows["Joko Widodo"] and len(rows["Jokowi"]) > 1
