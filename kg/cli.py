@@ -197,7 +197,8 @@ def _built(args, output: Path | None, force: bool = False):
 
     return _with_progress(lambda progress: build(args.paths, args.store, output, force=force, model=args.model,
                                                  workers=args.workers, progress=progress, validate=args.validate,
-                                                 resolve_identities=getattr(args, "resolve", True)))
+                                                 resolve_identities=getattr(args, "resolve", True),
+                                                 log=lambda m: print(m, file=sys.stderr)))
 
 
 def _resolve(args) -> int:
@@ -205,7 +206,7 @@ def _resolve(args) -> int:
     from kg.identity.resolve import resolve_persons
 
     store = connect(args.store)
-    print(resolve_persons(store).summary(), file=sys.stderr)
+    print(resolve_persons(store, log=lambda m: print(m, file=sys.stderr)).summary(), file=sys.stderr)
     store.close()
     return EXIT_OK
 

@@ -55,7 +55,8 @@ class BuildReport:
 def build(paths: Iterable[Path], store_path: Path | str | None = None, output: Path | None = None, *,
           force: bool = False, model: str | None = None, workers: int | None = None,
           progress: Callable[[Tick], None] | None = None, extractors: Extractors | None = None,
-          batch: int = BATCH, validate: bool = True, resolve_identities: bool = True) -> BuildReport:
+          batch: int = BATCH, validate: bool = True, resolve_identities: bool = True,
+          log: Callable[[str], None] | None = None) -> BuildReport:
     """Build `paths` into the store at `store_path` (a folder, or a SPARQL server's URL; see
     `kg.graph.connect`).
 
@@ -65,7 +66,7 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     loaded. `extractors` replaces that runner (e.g. `kg.ingest.distributed.DaskExtractors`, a cluster's
     workers), and then decides itself about validation. At the end the persons of the articles
     built join the canonical persons of the store (`kg.identity.resolve`) unless
-    `resolve_identities` is false.
+    `resolve_identities` is false (`log` hears its stages).
     """
     paths = list(paths)
     report = BuildReport()
@@ -111,7 +112,7 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     if meter:
         meter.update(report, final=True)
     if resolve_identities and report.graphs:
-        report.resolution = resolve_persons(store, report.graphs)
+        report.resolution = resolve_persons(store, report.graphs, log)
     try:
         if output is not None:
             store.export(output, (str(iris.graph(article_id)) for article_id in seen.ids()))
