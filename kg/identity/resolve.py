@@ -51,7 +51,7 @@ def resolve_persons(store: Store, graphs: Iterable[str] | None = None,
     records = read_persons(store)
     fresh = None if graphs is None else {n for n, r in records.items() if r.graphs & set(graphs)}
     say(f"identity: scoring candidate pairs among {len(records)} person nodes")
-    pairs = score(records)
+    pairs = score(records, only=fresh)
     if fresh is not None:
         pairs = [p for p in pairs if p.a in fresh or p.b in fresh]
     touched = [c for c in cluster(records, pairs, existing=_existing(records)) if c.links]

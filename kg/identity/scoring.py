@@ -58,12 +58,14 @@ def fit(records: dict[str, PersonRecord], seed: int = 13) -> dict[str, Any]:
         return linker.misc.save_model_to_json()
 
 
-def score(records: dict[str, PersonRecord], model: dict[str, Any] | None = None) -> list[ScoredPair]:
+def score(records: dict[str, PersonRecord], model: dict[str, Any] | None = None,
+          only: set[str] | None = None) -> list[ScoredPair]:
     """Candidate pairs among `records` with their match probability (≥ MIN_PROBABILITY), by `model`
-    (default: the shipped one)."""
+    (default: the shipped one). With `only`, the pairs of those nodes (and maybe some others): just
+    the nodes sharing a blocking key with them are compared, so one new article costs seconds."""
     if len(records) < 2:
         return []
-    with _linker(records, model or load_model()) as linker:
+    with _linker(records, model or load_model(), only) as linker:
         frame = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
         rows = frame.as_record_list()
     out = []
@@ -82,17 +84,20 @@ def load_model(path: Path = MODEL) -> dict[str, Any]:
 
 
 @contextmanager
-def _linker(records: dict[str, PersonRecord], settings: SettingsCreator | dict[str, Any]) -> Iterator[Linker]:
+def _linker(records: dict[str, PersonRecord], settings: SettingsCreator | dict[str, Any],
+            only: set[str] | None = None) -> Iterator[Linker]:
     logging.getLogger("splink").setLevel(logging.ERROR)
     con = duckdb.connect()
     con.create_function("name_relation", _best_relation, ["VARCHAR[]", "VARCHAR[]"], "VARCHAR")
     rows = [_row(r) for r in records.values()]
-    counts = Counter(k for row in rows for k in row["block_keys"])
+    counts = Counter(k for row in rows for k in row["block_keys"])  # over every node, whatever is compared
     con.create_function("shared_word_nodes", lambda a, b: _shared_word_nodes(counts, a, b),
                         ["VARCHAR[]", "VARCHAR[]"], "INTEGER")
     for row in rows:
         row["name_words"] = row["block_keys"]
         row["block_keys"] = [k for k in row["block_keys"] if counts[k] <= MAX_BLOCK]
+    if only is not None:
+        rows = _sharing_keys(rows, only)
     table = DuckDBAPI(connection=con).register(rows, table_name="persons")
     try:
         with warnings.catch_warnings():
@@ -100,6 +105,15 @@ def _linker(records: dict[str, PersonRecord], settings: SettingsCreator | dict[s
             yield Linker(table, settings, log_level=logging.ERROR)
     finally:
         con.close()
+
+
+def _sharing_keys(rows: list[dict], only: set[str]) -> list[dict]:
+    """The rows of `only` and of every node that shares a blocking key with one of them."""
+    def keys(row: dict) -> set[tuple[str, str]]:
+        return {("word", k) for k in row["block_keys"]} | {
+            (kind, row[column]) for kind, column in (("initials", "initials_key"), ("nick", "nick_key")) if row[column]}
+    wanted = set().union(*(keys(row) for row in rows if row["unique_id"] in only))
+    return [row for row in rows if row["unique_id"] in only or keys(row) & wanted]
 
 
 def _row(r: PersonRecord) -> dict:
