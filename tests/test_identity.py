@@ -145,3 +145,21 @@ def test_an_office_the_text_does_not_place_is_a_node_of_its_article_only():
             for a in ("satu", "dua")}
     assert {"org:polres--satu", "org:kejari--satu", "org:kpu"} <= keys["satu"]
     assert keys["satu"] & keys["dua"] == {"org:kpu"}
+
+
+def test_scoring_only_the_new_nodes_gives_their_pairs_as_a_whole_store_run(tmp_path):
+    from kg.identity.records import read_persons
+    from kg.identity.scoring import score
+
+    store = tmp_path / "store"
+    build(sorted(ARTICLES.glob("*.txt")), store, workers=1, resolve_identities=False)
+    s = connect(str(store), read_only=True)
+    records = read_persons(s)
+    s.close()
+    fresh = {n for n, r in records.items() if "https://w3id.org/pemilu-kg/graph/article/bendungan" in r.graphs}
+
+    def of_fresh(pairs):
+        return {(p.a, p.b): round(p.probability, 9) for p in pairs if p.a in fresh or p.b in fresh}
+
+    assert fresh and of_fresh(score(records, only=fresh)) == of_fresh(score(records))
+    assert of_fresh(score(records))
