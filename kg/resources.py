@@ -46,6 +46,12 @@ def words(name: str) -> frozenset[str]:
     return frozenset(row[0] for row in lexicon(name))
 
 
+@cache
+def title_words() -> frozenset[str]:
+    """Every word of a rank or honorific ("Kombes", "Pol", "AKBP", "Prof"), without a final full stop."""
+    return frozenset(w.rstrip(".") for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split())
+
+
 def split_list(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(",") if part.strip())
 

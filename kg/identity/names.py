@@ -11,13 +11,14 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from kg.nlp.persons import title_words
-from kg.resources import words as words_of
+from kg.resources import title_words
+from kg.resources import words as words_of  # "words" here are a name's words
 
 # From strongest to weakest; "none" when the names cannot be one person's.
 RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "none")
 
 
+@lru_cache(maxsize=1 << 18)
 def words(name: str) -> tuple[str, ...]:
     """Lowercase name words without dots, hyphens and apostrophes, and without forms of address,
     honorifics and ranks before them: "B.J. Habibie" → ("b", "j", "habibie"), "Eyang Habibie" →

@@ -8,7 +8,6 @@ article graph then says `node owl:sameAs canonical`, and the record keeps the or
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.graph import Store
@@ -48,35 +47,31 @@ SELECT ?g ?p ?label ?alt ?origin ?originLabel WHERE {
   GRAPH ?g { ?p a schema:Person ; rdfs:label ?label .
     OPTIONAL { ?p skos:altLabel ?alt }
     OPTIONAL { ?origin owl:sameAs ?p . OPTIONAL { ?origin rdfs:label ?originLabel } } }
-  VALUES_GRAPHS
 }"""
 
 _NAMED = """
 SELECT DISTINCT ?g ?e WHERE {
   GRAPH ?g { ?a schema:mentions ?e . { ?e a schema:Organization } UNION { ?e a schema:Place } }
-  VALUES_GRAPHS
 }"""
 
 _HEADLINES = """
-SELECT ?g ?h WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:headline ?h } VALUES_GRAPHS }"""
+SELECT ?g ?h WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:headline ?h } }"""
 
 _MEMBERSHIPS = """
 SELECT ?g ?p ?role ?org ?area ?qualifier WHERE {
   GRAPH ?g { ?m org:member ?p ; org:role ?role .
     OPTIONAL { ?m org:organization ?org . OPTIONAL { ?org schema:areaServed ?area } }
     OPTIONAL { ?m pemilu:qualifier ?qualifier } }
-  VALUES_GRAPHS
 }"""
 
 
-def read_persons(store: Store, graphs: Iterable[str] | None = None) -> dict[str, PersonRecord]:
-    """Every person node of the article graphs (or of `graphs` only), keyed by its original IRI."""
-    values = _values(graphs)
+def read_persons(store: Store) -> dict[str, PersonRecord]:
+    """Every person node of the article graphs, keyed by its original IRI."""
     records: dict[str, PersonRecord] = {}
     in_graph: dict[str, set[str]] = defaultdict(set)
     by_current: dict[tuple[str, str], list[PersonRecord]] = defaultdict(list)
     name_graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for g, p, label, alt, origin, origin_label in store.select(_NODES.replace("VALUES_GRAPHS", values)).rows:
+    for g, p, label, alt, origin, origin_label in store.select(_NODES).rows:
         if not g.startswith(ARTICLE):
             continue
         node = origin or p
@@ -91,7 +86,7 @@ def read_persons(store: Store, graphs: Iterable[str] | None = None) -> dict[str,
             name_graphs[(node, alt)].add(g)
         in_graph[g].add(node)
     _add_names(records, name_graphs)
-    for g, p, role, org, area, qualifier in store.select(_MEMBERSHIPS.replace("VALUES_GRAPHS", values)).rows:
+    for g, p, role, org, area, qualifier in store.select(_MEMBERSHIPS).rows:
         for record in by_current.get((g, p), ()):
             if qualifier == "former":
                 continue
@@ -105,9 +100,9 @@ def read_persons(store: Store, graphs: Iterable[str] | None = None) -> dict[str,
         if "--" in record.node and record.node.rsplit("--", 1)[1][:2].isdigit():
             record.provinces.add(record.node.rsplit("--", 1)[1][:2])
     named: dict[str, set[str]] = defaultdict(set)
-    for g, e in store.select(_NAMED.replace("VALUES_GRAPHS", values)).rows:
+    for g, e in store.select(_NAMED).rows:
         named[g].add(e)
-    headline = {g: set(word_keys(h)) for g, h in store.select(_HEADLINES.replace("VALUES_GRAPHS", values)).rows}
+    headline = {g: set(word_keys(h)) for g, h in store.select(_HEADLINES).rows}
     persons: dict[str, Counter] = defaultdict(Counter)
     entities: dict[str, Counter] = defaultdict(Counter)
     topics: dict[str, Counter] = defaultdict(Counter)
@@ -139,9 +134,3 @@ def _add_names(records: dict[str, PersonRecord], name_graphs: dict[tuple[str, st
 
 def _province(place: str) -> str:
     return place.rsplit("/", 1)[1][:2]
-
-
-def _values(graphs: Iterable[str] | None) -> str:
-    if graphs is None:
-        return ""
-    return "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"

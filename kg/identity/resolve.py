@@ -19,7 +19,6 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.graph import SerializedGraph, Store
 from kg.identity.clusters import Cluster, cluster
-from kg.identity.names import words
 from kg.identity.records import PersonRecord, read_persons
 from kg.identity.scoring import score
 from kg.nlp.text import id_slug
@@ -78,7 +77,7 @@ def canonical(c: Cluster, records: dict[str, PersonRecord]) -> str:
     """The node a cluster keeps: a node of a longer name named in most articles (then the
     longest name, then the IRI, for a stable choice)."""
     own = [n for n in c.nodes if records[n].canonical is None] or sorted(c.nodes)
-    return max(own, key=lambda n: (len(words(records[n].label)) > 1, len(records[n].graphs),
+    return max(own, key=lambda n: (len(records[n].words) > 1, len(records[n].graphs),
                                    len(records[n].label), n))
 
 
@@ -87,7 +86,9 @@ def _existing(records: dict[str, PersonRecord]) -> list[set[str]]:
     groups: dict[str, set[str]] = defaultdict(set)
     for node, r in records.items():
         if r.canonical:
-            groups[r.canonical].update({node, r.canonical} & records.keys() | {node})
+            groups[r.canonical].add(node)
+            if r.canonical in records:
+                groups[r.canonical].add(r.canonical)
     return [g for g in groups.values() if len(g) > 1]
 
 

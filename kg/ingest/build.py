@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.cores import default_workers
 from kg.graph import SerializedGraph, Store, StoreError, connect, count_articles, is_url, resolve
-from kg.identity.resolve import Resolution, resolve_persons
 from kg.ingest.progress import Tick
 from kg.ingest.readers import iter_inputs, read_articles
 from kg.ingest.workers import Extractors
@@ -30,6 +30,9 @@ from kg.problems import Problem
 from kg.rdf import iris
 from kg.rdf.mapping import content_hash
 from kg.records import Article
+
+if TYPE_CHECKING:
+    from kg.identity.resolve import Resolution
 
 BATCH = 32  # articles per extraction batch and per store transaction
 LOCK_WAIT_SECONDS = 120
@@ -112,6 +115,8 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     if meter:
         meter.update(report, final=True)
     if resolve_identities and report.graphs:
+        from kg.identity.resolve import resolve_persons  # Splink and DuckDB only when resolving
+
         report.resolution = resolve_persons(store, report.graphs, log)
     try:
         if output is not None:

@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.nlp.pipeline import NerSpan
 from kg.nlp.text import NAME_WORD
-from kg.resources import lexicon, words
+from kg.resources import lexicon, title_words, words
 
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 # an all-caps word inside a name ("Jupri JHP Tampubolon") is part of it when a name word follows
@@ -74,12 +74,6 @@ def _ranks() -> frozenset[str]:
 def _speech_before() -> re.Pattern[str]:
     verbs = [r[0] for r in lexicon("speech_verbs") if r[1] == "before"]
     return re.compile(rf"^\s*(?:,\s*)?(?:juga\s|pun\s|kembali\s|lebih lanjut\s)?(?:{'|'.join(verbs)})\b")
-
-
-@cache
-def title_words() -> frozenset[str]:
-    """Every word of a rank or honorific ("Kombes", "Pol", "AKBP", "Prof"), without a final full stop."""
-    return frozenset(w.rstrip(".") for r in lexicon("ranks") + lexicon("honorifics") for w in r[0].split())
 
 
 @cache

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.nlp.orgs import OrgHit
-from kg.nlp.persons import title_words
 from kg.nlp.post_linker import Linker, Stretch
 from kg.records import Membership
+from kg.resources import title_words
 
 WORD = re.compile(r"\w+")
 SKIPPED_HEADS = frozenset({"wakil", "plt", "pj", "pjs", "mantan", "eks", "plh"})
