@@ -12,10 +12,11 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from kg.identity.names import relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
-from kg.nlp.orgs import OrgHit, article_local, find_orgs
+from kg.nlp.orgs import OrgHit, article_local, find_orgs, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
@@ -64,8 +65,13 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
-    orgs = [article_local(o, id_slug(article.id)) for o in orgs]
-    posts = [replace(p, org=article_local(p.org, id_slug(article.id))) if p.org is not None else p for p in posts]
+    placed = dict(zip(orgs + [p.org for p in posts if p.org is not None],
+                      placed_by_article(orgs + [p.org for p in posts if p.org is not None], places)))
+    orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
+    posts = [replace(p, org=None if placed[p.org].implied and placed[p.org].area is None
+                     else article_local(placed[p.org], id_slug(article.id))) if p.org is not None else p
+             for p in posts]
+    posts = _heads_of_government(posts, orgs)
     holdings = link_holders(text, posts, persons)
     person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
                                                     _home_province(places, dateline))
@@ -86,6 +92,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(person_keys[h], Stretch(h.start, h.end)) for h in persons],
                                           orgs + [p.org for p in posts if p.org is not None], linker.institution)
+    memberships = _lists_share_institution(memberships)
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
@@ -184,11 +191,14 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     not evidence enough: it is the same person across articles only with the same institution
     (or regional office), or else in the same province the article is about; without a province
     it stays a node of this article."""
-    names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
+    names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), n))
     canonical: dict[str, str] = {}
     for name in names:
         tokens = name.split()
-        longer = [c for c in set(canonical.values()) if _contains_tokens(c.split(), tokens)]
+        known = set(canonical.values())
+        longer = [c for c in known if _contains_tokens(c.split(), tokens)]
+        if not longer:  # "Jokowi", "Alex" (Alexander Marwata), "Atika Azmi Uttami" (Utammi): one fitting name only
+            longer = [c for c in known if _short_form(name, c)]
         canonical[name] = longer[0] if len(longer) == 1 else name
     held: dict[str, Holding] = {}
     for h in holdings:
@@ -237,6 +247,19 @@ def _person_key(label: str, holding: Holding | None, article_id: str, province: 
     return f"person:{slug(label)}--{id_slug(article_id)}", "one-word name without post or province: this article only"
 
 
+def _short_form(name: str, full: str) -> bool:
+    """`name` is another way of writing the longer `full` in one article: a nickname, acronym or initials
+    (kg.identity.names), a spelling variant, or a one-word name that begins a word of it ("Rudy" of
+    "FX Hadi Rudyatmo")."""
+    if len(full.split()) < 2 or name == full:
+        return False
+    if relation(name, full) in ("variant", "initials", "acronym", "nickname"):
+        return True
+    word = name.casefold()
+    return len(name.split()) == 1 and len(word) >= 4 and any(
+        w.casefold().startswith(word) and w.casefold() != word for w in full.split())
+
+
 def _contains_tokens(full: list[str], part: list[str]) -> bool:
     n = len(part)
     return n < len(full) and any(full[i:i + n] == part for i in range(len(full) - n + 1))
@@ -272,7 +295,7 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHi
     for h in persons:
         inside = [e for e in names if e.start < h.end and h.name_start < e.end]
         person = bool(inside)
-        if not person and any(e.start <= h.name_start and h.end <= e.end for e in others):
+        if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h) for e in others):
             continue
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
                 h.name_start <= inside[0].start and inside[0].end <= h.end and \
@@ -283,6 +306,37 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHi
             continue
         kept.append(h)
     return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
+
+
+def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
+    """The names listed after one post ("enam anggota DKPP, yakni A, B, C dan D") hold it in one
+    institution: where the linkers placed some of them and left the others without one, the others
+    take it too (only when the list's members were given a single institution)."""
+    groups: dict[tuple, set[str]] = defaultdict(set)
+    for m in memberships:
+        if m.organization:
+            groups[(m.sentence, m.evidence.start, m.role.key)].add(m.organization)
+    return [replace(m, organization=next(iter(orgs))) if m.organization is None and len(
+        orgs := groups.get((m.sentence, m.evidence.start, m.role.key), set())) == 1 else m for m in memberships]
+
+
+GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
+
+
+def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:
+    """"Bupati Pasaman" in an article naming "Pemkab Pasaman" holds that post in the regency's
+    government (the gold does so 22 times in 23); with no government named, the post names no
+    institution."""
+    government = {o.area: o for o in orgs if o.type in GOVERNMENTS and o.area}
+    return [replace(p, org=government[p.area]) if p.org is None and p.area in government
+            and p.definition.kind == "area" else p for p in posts]
+
+
+def _name_at_end(entity, hit: PersonHit) -> bool:
+    """The model ran an institution into the full name after it ("Kepala BNPB Doni Monardo" read as
+    one institution "BNPB Doni Monardo"): the rules' name of two words or more ends the span."""
+    return entity.label == "ORG" and entity.end == hit.end and entity.start < hit.name_start \
+        and len(hit.name.split()) >= 2
 
 
 def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
@@ -318,13 +372,17 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
     for e in analysis.entities:
         if e.label not in ("ORG", "LOC"):
             continue
+        person_end = next((h for h in persons if _name_at_end(e, h)), None)
+        if person_end is not None:  # the institution is what comes before the name
+            cut = len(text[e.start:person_end.name_start].rstrip(" ,"))
+            e = replace(e, end=e.start + cut, text=text[e.start:e.start + cut])
         clash = [(s, t) for s, t in taken if s < e.end and e.start < t]
         wider = e.label == "ORG" and clash and all((s, t) in rule_orgs and e.start <= s and t <= e.end
                                                    and (s, t) != (e.start, e.end) for s, t in clash)
         if clash and not wider:
             continue
         name = e.text.strip(" ,.()\"'")
-        if len(name) < 3 or not name[0].isupper():
+        if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
         if e.label == "ORG":
             known = named.get(_name_key(name))  # another mention of an institution the rules found
@@ -338,6 +396,12 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         taken.append((e.start, e.end))
     return (sorted(places + new_places, key=lambda h: h.start), sorted(orgs + new_orgs, key=lambda h: h.start),
             wider_of)
+
+
+def _common_word(text: str, name: str) -> bool:
+    """A one-word "name" the article also writes in lower case is a word ("Sejahtera", "Damai" of a
+    slogan), not a place or institution."""
+    return " " not in name and name[1:].islower() and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def _name_key(name: str) -> str:
@@ -380,21 +444,32 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     org_at = {Stretch(o.start, o.end): o for o in orgs}
     post_spans = [s for s, _ in candidates]
     out, seen = [], set()
+    org_of_post: dict[Stretch, str | None] = {}  # the names of a list after one post share its institution
     for sent in analysis.sentences:
         bounds = Stretch(sent.start, sent.end)
         chosen = best_holders(text, bounds, candidates, everyone, list(org_at), linker.person)
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             hit = person_at.get(person)
-            if hit is None:
+            if hit is None:  # a name the rules gave a post: its institution is the list's
+                org_of_post.setdefault(post, next((m.organization for m in found if m.organization and
+                                                   m.evidence.start <= person.start < m.evidence.end), None))
                 continue
             rule = rule_posts.get(post)
             role = role_for(rule.label, rule.definition) if rule and post not in longer \
                 else role_for(words, post_defs().get(words))
+            after = next((o for span, o in org_at.items() if text[post.end:span.start].strip() == ""
+                          and span.start >= post.end), None)  # "anggota DKPP, yakni A, B dan C"
             if rule is not None and rule.org is not None:
                 org = rule.org.key
+            elif after is not None:
+                org = after.key
+            elif org_of_post.get(post):
+                org = org_of_post[post]
             else:
-                found = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
-                org = org_at[found].key if found else None
+                best = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
+                org = org_at[best].key if best else None
+            if org is not None:
+                org_of_post.setdefault(post, org)
             ident = (keys[hit], role.key, org)
             if ident in seen:
                 continue

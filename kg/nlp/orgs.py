@@ -14,6 +14,7 @@ from functools import cache
 
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, slug
+from kg.regions import gazetteer
 from kg.resources import lexicon, split_list
 
 LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan"}
@@ -21,7 +22,7 @@ LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecama
          "desa": "village", "kelurahan": "village"}
 POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil Ketua)\s+$")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
-AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota)\s+)?")
+AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 GENERIC = re.compile(
     r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
     r"Dinas|Badan|Komisi|Kementerian|Direktorat)"
@@ -49,6 +50,7 @@ class OrgHit:
     area: str | None = None  # place key
     level: str | None = None
     alt_labels: tuple[str, ...] = field(default=())
+    implied: bool = False  # by a post alone ("Kapolres"), not named; kept only where the article places it
 
 
 @cache
@@ -137,6 +139,34 @@ def article_local(hit: OrgHit, article_slug: str) -> OrgHit:
     if hit.area is None and otype is not None and hit.level != "national" and hit.key == f"org:{hit.type}":
         return replace(hit, key=f"{hit.key}--{article_slug}")
     return hit
+
+
+def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit]:
+    """An office the text does not place ("Kapolres", "Polres", "Kodim") is the one of the region the
+    article is about when the article names exactly one region of its level: the one regency or city
+    for a Polres, the one province for a Polda. Types whose level the text must say ("KPU", "DPRD",
+    "Pemda": regency or province) stay unplaced, and so does every office in an article naming two
+    regions of its level."""
+    gaz = gazetteer()
+    regions = {p.code for p in places if p.code}
+    regions |= {h.area.partition(":")[2] for h in hits if h.area}
+    by_level = {"province": {c[:2] for c in regions},
+                "regency": {c[:5] for c in regions if c.count(".") >= 1}}
+    by_level["city"] = by_level["regency"]
+    out = []
+    for h in hits:
+        otype = org_types().get(h.type)
+        level = otype.national_level if otype else None
+        codes = by_level.get(level or "", set())
+        if h.area is None and otype is not None and not otype.level_word and h.key == f"org:{h.type}" \
+                and len(codes) == 1 and (region := gaz.get(next(iter(codes)))) is not None:
+            place = PlaceHit(h.start, h.end, region.name, f"place:{region.code}", region.name, region.type, region.code,
+                             region.official)
+            branch = _branch(h.text, 0, len(h.text), otype, place, None)
+            h = replace(branch, start=h.start, end=h.end, text=h.text,
+                        alt_labels=tuple(sorted(set(branch.alt_labels) | set(h.alt_labels) - {branch.label})))
+        out.append(h)
+    return out
 
 
 def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:

@@ -21,10 +21,12 @@ KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten
 KEYWORD_NAME = re.compile(
     r"\b(?P<kw>Provinsi|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Distrik|Desa|Kelurahan)\s+"
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
+VENUE_WORD = rf"(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"  # "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"
 VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
-    r"Selat|Gunung|Danau|Bandara|Pelabuhan|Taman|Rumah Dinas|Mapolda|Mapolres|Rutan|Lapas)"
-    rf"(?:\s{NAME_WORD}){{1,4}}|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
+    r"Selat|Gunung|Danau|Bandara|Pelabuhan|Taman|Rumah Dinas|Mapolda|Mapolres|Rutan|Lapas|Jalan|Istana|"
+    r"Kompleks|Ruang|Gudang|Markas|Mako|Puskesmas|RSUD|RSPAD|Lanud|Restoran|Sungai)"
+    rf"(?:\s{VENUE_WORD}){{1,4}}|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
     r"|\bTPS\s\d+\b")
 
 
@@ -164,6 +166,8 @@ def _dedupe(hits: list[PlaceHit], context: frozenset[str]) -> list[PlaceHit]:
     # "Kota Madiun" is no mention of Kabupaten Madiun, though "Madiun" alone would be
     kept = [h for h in kept if not any(o is not h and o.key != h.key and o.start <= h.start and h.end <= o.end
                                        and (o.end - o.start) > (h.end - h.start) for o in regions)]
+    # "Polres Metro Jakarta Selatan": the capital's police units carry "Metro"; no mention of Kota Metro
+    kept = [h for h in kept if not (h.text == "Metro" and any(o.start == h.end + 1 and o.code for o in regions))]
     venues = [h for h in kept if h.type == "venue"]
     return [h for h in kept
             if not (h.code and h.code[:2] not in context and any(v.start <= h.start and h.end <= v.end for v in venues))]

@@ -173,6 +173,9 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
         if otype.area_rule == "none":
             return OrgHit(start, post_end, text[start:post_end], f"org:{otype.key}", otype.full, otype.key,
                           None, otype.national_level, tuple(otype.abbreviations))
+        if not otype.level_word:  # "Kapolres": the article may say which (orgs.placed_by_article)
+            return OrgHit(start, post_end, text[start:post_end], f"org:{otype.key}", otype.full, otype.key,
+                          None, otype.national_level, tuple(otype.abbreviations), implied=True)
         return None
     end = place.end
     paren = re.match(r"\s*\([A-Za-z]{2,12}\)", text[end:])

@@ -15,16 +15,24 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.pipeline import Analysis, Word
+from kg.nlp.posts import post_defs
 from kg.records import Sentence
 from kg.resources import lexicon
 
 # an opening mark is “ or ", and in some outlets ” (measured on the gold: statement recall .722 -> .727)
 QUOTE = re.compile(r"[“”\"](?P<q>[^“”\"\n]{8,})(?:[”“\"]|$)", re.MULTILINE)
-PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya)$", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
+# "mantan Panglima ABRI ini", "politikus PDI-P itu": a description that points back like a pronoun
+POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+(?:ini|itu|tersebut)$")
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut),\s*")
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
-MENURUT = re.compile(r"^Menurut(?:nya|\s+(?P<who>[^,]{2,60})),\s*(?P<stmt>.+)$", re.DOTALL)
+# "Menurut dia, ...", "Namun menurut Yasonna, ...", "Data tersebut, menurut mantan danjen Kopassus ini, ..."
+MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,60})),\s*(?P<stmt>.+)$", re.DOTALL)
+# "Dikatakan dia, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive reporting verb and its agent
+PASSIVE_SAID = re.compile(r"(?:^|(?<=[\s,]))[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|"
+                          r"paparkan|tambahkan|sebutkan|tuturkan)(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau))\b,?\s*"
+                          r"(?:bahwa\s+)?(?P<stmt>.+)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,9 @@ def _verbs(form: str) -> tuple[str, ...]:
 def _after_attribution() -> re.Pattern[str]:
     after = "|".join(_verbs("after"))
     selfs = "|".join(_verbs("self"))
-    return re.compile(rf"^[\s,.]*(?:(?P<self>{selfs})\b|(?P<verb>{after})\s+(?P<who>[^,.;:“”\"]{{2,80}}))")
+    # the speaker may follow the post after a comma: ",” kata Koordinator Divisi Bawaslu Cianjur, Tatang Sumarna"
+    return re.compile(rf"^[\s,.]*(?:(?P<self>{selfs})\b|(?P<verb>{after})\s+(?P<who>[^,.;:“”\"]{{2,80}}"
+                      rf"(?:,\s*[^,.;:“”\"]{{2,60}})?))")
 
 
 @cache
@@ -55,7 +65,7 @@ def _before_verb() -> re.Pattern[str]:
 
 @cache
 def _inserted() -> re.Pattern[str]:
-    return re.compile(rf",\s*(?:{'|'.join(_verbs('after'))})\s+(?P<who>[^,]{{2,60}}),\s*")
+    return re.compile(rf",\s*(?:{'|'.join(_verbs('after'))})\s+(?P<who>[^,]{{2,100}})(?:,\s*|\.?\s*$)")
 
 
 class SpeakerResolver:
@@ -125,7 +135,10 @@ class SpeakerResolver:
         head = phrase.strip().split()[0] if phrase.strip() else ""
         if PRONOUN.match(head) or not head:
             return self.pronoun(start if anchor is None else anchor)
-        return self.person_in(start, start + len(phrase))
+        named = self.person_in(start, start + len(phrase))
+        if named is None and _pointer(phrase):
+            return self.pronoun(start if anchor is None else anchor)
+        return named
 
 
 def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
@@ -138,8 +151,16 @@ def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) ->
     return out
 
 
+# a paragraph that only closes its quote ("Kita masih menunggu ... kondusif,” lanjutnya"): the outlet
+# dropped the opening mark, or the quote goes on from the paragraph before
+CLOSED_ONLY = re.compile(r"^(?P<q>[^“”\"\n]{20,})[”\"]")
+
+
 def _paragraph(text: str, offset: int, para: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
     quotes = [m for m in QUOTE.finditer(para) if len(m.group("q").split()) >= 3]
+    closed = CLOSED_ONLY.match(para)
+    if closed and _after_attribution().match(para[closed.end():]) and (not quotes or quotes[0].start() >= closed.end()):
+        quotes = [closed] + [m for m in QUOTE.finditer(para, closed.end()) if len(m.group("q").split()) >= 3]
     if quotes:
         out = _direct(text, offset, para, quotes, resolver, analysis)
         # a sentence of the same paragraph without quotation marks may report someone's words too
@@ -194,7 +215,11 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
 
 def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     s = sent.text
-    menurut = MENURUT.match(s)
+    menurut = MENURUT.search(s, 0, 160)
+    passive = PASSIVE_SAID.search(s, 0, 160)
+    if passive and (menurut is None or passive.start() < menurut.start()):
+        speaker = resolver.resolve(passive.group("who") or "nya", sent.start + passive.start())
+        return _said(speaker, passive.group("stmt"), sent, resolver)
     if menurut:
         who = menurut.group("who") or "nya"
         speaker = resolver.resolve(who, sent.start + (menurut.start("who") if menurut.group("who") else 0))
@@ -209,7 +234,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         lead = CONNECTIVE.match(s)
         skip = lead.end() if lead else 0
         subject = s[skip:verb.start()]
-        if PRONOUN.match(subject.strip()):
+        if PRONOUN.match(subject.strip()) or _pointer(subject):
             speaker = resolver.resolve(subject, sent.start + skip)
         else:
             speaker = resolver.first_person_in(sent.start + skip, sent.start + verb.start())
@@ -218,6 +243,19 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             speaker = speaker[1] if speaker else None
         return _said(speaker, s[verb.end():], sent, resolver)
     return None
+
+
+@cache
+def _post_heads() -> frozenset[str]:
+    """First words of posts and their abbreviations ("wakil", "ketua", "kapolda"), lower-cased."""
+    return frozenset(w.split()[0].casefold() for form, d in post_defs().items() for w in (form, *d.expansions) if w)
+
+
+def _pointer(phrase: str) -> bool:
+    """"mantan Panglima ABRI ini", "Kapolres tersebut": a post and a demonstrative, no name ("Hal itu" is
+    no person)."""
+    phrase = phrase.strip()
+    return bool(POINTER.match(phrase)) and any(w.casefold() in _post_heads() for w in phrase.split()[:-1])
 
 
 PASSIVE = re.compile(r"\bdi\w{3,}(?:kan|i)\b")  # disampaikan, diungkapkan, diakui
@@ -239,9 +277,16 @@ def _subject_is_person(before_name: str) -> bool:
         and before_name.count(",") <= 2 and len(before_name) < 90
 
 
+# what a reporting verb takes when it reports no words: "menyampaikan hal itu di ...", "menyampaikan pidato
+# berjudul ...", "..., ungkapnya menanggapi ..."
+NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
+                       r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi)\b", re.IGNORECASE)
+
+
 def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
-    if speaker is None or len(words.split()) < 4:
+    if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) or \
+            words.split()[0].casefold() in speech_verbs():
         return None
     resolver.spoke(speaker, sent.end)
     return Statement(speaker, words, sent.start, sent.end, False)
