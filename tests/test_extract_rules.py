@@ -264,3 +264,65 @@ def test_a_bare_institution_name_after_its_branch_is_that_branch_unless_the_nati
     assert {e.key for e in facts.entities if e.kind.value == "Organization"} == {"org:bawaslu-52.04"}
     both = _facts("Bawaslu Sumbawa menerima laporan warga. Bawaslu RI meminta laporan itu diteruskan ke Bawaslu.")
     assert "org:bawaslu" in {e.key for e in both.entities if e.kind.value == "Organization"}
+
+
+def _orgs_of(facts):
+    label = {e.key: e.label for e in facts.entities}
+    return {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+
+
+def test_an_office_the_text_does_not_place_is_the_one_of_the_article_s_only_regency():
+    placed = _facts("Rokan Hulu - Kapolres AKBP Budi Hartono meninjau gudang logistik KPU Rohul, Kamis.")
+    assert ("Budi Hartono", "Kapolres", "Kepolisian Resor Rokan Hulu") in _orgs_of(placed)
+    two = _facts("Kapolres AKBP Budi Hartono meninjau gudang logistik di Kabupaten Kampar dan Kabupaten Siak.")
+    assert _orgs_of(two) == {("Budi Hartono", "Kapolres", None)}
+    assert not any(e.kind is Kind.ORGANIZATION for e in two.entities)
+
+
+def test_police_ranks_written_out_are_no_part_of_the_name():
+    facts = _facts("Kapolri Jenderal Polisi Arman Wirata mengungkapkan adanya kejanggalan dalam kebakaran hutan.")
+    assert _persons(facts) == {"Arman Wirata"}
+    assert [q.text for q in facts.quotations] == ["adanya kejanggalan dalam kebakaran hutan"]
+
+
+def test_a_head_of_government_holds_the_post_in_the_government_the_article_names():
+    facts = _facts("Wali Kota Probolinggo Hadi Santoso dan Bupati Pasaman Yusuf Harahap menandatangani "
+                   "perjanjian dengan Pemkot Probolinggo dan Pemkab Pasaman.")
+    assert {("Hadi Santoso", "Wali Kota Probolinggo", "Pemerintah Kota Probolinggo"),
+            ("Yusuf Harahap", "Bupati", "Pemerintah Kabupaten Pasaman")} <= _orgs_of(facts)
+    alone = _facts("Bupati Pasaman Yusuf Harahap menandatangani perjanjian itu.")
+    assert _orgs_of(alone) == {("Yusuf Harahap", "Bupati", None)}
+
+
+def test_a_short_form_of_a_name_in_the_same_article_is_that_person():
+    facts = _facts("Alexander Wirata hadir dalam rapat itu. Alex mengatakan acara itu berjalan lancar sampai selesai.")
+    assert _persons(facts) == {"Alexander Wirata"}
+
+
+def test_statements_reported_with_menurut_mid_sentence_and_with_passive_verbs():
+    facts = _facts("Ketua KPU Garut Rahmat Santosa menghadiri rapat itu. Namun menurut dia, jadwal kampanye harus "
+                   "segera diumumkan kepada publik.\nData pemilih itu, menurut mantan Ketua KPU ini, berasal dari "
+                   "laporan panitia kecamatan di 42 desa.\nDikatakannya, pengawasan akan diperketat selama masa "
+                   "tenang kampanye.\nIa menyampaikan hal itu di hadapan wartawan di kantor KPU Garut.")
+    label = {e.key: e.label for e in facts.entities}
+    assert [(label[q.speaker], q.text) for q in facts.quotations] == [
+        ("Rahmat Santosa", "jadwal kampanye harus segera diumumkan kepada publik"),
+        ("Rahmat Santosa", "berasal dari laporan panitia kecamatan di 42 desa"),
+        ("Rahmat Santosa", "pengawasan akan diperketat selama masa tenang kampanye")]
+
+
+def test_the_speaker_named_after_the_post_and_a_paragraph_that_only_closes_its_quote():
+    facts = _facts("“Kami menerima laporan dari warga untuk segera ditindaklanjuti,” kata Koordinator Divisi "
+                   "Penindakan Bawaslu Kabupaten Cianjur, Tatang Rusmana, Kamis (15/5/2019).\n"
+                   "Pengawasan kami mulai hari ini sampai hari pemungutan suara selesai,” lanjutnya.")
+    label = {e.key: e.label for e in facts.entities}
+    assert [(label[q.speaker], q.text) for q in facts.quotations] == [
+        ("Tatang Rusmana", "Kami menerima laporan dari warga untuk segera ditindaklanjuti"),
+        ("Tatang Rusmana", "Pengawasan kami mulai hari ini sampai hari pemungutan suara selesai")]
+
+
+def test_venues_named_with_an_institution_and_streets_are_places_not_persons():
+    facts = _facts("Rapat digelar di Gedung Merah Putih KPK, Jalan Slamet Riyadi, Jakarta Selatan.")
+    places = {e.label for e in facts.entities if e.kind is Kind.PLACE}
+    assert {"Gedung Merah Putih KPK", "Jalan Slamet Riyadi"} <= places
+    assert _persons(facts) == set()
