@@ -304,8 +304,11 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHi
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
         if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1:
             continue
+        if not person and all(_common_word(analysis.text, w) for w in h.name.split()):
+            continue  # "Mundur", "Luar Biasa": words the article also writes in lower case
         kept.append(h)
     return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
+
 
 
 def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
@@ -386,8 +389,10 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             continue
         if e.label == "ORG":
             known = named.get(_name_key(name))  # another mention of an institution the rules found
+            label, abbr = _bracketed(name)
             new_orgs.append(replace(known, start=e.start, end=e.start + len(name), text=name) if known else
-                            OrgHit(e.start, e.start + len(name), name, f"org:x-{slug(name)}", name, "other"))
+                            OrgHit(e.start, e.start + len(name), name, f"org:x-{slug(label)}", label, "other",
+                                   alt_labels=abbr))
             if clash:  # "Komisi III DPR", "Bawaslu Kota Pangkalpinang" around the rules' "DPR", "Bawaslu"
                 orgs = [o for o in orgs if (o.start, o.end) not in clash]
                 wider_of.update({span: new_orgs[-1] for span in clash})
@@ -396,6 +401,18 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         taken.append((e.start, e.end))
     return (sorted(places + new_places, key=lambda h: h.start), sorted(orgs + new_orgs, key=lambda h: h.start),
             wider_of)
+
+
+BRACKETED = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<abbr>[^()]{2,20})\)?\s*(?P<after>[^()]*)$")
+
+
+def _bracketed(name: str) -> tuple[str, tuple[str, ...]]:
+    """"Pasukan Pengamanan Presiden (Paspampres)", "Badan Legislasi (Baleg) DPR": the name without its
+    abbreviation, and the abbreviation as another name."""
+    m = BRACKETED.match(name)
+    if m is None:
+        return name, ()
+    return " ".join(f"{m.group('before')} {m.group('after')}".split()), (m.group("abbr").strip(),)
 
 
 def _common_word(text: str, name: str) -> bool:

@@ -152,11 +152,12 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
     regions |= {h.area.partition(":")[2] for h in hits if h.area}
     by_level = {"province": {c[:2] for c in regions},
                 "regency": {c[:5] for c in regions if c.count(".") >= 1}}
-    by_level["city"] = by_level["regency"]
+    by_level["city"] = {c for c in by_level["regency"] if c[3] == "7"}  # Kemendagri numbers cities 71-99
+    by_level["kabupaten"] = by_level["regency"] - by_level["city"]
     out = []
     for h in hits:
         otype = org_types().get(h.type)
-        level = otype.national_level if otype else None
+        level = "kabupaten" if h.type == "pemkab" else otype.national_level if otype else None
         codes = by_level.get(level or "", set())
         if h.area is None and otype is not None and not otype.level_word and h.key == f"org:{h.type}" \
                 and len(codes) == 1 and (region := gaz.get(next(iter(codes)))) is not None:
