@@ -326,3 +326,28 @@ def test_venues_named_with_an_institution_and_streets_are_places_not_persons():
     places = {e.label for e in facts.entities if e.kind is Kind.PLACE}
     assert {"Gedung Merah Putih KPK", "Jalan Slamet Riyadi"} <= places
     assert _persons(facts) == set()
+
+
+def test_more_ways_news_reports_what_someone_said():
+    facts = _facts("Ketua Bawaslu Bantul Didik Joko Nugroho hadir. Menurutnya pengawasan akan diperketat di semua "
+                   "kecamatan selama masa tenang.\nKata Didik, pelantikan panitia pengawas akan dilakukan pekan "
+                   "depan di kantor Bawaslu.\nTahapan selanjutnya, katanya, dimulai pada Senin besok di seluruh "
+                   "kecamatan.")
+    assert [q.text for q in facts.quotations] == [
+        "pengawasan akan diperketat di semua kecamatan selama masa tenang",
+        "pelantikan panitia pengawas akan dilakukan pekan depan di kantor Bawaslu",
+        "Tahapan selanjutnya dimulai pada Senin besok di seluruh kecamatan"]
+    assert {q.speaker for q in facts.quotations} == {"person:didik-joko-nugroho"}
+
+
+def test_an_attribution_between_two_straight_quotes_is_narration_not_a_quote():
+    facts = _facts('"Agama harus membuktikan dirinya sebagai perekat bangsa," ujar Albertus Patty dalam diskusi di '
+                   'Cikini, "Jangan sampai agama menjadi penghancur bangsa kita."')
+    assert [(q.speaker, q.text.split()[0]) for q in facts.quotations] == [("person:albertus-patty", "Agama")]
+    assert "ujar" not in facts.quotations[0].text
+
+
+def test_the_post_after_mewakili_is_held_by_the_name_after_it_not_the_representative():
+    facts = _facts("Acara itu dihadiri Kombes Pol Giuseppe Gultom yang mewakili Kapolda Sulteng Irjen Pol Agus "
+                   "Nugroho.\nBudi Santoso hadir mewakili Bupati Sleman.")
+    assert _orgs_of(facts) == {("Agus Nugroho", "Kapolda", "Kepolisian Daerah Sulawesi Tengah")}

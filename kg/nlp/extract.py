@@ -435,8 +435,9 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     if linker is None:
         return []
     held = {m.person for m in found}
-    rule_posts = {Stretch(p.start, p.word_end if p.word_end > 0 else p.end): p for p in posts if p.qualifier != "none"}
-    set_aside = [Stretch(p.start, max(p.end, p.word_end)) for p in posts if p.qualifier == "none"]
+    rule_posts = {Stretch(p.start, p.word_end if p.word_end > 0 else p.end): p for p in posts
+                  if p.qualifier not in ("none", "of")}
+    set_aside = [Stretch(p.start, max(p.end, p.word_end)) for p in posts if p.qualifier in ("none", "of")]
     longer = {}  # the model's post phrase where it holds the rules' and more ("Staf Ahli Gubernur", "Ketua Divisi Teknis")
     names = [Stretch(h.start, h.end) for h in persons]
     for e in analysis.entities:

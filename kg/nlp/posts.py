@@ -140,7 +140,7 @@ def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
     out: list[PostHit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if prev is not None and prev.org is None and prev.area is None and prev.qualifier != "none" \
+        if prev is not None and prev.org is None and prev.area is None and prev.qualifier not in ("none", "of") \
                 and text[prev.word_end:hit.start] == " " and hit.qualifier is None:
             label = text[prev.start:hit.word_end]
             if prev.label.startswith("Wakil ") and not label.startswith("Wakil"):
@@ -202,12 +202,15 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     by the next post of a list ("Kaban X, A, Kadis Y, B")."""
     out = []
     unpaired = []
-    posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "mewakili Bupati", "staf khusus Bupati"
+    posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "menjadi Ketua"
     for post in posts:
         after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
-        if after is not None:
-            out.append(Holding(after, post, post.start, after.end))
-        else:
+        if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
+            after = None  # "mewakili Gubernur Sumsel, Ahmad Fauzi,": the name is the representative's
+        if after is not None:  # "mewakili Kapolda Sulteng Irjen Pol Agus Nugroho": the Kapolda is the name after
+            out.append(Holding(after, replace(post, qualifier=None) if post.qualifier == "of" else post,
+                               post.start, after.end))
+        elif post.qualifier != "of":  # "mewakili Bupati", "staf khusus Bupati": no one here holds it
             unpaired.append(post)
     taken = {h.person for h in out}
     for post in unpaired:

@@ -29,6 +29,11 @@ CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Se
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 # "Menurut dia, ...", "Namun menurut Yasonna, ...", "Data tersebut, menurut mantan danjen Kopassus ini, ..."
 MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,60})),\s*(?P<stmt>.+)$", re.DOTALL)
+# "Menurutnya kebijakan itu ...", "Menurut dia kebijakan ...": a pronoun needs no comma after it
+MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau))\s+(?P<stmt>[^,].+)$",
+                             re.DOTALL)
+# "Kata Mario, pelantikan ...": the reporting verb and its speaker open the sentence
+KATA_FIRST = re.compile(r"^(?:Kata|Ujar|Tutur|Tegas|Jelas)\s+(?P<who>[^,]{2,60}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive reporting verb and its agent
 PASSIVE_SAID = re.compile(r"(?:^|(?<=[\s,]))[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|"
                           r"paparkan|tambahkan|sebutkan|tuturkan)(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau))\b,?\s*"
@@ -61,6 +66,11 @@ def _after_attribution() -> re.Pattern[str]:
 @cache
 def _before_verb() -> re.Pattern[str]:
     return re.compile(rf"\s(?:juga\s|pun\s|kembali\s)?(?:{'|'.join(_verbs('before'))})\b[\s,:]*")
+
+
+@cache
+def _inserted_self() -> re.Pattern[str]:
+    return re.compile(rf",\s*(?:{'|'.join(_verbs('self'))})(?:\s+lagi)?\s*,\s*")
 
 
 @cache
@@ -157,10 +167,10 @@ CLOSED_ONLY = re.compile(r"^(?P<q>[^“”\"\n]{20,})[”\"]")
 
 
 def _paragraph(text: str, offset: int, para: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
-    quotes = [m for m in QUOTE.finditer(para) if len(m.group("q").split()) >= 3]
+    quotes = _quotes(para)
     closed = CLOSED_ONLY.match(para)
     if closed and _after_attribution().match(para[closed.end():]) and (not quotes or quotes[0].start() >= closed.end()):
-        quotes = [closed] + [m for m in QUOTE.finditer(para, closed.end()) if len(m.group("q").split()) >= 3]
+        quotes = [closed] + _quotes(para, closed.end())
     if quotes:
         out = _direct(text, offset, para, quotes, resolver, analysis)
         # a sentence of the same paragraph without quotation marks may report someone's words too
@@ -180,6 +190,23 @@ def _paragraph(text: str, offset: int, para: str, analysis: Analysis, resolver: 
     return out
 
 
+def _quotes(para: str, start: int = 0) -> list[re.Match[str]]:
+    """The quoted passages of a paragraph from `start`. Narration between two straight marks ("..." ujar
+    Albertus dalam diskusi, "...") is no quote: its closing mark opens the next one."""
+    out = []
+    pos = start
+    while (m := QUOTE.search(para, pos)) is not None:
+        words = m.group("q").split()
+        if words and words[0].strip(",").casefold() in _attributing():
+            closes = m.end() > m.start("q") + len(m.group("q"))
+            pos = m.end() - 1 if closes else m.end()
+            continue
+        if len(words) >= 3:
+            out.append(m)
+        pos = m.end()
+    return out
+
+
 def _outside(quotes: list[re.Match[str]], length: int) -> list[tuple[int, int]]:
     """The stretches of a paragraph before, between and after its quotes."""
     bounds = [0] + [b for q in quotes for b in (q.start(), q.end())] + [length]
@@ -190,13 +217,15 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     words = " ".join(m.group("q").strip().rstrip(",").strip() for m in quotes)
     first, last = quotes[0], quotes[-1]
     speaker = None
-    attribution = _after_attribution().match(para[last.end():])
-    if attribution:
-        if attribution.group("self"):
-            speaker = resolver.resolve("nya", offset + last.end(), anchor=offset)
-        else:
-            who_start = offset + last.end() + attribution.start("who")
+    for quote in [last, *quotes[:-1]]:  # ",” kata X." after the last quote, or between two ("...," ujar X, "...")
+        attribution = _after_attribution().match(para[quote.end():])
+        if attribution and attribution.group("self"):
+            speaker = resolver.resolve("nya", offset + quote.end(), anchor=offset)
+        elif attribution:
+            who_start = offset + quote.end() + attribution.start("who")
             speaker = resolver.resolve(attribution.group("who"), who_start, anchor=offset)
+        if speaker is not None:
+            break
     if speaker is None:
         lead = para[:first.start()]
         verb = _before_verb().search(lead)
@@ -215,8 +244,12 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
 
 def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     s = sent.text
-    menurut = MENURUT.search(s, 0, 160)
+    menurut = MENURUT.search(s, 0, 160) or MENURUT_PRONOUN.search(s, 0, 160)
     passive = PASSIVE_SAID.search(s, 0, 160)
+    first = KATA_FIRST.match(s)
+    if first:
+        speaker = resolver.resolve(first.group("who"), sent.start + first.start("who"))
+        return _said(speaker, first.group("stmt"), sent, resolver)
     if passive and (menurut is None or passive.start() < menurut.start()):
         speaker = resolver.resolve(passive.group("who") or "nya", sent.start + passive.start())
         return _said(speaker, passive.group("stmt"), sent, resolver)
@@ -229,8 +262,11 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         speaker = resolver.resolve(inserted.group("who"), sent.start + inserted.start("who"))
         words = s[:inserted.start()] + ", " + s[inserted.end():]
         return _said(speaker, words, sent, resolver)
+    own = _inserted_self().search(s)  # "Tahapan selanjutnya, katanya, dimulai ..."
+    if own:
+        return _said(resolver.resolve("nya", sent.start), s[:own.start()] + " " + s[own.end():], sent, resolver)
     verb = _before_verb().search(s)
-    if verb and verb.start() < 120 and not _denied(s[:verb.start()]):
+    if verb and verb.start() < 200 and not _denied(s[:verb.start()]):
         lead = CONNECTIVE.match(s)
         skip = lead.end() if lead else 0
         subject = s[skip:verb.start()]
@@ -245,6 +281,11 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     return None
 
 
+PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
+                          "perempuan", "purnawirawan", "jenderal", "mantan", "eks", "kader", "pengacara",
+                          "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator"})
+
+
 @cache
 def _post_heads() -> frozenset[str]:
     """First words of posts and their abbreviations ("wakil", "ketua", "kapolda"), lower-cased."""
@@ -255,7 +296,7 @@ def _pointer(phrase: str) -> bool:
     """"mantan Panglima ABRI ini", "Kapolres tersebut": a post and a demonstrative, no name ("Hal itu" is
     no person)."""
     phrase = phrase.strip()
-    return bool(POINTER.match(phrase)) and any(w.casefold() in _post_heads() for w in phrase.split()[:-1])
+    return bool(POINTER.match(phrase)) and any(w.casefold() in _post_heads() | PERSON_NOUNS for w in phrase.split()[:-1])
 
 
 PASSIVE = re.compile(r"\bdi\w{3,}(?:kan|i)\b")  # disampaikan, diungkapkan, diakui
@@ -286,10 +327,16 @@ NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|
 def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
     if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) or \
-            words.split()[0].casefold() in speech_verbs():
+            words.split()[0].casefold() in _attributing():
         return None
     resolver.spoke(speaker, sent.end)
     return Statement(speaker, words, sent.start, sent.end, False)
+
+
+@cache
+def _attributing() -> frozenset[str]:
+    """The verbs that follow a quote ("kata", "ujarnya"): narration, never a quote's first word."""
+    return frozenset(v.lower() for form in ("after", "self") for v in _verbs(form))
 
 
 @cache
