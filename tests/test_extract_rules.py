@@ -351,3 +351,12 @@ def test_the_post_after_mewakili_is_held_by_the_name_after_it_not_the_representa
     facts = _facts("Acara itu dihadiri Kombes Pol Giuseppe Gultom yang mewakili Kapolda Sulteng Irjen Pol Agus "
                    "Nugroho.\nBudi Santoso hadir mewakili Bupati Sleman.")
     assert _orgs_of(facts) == {("Agus Nugroho", "Kapolda", "Kepolisian Daerah Sulawesi Tengah")}
+
+
+def test_a_bare_regional_body_is_the_one_of_the_article_s_region_and_a_party_board_is_no_senate():
+    facts = _facts("Sragen - DPRD menggelar rapat paripurna bersama Pemkab Sragen, Senin.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert "Dewan Perwakilan Rakyat Daerah Kabupaten Sragen" in orgs
+    party = _facts("Ketua DPD Partai Golkar Jawa Barat Ace Hidayat hadir. DPD RI juga mengirim wakil.")
+    assert [e.label for e in party.entities if e.kind is Kind.ORGANIZATION].count("Dewan Perwakilan Daerah") == 1
+    assert ("Ace Hidayat", "Ketua", "Dewan Perwakilan Daerah") not in _orgs_of(party)

@@ -93,8 +93,11 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     place_at = {p.start: p for p in sorted(places, key=lambda p: p.end - p.start)}
     hits: list[OrgHit] = []
     defined: dict[str, OrgHit] = {}  # abbreviation → branch it was introduced for
+    party_after = _parties()[0]
     for m in _head_pattern().finditer(text):
         otype = _form_to_type()[m.group("head")]
+        if otype.key == "dpd" and party_after.match(text, m.end() + 1):
+            continue  # "DPD Partai Golkar", "DPD PDIP Jabar": a party's regional board, not the senate
         gap = AREA_GAP.match(text, m.end())
         place = place_at.get(gap.end()) if gap else None
         if place is not None and place.type not in ("country", "venue", "place") and otype.area_rule != "none":
@@ -144,8 +147,9 @@ def article_local(hit: OrgHit, article_slug: str) -> OrgHit:
 def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit]:
     """An office the text does not place ("Kapolres", "Polres", "Kodim") is the one of the region the
     article is about when the article names exactly one region of its level: the one regency or city
-    for a Polres, the one province for a Polda. Types whose level the text must say ("KPU", "DPRD",
-    "Pemda": regency or province) stay unplaced, and so does every office in an article naming two
+    for a Polres, the one province for a Polda. A regional body of either level ("DPRD", "Pemda") is the
+    one regency's or city's, else the one province's when the article names no regency. "KPU" and
+    "Bawaslu" (national bodies too) stay as they are, and so does every office in an article naming two
     regions of its level."""
     gaz = gazetteer()
     regions = {p.code for p in places if p.code}
@@ -159,7 +163,9 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
         otype = org_types().get(h.type)
         level = "kabupaten" if h.type == "pemkab" else otype.national_level if otype else None
         codes = by_level.get(level or "", set())
-        if h.area is None and otype is not None and not otype.level_word and h.key == f"org:{h.type}" \
+        if otype is not None and otype.level_word and level != "national":  # DPRD, Pemda
+            codes = by_level["regency"] or by_level["province"]
+        if h.area is None and otype is not None and level != "national" and h.key == f"org:{h.type}" \
                 and len(codes) == 1 and (region := gaz.get(next(iter(codes)))) is not None:
             place = PlaceHit(h.start, h.end, region.name, f"place:{region.code}", region.name, region.type, region.code,
                              region.official)
