@@ -360,3 +360,11 @@ def test_a_bare_regional_body_is_the_one_of_the_article_s_region_and_a_party_boa
     party = _facts("Ketua DPD Partai Golkar Jawa Barat Ace Hidayat hadir. DPD RI juga mengirim wakil.")
     assert [e.label for e in party.entities if e.kind is Kind.ORGANIZATION].count("Dewan Perwakilan Daerah") == 1
     assert ("Ace Hidayat", "Ketua", "Dewan Perwakilan Daerah") not in _orgs_of(party)
+
+
+def test_a_name_stays_on_its_line_and_a_lawyer_s_client_does_not_hold_the_lawyer_s_post():
+    facts = _facts("Revisi itu mengubah UU.\nAsfinawati menilai revisi itu melemahkan lembaga antikorupsi.\n"
+                   "Terakhir Wiranto mengatakan semua pihak harus menahan diri.")
+    assert _persons(facts) == {"Asfinawati", "Wiranto"}
+    client = _facts("Kuasa hukum Eggi Sudjana mendatangi Polda Metro Jaya, Senin.")
+    assert not any(m.role.label.lower() == "kuasa hukum" for m in client.memberships)

@@ -28,6 +28,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
 from kg.regions import gazetteer
+from kg.resources import words as words_of
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -311,6 +312,13 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHi
 
 
 
+def _of_another(text: str, post: Stretch, person: Stretch) -> bool:
+    """"kuasa hukum Eggi Sudjana", "istri Budi": the name right after such a post is not its holder."""
+    words = " ".join(text[post.start:post.end].casefold().split())
+    return not text[post.end:person.start].strip() and any(
+        words == w or words.endswith(f" {w}") for w in words_of("posts_of_another"))
+
+
 def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
     """The names listed after one post ("enam anggota DKPP, yakni A, B, C dan D") hold it in one
     institution: where the linkers placed some of them and left the others without one, the others
@@ -467,6 +475,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         bounds = Stretch(sent.start, sent.end)
         chosen = best_holders(text, bounds, candidates, everyone, list(org_at), linker.person)
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
+            if _of_another(text, post, person):
+                continue
             hit = person_at.get(person)
             if hit is None:  # a name the rules gave a post: its institution is the list's
                 org_of_post.setdefault(post, next((m.organization for m in found if m.organization and

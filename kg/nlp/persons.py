@@ -19,7 +19,7 @@ from kg.resources import lexicon, title_words, words
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 # an all-caps word inside a name ("Jupri JHP Tampubolon") is part of it when a name word follows
 INNER_CAPS = r"[A-Z]{3,4}(?=\s[A-Z][a-z])"
-NAME_SEQ = re.compile(rf"{NAME_WORD}(?:\s(?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])|{INNER_CAPS}))*")
+NAME_SEQ = re.compile(rf"{NAME_WORD}(?:[ \t](?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])|{INNER_CAPS}))*")  # one line
 EDITOR_MARK = re.compile(r"-(?:red|Red|RED)$")  # "(Gubernur Riau, Syamsuar-red)"
 REGION_WORD = re.compile(r"\s(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|se-?)\b")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
