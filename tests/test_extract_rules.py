@@ -368,3 +368,8 @@ def test_a_name_stays_on_its_line_and_a_lawyer_s_client_does_not_hold_the_lawyer
     assert _persons(facts) == {"Asfinawati", "Wiranto"}
     client = _facts("Kuasa hukum Eggi Sudjana mendatangi Polda Metro Jaya, Senin.")
     assert not any(m.role.label.lower() == "kuasa hukum" for m in client.memberships)
+
+
+def test_a_ticket_of_two_one_word_names_is_two_persons():
+    facts = _facts("Pasangan Prabowo-Sandi menggugat ke MK. Pasangan Jokowi-Ma'ruf menang di 21 provinsi.")
+    assert {"Prabowo", "Sandi", "Jokowi", "Ma'ruf"} <= _persons(facts)

@@ -164,12 +164,14 @@ def model_persons(text: str, ner: tuple[NerSpan, ...], blocked: list[tuple[int, 
 
 
 def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """"Joko Widodo-KH Ma'ruf Amin", "Wayan Koster-I Nyoman Giri Prasta": a candidate pair written
-    with a hyphen is two names when either side has two words or more."""
+    """"Joko Widodo-KH Ma'ruf Amin", "Wayan Koster-I Nyoman Giri Prasta", "Prabowo-Sandi", "Jokowi-Ma'ruf":
+    a candidate pair written with a hyphen is two names when either side has two words or more, or
+    both are names of three letters or more."""
     run = text[start:end]
     for m in re.finditer(r"-(?=[A-Z])", run):
         left, right = run[:m.start()], run[m.end():]
-        if len(left.split()) > 1 or len(right.split()) > 1:
+        if len(left.split()) > 1 or len(right.split()) > 1 or (
+                len(left) >= 3 and len(right.split()[0]) >= 3 and left[-1].islower()):
             right_start = start + m.end()
             titles = _leading_titles().match(text, right_start, end)
             return [(start, start + m.start()), (titles.end() if titles else right_start, end)]

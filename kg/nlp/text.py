@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # A capitalised word of a proper name: "Winarto", "Al-Farisi", "O'Neil", "M", "Syarifuddin".
-NAME_WORD = r"(?<![\w'’‘-])(?:[A-Z][a-z]+(?:[-'’‘][A-Za-z]+)?|[A-Z]{1,2}\.?(?=\s))"
+NAME_WORD = r"(?<![\w'’‘-])(?:[A-Z][a-z]+(?:[-'’‘][A-Za-z]+){0,2}|[A-Z]{1,2}\.?(?=\s))"
 OPEN_QUOTES = "“\"«„"
 CLOSE_QUOTES = "”\"»“"
 
