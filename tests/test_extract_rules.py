@@ -373,3 +373,12 @@ def test_a_name_stays_on_its_line_and_a_lawyer_s_client_does_not_hold_the_lawyer
 def test_a_ticket_of_two_one_word_names_is_two_persons():
     facts = _facts("Pasangan Prabowo-Sandi menggugat ke MK. Pasangan Jokowi-Ma'ruf menang di 21 provinsi.")
     assert {"Prabowo", "Sandi", "Jokowi", "Ma'ruf"} <= _persons(facts)
+
+
+def test_national_agencies_and_civil_society_bodies_named_by_their_abbreviations():
+    facts = _facts("Kepala BNPB Rudi Hartanto dan peneliti ICW Kurnia Ramadhana hadir. Komnas HAM dan KPAI juga "
+                   "diundang, bersama Kementerian Hukum dan HAM.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert {"Badan Nasional Penanggulangan Bencana", "Indonesia Corruption Watch", "Komisi Nasional Hak Asasi Manusia",
+            "Komisi Perlindungan Anak Indonesia", "Kementerian Hukum dan Hak Asasi Manusia"} <= orgs
+    assert ("Rudi Hartanto", "Kepala", "Badan Nasional Penanggulangan Bencana") in _orgs_of(facts)
