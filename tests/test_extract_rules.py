@@ -382,3 +382,12 @@ def test_national_agencies_and_civil_society_bodies_named_by_their_abbreviations
     assert {"Badan Nasional Penanggulangan Bencana", "Indonesia Corruption Watch", "Komisi Nasional Hak Asasi Manusia",
             "Komisi Perlindungan Anak Indonesia", "Kementerian Hukum dan Hak Asasi Manusia"} <= orgs
     assert ("Rudi Hartanto", "Kepala", "Badan Nasional Penanggulangan Bencana") in _orgs_of(facts)
+
+
+def test_military_and_police_posts_and_a_post_in_brackets_after_the_name():
+    facts = _facts("Panglima TNI didampingi Kasad Jenderal TNI Andika Perkasa dan Kasal Laksamana TNI Siwi Sukma "
+                   "Adji. KBO Reskrim Iptu Arman mengatakan laporan itu diterima.\nPanelis terdiri dari Prof. "
+                   "Muhammad Zamrun Firihu (Rektor Universitas Halu Oleo Kendari).")
+    assert {("Andika Perkasa", "Kasad", None), ("Siwi Sukma Adji", "Kasal", None)} <= _posts(facts)
+    assert any(p == "Arman" and r.startswith("KBO") for p, r, _ in _posts(facts))
+    assert ("Muhammad Zamrun Firihu", "Rektor", "Universitas Halu Oleo Kendari") in _orgs_of(facts)

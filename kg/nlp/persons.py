@@ -24,7 +24,7 @@ EDITOR_MARK = re.compile(r"-(?:red|Red|RED)$")  # "(Gubernur Riau, Syamsuar-red)
 REGION_WORD = re.compile(r"\s(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|se-?)\b")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
                           r"|lanjut|Menurut|menurut|oleh)\s+$")
-APPOSITION = re.compile(r"\s*(?:,\s*(?:selaku\s|sebagai\s|yang\s+juga\s)?|\s(?:selaku|sebagai|yang\s+juga"
+APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s)?|\s(?:selaku|sebagai|yang\s+juga"
                         r"(?:\s+menjabat(?:\s+sebagai)?)?|yang\s+(?:saat\s+ini|kini|sekarang)\s+menjabat"
                         r"(?:\s+sebagai)?)\s)\s*")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
