@@ -93,7 +93,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(person_keys[h], Stretch(h.start, h.end)) for h in persons],
                                           orgs + [p.org for p in posts if p.org is not None], linker.institution)
-    memberships = _lists_share_institution(memberships)
+    memberships = _without_bare_repeats(_lists_share_institution(memberships))
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
@@ -317,6 +317,13 @@ def _of_another(text: str, post: Stretch, person: Stretch) -> bool:
     words = " ".join(text[post.start:post.end].casefold().split())
     return not text[post.end:person.start].strip() and any(
         words == w or words.endswith(f" {w}") for w in words_of("posts_of_another"))
+
+
+def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
+    """A post the article also gives the same person in an institution, repeated without one ("Ketua"
+    after "Ketua KPU Tapin"), says nothing more: only the placed membership is kept."""
+    placed = {(m.person, m.role.key, m.qualifier) for m in memberships if m.organization}
+    return [m for m in memberships if m.organization or (m.person, m.role.key, m.qualifier) not in placed]
 
 
 def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:

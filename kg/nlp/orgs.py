@@ -158,6 +158,7 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
                 "regency": {c[:5] for c in regions if c.count(".") >= 1}}
     by_level["city"] = {c for c in by_level["regency"] if c[3] == "7"}  # Kemendagri numbers cities 71-99
     by_level["kabupaten"] = by_level["regency"] - by_level["city"]
+    written = {p.code: p for p in reversed(places) if p.code}  # the region as the article writes it ("Fakfak")
     out = []
     for h in hits:
         otype = org_types().get(h.type)
@@ -167,8 +168,8 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
             codes = by_level["regency"] or by_level["province"]
         if h.area is None and otype is not None and level != "national" and h.key == f"org:{h.type}" \
                 and len(codes) == 1 and (region := gaz.get(next(iter(codes)))) is not None:
-            place = PlaceHit(h.start, h.end, region.name, f"place:{region.code}", region.name, region.type, region.code,
-                             region.official)
+            place = written.get(region.code) or PlaceHit(h.start, h.end, region.name, f"place:{region.code}",
+                                                         region.name, region.type, region.code, region.official)
             branch = _branch(h.text, 0, len(h.text), otype, place, None)
             h = replace(branch, start=h.start, end=h.end, text=h.text,
                         alt_labels=tuple(sorted(set(branch.alt_labels) | set(h.alt_labels) - {branch.label})))
