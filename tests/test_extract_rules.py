@@ -391,3 +391,11 @@ def test_military_and_police_posts_and_a_post_in_brackets_after_the_name():
     assert {("Andika Perkasa", "Kasad", None), ("Siwi Sukma Adji", "Kasal", None)} <= _posts(facts)
     assert any(p == "Arman" and r.startswith("KBO") for p, r, _ in _posts(facts))
     assert ("Muhammad Zamrun Firihu", "Rektor", "Universitas Halu Oleo Kendari") in _orgs_of(facts)
+
+
+def test_a_country_inside_an_institution_s_name_is_no_place_but_after_a_post_it_is():
+    facts = _facts("Presiden Rusia Vladimir Putin bertemu Perdana Menteri India Narendra Modi. Komisi "
+                   "Perlindungan Anak Indonesia dan Bank Indonesia hadir.")
+    places = [e.label for e in facts.entities if e.kind is Kind.PLACE]
+    assert "Indonesia" not in places and {"Rusia", "India"} <= set(places)
+    assert {"Vladimir Putin", "Narendra Modi"} <= _persons(facts)
