@@ -399,3 +399,11 @@ def test_a_country_inside_an_institution_s_name_is_no_place_but_after_a_post_it_
     places = [e.label for e in facts.entities if e.kind is Kind.PLACE]
     assert "Indonesia" not in places and {"Rusia", "India"} <= set(places)
     assert {"Vladimir Putin", "Narendra Modi"} <= _persons(facts)
+
+
+def test_words_of_news_and_units_are_no_names():
+    facts = _facts("Jajaran Reserse Kriminal bergerak cepat. Capres dan Cawapres hadir. Saudara Bambang "
+                   "Soesatyo menyapa warga. Wadir Reskrimsus Polda Jambi AKBP Rudi Hartono mengatakan kasus itu "
+                   "ditangani.")
+    assert _persons(facts) == {"Bambang Soesatyo", "Rudi Hartono"}
+    assert ("Rudi Hartono", "Wadir", "Kepolisian Daerah Jambi") in _orgs_of(facts)
