@@ -199,9 +199,15 @@ def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
     return out
 
 
+def branch_area(otype: OrgType, place: PlaceHit) -> str:
+    """The name a branch carries for its region: "Polda Metro Jaya", not "Polda DKI Jakarta"
+    (lexicons/branch_names.tsv), else the region's."""
+    return {(row[0], row[1]): row[2] for row in lexicon("branch_names")}.get((otype.key, place.code or ""), place.name)
+
+
 def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:
     level_word = LEVEL_WORD.get(place.type, "") if otype.level_word else ""
-    area_name = place.name
+    area_name = branch_area(otype, place)
     label = " ".join(x for x in (otype.full, level_word, area_name) if x)
     short_abbr = otype.abbreviations[0] if otype.abbreviations else otype.full
     alts = {text[start:end], f"{short_abbr} {area_name}", f"{otype.full} {area_name}", f"{short_abbr} {place.text}"}

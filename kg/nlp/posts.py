@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.nlp.orgs import OrgHit, org_types, LEVEL
+from kg.nlp.orgs import branch_area, OrgHit, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, slug
@@ -182,8 +182,9 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     if paren:
         end += paren.end()
     abbr = otype.abbreviations[0]
-    alts = {f"{abbr} {place.name}", f"{abbr} {place.text}", f"{otype.full} {place.text}"}
-    label = f"{otype.full} {place.name}"
+    area = branch_area(otype, place)
+    alts = {f"{abbr} {area}", f"{abbr} {place.name}", f"{abbr} {place.text}", f"{otype.full} {place.text}"}
+    label = f"{otype.full} {area}"
     return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code}", label, otype.key, place.key,
                   LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
