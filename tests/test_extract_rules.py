@@ -409,14 +409,6 @@ def test_words_of_news_and_units_are_no_names():
     assert ("Rudi Hartono", "Wadir", "Kepolisian Daerah Jambi") in _orgs_of(facts)
 
 
-def test_a_bare_body_before_the_only_branch_the_article_names_is_that_branch():
-    facts = _facts("Karawang - KPU menggelar rapat pleno, Senin. Ketua KPU Karawang Miftah Farid memimpin rapat.")
-    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
-    assert orgs == {"Komisi Pemilihan Umum Kabupaten Karawang"}
-    both = _facts("KPU RI menerbitkan aturan itu. KPU Karawang menggelar rapat pleno.")
-    assert "Komisi Pemilihan Umum" in {e.label for e in both.entities if e.kind is Kind.ORGANIZATION}
-
-
 def test_the_jakarta_police_is_polda_metro_jaya():
     facts = _facts("Jakarta - Kapolda Irjen Pol Gatot Eddy mengatakan demo berjalan tertib.")
     assert ("Gatot Eddy", "Kapolda", "Kepolisian Daerah Metro Jaya") in _orgs_of(facts)

@@ -179,19 +179,14 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
 
 def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
     """A bare "Bawaslu" after "Bawaslu Sumbawa" is that branch, as news writes it once the branch is
-    named: the nearest branch of its kind before it, or the only branch of its kind the article names,
-    unless the article also names the national body ("Bawaslu RI"), when the bare name could be either."""
+    named: the nearest branch of its kind before it, unless the article also names the national body
+    ("Bawaslu RI"), when the bare name could be either. A bare name before the branch stays the national
+    body, as the gold reads it."""
     national = {h.type for h in hits if h.area is None and NATIONAL_MARK.search(h.text)}
-    branches: dict[str, set[str]] = {}
-    for h in hits:
-        if h.area is not None:
-            branches.setdefault(h.type, set()).add(h.key)
     out: list[OrgHit] = []
     for h in hits:
         if h.area is None and h.type in org_types() and h.type not in national and h.key == f"org:{h.type}":
             before = [b for b in out if b.type == h.type and b.area is not None and b.end <= h.start]
-            if not before and len(branches.get(h.type, ())) == 1:  # "KPU" before the only branch, "KPU Karawang"
-                before = [b for b in hits if b.type == h.type and b.area is not None]
             if before:
                 b = before[-1]
                 h = OrgHit(h.start, h.end, h.text, b.key, b.label, b.type, b.area, b.level, (h.text,))
