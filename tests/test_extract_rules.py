@@ -412,3 +412,10 @@ def test_words_of_news_and_units_are_no_names():
 def test_the_jakarta_police_is_polda_metro_jaya():
     facts = _facts("Jakarta - Kapolda Irjen Pol Gatot Eddy mengatakan demo berjalan tertib.")
     assert ("Gatot Eddy", "Kapolda", "Kepolisian Daerah Metro Jaya") in _orgs_of(facts)
+
+
+def test_platforms_and_broadcasters_are_institutions_not_persons():
+    facts = _facts("Video itu beredar di WhatsApp dan YouTube, lalu disiarkan Metro TV, kata Rahmat Santosa.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert {"WhatsApp", "YouTube", "Metro TV"} <= orgs
+    assert _persons(facts) == {"Rahmat Santosa"}
