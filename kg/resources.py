@@ -7,7 +7,8 @@ into the wheel as `kg/_queries` and `kg/_ontology`; `data_dir` finds either.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+import re
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.errors import MissingInputError
@@ -44,6 +45,20 @@ def lexicon(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> frozenset[str]:
     """The first column of a one-word-per-line lexicon."""
     return frozenset(row[0] for row in lexicon(name))
+
+
+@cache
+def post_head_words() -> frozenset[str]:
+    """First words of every post and its written-out forms, lower-cased ("ketua", "kapolda", "wakil"):
+    what marks a description as a post ("mantan Panglima ABRI ini") or a country as a post's ("Presiden Rusia")."""
+    return frozenset(form.split()[0].casefold() for row in lexicon("posts")
+                     for form in (row[0], *split_list(row[1])) if form.strip())
+
+
+@lru_cache(maxsize=8)
+def lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (kept for the last few texts: an article is asked many times)."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][\w-]*", text))
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 
@@ -28,7 +29,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import words as words_of
+from kg.resources import lower_words, words as words_of
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -66,8 +67,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
-    placed = dict(zip(orgs + [p.org for p in posts if p.org is not None],
-                      placed_by_article(orgs + [p.org for p in posts if p.org is not None], places)))
+    offices = orgs + [p.org for p in posts if p.org is not None]
+    placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
     posts = [replace(p, org=None if placed[p.org].implied and placed[p.org].area is None
                      else article_local(placed[p.org], id_slug(article.id))) if p.org is not None else p
@@ -311,12 +312,16 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis) -> list[PersonHi
     return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
 
 
-
 def _of_another(text: str, post: Stretch, person: Stretch) -> bool:
     """"kuasa hukum Eggi Sudjana", "istri Budi": the name right after such a post is not its holder."""
     words = " ".join(text[post.start:post.end].casefold().split())
     return not text[post.end:person.start].strip() and any(
-        words == w or words.endswith(f" {w}") for w in words_of("posts_of_another"))
+        words == w or words.endswith(f" {w}") for w in _posts_of_another())
+
+
+@cache
+def _posts_of_another() -> frozenset[str]:
+    return words_of("posts_of_another")
 
 
 def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
@@ -433,7 +438,7 @@ def _bracketed(name: str) -> tuple[str, tuple[str, ...]]:
 def _common_word(text: str, name: str) -> bool:
     """A one-word "name" the article also writes in lower case is a word ("Sejahtera", "Damai" of a
     slogan), not a place or institution."""
-    return " " not in name and name[1:].islower() and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+    return " " not in name and name[1:].islower() and name.lower() in lower_words(text)
 
 
 def _name_key(name: str) -> str:
@@ -477,7 +482,6 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     org_at = {Stretch(o.start, o.end): o for o in orgs}
     post_spans = [s for s, _ in candidates]
     out, seen = [], set()
-    org_of_post: dict[Stretch, str | None] = {}  # the names of a list after one post share its institution
     for sent in analysis.sentences:
         bounds = Stretch(sent.start, sent.end)
         chosen = best_holders(text, bounds, candidates, everyone, list(org_at), linker.person)
@@ -485,26 +489,16 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             if _of_another(text, post, person):
                 continue
             hit = person_at.get(person)
-            if hit is None:  # a name the rules gave a post: its institution is the list's
-                org_of_post.setdefault(post, next((m.organization for m in found if m.organization and
-                                                   m.evidence.start <= person.start < m.evidence.end), None))
+            if hit is None:
                 continue
             rule = rule_posts.get(post)
             role = role_for(rule.label, rule.definition) if rule and post not in longer \
                 else role_for(words, post_defs().get(words))
-            after = next((o for span, o in org_at.items() if text[post.end:span.start].strip() == ""
-                          and span.start >= post.end), None)  # "anggota DKPP, yakni A, B dan C"
             if rule is not None and rule.org is not None:
                 org = rule.org.key
-            elif after is not None:
-                org = after.key
-            elif org_of_post.get(post):
-                org = org_of_post[post]
             else:
                 best = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
                 org = org_at[best].key if best else None
-            if org is not None:
-                org_of_post.setdefault(post, org)
             ident = (keys[hit], role.key, org)
             if ident in seen:
                 continue

@@ -197,7 +197,12 @@ def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
 def branch_area(otype: OrgType, place: PlaceHit) -> str:
     """The name a branch carries for its region: "Polda Metro Jaya", not "Polda DKI Jakarta"
     (lexicons/branch_names.tsv), else the region's."""
-    return {(row[0], row[1]): row[2] for row in lexicon("branch_names")}.get((otype.key, place.code or ""), place.name)
+    return _branch_names().get((otype.key, place.code or ""), place.name)
+
+
+@cache
+def _branch_names() -> dict[tuple[str, str], str]:
+    return {(row[0], row[1]): row[2] for row in lexicon("branch_names")}
 
 
 def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:

@@ -13,7 +13,7 @@ from functools import cache
 from kg.nlp.dateline import Dateline
 from kg.nlp.text import NAME_WORD, slug
 from kg.regions import Region, gazetteer
-from kg.resources import lexicon, split_list
+from kg.resources import lexicon, post_head_words, split_list
 
 KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten", "Kota": "kota",
             "Kecamatan": "kecamatan", "Kec.": "kecamatan", "Distrik": "kecamatan",
@@ -128,16 +128,11 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
     is a word of a name (the gold names it a place 12 times in 320 such articles), unless a post or
     the start of a sentence stands before it ("Presiden Indonesia")."""
     before = NAME_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None and before.group(1).casefold() in _post_words():
+    if before is not None and before.group(1).casefold() in post_head_words():
         return False  # "Presiden Rusia Vladimir Putin", "Perdana Menteri India Narendra Modi"
     if before is not None and not re.search(r"[.!?\n]\s*$", text[max(0, before.start(1) - 3):before.start(1)]):
         return True
     return NAME_AFTER.match(text, end) is not None
-
-
-@cache
-def _post_words() -> frozenset[str]:
-    return frozenset(row[0].split()[0].casefold() for row in lexicon("posts"))
 
 
 def _context(text: str, dateline: Dateline | None) -> frozenset[str]:

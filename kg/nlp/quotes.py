@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.pipeline import Analysis, Word
-from kg.nlp.posts import post_defs
 from kg.records import Sentence
-from kg.resources import lexicon
+from kg.resources import lexicon, post_head_words
 
 # an opening mark is “ or ", and in some outlets ” (measured on the gold: statement recall .722 -> .727)
 QUOTE = re.compile(r"[“”\"](?P<q>[^“”\"\n]{8,})(?:[”“\"]|$)", re.MULTILINE)
@@ -286,17 +285,11 @@ PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis
                           "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator"})
 
 
-@cache
-def _post_heads() -> frozenset[str]:
-    """First words of posts and their abbreviations ("wakil", "ketua", "kapolda"), lower-cased."""
-    return frozenset(w.split()[0].casefold() for form, d in post_defs().items() for w in (form, *d.expansions) if w)
-
-
 def _pointer(phrase: str) -> bool:
     """"mantan Panglima ABRI ini", "Kapolres tersebut": a post and a demonstrative, no name ("Hal itu" is
     no person)."""
     phrase = phrase.strip()
-    return bool(POINTER.match(phrase)) and any(w.casefold() in _post_heads() | PERSON_NOUNS for w in phrase.split()[:-1])
+    return bool(POINTER.match(phrase)) and any(w.casefold() in post_head_words() | PERSON_NOUNS for w in phrase.split()[:-1])
 
 
 PASSIVE = re.compile(r"\bdi\w{3,}(?:kan|i)\b")  # disampaikan, diungkapkan, diakui
