@@ -419,3 +419,57 @@ def test_platforms_and_broadcasters_are_institutions_not_persons():
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert {"WhatsApp", "YouTube", "Metro TV"} <= orgs
     assert _persons(facts) == {"Rahmat Santosa"}
+
+
+def _orgs_of(facts):
+    label = {e.key: e.label for e in facts.entities}
+    return {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+
+
+def test_names_listed_after_a_group_s_post_hold_it():
+    facts = _facts("Pertanyaan debat dirumuskan oleh empat panelis yang merupakan akademisi dari kampus di "
+                   "Kota Kendari. Mereka adalah Dr. Wulan Sasmita (Ekonomi), Prof. Dr. H. Rahmat Juanda (Hukum) "
+                   "serta Dr. Agus Pranoto, S.Sos., M.Si.")
+    posts = _posts(facts)
+    assert {("Wulan Sasmita", "panelis", None), ("Rahmat Juanda", "panelis", None),
+            ("Agus Pranoto", "panelis", None)} <= posts
+
+
+def test_list_introduced_in_the_sentence_takes_the_group_s_institution():
+    facts = _facts("Ketua KPU Sultra Darmin Usman menetapkan lima komisioner KPU Kota Kendari, masing-masing "
+                   "Yusran Halim, Marlina Sari dan Beni Kurniawan.")
+    rows = _orgs_of(facts)
+    assert ("Darmin Usman", "Ketua", "Komisi Pemilihan Umum Provinsi Sulawesi Tenggara") in rows
+    for name in ("Yusran Halim", "Marlina Sari", "Beni Kurniawan"):
+        assert (name, "Komisioner", "Komisi Pemilihan Umum Kota Kendari") in rows
+
+
+def test_agent_of_a_passive_verb_does_not_hold_the_post_before_it():
+    facts = _facts("Lima anggota Bawaslu yang dilantik Presiden Surya Pratama adalah Dedi Marwan, Rina Oktavia "
+                   "dan Hendra Gunawan.")
+    holders = {name for name, post, _ in _posts(facts) if post.casefold() == "anggota"}
+    assert "Surya Pratama" not in holders
+    assert {"Dedi Marwan", "Rina Oktavia", "Hendra Gunawan"} <= holders
+
+
+def test_members_along_with_a_placed_head_share_its_institution():
+    facts = _facts("Ketua KPU Kabupaten Kupang Yosef Lado bersama anggota Maria Bria dan Stefanus Tefa "
+                   "berkonsultasi ke KPU Provinsi NTT.")
+    rows = _orgs_of(facts)
+    assert ("Maria Bria", "Anggota", "Komisi Pemilihan Umum Kabupaten Kupang") in rows
+    assert ("Stefanus Tefa", "Anggota", "Komisi Pemilihan Umum Kabupaten Kupang") in rows
+
+
+def test_title_and_rank_periods_end_no_sentence():
+    facts = _facts("Kepala Divisi Humas Polri, Irjen Pol. Danu Saputra, mengumumkan pengamanan tahap akhir. "
+                   "Dalam keterangannya di Jayapura, Koordinator Divisi Data dan Informasi Bawaslu RI Dr. Made "
+                   "Sukarta menyampaikan bahwa pihaknya terus mengevaluasi logistik pemilu.")
+    assert {"Danu Saputra", "Made Sukarta"} <= _persons(facts)
+    label = {e.key: e.label for e in facts.entities}
+    assert any(label[q.speaker] == "Made Sukarta" and "pihaknya terus mengevaluasi" in q.text for q in facts.quotations)
+
+
+def test_a_name_before_a_comma_and_another_name_is_a_person_when_the_model_says_so():
+    facts = _facts("Menurut Wakil Ketua KPK Bonar Simatupang, Hendri Wijaya dan seorang menteri ditetapkan "
+                   "sebagai tersangka.")
+    assert ("Bonar Simatupang", "Wakil Ketua", None) in _posts(facts)

@@ -17,6 +17,7 @@ from kg.identity.names import relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
+from kg.nlp.listed import listed_holders
 from kg.nlp.orgs import OrgHit, article_local, find_orgs, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
@@ -89,12 +90,13 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     memberships = _memberships(holdings, person_keys, analysis, article)
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, person_keys, memberships,
                                        linker)
+    memberships += _listed_memberships(text, analysis, posts, persons, holdings, person_keys, memberships)
     memberships = _implied_orgs(memberships, orgs)
     if linker is not None:
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(person_keys[h], Stretch(h.start, h.end)) for h in persons],
                                           orgs + [p.org for p in posts if p.org is not None], linker.institution)
-    memberships = _without_bare_repeats(_lists_share_institution(memberships))
+    memberships = _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
                                _post_holders(posts, holdings, person_keys))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
@@ -343,6 +345,25 @@ def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
         orgs := groups.get((m.sentence, m.evidence.start, m.role.key), set())) == 1 else m for m in memberships]
 
 
+ALONG_WITH = re.compile(r"\bbersama(?:\s+dengan)?(?:\s+(?:para|seluruh|jajaran|sejumlah))?\s+$")
+
+
+def _along_with(text: str, memberships: list[Membership]) -> list[Membership]:
+    """"Ketua KPU Kabupaten Kupang Nikson Mangoa bersama anggota Samsul Gole, ...": a post of no
+    institution given "along with" the holder of a post of one is held in that institution."""
+    placed = sorted((m.evidence.start, m.sentence, m.organization) for m in memberships if m.organization)
+    out = []
+    for m in memberships:
+        definition = post_defs().get(m.role.label[:1].upper() + m.role.label[1:])
+        if m.organization is None and definition is not None and definition.kind == "head" \
+                and ALONG_WITH.search(text, max(0, m.evidence.start - 30), m.evidence.start):
+            before = [org for start, sentence, org in placed if sentence == m.sentence and start < m.evidence.start]
+            if before:
+                m = replace(m, organization=before[-1])
+        out.append(m)
+    return out
+
+
 GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
 
 
@@ -447,6 +468,10 @@ def _name_key(name: str) -> str:
     return " ".join(re.sub(r"\([^)]*\)|[^\w\s]", " ", name).casefold().split())
 
 
+# "anggota KPU ... yang dilantik Jokowi", "dipimpin oleh X": the name after a passive verb is its agent
+PASSIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?$")
+
+
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
                          orgs: list[OrgHit], keys: dict[PersonHit, str], found: list[Membership],
                          linker: PostLinkers | None) -> list[Membership]:
@@ -486,7 +511,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         bounds = Stretch(sent.start, sent.end)
         chosen = best_holders(text, bounds, candidates, everyone, list(org_at), linker.person)
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
-            if _of_another(text, post, person):
+            if _of_another(text, post, person) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start):
                 continue
             hit = person_at.get(person)
             if hit is None:
@@ -506,6 +531,29 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, None, round(0.5 + 0.4 * prob, 2)))
+    return out
+
+
+def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
+                        holdings: list[Holding], keys: dict[PersonHit, str],
+                        found: list[Membership]) -> list[Membership]:
+    """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
+    for the names no other rule gave a post."""
+    held = {m.person for m in found}
+    out, seen = [], set()
+    for item in listed_holders(text, analysis.sentences, posts, persons,
+                               {(h.post.start, h.post.end) for h in holdings}):
+        key = keys[item.person]
+        if key in held or key in seen:
+            continue
+        seen.add(key)
+        words = text[item.start:item.end]
+        role = role_for(item.post.label, item.post.definition) if item.post \
+            else role_for(words, post_defs().get(words[:1].upper() + words[1:]))
+        sentence = analysis.sentence_at(item.person.start)
+        lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
+        out.append(Membership(key, role, item.post.org.key if item.post and item.post.org else None, sentence,
+                              Mention(lo, hi, text[lo:hi], sentence), item.person.rank, None, 0.7))
     return out
 
 

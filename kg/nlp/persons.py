@@ -56,7 +56,7 @@ def _titles() -> str:
 
 @cache
 def _title_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{_titles()})(?=\s)")
+    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{_titles()})\.?(?=\s)")
 
 
 @cache
@@ -221,7 +221,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
             return None
         if _unit_after(text, end, cover):
             return None  # "Kepala Cabdis Dikhud Kecamatan ...", "Ketua Umum Mabida Papua Barat": a unit's name
-        if (head := UNIT_THEN_HEAD.match(text, end)) and head.start("name") not in post_starts:
+        if (head := UNIT_THEN_HEAD.match(text, end)) and head.start("name") not in post_starts \
+                and not any(s <= start and end <= e for s, e in ner_spans):
             return None  # "Kepala Prakirawan BMKG Perak-Surabaya, Ari Wijayanto mengatakan": the unit, then its head
         evidence = "post"
     elif SPEECH_AFTER.search(before) or _speech_before().match(after):
@@ -252,7 +253,7 @@ def _titles_before(text: str, start: int) -> tuple[int, str | None]:
                 found = m
         if found is None:
             return pos, rank
-        title = found.group()
+        title = found.group().rstrip(".")  # "Irjen Pol. Sandi Nugroho"
         if title in _ranks():
             rank = title if rank is None else f"{title} {rank}"
         pos = max(0, pos - 25) + found.start()

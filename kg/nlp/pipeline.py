@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 from kg.errors import MissingInputError
 from kg.nlp.tokenizer import CONFIG as FAST_TOKENIZER
 from kg.records import Sentence
-from kg.resources import EXTRACT_DIR, MODEL_DIR, lexicon_fingerprint
+from kg.resources import EXTRACT_DIR, MODEL_DIR, lexicon, lexicon_fingerprint
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+ABBREVIATED = re.compile(r"[A-Z]|[A-Z][a-z]{0,3}(?:\.[A-Z][a-z]{0,3})+")  # "H.", "S.Sos.", "M.Ag.", "Ph.D."
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words a period follows without ending the sentence: titles before a name ("Dr.", "Prof.",
+    "Hj."), their written forms in the honorifics lexicon, and kg/lexicons/abbreviations.tsv."""
+    return frozenset(row[0].rstrip(".") for name in ("honorifics", "abbreviations") for row in lexicon(name))
+
+
+@Language.component("abbreviation_periods")
+def abbreviation_periods(doc: Doc) -> Doc:
+    """The period of "Dr.", "Prof. Dr. H. Zainuddin", "S.Sos., M.Si" or "Irjen Pol. X" ends no sentence:
+    the sentencizer splits after every period."""
+    for token in doc[2:]:
+        if not token.is_sent_start or "\n" in doc[token.i - 1].text_with_ws:
+            continue
+        period = token.i - 2 if doc[token.i - 1].text == "," else token.i - 1  # "S.Sos., M.Si"
+        if period < 1 or doc[period].text != ".":
+            continue
+        word = doc[period - 1]
+        if not word.whitespace_ and (word.text in _abbreviations() or ABBREVIATED.fullmatch(word.text)):
+            token.is_sent_start = False
+    return doc
+
+
 @cache
 def load_pipeline(model: str | None = None) -> Language:
     """The shipped model (or `model`, a path; "none" for rules only: no NER model and no UD
@@ -101,6 +128,7 @@ def load_pipeline(model: str | None = None) -> Language:
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("paragraph_breaks", after="sentencizer")
+    nlp.add_pipe("abbreviation_periods", after="paragraph_breaks")
     if model == "none":
         nlp.meta[RULES_ONLY] = True
     else:

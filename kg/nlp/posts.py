@@ -140,6 +140,8 @@ def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
     out: list[PostHit] = []
     for hit in hits:
         prev = out[-1] if out else None
+        if prev is not None and hit.start < prev.word_end:
+            continue  # "Humas" inside "Kepala Divisi Humas Polri": one post
         if prev is not None and prev.org is None and prev.area is None and prev.qualifier not in ("none", "of") \
                 and text[prev.word_end:hit.start] == " " and hit.qualifier is None:
             label = text[prev.start:hit.word_end]

@@ -304,11 +304,16 @@ def _title_only(before_name: str) -> bool:
     return _subject_is_person(before_name) and all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE for w in words)
 
 
+CAPITALISED_AND = re.compile(r"(\b[A-Z][\w-]*) dan (?=[A-Z])")
+
+
 def _subject_is_person(before_name: str) -> bool:
     """The words before the speaker's name are a post, rank or institution ("Ketua KPU Sulsel, "),
     not a clause that only mentions the name."""
-    return not re.search(r"\b(?:bahwa|yang|agar|untuk|ketika|saat|setelah|karena|dan|kepada|dengan)\b", before_name) \
-        and before_name.count(",") <= 2 and len(before_name) < 90
+    head, _, tail = before_name.rpartition(",")  # "Dalam keterangannya di TPS 033, Koordinator Divisi ... "
+    tail = CAPITALISED_AND.sub(r"\1 ", tail)  # "Koordinator Divisi Data dan Informasi": a post's own "dan"
+    return not re.search(r"\b(?:bahwa|yang|agar|untuk|ketika|saat|setelah|karena|dan|kepada|dengan)\b", tail) \
+        and "bahwa" not in head and head.count(",") <= 2 and len(tail) < 90
 
 
 # what a reporting verb takes when it reports no words: "menyampaikan hal itu di ...", "menyampaikan pidato

@@ -1,0 +1,110 @@
+"""Names listed after a post that many hold: "menetapkan lima komisioner KPU, masing-masing A, B dan
+C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), Prof. B, ...".
+
+The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
+adalah, antara lain, masing-masing, terdiri dari) in the same sentence, or open the next sentence
+("Mereka adalah", "Yaitu", "Diantaranya"). Each name of the list holds the post; the post is the
+group's (a number or "para"/"tim" before it) or else the last post before the introducing word that
+no name holds already.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.nlp.persons import PersonHit
+from kg.nlp.posts import PostHit
+from kg.resources import words
+
+INTRODUCER = re.compile(r"(?<!\w)(?:yaitu|yakni|ialah|adalah|antara lain|di ?antaranya|masing-masing"
+                        r"|terdiri (?:dari|atas)|sebagai berikut)(?!\w)\s*:?|:(?=\s)", re.I)
+OPENER = re.compile(r"\W*(?:Mereka\s+(?:adalah|yakni|yaitu|ialah|masing-masing)|Yaitu|Yakni|Di ?antaranya"
+                    r"|Antara lain|Masing-masing)(?!\w)\s*:?", re.I)
+NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)"
+          r"(?:\s*\(\w+\))?(?:\s+(?:orang|nama))?")
+GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajaran)\s+$", re.I)
+BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
+MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One name of a list and the post its group holds."""
+    person: PersonHit
+    start: int  # the post phrase as written
+    end: int
+    post: PostHit | None  # the rules' post, when the phrase is one (then its institution holds too)
+
+
+@cache
+def _roles() -> re.Pattern[str]:
+    forms = sorted(words("group_roles"), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
+
+
+def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[PersonHit],
+                   held: set[tuple[int, int]]) -> list[Listed]:
+    """The members of every list after a group's post. `sentences` have .start and .end; `held` are
+    the (start, end) of the rules' posts that a name holds already."""
+    out: list[Listed] = []
+    for i, sent in enumerate(sentences):
+        opener = OPENER.match(text, sent.start, sent.end)
+        if opener and i > 0:
+            window, list_start = (sentences[i - 1].start, sentences[i - 1].end), opener.end()
+        else:
+            intro = next((m for m in INTRODUCER.finditer(text, sent.start, sent.end)
+                          if _list_after(text, m.end(), persons, sent.end)), None)
+            if intro is None:
+                continue
+            window, list_start = (sent.start, intro.start()), intro.end()
+        members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
+        post = _group_post(text, window, posts, held) if len(members) >= 2 else None
+        if post is not None:
+            out += [Listed(p, post[0], post[1], post[2]) for p in members]
+    return out
+
+
+def _list_end(text: str, start: int, sentences, i: int) -> int:
+    """A list of names with degrees ("Prof. Dr. A, M.Ag., M.A., Ph.D dari UIN") may run over what
+    the sentence splitter took for sentence ends: the list goes on while a sentence opens with a
+    name's title or continues after a comma."""
+    end = sentences[i].end
+    for nxt in sentences[i + 1:]:
+        if not re.match(r"\s*(?:[A-Z][a-z]{0,4}\.|[A-Z]{1,3}\b|M\.\w)", text[nxt.start:nxt.start + 8]) \
+                and not text[sentences[i].start:end].rstrip().endswith(","):
+            break
+        end = nxt.end
+        if "\n" in text[nxt.start:nxt.end]:
+            break
+    return end
+
+
+def _list_after(text: str, start: int, persons: list[PersonHit], end: int) -> list[PersonHit]:
+    """The names that make a list right after `start`: the first within a few characters, each next
+    one after a comma or "dan"/"serta" (a degree or "dari <institution>" may stand between)."""
+    after = sorted((p for p in persons if start <= p.start < end), key=lambda p: p.start)
+    if not after or after[0].start - start > MAX_LEAD or "\n" in text[start:after[0].start]:
+        return []
+    members = [after[0]]
+    for p in after[1:]:
+        gap = text[members[-1].end:p.start]
+        if not BETWEEN.fullmatch(gap) or "\n" in gap or any(q in gap for q in "“”\""):
+            break
+        members.append(p)
+    return members if len({p.name for p in members}) >= 2 else []
+
+
+def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
+                held: set[tuple[int, int]]) -> tuple[int, int, PostHit | None] | None:
+    """The post of the group, in the window before the list: one with a number or "para"/"tim" before it,
+    else the last one no name holds."""
+    lo, hi = window
+    found = [(p.start, p.end, p) for p in posts if lo <= p.start < hi and p.qualifier not in ("none", "of")
+             and (p.start, p.end) not in held]
+    found += [(m.start(), m.end(), None) for m in _roles().finditer(text, lo, hi)
+              if not any(s <= m.start() < e for s, e, _ in found)]
+    if not found:
+        return None
+    grouped = [f for f in found if GROUP.search(text, max(lo, f[0] - 30), f[0])]
+    return min(grouped) if grouped else max(found)
