@@ -473,3 +473,20 @@ def test_a_name_before_a_comma_and_another_name_is_a_person_when_the_model_says_
     facts = _facts("Menurut Wakil Ketua KPK Bonar Simatupang, Hendri Wijaya dan seorang menteri ditetapkan "
                    "sebagai tersangka.")
     assert ("Bonar Simatupang", "Wakil Ketua", None) in _posts(facts)
+
+
+def test_passive_reporting_verb_with_a_name_opens_an_indirect_statement():
+    facts = _facts("Sekjen partai Hendra Wibowo hadir di Jakarta. Dikatakan Hendra, indikasi upaya mengganti "
+                   "dasar negara itu sudah sangat kuat.\nHal tersebut disampaikan oleh Ketua BPK, Rudi Santoso, "
+                   "dalam keterangannya di Jakarta, Kamis.")
+    said = {(e.label, q.text[:30]) for q in facts.quotations for e in facts.entities if e.key == q.speaker}
+    assert ("Hendra Wibowo", "indikasi upaya mengganti dasar") in said
+    assert not any(name == "Rudi Santoso" for name, _ in said)
+
+
+def test_generic_branch_level_is_no_institution():
+    facts = _facts("Rekapitulasi untuk calon DPRD provinsi, kota, dan DPD dijadwalkan besok, kata Ketua KPU "
+                   "Kota Palembang Budi Santoso. Tugas KPU kabupaten/kota adalah menyiapkan logistik.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert not any(label.startswith("Dewan Perwakilan Rakyat Daerah") for label in orgs)
+    assert "Komisi Pemilihan Umum Kota Palembang" in orgs and "KPU" not in orgs

@@ -18,7 +18,7 @@ from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.listed import listed_holders
-from kg.nlp.orgs import OrgHit, article_local, find_orgs, placed_by_article
+from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
@@ -345,7 +345,7 @@ def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
         orgs := groups.get((m.sentence, m.evidence.start, m.role.key), set())) == 1 else m for m in memberships]
 
 
-ALONG_WITH = re.compile(r"\bbersama(?:\s+dengan)?(?:\s+(?:para|seluruh|jajaran|sejumlah))?\s+$")
+ALONG_WITH = re.compile(r"\b(?:bersama(?:\s+dengan)?|beserta|didampingi(?:\s+oleh)?)(?:\s+(?:para|seluruh|jajaran|sejumlah))?\s+$")
 
 
 def _along_with(text: str, memberships: list[Membership]) -> list[Membership]:
@@ -428,6 +428,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         name = e.text.strip(" ,.()\"'")
         if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
+        if e.label == "ORG" and len(name.split()) == 1 and GENERIC_LEVEL.match(text, e.end):
+            continue  # "KPU kabupaten/kota": a kind of branch
         if e.label == "ORG":
             known = named.get(_name_key(name))  # another mention of an institution the rules found
             label, abbr = _bracketed(name)

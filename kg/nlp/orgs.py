@@ -21,6 +21,7 @@ LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", 
 LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
          "desa": "village", "kelurahan": "village"}
 POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil Ketua)\s+$")
+GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelurahan)\b(?!\s+[A-Z])")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 GENERIC = re.compile(
@@ -109,6 +110,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             hits.append(hit)
             continue
         national = NATIONAL_MARK.match(text, m.end())
+        if not national and otype.area_rule != "none" and GENERIC_LEVEL.match(text, m.end()):
+            continue  # "calon DPRD provinsi, kota", "KPU kabupaten/kota": a kind of branch, not one institution
         end = national.end() if national else m.end()
         if gap and gap.group("abbr"):
             end = m.end() + len(gap.group().rstrip())

@@ -32,10 +32,12 @@ MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,60})),
 MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau))\s+(?P<stmt>[^,].+)$",
                              re.DOTALL)
 # "Kata Mario, pelantikan ...": the reporting verb and its speaker open the sentence
-KATA_FIRST = re.compile(r"^(?:Kata|Ujar|Tutur|Tegas|Jelas)\s+(?P<who>[^,]{2,60}),\s*(?P<stmt>.+)$", re.DOTALL)
-# "Dikatakan dia, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive reporting verb and its agent
+KATA_FIRST = re.compile(r"^(?:Kata|Ujar|Tutur|Tegas|Jelas|Lanjut|Sambung|Tambah|Imbuh)\s+(?P<who>[^,]{2,60}),\s*(?P<stmt>.+)$", re.DOTALL)
+# "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
+# reporting verb and its agent
 PASSIVE_SAID = re.compile(r"(?:^|(?<=[\s,]))[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|"
-                          r"paparkan|tambahkan|sebutkan|tuturkan)(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau))\b,?\s*"
+                          r"paparkan|tambahkan|sebutkan|tuturkan)(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau)"
+                          r"|\s+(?:oleh\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})(?=,))\b,?\s*"
                           r"(?:bahwa\s+)?(?P<stmt>.+)$", re.DOTALL)
 
 
@@ -245,12 +247,16 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     s = sent.text
     menurut = MENURUT.search(s, 0, 160) or MENURUT_PRONOUN.search(s, 0, 160)
     passive = PASSIVE_SAID.search(s, 0, 160)
+    if passive and passive.group("name") and s[:passive.start()].strip() and not s[:passive.start()].rstrip().endswith(","):
+        passive = None  # "Hal tersebut disampaikan oleh Ketua BPK, X, ...": the words said came before
     first = KATA_FIRST.match(s)
     if first:
         speaker = resolver.resolve(first.group("who"), sent.start + first.start("who"))
         return _said(speaker, first.group("stmt"), sent, resolver)
     if passive and (menurut is None or passive.start() < menurut.start()):
-        speaker = resolver.resolve(passive.group("who") or "nya", sent.start + passive.start())
+        who = passive.group("who") or passive.group("name")
+        speaker = resolver.resolve(who or "nya", sent.start + (passive.start("name") if passive.group("name")
+                                                               else passive.start()))
         return _said(speaker, passive.group("stmt"), sent, resolver)
     if menurut:
         who = menurut.group("who") or "nya"
