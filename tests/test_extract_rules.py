@@ -490,3 +490,27 @@ def test_generic_branch_level_is_no_institution():
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert not any(label.startswith("Dewan Perwakilan Rakyat Daerah") for label in orgs)
     assert "Komisi Pemilihan Umum Kota Palembang" in orgs and "KPU" not in orgs
+
+
+def test_quote_attributed_to_an_unnamed_post_is_not_the_last_speaker_s():
+    facts = _facts("\"Kami sudah menangkap pelaku di rumahnya,\" kata Kasat Reskrim AKP Doni Saputra.\n"
+                   "\"Awalnya pelaku sempat mengancam korban agar diam,\" ungkap Kapolres.")
+    label = {e.key: e.label for e in facts.entities}
+    said = {(label[q.speaker], q.text[:20]) for q in facts.quotations}
+    assert ("Doni Saputra", "Kami sudah menangkap") in said
+    assert not any(text.startswith("Awalnya pelaku") for _, text in said)
+
+
+def test_a_post_in_a_past_era_is_former_and_unit_words_stay_in_the_post():
+    facts = _facts("Upaya pemberantasan korupsi dilanjutkan pada era Presiden Soeharto.\nKepala Satuan Lalu "
+                   "Lintas Polres Bojonegoro AKP Aristo Wibowo membenarkan kejadian itu.")
+    posts = _posts(facts)
+    assert ("Soeharto", "Presiden", "former") in posts
+    assert ("Aristo Wibowo", "Kepala Satuan Lalu Lintas", None) in posts
+
+
+def test_a_post_one_person_holds_is_not_given_to_a_whole_list():
+    facts = _facts("Lima capim yang tampil pada rapat yang dipimpin Wakil Ketua DPR Taufik Halim itu adalah "
+                   "Firman Bahri, Aleks Marpaung, Nurul Hakim, dan Lili Siregar.")
+    holders = {name for name, post, _ in _posts(facts) if post == "Wakil Ketua"}
+    assert len(holders) <= 1

@@ -17,7 +17,7 @@ from kg.identity.names import relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
-from kg.nlp.listed import listed_holders
+from kg.nlp.listed import GROUP, group_role, listed_holders
 from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
@@ -98,7 +98,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                                           orgs + [p.org for p in posts if p.org is not None], linker.institution)
     memberships = _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
-                               _post_holders(posts, holdings, person_keys))
+                               _post_holders(posts, holdings, person_keys),
+                               {(m.person, m.role.label.split()[0].casefold()) for m in memberships})
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
     event_mentions = sorted((m.start, key) for key, ms in builder.mentions.items() if key.startswith("event:")
                             for m in ms if builder.entities[key].subtype != "election")
@@ -470,6 +471,26 @@ def _name_key(name: str) -> str:
     return " ".join(re.sub(r"\([^)]*\)|[^\w\s]", " ", name).casefold().split())
 
 
+def _one_holder(text: str, chosen: dict[Stretch, tuple[Stretch, str, float]]) -> dict[Stretch, tuple[Stretch, str, float]]:
+    """A post one person holds ("dipimpin Wakil Ketua DPR ..., itu adalah A, B, C") goes to the likeliest of
+    the names the linker gave it; a post many hold ("anggota", "para Kepala Dinas", "Ketua dan Anggota")
+    stays with all of them."""
+    by_post: dict[Stretch, list[Stretch]] = defaultdict(list)
+    for person, (post, words, prob) in chosen.items():
+        by_post[post].append(person)
+    out = dict(chosen)
+    for post, people in by_post.items():
+        words = chosen[people[0]][1]
+        if len(people) < 2 or " dan " in words or group_role(text, post.start) \
+                or GROUP.search(text, max(0, post.start - 30), post.start):
+            continue
+        best = max(people, key=lambda p: chosen[p][2])
+        for person in people:
+            if person != best:
+                del out[person]
+    return out
+
+
 # "anggota KPU ... yang dilantik Jokowi", "dipimpin oleh X": the name after a passive verb is its agent
 PASSIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?$")
 
@@ -511,7 +532,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     out, seen = [], set()
     for sent in analysis.sentences:
         bounds = Stretch(sent.start, sent.end)
-        chosen = best_holders(text, bounds, candidates, everyone, list(org_at), linker.person)
+        chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if _of_another(text, post, person) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start):
                 continue

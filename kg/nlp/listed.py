@@ -5,7 +5,7 @@ The post is given once, to a group, and the names follow an introducing word (ya
 adalah, antara lain, masing-masing, terdiri dari) in the same sentence, or open the next sentence
 ("Mereka adalah", "Yaitu", "Diantaranya"). Each name of the list holds the post; the post is the
 group's (a number or "para"/"tim" before it) or else the last post before the introducing word that
-no name holds already.
+many hold (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already.
 """
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ class Listed:
 def _roles() -> re.Pattern[str]:
     forms = sorted(words("group_roles"), key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
+
+
+def group_role(text: str, start: int) -> bool:
+    """The post at `start` is one that many hold ("anggota", "komisioner", "panelis")."""
+    return _roles().match(text, start) is not None
 
 
 def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[PersonHit],
@@ -104,7 +109,9 @@ def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
              and (p.start, p.end) not in held]
     found += [(m.start(), m.end(), None) for m in _roles().finditer(text, lo, hi)
               if not any(s <= m.start() < e for s, e, _ in found)]
-    if not found:
-        return None
     grouped = [f for f in found if GROUP.search(text, max(lo, f[0] - 30), f[0])]
-    return min(grouped) if grouped else max(found)
+    if grouped:
+        return min(grouped)
+    # a post one person holds ("dipimpin Wakil Ketua DPR ..., itu adalah A, B, C") is no group's
+    shared = [f for f in found if group_role(text, f[0])]
+    return max(shared) if shared else None

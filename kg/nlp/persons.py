@@ -239,7 +239,7 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
 
 
 # After a post's words: the rest of a hyphenated unit name, a comma, then a name and a lowercase word
-UNIT_THEN_HEAD = re.compile(r"(?:-[A-Z]\w*)*,\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'.]+){1,3})\s+[a-z]")
+UNIT_THEN_HEAD = re.compile(r"(?:\s[A-Z]{2,6})?(?:-[A-Z]\w*)*,\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'.]+){1,3})\s+[a-z]")
 
 
 def _titles_before(text: str, start: int) -> tuple[int, str | None]:

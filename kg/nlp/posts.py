@@ -18,13 +18,14 @@ from kg.nlp.text import NAME_WORD, slug
 from kg.records import Role
 from kg.resources import lexicon, split_list
 
-EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi)(?:\s(?:{NAME_WORD}|dan|&))+)")
+EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
 LOWER_OK = ("head",)
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
+ERA = re.compile(r"\b(?:era|masa|zaman|rezim|kepemimpinan)\s+(?:(?:pemerintahan|kepemimpinan)\s+)?$", re.IGNORECASE)
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
 
 
@@ -125,7 +126,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
         qualifier = _qualifiers().get(m.group("qual") or "")
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if qualifier is None and PAST.search(text, sentence_start, m.start()):
+        if qualifier is None and (PAST.search(text, sentence_start, m.start())
+                                  or ERA.search(text, max(0, start - 30), start)):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return _joined(text, hits)

@@ -82,9 +82,11 @@ def _inserted() -> re.Pattern[str]:
 class SpeakerResolver:
     """Turns a speaker phrase (a name, a pronoun, a post) into a person key."""
 
-    def __init__(self, mentions: list[tuple[int, int, str]], post_holders: list[tuple[int, int, str]]):
+    def __init__(self, mentions: list[tuple[int, int, str]], post_holders: list[tuple[int, int, str]],
+                 post_words: set[tuple[str, str]] | frozenset = frozenset()):
         self.mentions = sorted(mentions)  # (start, end, person key)
         self.post_holders = post_holders  # (start, end, person key) of post phrases naming a holder
+        self.post_words = post_words  # (person key, first word of a post the person holds, lower-case)
         self.last_speaker: str | None = None
         self.last_speaker_end = -1  # end offset of the statement the last speaker made
         self.sentences: tuple[Sentence, ...] = ()  # set by find_statements
@@ -218,6 +220,7 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     words = " ".join(m.group("q").strip().rstrip(",").strip() for m in quotes)
     first, last = quotes[0], quotes[-1]
     speaker = None
+    named_post = None  # ",” ungkap Kapolres.": unless the last speaker holds such a post, someone the article does not name
     for quote in [last, *quotes[:-1]]:  # ",” kata X." after the last quote, or between two ("...," ujar X, "...")
         attribution = _after_attribution().match(para[quote.end():])
         if attribution and attribution.group("self"):
@@ -225,8 +228,14 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
         elif attribution:
             who_start = offset + quote.end() + attribution.start("who")
             speaker = resolver.resolve(attribution.group("who"), who_start, anchor=offset)
+            head = attribution.group("who").split()[0].casefold()
+            named_post = named_post or (head if head in post_head_words() else None)
         if speaker is not None:
             break
+    if speaker is None and named_post:
+        if (resolver.last_speaker, named_post) not in resolver.post_words:
+            return []
+        speaker = resolver.last_speaker
     if speaker is None:
         lead = para[:first.start()]
         verb = _before_verb().search(lead)
@@ -324,13 +333,17 @@ def _subject_is_person(before_name: str) -> bool:
 
 # what a reporting verb takes when it reports no words: "menyampaikan hal itu di ...", "menyampaikan pidato
 # berjudul ...", "..., ungkapnya menanggapi ..."
+# "menanggapi soal penyadapan ...", "menjelaskan ulang terkait pernyataan ...": the topic, not the words said
+TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang)\b|^(?:ulang|lagi|kembali)\s+(?:terkait|mengenai)\b",
+                   re.IGNORECASE)
 NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
-                       r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi)\b", re.IGNORECASE)
+                       r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi|tanggapan|penjelasan"
+                       r"|klarifikasi|aspirasi|ucapan)\b", re.IGNORECASE)
 
 
 def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
-    if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) or \
+    if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) or TOPIC.match(words) and "," not in words or \
             words.split()[0].casefold() in _attributing():
         return None
     resolver.spoke(speaker, sent.end)
