@@ -514,3 +514,17 @@ def test_a_post_one_person_holds_is_not_given_to_a_whole_list():
                    "Firman Bahri, Aleks Marpaung, Nurul Hakim, dan Lili Siregar.")
     holders = {name for name, post, _ in _posts(facts) if post == "Wakil Ketua"}
     assert len(holders) <= 1
+
+
+def test_polda_metro_jaya_is_the_jakarta_police_and_holds_its_posts():
+    facts = _facts("Kabid Humas Polda Metro Jaya Kombes Yusri Hartono mengatakan personel gabungan terdiri dari "
+                   "Polda Metro Jaya dan Polres Metro Jakarta Pusat.")
+    rows = _orgs_of(facts)
+    assert ("Yusri Hartono", "Kabid Humas", "Kepolisian Daerah Metro Jaya") in rows
+
+
+def test_an_introduced_full_name_before_the_only_branch_is_that_branch():
+    facts = _facts("Komisi Pemilihan Umum (KPU) resmi mengesahkan hasil rekapitulasi suara Pilkada.\n"
+                   "Ketua KPU Karawang Miftah Farid mengatakan rapat berlangsung lancar.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert orgs == {"Komisi Pemilihan Umum Kabupaten Karawang"}

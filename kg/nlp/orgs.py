@@ -101,6 +101,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             continue  # "DPD Partai Golkar", "DPD PDIP Jabar": a party's regional board, not the senate
         gap = AREA_GAP.match(text, m.end())
         place = place_at.get(gap.end()) if gap else None
+        metro = re.search(r"Metro\s+$", gap.group()) if gap and place is None else None
+        if metro:  # "Polda Metro Jaya": "Metro" begins the region's name here
+            place = place_at.get(m.end() + metro.start())
         if place is not None and place.type not in ("country", "venue", "place") and otype.area_rule != "none":
             end = place.end
             abbr = gap.group("abbr")
@@ -183,15 +186,23 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
 def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
     """A bare "Bawaslu" after "Bawaslu Sumbawa" is that branch, as news writes it once the branch is
     named: the nearest branch of its kind before it, unless the article also names the national body
-    ("Bawaslu RI"), when the bare name could be either. A bare name before the branch stays the national
-    body, as the gold reads it."""
+    ("Bawaslu RI"), when the bare name could be either. A bare name before any branch is the article's
+    only branch of its kind when the kind has no national body ("Polres", "DPRD") or when the article
+    introduces it in full with its abbreviation ("Komisi Pemilihan Umum (KPU) resmi mengesahkan ..." in an
+    article on KPU Karawang); a bare "KPU" there may be the national body, and stays it."""
     national = {h.type for h in hits if h.area is None and NATIONAL_MARK.search(h.text)}
+    branches: dict[str, dict[str, OrgHit]] = {}
+    for h in hits:
+        if h.area is not None:
+            branches.setdefault(h.type, {})[h.key] = h
     out: list[OrgHit] = []
     for h in hits:
         if h.area is None and h.type in org_types() and h.type not in national and h.key == f"org:{h.type}":
             before = [b for b in out if b.type == h.type and b.area is not None and b.end <= h.start]
-            if before:
-                b = before[-1]
+            only = list(branches.get(h.type, {}).values())
+            introduced = "(" in h.text or org_types()[h.type].national_level != "national"
+            b = before[-1] if before else only[0] if len(only) == 1 and introduced else None
+            if b is not None:
                 h = OrgHit(h.start, h.end, h.text, b.key, b.label, b.type, b.area, b.level, (h.text,))
         out.append(h)
     return out
