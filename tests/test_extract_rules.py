@@ -177,7 +177,7 @@ def test_the_model_vetoes_institutions_and_words_taken_for_names():
     posts = {text.index(w) + len(w): False for w in ("Direktur Eksekutif", "Ketua")}
     rules = find_persons(text, [], (), posts)
     assert {h.name for h in rules} == {"Walhi Nur Hidayati", "Ormas"}  # what the rules alone take for names
-    kept = {h.name for h in _model_vetoed(rules, Analysis((), model, text))}
+    kept = {h.name for h in _model_vetoed(rules, Analysis((), model, text), set())}
     assert kept == {"Nur Hidayati"}  # the institution off the name; a word after a post no name
 
 
@@ -528,3 +528,23 @@ def test_an_introduced_full_name_before_the_only_branch_is_that_branch():
                    "Ketua KPU Karawang Miftah Farid mengatakan rapat berlangsung lancar.")
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert orgs == {"Komisi Pemilihan Umum Kabupaten Karawang"}
+
+
+def test_an_outlet_in_the_dateline_is_no_place():
+    for text, outlet in (("Darilaut – Dewan Kehormatan Penyelenggara Pemilu menggelar sidang di Manado.", "Darilaut"),
+                         ("AMBON, Siwalimanews – Ketua KPU Maluku Syamsul Kubangun menetapkan hasil pleno.",
+                          "Siwalimanews"),
+                         ("Dharmasraya | Topsumbar – KPU Dharmasraya menerima berkas partai.", "Topsumbar")):
+        facts = _facts(text)
+        places = {e.label for e in facts.entities if e.kind is Kind.PLACE}
+        assert facts.outlet == outlet and outlet not in places
+
+
+def test_a_court_is_a_regional_institution():
+    facts = _facts("Vonis tersebut dibacakan pada Senin di Pengadilan Negeri (PN) Sidoarjo.")
+    assert "Pengadilan Negeri Sidoarjo" in {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_a_one_word_name_after_a_placed_post_is_kept():
+    facts = _facts("\"Rekomendasi itu diberikan sebelum pleno,\" ungkap Ketua Bawaslu Halut Rafli, Kamis (17/12).")
+    assert "Rafli" in _persons(facts)

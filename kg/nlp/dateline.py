@@ -46,7 +46,7 @@ def parse_dateline(text: str, is_place=lambda name: False) -> Dateline | None:
     outlet = None
     parts: list[PlacePart] = []
     offset = match.start("head")
-    for piece in re.finditer(r"[^,]+", head):
+    for piece in re.finditer(r"[^,|]+", head):
         raw = piece.group()
         start = offset + piece.start()
         paren = OUTLET_IN_PARENS.search(raw)
@@ -69,6 +69,14 @@ def parse_dateline(text: str, is_place=lambda name: False) -> Dateline | None:
         parts.append(PlacePart(start, start + len(stripped), stripped))
     if not parts:
         return None
-    if outlet is None and not any(is_place(p.name) for p in parts) and len(parts) > 1:
+    known = [is_place(p.name) for p in parts]
+    if outlet is None and not any(known) and len(parts) > 1:
         return None
+    if outlet is None and len(parts) == 1 and not known[0]:
+        return Dateline((), parts[0].text, match.end())  # "Darilaut – ...", "Habar Kotabaru - ...": the outlet alone
+    if outlet is None and any(known) and not all(known):
+        # "AMBON, Siwalimanews – ", "Berita Baru, Jakarta – ", "Dharmasraya | Topsumbar – ": beside a known
+        # place, a part that is none is the outlet
+        outlet = next(p.text for p, k in zip(parts, known) if not k)
+        parts = [p for p, k in zip(parts, known) if k]
     return Dateline(tuple(parts), outlet, match.end())

@@ -132,7 +132,10 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
                            (text[m.start():end], *otype.abbreviations, otype.full)))
     hits += _party_hits(text)
     region_ends = sorted(p.end for p in places if p.code)
+    typed_starts = {h.start for h in hits}
     for m in GENERIC.finditer(text):
+        if m.start() in typed_starts:
+            continue  # "Ketua Komisi Pemilihan Umum Hasyim Asy’ari": the typed institution, then a name
         # "Dinas Kominfo Kalteng Agus Siswadi": an institution's name ends with its region
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
