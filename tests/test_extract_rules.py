@@ -213,14 +213,26 @@ def test_an_institution_the_model_names_around_a_shorter_one_takes_its_place():
     from kg.nlp.orgs import find_orgs
     from kg.nlp.pipeline import Analysis, NerSpan
 
-    text = "Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu."
+    text = "Anggota Baleg DPR Arsul Sani menilai revisi itu perlu."
     rules = find_orgs(text, [])
     assert [o.text for o in rules] == ["DPR"]  # the rules name the parliament only
-    start = text.index("Komisi III DPR")
-    model = (NerSpan(start, start + len("Komisi III DPR"), "ORG", "Komisi III DPR"),)
+    start = text.index("Baleg DPR")
+    model = (NerSpan(start, start + len("Baleg DPR"), "ORG", "Baleg DPR"),)
     _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
-    assert [o.label for o in orgs] == ["Komisi III DPR"]
-    assert wider_of[(rules[0].start, rules[0].end)].label == "Komisi III DPR"
+    assert [o.label for o in orgs] == ["Baleg DPR"]
+    assert wider_of[(rules[0].start, rules[0].end)].label == "Baleg DPR"
+
+
+def test_a_parliament_commission_is_an_institution_of_its_own():
+    facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
+    assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}
+
+
+def test_posts_in_brackets_after_two_names_go_to_each_in_order():
+    facts = _facts("Rapat dihadiri Sarma Hutajulu dan Sutrisno Pangaribuan (sekretaris dan wakil ketua fraksi).")
+    posts = {(name, post.casefold()) for name, post, _ in _posts(facts)}
+    assert {("Sarma Hutajulu", "sekretaris"), ("Sutrisno Pangaribuan", "wakil ketua")} <= posts
+    assert ("Sutrisno Pangaribuan", "sekretaris") not in posts
 
 
 def test_a_post_coordinated_with_a_candidacy_is_a_candidacy_too():

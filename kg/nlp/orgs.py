@@ -24,6 +24,7 @@ POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil
 GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelurahan)\b(?!\s+[A-Z])")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
+COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
 GENERIC = re.compile(
     r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
     r"Dinas|Badan|Komisi|Kementerian|Direktorat)"
@@ -140,6 +141,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hits.append(OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other"))
+    for m in COMMISSION.finditer(text):  # "Komisi III DPR RI": a commission of a parliament
+        name = " ".join(m.group().split())
+        hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
     return _bare_as_branch(text, _outermost(hits))
 
 

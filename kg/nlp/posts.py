@@ -16,7 +16,7 @@ from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, slug
 from kg.records import Role
-from kg.resources import lexicon, split_list
+from kg.resources import lexicon, post_head_words, split_list
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
@@ -25,6 +25,7 @@ UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
+POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
 ERA = re.compile(r"\b(?:era|masa|zaman|rezim|kepemimpinan)\s+(?:(?:pemerintahan|kepemimpinan)\s+)?$", re.IGNORECASE)
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
 
@@ -106,6 +107,10 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             extension = text[end:cut].rstrip()
             label, end = label + extension, end + len(extension)
         word_end = end
+        short = POST_ABBREVIATION.match(text, end)
+        if short and (short.group("abbr").isupper() or any(
+                w.casefold() in post_head_words() for w in short.group("abbr").split())):
+            end = word_end = short.end()  # "Asisten Teritorial Kasad (Aster Kasad) Mayjen TNI Bakti": the post's short form
         gap = re.match(r"\s+", text[end:end + 3])
         nxt = end + (gap.end() if gap else 0)
         org = org_at.get(nxt)
@@ -133,6 +138,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     return _joined(text, hits)
 
 
+PAIR_AND = re.compile(r"\s+dan\s+")
 COORDINATED = re.compile(r"\s*(?:dan|serta|atau|-|/)\s*")
 
 
@@ -218,9 +224,18 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
         elif post.qualifier != "of":  # "mewakili Bupati", "staf khusus Bupati": no one here holds it
             unpaired.append(post)
     taken = {h.person for h in out}
-    for post in unpaired:
+    for post, nxt in zip(unpaired, unpaired[1:] + [None]):
         before = next((p for p in persons if p.end <= post.start and p not in taken
                        and APPOSITION.fullmatch(text, p.end, post.start)), None)
-        if before is not None:
-            out.append(Holding(before, post, before.start, post.end))
+        if before is None:
+            continue
+        first = next((p for p in persons if p.end <= before.start and p not in taken
+                      and PAIR_AND.fullmatch(text, p.end, before.start)), None)
+        if first is not None and nxt is not None and PAIR_AND.fullmatch(text, post.end, nxt.start) \
+                and "(" in text[before.end:post.start] and re.match(r"[^()]{0,30}\)", text[nxt.end:]):
+            # "Sarma Hutajulu dan Sutrisno Pangaribuan (sekretaris dan wakil ketua fraksi)": in that order
+            out += [Holding(first, post, first.start, post.end), Holding(before, nxt, before.start, nxt.end)]
+            taken |= {first, before}
+            continue
+        out.append(Holding(before, post, before.start, post.end))
     return out

@@ -341,10 +341,27 @@ NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|
                        r"|klarifikasi|aspirasi|ucapan)\b", re.IGNORECASE)
 
 
+# after a name, what tells when or where someone spoke: "Sugito saat dikonfirmasi, Selasa"
+OCCASION = re.compile(r"\s*,?\s*(?:dalam|saat(?! (?:ini|itu))|usai|seusai|setelah|ketika|kepada|melalui|di sela)\b")
+
+
+def _names_the_occasion(words: str, sent: Sentence, resolver: SpeakerResolver) -> bool:
+    """The "words" open with a person's name and the occasion ("Timotius dalam keterangan persnya di
+    Jayapura"): the attribution clause, not what was said."""
+    at = sent.text.find(words)
+    if at < 0:
+        return False
+    found = resolver.first_person_in(sent.start + at, sent.start + at + len(words))
+    if found is None or found[0] != sent.start + at:
+        return False
+    end = max(e for s, e, k in resolver.mentions if s == found[0])
+    return OCCASION.match(sent.text, end - sent.start) is not None
+
+
 def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
     if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) or TOPIC.match(words) and "," not in words or \
-            words.split()[0].casefold() in _attributing():
+            words.split()[0].casefold() in _attributing() or _names_the_occasion(words, sent, resolver):
         return None
     resolver.spoke(speaker, sent.end)
     return Statement(speaker, words, sent.start, sent.end, False)
