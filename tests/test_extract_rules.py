@@ -560,3 +560,16 @@ def test_a_court_is_a_regional_institution():
 def test_a_one_word_name_after_a_placed_post_is_kept():
     facts = _facts("\"Rekomendasi itu diberikan sebelum pleno,\" ungkap Ketua Bawaslu Halut Rafli, Kamis (17/12).")
     assert "Rafli" in _persons(facts)
+
+
+def test_a_post_after_yang_merupakan_or_in_brackets_in_lower_case_is_the_name_s():
+    facts = _facts("Ia ditemani istrinya, Marlina Sari yang merupakan Wakil Gubernur Kepri. Kemudian Prof. Sartika "
+                   "Dewi (pakar gender) dan Dr. Abdul Rahman (pakar manajemen pendidikan) hadir. Menurut pakar hukum, "
+                   "hal itu wajar.")
+    posts = {(name, post.casefold()) for name, post, _ in _posts(facts)}
+    assert {("Marlina Sari", "wakil gubernur"), ("Sartika Dewi", "pakar"), ("Abdul Rahman", "pakar")} <= posts
+
+
+def test_a_post_s_unit_words_end_at_the_holder_s_name():
+    facts = _facts("Komisioner Divisi Teknis Erwin Saputra menuturkan rekapitulasi di tingkat kota melibatkan saksi.")
+    assert ("Erwin Saputra", "Komisioner Divisi Teknis", None) in _posts(facts)

@@ -52,7 +52,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     places = find_places(text, dateline) if rules else []
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
         if rules else []
-    posts = find_posts(text, orgs, places) if rules else []
+    posts = [_cut_at_name(text, p, analysis.entities) for p in find_posts(text, orgs, places)] if rules else []
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
     blocked += [(p.start, p.word_end) for p in posts]
     if dateline and dateline.outlet:
@@ -370,6 +370,20 @@ def _along_with(text: str, memberships: list[Membership]) -> list[Membership]:
 
 
 GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
+
+
+def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
+    """A post's unit words end where the model reads a person's name ("Komisioner Divisi Teknis Erizal
+    menuturkan": the unit is "Divisi Teknis", Erizal its holder)."""
+    cut = min((e.start for e in entities if e.label == "PER" and post.start < e.start < post.word_end), default=None)
+    if cut is None or post.label != text[post.start:post.word_end]:
+        return post
+    words = text[post.start:cut].rstrip(" ,")
+    if " " not in words:
+        return post
+    end = post.start + len(words)
+    return replace(post, label=words, end=end if post.end <= post.word_end else post.end, word_end=end,
+                   definition=replace(post.definition, label=words))
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:

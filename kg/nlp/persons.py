@@ -24,9 +24,10 @@ EDITOR_MARK = re.compile(r"-(?:red|Red|RED)$")  # "(Gubernur Riau, Syamsuar-red)
 REGION_WORD = re.compile(r"\s(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|se-?)\b")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
                           r"|lanjut|Menurut|menurut|oleh)\s+$")
-APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s)?|\s(?:selaku|sebagai|yang\s+juga"
-                        r"(?:\s+menjabat(?:\s+sebagai)?)?|yang\s+(?:saat\s+ini|kini|sekarang)\s+menjabat"
-                        r"(?:\s+sebagai)?)\s)\s*")
+APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s|yang\s+(?:merupakan|menjadi)\s)?"
+                        r"|\s(?:selaku|sebagai|yang\s+juga(?:\s+menjabat(?:\s+sebagai)?)?"
+                        r"|yang\s+(?:saat\s+ini|kini|sekarang)\s+(?:menjabat(?:\s+sebagai)?|menjadi|merupakan)"
+                        r"|(?:yang\s+)?merupakan|yang\s+menjadi)\s)\s*")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")

@@ -20,7 +20,8 @@ from kg.resources import lexicon, post_head_words, split_list
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
-LOWER_OK = ("head",)
+LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
+APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
@@ -60,8 +61,7 @@ def _pattern() -> re.Pattern[str]:
     forms = []
     for d in post_defs().values():
         forms.append(d.label)
-        if d.kind in LOWER_OK:
-            forms.append(d.label[0].lower() + d.label[1:])
+        forms.append(d.label[0].lower() + d.label[1:])
     qualifiers = "|".join(re.escape(r[0]) for r in lexicon("post_qualifiers"))
     alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation})(?![\w-])")
@@ -93,6 +93,10 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     hits = []
     for m in _pattern().finditer(text):
         word = m.group("post")
+        if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
+                and post_defs()[word[0].upper() + word[1:]].kind not in LOWER_OK \
+                and not APPOSED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "pakar" in running text names no one; "Sartiah (pakar gender)" does
         definition = post_defs().get(word) or post_defs()[word[0].upper() + word[1:]]
         end = m.end()
         label = definition.label
