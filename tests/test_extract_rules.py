@@ -573,3 +573,11 @@ def test_a_post_after_yang_merupakan_or_in_brackets_in_lower_case_is_the_name_s(
 def test_a_post_s_unit_words_end_at_the_holder_s_name():
     facts = _facts("Komisioner Divisi Teknis Erwin Saputra menuturkan rekapitulasi di tingkat kota melibatkan saksi.")
     assert ("Erwin Saputra", "Komisioner Divisi Teknis", None) in _posts(facts)
+
+
+def test_a_post_standing_for_its_named_holder_opens_an_indirect_statement():
+    facts = _facts("Pangdam XVII/Cenderawasih, Mayjen TNI Hendra Wirawan, akan berkoordinasi dengan Kapolda Papua.\n"
+                   "Pangdam XVII/Cenderawasih mengimbau kepada seluruh masyarakat untuk tidak berspekulasi.")
+    label = {e.key: e.label for e in facts.entities}
+    assert any(label[q.speaker] == "Hendra Wirawan" and q.text.startswith("kepada seluruh masyarakat")
+               for q in facts.quotations)

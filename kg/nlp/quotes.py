@@ -101,6 +101,11 @@ class SpeakerResolver:
         held = [k for s, e, k in self.post_holders if start <= s < end]
         return held[0] if held else None
 
+    def post_opening(self, start: int, end: int) -> str | None:
+        """The holder of a post phrase that opens [start, end) and stands for a person named elsewhere
+        ("Pangdam XVII/Cenderawasih mengimbau ...")."""
+        return next((k for s, e, k in self.post_holders if s == start and e <= end), None)
+
     def first_person_in(self, start: int, end: int) -> tuple[int, str] | None:
         """The first named person (start offset, key) in a span."""
         found = [(s, k) for s, e, k in self.mentions if start <= s and e <= end]
@@ -290,7 +295,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             speaker = resolver.first_person_in(sent.start + skip, sent.start + verb.start())
             if speaker is not None and not _subject_is_person(s[skip:speaker[0] - sent.start]):
                 speaker = None
-            speaker = speaker[1] if speaker else None
+            speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
         return _said(speaker, s[verb.end():], sent, resolver)
     return None
 
