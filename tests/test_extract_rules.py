@@ -513,12 +513,14 @@ def test_quote_attributed_to_an_unnamed_post_is_not_the_last_speaker_s():
     assert not any(text.startswith("Awalnya pelaku") for _, text in said)
 
 
-def test_a_post_in_a_past_era_is_former_and_unit_words_stay_in_the_post():
-    facts = _facts("Upaya pemberantasan korupsi dilanjutkan pada era Presiden Soeharto.\nKepala Satuan Lalu "
-                   "Lintas Polres Bojonegoro AKP Aristo Wibowo membenarkan kejadian itu.")
+def test_unit_words_stay_in_the_post():
+    facts = _facts("Kepala Satuan Lalu Lintas Polres Bojonegoro AKP Aristo Wibowo membenarkan kejadian itu.\n"
+                   "Terpisah, Kasat Intel Polres Tapsel, Edi Kurniawan mengatakan aspirasi itu disampaikan. Ia "
+                   "didampingi Kabid Bina Marga, Hendra Jaya.")
     posts = _posts(facts)
-    assert ("Soeharto", "Presiden", "former") in posts
-    assert ("Aristo Wibowo", "Kepala Satuan Lalu Lintas", None) in posts
+    assert {("Aristo Wibowo", "Kepala Satuan Lalu Lintas", None), ("Edi Kurniawan", "Kasat Intel", None),
+            ("Hendra Jaya", "Kabid Bina Marga", None)} <= posts
+    assert "Bina Marga" not in _persons(facts)
 
 
 def test_a_post_one_person_holds_is_not_given_to_a_whole_list():
@@ -581,3 +583,8 @@ def test_a_post_standing_for_its_named_holder_opens_an_indirect_statement():
     label = {e.key: e.label for e in facts.entities}
     assert any(label[q.speaker] == "Hendra Wirawan" and q.text.startswith("kepada seluruh masyarakat")
                for q in facts.quotations)
+
+
+def test_a_deputy_mayor_is_no_mayor():
+    facts = _facts("Wakil  Wali Kota Medan,  Akhyar Nasrul ketika dikonfirmasi mengaku belum bisa berkomunikasi.")
+    assert {post for _, post, _ in _posts(facts)} == {"Wakil Wali Kota"}

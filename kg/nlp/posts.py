@@ -27,7 +27,6 @@ UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
-ERA = re.compile(r"\b(?:era|masa|zaman|rezim|kepemimpinan)\s+(?:(?:pemerintahan|kepemimpinan)\s+)?$", re.IGNORECASE)
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
 
 
@@ -81,6 +80,18 @@ def _portfolio() -> re.Pattern[str]:
     return re.compile(rf"(?:\s(?:{word})(?![\w-]))(?:\s(?:dan\s|&\s)?(?:{word})(?![\w-]))*")
 
 
+@cache
+def _units() -> re.Pattern[str]:
+    """Units a unit head's post names right after it (kg/lexicons/units.tsv)."""
+    forms = sorted({r[0] for r in lexicon("units") if r[1] != "head"}, key=len, reverse=True)
+    return re.compile(rf"\s(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+
+
+@cache
+def _unit_heads() -> frozenset[str]:
+    return frozenset(r[0] for r in lexicon("units") if r[1] == "head")
+
+
 def role_for(label: str, definition: PostDef | None) -> Role:
     alts = tuple(definition.expansions) if definition else ()
     return Role(f"role:{slug(label)}", label, alts)
@@ -106,6 +117,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             portfolio = _portfolio().match(text, end) or re.compile(r"\s[A-Z]{2,6}(?![\w-])").match(text, end)
         if portfolio:
             label, end = label + portfolio.group(), portfolio.end()
+        elif label in _unit_heads() and (unit := _units().match(text, end)):
+            label, end = label + unit.group(), unit.end()  # "Kasat Intel", "Kabid Bina Marga": the unit is the post's
         elif ext:
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
             extension = text[end:cut].rstrip()
@@ -130,13 +143,12 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end = org.end
         start = m.start()
         deputy = DEPUTY.search(text, max(0, start - 7), start)
-        if deputy and not m.group("qual") and not label.startswith(("Wakil", "Wa")):
+        if deputy and not m.group("qual") and not (label.startswith("Wa") and not label.startswith("Wali")):
             start, label = deputy.start(), f"Wakil {label}"  # "Wakil Sekretaris Jenderal": a deputy's post
             definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
         qualifier = _qualifiers().get(m.group("qual") or "")
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if qualifier is None and (PAST.search(text, sentence_start, m.start())
-                                  or ERA.search(text, max(0, start - 30), start)):
+        if qualifier is None and PAST.search(text, sentence_start, m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return _joined(text, hits)
