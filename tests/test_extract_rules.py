@@ -588,3 +588,10 @@ def test_a_post_standing_for_its_named_holder_opens_an_indirect_statement():
 def test_a_deputy_mayor_is_no_mayor():
     facts = _facts("Wakil  Wali Kota Medan,  Akhyar Nasrul ketika dikonfirmasi mengaku belum bisa berkomunikasi.")
     assert {post for _, post, _ in _posts(facts)} == {"Wakil Wali Kota"}
+
+
+def test_a_personal_assistant_and_a_sub_agency_head_keep_their_whole_post():
+    facts = _facts("Menteri itu beserta asisten pribadinya, Miftah Ulumudin diduga menerima uang suap.\nKepala Suku "
+                   "Dinas Pendidikan Wilayah II Jakarta Utara Momon Sukirman mengatakan filter dipasang.")
+    posts = {(name, post.casefold()) for name, post, _ in _posts(facts)}
+    assert {("Miftah Ulumudin", "asisten pribadi"), ("Momon Sukirman", "kepala suku dinas")} <= posts

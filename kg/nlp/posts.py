@@ -84,7 +84,7 @@ def _portfolio() -> re.Pattern[str]:
 def _units() -> re.Pattern[str]:
     """Units a unit head's post names right after it (kg/lexicons/units.tsv)."""
     forms = sorted({r[0] for r in lexicon("units") if r[1] != "head"}, key=len, reverse=True)
-    return re.compile(rf"\s(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+    return re.compile(rf"\s(?P<unit>{'|'.join(re.escape(f) for f in forms)})(?:nya)?(?![\w-])")
 
 
 @cache
@@ -118,7 +118,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if portfolio:
             label, end = label + portfolio.group(), portfolio.end()
         elif label in _unit_heads() and (unit := _units().match(text, end)):
-            label, end = label + unit.group(), unit.end()  # "Kasat Intel", "Kabid Bina Marga": the unit is the post's
+            label, end = f"{label} {unit.group('unit')}", unit.end()  # "Kasat Intel", "asisten pribadinya": the unit is the post's
         elif ext:
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
             extension = text[end:cut].rstrip()
