@@ -259,7 +259,7 @@ def test_an_abbreviation_in_brackets_is_no_person_but_a_nickname_after_a_name_is
 
 
 def test_a_post_phrase_of_the_model_stops_at_a_name_a_bracket_or_a_joining_word():
-    from kg.nlp.extract import _post_words
+    from kg.nlp.memberships import _post_words
     from kg.nlp.post_linker import Stretch
 
     text = "Sebelumnya, Presiden RI Joko Widodo (Jokowi) dan Pakar Hukum dari Pusako, Feri Amsari, hadir."

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from functools import cache
 
 from spacy.language import Language
 
@@ -17,20 +16,19 @@ from kg.identity.names import relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
-from kg.nlp.listed import GROUP, group_role, listed_holders
+from kg.nlp.memberships import article_memberships, post_holders
 from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
-from kg.nlp.post_institution import attach_institutions
-from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org, load_linkers
-from kg.nlp.posts import Holding, PostHit, find_posts, link_holders, post_defs, role_for
+from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
+from kg.nlp.posts import Holding, PostHit, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
-from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Mention, Quotation)
+from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lower_words, words as words_of
+from kg.resources import lower_words
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -87,18 +85,9 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     for entity in person_entities:
         builder.entities[entity.key] = entity
 
-    memberships = _memberships(holdings, person_keys, analysis, article)
-    memberships += _learned_memberships(text, analysis, posts, persons, orgs, person_keys, memberships,
-                                       linker)
-    memberships += _listed_memberships(text, analysis, posts, persons, holdings, person_keys, memberships)
-    memberships = _implied_orgs(memberships, orgs)
-    if linker is not None:
-        memberships = attach_institutions(text, analysis.sentence_at, memberships,
-                                          [(person_keys[h], Stretch(h.start, h.end)) for h in persons],
-                                          orgs + [p.org for p in posts if p.org is not None], linker.institution)
-    memberships = _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
+    memberships = article_memberships(article, analysis, posts, persons, orgs, holdings, person_keys, linker)
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
-                               _post_holders(posts, holdings, person_keys),
+                               post_holders(posts, holdings, person_keys),
                                {(m.person, m.role.label.split()[0].casefold()) for m in memberships})
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
     event_mentions = sorted((m.start, key) for key, ms in builder.mentions.items() if key.startswith("event:")
@@ -270,24 +259,6 @@ def _contains_tokens(full: list[str], part: list[str]) -> bool:
     return n < len(full) and any(full[i:i + n] == part for i in range(len(full) - n + 1))
 
 
-def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,
-                 article: Article) -> list[Membership]:
-    seen = set()
-    out = []
-    for h in holdings:
-        role = role_for(h.post.label, h.post.definition)
-        org = h.post.org.key if h.post.org else None
-        ident = (keys[h.person], role.key, org, h.post.qualifier)
-        if ident in seen:
-            continue
-        seen.add(ident)
-        sentence = analysis.sentence_at(h.start)
-        out.append(Membership(keys[h.person], role, org, sentence,
-                              Mention(h.start, h.end, article.text[h.start:h.end], sentence),
-                              h.person.rank, h.post.qualifier, 0.9 if h.start == h.post.start else 0.8))
-    return out
-
-
 def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends: set[int]) -> list[PersonHit]:
     """The rules' persons less those the model reads as an institution or place ("Walhi", "Kemenko",
     "Presidium Indonesian Police Watch"; "Walhi" off "Walhi Nur Hidayati") and one-word "names" after a
@@ -317,56 +288,6 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
             continue  # "Mundur", "Luar Biasa": words the article also writes in lower case
         kept.append(h)
     return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
-
-
-def _of_another(text: str, post: Stretch, person: Stretch) -> bool:
-    """"kuasa hukum Eggi Sudjana", "istri Budi": the name right after such a post is not its holder."""
-    words = " ".join(text[post.start:post.end].casefold().split())
-    return not text[post.end:person.start].strip() and any(
-        words == w or words.endswith(f" {w}") for w in _posts_of_another())
-
-
-@cache
-def _posts_of_another() -> frozenset[str]:
-    return words_of("posts_of_another")
-
-
-def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
-    """A post the article also gives the same person in an institution, repeated without one ("Ketua"
-    after "Ketua KPU Tapin"), says nothing more: only the placed membership is kept."""
-    placed = {(m.person, m.role.key, m.qualifier) for m in memberships if m.organization}
-    return [m for m in memberships if m.organization or (m.person, m.role.key, m.qualifier) not in placed]
-
-
-def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
-    """The names listed after one post ("enam anggota DKPP, yakni A, B, C dan D") hold it in one
-    institution: where the linkers placed some of them and left the others without one, the others
-    take it too (only when the list's members were given a single institution)."""
-    groups: dict[tuple, set[str]] = defaultdict(set)
-    for m in memberships:
-        if m.organization:
-            groups[(m.sentence, m.evidence.start, m.role.key)].add(m.organization)
-    return [replace(m, organization=next(iter(orgs))) if m.organization is None and len(
-        orgs := groups.get((m.sentence, m.evidence.start, m.role.key), set())) == 1 else m for m in memberships]
-
-
-ALONG_WITH = re.compile(r"\b(?:bersama(?:\s+dengan)?|beserta|didampingi(?:\s+oleh)?)(?:\s+(?:para|seluruh|jajaran|sejumlah))?\s+$")
-
-
-def _along_with(text: str, memberships: list[Membership]) -> list[Membership]:
-    """"Ketua KPU Kabupaten Kupang Nikson Mangoa bersama anggota Samsul Gole, ...": a post of no
-    institution given "along with" the holder of a post of one is held in that institution."""
-    placed = sorted((m.evidence.start, m.sentence, m.organization) for m in memberships if m.organization)
-    out = []
-    for m in memberships:
-        definition = post_defs().get(m.role.label[:1].upper() + m.role.label[1:])
-        if m.organization is None and definition is not None and definition.kind == "head" \
-                and ALONG_WITH.search(text, max(0, m.evidence.start - 30), m.evidence.start):
-            before = [org for start, sentence, org in placed if sentence == m.sentence and start < m.evidence.start]
-            if before:
-                m = replace(m, organization=before[-1])
-        out.append(m)
-    return out
 
 
 GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
@@ -489,162 +410,6 @@ def _name_key(name: str) -> str:
     """An institution's name compared without case, brackets or punctuation: "Partai Keadilan
     Sejahtera (PKS)" is "partai keadilan sejahtera"."""
     return " ".join(re.sub(r"\([^)]*\)|[^\w\s]", " ", name).casefold().split())
-
-
-def _one_holder(text: str, chosen: dict[Stretch, tuple[Stretch, str, float]]) -> dict[Stretch, tuple[Stretch, str, float]]:
-    """A post one person holds ("dipimpin Wakil Ketua DPR ..., itu adalah A, B, C") goes to the likeliest of
-    the names the linker gave it; a post many hold ("anggota", "para Kepala Dinas", "Ketua dan Anggota")
-    stays with all of them."""
-    by_post: dict[Stretch, list[Stretch]] = defaultdict(list)
-    for person, (post, words, prob) in chosen.items():
-        by_post[post].append(person)
-    out = dict(chosen)
-    for post, people in by_post.items():
-        words = chosen[people[0]][1]
-        if len(people) < 2 or " dan " in words or group_role(text, post.start) \
-                or GROUP.search(text, max(0, post.start - 30), post.start):
-            continue
-        best = max(people, key=lambda p: chosen[p][2])
-        for person in people:
-            if person != best:
-                del out[person]
-    return out
-
-
-# "anggota KPU ... yang dilantik Jokowi", "dipimpin oleh X": the name after a passive verb is its agent
-PASSIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?$")
-
-
-def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
-                         orgs: list[OrgHit], keys: dict[PersonHit, str], found: list[Membership],
-                         linker: PostLinkers | None) -> list[Membership]:
-    """Posts for the persons the rules left without one: the post linker scores each person against the
-    post phrases of its sentence (the lexicon's and the model's POST spans)."""
-    if linker is None:
-        return []
-    held = {m.person for m in found}
-    rule_posts = {Stretch(p.start, p.word_end if p.word_end > 0 else p.end): p for p in posts
-                  if p.qualifier not in ("none", "of")}
-    set_aside = [Stretch(p.start, max(p.end, p.word_end)) for p in posts if p.qualifier in ("none", "of")]
-    longer = {}  # the model's post phrase where it holds the rules' and more ("Staf Ahli Gubernur", "Ketua Divisi Teknis")
-    names = [Stretch(h.start, h.end) for h in persons]
-    for e in analysis.entities:
-        span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
-        if span is None or any(_overlap(span, s) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
-            continue
-        inside = [s for s in rule_posts if _overlap(span, s)]
-        if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
-                          and span.end - span.start > max(s.end - s.start for s in inside)):
-            longer[span] = inside
-    covered = {s for inside in longer.values() for s in inside}
-    candidates: list[tuple[Stretch, str]] = [(s, text[s.start:s.end]) for s in rule_posts if s not in covered]
-    candidates += [(s, text[s.start:s.end]) for s in longer]
-    for span, inside in longer.items():  # the institution the rules gave the words inside, if any
-        owner = next((rule_posts[s] for s in inside if rule_posts[s].org is not None), None)
-        if owner is not None:
-            rule_posts[span] = owner
-    if not candidates:
-        return []
-    person_at = {Stretch(h.start, h.end): h for h in persons if keys[h] not in held}
-    everyone = [Stretch(h.start, h.end) for h in persons]
-    org_at = {Stretch(o.start, o.end): o for o in orgs}
-    post_spans = [s for s, _ in candidates]
-    out, seen = [], set()
-    for sent in analysis.sentences:
-        bounds = Stretch(sent.start, sent.end)
-        chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
-        for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
-            if _of_another(text, post, person) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start):
-                continue
-            hit = person_at.get(person)
-            if hit is None:
-                continue
-            rule = rule_posts.get(post)
-            role = role_for(rule.label, rule.definition) if rule and post not in longer \
-                else role_for(words, post_defs().get(words))
-            if rule is not None and rule.org is not None:
-                org = rule.org.key
-            else:
-                best = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
-                org = org_at[best].key if best else None
-            ident = (keys[hit], role.key, org)
-            if ident in seen:
-                continue
-            seen.add(ident)
-            lo, hi = min(post.start, person.start), max(post.end, person.end)
-            out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
-                                  hit.rank, None, round(0.5 + 0.4 * prob, 2)))
-    return out
-
-
-def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
-                        holdings: list[Holding], keys: dict[PersonHit, str],
-                        found: list[Membership]) -> list[Membership]:
-    """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
-    for the names no other rule gave a post."""
-    held = {m.person for m in found}
-    out, seen = [], set()
-    for item in listed_holders(text, analysis.sentences, posts, persons,
-                               {(h.post.start, h.post.end) for h in holdings}):
-        key = keys[item.person]
-        if key in held or key in seen:
-            continue
-        seen.add(key)
-        words = text[item.start:item.end]
-        role = role_for(item.post.label, item.post.definition) if item.post \
-            else role_for(words, post_defs().get(words[:1].upper() + words[1:]))
-        sentence = analysis.sentence_at(item.person.start)
-        lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
-        out.append(Membership(key, role, item.post.org.key if item.post and item.post.org else None, sentence,
-                              Mention(lo, hi, text[lo:hi], sentence), item.person.rank, None, 0.7))
-    return out
-
-
-POST_TAIL = re.compile(r"(?:[\s(),.;:/-]+|\s+(?:dari|di|dan|serta|yang|untuk|pada|ke|sebagai))+$")
-
-
-def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | None:
-    """A post phrase of the model without what does not belong to it: a name it runs into ("Presiden
-    RI Joko Widodo ("), a dangling bracket or joining word ("Pakar Hukum dari", "Divisi Teknis)")."""
-    end = min([n.start for n in names if span.start < n.start < span.end] + [span.end])
-    tail = POST_TAIL.search(text, span.start, end)
-    end = tail.start() if tail else end
-    return Stretch(span.start, end) if end - span.start >= 3 else None
-
-
-def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
-    """A post that names its kind of institution ("Kapolres": a Polres) without saying which is held in
-    the one institution of that kind the article names, when it names exactly one."""
-    by_type: dict[str, set[str]] = defaultdict(set)
-    for o in orgs:
-        by_type[o.type].add(o.key)
-    out = []
-    for m in memberships:
-        definition = post_defs().get(m.role.label)
-        if m.organization is None and definition is not None and definition.implies \
-                and len(by_type.get(definition.implies, ())) == 1:
-            m = replace(m, organization=next(iter(by_type[definition.implies])))
-        out.append(m)
-    return out
-
-
-def _overlap(a, b) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[PersonHit, str]):
-    """Post phrases without a name ("kata Kapolda Riau") stand for the holder named elsewhere."""
-    held = defaultdict(set)
-    for h in holdings:
-        held[(h.post.definition.label, h.post.org.key if h.post.org else None)].add(keys[h.person])
-        held[(h.post.definition.label, None)].add(keys[h.person])
-    out = []
-    for post in posts:
-        org = post.org.key if post.org else None
-        people = held.get((post.definition.label, org), set())
-        if len(people) == 1:
-            out.append((post.start, post.end, next(iter(people))))
-    return out
 
 
 def _dateline_key(dateline: Dateline | None, places: list[PlaceHit]) -> str | None:
