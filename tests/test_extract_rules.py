@@ -17,6 +17,12 @@ def _posts(facts):
     return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
 
 
+def _said(facts):
+    """(speaker's name, quotation) of every statement drawn."""
+    label = {e.key: e.label for e in facts.entities}
+    return [(label[q.speaker], q.text) for q in facts.quotations]
+
+
 def _persons(facts):
     return {e.label for e in facts.entities if e.kind is Kind.PERSON}
 
@@ -477,8 +483,7 @@ def test_title_and_rank_periods_end_no_sentence():
                    "Dalam keterangannya di Jayapura, Koordinator Divisi Data dan Informasi Bawaslu RI Dr. Made "
                    "Sukarta menyampaikan bahwa pihaknya terus mengevaluasi logistik pemilu.")
     assert {"Danu Saputra", "Made Sukarta"} <= _persons(facts)
-    label = {e.key: e.label for e in facts.entities}
-    assert any(label[q.speaker] == "Made Sukarta" and "pihaknya terus mengevaluasi" in q.text for q in facts.quotations)
+    assert any(name == "Made Sukarta" and "pihaknya terus mengevaluasi" in text for name, text in _said(facts))
 
 
 def test_a_name_before_a_comma_and_another_name_is_a_person_when_the_model_says_so():
@@ -491,7 +496,7 @@ def test_passive_reporting_verb_with_a_name_opens_an_indirect_statement():
     facts = _facts("Sekjen partai Hendra Wibowo hadir di Jakarta. Dikatakan Hendra, indikasi upaya mengganti "
                    "dasar negara itu sudah sangat kuat.\nHal tersebut disampaikan oleh Ketua BPK, Rudi Santoso, "
                    "dalam keterangannya di Jakarta, Kamis.")
-    said = {(e.label, q.text[:30]) for q in facts.quotations for e in facts.entities if e.key == q.speaker}
+    said = {(name, text[:30]) for name, text in _said(facts)}
     assert ("Hendra Wibowo", "indikasi upaya mengganti dasar") in said
     assert not any(name == "Rudi Santoso" for name, _ in said)
 
@@ -507,8 +512,7 @@ def test_generic_branch_level_is_no_institution():
 def test_quote_attributed_to_an_unnamed_post_is_not_the_last_speaker_s():
     facts = _facts("\"Kami sudah menangkap pelaku di rumahnya,\" kata Kasat Reskrim AKP Doni Saputra.\n"
                    "\"Awalnya pelaku sempat mengancam korban agar diam,\" ungkap Kapolres.")
-    label = {e.key: e.label for e in facts.entities}
-    said = {(label[q.speaker], q.text[:20]) for q in facts.quotations}
+    said = {(name, text[:20]) for name, text in _said(facts)}
     assert ("Doni Saputra", "Kami sudah menangkap") in said
     assert not any(text.startswith("Awalnya pelaku") for _, text in said)
 
@@ -580,9 +584,7 @@ def test_a_post_s_unit_words_end_at_the_holder_s_name():
 def test_a_post_standing_for_its_named_holder_opens_an_indirect_statement():
     facts = _facts("Pangdam XVII/Cenderawasih, Mayjen TNI Hendra Wirawan, akan berkoordinasi dengan Kapolda Papua.\n"
                    "Pangdam XVII/Cenderawasih mengimbau kepada seluruh masyarakat untuk tidak berspekulasi.")
-    label = {e.key: e.label for e in facts.entities}
-    assert any(label[q.speaker] == "Hendra Wirawan" and q.text.startswith("kepada seluruh masyarakat")
-               for q in facts.quotations)
+    assert any(name == "Hendra Wirawan" and text.startswith("kepada seluruh masyarakat") for name, text in _said(facts))
 
 
 def test_a_deputy_mayor_is_no_mayor():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.places import PlaceHit
-from kg.nlp.text import id_slug, slug
+from kg.nlp.text import alternation, id_slug, slug
 from kg.resources import lexicon
 
 BOUNDARY = re.compile(r"\b(?:di|pada|yang|dengan|oleh|ke|usai|saat|ketika|sebagai|ini|itu|tersebut|guna|agar|"
@@ -40,17 +40,15 @@ class EventHit:
 @cache
 def _election_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r[0].lower(): r[1] for r in lexicon("elections")}
-    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
     pattern = re.compile(
-        rf"(?<![\w-])(?P<word>{alternation})(?P<serentak>\s+[Ss]erentak)?(?![\w-])", re.IGNORECASE)
+        rf"(?<![\w-])(?P<word>{alternation(table)})(?P<serentak>\s+[Ss]erentak)?(?![\w-])", re.IGNORECASE)
     return pattern, table
 
 
 @cache
 def _event_heads() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r[0]: r[1] for r in lexicon("event_types")}
-    alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<head>{alternation})(?:nya)?(?![\w-])", re.IGNORECASE), table
+    return re.compile(rf"(?<![\w-])(?P<head>{alternation(table)})(?:nya)?(?![\w-])", re.IGNORECASE), table
 
 
 def find_elections(text: str, places: list[PlaceHit]) -> list[EventHit]:

@@ -15,6 +15,7 @@ from functools import cache
 
 from kg.nlp.persons import PersonHit
 from kg.nlp.posts import PostHit
+from kg.nlp.text import alternation
 from kg.resources import words
 
 INTRODUCER = re.compile(r"(?<!\w)(?:yaitu|yakni|ialah|adalah|antara lain|di ?antaranya|masing-masing"
@@ -39,8 +40,7 @@ class Listed:
 
 @cache
 def _roles() -> re.Pattern[str]:
-    forms = sorted(words("group_roles"), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{alternation(words('group_roles'))})(?![\w-])", re.I)
 
 
 def group_role(text: str, start: int) -> bool:
@@ -102,8 +102,8 @@ def _list_after(text: str, start: int, persons: list[PersonHit], end: int) -> li
 
 def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
                 held: set[tuple[int, int]]) -> tuple[int, int, PostHit | None] | None:
-    """The post of the group, in the window before the list: one with a number or "para"/"tim" before it,
-    else the last one no name holds."""
+    """The post of the group, in the window before the list: the first with a number or "para"/"tim"
+    before it, else the last one that many hold (a group role) and no name holds."""
     lo, hi = window
     found = [(p.start, p.end, p) for p in posts if lo <= p.start < hi and p.qualifier not in ("none", "of")
              and (p.start, p.end) not in held]
@@ -111,7 +111,7 @@ def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
               if not any(s <= m.start() < e for s, e, _ in found)]
     grouped = [f for f in found if GROUP.search(text, max(lo, f[0] - 30), f[0])]
     if grouped:
-        return min(grouped)
+        return min(grouped, key=lambda f: f[0])
     # a post one person holds ("dipimpin Wakil Ketua DPR ..., itu adalah A, B, C") is no group's
     shared = [f for f in found if group_role(text, f[0])]
-    return max(shared) if shared else None
+    return max(shared, key=lambda f: f[0]) if shared else None

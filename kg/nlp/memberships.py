@@ -18,6 +18,7 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import Holding, PostHit, post_defs, role_for
+from kg.nlp.text import overlaps
 from kg.records import Article, Membership, Mention
 from kg.resources import words as words_of
 
@@ -147,9 +148,9 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     names = [Stretch(h.start, h.end) for h in persons]
     for e in analysis.entities:
         span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
-        if span is None or any(_overlap(span, s) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
+        if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
-        inside = [s for s in rule_posts if _overlap(span, s)]
+        inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
                           and span.end - span.start > max(s.end - s.start for s in inside)):
             longer[span] = inside
@@ -243,10 +244,6 @@ def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit]) -> list[Mem
             m = replace(m, organization=next(iter(by_type[definition.implies])))
         out.append(m)
     return out
-
-
-def _overlap(a, b) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[PersonHit, str]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.nlp.places import PlaceHit
-from kg.nlp.text import NAME_WORD, slug
+from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.regions import gazetteer
 from kg.resources import lexicon, split_list
 
@@ -66,8 +66,7 @@ def _head_pattern() -> re.Pattern[str]:
     forms = []
     for t in org_types().values():
         forms += [*t.abbreviations, t.full]
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?<![a-z]-)(?P<head>{alternation})(?!\w)(?!-[a-z])")  # "TNI-Polri" is two
+    return re.compile(rf"(?<!\w)(?<![a-z]-)(?P<head>{alternation(forms)})(?!\w)(?!-[a-z])")  # "TNI-Polri" is two
 
 
 @cache
@@ -86,8 +85,7 @@ def _parties() -> tuple[re.Pattern[str], dict[str, tuple[str, str, tuple[str, ..
         entry = (short, full, split_list(others))
         for form in (short, full, *split_list(others)):
             table[form] = entry
-    alternation = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:[Pp]artai\s)?(?:{alternation})(?![\w-])"), table
+    return re.compile(rf"(?<![\w-])(?:[Pp]artai\s)?(?:{alternation(table)})(?![\w-])"), table
 
 
 def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:

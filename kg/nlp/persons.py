@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.pipeline import NerSpan
-from kg.nlp.text import NAME_WORD
+from kg.nlp.text import NAME_WORD, alternation
 from kg.resources import lexicon, title_words, words
 
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
@@ -52,7 +52,7 @@ class PersonHit:
 def _titles() -> str:
     """Ranks and honorifics as one regex alternation, longest first."""
     forms = [r[0] for r in lexicon("ranks")] + [r[0] for r in lexicon("honorifics")]
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return alternation(forms)
 
 
 @cache

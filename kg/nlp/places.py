@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.dateline import Dateline
-from kg.nlp.text import NAME_WORD, slug
+from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.regions import Region, gazetteer
 from kg.resources import lexicon, post_head_words, split_list
 
@@ -56,8 +56,7 @@ def _hit(start: int, text: str, region: Region) -> PlaceHit:
 @cache
 def _name_pattern() -> re.Pattern[str]:
     names = gazetteer().names() + [n for row in lexicon("countries") for n in (row[0], *split_list(row[1]))]
-    alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])")
 
 
 @cache

@@ -14,7 +14,7 @@ from functools import cache
 from kg.nlp.orgs import branch_area, OrgHit, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit
-from kg.nlp.text import NAME_WORD, slug
+from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.records import Role
 from kg.resources import lexicon, post_head_words, split_list
 
@@ -62,8 +62,7 @@ def _pattern() -> re.Pattern[str]:
         forms.append(d.label)
         forms.append(d.label[0].lower() + d.label[1:])
     qualifiers = "|".join(re.escape(r[0]) for r in lexicon("post_qualifiers"))
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation(forms)})(?![\w-])")
 
 
 @cache
@@ -75,16 +74,15 @@ def _qualifiers() -> dict[str, str]:
 def _portfolio() -> re.Pattern[str]:
     """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral": the portfolio words after a
     minister's title belong to the post."""
-    forms = sorted({r[0] for r in lexicon("portfolios")}, key=len, reverse=True)
-    word = "|".join(re.escape(f) for f in forms)
+    word = alternation(r[0] for r in lexicon("portfolios"))
     return re.compile(rf"(?:\s(?:{word})(?![\w-]))(?:\s(?:dan\s|&\s)?(?:{word})(?![\w-]))*")
 
 
 @cache
 def _units() -> re.Pattern[str]:
     """Units a unit head's post names right after it (kg/lexicons/units.tsv)."""
-    forms = sorted({r[0] for r in lexicon("units") if r[1] != "head"}, key=len, reverse=True)
-    return re.compile(rf"\s(?P<unit>{'|'.join(re.escape(f) for f in forms)})(?:nya)?(?![\w-])")
+    units = alternation(r[0] for r in lexicon("units") if r[1] != "head")
+    return re.compile(rf"\s(?P<unit>{units})(?:nya)?(?![\w-])")
 
 
 @cache
@@ -143,7 +141,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end = org.end
         start = m.start()
         deputy = DEPUTY.search(text, max(0, start - 7), start)
-        if deputy and not m.group("qual") and not (label.startswith("Wa") and not label.startswith("Wali")):
+        deputy_form = label.startswith("Wa") and not label.startswith("Wali")  # "Wakapolda", "Wadir": a deputy already
+        if deputy and not m.group("qual") and not deputy_form:
             start, label = deputy.start(), f"Wakil {label}"  # "Wakil Sekretaris Jenderal": a deputy's post
             definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
         qualifier = _qualifiers().get(m.group("qual") or "")

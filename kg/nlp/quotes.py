@@ -106,6 +106,10 @@ class SpeakerResolver:
         ("Pangdam XVII/Cenderawasih mengimbau ...")."""
         return next((k for s, e, k in self.post_holders if s == start and e <= end), None)
 
+    def name_ending(self, start: int) -> int | None:
+        """Where the longest person's name that begins at `start` ends; None when none begins there."""
+        return max((e for s, e, _ in self.mentions if s == start), default=None)
+
     def first_person_in(self, start: int, end: int) -> tuple[int, str] | None:
         """The first named person (start offset, key) in a span."""
         found = [(s, k) for s, e, k in self.mentions if start <= s and e <= end]
@@ -356,11 +360,8 @@ def _names_the_occasion(words: str, sent: Sentence, resolver: SpeakerResolver) -
     at = sent.text.find(words)
     if at < 0:
         return False
-    found = resolver.first_person_in(sent.start + at, sent.start + at + len(words))
-    if found is None or found[0] != sent.start + at:
-        return False
-    end = max(e for s, e, k in resolver.mentions if s == found[0])
-    return OCCASION.match(sent.text, end - sent.start) is not None
+    end = resolver.name_ending(sent.start + at)
+    return end is not None and OCCASION.match(sent.text, end - sent.start) is not None
 
 
 def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:

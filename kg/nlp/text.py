@@ -24,6 +24,11 @@ def id_slug(identifier: str) -> str:
     return cleaned if cleaned == identifier else f"{cleaned}-{hashlib.sha1(identifier.encode('utf-8')).hexdigest()[:6]}"
 
 
+def alternation(forms) -> str:
+    """A regex alternation of literal `forms`, longest first, so that the longest form at a place wins."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form for comparing names."""
     text = unicodedata.normalize("NFKC", text).casefold()
