@@ -1,20 +1,21 @@
 """Checking article graphs against the SHACL shapes of ontology/shapes.ttl (pySHACL).
 
 `validate_graph` checks any graph, with ontology/pemilu.ttl as pySHACL's ontology graph (so
-`sh:class` follows `rdfs:subClassOf`); `validate_article_graph` is the same check for one article
-graph as the build makes it. Both return plain `Violation`s and never change the caller's graph:
+`sh:class` follows `rdfs:subClassOf`); `validate_article_graphs` is the same check for each of
+many article graphs as the build makes them, in one pySHACL run (`validate_article_graph` for one).
+All return plain `Violation`s and never change the caller's graph:
 they validate a copy whose literals are read back from their lexical form, i.e. the graph as the
 store will hold it (rdflib keeps, e.g., `Literal(0.9, datatype=xsd:decimal)` as a float until it is
 serialized, which pySHACL would take for a wrong datatype).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
@@ -26,6 +27,7 @@ from kg.resources import data_dir
 SHAPES_FILE = "shapes.ttl"
 ONTOLOGY_FILE = "pemilu.ttl"
 WRONG_SCHEMA = "http://schema.org/"  # the data uses https://schema.org/ (rdflib's SDO)
+RENAMED = "urn:x-pemilu-kg:validated:"  # the prefix of nodes renamed apart in a batch's copy
 
 
 class ShapesError(KgError):
@@ -81,16 +83,77 @@ def validate_graph(graph: Graph) -> list[Violation]:
 
 
 def validate_article_graph(graph: Graph) -> list[Violation]:
-    """`validate_graph` for one article graph, made fast enough to call per article in a build: the
-    ontology's class hierarchy (all SHACL Core reads of it, for sh:class and sh:targetClass) is
-    mixed into the copy this module makes anyway, and pySHACL validates that copy in place instead
-    of cloning it once more (what `ont_graph` does). Same results."""
+    """`validate_graph` for one article graph as the build makes it (see `validate_article_graphs`)."""
+    return validate_article_graphs([graph])[0]
+
+
+def validate_article_graphs(graphs: Sequence[Graph]) -> list[list[Violation]]:
+    """The violations of each article graph, found by one pySHACL run over all of them: a build
+    validates each batch of articles at once, where one run per article cost as much as the
+    extraction itself (pySHACL's set-up, and one more copy of each graph).
+
+    Each graph's nodes are renamed apart in the copy that pySHACL reads (vocabulary terms, i.e.
+    IRIs of the shapes or the ontology, keep their names), so no article's triples can satisfy or
+    break another's shapes (a label, a type or a second value on a node two articles share): the
+    results are each graph's own, as if it were checked alone. Only triples whose predicate the
+    shapes read are copied (all of them when a shape is sh:closed), with the ontology's class
+    hierarchy (all SHACL Core reads of it, for sh:class and sh:targetClass) mixed in.
+    """
     import pyshacl
 
-    data = _as_stored(graph, class_hierarchy())
+    if not graphs:
+        return []
+    data = Graph()
+    data += class_hierarchy()
+    owners: dict[Node, tuple[int, Node]] = {}
+    for index, graph in enumerate(graphs):
+        _add_renamed(data, graph, index, owners)
     _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference=None, advanced=False,
                                      inplace=True)
-    return _violations(results, shapes_graph())
+    found: list[list[Violation]] = [[] for _ in graphs]
+    for v in _violations(results, shapes_graph()):
+        owner = owners.get(URIRef(v.focus)) or owners.get(BNode(v.focus))
+        if owner is None:  # a vocabulary term fails: it is every graph's fault alike
+            for violations in found:
+                violations.append(v)
+            continue
+        index, focus = owner
+        value = owners.get(URIRef(v.value), (index, v.value))[1] if v.value is not None else None
+        found[index].append(Violation(str(focus), v.path, v.message, v.severity,
+                                      str(value) if value is not None else None, v.shape, v.graph))
+    return found
+
+
+def _add_renamed(data: Graph, graph: Graph, index: int, owners: dict[Node, tuple[int, Node]]) -> None:
+    """Add `graph`'s triples that the shapes read to `data`, its nodes renamed for article `index`
+    (`owners` maps each new name back) and its literals as the store will read them back."""
+    read, vocabulary = _shape_terms()
+    names: dict[Node, Node] = {}
+
+    def renamed(node: Node) -> Node:
+        if isinstance(node, Literal) or node in vocabulary:
+            return node
+        new = names.get(node)
+        if new is None:
+            new = (URIRef if isinstance(node, URIRef) else BNode)(f"{RENAMED}{index}/{node}")
+            names[node] = new
+            owners[new] = (index, node)
+        return new
+
+    for s, p, o in graph:
+        if read is not None and p not in read:
+            continue
+        data.add((renamed(s), p, renamed(_as_read_back(o))))
+
+
+@cache
+def _shape_terms() -> tuple[frozenset[Node] | None, frozenset[Node]]:
+    """The predicates the shapes can read (None: every predicate, as a closed shape reads all), and
+    the vocabulary: every IRI of the shapes and of the ontology, never renamed."""
+    shapes, ontology = shapes_graph(), ontology_graph()
+    vocabulary = frozenset(t for g in (shapes, ontology) for triple in g for t in triple if isinstance(t, URIRef))
+    closed = any(shapes.triples((None, SH.closed, None))) or any(shapes.triples((None, SH.sparql, None)))
+    return (None if closed else vocabulary | {RDF.type, RDFS.subClassOf}), vocabulary
 
 
 def _in_graph(v: Violation, name: str | None) -> Violation:
@@ -111,19 +174,23 @@ def _load(name: str, check_schema: bool) -> Graph:
     return graph
 
 
-def _as_stored(graph: Graph, ontology: Graph | None = None) -> Graph:
-    """A copy of `graph` (a Dataset becomes the union of its graphs) with every literal rebuilt from
-    its lexical form, as it reads back from N-Quads; plus the triples of `ontology` when given."""
+def _as_stored(graph: Graph) -> Graph:
+    """A copy of `graph` (a Dataset becomes the union of its graphs) with every literal as it reads
+    back from N-Quads."""
     copy = Graph()
     bind_prefixes(copy)
-    if ontology is not None:
-        copy += ontology
     triples = graph.quads((None, None, None, None)) if isinstance(graph, Dataset) else graph
     for s, p, o, *_ in triples:
-        if isinstance(o, Literal) and o.datatype is not None:  # a plain or language string reads back as it is
-            o = Literal(str(o), datatype=o.datatype)
-        copy.add((s, p, o))
+        copy.add((s, p, _as_read_back(o)))
     return copy
+
+
+def _as_read_back(node: Node) -> Node:
+    """A typed literal rebuilt from its lexical form (rdflib keeps a decimal made from a float a
+    float until it is serialized); any other node as it is."""
+    if isinstance(node, Literal) and node.datatype is not None:
+        return Literal(str(node), datatype=node.datatype)
+    return node
 
 
 def _violations(results: Graph, shapes: Graph) -> list[Violation]:

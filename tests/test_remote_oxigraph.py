@@ -100,7 +100,7 @@ def test_build_rebuild_query_and_export_through_an_oxigraph_server(oxigraph_url,
     sentences = connect(oxigraph_url).select(
         f"SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?s <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
         "nif-core#anchorOf> ?t } }")
-    assert {row[0] for row in sentences.rows} == set(CHANGED.split("\n"))
+    assert {row[0] for row in sentences.rows} == {CHANGED.split("\n")[0]}  # the one its membership cites
 
     assert main(["export", "--store", oxigraph_url, "-o", str(tmp_path / "remote.nq")]) == 0
     assert main(["export", "--store", local, "-o", str(tmp_path / "local.nq")]) == 0

@@ -12,7 +12,7 @@ from kg.cli import main
 from kg.graph.embedded import graph_to_nquads
 from kg.rdf.mapping import article_graph
 from kg.rdf.namespaces import PEMILU, SCHEMA
-from kg.validate import shapes_graph, validate_article_graph, validate_graph
+from kg.validate import shapes_graph, validate_article_graph, validate_article_graphs, validate_graph
 
 from conftest import SEEDS
 
@@ -238,3 +238,24 @@ def test_cli_validate_usage_and_input_errors(tmp_path, capsys):
     assert main(["validate", "--store", str(tmp_path), str(tmp_path / "broken.ttl")]) == 2
     err = capsys.readouterr().err
     assert "missing.trig" in err and "not valid turtle" in err and "either --store or files" in err
+
+
+def test_graphs_validated_together_keep_their_own_results(graph):
+    """A build validates a batch of article graphs in one run: a node two articles share must not
+    lend one article's label to the other, nor make a second region code a violation."""
+    article = _first(graph, SCHEMA.NewsArticle)
+    mentioned = sorted(graph.objects(article, SCHEMA.mentions))[0]
+    place = URIRef("https://w3id.org/pemilu-kg/id/place/shared-region")
+    unlabelled, other = Graph(), Graph()
+    for t in graph:
+        other.add(t)
+        if t[:2] != (mentioned, RDFS.label):
+            unlabelled.add(t)
+    for g, code in ((unlabelled, "63"), (other, "64")):
+        g.add((place, RDF.type, SCHEMA.Place))
+        g.add((place, RDFS.label, Literal("Wilayah")))
+        g.add((place, PEMILU.kemendagriCode, Literal(code)))
+    alone = [validate_article_graph(g) for g in (unlabelled, other)]
+    together = validate_article_graphs([unlabelled, other])
+    assert together == alone
+    assert _found(together[0], mentioned, "rdfs:label") and together[1] == []

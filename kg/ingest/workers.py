@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from kg.graph import SerializedGraph
@@ -19,6 +20,8 @@ from kg.problems import Problem
 from kg.records import Article
 
 if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+
     from kg.validate import Violation
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
@@ -36,25 +39,47 @@ def extract_graphs(articles: Sequence[Article], model: str | None = None,
     from kg.nlp.extract import extract_analysed
     from kg.nlp.pipeline import analyse_many, load_pipeline, model_name
     from kg.rdf.mapping import article_graph
-    from kg.validate import validate_article_graph
 
     nlp = load_pipeline(model)
     extractor = model_name(nlp)
-    graphs, problems = [], []
+    made, problems = [], []
     for article, analysis in zip(articles, analyse_many([a.text for a in articles], nlp)):
         try:
-            name, graph = article_graph(extract_analysed(article, analysis, extractor))
-            violations = validate_article_graph(graph) if validate else []
+            made.append((article, *article_graph(extract_analysed(article, analysis, extractor))))
         except Exception as exc:  # an extractor bug on one article; reported with the article's source
-            problems.append(Problem(article.source or article.id,
-                                        f"extraction failed ({type(exc).__name__}: {exc}); the article "
-                                        "was left out: please report it with this message"))
-            continue
-        if violations:
+            problems.append(_failure(article, exc))
+    graphs = []
+    for (article, name, graph), violations in zip(made, _violations(made) if validate else repeat([])):
+        if isinstance(violations, Exception):
+            problems.append(_failure(article, violations))
+        elif violations:
             problems.append(quarantine_problem(article, violations))
-            continue
-        graphs.append(serialize_graph(name, graph, len(article.text.split())))
+        else:
+            graphs.append(serialize_graph(name, graph, len(article.text.split())))
     return graphs, problems
+
+
+def _violations(made: Sequence[tuple[Article, URIRef, Graph]]) -> list[list[Violation] | Exception]:
+    """Each article graph's violations, from one validation of the batch; should that fail, from
+    one per article, so that the article it fails on is the one reported."""
+    from kg.validate import validate_article_graph, validate_article_graphs
+
+    try:
+        return validate_article_graphs([graph for _, _, graph in made])
+    except Exception:  # noqa: BLE001 - found again below, article by article
+        out: list[list[Violation] | Exception] = []
+        for _, _, graph in made:
+            try:
+                out.append(validate_article_graph(graph))
+            except Exception as exc:  # noqa: BLE001 - reported as that article's problem
+                out.append(exc)
+        return out
+
+
+def _failure(article: Article, exc: Exception) -> Problem:
+    return Problem(article.source or article.id,
+                   f"extraction failed ({type(exc).__name__}: {exc}); the article was left out: please "
+                   "report it with this message")
 
 
 def quarantine_problem(article: Article, violations: Sequence[Violation]) -> Problem:

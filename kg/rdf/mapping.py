@@ -17,7 +17,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.rdf import iris
 from kg.rdf.keys import name_key, word_keys
 from kg.rdf.namespaces import NIF, PEMILU, SCHEMA, SEM, bind_prefixes
-from kg.records import Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Quotation, Role
+from kg.records import Article, ArticleFacts, Entity, EventFacts, Kind, Membership, Quotation, Role, Sentence
 
 KIND_CLASSES = {
     Kind.PERSON: (SCHEMA.Person,),
@@ -27,7 +27,7 @@ KIND_CLASSES = {
 }
 
 
-GRAPH_VERSION = 3  # raise when the triples made from the same facts change: old graphs are rebuilt
+GRAPH_VERSION = 4  # raise when the triples made from the same facts change: old graphs are rebuilt
 
 
 def content_hash(article: Article, extractor: str) -> str:
@@ -64,7 +64,7 @@ def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
     for key, value in a.metadata:
         g.add((art, SCHEMA.additionalProperty, Literal(f"{key}={value}")))
 
-    for s in facts.sentences:
+    for s in cited_sentences(facts):
         node = iris.sentence(a.id, s.index)
         g.add((node, RDF.type, PEMILU.Sentence))
         g.add((node, SCHEMA.isPartOf, art))
@@ -86,6 +86,15 @@ def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
     for ev in facts.events:
         _event_facts(g, facts, ev)
     return iris.graph(a.id), g
+
+
+def cited_sentences(facts: ArticleFacts) -> list[Sentence]:
+    """The sentences a membership, quotation or event fact cites: the evidence the graph keeps. The
+    others would be a third of an article's triples, which no query reads, and text that belongs
+    to its publisher."""
+    cited = ({m.sentence for m in facts.memberships} | {q.sentence for q in facts.quotations}
+             | {ev.sentence for ev in facts.events})
+    return [s for s in facts.sentences if s.index in cited]
 
 
 def dataset(all_facts: Iterable[ArticleFacts]) -> Dataset:
