@@ -439,11 +439,6 @@ def test_platforms_and_broadcasters_are_institutions_not_persons():
     assert _persons(facts) == {"Rahmat Santosa"}
 
 
-def _orgs_of(facts):
-    label = {e.key: e.label for e in facts.entities}
-    return {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
-
-
 def test_names_listed_after_a_group_s_post_hold_it():
     facts = _facts("Pertanyaan debat dirumuskan oleh empat panelis yang merupakan akademisi dari kampus di "
                    "Kota Kendari. Mereka adalah Dr. Wulan Sasmita (Ekonomi), Prof. Dr. H. Rahmat Juanda (Hukum) "
@@ -597,3 +592,26 @@ def test_a_personal_assistant_and_a_sub_agency_head_keep_their_whole_post():
                    "Dinas Pendidikan Wilayah II Jakarta Utara Momon Sukirman mengatakan filter dipasang.")
     posts = {(name, post.casefold()) for name, post, _ in _posts(facts)}
     assert {("Miftah Ulumudin", "asisten pribadi"), ("Momon Sukirman", "kepala suku dinas")} <= posts
+
+
+def test_a_city_branch_is_that_city_s_branch_not_the_national_body():
+    facts = _facts("Ketua KPU Kota Bekasi, Ali Rido, membuka rapat pleno. Anggota Bawaslu Kota Bengkulu, "
+                   "Leka Yunita Sari, hadir.")
+    assert _orgs_of(facts) >= {("Ali Rido", "Ketua", "Komisi Pemilihan Umum Kota Bekasi"),
+                               ("Leka Yunita Sari", "Anggota", "Badan Pengawas Pemilihan Umum Kota Bengkulu")}
+    assert "org:kpu" not in {e.key for e in facts.entities}
+
+
+def test_a_unit_head_without_an_institution_serves_in_the_article_s_only_polres():
+    text = ("Kapolres Rokan Hulu AKBP Budi Setiawan memimpin apel. Kasat Lantas AKP Tatit Rizkyan Hanafi "
+            "mengatakan jalur sudah aman.")
+    assert ("Tatit Rizkyan Hanafi", "Kasat Lantas", "Kepolisian Resor Rokan Hulu") in _orgs_of(_facts(text))
+    two = _facts(text + " Kapolres Kampar AKBP Ronald Sumaja juga hadir.")
+    assert ("Tatit Rizkyan Hanafi", "Kasat Lantas", None) in _orgs_of(two)
+
+
+def test_a_one_word_name_the_model_runs_into_a_placed_institution_is_kept():
+    # the model reads "Bawaslu Provinsi Jambi Asnawi" as one institution
+    facts = _facts("Ketua Bawaslu Provinsi Jambi Asnawi hadir.")
+    assert _orgs_of(facts) == {("Asnawi", "Ketua", "Badan Pengawas Pemilihan Umum Provinsi Jambi")}
+    assert "Ketua Ormas" not in _persons(_facts("Ketua Ormas hadir dalam rapat itu."))

@@ -273,16 +273,17 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
     for h in persons:
         inside = [e for e in names if e.start < h.end and h.name_start < e.end]
         person = bool(inside)
-        if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h) for e in others):
+        placed = h.evidence == "post" and any(e <= h.start and not analysis.text[e:h.start].strip(" ,")
+                                              for e in placed_post_ends)
+        if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h, placed)
+                              for e in others):
             continue
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
                 h.name_start <= inside[0].start and inside[0].end <= h.end and \
                 any(e.start < h.end and h.name_start < e.end for e in others):  # "Walhi Nur Hidayati"
             e = inside[0]
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
-        if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not (
-                h.evidence == "post" and any(e <= h.start and not analysis.text[e:h.start].strip(" ,")
-                                             for e in placed_post_ends)):
+        if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed:
             continue
         if not person and all(_common_word(analysis.text, w) for w in h.name.split()):
             continue  # "Mundur", "Luar Biasa": words the article also writes in lower case
@@ -316,11 +317,12 @@ def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostH
             and p.definition.kind == "area" else p for p in posts]
 
 
-def _name_at_end(entity, hit: PersonHit) -> bool:
+def _name_at_end(entity, hit: PersonHit, after_placed_post: bool = False) -> bool:
     """The model ran an institution into the full name after it ("Kepala BNPB Doni Monardo" read as
-    one institution "BNPB Doni Monardo"): the rules' name of two words or more ends the span."""
+    one institution "BNPB Doni Monardo"): the rules' name ends the span, if it has two words or more
+    or follows a post that names its institution or region ("Ketua Bawaslu Provinsi Jambi Asnawi")."""
     return entity.label == "ORG" and entity.end == hit.end and entity.start < hit.name_start \
-        and len(hit.name.split()) >= 2
+        and (len(hit.name.split()) >= 2 or after_placed_post)
 
 
 def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:

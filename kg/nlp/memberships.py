@@ -17,7 +17,7 @@ from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import Holding, PostHit, post_defs, role_for
+from kg.nlp.posts import Holding, PostHit, definition_of, post_defs, role_for
 from kg.nlp.text import overlaps
 from kg.records import Article, Membership, Mention
 from kg.resources import words as words_of
@@ -33,11 +33,12 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships = _memberships(holdings, keys, analysis, article)
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker)
     memberships += _listed_memberships(text, analysis, posts, persons, holdings, keys, memberships)
-    memberships = _implied_orgs(memberships, orgs)
+    named = orgs + [p.org for p in posts if p.org is not None]
+    memberships = _implied_orgs(memberships, named)
     if linker is not None:
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
-                                          orgs + [p.org for p in posts if p.org is not None], linker.institution)
+                                          named, linker.institution)
     return _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
 
 
@@ -231,17 +232,20 @@ def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | Non
 
 
 def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
-    """A post that names its kind of institution ("Kapolres": a Polres) without saying which is held in
-    the one institution of that kind the article names, when it names exactly one."""
+    """A post without its institution is held in the one institution of the kind it implies or serves
+    in that the article names, when it names exactly one: "Kapolres" in the article's Polres, "Kasat
+    Reskrim" in its Polres, Polresta or Polrestabes."""
     by_type: dict[str, set[str]] = defaultdict(set)
     for o in orgs:
         by_type[o.type].add(o.key)
     out = []
     for m in memberships:
-        definition = post_defs().get(m.role.label)
-        if m.organization is None and definition is not None and definition.implies \
-                and len(by_type.get(definition.implies, ())) == 1:
-            m = replace(m, organization=next(iter(by_type[definition.implies])))
+        definition = definition_of(m.role.label) if m.organization is None else None
+        if definition is not None:
+            kinds = definition.serves or ((definition.implies,) if definition.implies else ())
+            candidates = set().union(*(by_type.get(kind, set()) for kind in kinds))
+            if len(candidates) == 1:
+                m = replace(m, organization=next(iter(candidates)))
         out.append(m)
     return out
 

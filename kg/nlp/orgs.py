@@ -23,7 +23,7 @@ LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecama
 POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil Ketua)\s+$")
 GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelurahan)\b(?!\s+[A-Z])")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
-AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
+AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
 GENERIC = re.compile(
     r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
@@ -100,6 +100,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             continue  # "DPD Partai Golkar", "DPD PDIP Jabar": a party's regional board, not the senate
         gap = AREA_GAP.match(text, m.end())
         place = place_at.get(gap.end()) if gap else None
+        if place is None and gap and gap.group("level"):  # "KPU Kota Bekasi": the place is "Kota Bekasi"
+            place = place_at.get(gap.start("level"))
         metro = re.search(r"Metro\s+$", gap.group()) if gap and place is None else None
         if metro:  # "Polda Metro Jaya": "Metro" begins the region's name here
             place = place_at.get(m.end() + metro.start())

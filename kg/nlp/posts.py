@@ -36,6 +36,7 @@ class PostDef:
     expansions: tuple[str, ...]
     kind: str
     implies: str | None
+    serves: tuple[str, ...] = ()  # kinds of institution the post is held in when the text names none
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,14 @@ class PostHit:
 
 @cache
 def post_defs() -> dict[str, PostDef]:
-    return {r[0]: PostDef(r[0], split_list(r[1]), r[2], r[3] or None) for r in lexicon("posts")}
+    return {r[0]: PostDef(r[0], split_list(r[1]), r[2], r[3] or None, split_list(r[4])) for r in lexicon("posts")}
+
+
+def definition_of(label: str) -> PostDef | None:
+    """The post a role label is ("Kasat Reskrim": Kasat with its unit), by its longest known start."""
+    words = label.split()
+    return next((d for n in range(len(words), 0, -1) if (d := post_defs().get(" ".join(words[:n]))) is not None),
+                None)
 
 
 @cache
