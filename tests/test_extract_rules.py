@@ -615,3 +615,26 @@ def test_a_one_word_name_the_model_runs_into_a_placed_institution_is_kept():
     facts = _facts("Ketua Bawaslu Provinsi Jambi Asnawi hadir.")
     assert _orgs_of(facts) == {("Asnawi", "Ketua", "Badan Pengawas Pemilihan Umum Provinsi Jambi")}
     assert "Ketua Ormas" not in _persons(_facts("Ketua Ormas hadir dalam rapat itu."))
+
+
+def _org_labels(facts):
+    return {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_the_issuer_of_a_regulation_is_the_national_body_in_an_article_on_a_branch():
+    facts = _facts("KPU Bengkulu Selatan menjadwalkan debat. Dalam debat terbuka, KPU menyiapkan lima panelis. "
+                   "Hal itu merujuk Keputusan KPU Nomor 1363 Tahun 2024 tentang Pedoman Debat.")
+    assert _org_labels(facts) == {"Komisi Pemilihan Umum", "Komisi Pemilihan Umum Kabupaten Bengkulu Selatan"}
+
+
+def test_the_statutory_name_of_kpk_and_its_supervisory_board_are_one_institution_each():
+    facts = _facts("Komisi Pemberantasan Tindak Pidana Korupsi (KPK) memeriksa saksi. Ketua Dewas KPK "
+                   "Tumpak Hatorangan Panggabean hadir bersama pimpinan KPK.")
+    assert _org_labels(facts) == {"Komisi Pemberantasan Korupsi", "Dewan Pengawas Komisi Pemberantasan Korupsi"}
+
+
+def test_a_party_s_regional_board_is_not_the_senate():
+    board = _facts("Sebanyak 32 DPD II Partai Golkar di Jawa Tengah telah menyatakan dukungan kepada Airlangga.")
+    assert "Dewan Perwakilan Daerah" not in _org_labels(board)
+    senate = _facts("Ketua DPD RI La Nyalla Mattalitti membuka sidang paripurna di Senayan.")
+    assert "Dewan Perwakilan Daerah" in _org_labels(senate)

@@ -23,6 +23,7 @@ LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecama
 POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil Ketua)\s+$")
 GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelurahan)\b(?!\s+[A-Z])")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
+REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$")  # a regulation's issuer follows
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
 GENERIC = re.compile(
@@ -96,8 +97,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     party_after = _parties()[0]
     for m in _head_pattern().finditer(text):
         otype = _form_to_type()[m.group("head")]
-        if otype.key == "dpd" and party_after.match(text, m.end() + 1):
-            continue  # "DPD Partai Golkar", "DPD PDIP Jabar": a party's regional board, not the senate
+        if otype.key == "dpd" and _party_board(text, m.start(), m.end(), party_after):
+            continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate
         gap = AREA_GAP.match(text, m.end())
         place = place_at.get(gap.end()) if gap else None
         if place is None and gap and gap.group("level"):  # "KPU Kota Bekasi": the place is "Kota Bekasi"
@@ -145,6 +146,18 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         name = " ".join(m.group().split())
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
     return _bare_as_branch(text, _outermost(hits))
+
+
+PARTY_BOARDS = re.compile(r"\b(?:DPP|DPW|DPC|DPAC)\b")
+
+
+def _party_board(text: str, start: int, end: int, party: re.Pattern[str]) -> bool:
+    """Whether "DPD" at [start, end) is a party's regional board: a party (after "I" or "II", the
+    board's level) follows it, or the other boards of a party stand beside it ("DPP, DPW, DPD",
+    "Ketua DPD dan DPW")."""
+    level = re.compile(r"\s+I{1,2}\b").match(text, end)
+    return bool(party.match(text, (level.end() if level else end) + 1)
+                or PARTY_BOARDS.search(text, max(0, start - 30), end + 30))
 
 
 def article_local(hit: OrgHit, article_slug: str) -> OrgHit:
@@ -196,7 +209,8 @@ def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
     ("Bawaslu RI"), when the bare name could be either. A bare name before any branch is the article's
     only branch of its kind when the kind has no national body ("Polres", "DPRD") or when the article
     introduces it in full with its abbreviation ("Komisi Pemilihan Umum (KPU) resmi mengesahkan ..." in an
-    article on KPU Karawang); a bare "KPU" there may be the national body, and stays it."""
+    article on KPU Karawang); a bare "KPU" there may be the national body, and stays it. A bare name
+    that issues a regulation ("Peraturan KPU", "Keputusan KPU Nomor 1363") is the national body."""
     national = {h.type for h in hits if h.area is None and NATIONAL_MARK.search(h.text)}
     branches: dict[str, dict[str, OrgHit]] = {}
     for h in hits:
@@ -204,7 +218,8 @@ def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
             branches.setdefault(h.type, {})[h.key] = h
     out: list[OrgHit] = []
     for h in hits:
-        if h.area is None and h.type in org_types() and h.type not in national and h.key == f"org:{h.type}":
+        if h.area is None and h.type in org_types() and h.type not in national and h.key == f"org:{h.type}" \
+                and not REGULATION.search(text, max(0, h.start - 30), h.start):
             before = [b for b in out if b.type == h.type and b.area is not None and b.end <= h.start]
             only = list(branches.get(h.type, {}).values())
             introduced = "(" in h.text or org_types()[h.type].national_level != "national"
