@@ -638,3 +638,9 @@ def test_a_party_s_regional_board_is_not_the_senate():
     assert "Dewan Perwakilan Daerah" not in _org_labels(board)
     senate = _facts("Ketua DPD RI La Nyalla Mattalitti membuka sidang paripurna di Senayan.")
     assert "Dewan Perwakilan Daerah" in _org_labels(senate)
+
+
+def test_an_official_residence_or_car_is_no_agency():
+    facts = _facts("Acara digelar di Rumah Dinas Wali Kota Solo, Senin. Kepala Dinas Perhubungan Solo Hari "
+                   "Prihatno datang dengan mobil dinas.")
+    assert {label for label in _org_labels(facts) if "Dinas" in label} == {"Dinas Perhubungan Solo"}

@@ -25,6 +25,7 @@ GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelura
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
 REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$")  # a regulation's issuer follows
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
+OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
 COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
 GENERIC = re.compile(
     r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
@@ -138,6 +139,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     for m in GENERIC.finditer(text):
         if m.start() in typed_starts:
             continue  # "Ketua Komisi Pemilihan Umum Hasyim Asy’ari": the typed institution, then a name
+        if OFFICIAL_USE.search(text, max(0, m.start() - 20), m.start()) and m.group().startswith("Dinas"):
+            continue  # "Rumah Dinas Wali Kota Solo", "mobil dinas": for official use, not an agency
         # "Dinas Kominfo Kalteng Agus Siswadi": an institution's name ends with its region
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
