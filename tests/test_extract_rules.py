@@ -644,3 +644,20 @@ def test_an_official_residence_or_car_is_no_agency():
     facts = _facts("Acara digelar di Rumah Dinas Wali Kota Solo, Senin. Kepala Dinas Perhubungan Solo Hari "
                    "Prihatno datang dengan mobil dinas.")
     assert {label for label in _org_labels(facts) if "Dinas" in label} == {"Dinas Perhubungan Solo"}
+
+
+def test_a_president_out_of_office_when_the_article_appeared_held_the_post_formerly():
+    from datetime import date
+
+    text = ("Kebijakan itu sudah ada sejak era Presiden Soekarno. Presiden Joko Widodo meresmikan bendungan "
+            "itu, didampingi Wakil Presiden Jusuf Kalla.")
+
+    def held(published):
+        facts = extract(Article("rules", text, published=published))
+        label = {e.key: e.label for e in facts.entities}
+        return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
+
+    assert held(date(2019, 9, 1)) == {("Soekarno", "Presiden", "former"), ("Joko Widodo", "Presiden", None),
+                                      ("Jusuf Kalla", "Wakil Presiden", None)}
+    assert ("Joko Widodo", "Presiden", "former") in held(date(2025, 2, 1))
+    assert ("Soekarno", "Presiden", None) in held(None)  # no date: nothing to compare the terms with

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from dataclasses import replace
 from functools import cache
 
@@ -20,6 +21,7 @@ from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import Holding, PostHit, definition_of, post_defs, role_for
 from kg.nlp.text import overlaps
 from kg.records import Article, Membership, Mention
+from kg.resources import lexicon, split_list
 from kg.resources import words as words_of
 
 
@@ -39,7 +41,41 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
                                           named, linker.institution)
+    memberships = _past_terms(memberships, keys, article.published)
     return _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
+
+
+def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
+    """A president or vice president of Indonesia whose every term ended before the article was
+    published held the post formerly ("era Presiden Soekarno" in 2019), whatever the sentence says
+    (kg/lexicons/heads_of_state.tsv); one in office then stays current."""
+    if published is None:
+        return memberships
+    names: dict[str, set[str]] = defaultdict(set)
+    for hit, key in keys.items():
+        names[key].add(_name_form(hit.name))
+    terms = _terms()
+    out = []
+    for m in memberships:
+        ends = [end for name in names[m.person] for end in terms.get((m.role.label, name), ())]
+        if ends and m.qualifier is None and all(end is not None and end < published for end in ends):
+            m = replace(m, qualifier="former")
+        out.append(m)
+    return out
+
+
+@cache
+def _terms() -> dict[tuple[str, str], tuple[date | None, ...]]:
+    """(post, name form) → the last day of each of that person's terms (None: in office)."""
+    terms: dict[tuple[str, str], list[date | None]] = defaultdict(list)
+    for post, names, _, last, *_ in lexicon("heads_of_state"):
+        for name in split_list(names):
+            terms[(post, _name_form(name))].append(date.fromisoformat(last) if last else None)
+    return {k: tuple(v) for k, v in terms.items()}
+
+
+def _name_form(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.replace("’", "'").casefold()))
 
 
 def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,
