@@ -1,9 +1,9 @@
 """Checking article graphs against the SHACL shapes of ontology/shapes.ttl (pySHACL).
 
-`validate_graph` checks any graph, with ontology/pemilu.ttl as pySHACL's ontology graph (so
-`sh:class` follows `rdfs:subClassOf`); `validate_article_graphs` is the same check for each of
-many article graphs as the build makes them, in one pySHACL run (`validate_article_graph` for one).
-All return plain `Violation`s and never change the caller's graph:
+`validate_article_graphs` checks each of many article graphs as the build makes them in one pySHACL
+run, with the class hierarchy of ontology/pemilu.ttl (so `sh:class` follows `rdfs:subClassOf`);
+`validate_graph` and `validate_article_graph` are the same check for one graph (a Dataset: the union of
+its graphs). All return plain `Violation`s and never change the caller's graph:
 they validate a copy whose literals are read back from their lexical form, i.e. the graph as the
 store will hold it (rdflib keeps, e.g., `Literal(0.9, datatype=xsd:decimal)` as a float until it is
 serialized, which pySHACL would take for a wrong datatype).
@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.graph import Store, as_store
-from kg.rdf.namespaces import SCHEMA, bind_prefixes
+from kg.rdf.namespaces import SCHEMA
 from kg.resources import data_dir
 
 SHAPES_FILE = "shapes.ttl"
@@ -74,17 +74,11 @@ def class_hierarchy() -> Graph:
 
 def validate_graph(graph: Graph) -> list[Violation]:
     """Violations of the shapes in `graph` (a Graph, or a Dataset validated as the union of its
-    graphs), with ontology/pemilu.ttl as pySHACL's ontology graph."""
-    import pyshacl  # slow to import; only validation needs it
-
-    _, results, _ = pyshacl.validate(_as_stored(graph), shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                                     inference=None, advanced=False)
-    return _violations(results, shapes_graph())
-
-
-def validate_article_graph(graph: Graph) -> list[Violation]:
-    """`validate_graph` for one article graph as the build makes it (see `validate_article_graphs`)."""
+    graphs), read with the ontology's class hierarchy (see `validate_article_graphs`)."""
     return validate_article_graphs([graph])[0]
+
+
+validate_article_graph = validate_graph  # one article graph, as the build makes it
 
 
 def validate_article_graphs(graphs: Sequence[Graph]) -> list[list[Violation]]:
@@ -140,7 +134,8 @@ def _add_renamed(data: Graph, graph: Graph, index: int, owners: dict[Node, tuple
             owners[new] = (index, node)
         return new
 
-    for s, p, o in graph:
+    triples = graph.quads((None, None, None, None)) if isinstance(graph, Dataset) else graph
+    for s, p, o, *_ in triples:  # a Dataset is read as the union of its graphs
         if read is not None and p not in read:
             continue
         data.add((renamed(s), p, renamed(_as_read_back(o))))
@@ -172,17 +167,6 @@ def _load(name: str, check_schema: bool) -> Graph:
                           "match nothing (pySHACL#118)",
                           "write schema: as https://schema.org/; or build with --no-validate")
     return graph
-
-
-def _as_stored(graph: Graph) -> Graph:
-    """A copy of `graph` (a Dataset becomes the union of its graphs) with every literal as it reads
-    back from N-Quads."""
-    copy = Graph()
-    bind_prefixes(copy)
-    triples = graph.quads((None, None, None, None)) if isinstance(graph, Dataset) else graph
-    for s, p, o, *_ in triples:
-        copy.add((s, p, _as_read_back(o)))
-    return copy
 
 
 def _as_read_back(node: Node) -> Node:

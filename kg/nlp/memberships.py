@@ -19,7 +19,7 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import Holding, PostHit, definition_of, post_defs, role_for
-from kg.nlp.text import overlaps
+from kg.nlp.text import overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
 from kg.resources import words as words_of
@@ -53,7 +53,7 @@ def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], publi
         return memberships
     names: dict[str, set[str]] = defaultdict(set)
     for hit, key in keys.items():
-        names[key].add(_name_form(hit.name))
+        names[key].add(slug(hit.name))
     terms = _terms()
     out = []
     for m in memberships:
@@ -70,12 +70,8 @@ def _terms() -> dict[tuple[str, str], tuple[date | None, ...]]:
     terms: dict[tuple[str, str], list[date | None]] = defaultdict(list)
     for post, names, _, last, *_ in lexicon("heads_of_state"):
         for name in split_list(names):
-            terms[(post, _name_form(name))].append(date.fromisoformat(last) if last else None)
+            terms[(post, slug(name))].append(date.fromisoformat(last) if last else None)
     return {k: tuple(v) for k, v in terms.items()}
-
-
-def _name_form(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.replace("’", "'").casefold()))
 
 
 def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,

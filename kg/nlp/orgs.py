@@ -139,7 +139,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     for m in GENERIC.finditer(text):
         if m.start() in typed_starts:
             continue  # "Ketua Komisi Pemilihan Umum Hasyim Asy’ari": the typed institution, then a name
-        if OFFICIAL_USE.search(text, max(0, m.start() - 20), m.start()) and m.group().startswith("Dinas"):
+        if m.group().startswith("Dinas") and OFFICIAL_USE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "Rumah Dinas Wali Kota Solo", "mobil dinas": for official use, not an agency
         # "Dinas Kominfo Kalteng Agus Siswadi": an institution's name ends with its region
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
@@ -152,13 +152,14 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
 
 
 PARTY_BOARDS = re.compile(r"\b(?:DPP|DPW|DPC|DPAC)\b")
+BOARD_LEVEL = re.compile(r"\s+I{1,2}\b")  # "DPD II": a regency's board
 
 
 def _party_board(text: str, start: int, end: int, party: re.Pattern[str]) -> bool:
     """Whether "DPD" at [start, end) is a party's regional board: a party (after "I" or "II", the
     board's level) follows it, or the other boards of a party stand beside it ("DPP, DPW, DPD",
     "Ketua DPD dan DPW")."""
-    level = re.compile(r"\s+I{1,2}\b").match(text, end)
+    level = BOARD_LEVEL.match(text, end)
     return bool(party.match(text, (level.end() if level else end) + 1)
                 or PARTY_BOARDS.search(text, max(0, start - 30), end + 30))
 
