@@ -141,6 +141,11 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
             for piece_start, piece_end in _split_pair(text, start, end):
                 piece_start, piece_end = _trim(text, piece_start, piece_end)
                 hit = _judge(text, piece_start, piece_end, post_ends, post_starts, ner_spans, cover)
+                if hit is None and any(0 <= piece_start - p <= 14 and not re.search(r"[.,;:!?()]", text[p:piece_start])
+                                       for p in post_ends):
+                    # "Kepala Staf Kepresidenan Moeldoko": after a post, the model's name ends the run
+                    hit = next((h for s, e in ner_spans if piece_start < s < e <= piece_end
+                                if (h := _judge(text, s, e, post_ends, post_starts, ner_spans, cover))), None)
                 if hit is not None:
                     hits.append(hit)
     hits = _coordinated(text, hits, cover)

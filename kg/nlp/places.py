@@ -68,6 +68,17 @@ def _countries() -> dict[str, str]:
     return out
 
 
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_countries())})(?![\w-])")
+
+
+def country_at(text: str, start: int) -> bool:
+    """Whether a country's name begins at `start` ("Menteri Luar Negeri Arab Saudi ..."), even
+    where names run on and find_places cannot tell it from a longer name."""
+    return _country_pattern().match(text, start) is not None
+
+
 def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     """Every place mention, resolved against the region table where possible."""
     gaz = gazetteer()

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.nlp.orgs import branch_area, OrgHit, org_types, LEVEL
+from kg.nlp.orgs import branch_area, OrgHit, OrgType, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
-from kg.nlp.places import PlaceHit
+from kg.nlp.places import PlaceHit, country_at
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.records import Role
 from kg.resources import lexicon, post_head_words, split_list
@@ -53,7 +53,12 @@ class PostHit:
 
 @cache
 def post_defs() -> dict[str, PostDef]:
-    return {r[0]: PostDef(r[0], split_list(r[1]), r[2], r[3] or None, split_list(r[4])) for r in lexicon("posts")}
+    """The posts of kg/lexicons/posts.tsv, and each one-word short form listed as an expansion
+    ("Wapres" of Wakil Presiden, "Menko", "Wamen") as a post of its own written so."""
+    rows = {r[0]: PostDef(r[0], split_list(r[1]), r[2], r[3] or None, split_list(r[4])) for r in lexicon("posts")}
+    short = {form: PostDef(form, (d.label,), d.kind, d.implies, d.serves) for d in rows.values()
+             for form in d.expansions if " " not in form and len(form) < len(d.label) and form[0].isupper()}
+    return {**short, **rows}
 
 
 def definition_of(label: str) -> PostDef | None:
@@ -83,7 +88,7 @@ def _portfolio() -> re.Pattern[str]:
     """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral": the portfolio words after a
     minister's title belong to the post."""
     word = alternation(r[0] for r in lexicon("portfolios"))
-    return re.compile(rf"(?:\s(?:{word})(?![\w-]))(?:\s(?:dan\s|&\s)?(?:{word})(?![\w-]))*")
+    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:,?\s(?:dan\s|&\s)?(?:{word})(?![\w-]))*")
 
 
 @cache
@@ -119,7 +124,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         label = definition.label
         ext = EXTENSION.match(text, end)
         portfolio = None
-        if label.endswith(("Menteri", "Koordinator")):  # "Menteri BUMN", "Menteri KKP": an acronym names it too
+        if any(form.endswith(("Menteri", "Koordinator")) for form in (label, *definition.expansions[:1])):
+            # "Menteri BUMN", "Menteri KKP", "Wamen ATR": an acronym names the portfolio too
             portfolio = _portfolio().match(text, end) or re.compile(r"\s[A-Z]{2,6}(?![\w-])").match(text, end)
         if portfolio:
             label, end = label + portfolio.group(), portfolio.end()
@@ -139,6 +145,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         org = org_at.get(nxt)
         if definition.kind == "acronym":
             org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
+        elif org is None and not country_at(text, nxt):  # "Menteri Luar Negeri Arab Saudi": not ours
+            org = _ministry(text, m.start(), word_end, label, definition)
         area = None
         place = place_at.get(nxt)
         if definition.kind == "area" and place is not None and place.code:
@@ -220,6 +228,43 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     label = f"{otype.full} {area}"
     return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code}", label, otype.key, place.key,
                   LEVEL.get(place.type), tuple(sorted(alts - {label})))
+
+
+MINISTER = re.compile(r"^(?:Wakil\s+)?Menteri(?:\s+Koordinator)?(?:\s+[Bb]idang)?\s+(?P<portfolio>\S.*)$")
+
+
+def _ministry(text: str, start: int, end: int, label: str, definition: PostDef) -> OrgHit | None:
+    """"Menteri Dalam Negeri", "Mendagri", "Wamen ATR", "Menko Polhukam" name their ministry (the
+    Kementerian of the portfolio), as "Kapolda Kalsel" names its Polda; "Menteri" alone names none."""
+    full = label
+    spelt = next((form for form in definition.expansions if len(form) > len(definition.label)), None)
+    if spelt and label.startswith(definition.label):  # "Mendagri", "Wamen ATR": spelt out
+        full = spelt + label[len(definition.label):]
+    written = MINISTER.match(full)
+    if written is None:
+        return None
+    name = f"Kementerian {'Koordinator Bidang ' if 'Koordinator' in written.group() else ''}" \
+           f"{written.group('portfolio').strip(' ,')}"
+    otype = _ministries().get(_ministry_form(name))
+    if otype is not None:
+        return OrgHit(start, end, text[start:end], f"org:{otype.key}", otype.full, otype.key, None,
+                      otype.national_level, tuple(otype.abbreviations))
+    if full != label:
+        return None  # a short form's portfolio the lexicon does not know ("Menko Marves") is not spelt out here
+    return OrgHit(start, end, text[start:end], f"org:{slug(name)}", name, "kementerian", None, "national")
+
+
+def _ministry_form(name: str) -> str:
+    """A ministry's name compared without "Bidang", "RI", commas and case."""
+    name = re.sub(r"\b(?:[Bb]idang|RI|Republik Indonesia)\b|,", " ", name)
+    return " ".join(name.casefold().split())
+
+
+@cache
+def _ministries() -> dict[str, OrgType]:
+    """The ministries kg/lexicons/org_types.tsv knows, by each of their names."""
+    return {_ministry_form(form): t for t in org_types().values()
+            for form in (t.full, *t.abbreviations) if form.startswith("Kementerian")}
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Se
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut),\s*")
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 # "Menurut dia, ...", "Namun menurut Yasonna, ...", "Data tersebut, menurut mantan danjen Kopassus ini, ..."
-MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,60})),\s*(?P<stmt>.+)$", re.DOTALL)
+MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,90})),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Menurutnya kebijakan itu ...", "Menurut dia kebijakan ...": a pronoun needs no comma after it
 MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau))\s+(?P<stmt>[^,].+)$",
                              re.DOTALL)
