@@ -663,12 +663,6 @@ def test_a_president_out_of_office_when_the_article_appeared_held_the_post_forme
     assert ("Soekarno", "Presiden", None) in held(None)  # no date: nothing to compare the terms with
 
 
-def _held_in(facts):
-    """(holder's name, post, institution's name or None) of every membership drawn."""
-    label = {e.key: e.label for e in facts.entities}
-    return {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
-
-
 def test_short_form_of_a_post_is_a_post():
     facts = _facts("Namun, Wapres Rudi Santosa menolak usulan itu, sementara Wawali Bogor Dedi Rahmat diam.")
     assert _persons(facts) == {"Rudi Santosa", "Dedi Rahmat"}
@@ -679,7 +673,7 @@ def test_minister_post_names_its_ministry_but_not_a_foreign_one():
     facts = _facts("Menteri Dalam Negeri Arif Wicaksono dan Mendagri sebelumnya hadir. Menko Polhukam Hendra "
                    "Prasetyo berbicara. Menteri Luar Negeri Arab Saudi Faisal Rahman ikut datang. "
                    "Menteri Pariwisata Lestari Wening juga.")
-    held = _held_in(facts)
+    held = _orgs_of(facts)
     assert ("Arif Wicaksono", "Menteri Dalam Negeri", "Kementerian Dalam Negeri") in held
     assert ("Hendra Prasetyo", "Menko Polhukam",
             "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan") in held
@@ -690,3 +684,10 @@ def test_minister_post_names_its_ministry_but_not_a_foreign_one():
 def test_model_name_at_the_end_of_a_rejected_run_is_kept():
     facts = _facts("JAKARTA - Kepala Staf Kepresidenan Moeldoko menegaskan, semangat kementerian itu sama.")
     assert "Moeldoko" in _persons(facts)
+
+
+def test_agency_head_named_by_its_field_holds_the_post_in_the_agency():
+    facts = _facts("Ketiganya yakni, Kadis Kelautan dan Perikanan, Hendro Wibisono; dan pihak swasta. "
+                   "Kepala Dinas Pertanian Sulastri Handayani hadir.")
+    assert {("Hendro Wibisono", "Kadis", "Dinas Kelautan dan Perikanan"),
+            ("Sulastri Handayani", "Kepala", "Dinas Pertanian")} <= _orgs_of(facts)

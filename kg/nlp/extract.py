@@ -50,6 +50,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     places = find_places(text, dateline) if rules else []
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
         if rules else []
+    orgs = [_org_cut_at_name(text, o, analysis.entities) for o in orgs]
     posts = [_cut_at_name(text, p, analysis.entities) for p in find_posts(text, orgs, places)] if rules else []
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
     blocked += [(p.start, p.word_end) for p in posts]
@@ -66,6 +67,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
+        posts, orgs = _agencies(text, analysis, posts, orgs)
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
@@ -306,6 +308,52 @@ def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
     end = post.start + len(words)
     return replace(post, label=words, end=end if post.end <= post.word_end else post.end, word_end=end,
                    definition=replace(post.definition, label=words))
+
+
+def _org_cut_at_name(text: str, org: OrgHit, entities) -> OrgHit:
+    """A generic institution's words end where the model reads a name running to its end ("Kepala Dinas
+    Kelautan dan Perikanan Edy Sofyan": the Dinas, then its head)."""
+    if not org.key.startswith("org:x-"):
+        return org
+    cut = min((e.start for e in entities if e.label == "PER" and org.start < e.start < org.end <= e.end), default=None)
+    words = text[org.start:cut].rstrip(" ,") if cut is not None else ""
+    if len(words.split()) < 2:
+        return org
+    return replace(org, end=org.start + len(words), text=words, key=f"org:x-{slug(words)}", label=words)
+
+
+AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
+
+
+def _agencies(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit]
+              ) -> tuple[list[PostHit], list[OrgHit]]:
+    """"Kadis Pertanian", "Kaban Kesbangpol": the head of an agency the post names by its field alone
+    holds the post in that agency (Dinas Pertanian), where the model reads the field as an institution
+    right after the post or as the rest of the post phrase."""
+    out = []
+    for p in posts:
+        agency = next((AGENCY_HEADS[f] for f in p.definition.expansions if f in AGENCY_HEADS), None)
+        if agency is None or p.org is not None:
+            out.append(p)
+            continue
+        field = next((o for o in orgs if o.start == p.word_end + 1 and o.key.startswith("org:x-")
+                      and not o.label.startswith(agency)), None)
+        if field is not None:
+            orgs = [o for o in orgs if o is not field]
+            start, end, name = field.start, field.end, field.label
+        else:
+            phrase = next((e for e in analysis.entities if e.label == "POST" and e.start == p.start
+                           and e.end > p.word_end + 1), None)
+            if phrase is None:
+                out.append(p)
+                continue
+            start, end = p.word_end + 1, phrase.end
+            name = text[start:end].strip(" ,")
+        label = f"{agency} {name}"
+        org = OrgHit(start, end, text[start:end], f"org:x-{slug(label)}", label, "other", alt_labels=(name,))
+        orgs = sorted([*orgs, org], key=lambda o: o.start)
+        out.append(replace(p, org=org, end=max(p.end, end)))
+    return out, orgs
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:
