@@ -65,6 +65,18 @@ def fold(name: str) -> str:
     return re.sub(r"[\s\-.']+", "", name).casefold()
 
 
+def _run_together(region: Region) -> tuple[str, ...]:
+    """A city's two-word name as news also writes it, run together ("Pangkalpinang", "Tanjungpinang",
+    "Lubuklinggau"), and a doubled name joined or hyphenated ("Fakfak", "Fak-Fak", "Baubau"); other
+    regencies' names are left alone ("Batu Bara" run together is a word and a surname)."""
+    words = region.name.split()
+    doubled = len(words) == 2 and words[0] == words[1]
+    if len(words) != 2 or not (region.type == "kota" or doubled and region.type == "kabupaten"):
+        return ()
+    joined = words[0] + words[1].lower()
+    return (joined, f"{words[0]}-{words[1]}") if doubled else (joined,)
+
+
 class Gazetteer:
     """Look-ups by code and by name over the Kemendagri table."""
 
@@ -106,6 +118,7 @@ class Gazetteer:
                 if r.type == "kabupaten" and r.name.startswith("Kepulauan ")}
         out |= {r.official for r in self._regions.values() if r.type == "provinsi"}
         out |= {alias for alias, code, *_ in lexicon("region_aliases") if code in self._regions}
+        out |= {form for r in self._regions.values() for form in _run_together(r)}
         return sorted(out, key=len, reverse=True)
 
     def candidates(self, name: str, kind: str | None = None,

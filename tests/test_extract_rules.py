@@ -691,3 +691,22 @@ def test_agency_head_named_by_its_field_holds_the_post_in_the_agency():
                    "Kepala Dinas Pertanian Sulastri Handayani hadir.")
     assert {("Hendro Wibisono", "Kadis", "Dinas Kelautan dan Perikanan"),
             ("Sulastri Handayani", "Kepala", "Dinas Pertanian")} <= _orgs_of(facts)
+
+
+def test_assistant_of_a_named_person_is_the_name_after_the_possessor():
+    facts = _facts("Kabar ini dibantah oleh asisten pribadi Imam Santoso, Miftahul Huda, kemarin.")
+    assert {(name, post) for name, post, _ in _posts(facts)} == {("Miftahul Huda", "Asisten pribadi")}
+
+
+def test_city_name_written_run_together_is_the_city():
+    facts = _facts("Ketua Bawaslu Kota Pangkalpinang Rina Sari hadir. Kapolres Fakfak AKBP Deddy Prasetyo berjaga.")
+    held = _orgs_of(facts)
+    assert ("Deddy Prasetyo", "Kapolres", "Kepolisian Resor Fak Fak") in held
+    assert ("Rina Sari", "Ketua", "Badan Pengawas Pemilihan Umum Kota Pangkal Pinang") in held
+    assert "Fakfak" not in _persons(facts)
+
+
+def test_minister_named_by_the_ministry_s_abbreviation_holds_it_in_that_ministry():
+    facts = _facts("Menteri KLHK Sari Lestari hadir bersama Menteri PUPR Bagus Hadiwijaya.")
+    assert {("Sari Lestari", "Menteri KLHK", "Kementerian Lingkungan Hidup dan Kehutanan"),
+            ("Bagus Hadiwijaya", "Menteri PUPR", "Kementerian Pekerjaan Umum dan Perumahan Rakyat")} <= _orgs_of(facts)

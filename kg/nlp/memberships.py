@@ -18,11 +18,10 @@ from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import Holding, PostHit, definition_of, post_defs, role_for
+from kg.nlp.posts import Holding, PostHit, definition_of, of_another, post_defs, role_for
 from kg.nlp.text import overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
-from kg.resources import words as words_of
 
 
 def article_memberships(article: Article, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
@@ -90,18 +89,6 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
                               Mention(h.start, h.end, article.text[h.start:h.end], sentence),
                               h.person.rank, h.post.qualifier, 0.9 if h.start == h.post.start else 0.8))
     return out
-
-
-def _of_another(text: str, post: Stretch, person: Stretch) -> bool:
-    """"kuasa hukum Eggi Sudjana", "istri Budi": the name right after such a post is not its holder."""
-    words = " ".join(text[post.start:post.end].casefold().split())
-    return not text[post.end:person.start].strip() and any(
-        words == w or words.endswith(f" {w}") for w in _posts_of_another())
-
-
-@cache
-def _posts_of_another() -> frozenset[str]:
-    return words_of("posts_of_another")
 
 
 def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
@@ -205,7 +192,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         bounds = Stretch(sent.start, sent.end)
         chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
-            if _of_another(text, post, person) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start):
+            if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start):
                 continue
             hit = person_at.get(person)
             if hit is None:

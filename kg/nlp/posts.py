@@ -17,6 +17,7 @@ from kg.nlp.places import PlaceHit, country_at
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.records import Role
 from kg.resources import lexicon, post_head_words, split_list
+from kg.resources import words as words_of
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
@@ -262,9 +263,10 @@ def _ministry_form(name: str) -> str:
 
 @cache
 def _ministries() -> dict[str, OrgType]:
-    """The ministries kg/lexicons/org_types.tsv knows, by each of their names."""
-    return {_ministry_form(form): t for t in org_types().values()
-            for form in (t.full, *t.abbreviations) if form.startswith("Kementerian")}
+    """The ministries kg/lexicons/org_types.tsv knows, by each of their names ("Kementerian KLHK" too:
+    "Menteri KLHK" names the portfolio by the ministry's abbreviation)."""
+    return {_ministry_form(form if form.startswith("Kementerian") else f"Kementerian {form}"): t
+            for t in org_types().values() if t.full.startswith("Kementerian") for form in (t.full, *t.abbreviations)}
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,22 @@ class Holding:
     post: PostHit
     start: int
     end: int
+
+
+def of_another(text: str, post_start: int, post_end: int, person_start: int) -> bool:
+    """"kuasa hukum Eggi Sudjana", "istri Budi", "asisten pribadi Imam": the name right after such a post
+    is not its holder (kg/lexicons/posts_of_another.tsv)."""
+    words = " ".join(text[post_start:post_end].casefold().split())
+    return not text[post_end:person_start].strip() and any(
+        words == w or words.endswith(f" {w}") for w in _posts_of_another())
+
+
+@cache
+def _posts_of_another() -> frozenset[str]:
+    return words_of("posts_of_another")
+
+
+POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 
 
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
@@ -284,6 +302,10 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "menjadi Ketua"
     for post in posts:
         after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
+        if after is not None and of_another(text, post.start, post.word_end, after.start):
+            # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
+            after = next((p for p in persons if p.start > after.end
+                          and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)), None)
         if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
             after = None  # "mewakili Gubernur Sumsel, Ahmad Fauzi,": the name is the representative's
         if after is not None:  # "mewakili Kapolda Sulteng Irjen Pol Agus Nugroho": the Kapolda is the name after
