@@ -710,3 +710,16 @@ def test_minister_named_by_the_ministry_s_abbreviation_holds_it_in_that_ministry
     facts = _facts("Menteri KLHK Sari Lestari hadir bersama Menteri PUPR Bagus Hadiwijaya.")
     assert {("Sari Lestari", "Menteri KLHK", "Kementerian Lingkungan Hidup dan Kehutanan"),
             ("Bagus Hadiwijaya", "Menteri PUPR", "Kementerian Pekerjaan Umum dan Perumahan Rakyat")} <= _orgs_of(facts)
+
+
+def test_holder_s_rank_and_possessive_ending_are_no_part_of_the_post():
+    facts = _facts("Kasus itu ditangani Kasat Reskrim AKP Joko Santoso. Hal itu dibenarkan Kuasa Hukumnya, "
+                   "Yohanes Akwan, kemarin.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert {("Joko Santoso", "Kasat Reskrim"), ("Yohanes Akwan", "Kuasa Hukum")} <= posts
+
+
+def test_region_name_that_begins_a_name_after_a_place_is_the_name():
+    facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
+    assert "Bima Arya" in _persons(facts)
+    assert "Bima" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}

@@ -47,7 +47,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     text = article.text
     gaz = gazetteer()
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
-    places = find_places(text, dateline) if rules else []
+    places = _names_after_places(find_places(text, dateline), analysis.entities) if rules else []
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
         if rules else []
     orgs = [_org_cut_at_name(text, o, analysis.entities) for o in orgs]
@@ -68,6 +68,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
         posts, orgs = _agencies(text, analysis, posts, orgs)
+        posts = _institution_after(posts, orgs)
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
@@ -354,6 +355,22 @@ def _agencies(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[Or
         orgs = sorted([*orgs, org], key=lambda o: o.start)
         out.append(replace(p, org=org, end=max(p.end, end)))
     return out, orgs
+
+
+def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
+    """"Wali Kota Bogor Bima Arya": a region's name right after another place, where the model reads
+    it as the first word of a longer name, is that person's name, not a second place."""
+    ends = {p.end for p in places}
+    names = [(e.start, e.end) for e in entities if e.label == "PER"]
+    return [p for p in places if not (p.start - 1 in ends and any(s == p.start and e > p.end for s, e in names))]
+
+
+def _institution_after(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:
+    """"Ketua KASN Sofian Effendi", "Ketua Tim Perumus Rancangan KUHP Muladi": a head's post is held in
+    the institution the model names right after it, where no rule knew that institution."""
+    learned = {o.start: o for o in orgs if o.key.startswith("org:x-")}
+    return [replace(p, org=o, end=o.end) if p.org is None and p.area is None and p.definition.kind == "head"
+            and (o := learned.get(p.word_end + 1)) is not None else p for p in posts]
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:

@@ -105,8 +105,27 @@ def _unit_heads() -> frozenset[str]:
 
 
 def role_for(label: str, definition: PostDef | None) -> Role:
+    label = post_words(label)
     alts = tuple(definition.expansions) if definition else ()
     return Role(f"role:{slug(label)}", label, alts)
+
+
+def post_words(label: str) -> str:
+    """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen") or a
+    possessive ending ("Direktur Eksekutifnya", "kuasa hukumnya"): the post as the holder holds it."""
+    words = label.split()
+    for n in (2, 1):  # "Brigjen Pol", "AKBP"; not "Sekretaris Jenderal", a post of its own
+        if len(words) > n and " ".join(words[-n:]) in _rank_words() and " ".join(words[-n - 1:]) not in post_defs():
+            words = words[:-n]
+            break
+    if len(words[-1]) >= 7 and words[-1].endswith("nya"):
+        words[-1] = words[-1][:-3]
+    return " ".join(words)
+
+
+@cache
+def _rank_words() -> frozenset[str]:
+    return words_of("ranks")
 
 
 def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[PostHit]:
