@@ -723,3 +723,28 @@ def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)
     assert "Bima" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
+def test_speech_noun_after_a_framed_reporting_verb_is_what_was_said():
+    facts = _facts("Peneliti ICW Donal Fariz hadir. Donal berpendapat, pernyataan Arsul itu menunjukkan DPR punya "
+                   "kepentingan. Donal menyampaikan pernyataan itu di gedung DPR kemarin.")
+    assert _said(facts) == [("Donal Fariz", "pernyataan Arsul itu menunjukkan DPR punya kepentingan")]
+
+
+def test_closing_and_asking_verbs_attribute_a_quote():
+    facts = _facts('"Terkait pemekaran, jangan banyak-banyak dulu," tanya Presiden Joko Widodo kepada Abisai Rollo.')
+    assert _said(facts) == [("Joko Widodo", "Terkait pemekaran, jangan banyak-banyak dulu")]
+
+
+def test_rank_after_a_unit_post_names_no_institution():
+    facts = _facts("Pangdam XVII/Cenderawasih Mayjen TNI Herman Santoso bertolak ke Timika.")
+    assert {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION} == {
+        "Komando Daerah Militer XVII/Cenderawasih"}
+
+
+def test_words_of_a_post_phrase_the_model_reads_are_no_person():
+    facts = _facts(", - Direktur Lingkar Madani Indonesia (LIMA), Ray Rangkuti mengajak semua pihak. Hadir pula "
+                   "Lurah Cipayung Tomi Patria.")
+    persons = _persons(facts)
+    assert "Lingkar Madani" not in persons
+    assert "Tomi Patria" in persons and "Cipayung Tomi Patria" not in persons

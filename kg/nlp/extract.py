@@ -272,6 +272,7 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
     the model's other persons: F1 .849 -> .836."""
     names = [e for e in analysis.entities if e.label == "PER"]
     others = [e for e in analysis.entities if e.label in ("ORG", "LOC")]
+    phrases = [e for e in analysis.entities if e.label == "POST"]
     kept = []
     for h in persons:
         inside = [e for e in names if e.start < h.end and h.name_start < e.end]
@@ -281,9 +282,12 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
         if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h, placed)
                               for e in others):
             continue
+        if not person and any(e.start <= h.name_start and h.end < e.end for e in phrases):
+            continue  # "Direktur Lingkar Madani Indonesia (LIMA)", "Direktur Layanan Strategis dan Teknologi ...": the
+            # post's unit or institution (a name ending the model's post phrase may be its holder: "Wakil Presiden Jusuf Kalla")
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
                 h.name_start <= inside[0].start and inside[0].end <= h.end and \
-                any(e.start < h.end and h.name_start < e.end for e in others):  # "Walhi Nur Hidayati"
+                any(e.start < h.end and h.name_start < e.end for e in others + phrases):  # "Walhi Nur Hidayati"
             e = inside[0]
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
         if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed:

@@ -15,7 +15,7 @@ from functools import cache
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.regions import gazetteer
-from kg.resources import lexicon, split_list
+from kg.resources import lexicon, split_list, words
 
 LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan"}
 LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
@@ -148,7 +148,16 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     for m in COMMISSION.finditer(text):  # "Komisi III DPR RI": a commission of a parliament
         name = " ".join(m.group().split())
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
-    return _bare_as_branch(text, _outermost(hits))
+    return _bare_as_branch(text, [h for h in _outermost(hits) if not _in_rank(text, h)])
+
+
+RANK_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _in_rank(text: str, hit: OrgHit) -> bool:
+    """"Mayjen TNI Herman", "Brigjen Pol Dedi": TNI and Pol of a rank name no institution."""
+    before = RANK_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+    return before is not None and f"{before.group(1)} {hit.text}" in words("ranks")
 
 
 PARTY_BOARDS = re.compile(r"\b(?:DPP|DPW|DPC|DPAC)\b")

@@ -226,8 +226,11 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     unit = UNIT.match(text, post_end) or ROMAN_UNIT.match(text, post_end)
     if (place is None or not place.code) and unit:
         # "Danrem 101/Antasari", "Dandim 1006/Banjar": the unit number names the institution
-        name = unit.group(1)
-        return OrgHit(start, unit.end(), text[start:unit.end()], f"org:{otype.key}-{slug(name)}",
+        name, end = unit.group(1), unit.end()
+        if name.split()[-1] in _rank_words():  # "Pangdam XVII/Cenderawasih Mayjen TNI ...": the holder's rank
+            name = name.rsplit(" ", 1)[0]
+            end = unit.start(1) + len(name)
+        return OrgHit(start, end, text[start:end], f"org:{otype.key}-{slug(name)}",
                       f"{otype.full} {name}", otype.key, None, None,
                       tuple(f"{a} {name}" for a in otype.abbreviations))
     if place is None or not place.code:

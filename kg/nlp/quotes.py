@@ -300,7 +300,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             if speaker is not None and not _subject_is_person(s[skip:speaker[0] - sent.start]):
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
-        return _said(speaker, s[verb.end():], sent, resolver)
+        return _said(speaker, s[verb.end():], sent, resolver, framed=bool(re.search(r"[,:]", verb.group())))
     return None
 
 
@@ -364,9 +364,14 @@ def _names_the_occasion(words: str, sent: Sentence, resolver: SpeakerResolver) -
     return end is not None and OCCASION.match(sent.text, end - sent.start) is not None
 
 
-def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
+def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerResolver,
+          framed: bool = False) -> Statement | None:
+    """The statement of `words`, unless they are no words said; `framed`: a comma or colon after the
+    reporting verb opens them ("Donal berpendapat, pernyataan Arsul itu ..."), so a speech noun first
+    is what was said, not the verb's object ("menyampaikan pernyataan di ...")."""
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
-    if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) or TOPIC.match(words) and "," not in words or \
+    if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) and not framed or \
+            TOPIC.match(words) and "," not in words or \
             words.split()[0].casefold() in _attributing() or _names_the_occasion(words, sent, resolver):
         return None
     resolver.spoke(speaker, sent.end)
