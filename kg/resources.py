@@ -42,8 +42,9 @@ def lexicon(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+@cache
 def words(name: str) -> frozenset[str]:
-    """The first column of a one-word-per-line lexicon."""
+    """The first column of a one-word-per-line lexicon (built once: rules test words against it per hit)."""
     return frozenset(row[0] for row in lexicon(name))
 
 

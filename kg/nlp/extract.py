@@ -67,8 +67,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
-        posts, orgs = _agencies(text, analysis, posts, orgs)
-        posts = _institution_after(posts, orgs)
+        posts, orgs = _institutions_after(text, analysis, posts, orgs)
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
@@ -304,11 +303,8 @@ GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
 def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
     """A post's unit words end where the model reads a person's name ("Komisioner Divisi Teknis Erizal
     menuturkan": the unit is "Divisi Teknis", Erizal its holder)."""
-    cut = min((e.start for e in entities if e.label == "PER" and post.start < e.start < post.word_end), default=None)
-    if cut is None or post.label != text[post.start:post.word_end]:
-        return post
-    words = text[post.start:cut].rstrip(" ,")
-    if " " not in words:
+    words = _words_before_name(text, post.start, post.word_end, entities)
+    if words is None or post.label != text[post.start:post.word_end]:
         return post
     end = post.start + len(words)
     return replace(post, label=words, end=end if post.end <= post.word_end else post.end, word_end=end,
@@ -316,49 +312,63 @@ def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
 
 
 def _org_cut_at_name(text: str, org: OrgHit, entities) -> OrgHit:
-    """A generic institution's words end where the model reads a name running to its end ("Kepala Dinas
-    Kelautan dan Perikanan Edy Sofyan": the Dinas, then its head)."""
-    if not org.key.startswith("org:x-"):
-        return org
-    cut = min((e.start for e in entities if e.label == "PER" and org.start < e.start < org.end <= e.end), default=None)
-    words = text[org.start:cut].rstrip(" ,") if cut is not None else ""
-    if len(words.split()) < 2:
+    """A generic institution's words end where the model reads a name ("Kepala Dinas Kelautan dan
+    Perikanan Edy Sofyan": the Dinas, then its head)."""
+    words = _words_before_name(text, org.start, org.end, entities, to_end=True) if org.key.startswith("org:x-") else None
+    if words is None:
         return org
     return replace(org, end=org.start + len(words), text=words, key=f"org:x-{slug(words)}", label=words)
+
+
+def _words_before_name(text: str, start: int, end: int, entities, to_end: bool = False) -> str | None:
+    """The words of [start, end) before the first person's name the model reads inside it (with
+    `to_end`, one that runs to its end), when two or more come first; None when there is none."""
+    cut = min((e.start for e in entities if e.label == "PER" and start < e.start < end
+               and (not to_end or e.end >= end)), default=None)
+    words = text[start:cut].rstrip(" ,") if cut is not None else ""
+    return words if " " in words else None
 
 
 AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
 
 
-def _agencies(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit]
-              ) -> tuple[list[PostHit], list[OrgHit]]:
-    """"Kadis Pertanian", "Kaban Kesbangpol": the head of an agency the post names by its field alone
-    holds the post in that agency (Dinas Pertanian), where the model reads the field as an institution
-    right after the post or as the rest of the post phrase."""
+def _institutions_after(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit]
+                        ) -> tuple[list[PostHit], list[OrgHit]]:
+    """A head's post is held in the institution the model names right after it, where no rule knew
+    that institution ("Ketua KASN Sofian Effendi", "Ketua Tim Perumus Rancangan KUHP Muladi"). An agency
+    head named by the field alone ("Kadis Pertanian", "Kaban Kesbangpol") holds it in that agency (Dinas
+    Pertanian), the field read by the model as an institution after the post or as the rest of the post phrase."""
+    learned = {o.start: o for o in orgs if o.key.startswith("org:x-")}
     out = []
     for p in posts:
+        after = learned.get(p.word_end + 1)
         agency = next((AGENCY_HEADS[f] for f in p.definition.expansions if f in AGENCY_HEADS), None)
-        if agency is None or p.org is not None:
+        if p.org is not None or p.area is not None or p.definition.kind != "head":
             out.append(p)
-            continue
-        field = next((o for o in orgs if o.start == p.word_end + 1 and o.key.startswith("org:x-")
-                      and not o.label.startswith(agency)), None)
-        if field is not None:
-            orgs = [o for o in orgs if o is not field]
-            start, end, name = field.start, field.end, field.label
+        elif agency is None or after is not None and after.label.startswith(agency):
+            out.append(replace(p, org=after, end=after.end) if after is not None else p)
+        elif (field := _agency_field(text, analysis, p, after)) is None:
+            out.append(p)
         else:
-            phrase = next((e for e in analysis.entities if e.label == "POST" and e.start == p.start
-                           and e.end > p.word_end + 1), None)
-            if phrase is None:
-                out.append(p)
-                continue
-            start, end = p.word_end + 1, phrase.end
-            name = text[start:end].strip(" ,")
-        label = f"{agency} {name}"
-        org = OrgHit(start, end, text[start:end], f"org:x-{slug(label)}", label, "other", alt_labels=(name,))
-        orgs = sorted([*orgs, org], key=lambda o: o.start)
-        out.append(replace(p, org=org, end=max(p.end, end)))
+            start, end, name = field
+            label = f"{agency} {name}"
+            org = OrgHit(start, end, text[start:end], f"org:x-{slug(label)}", label, "other", alt_labels=(name,))
+            orgs = sorted([*(o for o in orgs if o is not after), org], key=lambda o: o.start)
+            out.append(replace(p, org=org, end=max(p.end, end)))
     return out, orgs
+
+
+def _agency_field(text: str, analysis: Analysis, post: PostHit, after: OrgHit | None) -> tuple[int, int, str] | None:
+    """Where the field an agency head's post names stands, and the field: the institution the model reads
+    right after the post, else the rest of the model's post phrase ("Kadis Kelautan dan Perikanan")."""
+    if after is not None:
+        return after.start, after.end, after.label
+    phrase = next((e for e in analysis.entities if e.label == "POST" and e.start == post.start
+                   and e.end > post.word_end + 1), None)
+    if phrase is None:
+        return None
+    start = post.word_end + 1
+    return start, phrase.end, text[start:phrase.end].strip(" ,")
 
 
 def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
@@ -367,14 +377,6 @@ def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
     ends = {p.end for p in places}
     names = [(e.start, e.end) for e in entities if e.label == "PER"]
     return [p for p in places if not (p.start - 1 in ends and any(s == p.start and e > p.end for s, e in names))]
-
-
-def _institution_after(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:
-    """"Ketua KASN Sofian Effendi", "Ketua Tim Perumus Rancangan KUHP Muladi": a head's post is held in
-    the institution the model names right after it, where no rule knew that institution."""
-    learned = {o.start: o for o in orgs if o.key.startswith("org:x-")}
-    return [replace(p, org=o, end=o.end) if p.org is None and p.area is None and p.definition.kind == "head"
-            and (o := learned.get(p.word_end + 1)) is not None else p for p in posts]
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:

@@ -115,17 +115,13 @@ def post_words(label: str) -> str:
     possessive ending ("Direktur Eksekutifnya", "kuasa hukumnya"): the post as the holder holds it."""
     words = label.split()
     for n in (2, 1):  # "Brigjen Pol", "AKBP"; not "Sekretaris Jenderal", a post of its own
-        if len(words) > n and " ".join(words[-n:]) in _rank_words() and " ".join(words[-n - 1:]) not in post_defs():
+        if len(words) > n and " ".join(words[-n:]) in words_of("ranks") and " ".join(words[-n - 1:]) not in post_defs():
             words = words[:-n]
             break
     if len(words[-1]) >= 7 and words[-1].endswith("nya"):
         words[-1] = words[-1][:-3]
     return " ".join(words)
 
-
-@cache
-def _rank_words() -> frozenset[str]:
-    return words_of("ranks")
 
 
 def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[PostHit]:
@@ -227,7 +223,7 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     if (place is None or not place.code) and unit:
         # "Danrem 101/Antasari", "Dandim 1006/Banjar": the unit number names the institution
         name, end = unit.group(1), unit.end()
-        if name.split()[-1] in _rank_words():  # "Pangdam XVII/Cenderawasih Mayjen TNI ...": the holder's rank
+        if name.split()[-1] in words_of("ranks"):  # "Pangdam XVII/Cenderawasih Mayjen TNI ...": the holder's rank
             name = name.rsplit(" ", 1)[0]
             end = unit.start(1) + len(name)
         return OrgHit(start, end, text[start:end], f"org:{otype.key}-{slug(name)}",
