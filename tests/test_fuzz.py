@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import string
 import tempfile
 from collections import Counter
 from datetime import date

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, RDF, RDFS, SH, XSD
 
 from kg.cli import main

@@ -12,10 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import ftfy
-
 from kg.errors import MissingInputError
-from kg.ingest.readers import parse_date
+from kg.ingest.readers import normalise_text, parse_date
 from kg.resources import words
 
 #: the corpus, relative to the shared data folder
@@ -27,9 +25,6 @@ NEWS_SECTIONS = frozenset({
     "Kriminal", "Metropolitan", "DPR RI", "DPD RI", "Kilas Kementerian",
 })
 MIN_HITS = 3
-
-# CLICK-ID joins paragraphs with "," right after the closing punctuation ("Riau.,Penangkapan").
-PARA_JOIN = re.compile(r"(?<=[.!?\"”'])\s*,(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -46,12 +41,6 @@ class ClickArticle:
 def _political_words() -> re.Pattern[str]:
     alternatives = sorted(words("political_words"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.IGNORECASE)
-
-
-def clean_text(raw: str) -> str:
-    """Repair mis-encoded characters (ftfy) and put each joined paragraph on its own line."""
-    text = ftfy.fix_text(raw).replace("\u00a0", " ")
-    return "\n".join(p.strip() for p in PARA_JOIN.split(text) if p.strip())
 
 
 def political_articles(data_dir: Path) -> Iterator[ClickArticle]:

@@ -24,7 +24,7 @@ import spacy
 
 from kg.errors import MissingInputError
 from kg.resources import EXTRACT_DIR, MODEL_DIR
-from kg.training.gold import GoldArticle, load_gold_dirs
+from kg.training.gold import GoldArticle
 from kg.nlp.speaker_linker import SPEAKER_FILE
 from kg.training.linker import train_linkers
 from kg.training.speakers import train_speaker_linker
