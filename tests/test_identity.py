@@ -163,3 +163,17 @@ def test_scoring_only_the_new_nodes_gives_their_pairs_as_a_whole_store_run(tmp_p
 
     assert fresh and of_fresh(score(records, only=fresh)) == of_fresh(score(records))
     assert of_fresh(score(records))
+
+
+def test_nodes_that_no_blocking_rule_pairs_never_reach_the_linker(monkeypatch):
+    from kg.identity import scoring
+
+    def no_linker(*args, **kwargs):
+        raise AssertionError("the linker was set up for nodes that no blocking rule pairs")
+
+    apart = {r.node: r for r in (record("budi-santoso", "Budi Santoso", {"g1"}), record("rina", "Rina", {"g2"}))}
+    monkeypatch.setattr(scoring, "_linker", no_linker)
+    assert scoring.score(apart, only={PERSON + "rina"}) == []
+    sharing = apart | {PERSON + "budi": record("budi", "Budi", {"g3"})}
+    with pytest.raises(AssertionError, match="no blocking rule pairs"):
+        scoring.score(sharing, only={PERSON + "budi"})

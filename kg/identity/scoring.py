@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import warnings
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,7 +51,7 @@ def fit(records: dict[str, PersonRecord], seed: int = 13) -> dict[str, Any]:
     test set): u-probabilities from random pairs, m-probabilities by expectation maximisation over
     pairs blocked on the first letters of the first name and on initials. A Splink settings dict
     (kg/models/identity/splink.json)."""
-    with _linker(records, _settings()) as linker:
+    with _linker(*_rows(records), _settings()) as linker:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=seed)
         for rule in (block_on("nick_key"), block_on("initials_key")):
             linker.training.estimate_parameters_using_expectation_maximisation(rule, fix_u_probabilities=True)
@@ -62,10 +62,12 @@ def score(records: dict[str, PersonRecord], model: dict[str, Any] | None = None,
           only: set[str] | None = None) -> list[ScoredPair]:
     """Candidate pairs among `records` with their match probability (≥ MIN_PROBABILITY), by `model`
     (default: the shipped one). With `only`, the pairs of those nodes (and maybe some others): just
-    the nodes sharing a blocking key with them are compared, so one new article costs seconds."""
-    if len(records) < 2:
+    the nodes sharing a blocking key with them are compared, so one new article costs seconds, and
+    one that shares none with any other node costs no linker at all."""
+    rows, counts = _rows(records, only)
+    if not _blocked_pair(rows):
         return []
-    with _linker(records, model or load_model(), only) as linker:
+    with _linker(rows, counts, model or load_model()) as linker:
         frame = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
         rows = frame.as_record_list()
     out = []
@@ -83,21 +85,38 @@ def load_model(path: Path = MODEL) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@contextmanager
-def _linker(records: dict[str, PersonRecord], settings: SettingsCreator | dict[str, Any],
-            only: set[str] | None = None) -> Iterator[Linker]:
-    logging.getLogger("splink").setLevel(logging.ERROR)
-    con = duckdb.connect()
-    con.create_function("name_relation", _best_relation, ["VARCHAR[]", "VARCHAR[]"], "VARCHAR")
+def _rows(records: dict[str, PersonRecord], only: set[str] | None = None) -> tuple[list[dict], Counter]:
+    """The linker's input rows (with `only`: those nodes' and the nodes sharing a blocking key with
+    them) and how many nodes bear each name word, counted over every node."""
     rows = [_row(r) for r in records.values()]
-    counts = Counter(k for row in rows for k in row["block_keys"])  # over every node, whatever is compared
-    con.create_function("shared_word_nodes", lambda a, b: _shared_word_nodes(counts, a, b),
-                        ["VARCHAR[]", "VARCHAR[]"], "INTEGER")
+    counts = Counter(k for row in rows for k in row["block_keys"])
     for row in rows:
         row["name_words"] = row["block_keys"]
         row["block_keys"] = [k for k in row["block_keys"] if counts[k] <= MAX_BLOCK]
-    if only is not None:
-        rows = _sharing_keys(rows, only)
+    return (rows if only is None else _sharing_keys(rows, only)), counts
+
+
+def _blocked_pair(rows: list[dict]) -> bool:
+    """Whether the blocking rules of `_settings` make at least one candidate pair of `rows`: two rows
+    sharing a name word or initials, or a one-word and a longer name sharing a nickname key."""
+    shared: Counter = Counter()
+    nicks: dict[str, set[bool]] = defaultdict(set)
+    for row in rows:
+        shared.update({("word", k) for k in row["block_keys"]})
+        if row["initials_key"]:
+            shared[("initials", row["initials_key"])] += 1
+        if row["nick_key"]:
+            nicks[row["nick_key"]].add(row["one_word"])
+    return any(n > 1 for n in shared.values()) or any(len(kinds) == 2 for kinds in nicks.values())
+
+
+@contextmanager
+def _linker(rows: list[dict], counts: Counter, settings: SettingsCreator | dict[str, Any]) -> Iterator[Linker]:
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    con = duckdb.connect()
+    con.create_function("name_relation", _best_relation, ["VARCHAR[]", "VARCHAR[]"], "VARCHAR")
+    con.create_function("shared_word_nodes", lambda a, b: _shared_word_nodes(counts, a, b),
+                        ["VARCHAR[]", "VARCHAR[]"], "INTEGER")
     table = DuckDBAPI(connection=con).register(rows, table_name="persons")
     try:
         with warnings.catch_warnings():

@@ -64,6 +64,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = model_persons(text, analysis.entities, blocked)
     if linker is not None:  # the model's names where no rule found a place, institution or person
         persons = _model_vetoed(persons, analysis, {p.end for p in posts if p.org is not None or p.area is not None})
+        persons += _names_after_model_posts(analysis, persons, blocked)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
@@ -408,6 +409,21 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     after_name = any(p.end <= h.name_start - 1 and not text[p.end:h.name_start - 1].strip()
                      for h in same for p in persons if p is not h)
     return all(bracketed(h) for h in same) and not after_name
+
+
+def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
+                             blocked: list[tuple[int, int]]) -> list[PersonHit]:
+    """A name the model reads right after a post phrase it reads, where no rule found a post or a
+    name ("dipimpin Hakim Konstitusi Arief Hidayat"): the holder of that post."""
+    posts = [e for e in analysis.entities if e.label == "POST"]
+    taken = blocked + [(h.start, h.end) for h in persons]
+    out = []
+    for e in analysis.entities:
+        if e.label != "PER" or any(s < e.end and e.start < t for s, t in taken) or \
+                not any(p.end <= e.start and not analysis.text[p.end:e.start].strip(" ,") for p in posts):
+            continue
+        out.append(PersonHit(e.start, e.end, e.text, e.text, e.start, None, "post"))
+    return out
 
 
 def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],

@@ -35,7 +35,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker)
     memberships += _listed_memberships(text, analysis, posts, persons, holdings, keys, memberships)
     named = orgs + [p.org for p in posts if p.org is not None]
-    memberships = _implied_orgs(memberships, named)
+    memberships = _implied_orgs(memberships, named, posts)
     if linker is not None:
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
@@ -250,23 +250,31 @@ def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | Non
     return Stretch(span.start, end) if end - span.start >= 3 else None
 
 
-def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
+def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit], posts: list[PostHit]) -> list[Membership]:
     """A post without its institution is held in the one institution of the kind it implies or serves
     in that the article names, when it names exactly one: "Kapolres" in the article's Polres, "Kasat
-    Reskrim" in its Polres, Polresta or Polrestabes."""
-    by_type: dict[str, set[str]] = defaultdict(set)
+    Reskrim" in its Polres, Polresta or Polrestabes, "Bupati Pasangkayu" in the Pemkab Pasangkayu (a
+    regional office's institution must serve the region the post names, when it names one)."""
+    by_type: dict[str, set[OrgHit]] = defaultdict(set)
     for o in orgs:
-        by_type[o.type].add(o.key)
+        by_type[o.type].add(o)
     out = []
     for m in memberships:
         definition = definition_of(m.role.label) if m.organization is None else None
         if definition is not None:
             kinds = definition.serves or ((definition.implies,) if definition.implies else ())
-            candidates = set().union(*(by_type.get(kind, set()) for kind in kinds))
+            area = _area_of(m, posts) if definition.kind == "area" else None
+            candidates = {o.key for kind in kinds for o in by_type.get(kind, ()) if area is None or o.area in (None, area)}
             if len(candidates) == 1:
                 m = replace(m, organization=next(iter(candidates)))
         out.append(m)
     return out
+
+
+def _area_of(m: Membership, posts: list[PostHit]) -> str | None:
+    """The region a regional office's post names in the membership's evidence ("Bupati Pasangkayu")."""
+    return next((p.area for p in posts if p.area and p.label == m.role.label
+                 and m.evidence.start <= p.start < m.evidence.end), None)
 
 
 def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[PersonHit, str]):

@@ -133,7 +133,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         hits.append(OrgHit(m.start(), end, text[m.start():end], f"org:{otype.key}", otype.full,
                            otype.key, None, otype.national_level,
                            (text[m.start():end], *otype.abbreviations, otype.full)))
-    hits += _party_hits(text)
+    hits += _party_hits(text, place_at)
     region_ends = sorted(p.end for p in places if p.code)
     typed_starts = {h.start for h in hits}
     for m in GENERIC.finditer(text):
@@ -144,7 +144,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         # "Dinas Kominfo Kalteng Agus Siswadi": an institution's name ends with its region
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
-        hits.append(OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other"))
+        hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
+        hits.append(_agency_of_region(text, hit, place_at) or hit)
     for m in COMMISSION.finditer(text):  # "Komisi III DPR RI": a commission of a parliament
         name = " ".join(m.group().split())
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
@@ -152,6 +153,27 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
 
 
 RANK_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+REGIONAL_AGENCY = re.compile(r"(?:Dinas|Badan)\s")
+
+
+def _agency_of_region(text: str, hit: OrgHit, place_at: dict[int, PlaceHit]) -> OrgHit | None:
+    """"Dinas Perhubungan DKI Jakarta", "Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Bekasi": a
+    region's agency, named with the region right after it (its abbreviation may stand between)."""
+    if not REGIONAL_AGENCY.match(hit.text):
+        return None
+    gap = AREA_GAP.match(text, hit.end)
+    place = place_at.get(gap.end()) or (place_at.get(gap.start("level")) if gap.group("level") else None)
+    if place is None or not place.code:
+        return None
+    region = text[gap.start("level") if gap.group("level") else place.start:place.end]
+    label = f"{hit.text} {region}"
+    alts = {text[hit.start:place.end], f"{hit.text} {place.name}"}
+    if gap.group("abbr"):
+        alts |= {f"{gap.group('abbr')} {region}", f"{gap.group('abbr')} {place.name}"}
+    return OrgHit(hit.start, place.end, text[hit.start:place.end], f"org:x-{slug(label)}", label, "other",
+                  place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
 
 def _in_rank(text: str, hit: OrgHit) -> bool:
@@ -266,12 +288,33 @@ def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, ab
                   otype.key, place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
 
-def _party_hits(text: str) -> list[OrgHit]:
+BOARD_BEFORE = re.compile(r"\b(?:(?P<abbr>DPD|DPW|DPC|DPAC)(?:\s+I{1,2})?|Dewan\s+Pimpinan\s+(?P<full>Daerah|Wilayah|"
+                          r"Cabang|Anak\s+Cabang)(?:\s*\((?:DPD|DPW|DPC|DPAC)\))?)\s+$")
+BOARDS = {"Daerah": "DPD", "Wilayah": "DPW", "Cabang": "DPC", "Anak Cabang": "DPAC"}
+BOARD_NAMES = {abbr: f"Dewan Pimpinan {full}" for full, abbr in BOARDS.items()}
+
+
+def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
+    """Parties, and a party's regional board where a board word comes before the party and a region
+    after it ("DPD PDIP Jawa Barat", "Dewan Pimpinan Cabang Partai Golkar Kabupaten Kolaka Utara"): an
+    institution of its own, as "KPU Kota Bekasi" is not the KPU."""
     pattern, table = _parties()
     out = []
     for m in pattern.finditer(text):
         form = re.sub(r"^[Pp]artai\s", "", m.group())
         short, full, others = table.get(m.group()) or table[form]
+        board = BOARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        gap = AREA_GAP.match(text, m.end())
+        place = place_at.get(gap.end()) or (place_at.get(gap.start("level")) if gap.group("level") else None)
+        if board and place is not None and place.code and place.type != "country":
+            abbr = board.group("abbr") or BOARDS[" ".join(board.group("full").split())]
+            label = f"{BOARD_NAMES[abbr]} {full} {place.name}"
+            alts = {text[board.start():place.end], f"{abbr} {short} {place.name}", f"{abbr} {short} {place.text}",
+                    f"{abbr} {full} {place.name}"}
+            out.append(OrgHit(board.start(), place.end, text[board.start():place.end],
+                              f"org:party-{slug(short)}-{abbr.lower()}-{place.code}", label, "party_board", place.key,
+                              LEVEL.get(place.type, place.type), tuple(sorted(alts - {label}))))
+            continue
         out.append(OrgHit(m.start(), m.end(), m.group(), f"org:party-{slug(short)}", full, "party", None,
                           "national", tuple(sorted({m.group(), short, *others} - {full}))))
     return out

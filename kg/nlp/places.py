@@ -73,10 +73,11 @@ def _country_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(_countries())})(?![\w-])")
 
 
-def country_at(text: str, start: int) -> bool:
-    """Whether a country's name begins at `start` ("Menteri Luar Negeri Arab Saudi ..."), even
-    where names run on and find_places cannot tell it from a longer name."""
-    return _country_pattern().match(text, start) is not None
+def country_at(text: str, start: int) -> int | None:
+    """Where the country's name that begins at `start` ends ("Menteri Luar Negeri Arab Saudi ..."), even
+    where names run on and find_places cannot tell it from a longer name; None when none begins there."""
+    m = _country_pattern().match(text, start)
+    return m.end() if m else None
 
 
 def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:

@@ -20,7 +20,9 @@ from kg.resources import lexicon, post_head_words, split_list
 from kg.resources import words as words_of
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
-LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$")
+LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$"
+                  # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
+                  r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$")
 LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
 APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
@@ -161,14 +163,15 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         org = org_at.get(nxt)
         if definition.kind == "acronym":
             org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
-        elif org is None and not country_at(text, nxt):  # "Menteri Luar Negeri Arab Saudi": not ours
+        elif org is None and country_at(text, nxt) is None:  # "Menteri Luar Negeri Arab Saudi": not ours
             org = _ministry(text, m.start(), word_end, label, definition)
         area = None
         place = place_at.get(nxt)
+        country = place.end if place is not None and place.type == "country" else country_at(text, nxt)
         if definition.kind == "area" and place is not None and place.code:
             end, area = place.end, place.key
-        elif definition.kind in ("area", "free") and place is not None and place.type == "country":
-            end = place.end  # "Presiden Palestina Mahmoud Abbas", "Perdana Menteri Israel Benjamin Netanyahu"
+        elif (definition.kind in ("area", "free") or portfolio) and country is not None:
+            end = country  # "Presiden Palestina Mahmoud Abbas", "Menteri Luar Negeri Arab Saudi Faisal"
         if org is not None:
             end = org.end
         start = m.start()

@@ -27,7 +27,9 @@ CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Se
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut),\s*")
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 # "Menurut dia, ...", "Namun menurut Yasonna, ...", "Data tersebut, menurut mantan danjen Kopassus ini, ..."
-MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,90})),\s*(?P<stmt>.+)$", re.DOTALL)
+# "Menurut Ketua KPU Kota Kupang, Deky Ballo, apabila ...": the name after the post and its comma is the speaker's
+MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,90}(?P<name>,\s+(?:[A-Z][\w'’.-]*\s?){1,5}(?=,))?)),"
+                     r"\s*(?P<stmt>.+)$", re.DOTALL)
 # "Menurutnya kebijakan itu ...", "Menurut dia kebijakan ...": a pronoun needs no comma after it
 MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau))\s+(?P<stmt>[^,].+)$",
                              re.DOTALL)
@@ -278,7 +280,11 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         return _said(speaker, passive.group("stmt"), sent, resolver)
     if menurut:
         who = menurut.group("who") or "nya"
-        speaker = resolver.resolve(who, sent.start + (menurut.start("who") if menurut.group("who") else 0))
+        at = sent.start + (menurut.start("who") if menurut.group("who") else 0)
+        speaker = resolver.resolve(who, at)
+        if menurut.groupdict().get("name") and speaker is None:  # "Menurut dia, Jakarta, Bogor ...": no name after all
+            short = menurut.group("who")[:menurut.start("name") - menurut.start("who")]
+            return _said(resolver.resolve(short, at), s[menurut.start("name") + 1:], sent, resolver)
         return _said(speaker, menurut.group("stmt"), sent, resolver)
     inserted = _inserted().search(s)
     if inserted:

@@ -8,6 +8,7 @@ person. Offsets come from `kg.training.gold.align`, never guessed here. The reci
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -43,9 +44,10 @@ def gold_doc(nlp: Language, gold: GoldArticle) -> Doc:
 def fine_tune(golds: Sequence[GoldArticle], out: Path, base: Path = MODEL_DIR, epochs: int = 12,
               dropout: float = 0.2, seed: int = 0, log: Log = print, work: Path | None = None) -> Path:
     """Train extract.cfg (the ner of `base`, sourced) on the gold articles with spaCy's loop and write
-    the pipeline to `out`. The corpus and spaCy's run go to `work` (default: .pemilu-kg/extract)."""
+    the pipeline to `out`. The corpus and spaCy's run go to `work` (default: a folder of `out`'s own under
+    .pemilu-kg/extract, so that `kg train` and `kg evaluate` can run side by side)."""
     base_nlp = spacy.load(base)
-    work = Path(work) if work else Path(".pemilu-kg") / "extract"
+    work = Path(work) if work else Path(".pemilu-kg") / "extract" / _work_name(Path(out))
     corpora = work / "corpora"
     docs = [gold_doc(base_nlp, gold) for gold in golds]
     write_docbin(docs, corpora / "train.spacy")
@@ -62,3 +64,8 @@ def fine_tune(golds: Sequence[GoldArticle], out: Path, base: Path = MODEL_DIR, e
     save_pipeline(result.last, Path(out), meta)
     log(f"spans: {len(docs)} articles, {epochs} epochs, {result.seconds:.0f} s -> {out}")
     return Path(out)
+
+
+def _work_name(out: Path) -> str:
+    """A folder name for the run that writes `out`: its name and a digest of its full path."""
+    return f"{out.name}-{hashlib.sha1(str(out.resolve()).encode()).hexdigest()[:8]}"
