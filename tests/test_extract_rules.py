@@ -798,3 +798,32 @@ def test_a_name_the_model_reads_after_a_post_it_reads_holds_it():
     facts = _facts("Sidang dipimpin Hakim Konstitusi Arief Santoso didampingi Hakim Konstitusi Enny Nurbaya.")
     assert {"Arief Santoso", "Enny Nurbaya"} <= _persons(facts)
     assert ("Enny Nurbaya", "Hakim Konstitusi", None) in _posts(facts)
+
+
+def test_what_a_topic_verb_takes_as_its_object_is_no_statement():
+    facts = _facts("Ibas juga menyampaikan empat agenda lama partai kepada seluruh kadernya di Jakarta.\n"
+                   "Wiranto hadir di Jakarta. Hal ini disampaikannya menanggapi revisi undang-undang yang disahkan DPR.\n"
+                   "Budi Santoso menyampaikan, pemilu harus berjalan jujur dan adil.")
+    assert _said(facts) == [("Budi Santoso", "pemilu harus berjalan jujur dan adil")]
+
+
+def test_a_lawyer_speaks_for_the_client_but_is_not_the_client():
+    facts = _facts("Menurut penasihat hukum Novanto, surat itu menjelaskan bahwa tidak ada fakta yang baru.\n"
+                   "Kuasa hukum Eggi, Alamsyah Hanafiah mengatakan, kliennya mempertanyakan seruan itu di pengadilan.")
+    said = _said(facts)
+    assert ("Alamsyah Hanafiah", "kliennya mempertanyakan seruan itu di pengadilan") in said
+    assert not any(speaker in ("Novanto", "Eggi") for speaker, _ in said)
+
+
+def test_a_corps_is_no_person_and_sesmen_is_a_post():
+    facts = _facts("Komandan Detasemen Corps Polisi Militer Sorong, Letkol CPM Noerhadi membenarkan penahanan itu.\n"
+                   "Ia sudah minta izin kepada Sesmen Gatot Dewanto untuk menempati rumah itu.")
+    assert "Corps" not in " ".join(_persons(facts))
+    assert ("Gatot Dewanto", "Sesmen", None) in _posts(facts)
+
+
+def test_the_leaders_listed_after_pimpinan_each_lead():
+    facts = _facts("Acara pelantikan itu dihadiri oleh empat orang pimpinan KPK yakni Agus Santoso, Laode Syarif, "
+                   "Basaria Pandjaitan dan Alexander Marwata.")
+    leaders = {person for person, post, org in _orgs_of(facts) if post == "pimpinan"}
+    assert leaders == {"Agus Santoso", "Laode Syarif", "Basaria Pandjaitan", "Alexander Marwata"}

@@ -22,7 +22,7 @@ from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
-from kg.nlp.posts import Holding, PostHit, find_posts, link_holders
+from kg.nlp.posts import Holding, PostHit, after_post_of_another, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
@@ -89,7 +89,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         builder.entities[entity.key] = entity
 
     memberships = article_memberships(article, analysis, posts, persons, orgs, holdings, person_keys, linker)
-    resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons],
+    resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons
+                                if not after_post_of_another(text, h.start)],  # "kuasa hukum Eggi": not the speaker
                                post_holders(posts, holdings, person_keys),
                                {(m.person, m.role.label.split()[0].casefold()) for m in memberships})
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)

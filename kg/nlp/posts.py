@@ -306,9 +306,20 @@ def of_another(text: str, post_start: int, post_end: int, person_start: int) -> 
         words == w or words.endswith(f" {w}") for w in _posts_of_another())
 
 
+def after_post_of_another(text: str, person_start: int) -> bool:
+    """Whether the name at `person_start` follows such a post ("Menurut penasihat hukum Novanto, ...",
+    "Kuasa hukum Eggi, Alamsyah Hanafiah mengatakan"): the name is whose lawyer, not who speaks."""
+    return _post_of_another_before().search(text, max(0, person_start - 40), person_start) is not None
+
+
 @cache
 def _posts_of_another() -> frozenset[str]:
     return words_of("posts_of_another")
+
+
+@cache
+def _post_of_another_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(_posts_of_another())})(?:nya)?\s+$", re.IGNORECASE)
 
 
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")

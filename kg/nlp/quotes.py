@@ -72,6 +72,14 @@ def _before_verb() -> re.Pattern[str]:
 
 
 @cache
+def _topic_verbs() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(r[0] for r in lexicon('speech_verbs') if r[2:3] == ('topic',))})\b")
+
+
+CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau)\b", re.IGNORECASE)
+
+
+@cache
 def _inserted_self() -> re.Pattern[str]:
     return re.compile(rf",\s*(?:{'|'.join(_verbs('self'))})(?:\s+lagi)?\s*,\s*")
 
@@ -306,6 +314,9 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             if speaker is not None and not _subject_is_person(s[skip:speaker[0] - sent.start]):
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
+        word_end = verb.start() + len(verb.group().rstrip(" ,:"))
+        if _topic_object(s[:word_end], s[word_end:]):
+            return None
         return _said(speaker, s[verb.end():], sent, resolver, framed=bool(re.search(r"[,:]", verb.group())))
     return None
 
@@ -353,7 +364,7 @@ TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang)\b|^
                    re.IGNORECASE)
 NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
                        r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi|tanggapan|penjelasan"
-                       r"|klarifikasi|aspirasi|ucapan)\b", re.IGNORECASE)
+                       r"|klarifikasi|aspirasi|ucapan|menanggapi|merespons?|menyikapi|mengomentari)\b", re.IGNORECASE)
 
 
 # after a name, what tells when or where someone spoke: "Sugito saat dikonfirmasi, Selasa"
@@ -451,7 +462,18 @@ def _parsed_indirect(sent: Sentence, analysis: Analysis, resolver: SpeakerResolv
     if found is None:
         return None
     speaker, verb_end = found
+    if _topic_object(sent.text[:verb_end - sent.start], sent.text[verb_end - sent.start:]):
+        return None
     return _said(speaker, _after(sent, verb_end), sent, resolver)
+
+
+def _topic_object(before: str, after: str) -> bool:
+    """Whether `before` ends with a verb that takes what it is about as its object and `after` is that
+    object, not words said: no comma, colon or "bahwa" between ("Ibas menyampaikan empat agenda SBY",
+    "Daddy menyoroti kinerja Wakil Gubernur")."""
+    verb = re.search(r"(\w+)$", before)
+    return bool(verb and _topic_verbs().fullmatch(verb.group(1))) and not re.match(r"\s*[,:]", after) \
+        and not CONTENT_OPENS.match(after.lstrip())
 
 
 def _after(sent: Sentence, cut: int) -> str:
