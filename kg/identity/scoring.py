@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -97,17 +97,9 @@ def _rows(records: dict[str, PersonRecord], only: set[str] | None = None) -> tup
 
 
 def _blocked_pair(rows: list[dict]) -> bool:
-    """Whether the blocking rules of `_settings` make at least one candidate pair of `rows`: two rows
-    sharing a name word or initials, or a one-word and a longer name sharing a nickname key."""
-    shared: Counter = Counter()
-    nicks: dict[str, set[bool]] = defaultdict(set)
-    for row in rows:
-        shared.update({("word", k) for k in row["block_keys"]})
-        if row["initials_key"]:
-            shared[("initials", row["initials_key"])] += 1
-        if row["nick_key"]:
-            nicks[row["nick_key"]].add(row["one_word"])
-    return any(n > 1 for n in shared.values()) or any(len(kinds) == 2 for kinds in nicks.values())
+    """Whether two of `rows` share a blocking key (a name word, initials or a nickname key): without
+    that, the blocking rules of `_settings` make no candidate pair."""
+    return any(n > 1 for n in Counter(k for row in rows for k in _keys(row)).values())
 
 
 @contextmanager
@@ -128,11 +120,14 @@ def _linker(rows: list[dict], counts: Counter, settings: SettingsCreator | dict[
 
 def _sharing_keys(rows: list[dict], only: set[str]) -> list[dict]:
     """The rows of `only` and of every node that shares a blocking key with one of them."""
-    def keys(row: dict) -> set[tuple[str, str]]:
-        return {("word", k) for k in row["block_keys"]} | {
-            (kind, row[column]) for kind, column in (("initials", "initials_key"), ("nick", "nick_key")) if row[column]}
-    wanted = set().union(*(keys(row) for row in rows if row["unique_id"] in only))
-    return [row for row in rows if row["unique_id"] in only or keys(row) & wanted]
+    wanted = set().union(*(_keys(row) for row in rows if row["unique_id"] in only))
+    return [row for row in rows if row["unique_id"] in only or _keys(row) & wanted]
+
+
+def _keys(row: dict) -> set[tuple[str, str]]:
+    """The blocking keys of a row: its name words, initials and nickname key."""
+    return {("word", k) for k in row["block_keys"]} | {
+        (kind, row[column]) for kind, column in (("initials", "initials_key"), ("nick", "nick_key")) if row[column]}
 
 
 def _row(r: PersonRecord) -> dict:

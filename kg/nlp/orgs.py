@@ -100,10 +100,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         otype = _form_to_type()[m.group("head")]
         if otype.key == "dpd" and _party_board(text, m.start(), m.end(), party_after):
             continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate
-        gap = AREA_GAP.match(text, m.end())
-        place = place_at.get(gap.end()) if gap else None
-        if place is None and gap and gap.group("level"):  # "KPU Kota Bekasi": the place is "Kota Bekasi"
-            place = place_at.get(gap.start("level"))
+        gap, place = _place_after(text, m.end(), place_at)
         metro = re.search(r"Metro\s+$", gap.group()) if gap and place is None else None
         if metro:  # "Polda Metro Jaya": "Metro" begins the region's name here
             place = place_at.get(m.end() + metro.start())
@@ -158,13 +155,22 @@ RANK_BEFORE = re.compile(r"(\S+)\s+$")
 REGIONAL_AGENCY = re.compile(r"(?:Dinas|Badan)\s")
 
 
+def _place_after(text: str, end: int, place_at: dict[int, PlaceHit]) -> tuple[re.Match[str], PlaceHit | None]:
+    """The gap after a name (its abbreviation, a level word) and the region right after it: "KPU (KPU)
+    Kota Bekasi", where the place found may begin at the level word ("Kota Bekasi")."""
+    gap = AREA_GAP.match(text, end)
+    place = place_at.get(gap.end())
+    if place is None and gap.group("level"):
+        place = place_at.get(gap.start("level"))
+    return gap, place
+
+
 def _agency_of_region(text: str, hit: OrgHit, place_at: dict[int, PlaceHit]) -> OrgHit | None:
     """"Dinas Perhubungan DKI Jakarta", "Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Bekasi": a
     region's agency, named with the region right after it (its abbreviation may stand between)."""
     if not REGIONAL_AGENCY.match(hit.text):
         return None
-    gap = AREA_GAP.match(text, hit.end)
-    place = place_at.get(gap.end()) or (place_at.get(gap.start("level")) if gap.group("level") else None)
+    gap, place = _place_after(text, hit.end, place_at)
     if place is None or not place.code:
         return None
     region = text[gap.start("level") if gap.group("level") else place.start:place.end]
@@ -304,8 +310,7 @@ def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
         form = re.sub(r"^[Pp]artai\s", "", m.group())
         short, full, others = table.get(m.group()) or table[form]
         board = BOARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        gap = AREA_GAP.match(text, m.end())
-        place = place_at.get(gap.end()) or (place_at.get(gap.start("level")) if gap.group("level") else None)
+        gap, place = _place_after(text, m.end(), place_at)
         if board and place is not None and place.code and place.type != "country":
             abbr = board.group("abbr") or BOARDS[" ".join(board.group("full").split())]
             label = f"{BOARD_NAMES[abbr]} {full} {place.name}"
