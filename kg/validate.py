@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -143,12 +143,15 @@ def _add_renamed(data: Graph, graph: Graph, index: int, owners: dict[Node, tuple
 
 @cache
 def _shape_terms() -> tuple[frozenset[Node] | None, frozenset[Node]]:
-    """The predicates the shapes can read (None: every predicate, as a closed shape reads all), and
-    the vocabulary: every IRI of the shapes and of the ontology, never renamed."""
+    """The predicates the shapes can read: the IRIs the shapes name, with rdf:type and
+    rdfs:subClassOf (None: every predicate, as a closed shape reads all; copying only these halves
+    the copy, whose word and name keys no shape reads); and the vocabulary: every IRI of the shapes
+    and of the ontology, never renamed."""
     shapes, ontology = shapes_graph(), ontology_graph()
     vocabulary = frozenset(t for g in (shapes, ontology) for triple in g for t in triple if isinstance(t, URIRef))
+    named = frozenset(t for triple in shapes for t in triple if isinstance(t, URIRef))
     closed = any(shapes.triples((None, SH.closed, None))) or any(shapes.triples((None, SH.sparql, None)))
-    return (None if closed else vocabulary | {RDF.type, RDFS.subClassOf}), vocabulary
+    return (None if closed else named | {RDF.type, RDFS.subClassOf}), vocabulary
 
 
 def _in_graph(v: Violation, name: str | None) -> Violation:
@@ -173,8 +176,15 @@ def _as_read_back(node: Node) -> Node:
     """A typed literal rebuilt from its lexical form (rdflib keeps a decimal made from a float a
     float until it is serialized); any other node as it is."""
     if isinstance(node, Literal) and node.datatype is not None:
-        return Literal(str(node), datatype=node.datatype)
+        return _read_back(str(node), node.datatype)
     return node
+
+
+@lru_cache(maxsize=1 << 14)
+def _read_back(lexical: str, datatype: URIRef) -> Literal:
+    """Parsing a lexical form is most of the copy's cost, and graphs repeat few of them (confidences,
+    offsets, dates)."""
+    return Literal(lexical, datatype=datatype)
 
 
 def _violations(results: Graph, shapes: Graph) -> list[Violation]:

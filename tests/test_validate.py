@@ -46,11 +46,11 @@ def test_validation_does_not_change_the_graph(seed_graphs):
 
 def test_every_shape_reaches_the_seeds_graphs(seed_graphs):
     """A shape written with http://schema.org/ (or a misspelt term) would match nothing and every
-    graph would "conform": each node shape must have focus nodes in the seeds' graphs."""
+    graph would "conform": each shape must have focus nodes in the seeds' graphs."""
     shapes, data = shapes_graph(), Graph()
     for g in seed_graphs.values():
         data += g
-    for shape in set(shapes.subjects(RDF.type, SH.NodeShape)):
+    for shape in set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape)):
         focus = set()
         for cls in shapes.objects(shape, SH.targetClass):
             focus |= set(data.subjects(RDF.type, cls))

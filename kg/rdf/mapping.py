@@ -41,7 +41,7 @@ def content_hash(article: Article, extractor: str) -> str:
 
 def article_graph(facts: ArticleFacts) -> tuple[URIRef, Graph]:
     """The named graph IRI and the triples of one article."""
-    g = Graph()
+    g = Graph(store="SimpleMemory")
     bind_prefixes(g)
     a = facts.article
     art = iris.article(a.id)
