@@ -24,6 +24,7 @@ from kg.nlp.places import PlaceHit, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import Holding, PostHit, after_post_of_another, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements
+from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
@@ -69,6 +70,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
         posts, orgs = _institutions_after(text, analysis, posts, orgs)
+        orgs, posts = _joined_institutions(orgs, posts)
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
@@ -373,6 +375,16 @@ def _agency_field(text: str, analysis: Analysis, post: PostHit, after: OrgHit | 
     return start, phrase.end, text[start:phrase.end].strip(" ,")
 
 
+def _joined_institutions(orgs: list[OrgHit], posts: list[PostHit]) -> tuple[list[OrgHit], list[PostHit]]:
+    """The model's institution names that another node of the article stands for, as that node
+    (kg.nlp.same_institution), in the institutions and in the posts held in them."""
+    joined = same_institutions(orgs)
+    at = {(orgs[i].start, orgs[i].end): hit for i, hit in joined.items()}
+    return ([joined.get(i, o) for i, o in enumerate(orgs)],
+            [replace(p, org=at[(p.org.start, p.org.end)]) if p.org is not None and (p.org.start, p.org.end) in at
+             else p for p in posts])
+
+
 def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
     """"Wali Kota Bogor Bima Arya": a region's name right after another place, where the model reads
     it as the first word of a longer name, is that person's name, not a second place."""
@@ -464,7 +476,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         if e.label == "ORG":
             known = named.get(_name_key(name))  # another mention of an institution the rules found
             label, abbr = _bracketed(name)
-            new_orgs.append(replace(known, start=e.start, end=e.start + len(name), text=name) if known else
+            new_orgs.append(replace(known, start=e.start, end=e.start + len(name), text=name,
+                                    alt_labels=tuple(dict.fromkeys(known.alt_labels + abbr))) if known else
                             OrgHit(e.start, e.start + len(name), name, f"org:x-{slug(label)}", label, "other",
                                    alt_labels=abbr))
             if clash:  # "Komisi III DPR", "Bawaslu Kota Pangkalpinang" around the rules' "DPR", "Bawaslu"
@@ -499,7 +512,7 @@ def _common_word(text: str, name: str) -> bool:
 def _name_key(name: str) -> str:
     """An institution's name compared without case, brackets or punctuation: "Partai Keadilan
     Sejahtera (PKS)" is "partai keadilan sejahtera"."""
-    return " ".join(re.sub(r"\([^)]*\)|[^\w\s]", " ", name).casefold().split())
+    return " ".join(re.sub(r"\([^)]*(?:\)|$)|[^\w\s]", " ", name).casefold().split())
 
 
 def _dateline_key(dateline: Dateline | None, places: list[PlaceHit]) -> str | None:

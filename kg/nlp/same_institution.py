@@ -1,0 +1,97 @@
+"""Which institution names of one article name one institution: the model's names joined to the node
+of the same institution written otherwise.
+
+The model reads an institution wherever it is written, and each name it reads becomes a node of its
+own ("org:x-..."). News writes one institution several ways in one article, so one node became two or
+three:
+  * its abbreviation, defined once in brackets and used alone after ("Yayasan Lembaga Konsumen
+    Indonesia (YLKI)" ... "YLKI");
+  * shorter, without the parent institution or "RI" that a fuller mention gives ("Komisi III",
+    "Komisi III DPR", "Komisi III DPR RI"; "Dewan Pengawas" and "Dewan Pengawas KPK");
+  * misspelt once ("Parta Demokrat", "Komisi Pemberatasan Korupsi").
+Only the model's names are joined (the rules' institutions carry their branch and region); a name
+that could be either of two institutions stays as it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz.distance import Levenshtein
+
+from kg.nlp.orgs import OrgHit
+
+LEARNED = "org:x-"
+COUNTRY_SUFFIXES = (("ri",), ("republik", "indonesia"))
+ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
+MIN_TYPO_WORD = 5  # a misspelt word this long or longer; shorter words differ by meaning ("Kab", "Kota")
+
+
+def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
+    """For each of `orgs` (by index) that names an institution another node already stands for, that
+    node's hit, placed where the name is written."""
+    nodes: dict[str, OrgHit] = {}
+    forms: dict[str, set[tuple[str, ...]]] = {}
+    for o in orgs:
+        nodes.setdefault(o.key, o)
+        forms.setdefault(o.key, set()).update(_words(n) for n in (o.label, o.text, *o.alt_labels) if n)
+    out: dict[int, OrgHit] = {}
+    for i, hit in enumerate(orgs):
+        if not hit.key.startswith(LEARNED):
+            continue
+        others = {k: o for k, o in nodes.items() if k != hit.key}
+        name = _words(hit.label)
+        target = _abbreviated(name, others, forms) or _misspelt(name, others) or _shorter(name, others, forms)
+        if target is not None:
+            out[i] = replace(target, start=hit.start, end=hit.end, text=hit.text)
+    return out
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"[^\w\s]", " ", name).casefold().split())
+
+
+def _only(found: list[OrgHit]) -> OrgHit | None:
+    return found[0] if len(found) == 1 else None
+
+
+def _abbreviated(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
+    """A name that is another node's abbreviation or other name ("YLKI" of "Yayasan Lembaga Konsumen
+    Indonesia (YLKI)")."""
+    return _only([o for k, o in others.items() if name in forms[k]])
+
+
+def _misspelt(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
+    """A name one word of which is another node's word misspelt (two edits at most, in a word of
+    MIN_TYPO_WORD letters or more, not a number: "Komisi II" is not "Komisi III")."""
+    def typo(other: tuple[str, ...]) -> bool:
+        if len(other) != len(name) or len(name) < 2:
+            return False
+        differ = [(a, b) for a, b in zip(name, other) if a != b]
+        if len(differ) != 1:
+            return False
+        a, b = differ[0]
+        if min(len(a), len(b)) < MIN_TYPO_WORD or ROMAN_OR_NUMBER.match(a) or ROMAN_OR_NUMBER.match(b):
+            return False
+        return Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+
+    return _only([o for o in others.values() if typo(_words(o.label))])
+
+
+def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
+    """A name that a longer node's name starts with, the rest naming a parent institution of the
+    article or the country ("Komisi III" + "DPR RI"): the longest such node, when the others are
+    shorter forms of it."""
+    parents = set().union(*forms.values()) | set(COUNTRY_SUFFIXES)
+
+    def extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+        rest = longer[len(shorter):]
+        return len(longer) > len(shorter) and longer[:len(shorter)] == shorter and (
+            rest in parents or any(rest[:k] in parents and rest[k:] in COUNTRY_SUFFIXES for k in range(1, len(rest))))
+
+    longer = [o for k, o in others.items() if k.startswith(LEARNED) and extends(_words(o.label), name)]
+    if not longer:
+        return None
+    longest = max(longer, key=lambda o: len(_words(o.label)))
+    top = _words(longest.label)
+    return longest if all(top[:len(_words(o.label))] == _words(o.label) for o in longer) else None
