@@ -827,3 +827,19 @@ def test_the_leaders_listed_after_pimpinan_each_lead():
                    "Basaria Pandjaitan dan Alexander Marwata.")
     leaders = {person for person, post, org in _orgs_of(facts) if post == "pimpinan"}
     assert leaders == {"Agus Santoso", "Laode Syarif", "Basaria Pandjaitan", "Alexander Marwata"}
+
+
+def test_a_name_written_again_with_a_letter_slipped_or_a_middle_name_left_out_is_one_person():
+    facts = _facts("Jakarta - Pakar hukum tata negara Bivitri Susanti menilai revisi itu tergesa-gesa, Senin.\n"
+                   "\"Prosesnya tidak transparan,\" kata Bivtri.\nAnggota DPR Eni Maulani Saragih hadir. "
+                   "Menurut Eni Saragih, pembahasan akan dilanjutkan pekan depan.")
+    assert {"Bivitri Susanti", "Eni Maulani Saragih"} <= _persons(facts)
+    assert not {"Bivtri", "Eni Saragih"} & _persons(facts)
+    assert ("Bivitri Susanti", "Prosesnya tidak transparan") in _said(facts)
+
+
+def test_names_that_differ_by_a_letter_of_their_own_stay_two_persons():
+    facts = _facts("Jakarta - Ketua panitia Yanuk Sri Mulyani membuka acara, Senin. Hadir pula Camat Mulyadi "
+                   "dan Lurah Hendro, serta Kapolsek Hendriko Marbun.\n\"Acara ini penting,\" kata Mulyadi.")
+    assert {"Mulyadi", "Hendro"} <= _persons(facts)
+    assert ("Mulyadi", "Acara ini penting") in _said(facts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from kg.resources import title_words
 from kg.resources import words as words_of  # "words" here are a name's words
@@ -86,6 +86,17 @@ def compatible(a: str, b: str) -> bool:
 
 def _close(a: str, b: str) -> bool:
     return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9)
+
+
+def misspelt(word: str, name: str) -> bool:
+    """One name word written as a word of `name` with a letter left out or put in ("Bivtri" / "Bivitri
+    Susanti", "Sirajudin" / "Sirajuddin Abdul Wahab"), five letters or more, the same first letter. A
+    letter spelt otherwise is another name as often as a slip ("Mulyadi" / "Yanuk Sri Mulyani"), and so
+    is one put at the end ("Azhari" / "Azhar Mauhmud")."""
+    w = words(word)
+    return len(w) == 1 and len(w[0]) >= 5 and any(
+        abs(len(x) - len(w[0])) == 1 and x[0] == w[0][0] and Levenshtein.distance(x, w[0]) == 1
+        and x[:-1] != w[0] and w[0][:-1] != x for x in words(name))  # "Azhari" is not "Azhar" misspelt
 
 
 def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from kg.identity.names import relation
+from kg.identity.names import misspelt, relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
@@ -249,15 +249,17 @@ def _person_key(label: str, holding: Holding | None, article_id: str, province: 
 
 def _short_form(name: str, full: str) -> bool:
     """`name` is another way of writing the longer `full` in one article: a nickname, acronym or initials
-    (kg.identity.names), a spelling variant, or a one-word name that begins a word of it ("Rudy" of
-    "FX Hadi Rudyatmo")."""
+    (kg.identity.names), a spelling variant, some of its words with one left out between ("Eni Saragih"
+    of "Eni Maulani Saragih"), a one-word name that begins a word of it ("Rudy" of "FX Hadi Rudyatmo")
+    or is a word of it misspelt ("Bivtri" of "Bivitri Susanti")."""
     if len(full.split()) < 2 or name == full:
         return False
-    if relation(name, full) in ("variant", "initials", "acronym", "nickname"):
+    how = relation(name, full)
+    if how in ("variant", "initials", "acronym", "nickname") or (how == "contains" and len(name.split()) >= 2):
         return True
     word = name.casefold()
     return len(name.split()) == 1 and len(word) >= 4 and any(
-        w.casefold().startswith(word) and w.casefold() != word for w in full.split())
+        w.casefold().startswith(word) and w.casefold() != word for w in full.split()) or misspelt(name, full)
 
 
 def _contains_tokens(full: list[str], part: list[str]) -> bool:
