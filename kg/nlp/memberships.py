@@ -39,7 +39,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     if linker is not None:
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
-                                          named, linker.institution)
+                                          named, linker.institution,
+                                          [Stretch(p.start, p.end) for p in posts if p.area is not None])
     memberships = _past_terms(memberships, keys, article.published)
     return _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
 

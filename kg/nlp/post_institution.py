@@ -135,15 +135,18 @@ def _post_in(text: str, m: Membership) -> Stretch:
 
 def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership],
                         persons: Sequence[tuple[str, Stretch]], orgs: Sequence[OrgHit],
-                        linker: Linker | None) -> list[Membership]:
+                        linker: Linker | None, regional: Sequence[Stretch] = ()) -> list[Membership]:
     """Each membership without an institution gets the article's most likely one, when one scores
-    above threshold. `persons`: (person key, where the person is named)."""
+    above threshold. `persons`: (person key, where the person is named). `regional`: where posts that
+    name their region stand ("Bupati Siak"): the region says where the post is held, and an institution
+    of the article is of another ("Pemkab Bengkalis"), else the rules would have placed the post in it."""
     candidates = candidates_of(orgs)
     if linker is None or not candidates:
         return list(memberships)
     out = []
     for m in memberships:
-        if m.organization is None:
+        if m.organization is None and not any(m.evidence.start <= r.start and r.end <= m.evidence.end
+                                              for r in regional):
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
                            and s.end <= m.evidence.end and not (s.start < post.end and post.start < s.end)), None)
