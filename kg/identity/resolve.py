@@ -43,7 +43,7 @@ class Resolution:
 def resolve_persons(store: Store, graphs: Iterable[str] | None = None,
                     log: Callable[[str], None] | None = None) -> Resolution:
     """Resolve the persons of the store; with `graphs`, only those articles' nodes join clusters.
-    `log` hears each stage (the whole corpus takes about 40 s)."""
+    `log` hears each stage (the whole corpus takes about 55 s)."""
     started = time.perf_counter()
     say = log or (lambda message: None)
     say("identity: reading the person nodes of the store")

@@ -4,7 +4,8 @@ Candidates are blocked on name words (but those more than MAX_BLOCK nodes bear),
 nicknames, "jok" in Jokowi and Joko Widodo) and on initials (SBY). Each pair is compared on
 how the names relate (kg.identity.names, a DuckDB function), how rare the name word they share
 is (term frequency over the nodes), the posts and institutions the nodes
-hold, their provinces and the persons named beside them; u-probabilities come from random pairs,
+hold, their provinces, the persons, institutions and places named beside them and the words that set
+their articles apart (kg.identity.records.KEYWORDS); u-probabilities come from random pairs,
 m-probabilities from expectation maximisation over the blocked pairs. The only module that
 imports Splink and DuckDB.
 """
@@ -32,7 +33,7 @@ from kg.identity.records import PersonRecord
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "identity" / "splink.json"
 EVIDENCE = (("post", "posts"), ("institution", "orgs"), ("province", "provinces"), ("persons", "persons"),
-            ("institutions or places", "named"), ("headline words", "topics"))
+            ("institutions or places", "named"), ("headline words", "topics"), ("article words", "keywords"))
 MIN_PROBABILITY = 0.05  # pairs below are not kept
 MAX_BLOCK = 300  # a name word shared by more nodes than this does not block
 
@@ -138,7 +139,8 @@ def _row(r: PersonRecord) -> dict:
             "initials_key": _initials(first),
             "posts": sorted(r.posts) or None, "orgs": sorted(r.orgs) or None,
             "provinces": sorted(r.provinces) or None, "persons": sorted(r.persons) or None,
-            "named": sorted(r.named) or None, "topics": sorted(r.topics) or None}
+            "named": sorted(r.named) or None, "topics": sorted(r.topics) or None,
+            "keywords": sorted(r.keywords) or None}
 
 
 def _shared_word_nodes(counts: Counter, a: list[str] | None, b: list[str] | None) -> int:
@@ -188,7 +190,7 @@ def _settings() -> SettingsCreator:
     return SettingsCreator(
         link_type="dedupe_only",
         comparisons=[names, rarity] + [_overlap(column) for column in ("posts", "orgs", "provinces", "persons")]
-        + [_overlap("named", 3), _overlap("topics", 3)],
+        + [_overlap("named", 3, 1), _overlap("topics", 3, 1), _overlap("keywords", 3, 2, 1)],
         blocking_rules_to_generate_predictions=[
             block_on("block_keys", arrays_to_explode=["block_keys"]),
             "l.nick_key = r.nick_key AND (l.one_word <> r.one_word)",
@@ -200,10 +202,10 @@ def _settings() -> SettingsCreator:
     )
 
 
-def _overlap(column: str, strong: int = 0) -> cl.CustomComparison:
-    """Null, some shared (at least `strong` when given, then at least one), none shared."""
-    levels = [cll.NullLevel(column)] + ([cll.ArrayIntersectLevel(column, strong)] if strong else [])
-    return cl.CustomComparison(output_column_name=column, comparison_levels=levels + [
-        cll.ArrayIntersectLevel(column, 1),
+def _overlap(column: str, *sizes: int) -> cl.CustomComparison:
+    """Null, at least each of `sizes` shared (most first; default: one), none shared."""
+    return cl.CustomComparison(output_column_name=column, comparison_levels=[
+        cll.NullLevel(column),
+        *(cll.ArrayIntersectLevel(column, n) for n in sorted(sizes or (1,), reverse=True)),
         cll.ElseLevel(),
     ])
