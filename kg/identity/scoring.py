@@ -6,7 +6,8 @@ how the names relate (kg.identity.names, a DuckDB function), how rare the name w
 is (term frequency over the nodes), the posts and institutions the nodes
 hold, their provinces, the persons, institutions and places named beside them and the words that set
 their articles apart (kg.identity.records.KEYWORDS); u-probabilities come from random pairs,
-m-probabilities from expectation maximisation over the blocked pairs. The only module that
+m-probabilities from expectation maximisation over the blocked pairs (and, for the shipped model, from
+hand-labelled pairs: bench/identity_eval.py --crossfit --write-model). The only module that
 imports Splink and DuckDB.
 """
 from __future__ import annotations
@@ -47,15 +48,21 @@ class ScoredPair:
     evidence: tuple[str, ...]  # the comparisons that agreed: "post", "institution", "province", "persons"
 
 
-def fit(records: dict[str, PersonRecord], seed: int = 13) -> dict[str, Any]:
-    """The model's parameters learnt from `records` without labels (the hand-labelled pairs stay a
-    test set): u-probabilities from random pairs, m-probabilities by expectation maximisation over
-    pairs blocked on the first letters of the first name and on initials. A Splink settings dict
+def fit(records: dict[str, PersonRecord], seed: int = 13,
+        matches: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The model's parameters learnt from `records`: u-probabilities from random pairs,
+    m-probabilities by expectation maximisation over pairs blocked on the first letters of the first
+    name and on initials, and, given `matches` (pairs of nodes judged by hand to be one person), from
+    those pairs too (Splink averages the three estimates of each m). A Splink settings dict
     (kg/models/identity/splink.json)."""
     with _linker(*_rows(records), _settings()) as linker:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=seed)
         for rule in (block_on("nick_key"), block_on("initials_key")):
             linker.training.estimate_parameters_using_expectation_maximisation(rule, fix_u_probabilities=True)
+        labels = [{"unique_id_l": a, "unique_id_r": b} for a, b in sorted(matches) if a in records and b in records]
+        if labels:
+            linker.table_management.register_table(labels, "labels", overwrite=True)
+            linker.training.estimate_m_from_pairwise_labels("labels")
         return linker.misc.save_model_to_json()
 
 
