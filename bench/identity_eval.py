@@ -7,15 +7,25 @@ joined (`owl:sameAs` in the identity graphs) and scores them against
     (pairs judged not-person or unsure are left out of precision and recall and counted apart; a labelled
     node IRI the store lacks is found again as the one node of the same article bearing the same name);
   * bench/identity/clusters.json: blocks of nodes grouped into persons by hand (B-cubed).
-Writes bench/IDENTITY_RESULTS.md.
+Writes bench/IDENTITY_RESULTS.md. The shipped model was fitted on the labelled pairs too, so its
+pairwise figures there are in-sample; the honest ones are the cross-fitted figures below.
+
+With --crossfit the labelled pairs also train the model, cross-fitted: the pair ids are split into
+two halves (seeded, SEED); the model is fitted on the store (kg.identity.scoring.fit) with one
+half's `same` pairs, the store resolved with it and scored on the other half's pairs, and the
+reverse; the figures of both halves and their mean are reported (B-cubed on clusters.json, which
+trains nothing, for each model). With --write-model too, the shipped model is then fitted on all
+labels (kg/models/identity/splink.json).
 
     python bench/identity_eval.py --store .pemilu-kg/corpus-raw
+    python bench/identity_eval.py --store .pemilu-kg/corpus-raw --crossfit --write-model
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import json
+import random
 import re
 import resource
 import shutil
@@ -32,9 +42,11 @@ sys.path.insert(0, str(ROOT))
 from bench.identity_figures import figures_table  # noqa: E402
 from kg.graph import connect  # noqa: E402
 from kg.identity.records import read_persons  # noqa: E402
+from kg.identity.scoring import MODEL, fit  # noqa: E402
 from kg.rdf import iris  # noqa: E402
 
 DATA = ROOT / "bench" / "identity"
+SEED = 2026  # the split of the labelled pair ids into two halves for --crossfit
 SAME_AS = ("SELECT ?o ?c WHERE { GRAPH ?g { ?o owl:sameAs ?c } "
            "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/pemilu-kg/graph/identity/')) }")
 
@@ -42,29 +54,77 @@ SAME_AS = ("SELECT ?o ?c WHERE { GRAPH ?g { ?o owl:sameAs ?c } "
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", required=True, help="a store built without resolution")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "IDENTITY_RESULTS.md")
+    ap.add_argument("--out", type=Path, help="the report (default: bench/IDENTITY_RESULTS.md, with --crossfit "
+                                               "bench/IDENTITY_CROSSFIT.md)")
+    ap.add_argument("--crossfit", action="store_true", help="the labels train the model too, cross-fitted on two halves")
+    ap.add_argument("--write-model", action="store_true", help="with --crossfit: then fit the shipped model on all labels")
     args = ap.parse_args()
+    out = args.out or ROOT / "bench" / ("IDENTITY_CROSSFIT.md" if args.crossfit else "IDENTITY_RESULTS.md")
     with tempfile.TemporaryDirectory(dir=ROOT / ".pemilu-kg") as tmp:
-        copy = Path(tmp) / "store"
-        shutil.copytree(args.store, copy)
-        started = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "kg.cli", "resolve", "--store", str(copy)],
-                             capture_output=True, text=True)
-        seconds = time.perf_counter() - started
-        if run.returncode:
-            sys.exit(f"kg resolve failed: {run.stderr}")
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        store = connect(str(copy), read_only=True)
-        canon = {o: c for o, c in store.select(SAME_AS).rows}
-        records = read_persons(store)
-        present = set(records)
-        figures = figures_table(store)
-        store.close()
-    pairs = score_pairs(canon, present, _locator(records))
-    bcubed = score_blocks(canon, present)
-    report = render(pairs, bcubed, seconds, peak_mb, run.stderr.strip().splitlines()[-1:], figures)
-    args.out.write_text(report, encoding="utf-8")
+        if args.crossfit:
+            report = crossfit(Path(args.store), Path(tmp), args.write_model)
+        else:
+            run = resolved(Path(args.store), Path(tmp) / "store")
+            pairs = score_pairs(run["canon"], run["present"], run["locate"])
+            report = render(pairs, run["bcubed"], run["seconds"], run["peak_mb"], run["last"], run["figures"])
+    out.write_text(report, encoding="utf-8")
     print(report)
+
+
+def resolved(store: Path, copy: Path, model: Path | None = None) -> dict:
+    """Resolve a copy of `store` (with `model`, else the shipped one) and read what it joined."""
+    shutil.copytree(store, copy)
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "resolve", "--store", str(copy)]
+                         + (["--model", str(model)] if model else []), capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if run.returncode:
+        sys.exit(f"kg resolve failed: {run.stderr}")
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    s = connect(str(copy), read_only=True)
+    canon = {o: c for o, c in s.select(SAME_AS).rows}
+    records = read_persons(s)
+    figures = figures_table(s) if model is None else ""
+    s.close()
+    shutil.rmtree(copy)
+    return {"canon": canon, "present": set(records), "locate": _locator(records), "seconds": seconds,
+            "peak_mb": peak_mb, "last": run.stderr.strip().splitlines()[-1:], "figures": figures,
+            "bcubed": score_blocks(canon, set(records))}
+
+
+def halves() -> tuple[set[int], set[int]]:
+    """The labelled pair ids split in two, seeded (SEED)."""
+    ids = sorted(int(r["pair"]) for r in csv.DictReader((DATA / "labels.csv").open(encoding="utf-8")))
+    random.Random(SEED).shuffle(ids)
+    return set(ids[:len(ids) // 2]), set(ids[len(ids) // 2:])
+
+
+def matches(records: dict, pairs: set[int]) -> list[tuple[str, str]]:
+    """The node pairs of the store that `pairs` judge to be one person (found again as score_pairs does)."""
+    present, locate, out = set(records), _locator(records), []
+    for pair, (stratum, verdict, a, b, name_a, name_b, context_a, context_b) in _labelled().items():
+        if pair in pairs and verdict == "same":
+            a, b = _located(a, name_a, context_a, present, locate), _located(b, name_b, context_b, present, locate)
+            if a and b and a != b:
+                out.append((a, b))
+    return out
+
+
+def crossfit(store: Path, tmp: Path, write_model: bool) -> str:
+    store = Path(shutil.copytree(store, tmp / "unresolved"))  # the given store is only ever copied
+    s = connect(str(store), read_only=True)
+    records = read_persons(s)
+    s.close()
+    runs = []
+    for fitted, tested in (halves(), halves()[::-1]):
+        model = tmp / "model.json"
+        model.write_text(json.dumps(fit(records, matches=matches(records, fitted))), encoding="utf-8")
+        run = resolved(store, tmp / "store", model)
+        runs.append((run, score_pairs(run["canon"], run["present"], run["locate"], only=tested)))
+    if write_model:
+        data = json.dumps(fit(records, matches=matches(records, halves()[0] | halves()[1])), indent=1, sort_keys=True)
+        MODEL.write_text(data, encoding="utf-8")
+    return render_crossfit(runs)
 
 
 def _canonical(canon: dict[str, str], node: str) -> str:
@@ -103,7 +163,8 @@ def _located(node: str, name: str, context: str, present: set[str], locate: dict
     return next(iter(found)) if len(found) == 1 else None
 
 
-def score_pairs(canon: dict[str, str], present: set[str], locate: dict | None = None) -> dict:
+def _labelled() -> dict[int, tuple[str, str, str, str, str, str, str, str]]:
+    """pair id -> stratum, verdict, node a, node b, name a, name b, context a, context b."""
     nodes: dict[int, tuple[str, str, str, str, str, str, str]] = {}
     for name in ("pairs.csv", "pairs_2.csv", "pairs_3.csv"):
         if (DATA / name).exists():
@@ -111,16 +172,23 @@ def score_pairs(canon: dict[str, str], present: set[str], locate: dict | None = 
                 nodes[int(r["pair"])] = (r["stratum"], r["node_a"], r["node_b"], r["name_a"], r["name_b"],
                                          r["context_a"], r["context_b"])
     verdicts = {int(r["pair"]): r["verdict"] for r in csv.DictReader((DATA / "labels.csv").open(encoding="utf-8"))}
+    return {pair: (nodes[pair][0], verdict, *nodes[pair][1:]) for pair, verdict in sorted(verdicts.items())}
+
+
+def score_pairs(canon: dict[str, str], present: set[str], locate: dict | None = None,
+                only: set[int] | None = None) -> dict:
+    """Pairwise counts per stratum over the labelled pairs (with `only`, those pair ids)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     errors = []
-    for pair, verdict in sorted(verdicts.items()):
-        stratum, a, b, name_a, name_b, context_a, context_b = nodes[pair]
-        a = _located(a, name_a, context_a, present, locate or {})
-        b = _located(b, name_b, context_b, present, locate or {})
+    for pair, (stratum, verdict, node_a, node_b, name_a, name_b, context_a, context_b) in _labelled().items():
+        if only is not None and pair not in only:
+            continue
+        a = _located(node_a, name_a, context_a, present, locate or {})
+        b = _located(node_b, name_b, context_b, present, locate or {})
         if a is None or b is None:  # a mention the extractor that built this store does not make
             counts["all"]["missing"] += 1
             continue
-        if a != nodes[pair][1] or b != nodes[pair][2]:
+        if a != node_a or b != node_b:
             counts["all"]["relocated"] += 1
         joined = _canonical(canon, a) == _canonical(canon, b)
         for key in ("all", stratum):
@@ -169,12 +237,42 @@ def _pr(c: Counter) -> tuple[float, float]:
     return p, r
 
 
+def render_crossfit(runs: list[tuple[dict, dict]]) -> str:
+    lines = ["# Identity resolution: cross-fitted figures", "",
+             f"`python bench/identity_eval.py --store STORE --crossfit`: the labelled pair ids split in two halves "
+             f"(seed {SEED}); the model fitted (expectation maximisation and the `same` pairs of one half) and "
+             "scored on the other half, and the reverse. bench/identity/README.md says how the pairs were drawn.", "",
+             "| tested on | stratum | same | different | precision | recall |", "|---|---|---|---|---|---|"]
+    for n, (_, pairs) in enumerate(runs, 1):
+        for key in ("all", "A", "B", "C", "D"):
+            c = pairs["counts"][key]
+            p, r = _pr(c)
+            lines.append(f"| half {n} | {key} | {c['tp'] + c['fn']} | {c['fp'] + c['tn']} | {p:.3f} | {r:.3f} |")
+    for key in ("all", "A", "B", "C", "D"):
+        figures = [_pr(pairs["counts"][key]) for _, pairs in runs]
+        lines.append(f"| mean of the halves | {key} | | | {sum(p for p, _ in figures) / 2:.3f} | "
+                     f"{sum(r for _, r in figures) / 2:.3f} |")
+    lines += ["", "B-cubed on the blocks of clusters.json (no model was fitted on them), with each half's model:", ""]
+    for n, (run, _) in enumerate(runs, 1):
+        b = run["bcubed"]
+        lines.append(f"* fitted on half {n}: precision {b['precision']:.3f}, recall {b['recall']:.3f}; "
+                     f"kg resolve {run['seconds']:.1f} s. {' '.join(run['last'])}")
+    lines += ["", "## Errors on the tested half", "", "| pair | stratum | label | name a | name b |", "|---|---|---|---|---|"]
+    for _, pairs in runs:
+        for pair, stratum, verdict, a, b in pairs["errors"]:
+            lines.append(f"| {pair} | {stratum} | {verdict} | {a} | {b} |")
+    return "\n".join(lines) + "\n"
+
+
 def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str], figures: str) -> str:
     lines = ["# Identity resolution: figures", "",
              "Made by `python bench/identity_eval.py --store STORE` on a store of the 9,719-article CLICK-ID corpus",
              "built without resolution (`kg build clickid_articles.jsonl --workers 2 --no-resolve`). The labelled",
              "set and how it was drawn: bench/identity/README.md.", "",
              "## Labelled mention pairs (pairwise)", "",
+             "The shipped model was fitted on these pairs too (bench/identity/README.md): these figures are "
+             "in-sample. The cross-fitted ones, each half scored by a model fitted on the other, are in "
+             "bench/IDENTITY_CROSSFIT.md (`--crossfit`).", "",
              "| stratum | same | different | precision | recall | not-person pairs joined | unsure |",
              "|---|---|---|---|---|---|---|"]
     for key in ("all", "A", "B", "C", "D"):

@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     rs = sub.add_parser("resolve", help="join the persons of the whole store into one canonical node per person "
                                         "(identity resolution; `kg build` does it for the articles it builds)")
     rs.add_argument("--store", help=url_help)
+    rs.add_argument("--model", type=Path, help="the identity model to score pairs with (default: the shipped one)")
     rs.set_defaults(func=_resolve)
 
     q = sub.add_parser("query", help="run a named query, a .rq file or SPARQL text")
@@ -204,9 +205,11 @@ def _built(args, output: Path | None, force: bool = False):
 def _resolve(args) -> int:
     from kg.graph import connect
     from kg.identity.resolve import resolve_persons
+    from kg.identity.scoring import load_model
 
+    model = load_model(args.model) if args.model else None
     store = connect(args.store)
-    print(resolve_persons(store, log=lambda m: print(m, file=sys.stderr)).summary(), file=sys.stderr)
+    print(resolve_persons(store, log=lambda m: print(m, file=sys.stderr), model=model).summary(), file=sys.stderr)
     store.close()
     return EXIT_OK
 

@@ -177,3 +177,20 @@ def test_nodes_that_no_blocking_rule_pairs_never_reach_the_linker(monkeypatch):
     sharing = apart | {PERSON + "budi": record("budi", "Budi", {"g3"})}
     with pytest.raises(AssertionError, match="no blocking rule pairs"):
         scoring.score(sharing, only={PERSON + "budi"})
+
+
+def test_a_node_keeps_the_article_words_it_can_share_with_another_but_no_names(tmp_path):
+    """The words that set a node's articles apart (TF-IDF over the headlines and kept sentences):
+    "bendungan" is in one article only, so no other node can share it; names are no keywords."""
+    from kg.identity.records import read_persons
+
+    store = tmp_path / "store"
+    build(sorted(ARTICLES.glob("*.txt")), store, workers=1, resolve_identities=False)
+    s = connect(str(store), read_only=True)
+    records = read_persons(s)
+    s.close()
+    by_article = {(r.label, min(r.graphs).rsplit("/", 1)[1]): r.keywords for r in records.values()}
+    assert by_article[("Jokowi", "bendungan")] == {"mendampingi", "presiden", "wakil"}
+    assert by_article[("Jokowi", "sidang")] >= {"istana", "menteri", "presiden"}
+    names = {w for r in records.values() for n in r.names for w in n.lower().split()}
+    assert all(len(w) >= 4 and w.isalpha() and w not in names for r in records.values() for w in r.keywords)

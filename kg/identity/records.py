@@ -7,6 +7,7 @@ article graph then says `node owl:sameAs canonical`, and the record keeps the or
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from kg.rdf.keys import word_keys
 ARTICLE = "https://w3id.org/pemilu-kg/graph/article/"
 ALIAS_SHARE = 10  # kg.identity.records._add_names
 CONTEXT = 30  # persons and entities kept per node: those named beside it in most of its articles
+KEYWORDS = 10  # article words kept per node: those of highest TF-IDF in its articles' sentences and headlines
 
 
 @dataclass
@@ -35,6 +37,7 @@ class PersonRecord:
     persons: set[str] = field(default_factory=set)  # other person nodes named in the same articles
     named: set[str] = field(default_factory=set)  # institutions and places its articles name
     topics: set[str] = field(default_factory=set)  # words of its articles' headlines
+    keywords: set[str] = field(default_factory=set)  # the words that set its articles apart (no names)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -56,6 +59,9 @@ SELECT DISTINCT ?g ?e WHERE {
 
 _HEADLINES = """
 SELECT ?g ?h WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:headline ?h } }"""
+
+_SENTENCES = """
+SELECT ?g ?t WHERE { GRAPH ?g { ?s a pemilu:Sentence ; nif:anchorOf ?t } }"""
 
 _MEMBERSHIPS = """
 SELECT ?g ?p ?role ?org ?area ?qualifier WHERE {
@@ -102,7 +108,8 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
     named: dict[str, set[str]] = defaultdict(set)
     for g, e in store.select(_NAMED).rows:
         named[g].add(e)
-    headline = {g: set(word_keys(h)) for g, h in store.select(_HEADLINES).rows}
+    headlines = store.select(_HEADLINES).rows
+    headline = {g: set(word_keys(h)) for g, h in headlines}
     persons: dict[str, Counter] = defaultdict(Counter)
     entities: dict[str, Counter] = defaultdict(Counter)
     topics: dict[str, Counter] = defaultdict(Counter)
@@ -115,7 +122,32 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
         record.persons = {n for n, _ in persons[node].most_common(CONTEXT)}
         record.named = {e for e, _ in entities[node].most_common(CONTEXT)}
         record.topics = {w for w, _ in topics[node].most_common(CONTEXT)}
+    _add_keywords(records, in_graph, headlines + store.select(_SENTENCES).rows)
     return records
+
+
+def _add_keywords(records: dict[str, PersonRecord], in_graph: dict[str, set[str]],
+                  texts: list[tuple[str, str]]) -> None:
+    """Give each node the KEYWORDS words of highest TF-IDF over its articles' texts (the headline
+    and the sentences the graph keeps): a word counts once per text it is in, the names of the
+    article's persons and words of fewer than four letters are left out, and a word of one
+    article only is no keyword (no other node can share it). Two "Yovie" nodes that each speak of
+    "konser" and "musisi" are likelier one man than two whose articles share no such word."""
+    names = {g: {w for node in nodes for n in records[node].names for w in word_keys(n)}
+             for g, nodes in in_graph.items()}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for g, text in texts:
+        if g in in_graph:
+            counts[g].update(w for w in word_keys(text) if len(w) >= 4 and w.isalpha() and w not in names[g])
+    articles = Counter(w for c in counts.values() for w in c)
+    idf = {w: math.log(len(counts) / n) for w, n in articles.items() if n > 1}
+    for node, record in records.items():
+        weight: Counter = Counter()
+        for g in record.graphs:
+            for w, n in counts[g].items():
+                if w in idf:
+                    weight[w] += (1 + math.log(n)) * idf[w]
+        record.keywords = {w for w, _ in sorted(weight.items(), key=lambda wn: (-wn[1], wn[0]))[:KEYWORDS]}
 
 
 def _add_names(records: dict[str, PersonRecord], name_graphs: dict[tuple[str, str], set[str]]) -> None:

@@ -4,8 +4,10 @@ Candidates are blocked on name words (but those more than MAX_BLOCK nodes bear),
 nicknames, "jok" in Jokowi and Joko Widodo) and on initials (SBY). Each pair is compared on
 how the names relate (kg.identity.names, a DuckDB function), how rare the name word they share
 is (term frequency over the nodes), the posts and institutions the nodes
-hold, their provinces and the persons named beside them; u-probabilities come from random pairs,
-m-probabilities from expectation maximisation over the blocked pairs. The only module that
+hold, their provinces, the persons, institutions and places named beside them and the words that set
+their articles apart (kg.identity.records.KEYWORDS); u-probabilities come from random pairs,
+m-probabilities from expectation maximisation over the blocked pairs (and, for the shipped model, from
+hand-labelled pairs: bench/identity_eval.py --crossfit --write-model). The only module that
 imports Splink and DuckDB.
 """
 from __future__ import annotations
@@ -32,7 +34,7 @@ from kg.identity.records import PersonRecord
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "identity" / "splink.json"
 EVIDENCE = (("post", "posts"), ("institution", "orgs"), ("province", "provinces"), ("persons", "persons"),
-            ("institutions or places", "named"), ("headline words", "topics"))
+            ("institutions or places", "named"), ("headline words", "topics"), ("article words", "keywords"))
 MIN_PROBABILITY = 0.05  # pairs below are not kept
 MAX_BLOCK = 300  # a name word shared by more nodes than this does not block
 
@@ -46,15 +48,21 @@ class ScoredPair:
     evidence: tuple[str, ...]  # the comparisons that agreed: "post", "institution", "province", "persons"
 
 
-def fit(records: dict[str, PersonRecord], seed: int = 13) -> dict[str, Any]:
-    """The model's parameters learnt from `records` without labels (the hand-labelled pairs stay a
-    test set): u-probabilities from random pairs, m-probabilities by expectation maximisation over
-    pairs blocked on the first letters of the first name and on initials. A Splink settings dict
+def fit(records: dict[str, PersonRecord], seed: int = 13,
+        matches: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The model's parameters learnt from `records`: u-probabilities from random pairs,
+    m-probabilities by expectation maximisation over pairs blocked on the first letters of the first
+    name and on initials, and, given `matches` (pairs of nodes judged by hand to be one person), from
+    those pairs too (Splink averages the three estimates of each m). A Splink settings dict
     (kg/models/identity/splink.json)."""
     with _linker(*_rows(records), _settings()) as linker:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=seed)
         for rule in (block_on("nick_key"), block_on("initials_key")):
             linker.training.estimate_parameters_using_expectation_maximisation(rule, fix_u_probabilities=True)
+        labels = [{"unique_id_l": a, "unique_id_r": b} for a, b in sorted(matches) if a in records and b in records]
+        if labels:
+            linker.table_management.register_table(labels, "labels", overwrite=True)
+            linker.training.estimate_m_from_pairwise_labels("labels")
         return linker.misc.save_model_to_json()
 
 
@@ -138,7 +146,8 @@ def _row(r: PersonRecord) -> dict:
             "initials_key": _initials(first),
             "posts": sorted(r.posts) or None, "orgs": sorted(r.orgs) or None,
             "provinces": sorted(r.provinces) or None, "persons": sorted(r.persons) or None,
-            "named": sorted(r.named) or None, "topics": sorted(r.topics) or None}
+            "named": sorted(r.named) or None, "topics": sorted(r.topics) or None,
+            "keywords": sorted(r.keywords) or None}
 
 
 def _shared_word_nodes(counts: Counter, a: list[str] | None, b: list[str] | None) -> int:
@@ -188,7 +197,7 @@ def _settings() -> SettingsCreator:
     return SettingsCreator(
         link_type="dedupe_only",
         comparisons=[names, rarity] + [_overlap(column) for column in ("posts", "orgs", "provinces", "persons")]
-        + [_overlap("named", 3), _overlap("topics", 3)],
+        + [_overlap("named", 3, 1), _overlap("topics", 3, 1), _overlap("keywords", 3, 2, 1)],
         blocking_rules_to_generate_predictions=[
             block_on("block_keys", arrays_to_explode=["block_keys"]),
             "l.nick_key = r.nick_key AND (l.one_word <> r.one_word)",
@@ -200,10 +209,10 @@ def _settings() -> SettingsCreator:
     )
 
 
-def _overlap(column: str, strong: int = 0) -> cl.CustomComparison:
-    """Null, some shared (at least `strong` when given, then at least one), none shared."""
-    levels = [cll.NullLevel(column)] + ([cll.ArrayIntersectLevel(column, strong)] if strong else [])
-    return cl.CustomComparison(output_column_name=column, comparison_levels=levels + [
-        cll.ArrayIntersectLevel(column, 1),
+def _overlap(column: str, *sizes: int) -> cl.CustomComparison:
+    """Null, at least each of `sizes` shared (most first; default: one), none shared."""
+    return cl.CustomComparison(output_column_name=column, comparison_levels=[
+        cll.NullLevel(column),
+        *(cll.ArrayIntersectLevel(column, n) for n in sorted(sizes or (1,), reverse=True)),
         cll.ElseLevel(),
     ])

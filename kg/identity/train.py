@@ -1,4 +1,6 @@
-"""`kg train --identity`: fit the identity-resolution model on the persons of a built corpus."""
+"""`kg train --identity`: fit the identity-resolution model on the persons of a built corpus, without
+labels (the shipped model also learns from the hand-labelled pairs: bench/identity_eval.py --crossfit
+--write-model)."""
 from __future__ import annotations
 
 import json

@@ -1,0 +1,47 @@
+"""The cross-fitted identity figures (bench/identity_eval.py --crossfit): the labelled pairs split in
+two seeded halves, the `same` pairs of one half found in the store to train the model, and a store
+resolved with a model given on the command line."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.identity.records import PersonRecord
+from kg.identity.scoring import MODEL
+from kg.ingest.build import build
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import identity_eval  # noqa: E402
+
+ARTICLES = Path(__file__).parent / "data" / "identity"
+PERSON = "https://w3id.org/pemilu-kg/id/person/"
+
+
+def test_the_labelled_pairs_split_into_two_seeded_halves():
+    first, second = identity_eval.halves()
+    assert not first & second and len(first) == len(second) == 400
+    assert first | second == set(range(1, 801))
+    assert identity_eval.halves() == (first, second)
+
+
+def test_only_the_pairs_of_the_fitting_half_judged_same_train_the_model():
+    """Pair 4 (the PAN legislator Zita on two nodes) was judged `same`, pair 1 (two Dedes) `different`."""
+    nodes = {PERSON + n: PersonRecord(PERSON + n, label, names={label}) for n, label in (
+        ("zita--31", "Zita"), ("zita-anjani", "Zita Anjani"), ("dede--31", "Dede"), ("dede-nyai", "Dede Nyai"))}
+    labelled = identity_eval._labelled()
+    assert labelled[4][1:4] == ("same", PERSON + "zita--31", PERSON + "zita-anjani")
+    assert labelled[1][1:4] == ("different", PERSON + "dede--31", PERSON + "dede-nyai")
+    assert identity_eval.matches(nodes, {1, 4}) == [(PERSON + "zita--31", PERSON + "zita-anjani")]
+    assert identity_eval.matches(nodes, {1}) == []
+
+
+def test_a_store_resolved_with_the_model_named_on_the_command_line(tmp_path, capsys):
+    store = tmp_path / "store"
+    build([ARTICLES / n for n in ("pelantikan.txt", "sidang.txt")], store, workers=1, resolve_identities=False)
+    assert main(["resolve", "--store", str(store), "--model", str(MODEL)]) == 0
+    assert "1 nodes joined" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["resolve", "--store", str(store), "--model"])
