@@ -23,10 +23,8 @@ labels (kg/models/identity/splink.json).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
-import re
 import resource
 import shutil
 import subprocess
@@ -42,11 +40,13 @@ sys.path.insert(0, str(ROOT))
 from bench.identity_figures import figures_table  # noqa: E402
 from kg.graph import connect  # noqa: E402
 from kg.identity.records import read_persons  # noqa: E402
+from kg.identity.labels import located, locator, matches, read_labels  # noqa: E402
 from kg.identity.scoring import MODEL, fit  # noqa: E402
-from kg.rdf import iris  # noqa: E402
+from kg.identity.train import train_identity  # noqa: E402
 
 DATA = ROOT / "bench" / "identity"
 SEED = 2026  # the split of the labelled pair ids into two halves for --crossfit
+LABELS = read_labels(DATA)
 SAME_AS = ("SELECT ?o ?c WHERE { GRAPH ?g { ?o owl:sameAs ?c } "
            "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/pemilu-kg/graph/identity/')) }")
 
@@ -87,27 +87,16 @@ def resolved(store: Path, copy: Path, model: Path | None = None) -> dict:
     figures = figures_table(s) if model is None else ""
     s.close()
     shutil.rmtree(copy)
-    return {"canon": canon, "present": set(records), "locate": _locator(records), "seconds": seconds,
+    return {"canon": canon, "present": set(records), "locate": locator(records), "seconds": seconds,
             "peak_mb": peak_mb, "last": run.stderr.strip().splitlines()[-1:], "figures": figures,
             "bcubed": score_blocks(canon, set(records))}
 
 
 def halves() -> tuple[set[int], set[int]]:
     """The labelled pair ids split in two, seeded (SEED)."""
-    ids = sorted(int(r["pair"]) for r in csv.DictReader((DATA / "labels.csv").open(encoding="utf-8")))
+    ids = sorted(p.pair for p in LABELS)
     random.Random(SEED).shuffle(ids)
     return set(ids[:len(ids) // 2]), set(ids[len(ids) // 2:])
-
-
-def matches(records: dict, pairs: set[int]) -> list[tuple[str, str]]:
-    """The node pairs of the store that `pairs` judge to be one person (found again as score_pairs does)."""
-    present, locate, out = set(records), _locator(records), []
-    for pair, (stratum, verdict, a, b, name_a, name_b, context_a, context_b) in _labelled().items():
-        if pair in pairs and verdict == "same":
-            a, b = _located(a, name_a, context_a, present, locate), _located(b, name_b, context_b, present, locate)
-            if a and b and a != b:
-                out.append((a, b))
-    return out
 
 
 def crossfit(store: Path, tmp: Path, write_model: bool) -> str:
@@ -118,12 +107,11 @@ def crossfit(store: Path, tmp: Path, write_model: bool) -> str:
     runs = []
     for fitted, tested in (halves(), halves()[::-1]):
         model = tmp / "model.json"
-        model.write_text(json.dumps(fit(records, matches=matches(records, fitted))), encoding="utf-8")
+        model.write_text(json.dumps(fit(records, matches=matches(records, LABELS, fitted))), encoding="utf-8")
         run = resolved(store, tmp / "store", model)
         runs.append((run, score_pairs(run["canon"], run["present"], run["locate"], only=tested)))
-    if write_model:
-        data = json.dumps(fit(records, matches=matches(records, halves()[0] | halves()[1])), indent=1, sort_keys=True)
-        MODEL.write_text(data, encoding="utf-8")
+    if write_model:  # as `kg train --identity --store STORE --labels bench/identity` does
+        train_identity(str(store), MODEL, DATA)
     return render_crossfit(runs)
 
 
@@ -135,69 +123,29 @@ def _canonical(canon: dict[str, str], node: str) -> str:
     return node
 
 
-ARTICLE = re.compile(r"\[([\w-]+) ")  # "[kompas-02272 20/09/2019] ..." in a pair's context
-
-
-def _locator(records: dict) -> dict[tuple[str, str], set[str]]:
-    """(article graph, name in lower case) -> the person nodes of that article bearing that name."""
-    out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for node, r in records.items():
-        for graph in r.graphs:
-            for name in r.names | {r.label}:
-                out[(graph, name.casefold())].add(node)
-    return out
-
-
-def _located(node: str, name: str, context: str, present: set[str], locate: dict) -> str | None:
-    """The labelled node, or where the extractor that built this store put the same mention: the one
-    node of the same article bearing the same name, else the one bearing a name that holds it or that
-    it holds (labels judge mentions; node IRIs and name boundaries change with the extractor)."""
-    if node in present:
-        return node
-    graphs = [str(iris.graph(a)) for a in ARTICLE.findall(context)]
-    found = set().union(*(locate.get((g, name.casefold()), set()) for g in graphs))
-    if not found:  # the name the extractor now reads there is longer or shorter ("Ansori" / "Muslim Ansori")
-        words = set(name.casefold().split())
-        found = {n for (g, form), nodes in locate.items() if g in graphs and words and (
-            words <= set(form.split()) or set(form.split()) <= words) for n in nodes}
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _labelled() -> dict[int, tuple[str, str, str, str, str, str, str, str]]:
-    """pair id -> stratum, verdict, node a, node b, name a, name b, context a, context b."""
-    nodes: dict[int, tuple[str, str, str, str, str, str, str]] = {}
-    for name in ("pairs.csv", "pairs_2.csv", "pairs_3.csv"):
-        if (DATA / name).exists():
-            for r in csv.DictReader((DATA / name).open(encoding="utf-8")):
-                nodes[int(r["pair"])] = (r["stratum"], r["node_a"], r["node_b"], r["name_a"], r["name_b"],
-                                         r["context_a"], r["context_b"])
-    verdicts = {int(r["pair"]): r["verdict"] for r in csv.DictReader((DATA / "labels.csv").open(encoding="utf-8"))}
-    return {pair: (nodes[pair][0], verdict, *nodes[pair][1:]) for pair, verdict in sorted(verdicts.items())}
-
-
 def score_pairs(canon: dict[str, str], present: set[str], locate: dict | None = None,
                 only: set[int] | None = None) -> dict:
     """Pairwise counts per stratum over the labelled pairs (with `only`, those pair ids)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     errors = []
-    for pair, (stratum, verdict, node_a, node_b, name_a, name_b, context_a, context_b) in _labelled().items():
-        if only is not None and pair not in only:
+    for p in LABELS:
+        if only is not None and p.pair not in only:
             continue
-        a = _located(node_a, name_a, context_a, present, locate or {})
-        b = _located(node_b, name_b, context_b, present, locate or {})
+        a = located(p.node_a, p.name_a, p.context_a, present, locate or {})
+        b = located(p.node_b, p.name_b, p.context_b, present, locate or {})
         if a is None or b is None:  # a mention the extractor that built this store does not make
             counts["all"]["missing"] += 1
             continue
-        if a != node_a or b != node_b:
+        if a != p.node_a or b != p.node_b:
             counts["all"]["relocated"] += 1
         joined = _canonical(canon, a) == _canonical(canon, b)
-        for key in ("all", stratum):
-            if verdict in ("same", "different"):
-                counts[key][("tp" if joined else "fn") if verdict == "same" else ("fp" if joined else "tn")] += 1
+        for key in ("all", p.stratum):
+            if p.verdict in ("same", "different"):
+                counts[key][("tp" if joined else "fn") if p.verdict == "same" else ("fp" if joined else "tn")] += 1
             else:
-                counts[key][f"{verdict} {'joined' if joined else 'apart'}"] += 1
-        if verdict in ("same", "different") and joined != (verdict == "same"):
-            errors.append((pair, stratum, verdict, name_a, name_b))
+                counts[key][f"{p.verdict} {'joined' if joined else 'apart'}"] += 1
+        if p.verdict in ("same", "different") and joined != (p.verdict == "same"):
+            errors.append((p.pair, p.stratum, p.verdict, p.name_a, p.name_b))
     return {"counts": counts, "errors": errors}
 
 

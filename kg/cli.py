@@ -155,9 +155,12 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--linkers-only", action="store_true",
                    help="--extraction: keep the fine-tuned spans in the output folder, fit only the post linkers")
     t.add_argument("--identity", action="store_true",
-                   help="fit the identity-resolution model instead, without labels, on the persons of --store (a built "
-                        "corpus; default output: the shipped kg/models/identity/splink.json)")
+                   help="fit the identity-resolution model instead, on the persons of --store (a built corpus; "
+                        "default output: the shipped kg/models/identity/splink.json)")
     t.add_argument("--store", help="--identity: the store to fit on")
+    t.add_argument("--labels", type=Path,
+                   help="--identity: a folder of hand-labelled mention pairs whose 'same' pairs train the model too "
+                        "(the shipped model: bench/identity; without it, no labels)")
     t.add_argument("--gold", type=Path, action="append",
                    help="--extraction: a folder of gold articles (eval/GUIDELINES.md; repeatable; default: "
                         "../shared/eval/dev, ../shared/eval/train and corpus/annotated)")
@@ -395,7 +398,7 @@ def _train(args) -> int:
     if args.identity:
         from kg.identity.train import train_identity
 
-        log(f"wrote the identity model to {train_identity(args.store, args.output)}")
+        log(f"wrote the identity model to {train_identity(args.store, args.output, args.labels)}")
         return EXIT_OK
     if args.extraction:
         from kg.resources import EXTRACT_DIR

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
+from kg.identity.labels import matches, read_labels
 from kg.identity.records import PersonRecord
 from kg.identity.scoring import MODEL
 from kg.ingest.build import build
@@ -17,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import identity_eval  # noqa: E402
 
 ARTICLES = Path(__file__).parent / "data" / "identity"
+LABELS = Path(__file__).resolve().parents[1] / "bench" / "identity"
 PERSON = "https://w3id.org/pemilu-kg/id/person/"
 
 
@@ -31,11 +33,14 @@ def test_only_the_pairs_of_the_fitting_half_judged_same_train_the_model():
     """Pair 4 (the PAN legislator Zita on two nodes) was judged `same`, pair 1 (two Dedes) `different`."""
     nodes = {PERSON + n: PersonRecord(PERSON + n, label, names={label}) for n, label in (
         ("zita--31", "Zita"), ("zita-anjani", "Zita Anjani"), ("dede--31", "Dede"), ("dede-nyai", "Dede Nyai"))}
-    labelled = identity_eval._labelled()
-    assert labelled[4][1:4] == ("same", PERSON + "zita--31", PERSON + "zita-anjani")
-    assert labelled[1][1:4] == ("different", PERSON + "dede--31", PERSON + "dede-nyai")
-    assert identity_eval.matches(nodes, {1, 4}) == [(PERSON + "zita--31", PERSON + "zita-anjani")]
-    assert identity_eval.matches(nodes, {1}) == []
+    labelled = {p.pair: p for p in read_labels(LABELS)}
+    assert (labelled[4].verdict, labelled[4].node_a, labelled[4].node_b) == ("same", PERSON + "zita--31",
+                                                                             PERSON + "zita-anjani")
+    assert (labelled[1].verdict, labelled[1].node_a, labelled[1].node_b) == ("different", PERSON + "dede--31",
+                                                                             PERSON + "dede-nyai")
+    labels = list(labelled.values())
+    assert matches(nodes, labels, {1, 4}) == [(PERSON + "zita--31", PERSON + "zita-anjani")]
+    assert matches(nodes, labels, {1}) == []
 
 
 def test_a_store_resolved_with_the_model_named_on_the_command_line(tmp_path, capsys):
@@ -45,3 +50,13 @@ def test_a_store_resolved_with_the_model_named_on_the_command_line(tmp_path, cap
     assert "1 nodes joined" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["resolve", "--store", str(store), "--model"])
+
+
+def test_kg_train_names_a_labels_folder_without_labels(tmp_path, capsys):
+    """The labels are read before the model is fitted: a wrong folder stops at once, saying which."""
+    store = tmp_path / "store"
+    build([ARTICLES / n for n in ("pelantikan.txt", "sidang.txt")], store, workers=1, resolve_identities=False)
+    assert main(["train", "--identity", "--store", str(store), "--labels", str(tmp_path),
+                 "-o", str(tmp_path / "model.json")]) != 0
+    assert f"no labels.csv in {tmp_path}" in capsys.readouterr().err
+    assert not (tmp_path / "model.json").exists()

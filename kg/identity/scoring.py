@@ -7,7 +7,7 @@ is (term frequency over the nodes), the posts and institutions the nodes
 hold, their provinces, the persons, institutions and places named beside them and the words that set
 their articles apart (kg.identity.records.KEYWORDS); u-probabilities come from random pairs,
 m-probabilities from expectation maximisation over the blocked pairs (and, for the shipped model, from
-hand-labelled pairs: bench/identity_eval.py --crossfit --write-model). The only module that
+hand-labelled pairs: kg train --identity --labels bench/identity). The only module that
 imports Splink and DuckDB.
 """
 from __future__ import annotations
