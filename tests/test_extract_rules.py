@@ -843,3 +843,10 @@ def test_names_that_differ_by_a_letter_of_their_own_stay_two_persons():
                    "dan Lurah Hendro, serta Kapolsek Hendriko Marbun.\n\"Acara ini penting,\" kata Mulyadi.")
     assert {"Mulyadi", "Hendro"} <= _persons(facts)
     assert ("Mulyadi", "Acara ini penting") in _said(facts)
+
+
+def test_enlisted_ranks_and_an_agency_head_s_short_post_are_no_names():
+    facts = _facts("Satgas juga mengirimkan tiga orang anggota lainnya, yaitu Serda Tri Taruna Sihombing, Pratu Ade "
+                   "Mandala Putra dan Prada Syarif Hidayat.\n\"Kami mengundang Kadisdik pekan depan,\" kata Ketua "
+                   "Komisi IV Rudi Hartono.")
+    assert {"Tri Taruna Sihombing", "Ade Mandala Putra", "Syarif Hidayat", "Rudi Hartono"} == _persons(facts)
