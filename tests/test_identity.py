@@ -11,7 +11,7 @@ from kg.cli import main
 from kg.graph import connect
 from kg.identity.clusters import cluster
 from kg.identity.names import compatible, relation
-from kg.identity.records import PersonRecord
+from kg.identity.records import PersonRecord, _add_keywords
 from kg.identity.scoring import ScoredPair
 from kg.ingest.build import build
 
@@ -194,3 +194,13 @@ def test_a_node_keeps_the_article_words_it_can_share_with_another_but_no_names(t
     assert by_article[("Jokowi", "sidang")] >= {"istana", "menteri", "presiden"}
     names = {w for r in records.values() for n in r.names for w in n.lower().split()}
     assert all(len(w) >= 4 and w.isalpha() and w not in names for r in records.values() for w in r.keywords)
+
+
+def test_a_word_of_every_article_is_no_keyword():
+    """In a store of two copies of one article, every word is in every article: none sets the
+    articles apart, so none is a keyword (the two article-local "Budi" stay apart, as
+    test_bad_inputs.test_ids_differing_only_in_case_stay_apart asks)."""
+    records = {n: PersonRecord(n, "Budi", names={"Budi"}, graphs={g}) for n, g in (("a", "g1"), ("b", "g2"))}
+    text = "Warga datang sejak pagi untuk mencoblos di tempat pemungutan suara"
+    _add_keywords(records, {"g1": {"a"}, "g2": {"b"}}, [("g1", text), ("g2", text)])
+    assert records["a"].keywords == records["b"].keywords == set()

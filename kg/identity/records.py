@@ -140,7 +140,9 @@ def _add_keywords(records: dict[str, PersonRecord], in_graph: dict[str, set[str]
         if g in in_graph:
             counts[g].update(w for w in word_keys(text) if len(w) >= 4 and w.isalpha() and w not in names[g])
     articles = Counter(w for c in counts.values() for w in c)
-    idf = {w: math.log(len(counts) / n) for w, n in articles.items() if n > 1}
+    # a word of one article no other node can share; one of every article says nothing (a store of two
+    # copies of one article: each of its words)
+    idf = {w: math.log(len(counts) / n) for w, n in articles.items() if 1 < n < len(counts)}
     for node, record in records.items():
         weight: Counter = Counter()
         for g in record.graphs:
