@@ -237,7 +237,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
         evidence = "candidate"
     elif (link := APPOSITION.match(text, end)) and link.end() in post_starts:
         evidence = "apposition"
-    elif any(s <= start and end <= e for s, e in ner_spans):
+    elif any(s <= start and end <= e for s, e in ner_spans) and not (
+            " " not in name and name.lower() in words("common_words")):  # "Wartawan", "Foto": kg.training.common_words
         evidence = "model"
     if evidence is None:
         return None
