@@ -850,3 +850,11 @@ def test_enlisted_ranks_and_an_agency_head_s_short_post_are_no_names():
                    "Mandala Putra dan Prada Syarif Hidayat.\n\"Kami mengundang Kadisdik pekan depan,\" kata Ketua "
                    "Komisi IV Rudi Hartono.")
     assert {"Tri Taruna Sihombing", "Ade Mandala Putra", "Syarif Hidayat", "Rudi Hartono"} == _persons(facts)
+
+
+def test_each_name_holds_the_post_it_is_named_as():
+    facts = _facts("DPP Partai NasDem memutuskan susunan pimpinan fraksinya dengan komposisi Taufik Basari sebagai "
+                   "Ketua Fraksi, Syarief Al Kadri sebagai Sekretaris Fraksi dan Ahmad Fadholi sebagai Bendahara "
+                   "Fraksi.")
+    assert {(person, post) for person, post, _ in _posts(facts)} == {
+        ("Taufik Basari", "Ketua"), ("Syarief Al Kadri", "Sekretaris Fraksi"), ("Ahmad Fadholi", "Bendahara Fraksi")}

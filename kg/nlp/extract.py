@@ -331,8 +331,8 @@ def _words_before_name(text: str, start: int, end: int, entities, to_end: bool =
     `to_end`, one that runs to its end), when two or more come first; None when there is none."""
     cut = min((e.start for e in entities if e.label == "PER" and start < e.start < end
                and (not to_end or e.end >= end)), default=None)
-    words = text[start:cut].rstrip(" ,") if cut is not None else ""
-    return words if " " in words else None
+    words = re.sub(r"(?:[\s,]+(?:dan|serta))?[\s,]*$", "", text[start:cut]) if cut is not None else ""
+    return words if " " in words else None  # "Sekretaris Fraksi dan Ahmad Fadholi": "Sekretaris Fraksi"
 
 
 AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}

@@ -325,14 +325,22 @@ def _post_of_another_before() -> re.Pattern[str]:
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 
 
+NAMED_AS = re.compile(r",?\s+(?:sebagai|selaku)\s+")  # "Taufik Basari sebagai Ketua Fraksi"
+
+
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
-    """Pair each post with the person named right after it, else right before it (apposition:
-    "Fakhrian Noor, Ketua KPU Tapin"). A person already named after a post is not taken again
-    by the next post of a list ("Kaban X, A, Kadis Y, B")."""
+    """Pair each post with the person named right before it with "sebagai" or "selaku" between, else
+    the one named right after it, else right before it (apposition: "Fakhrian Noor, Ketua KPU Tapin").
+    A person already named after a post is not taken again by the next post of a list ("Kaban X, A,
+    Kadis Y, B")."""
     out = []
     unpaired = []
     posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "menjadi Ketua"
     for post in posts:
+        named = next((p for p in persons if p.end <= post.start and NAMED_AS.fullmatch(text, p.end, post.start)), None)
+        if named is not None:  # "A sebagai Ketua Fraksi, B sebagai Sekretaris Fraksi dan C sebagai Bendahara"
+            out.append(Holding(named, post, named.start, post.end))
+            continue
         after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
         if after is not None and of_another(text, post.start, post.word_end, after.start):
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
