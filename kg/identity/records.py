@@ -7,6 +7,7 @@ article graph then says `node owl:sameAs canonical`, and the record keeps the or
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -143,13 +144,12 @@ def _add_keywords(records: dict[str, PersonRecord], in_graph: dict[str, set[str]
     # a word of one article no other node can share; one of every article says nothing (a store of two
     # copies of one article: each of its words)
     idf = {w: math.log(len(counts) / n) for w, n in articles.items() if 1 < n < len(counts)}
-    for node, record in records.items():
+    tfidf = {g: {w: (1 + math.log(n)) * idf[w] for w, n in c.items() if w in idf} for g, c in counts.items()}
+    for record in records.values():
         weight: Counter = Counter()
         for g in record.graphs:
-            for w, n in counts[g].items():
-                if w in idf:
-                    weight[w] += (1 + math.log(n)) * idf[w]
-        record.keywords = {w for w, _ in sorted(weight.items(), key=lambda wn: (-wn[1], wn[0]))[:KEYWORDS]}
+            weight.update(tfidf.get(g, {}))
+        record.keywords = {w for w, _ in heapq.nsmallest(KEYWORDS, weight.items(), key=lambda wn: (-wn[1], wn[0]))}
 
 
 def _add_names(records: dict[str, PersonRecord], name_graphs: dict[tuple[str, str], set[str]]) -> None:
