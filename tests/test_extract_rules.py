@@ -289,6 +289,11 @@ def _orgs_of(facts):
     return {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
 
 
+def _held_in(facts):
+    """(person, institution) of every membership."""
+    return {(person, org) for person, _, org in _orgs_of(facts)}
+
+
 def test_an_office_the_text_does_not_place_is_the_one_of_the_article_s_only_regency():
     placed = _facts("Rokan Hulu - Kapolres AKBP Budi Hartono meninjau gudang logistik KPU Rohul, Kamis.")
     assert ("Budi Hartono", "Kapolres", "Kepolisian Resor Rokan Hulu") in _orgs_of(placed)
@@ -754,7 +759,7 @@ def test_words_of_a_post_phrase_the_model_reads_are_no_person():
 def test_a_regional_head_is_held_in_the_government_of_the_region_the_post_names():
     facts = _facts("Hadir menandatangani kerja sama itu Wali Kota Probolinggo Hadi Santoso dan Bupati Pasaman "
                    "Yusuf Lubis. Pemkot Probolinggo dan Pemkab Pasaman menyambut baik.")
-    held = {(person, org) for person, _, org in _orgs_of(facts)}
+    held = _held_in(facts)
     assert ("Hadi Santoso", "Pemerintah Kota Probolinggo") in held
     assert ("Yusuf Lubis", "Pemerintah Kabupaten Pasaman") in held
     other = _facts("Bupati Siak Alfian Rahman hadir dalam rapat itu. Pemkab Bengkalis menyambut baik.")
@@ -764,7 +769,7 @@ def test_a_regional_head_is_held_in_the_government_of_the_region_the_post_names(
 def test_a_party_s_regional_board_is_an_institution_of_its_own():
     facts = _facts("Ketua DPD PDIP Jawa Barat Ono Suryono mengatakan partainya siap. Ketua Dewan Pimpinan "
                    "Cabang Partai Golkar Kabupaten Kolaka Utara, Kanna Rasyid, juga hadir.")
-    held = {(person, org) for person, _, org in _orgs_of(facts)}
+    held = _held_in(facts)
     assert ("Ono Suryono", "Dewan Pimpinan Daerah Partai Demokrasi Indonesia Perjuangan Jawa Barat") in held
     assert ("Kanna Rasyid", "Dewan Pimpinan Cabang Partai Golongan Karya Kolaka Utara") in held
     national = _facts("Ketua DPP Partai Golkar Rudi Hartono hadir di Jawa Barat.")
@@ -774,7 +779,7 @@ def test_a_party_s_regional_board_is_an_institution_of_its_own():
 def test_an_agency_named_with_its_region_is_that_region_s_agency():
     facts = _facts("Sekretaris Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Bekasi Eka Taufik "
                    "mengatakan anggaran siap. Kepala Dinas Perhubungan DKI Jakarta Syafri Lubis setuju.")
-    held = {(person, org) for person, _, org in _orgs_of(facts)}
+    held = _held_in(facts)
     assert ("Eka Taufik", "Badan Perencanaan Pembangunan Daerah Kota Bekasi") in held
     assert ("Syafri Lubis", "Dinas Perhubungan DKI Jakarta") in held
 

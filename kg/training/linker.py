@@ -128,14 +128,20 @@ def fit(data: Pairs, threshold: float, c: float, what: str) -> Linker:
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 
 
+def _inner_split(by_article: Sequence, seed: int) -> tuple[list, list]:
+    """The training articles' items split for choosing a threshold: a seeded fifth held out."""
+    order = list(range(len(by_article)))
+    random.Random(seed).shuffle(order)
+    held = set(order[: max(1, len(order) // 5)])
+    return [x for i, x in enumerate(by_article) if i not in held], [x for i, x in enumerate(by_article) if i in held]
+
+
 def choose_threshold(pairs_by_article: Sequence[Pairs], c: float, seed: int = 0) -> float:
     """A linker's threshold, chosen on an inner split of the training articles (a seeded fifth held
     out), for F0.5 of the held-out pairs: a wrong post or institution costs users more than a missing one."""
-    order = list(range(len(pairs_by_article)))
-    random.Random(seed).shuffle(order)
-    held = set(order[: max(1, len(order) // 5)])
-    inner = [p for i, ps in enumerate(pairs_by_article) if i not in held for p in ps]
-    test = [p for i, ps in enumerate(pairs_by_article) if i in held for p in ps]
+    inner_articles, held_articles = _inner_split(pairs_by_article, seed)
+    inner = [p for ps in inner_articles for p in ps]
+    test = [p for ps in held_articles for p in ps]
     if len({label for _, label in inner}) < 2 or not any(label for _, label in test):
         return 0.5
     linker = fit(inner, 0.5, c, "linker")
@@ -155,17 +161,15 @@ INSTITUTION_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 def choose_institution_threshold(posts_by_article: Sequence[list[Pairs]], c: float, seed: int = 0) -> float:
-    """An institution linker's threshold (of the sentence or of the article), chosen on an inner split of the training articles (a
-    seeded fifth held out) for the most posts decided right: the institution the gold gives, or none
+    """An institution linker's threshold (of the sentence or of the article), chosen on an inner split
+    of the training articles (a seeded fifth held out) for the most posts decided right: the institution the gold gives, or none
     when it gives none. A post given no institution where the gold has one is wrong twice over for the
     user (a post without its institution, and the post in it missing), as is one given the wrong one:
     so the count of right decisions, not the pairs' F-score, is what to raise (F0.5 chose 0.7-0.8 and
     cross-validated holds_post fell .554 -> .542)."""
-    order = list(range(len(posts_by_article)))
-    random.Random(seed).shuffle(order)
-    held = set(order[: max(1, len(order) // 5)])
-    inner = _flat([posts for i, posts in enumerate(posts_by_article) if i not in held])
-    test = [post for i, posts in enumerate(posts_by_article) if i in held for post in posts]
+    inner_articles, held_articles = _inner_split(posts_by_article, seed)
+    inner = _flat(inner_articles)
+    test = [post for posts in held_articles for post in posts]
     if len({label for _, label in inner}) < 2 or not test:
         return 0.5
     linker = fit(inner, 0.5, c, "linker")
