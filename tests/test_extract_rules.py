@@ -311,7 +311,8 @@ def test_police_ranks_written_out_are_no_part_of_the_name():
 def test_a_head_of_government_holds_the_post_in_the_government_the_article_names():
     facts = _facts("Wali Kota Probolinggo Hadi Santoso dan Bupati Pasaman Yusuf Harahap menandatangani "
                    "perjanjian dengan Pemkot Probolinggo dan Pemkab Pasaman.")
-    assert {("Hadi Santoso", "Wali Kota Probolinggo", "Pemerintah Kota Probolinggo"),
+    # "Pemkot Probolinggo" is the city's government: the city "Wali Kota Probolinggo" names with its keyword
+    assert {("Hadi Santoso", "Wali Kota", "Pemerintah Kota Probolinggo"),
             ("Yusuf Harahap", "Bupati", "Pemerintah Kabupaten Pasaman")} <= _orgs_of(facts)
     alone = _facts("Bupati Pasaman Yusuf Harahap menandatangani perjanjian itu.")
     assert _orgs_of(alone) == {("Yusuf Harahap", "Bupati", None)}
@@ -863,3 +864,66 @@ def test_each_name_holds_the_post_it_is_named_as():
                    "Fraksi.")
     assert {(person, post) for person, post, _ in _posts(facts)} == {
         ("Taufik Basari", "Ketua"), ("Syarief Al Kadri", "Sekretaris Fraksi"), ("Ahmad Fadholi", "Bendahara Fraksi")}
+
+
+def _keys(facts, kind: str) -> set[str]:
+    return {e.key for e in facts.entities if e.kind.value == kind}
+
+
+def test_a_name_a_regency_and_a_city_share_is_the_one_the_article_names_with_its_keyword():
+    facts = _facts("TRIBUN-PAPUA.COM, JAYAPURA - Logistik pemilihan tiba di Gudang Logistik KPU Papua, Entrop, "
+                   "Kota Jayapura, Senin (4/8/2025).")
+    places = {e.label: e.key for e in facts.entities if e.kind.value == "Place"}
+    assert places["Jayapura"] == "place:91.71"  # Kota Jayapura; the dateline's JAYAPURA is no Kabupaten Jayapura
+    assert "place:91.03" not in places.values()
+
+
+def test_a_polling_station_is_named_with_where_it_stands():
+    facts = _facts("Sri Sultan mencoblos di TPS 10 Purwokinanti, ditemani permaisuri. Warga lain memilih di "
+                   "TPS 3 Desa Jayapura Kecamatan Bungaraya.")
+    tps = {e.label: set(e.alt_labels) for e in facts.entities if e.kind.value == "Place" and e.label.startswith("TPS")}
+    assert tps["TPS 10 Purwokinanti"] >= {"TPS 10"}
+    assert "TPS 3 Desa Jayapura" in tps  # the district after it is a place of its own
+
+
+def test_a_relation_word_and_an_arabic_article_in_names():
+    lawyer = _facts("Pengacara Kivlan, Tonin Tachta mengatakan, kliennya menjalani perawatan.")
+    assert _persons(lawyer) >= {"Kivlan", "Tonin Tachta"} and "Pengacara Kivlan" not in _persons(lawyer)
+    assert ("Tonin Tachta", "Pengacara", None) in _posts(lawyer)
+    spokesman = _facts("Juru bicara Kementerian Luar Negeri Saudi Kolonel Turki al-Maliki memaparkan bukti itu.")
+    assert "Turki al-Maliki" in _persons(spokesman)
+
+
+def test_a_village_head_s_unknown_village_is_no_part_of_his_name():
+    facts = _facts("Lurah Cipayung Tomi Patria mengatakan warga sudah menerima bantuan.")
+    assert _persons(facts) == {"Tomi Patria"}
+    head = _facts("Kepala Dinas Bina Marga DKI Jakarta Hari Nugroho memastikan kabel dipotong.")
+    assert "Hari Nugroho" in _persons(head)  # "Hari" is a given name too
+
+
+def test_a_post_phrase_that_ends_with_its_institution_is_held_there():
+    facts = _facts("Universitas Sebelas Maret (UNS) memberi gelar itu. Rektor UNS Jamal Wiwoho mengungkapkan, "
+                   "gelar itu tepat.")
+    assert ("Jamal Wiwoho", "Universitas Sebelas Maret") in _held_in(facts)
+
+
+def test_an_abbreviated_given_name_and_a_wife_s_name():
+    regent = _facts("Rombongan disambut oleh Plh Bupati Banggai, Ir. Moh. Ramli Tongko, bersama jajaran Forkopimda.")
+    assert _persons(regent) == {"Moh. Ramli Tongko"}
+    couple = _facts("Panglima TNI Marsekal TNI Hadi Tjahjanto dan Ketua Umum Dharma Pertiwi Ny. Nanny Hadi Tjahjanto "
+                    "melaksanakan ziarah.")
+    # the association's name is no person; the wife carries her husband's name and is not he
+    assert _persons(couple) == {"Hadi Tjahjanto", "Nanny Hadi Tjahjanto"}
+    assert ("Hadi Tjahjanto", "Panglima TNI", None) in _posts(couple)
+    assert ("Nanny Hadi Tjahjanto", "Ketua Umum", None) in _posts(couple)
+
+
+def test_a_head_of_government_after_a_bracketed_short_post_and_his_country():
+    facts = _facts("Presiden mendampingi Perdana Menteri (PM) India Narendra Modi berkeliling ke masjid.")
+    assert ("Narendra Modi", "Perdana Menteri", None) in _posts(facts)
+
+
+def test_a_verb_that_takes_what_it_is_about_as_its_object_reports_no_words():
+    facts = _facts("Presiden Jokowi melanjutkan kunjungan kerja hari keduanya di Sumatera Utara. Ketua KPK Agus "
+                   "Rahardjo mempertanyakan cepatnya proses pengesahan revisi.")
+    assert _said(facts) == []

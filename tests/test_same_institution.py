@@ -44,5 +44,28 @@ def test_a_misspelt_word_joins_but_another_number_does_not():
 
 
 def test_the_rules_institutions_keep_their_own_nodes():
-    orgs = [rules(0, "KPU", "org:kpu"), learned(10, "Komisi Pemilihan Umum", ("KPU",))]
+    orgs = [rules(0, "KPU", "org:kpu"), rules(5, "KPU Tapin", "org:kpu-63.05"), learned(20, "Komisi Pemilihan Umum")]
     assert joined(orgs) == {}
+
+
+def test_a_name_of_the_model_with_a_form_of_the_rules_node_is_that_node():
+    # train e55: the model read "Badan Pengawasan Pemilu (Bawaslu) Kabupaten Paser" (one letter off the
+    # statutory name) and "Panitia Pengawas Kecamatan (Panwascam)" beside the rules' nodes of both
+    branch = rules(0, "Bawaslu Kabupaten Paser", "org:bawaslu-64.01", ("Bawaslu Paser",))
+    panwas = OrgHit(40, 49, "Panwascam", "org:panwascam--e55", "Panitia Pengawas Pemilihan Kecamatan", "other",
+                    alt_labels=("Panwascam",))
+    model = learned(60, "Badan Pengawasan Pemilu Kabupaten Paser", ("Bawaslu Kabupaten Paser",))
+    sub = learned(120, "Panitia Pengawas Kecamatan", ("Panwascam",))
+    assert joined([branch, panwas, model, sub]) == {"Badan Pengawasan Pemilu Kabupaten Paser": "org:bawaslu-64.01",
+                                                    "Panitia Pengawas Kecamatan": "org:panwascam--e55"}
+    # one abbreviation two institutions share: a party's regional board is not the senate
+    senate = rules(0, "Dewan Perwakilan Daerah", "org:dpd", ("DPD", "DPD RI"))
+    assert joined([senate, learned(40, "Dewan Pimpinan Daerah", ("DPD",))]) == {}
+    # two of the model's nodes sharing a form would each join the other: neither does
+    assert joined([learned(0, "Pertamina Energy Services", ("PES",)), learned(40, "PES")]) == {
+        "PES": "org:x-pertamina-energy-services"}
+
+
+def test_a_company_without_its_legal_form_is_the_company_with_it():
+    orgs = [learned(0, "PT Pertamina (Persero)"), learned(40, "Pertamina"), learned(60, "Pertamina Energy Services")]
+    assert joined(orgs) == {"Pertamina": "org:x-pt-pertamina-persero"}

@@ -59,7 +59,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         blocked.append((0, dateline.end))
     if rules:
         persons = find_persons(text, blocked, analysis.entities,
-                               {p.end: p.definition.kind == "acronym" and p.org is None for p in posts},
+                               {p.end: p.definition.kind if (p.definition.kind == "acronym" and p.org is None)
+                                or (p.definition.kind == "area" and p.area is None) else "" for p in posts},
                                frozenset(p.start for p in posts))
     else:
         persons = model_persons(text, analysis.entities, blocked)
@@ -183,6 +184,9 @@ class _Builder:
         return out
 
 
+WIFE = re.compile(r"(?:Ny\.?|Nyonya)\s")
+
+
 def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: Analysis,
                      article_id: str, province: str | None) -> tuple[dict[PersonHit, str], list[Entity]]:
     """One entity per person: "Fakhrian" joins "Fakhrian Noor" when no other full name has it.
@@ -192,10 +196,11 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     (or regional office), or else in the same province the article is about; without a province
     it stays a node of this article."""
     names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), n))
+    wives = {h.name for h in hits if WIFE.match(h.text)}  # "Ny. Nanny Hadi Tjahjanto" carries her husband's name
     canonical: dict[str, str] = {}
     for name in names:
         tokens = name.split()
-        known = set(canonical.values())
+        known = {c for c in canonical.values() if not (c in wives and len(tokens) > 1)}
         longer = [c for c in known if _contains_tokens(c.split(), tokens)]
         if not longer:  # "Jokowi", "Alex" (Alexander Marwata), "Atika Azmi Uttami" (Utammi): one fitting name only
             longer = [c for c in known if _short_form(name, c)]

@@ -199,11 +199,14 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             if hit is None:
                 continue
             rule = rule_posts.get(post)
+            named = _named_institution(words, orgs) if rule is None or rule.org is None else None
+            if named is not None:  # "Rektor UNS", "Sekretaris Fraksi NasDem MPR": the phrase ends with its institution
+                words, org = named
             role = role_for(rule.label, rule.definition) if rule and post not in longer \
                 else role_for(words, post_defs().get(words))
             if rule is not None and rule.org is not None:
                 org = rule.org.key
-            else:
+            elif named is None:
                 best = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
                 org = org_at[best].key if best else None
             ident = (keys[hit], role.key, org)
@@ -214,6 +217,23 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, None, round(0.5 + 0.4 * prob, 2)))
     return out
+
+
+def _named_institution(words: str, orgs: list[OrgHit]) -> tuple[str, str] | None:
+    """The post words and institution key of a post phrase of the model's that ends with a name of
+    one institution of the article ("Rektor UNS", "Anggota Baleg"), the longest such name; None when
+    none ends it or the post words would be left empty."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for o in orgs:
+        for form in (o.text, o.label, *o.alt_labels):
+            if form:
+                forms[form.casefold()].add(o.key)
+    tokens = words.split()
+    for i in range(1, len(tokens)):
+        keys = forms.get(" ".join(tokens[i:]).casefold(), set())
+        if len(keys) == 1:
+            return " ".join(tokens[:i]), next(iter(keys))
+    return None
 
 
 def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],

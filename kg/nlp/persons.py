@@ -19,7 +19,10 @@ from kg.resources import lexicon, title_words, words
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 # an all-caps word inside a name ("Jupri JHP Tampubolon") is part of it when a name word follows
 INNER_CAPS = r"[A-Z]{3,4}(?=\s[A-Z][a-z])"
-NAME_SEQ = re.compile(rf"{NAME_WORD}(?:[ \t](?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])|{INNER_CAPS}))*")  # one line
+ARABIC_ARTICLE = r"(?:al|el|ad|as|ar|an|at|az)-[A-Z][a-z]+"  # "Turki al-Maliki", "Abdurrahman as-Sudais"
+SHORT_GIVEN = r"(?<![\w.])(?:Moh|Moch|Mochd|Much|Muh|Muhd|Mhd|Abd)\.(?=\s[A-Z])"  # "Moh. Ramli Tongko": Mohammad, Abdul
+NAME_SEQ = re.compile(rf"(?:{SHORT_GIVEN}|{NAME_WORD})(?:[ \t](?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])|{INNER_CAPS}"
+                      rf"|{ARABIC_ARTICLE}))*")  # one line
 EDITOR_MARK = re.compile(r"-(?:red|Red|RED)$")  # "(Gubernur Riau, Syamsuar-red)"
 REGION_WORD = re.compile(r"\s(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|se-?)\b")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"
@@ -64,6 +67,14 @@ def _title_pattern() -> re.Pattern[str]:
 def _leading_titles() -> re.Pattern[str]:
     """Ranks and honorifics opening a name that follows a hyphen ("Jokowi-Kiai Ma'ruf")."""
     return re.compile(rf"(?:(?:{_titles()})\s+)+")
+
+
+@cache
+def _holder_titled_after() -> re.Pattern[str]:
+    """A rank or honorific (of two letters or more) and a name right after a name: the name before is
+    the unit whose head follows."""
+    titles = [r[0] for name in ("ranks", "honorifics") for r in lexicon(name) if len(r[0].rstrip(".")) > 1]
+    return re.compile(rf"\s+(?:{alternation(titles)})\.?\s+[A-Z]")  # not "H": "Yasonna H Laoly"
 
 
 @cache
@@ -129,10 +140,11 @@ def _plausible_name(name: str) -> bool:
 
 
 def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, ...],
-                 post_ends: dict[int, bool], post_starts: frozenset[int] = frozenset()) -> list[PersonHit]:
+                 post_ends: dict[int, str], post_starts: frozenset[int] = frozenset()) -> list[PersonHit]:
     """Person mentions. `blocked` are spans of places, institutions and posts; `post_ends` are
     offsets where a post phrase ends (a name right after is that post's holder), each saying
-    whether the post still lacks its region ("Kapolsek Cisauk": the next word is a place)."""
+    whether the post still lacks its region, and of which kind it is then: "acronym" ("Kapolsek
+    Cisauk": the next word is a place) or "area" ("Lurah Cipayung"); "" when it has it."""
     cover = _coverage(len(text), blocked)
     ner_spans = [(e.start, e.end) for e in ner if e.label in ("PER", "PERSON")]
     hits: list[PersonHit] = []
@@ -141,9 +153,10 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
             for piece_start, piece_end in _split_pair(text, start, end):
                 piece_start, piece_end = _trim(text, piece_start, piece_end)
                 hit = _judge(text, piece_start, piece_end, post_ends, post_starts, ner_spans, cover)
-                if hit is None and any(0 <= piece_start - p <= 14 and not re.search(r"[.,;:!?()]", text[p:piece_start])
+                if hit is None and any(0 <= piece_start - p <= 14 and not re.search(r"[.,;:!?(]", text[p:piece_start])
                                        for p in post_ends):
-                    # "Kepala Staf Kepresidenan Moeldoko": after a post, the model's name ends the run
+                    # "Kepala Staf Kepresidenan Moeldoko", "Perdana Menteri (PM) India Narendra Modi": after a post,
+                    # the model's name ends the run
                     hit = next((h for s, e in ner_spans if piece_start < s < e <= piece_end
                                 if (h := _judge(text, s, e, post_ends, post_starts, ner_spans, cover))), None)
                 if hit is not None:
@@ -174,7 +187,7 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a candidate pair written with a hyphen is two names when either side has two words or more, or
     both are names of three letters or more."""
     run = text[start:end]
-    for m in re.finditer(r"-(?=[A-Z])", run):
+    for m in re.finditer(r"(?<![ \t][a-z]{2})-(?=[A-Z])", run):  # not "Turki al-Maliki"
         left, right = run[:m.start()], run[m.end():]
         if len(left.split()) > 1 or len(right.split()) > 1 or (
                 len(left) >= 3 and len(right.split()[0]) >= 3 and left[-1].islower()):
@@ -209,7 +222,7 @@ def _split_blocked(start: int, end: int, cover: bytearray, text: str):
         yield run_start, prev_end
 
 
-def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_starts: frozenset[int],
+def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_starts: frozenset[int],
            ner_spans, cover: bytearray) -> PersonHit | None:
     """A PersonHit when the context marks [start, end) as a person's name."""
     name = text[start:end]
@@ -223,10 +236,16 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, bool], post_sta
         evidence = "title"
     elif (post := next((p for p in post_ends if 0 <= titles_start - p <= 14
                         and POST_GAP.fullmatch(text[p:titles_start])), None)) is not None:
-        if post_ends[post] and len(name.split()) == 1:
+        if post_ends[post] == "acronym" and len(name.split()) == 1:
             return None
+        if post_ends[post] and len(name.split()) >= 3 and rank is None and not text[post:titles_start].strip():
+            # "Lurah Cipayung Tomi Patria": the post's region the table does not know, then the name
+            start = start + len(name.split()[0]) + 1
+            return PersonHit(start, end, text[start:end], text[start:end], start, None, "post")
         if _unit_after(text, end, cover):
             return None  # "Kepala Cabdis Dikhud Kecamatan ...", "Ketua Umum Mabida Papua Barat": a unit's name
+        if _holder_titled_after().match(text, end):
+            return None  # "Ketua Umum Dharma Pertiwi Ny. Nanny Hadi Tjahjanto": the unit, then its titled head
         if (head := UNIT_THEN_HEAD.match(text, end)) and head.start("name") not in post_starts \
                 and not any(s <= start and end <= e for s, e in ner_spans):
             return None  # "Kepala Prakirawan BMKG Perak-Surabaya, Ari Wijayanto mengatakan": the unit, then its head

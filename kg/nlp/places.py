@@ -7,7 +7,7 @@ A name that exists in several provinces is resolved towards the provinces the ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.dateline import Dateline
@@ -22,12 +22,14 @@ KEYWORD_NAME = re.compile(
     r"\b(?P<kw>Provinsi|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Distrik|Desa|Kelurahan)\s+"
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
 VENUE_WORD = rf"(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"  # "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"
+TPS_WORD = rf"(?!(?:Kecamatan|Kabupaten|Kota|Provinsi|Kec|Kab|Desa|Kelurahan)\b){NAME_WORD}"  # where a TPS stands
 VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
     r"Selat|Gunung|Danau|Bandara|Pelabuhan|Taman|Rumah Dinas|Mapolda|Mapolres|Rutan|Lapas|Jalan|Istana|"
     r"Kompleks|Ruang|Gudang|Markas|Mako|Puskesmas|RSUD|RSPAD|Lanud|Restoran|Sungai)"
     rf"(?:\s{VENUE_WORD}){{1,4}}|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
-    r"|\bTPS\s\d+\b")
+    rf"|\bTPS\s\d+\b(?:\s(?:(?:Desa|Kelurahan)\s)?{TPS_WORD}(?:\s{TPS_WORD}){{0,2}})?")
+TPS_NUMBER = re.compile(r"TPS\s\d+")
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,10 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     for m in VENUE.finditer(text):
         name = m.group()
         hits.append(PlaceHit(m.start(), m.end(), name, f"place:x-{slug(name)}", name, "venue"))
+        if (number := TPS_NUMBER.match(name)) and number.end() < len(name):
+            # "TPS 10 Purwokinanti": a polling station by its number and where it stands, both names of it
+            hits.append(PlaceHit(m.start(), m.start() + number.end(), number.group(), f"place:x-{slug(name)}",
+                                 name, "venue"))
 
     if dateline is not None:
         town = _dateline_places(dateline, context)
@@ -127,7 +133,42 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 start = dateline.end + m.start()
                 hits.append(PlaceHit(start, start + len(hit.name), hit.name, hit.key, hit.name, hit.type,
                                      within=hit.within))
-    return _dedupe(hits, context)
+    return _dedupe(_as_named_with_keyword(_polling_stations(hits)), context)
+
+
+def _polling_stations(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """"TPS 29" written alone is the "TPS 29 Banjar Pangkung" the article names, when it names one TPS 29."""
+    named: dict[str, set[PlaceHit]] = {}
+    for h in hits:
+        if h.type == "venue" and (number := TPS_NUMBER.match(h.name)) and number.end() < len(h.name):
+            named.setdefault(number.group(), set()).add(h)
+    out = []
+    for h in hits:
+        full = {n.key: n for n in named.get(h.name, ())} if h.type == "venue" and TPS_NUMBER.fullmatch(h.name) else {}
+        if len(full) == 1:
+            n = next(iter(full.values()))
+            h = replace(h, key=n.key, name=n.name)
+        out.append(h)
+    return out
+
+
+def _as_named_with_keyword(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A regency and a city often share a name (Kabupaten and Kota Jayapura, Bekasi, Bogor): where
+    the article writes the name once with its keyword ("Kota Jayapura") and elsewhere bare ("JAYAPURA -",
+    "Pemkot Bekasi"), the bare name is the one it named with the keyword, not a second place."""
+    typed: dict[str, set[PlaceHit]] = {}
+    for h in hits:
+        if h.type in ("kabupaten", "kota") and h.text.split()[0] in KEYWORDS:
+            typed.setdefault(h.name.casefold(), set()).add(h)
+    out = []
+    for h in hits:
+        named = {t.key: t for t in typed.get(h.name.casefold(), ())}
+        if h.type in ("kabupaten", "kota") and h.text.casefold() == h.name.casefold() and len(named) == 1 \
+                and h.key not in named:
+            t = next(iter(named.values()))
+            h = PlaceHit(h.start, h.end, h.text, t.key, t.name, t.type, t.code, t.official, t.within)
+        out.append(h)
+    return out
 
 
 NAME_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w-]*) $")

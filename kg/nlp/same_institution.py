@@ -8,7 +8,8 @@ three:
     Indonesia (YLKI)" ... "YLKI");
   * shorter, without the parent institution or "RI" that a fuller mention gives ("Komisi III",
     "Komisi III DPR", "Komisi III DPR RI"; "Dewan Pengawas" and "Dewan Pengawas KPK");
-  * misspelt once ("Parta Demokrat", "Komisi Pemberatasan Korupsi").
+  * misspelt once ("Parta Demokrat", "Komisi Pemberatasan Korupsi");
+  * a company with and without its legal form ("PT Pertamina (Persero)", "Pertamina").
 Only the model's names are joined (the rules' institutions carry their branch and region); a name
 that could be either of two institutions stays as it is.
 """
@@ -24,7 +25,9 @@ from kg.nlp.orgs import OrgHit
 LEARNED = "org:x-"
 COUNTRY_SUFFIXES = (("ri",), ("republik", "indonesia"))
 ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
-MIN_TYPO_WORD = 5  # a misspelt word this long or longer; shorter words differ by meaning ("Kab", "Kota")
+LEGAL_FORMS = frozenset({"pt", "cv", "perum", "persero", "tbk"})  # a company's name with or without them
+MIN_TYPO_WORD = 5
+SAME_WORDS = 0.6  # share of the words of two institutions' names that one abbreviation they share needs  # a misspelt word this long or longer; shorter words differ by meaning ("Kab", "Kota")
 
 
 def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
@@ -41,7 +44,9 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
             continue
         others = {k: o for k, o in nodes.items() if k != hit.key}
         name = _words(hit.label)
-        target = _abbreviated(name, others, forms) or _misspelt(name, others) or _shorter(name, others, forms)
+        written = {_words(n) for n in (hit.label, hit.text, *hit.alt_labels) if n}
+        target = _abbreviated(name, written, others, forms) or _misspelt(name, others) or _shorter(name, others, forms) \
+            or _without_legal_form(name, others)
         if target is not None:
             out[i] = replace(target, start=hit.start, end=hit.end, text=hit.text)
     return out
@@ -55,10 +60,24 @@ def _only(found: list[OrgHit]) -> OrgHit | None:
     return found[0] if len(found) == 1 else None
 
 
-def _abbreviated(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
+def _abbreviated(name: tuple[str, ...], written: set[tuple[str, ...]], others: dict[str, OrgHit],
+                 forms) -> OrgHit | None:
     """A name that is another node's abbreviation or other name ("YLKI" of "Yayasan Lembaga Konsumen
-    Indonesia (YLKI)")."""
-    return _only([o for k, o in others.items() if name in forms[k]])
+    Indonesia (YLKI)"), or one with a form of the rules' node among its own forms ("Badan Pengawasan
+    Pemilu (Bawaslu) Kabupaten Paser", read by the model, is "Bawaslu Kabupaten Paser" as the rules read
+    it; only the rules' node: two of the model's nodes would each join the other). A one-word form
+    they share joins them only where most of their names' words are the same: "Panitia Pengawas
+    Kecamatan (Panwascam)" is "Panitia Pengawas Pemilihan Kecamatan", "Dewan Pimpinan Daerah (DPD)" of
+    a party is not the senate ("Dewan Perwakilan Daerah", "DPD")."""
+    def shares(key: str, other: OrgHit) -> bool:
+        common = written & forms[key]
+        if any(len(form) > 1 for form in common):
+            return True  # "Bawaslu Kabupaten Paser"
+        words = set(_words(other.label))  # one word: an abbreviation two institutions may share ("DPD")
+        return bool(common) and len(words & set(name)) / len(words | set(name)) >= SAME_WORDS
+
+    return _only([o for k, o in others.items() if name in forms[k]]) or \
+        _only([o for k, o in others.items() if not k.startswith(LEARNED) and shares(k, o)])
 
 
 def _misspelt(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
@@ -76,6 +95,17 @@ def _misspelt(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None
         return Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
     return _only([o for o in others.values() if typo(_words(o.label))])
+
+
+def _without_legal_form(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
+    """A company's name written without its legal form where another node has it ("Pertamina" of "PT
+    Pertamina (Persero)"; not the other way: each would join the other)."""
+    def bare(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in words if w not in LEGAL_FORMS)
+
+    core = bare(name)
+    return _only([o for o in others.values() if bare(_words(o.label)) == core == name
+                  and len(_words(o.label)) > len(name)]) if core else None
 
 
 def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
