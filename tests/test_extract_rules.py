@@ -927,3 +927,10 @@ def test_a_verb_that_takes_what_it_is_about_as_its_object_reports_no_words():
     facts = _facts("Presiden Jokowi melanjutkan kunjungan kerja hari keduanya di Sumatera Utara. Ketua KPK Agus "
                    "Rahardjo mempertanyakan cepatnya proses pengesahan revisi.")
     assert _said(facts) == []
+
+
+def test_a_street_after_a_venue_is_its_address_not_its_name():
+    facts = _facts("Logistik disimpan di Kantor KPU Medan Jalan Kejaksaan, lalu dibawa ke Jalan Raya Pandeglang "
+                   "Jalan Raya Jakarta.")
+    venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
+    assert {"Kantor KPU Medan", "Jalan Kejaksaan", "Jalan Raya Pandeglang", "Jalan Raya Jakarta"} <= venues

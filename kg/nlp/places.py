@@ -21,7 +21,8 @@ KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten
 KEYWORD_NAME = re.compile(
     r"\b(?P<kw>Provinsi|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Distrik|Desa|Kelurahan)\s+"
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
-VENUE_WORD = rf"(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"  # "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"
+# "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"; a street after it is its address ("Kantor KPU Medan Jalan Kejaksaan")
+VENUE_WORD = rf"(?!(?:Jalan|Jl)\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"
 TPS_WORD = rf"(?!(?:Kecamatan|Kabupaten|Kota|Provinsi|Kec|Kab|Desa|Kelurahan)\b){NAME_WORD}"  # where a TPS stands
 VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
