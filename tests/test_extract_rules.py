@@ -934,3 +934,14 @@ def test_a_street_after_a_venue_is_its_address_not_its_name():
                    "Jalan Raya Jakarta.")
     venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
     assert {"Kantor KPU Medan", "Jalan Kejaksaan", "Jalan Raya Pandeglang", "Jalan Raya Jakarta"} <= venues
+
+
+def test_a_former_post_the_model_reads_is_marked_former():
+    text = ("- Komisi Pemberantasan Korupsi menetapkan eks Direktur Utama Pertamina Energy Trading Ltd (Petral) "
+            "Bambang Irianto sebagai tersangka kasus suap.\nWakil Ketua KPK Laode M Syarif mengatakan, "
+            "penyidik telah memeriksa sejumlah saksi.")
+    facts = _facts(text)
+    label = {e.key: e.label for e in facts.entities}
+    terms = {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
+    assert ("Bambang Irianto", "Direktur Utama", "former") in terms
+    assert ("Laode M Syarif", "Wakil Ketua", None) in terms

@@ -18,7 +18,7 @@ from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import Holding, PostHit, definition_of, of_another, post_defs, role_for
+from kg.nlp.posts import Holding, PostHit, definition_of, of_another, post_defs, post_qualifier, role_for
 from kg.nlp.text import overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
@@ -214,9 +214,23 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                 continue
             seen.add(ident)
             lo, hi = min(post.start, person.start), max(post.end, person.end)
+            qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS \
+                else _term_before(text, post.start)
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
-                                  hit.rank, None, round(0.5 + 0.4 * prob, 2)))
+                                  hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
+
+
+TERM_QUALIFIERS = frozenset({"former", "acting"})
+WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _term_before(text: str, start: int) -> str | None:
+    """"eks Direktur Utama ...", "Plt Kepala ...": a former or acting post, as the word before the
+    model's post phrase says (kg/lexicons/post_qualifiers.tsv); the rules' posts read it themselves."""
+    before = WORD_BEFORE.search(text, max(0, start - 20), start)
+    qualifier = post_qualifier(before.group(1)) if before else None
+    return qualifier if qualifier in TERM_QUALIFIERS else None
 
 
 def _named_institution(words: str, orgs: list[OrgHit]) -> tuple[str, str] | None:

@@ -31,6 +31,7 @@ APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s|yang\
                         r"|\s(?:selaku|sebagai|yang\s+juga(?:\s+menjabat(?:\s+sebagai)?)?"
                         r"|yang\s+(?:saat\s+ini|kini|sekarang)\s+(?:menjabat(?:\s+sebagai)?|menjadi|merupakan)"
                         r"|(?:yang\s+)?merupakan|yang\s+menjadi)\s)\s*")
+REGION_THEN_HOLDER = re.compile(r",\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*(?:,|\.|dan\b|serta\b)")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
@@ -238,6 +239,9 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
                         and POST_GAP.fullmatch(text[p:titles_start])), None)) is not None:
         if post_ends[post] == "acronym" and len(name.split()) == 1:
             return None
+        if post_ends[post] == "area" and REGION_THEN_HOLDER.match(text, end) \
+                and not any(s <= start and end <= e for s, e in ner_spans):
+            return None  # "Kades Ulunipa, Aboka": the village the table does not know, then its head
         if post_ends[post] and len(name.split()) >= 3 and rank is None and not text[post:titles_start].strip():
             # "Lurah Cipayung Tomi Patria": the post's region the table does not know, then the name
             start = start + len(name.split()[0]) + 1

@@ -86,6 +86,11 @@ def _qualifiers() -> dict[str, str]:
     return {r[0]: r[1] for r in lexicon("post_qualifiers")}
 
 
+def post_qualifier(word: str) -> str | None:
+    """What a word before a post says of it: "former" (mantan), "acting" (Plt), "none", "of"; None."""
+    return _qualifiers().get(word)
+
+
 @cache
 def _portfolio() -> re.Pattern[str]:
     """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral": the portfolio words after a
