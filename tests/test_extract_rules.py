@@ -945,3 +945,9 @@ def test_a_former_post_the_model_reads_is_marked_former():
     terms = {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
     assert ("Bambang Irianto", "Direktur Utama", "former") in terms
     assert ("Laode M Syarif", "Wakil Ketua", None) in terms
+
+
+def test_a_relative_named_by_another_s_name_is_not_that_person_speaking():
+    facts = _facts("Mertua Mulan Jameela mengatakan, menantunya sedang sakit dan belum bisa hadir.")
+    assert "Mulan Jameela" in _persons(facts)  # named: the mother-in-law is hers
+    assert _said(facts) == []  # but it is the mother-in-law who speaks, and she is not named
