@@ -951,3 +951,9 @@ def test_a_relative_named_by_another_s_name_is_not_that_person_speaking():
     facts = _facts("Mertua Mulan Jameela mengatakan, menantunya sedang sakit dan belum bisa hadir.")
     assert "Mulan Jameela" in _persons(facts)  # named: the mother-in-law is hers
     assert _said(facts) == []  # but it is the mother-in-law who speaks, and she is not named
+
+
+def test_the_name_of_a_regional_command_after_its_commander_s_post_is_no_person():
+    facts = _facts("Keluarga korban sangat senang menerima kedatangan Pangdam Cenderawasih berserta rombongan. "
+                   "Kapolri Tito mengatakan hal itu.")
+    assert _persons(facts) == {"Tito"}  # a national office's head: the next word is his name

@@ -17,7 +17,7 @@ from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, post_holders
-from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, placed_by_article
+from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, org_types, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, find_places
@@ -59,13 +59,13 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         blocked.append((0, dateline.end))
     if rules:
         persons = find_persons(text, blocked, analysis.entities,
-                               {p.end: p.definition.kind if (p.definition.kind == "acronym" and p.org is None)
-                                or (p.definition.kind == "area" and p.area is None) else "" for p in posts},
+                               {p.end: _unplaced(p) for p in posts},
                                frozenset(p.start for p in posts))
     else:
         persons = model_persons(text, analysis.entities, blocked)
     if linker is not None:  # the model's names where no rule found a place, institution or person
-        persons = _model_vetoed(persons, analysis, {p.end for p in posts if p.org is not None or p.area is not None})
+        persons = _model_vetoed(persons, analysis, {p.end for p in posts if (p.org is not None or p.area is not None)
+                                                    and _unplaced(p) != "acronym"})
         persons += _names_after_model_posts(analysis, persons, blocked)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
@@ -182,6 +182,22 @@ class _Builder:
             mentions = tuple(self.mentions.get(key, ())) or entity.mentions
             out.append(replace(entity, alt_labels=alts, mentions=mentions))
         return out
+
+
+def _unplaced(post: PostHit) -> str:
+    """What a post still lacks, so that the next word may be its region rather than a name: "acronym"
+    for one that names a regional office without its region ("Kapolsek", "Pangdam" before "Cenderawasih":
+    its institution implied, of a kind that has no national body), "area" for a regional head's without
+    it ("Lurah"); "" when it has it."""
+    kind = post.definition.kind
+    if kind == "acronym" and (post.org is None or (post.org.area is None and _regional(post.org.type))):
+        return "acronym"
+    return "area" if kind == "area" and post.area is None else ""
+
+
+def _regional(org_type: str) -> bool:
+    known = org_types().get(org_type)
+    return known is not None and known.national_level != "national"
 
 
 WIFE = re.compile(r"(?:Ny\.?|Nyonya)\s")
