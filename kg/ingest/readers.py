@@ -377,7 +377,8 @@ PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|[\"“])|(?<=[
 
 def normalise_text(text: str) -> str:
     """Encoding repaired (ftfy), line breaks as \\n, paragraphs one per line, no trailing spaces."""
-    text = ftfy.fix_text(text, _FTFY)
+    if not text.isascii() or "&" in text:  # plain ASCII has no mis-encoding and, without "&", no HTML entity
+        text = ftfy.fix_text(text, _FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = PARAGRAPH_JOIN.sub("\n", text)
     lines = [line.strip() for line in text.split("\n")]
