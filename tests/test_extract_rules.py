@@ -957,3 +957,9 @@ def test_the_name_of_a_regional_command_after_its_commander_s_post_is_no_person(
     facts = _facts("Keluarga korban sangat senang menerima kedatangan Pangdam Cenderawasih berserta rombongan. "
                    "Kapolri Tito mengatakan hal itu.")
     assert _persons(facts) == {"Tito"}  # a national office's head: the next word is his name
+
+
+def test_a_faction_or_unit_the_model_names_around_the_rules_institutions_is_one_institution():
+    facts = _facts("Ketua Fraksi PDIP DPRD Sumut Baskami Ginting hadir dalam rapat itu.")
+    assert ("Baskami Ginting", "Ketua", "Fraksi PDIP DPRD Sumut") in _orgs_of(facts)
+    assert "Sumatera Utara" in {e.label for e in facts.entities if e.kind.value == "Place"}  # the region stays a place

@@ -486,9 +486,13 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             cut = len(text[e.start:person_end.name_start].rstrip(" ,"))
             e = replace(e, end=e.start + cut, text=text[e.start:e.start + cut])
         clash = [(s, t) for s, t in taken if s < e.end and e.start < t]
+        inner = [(s, t) for s, t in clash if (s, t) in rule_orgs]  # a place inside them goes with them ("DPRD Sumut")
+        clash = inner + [(s, t) for s, t in clash if (s, t) not in rule_orgs
+                         and not any(o <= s and t <= u for o, u in inner)]
         wider = e.label == "ORG" and clash and all((s, t) in rule_orgs and e.start <= s and t <= e.end
                                                    and (s, t) != (e.start, e.end) for s, t in clash) \
-            and not JOINED_NAMES.search(e.text)  # "KPU RI ke KPU kabupaten": two names and a preposition
+            and not JOINED_NAMES.search(e.text) and not e.text.split()[-1][:1].islower()
+        # "KPU RI ke KPU kabupaten": two names and a preposition; "KPU Maluku terpilih": a word of the sentence
         if clash and not wider:
             continue
         name = e.text.strip(" ,.()\"'")
