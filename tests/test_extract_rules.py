@@ -963,3 +963,9 @@ def test_a_faction_or_unit_the_model_names_around_the_rules_institutions_is_one_
     facts = _facts("Ketua Fraksi PDIP DPRD Sumut Baskami Ginting hadir dalam rapat itu.")
     assert ("Baskami Ginting", "Ketua", "Fraksi PDIP DPRD Sumut") in _orgs_of(facts)
     assert "Sumatera Utara" in {e.label for e in facts.entities if e.kind.value == "Place"}  # the region stays a place
+
+
+def test_a_unit_head_s_post_run_together_with_its_unit_is_no_name():
+    facts = _facts("Kadispenau Marsma TNI Fajar Adriyanto mengatakan, pesawat telah diberangkatkan. "
+                   "Hal itu juga disampaikan Kasatlantas di lokasi.")
+    assert not {"Kadispenau", "Kasatlantas"} & _persons(facts)

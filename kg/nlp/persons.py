@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.nlp.pipeline import NerSpan
 from kg.nlp.text import NAME_WORD, alternation
-from kg.resources import lexicon, title_words, words
+from kg.resources import lexicon, split_list, title_words, words
 
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 # an all-caps word inside a name ("Jupri JHP Tampubolon") is part of it when a name word follows
@@ -137,7 +137,24 @@ def _plausible_name(name: str) -> bool:
         return False
     if len(tokens) == 1 and PAIR_NICKNAME.match(tokens[0]):
         return False  # "Koster-Giri": a candidate pair's nickname, not one person
+    if len(tokens) == 1 and _fused_post(tokens[0]):
+        return False  # "Kasatlantas", "Kadispenau": a unit head's post run together with the unit
     return not (len(tokens) == 1 and AFFIXED_VERB.match(tokens[0]))
+
+
+@cache
+def _unit_head_forms() -> tuple[str, ...]:
+    """One-word short forms of the posts of unit and office heads in kg/lexicons/posts.tsv ("Kasat",
+    "Kadis", "Kasubdit", "Kapuspen"), five to eight letters."""
+    forms = {f for row in lexicon("posts") if row[2] in ("head", "acronym")
+             for f in (row[0], *split_list(row[1])) if " " not in f and 5 <= len(f) <= 8}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _fused_post(word: str) -> bool:
+    """A unit head's short post with its unit's abbreviation run on in lower case ("Kasat" + "lantas")."""
+    return any(word.startswith(f) and len(word) - len(f) >= 3 and word[len(f):].isalpha() and word[len(f):].islower()
+               for f in _unit_head_forms())
 
 
 def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, ...],
