@@ -187,6 +187,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     person_at = {Stretch(h.start, h.end): h for h in persons if keys[h] not in held}
     everyone = [Stretch(h.start, h.end) for h in persons]
     org_at = {Stretch(o.start, o.end): o for o in orgs}
+    org_forms = _institution_forms(orgs)
     post_spans = [s for s, _ in candidates]
     out, seen = [], set()
     for sent in analysis.sentences:
@@ -199,7 +200,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             if hit is None:
                 continue
             rule = rule_posts.get(post)
-            named = _named_institution(words, orgs) if rule is None or rule.org is None else None
+            named = _named_institution(words, org_forms) if rule is None or rule.org is None else None
             if named is not None:  # "Rektor UNS", "Sekretaris Fraksi NasDem MPR": the phrase ends with its institution
                 words, org = named
             role = role_for(rule.label, rule.definition) if rule and post not in longer \
@@ -233,15 +234,20 @@ def _term_before(text: str, start: int) -> str | None:
     return qualifier if qualifier in TERM_QUALIFIERS else None
 
 
-def _named_institution(words: str, orgs: list[OrgHit]) -> tuple[str, str] | None:
-    """The post words and institution key of a post phrase of the model's that ends with a name of
-    one institution of the article ("Rektor UNS", "Anggota Baleg"), the longest such name; None when
-    none ends it or the post words would be left empty."""
+def _institution_forms(orgs: list[OrgHit]) -> dict[str, set[str]]:
+    """Every written form of the article's institutions (case-folded) → the keys of those it names."""
     forms: dict[str, set[str]] = defaultdict(set)
     for o in orgs:
         for form in (o.text, o.label, *o.alt_labels):
             if form:
                 forms[form.casefold()].add(o.key)
+    return forms
+
+
+def _named_institution(words: str, forms: dict[str, set[str]]) -> tuple[str, str] | None:
+    """The post words and institution key of a post phrase of the model's that ends with a name of
+    one institution of the article ("Rektor UNS", "Anggota Baleg"; `forms`: `_institution_forms`), the
+    longest such name; None when none ends it or the post words would be left empty."""
     tokens = words.split()
     for i in range(1, len(tokens)):
         keys = forms.get(" ".join(tokens[i:]).casefold(), set())
