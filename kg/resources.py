@@ -56,6 +56,12 @@ def post_head_words() -> frozenset[str]:
                      for form in (row[0], *split_list(row[1])) if form.strip())
 
 
+@cache
+def one_word_posts() -> frozenset[str]:
+    """Posts of kg/lexicons/posts.tsv written as one word, lower-cased ("kapolda", "pangkostrad")."""
+    return frozenset(row[0].casefold() for row in lexicon("posts") if " " not in row[0].strip())
+
+
 @lru_cache(maxsize=8)
 def lower_words(text: str) -> frozenset[str]:
     """The words a text writes in lower case (kept for the last few texts: an article is asked many times)."""

@@ -969,3 +969,42 @@ def test_a_unit_head_s_post_run_together_with_its_unit_is_no_name():
     facts = _facts("Kadispenau Marsma TNI Fajar Adriyanto mengatakan, pesawat telah diberangkatkan. "
                    "Hal itu juga disampaikan Kasatlantas di lokasi.")
     assert not {"Kadispenau", "Kasatlantas"} & _persons(facts)
+
+
+def _institutions(facts):
+    return {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_a_city_named_the_police_way_is_the_city_and_its_police_unit():
+    facts = _facts("Satuan Reskrim Polres Solok menangkap lima orang pembakar hutan. Kapolres Solok Kota, AKBP "
+                   "Donny Setiawan mengatakan, pihaknya berhasil mengungkap kasus itu.")
+    places = {(e.label, e.subtype) for e in facts.entities if e.kind is Kind.PLACE}
+    assert ("Solok", "kabupaten") not in places
+    label = {e.key: e for e in facts.entities}
+    held = [(label[m.person].label, m.role.label, label[m.organization]) for m in facts.memberships]
+    assert [(p, r) for p, r, _ in held] == [("Donny Setiawan", "Kapolres")]
+    assert "Polres Solok Kota" in held[0][2].alt_labels
+    assert [o for o in _institutions(facts) if o.startswith("Kepolisian Resor")] == [held[0][2].label]
+
+
+def test_a_ministry_s_former_name_after_its_minister_is_the_ministry():
+    facts = _facts("Wahidin Halim mendampingi Menteri Tenaga Kerja (Menaker) M. Hanif Dhakiri dalam peresmian balai.")
+    label = {e.key: e.label for e in facts.entities}
+    assert {(label[m.person], label[m.organization]) for m in facts.memberships} == {
+        ("M. Hanif Dhakiri", "Kementerian Ketenagakerjaan")}
+
+
+def test_a_word_or_lower_case_abbreviation_the_model_may_read_as_an_institution_is_none():
+    from kg.nlp.extract import _no_institution
+    text = ("Gubernur ingin memberi ruang kepada pedagang kaki lima (PKL) untuk berjualan, kata Danlanud. "
+            "Komisi Pemilihan Umum (KPU) dan Badan Pengawas Pemilu (Bawaslu) menyoroti alat peraga kampanye (APK).")
+    assert [n for n in ("PKL", "Danlanud", "APK", "KPU", "Bawaslu") if _no_institution(text, n)] == [
+        "PKL", "Danlanud", "APK"]
+
+
+def test_a_pronoun_after_a_quote_means_the_subject_named_before_it_in_the_paragraph():
+    facts = _facts("Partai mengajukan nama Taufik Basari sebagai Ketua Fraksi menggantikan Johnny Plate.\n"
+                   "Keputusan itu dikeluarkan setelah Johnny Plate diangkat sebagai menteri.\n"
+                   "Taufik Basari membenarkan bahwa dirinya telah ditunjuk. \"SK dari DPP sudah keluar,\" "
+                   "tuturnya, Jumat (25/10/2019).")
+    assert ("Taufik Basari", "SK dari DPP sudah keluar") in _said(facts)

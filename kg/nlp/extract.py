@@ -29,7 +29,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lower_words
+from kg.resources import lower_words, one_word_posts
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -498,6 +498,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         name = e.text.strip(" ,.()\"'")
         if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
+        if e.label == "ORG" and _no_institution(text, name):
+            continue
         if e.label == "ORG" and len(name.split()) == 1 and GENERIC_LEVEL.match(text, e.end):
             continue  # "KPU kabupaten/kota": a kind of branch
         if e.label == "ORG":
@@ -534,6 +536,27 @@ def _common_word(text: str, name: str) -> bool:
     """A one-word "name" the article also writes in lower case is a word ("Sejahtera", "Damai" of a
     slogan), not a place or institution."""
     return " " not in name and name[1:].islower() and name.lower() in lower_words(text)
+
+
+def _no_institution(text: str, name: str) -> bool:
+    """A one-word name the model reads as an institution that names none: a post ("Pangkostrad",
+    "Danlanud") or an abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
+    "alat peraga kampanye (APK)"). (Words the news writes in lower case were tried too: they dropped
+    "Persis", a name, and no false institution.)"""
+    if " " in name:
+        return False
+    if name.casefold() in one_word_posts():
+        return True
+    return bool(name.isupper() and _lower_expansion(text, name))
+
+
+def _lower_expansion(text: str, abbr: str) -> bool:
+    """Whether `text` writes out `abbr` in lower-case words whose initials spell it, right before it in brackets."""
+    for m in re.finditer(r"((?:[a-z][\w-]*\s+){1,8})\(" + re.escape(abbr) + r"\)", text):
+        initials = "".join(w[0] for w in m.group(1).split())
+        if abbr.lower() in initials[-len(abbr) - 2:]:
+            return True
+    return False
 
 
 def _name_key(name: str) -> str:

@@ -23,6 +23,7 @@ KEYWORD_NAME = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
 # "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"; a street after it is its address ("Kantor KPU Medan Jalan Kejaksaan")
 VENUE_WORD = rf"(?!(?:Jalan|Jl)\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"
+NAME_THEN_CITY = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?) Kota(?![\w-]))")
 TPS_WORD = rf"(?!(?:Kecamatan|Kabupaten|Kota|Provinsi|Kec|Kab|Desa|Kelurahan)\b){NAME_WORD}"  # where a TPS stands
 VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
@@ -100,6 +101,11 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 hits.append(_hit(m.start(), written, region))
                 break
 
+    for m in NAME_THEN_CITY.finditer(text):  # "Polres Solok Kota", "Polsek Bekasi Kota": the city, named the police's way
+        region = gaz.resolve(m.group("name"), "kota", context)
+        if region is not None and region.type == "kota":
+            hits.append(_hit(m.start(), f"{m.group('name')} Kota", region))
+
     # a kecamatan or village named once with its keyword is the same place when named bare later
     for hit in [h for h in hits if h.type in ("kecamatan", "desa", "kelurahan")]:
         for m in re.finditer(rf"(?<![\w-]){re.escape(hit.name)}(?![\w-])", text):
@@ -156,10 +162,11 @@ def _polling_stations(hits: list[PlaceHit]) -> list[PlaceHit]:
 def _as_named_with_keyword(hits: list[PlaceHit]) -> list[PlaceHit]:
     """A regency and a city often share a name (Kabupaten and Kota Jayapura, Bekasi, Bogor): where
     the article writes the name once with its keyword ("Kota Jayapura") and elsewhere bare ("JAYAPURA -",
-    "Pemkot Bekasi"), the bare name is the one it named with the keyword, not a second place."""
+    "Pemkot Bekasi"), the bare name is the one it named with the keyword, not a second place; so too
+    where it names the city the police's way ("Polres Solok Kota")."""
     typed: dict[str, set[PlaceHit]] = {}
     for h in hits:
-        if h.type in ("kabupaten", "kota") and h.text.split()[0] in KEYWORDS:
+        if h.type in ("kabupaten", "kota") and (h.text.split()[0] in KEYWORDS or h.text.endswith(" Kota")):
             typed.setdefault(h.name.casefold(), set()).add(h)
     out = []
     for h in hits:

@@ -240,13 +240,14 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     first, last = quotes[0], quotes[-1]
     speaker = None
     named_post = None  # ",” ungkap Kapolres.": unless the last speaker holds such a post, someone the article does not name
+    anchor = offset + first.start()  # a pronoun means someone named before the quote, in this paragraph or earlier
     for quote in [last, *quotes[:-1]]:  # ",” kata X." after the last quote, or between two ("...," ujar X, "...")
         attribution = _after_attribution().match(para[quote.end():])
         if attribution and attribution.group("self"):
-            speaker = resolver.resolve("nya", offset + quote.end(), anchor=offset)
+            speaker = resolver.resolve("nya", offset + quote.end(), anchor=anchor)
         elif attribution:
             who_start = offset + quote.end() + attribution.start("who")
-            speaker = resolver.resolve(attribution.group("who"), who_start, anchor=offset)
+            speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor)
             head = attribution.group("who").split()[0].casefold()
             named_post = named_post or (head if head in post_head_words() else None)
         if speaker is not None:
