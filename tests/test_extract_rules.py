@@ -1016,3 +1016,10 @@ def test_a_post_written_out_and_abbreviated_in_one_article_is_one_membership():
     assert len(facts.memberships) == 1
     role = facts.memberships[0].role
     assert {"Menteri Pemuda dan Olahraga", "Menpora"} <= {role.label, *role.alt_labels}
+
+
+def test_an_institution_the_model_names_with_its_region_is_kept_and_the_region_stays_a_place():
+    facts = _facts("Kepala Satgas Karhutla Riau, Edy Natar, mengatakan api padam. Petugas Satuan Brimob Daerah "
+                   "Kalimantan Selatan dikerahkan ke lokasi.")
+    assert _institutions(facts) == {"Satgas Karhutla Riau", "Satuan Brimob Daerah Kalimantan Selatan"}
+    assert {"Riau", "Kalimantan Selatan"} <= {e.label for e in facts.entities if e.kind is Kind.PLACE}

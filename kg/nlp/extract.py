@@ -29,7 +29,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lower_words, one_word_posts
+from kg.resources import lower_words, one_word_posts, words
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -476,6 +476,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         taken.append((0, dateline.end))
     new_places, new_orgs = [], []
     rule_orgs = [(o.start, o.end) for o in orgs]
+    place_spans = {(p.start, p.end) for p in places if p.type != "venue"}
     named = {_name_key(n): o for o in orgs for n in (o.label, o.text, *o.alt_labels)}
     wider_of: dict[tuple[int, int], OrgHit] = {}
     for e in analysis.entities:
@@ -489,8 +490,11 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         inner = [(s, t) for s, t in clash if (s, t) in rule_orgs]  # a place inside them goes with them ("DPRD Sumut")
         clash = inner + [(s, t) for s, t in clash if (s, t) not in rule_orgs
                          and not any(o <= s and t <= u for o, u in inner)]
-        wider = e.label == "ORG" and clash and all((s, t) in rule_orgs and e.start <= s and t <= e.end
-                                                   and (s, t) != (e.start, e.end) for s, t in clash) \
+        # a region inside an institution's name stays a place too ("Satgas Karhutla Riau", "Politeknik Pariwisata NTB")
+        if e.label == "ORG" and _plain_name(e.text):
+            clash = [(s, t) for s, t in clash if not ((s, t) in place_spans and e.start < s and t <= e.end)]
+        wider = e.label == "ORG" and all((s, t) in rule_orgs and e.start <= s and t <= e.end
+                                         and (s, t) != (e.start, e.end) for s, t in clash) \
             and not JOINED_NAMES.search(e.text) and not e.text.split()[-1][:1].islower()
         # "KPU RI ke KPU kabupaten": two names and a preposition; "KPU Maluku terpilih": a word of the sentence
         if clash and not wider:
@@ -521,6 +525,15 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
 
 JOINED_NAMES = re.compile(r"\s(?:ke|di|pada|kepada|oleh|bersama|dengan|untuk)\s")
 BRACKETED = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<abbr>[^()]{2,20})\)?\s*(?P<after>[^()]*)$")
+
+
+def _plain_name(name: str) -> bool:
+    """A name of capitalised words (and "dan") that opens with a word of institutions
+    (kg/lexicons/org_words.tsv: "Satgas", "Dinas", "Pengadilan"): what an institution named with its
+    region looks like, not a headline, a bracketed abbreviation, "Pjs Bupati Malang" or "Golkar Jawa Timur"."""
+    tokens = name.split()
+    return "(" not in name and tokens[0] in words("org_words") and all(
+        w[:1].isupper() or w[:1].isdigit() or w == "dan" for w in tokens)
 
 
 def _bracketed(name: str) -> tuple[str, tuple[str, ...]]:
