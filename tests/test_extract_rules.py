@@ -1023,3 +1023,13 @@ def test_an_institution_the_model_names_with_its_region_is_kept_and_the_region_s
                    "Kalimantan Selatan dikerahkan ke lokasi.")
     assert _institutions(facts) == {"Satgas Karhutla Riau", "Satuan Brimob Daerah Kalimantan Selatan"}
     assert {"Riau", "Kalimantan Selatan"} <= {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
+def test_a_minister_of_administrative_reform_and_the_army_strategic_commander_name_their_institutions():
+    facts = _facts("Pemerintah diwakili Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Syafruddin. "
+                   "Pangkostrad Letjen TNI Besar Harto Karyawan juga hadir.")
+    label = {e.key: e.label for e in facts.entities}
+    assert {(m.role.label, label.get(m.organization)) for m in facts.memberships} == {
+        ("Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+         "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"),
+        ("Pangkostrad", "Komando Cadangan Strategis Angkatan Darat")}
