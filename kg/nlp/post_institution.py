@@ -73,6 +73,8 @@ def pair_features(text: str, sentence_of, post: Stretch, post_words: str, holder
     if rest:
         inside = sum(1 for w in rest if w in org_words)
         feats.append("rest=all" if inside == len(rest) else "rest=some" if inside else "rest=none")
+        # "Ketua Divisi Teknis" goes with a "komisi", "Koordinator Divisi Penanganan Pelanggaran" with a "badan"
+        feats += [f"rest_word={w}|{org_head}" for w in rest[:4]]
     if holder is not None and holder.start >= post.end:  # "Gubernur DKI Jakarta Anies": the region between
         region = [w for w in WORD.findall(text[post.end:holder.start])
                   if w[0].isupper() and w.rstrip(".") not in title_words()]

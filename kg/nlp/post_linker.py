@@ -111,6 +111,8 @@ def org_features(text: str, post: Stretch, org: Stretch, holder: Stretch | None,
               f"posts_between={min(sum(1 for p in posts if p != post and lo <= p.start and p.end <= hi), 2)}"]
     if holder is not None and lo <= holder.start and holder.end <= hi:
         feats.append("holder_between")
+    org_head = WORD.findall(text[org.start:org.end])[:1]
+    feats += [f"rest_word={w.lower()}|{org_head[0].lower()}" for w in post_words.split()[1:5] if org_head]
     return feats
 
 
