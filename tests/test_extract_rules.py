@@ -1043,3 +1043,11 @@ def test_a_minister_of_administrative_reform_and_the_army_strategic_commander_na
 def test_a_pronoun_after_a_quote_means_the_subject_named_before_the_quote_in_its_paragraph(text, said):
     """Not the subject before the paragraph; after a connective with or without its comma ("Sebelumnya X")."""
     assert said in _said(_facts(text))
+
+
+def test_a_candidate_pair_after_pasangan_or_paslon_is_two_persons():
+    facts = _facts("Hasil rekapitulasi menunjukkan pasangan Heroe Poerwadi-SW Supena mendapatkan 45.518 suara, "
+                   "dan paslon 03 Mawardi Yahya-RA Anita Noeringhati sebanyak 999.141 suara. Tim Kampanye "
+                   "pasangan Jokowi-KH. Ma'ruf Amin menerima hasil itu.")
+    assert _persons(facts) == {"Heroe Poerwadi", "SW Supena", "Mawardi Yahya", "RA Anita Noeringhati", "Jokowi",
+                               "Ma'ruf Amin"}

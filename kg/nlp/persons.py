@@ -37,7 +37,10 @@ COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
 # "Paslon nomor urut 1, X dan Y", "pasangan calon ..., yakni: X", "calon Gubernur DKI Jakarta terpilih, X"
 CANDIDATE_BEFORE = re.compile(r"nomor urut \d+\s*$|(?:nomor urut \d+|\b[Pp]aslon|\b[Pp]asangan|\b[Cc]alon\s+(?:[Gg]ubernur|[Bb]upati|"
-                              r"[Ww]ali\s?[Kk]ota|[Ww]akil))[^.\n“”\"]{0,50}?[,:]\s*$")
+                              r"[Ww]ali\s?[Kk]ota|[Ww]akil))[^.\n“”\"]{0,50}?[,:]\s*$"
+                              # "pasangan Heroe Poerwadi-SW Supena", "paslon 02 Eddy Santana Putra-Riezky Aprilia"
+                              r"|\b[Pp]a(?:sangan|slon)(?:\s+calon)?(?:\s+(?:nomor urut\s+)?\d+)?\s+$"
+                              r"|\b[Pp]a(?:sangan|slon)(?:\s+calon)?(?:\s+(?:nomor urut\s+)?\d+)?(?:\s+[A-Z][^\s-]*){1,4}-\s*$")
 CANDIDATE_AFTER = re.compile(r"^[^.\n“”\"]{0,45}?\bnomor urut\b")
 
 
@@ -207,6 +210,8 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     run = text[start:end]
     for m in re.finditer(r"(?<![ \t][a-z]{2})-(?=[A-Z])", run):  # not "Turki al-Maliki"
         left, right = run[:m.start()], run[m.end():]
+        if right.rstrip(".") in title_words():  # "Jokowi-KH. Ma'ruf Amin": the title opens the next name
+            return [(start, start + m.start())]
         if len(left.split()) > 1 or len(right.split()) > 1 or (
                 len(left) >= 3 and len(right.split()[0]) >= 3 and left[-1].islower()):
             right_start = start + m.end()
@@ -224,7 +229,7 @@ def _coverage(n: int, spans: list[tuple[int, int]]) -> bytearray:
 
 def _split_blocked(start: int, end: int, cover: bytearray, text: str):
     """Sub-sequences of name words that no place/institution/post/stop word covers."""
-    run_start = None
+    run_start, prev_end = None, start
     for w in re.finditer(r"\S+", text[start:end]):
         ws, we = start + w.start(), start + w.end()
         bad = any(cover[ws:we]) or w.group() in _stop()
