@@ -1051,3 +1051,10 @@ def test_a_candidate_pair_after_pasangan_or_paslon_is_two_persons():
                    "pasangan Jokowi-KH. Ma'ruf Amin menerima hasil itu.")
     assert _persons(facts) == {"Heroe Poerwadi", "SW Supena", "Mawardi Yahya", "RA Anita Noeringhati", "Jokowi",
                                "Ma'ruf Amin"}
+
+
+def test_a_word_the_news_writes_in_lower_case_is_no_name_after_a_post():
+    facts = _facts("Pengesahan Gubernur dan Wakil Gubernur Bali Periode 2025 – 2029 tertuang dalam berita acara. "
+                   "Hadir Panglima TNI Tingkat III Bidang Wasus. Anwar Kadis Kominfo Pers; Nursaid, Kadis "
+                   "Ketahanan Pangan.")
+    assert _persons(facts) == {"Anwar", "Nursaid"}
