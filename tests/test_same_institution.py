@@ -69,3 +69,10 @@ def test_a_name_of_the_model_with_a_form_of_the_rules_node_is_that_node():
 def test_a_company_without_its_legal_form_is_the_company_with_it():
     orgs = [learned(0, "PT Pertamina (Persero)"), learned(40, "Pertamina"), learned(60, "Pertamina Energy Services")]
     assert joined(orgs) == {"Pertamina": "org:x-pt-pertamina-persero"}
+
+
+def test_a_shorter_form_joins_the_rules_node_written_in_full():
+    kpk = rules(0, "KPK", "org:kpk", ("Komisi Pemberantasan Korupsi",))
+    dewas = rules(10, "Dewan Pengawas KPK", "org:dewas-kpk", ("Dewas KPK",))
+    orgs = [kpk, dewas, learned(40, "Dewan Pengawas"), learned(70, "Badan Legislasi")]
+    assert joined(orgs) == {"Dewan Pengawas": "org:dewas-kpk"}

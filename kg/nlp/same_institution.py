@@ -120,8 +120,9 @@ def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit 
             rest in parents or any(rest[:k] in parents and rest[k:] in COUNTRY_SUFFIXES for k in range(1, len(rest))))
 
     longer = [o for k, o in others.items() if k.startswith(LEARNED) and extends(_words(o.label), name)]
-    if not longer:
-        return None
+    if not longer:  # a node of the rules written in full ("Dewan Pengawas KPK" of "Dewan Pengawas"), when one only
+        return _only([o for k, o in others.items() if not k.startswith(LEARNED)
+                      and any(extends(form, name) for form in forms[k])])
     longest = max(longer, key=lambda o: len(_words(o.label)))
     top = _words(longest.label)
     return longest if all(top[:len(_words(o.label))] == _words(o.label) for o in longer) else None
