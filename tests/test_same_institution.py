@@ -76,3 +76,12 @@ def test_a_shorter_form_joins_the_rules_node_written_in_full():
     dewas = rules(10, "Dewan Pengawas KPK", "org:dewas-kpk", ("Dewas KPK",))
     orgs = [kpk, dewas, learned(40, "Dewan Pengawas"), learned(70, "Badan Legislasi")]
     assert joined(orgs) == {"Dewan Pengawas": "org:dewas-kpk"}
+
+
+def test_an_institution_and_a_level_without_region_is_the_article_s_one_branch_at_that_level():
+    kpu = OrgHit(0, 10, "KPU Maluku", "org:kpu-81", "Komisi Pemilihan Umum Provinsi Maluku", "kpu", "place:81",
+                 "province", ("KPU Maluku", "KPU Provinsi Maluku"))
+    kpud = OrgHit(20, 36, "KPU Kota Ambon", "org:kpu-81.71", "Komisi Pemilihan Umum Kota Ambon", "kpu", "place:81.71",
+                  "city", ("KPU Kota Ambon",))
+    orgs = [kpu, kpud, learned(50, "KPU Provinsi"), learned(70, "Bawaslu Provinsi")]
+    assert joined(orgs) == {"KPU Provinsi": "org:kpu-81"}

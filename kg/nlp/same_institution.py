@@ -9,7 +9,8 @@ three:
   * shorter, without the parent institution or "RI" that a fuller mention gives ("Komisi III",
     "Komisi III DPR", "Komisi III DPR RI"; "Dewan Pengawas" and "Dewan Pengawas KPK");
   * misspelt once ("Parta Demokrat", "Komisi Pemberatasan Korupsi");
-  * a company with and without its legal form ("PT Pertamina (Persero)", "Pertamina").
+  * a company with and without its legal form ("PT Pertamina (Persero)", "Pertamina");
+  * an institution and its level without the region ("KPU Provinsi" of the article's "KPU Maluku").
 Only the model's names are joined (the rules' institutions carry their branch and region); a name
 that could be either of two institutions stays as it is.
 """
@@ -46,7 +47,7 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
         name = _words(hit.label)
         written = {_words(n) for n in (hit.label, hit.text, *hit.alt_labels) if n}
         target = _abbreviated(name, written, others, forms) or _misspelt(name, others) or _shorter(name, others, forms) \
-            or _without_legal_form(name, others)
+            or _without_legal_form(name, others) or _level_only(name, others, forms)
         if target is not None:
             out[i] = replace(target, start=hit.start, end=hit.end, text=hit.text)
     return out
@@ -106,6 +107,18 @@ def _without_legal_form(name: tuple[str, ...], others: dict[str, OrgHit]) -> Org
     core = bare(name)
     return _only([o for o in others.values() if bare(_words(o.label)) == core == name
                   and len(_words(o.label)) > len(name)]) if core else None
+
+
+LEVELS = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district"}
+
+
+def _level_only(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
+    """"KPU Provinsi", "Bawaslu Kabupaten": an institution and a level with no region, where the article
+    names one branch of it at that level (the rules' node, which carries the region)."""
+    if len(name) != 2 or name[1] not in LEVELS:
+        return None
+    return _only([o for k, o in others.items() if not k.startswith(LEARNED) and o.level == LEVELS[name[1]]
+                  and any(form[:1] == name[:1] for form in forms[k])])
 
 
 def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
