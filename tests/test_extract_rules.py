@@ -1058,3 +1058,8 @@ def test_a_word_the_news_writes_in_lower_case_is_no_name_after_a_post():
                    "Hadir Panglima TNI Tingkat III Bidang Wasus. Anwar Kadis Kominfo Pers; Nursaid, Kadis "
                    "Ketahanan Pangan.")
     assert _persons(facts) == {"Anwar", "Nursaid"}
+
+
+def test_a_region_s_name_that_is_a_word_of_a_post_is_no_place():
+    facts = _facts("Didampingi Karo Ops Polda Kalsel dan Kapolres Banjarbaru, Kapolda menjelaskan hal itu.")
+    assert "Karo" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}

@@ -53,6 +53,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         if rules else []
     orgs = [_org_cut_at_name(text, o, analysis.entities) for o in orgs]
     posts = [_cut_at_name(text, p, analysis.entities) for p in find_posts(text, orgs, places)] if rules else []
+    # "Karo Ops Polda Kalsel": a region's name that is a word of a post is no place
+    places = [pl for pl in places if not any(p.start <= pl.start and pl.end <= p.word_end for p in posts)]
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
     blocked += [(p.start, p.word_end) for p in posts]
     if dateline and dateline.outlet:
