@@ -1063,3 +1063,13 @@ def test_a_word_the_news_writes_in_lower_case_is_no_name_after_a_post():
 def test_a_region_s_name_that_is_a_word_of_a_post_is_no_place():
     facts = _facts("Didampingi Karo Ops Polda Kalsel dan Kapolres Banjarbaru, Kapolda menjelaskan hal itu.")
     assert "Karo" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
+def test_a_name_the_model_reads_after_its_post_phrase_is_no_person_when_a_word_of_it_never_is():
+    from kg.nlp.extract import _names_after_model_posts
+    from kg.nlp.pipeline import Analysis, NerSpan
+    text = "Didampingi Karo Ops, Dir Samapta dan Kapolres Banjarbaru Ajun Sutanto, Kapolda menjelaskan."
+    spans = [("Karo Ops", "POST"), ("Dir Samapta", "PER"), ("Kapolres", "POST"), ("Banjarbaru Ajun Sutanto", "PER")]
+    entities = tuple(NerSpan(text.index(t), text.index(t) + len(t), label, t) for t, label in spans)
+    found = _names_after_model_posts(Analysis((), entities, text), [], [])
+    assert [h.name for h in found] == ["Banjarbaru Ajun Sutanto"]

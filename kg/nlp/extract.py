@@ -458,7 +458,8 @@ def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
     out = []
     for e in analysis.entities:
         if e.label != "PER" or any(s < e.end and e.start < t for s, t in taken) or \
-                not any(p.end <= e.start and not analysis.text[p.end:e.start].strip(" ,") for p in posts):
+                not any(p.end <= e.start and not analysis.text[p.end:e.start].strip(" ,") for p in posts) or \
+                any(w in words("name_stopwords") for w in re.split(r"[\s-]+", e.text)):  # "Capres-Cawapres"
             continue
         out.append(PersonHit(e.start, e.end, e.text, e.text, e.start, None, "post"))
     return out
