@@ -1073,3 +1073,9 @@ def test_a_name_the_model_reads_after_its_post_phrase_is_no_person_when_a_word_o
     entities = tuple(NerSpan(text.index(t), text.index(t) + len(t), label, t) for t, label in spans)
     found = _names_after_model_posts(Analysis((), entities, text), [], [])
     assert [h.name for h in found] == ["Banjarbaru Ajun Sutanto"]
+
+
+def test_a_one_letter_middle_initial_is_part_of_the_name_not_the_hajj_title():
+    facts = _facts("Menkumham Yasonna H Laoly mengatakan revisi itu disetujui. Ketua Bawaslu Batam Binsar H "
+                   "Pasaribu hadir.")
+    assert _persons(facts) == {"Yasonna H Laoly", "Binsar H Pasaribu"}

@@ -232,7 +232,8 @@ def _split_blocked(start: int, end: int, cover: bytearray, text: str):
     run_start, prev_end = None, start
     for w in re.finditer(r"\S+", text[start:end]):
         ws, we = start + w.start(), start + w.end()
-        bad = any(cover[ws:we]) or w.group() in _stop()
+        bad = any(cover[ws:we]) or w.group() in _stop() and not (
+            run_start is not None and len(w.group().rstrip(".")) == 1)  # "Yasonna H Laoly": a middle initial, not Haji
         if bad:
             if run_start is not None:
                 yield run_start, prev_end
