@@ -1053,10 +1053,10 @@ def test_a_candidate_pair_after_pasangan_or_paslon_is_two_persons():
                                "Ma'ruf Amin"}
 
 
-def test_a_word_the_news_writes_in_lower_case_is_no_name_after_a_post():
+def test_words_the_news_writes_in_lower_case_are_no_name_after_a_post():
     facts = _facts("Pengesahan Gubernur dan Wakil Gubernur Bali Periode 2025 – 2029 tertuang dalam berita acara. "
                    "Hadir Panglima TNI Tingkat III Bidang Wasus. Anwar Kadis Kominfo Pers; Nursaid, Kadis "
-                   "Ketahanan Pangan.")
+                   "Ketahanan Pangan.\nBACA JUGA: Pastikan Jumlah Surat Suara PSU, Ketua KPU Bengkulu Selatan Turun Tangan")
     assert _persons(facts) == {"Anwar", "Nursaid"}
 
 

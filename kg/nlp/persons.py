@@ -253,8 +253,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
     if len(name) < 3 or name.isupper() and len(name) <= 5 or not _plausible_name(name):
         return None
     titles_start, rank = _titles_before(text, start)
-    if titles_start == start and " " not in name and name.lower() in words("common_words"):
-        return None  # "Apalagi", "Periode", "Raker", "Capres": a word the news writes in lower case (kg.training.common_words)
+    if titles_start == start and all(w.lower() in words("common_words") for w in name.split()):
+        return None  # "Apalagi", "Periode", "Turun Tangan": words the news writes in lower case (kg.training.common_words)
     before = text[max(0, titles_start - 40):titles_start]
     after = text[end:end + 40]
     evidence = None
