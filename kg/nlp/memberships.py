@@ -104,14 +104,17 @@ def _one_per_post(memberships: list[Membership]) -> list[Membership]:
     two ways (the lexicon's acronym and its expansion) is one membership, the first, with the other's
     forms too (cross-validated: 2 false memberships fewer, none lost)."""
     out: list[Membership] = []
+    written: list[set[str]] = []  # the forms of each kept membership's post
     for m in memberships:
         forms = {f.casefold() for f in (m.role.label, *m.role.alt_labels)}
         same = next((i for i, o in enumerate(out) if (o.person, o.organization, o.qualifier) ==
                      (m.person, m.organization, m.qualifier) and o.role.key != m.role.key
-                     and forms & {f.casefold() for f in (o.role.label, *o.role.alt_labels)}), None)
+                     and forms & written[i]), None)
         if same is None:
             out.append(m)
+            written.append(forms)
             continue
+        written[same] |= forms
         role = out[same].role
         alts = tuple(dict.fromkeys(f for f in (*role.alt_labels, m.role.label, *m.role.alt_labels) if f != role.label))
         out[same] = replace(out[same], role=replace(role, alt_labels=alts))

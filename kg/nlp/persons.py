@@ -39,8 +39,7 @@ PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
 CANDIDATE_BEFORE = re.compile(r"nomor urut \d+\s*$|(?:nomor urut \d+|\b[Pp]aslon|\b[Pp]asangan|\b[Cc]alon\s+(?:[Gg]ubernur|[Bb]upati|"
                               r"[Ww]ali\s?[Kk]ota|[Ww]akil))[^.\n“”\"]{0,50}?[,:]\s*$"
                               # "pasangan Heroe Poerwadi-SW Supena", "paslon 02 Eddy Santana Putra-Riezky Aprilia"
-                              r"|\b[Pp]a(?:sangan|slon)(?:\s+calon)?(?:\s+(?:nomor urut\s+)?\d+)?\s+$"
-                              r"|\b[Pp]a(?:sangan|slon)(?:\s+calon)?(?:\s+(?:nomor urut\s+)?\d+)?(?:\s+[A-Z][^\s-]*){1,4}-\s*$")
+                              r"|\b[Pp]a(?:sangan|slon)(?:\s+calon)?(?:\s+(?:nomor urut\s+)?\d+)?(?:\s+|(?:\s+[A-Z][^\s-]*){1,4}-\s*)$")
 CANDIDATE_AFTER = re.compile(r"^[^.\n“”\"]{0,45}?\bnomor urut\b")
 
 

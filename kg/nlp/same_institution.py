@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
-from kg.nlp.orgs import OrgHit
+from kg.nlp.orgs import LEVEL, OrgHit
 
 LEARNED = "org:x-"
 COUNTRY_SUFFIXES = (("ri",), ("republik", "indonesia"))
@@ -109,15 +109,12 @@ def _without_legal_form(name: tuple[str, ...], others: dict[str, OrgHit]) -> Org
                   and len(_words(o.label)) > len(name)]) if core else None
 
 
-LEVELS = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district"}
-
-
 def _level_only(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
     """"KPU Provinsi", "Bawaslu Kabupaten": an institution and a level with no region, where the article
     names one branch of it at that level (the rules' node, which carries the region)."""
-    if len(name) != 2 or name[1] not in LEVELS:
+    if len(name) != 2 or name[1] not in LEVEL:
         return None
-    return _only([o for k, o in others.items() if not k.startswith(LEARNED) and o.level == LEVELS[name[1]]
+    return _only([o for k, o in others.items() if not k.startswith(LEARNED) and o.level == LEVEL[name[1]]
                   and any(form[:1] == name[:1] for form in forms[k])])
 
 
