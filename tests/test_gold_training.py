@@ -220,5 +220,10 @@ def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
     assert normalise_text("memiliki 10 kursi DPRD., ‚ÄúYa iya bisa,‚Äù kata Nana. Harga Rp 5.000, Namun naik.") == \
         "memiliki 10 kursi DPRD.\n“Ya iya bisa,” kata Nana. Harga Rp 5.000, Namun naik."
     assert normalise_text('Dia bilang "tidak", kata Nana.') == 'Dia bilang "tidak", kata Nana.'  # no paragraph there
+    # the periods of a name's degrees end no paragraph
+    for named in ("Panelisnya Dr. Rutiana, S.Sos., M.Si, Dr. Agus Riewanto, S.H., M.H. dan Anas, S.Sos., M.Ikom (Profesional).",
+                  "Ketua Bawaslu Kolut, Robi, S.Kep., Ners menjelaskan, PSU ulang bisa terjadi.",
+                  "Kabidhumas Polda Papua, Kombes Pol Cahyo Sukarnito S.I.K., M.K.P., menyampaikan hal itu."):
+        assert normalise_text(named) == named
     # plain ASCII skips the repair (it has nothing to repair) but not its HTML entities or line breaks
     assert normalise_text("Ketua KPU &amp; Bawaslu hadir.\r\nRapat ditutup.") == "Ketua KPU & Bawaslu hadir.\nRapat ditutup."

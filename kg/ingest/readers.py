@@ -373,6 +373,20 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix
                              remove_control_chars=False, remove_terminal_escapes=False)
 #: paragraphs a scraper joined with "," right after the closing punctuation ("Riau.,Penangkapan")
 PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|[\"“])|(?<=[.!?])[ \t]*,+[ \t]+(?=[A-Z\"“])")
+#: an abbreviation written with inner periods ("S.Sos.", "S.H.", "S.I.K."): a degree after a name, no sentence end
+DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}$")
+
+
+def _paragraph_break(match: re.Match[str]) -> str:
+    """A line break for a joined paragraph; the comma kept between a name's degrees ("Dr. Rutiana,
+    S.Sos., M.Si", "Robi, S.Kep., Ners"), whose periods end no sentence."""
+    text = match.string
+    before = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() else ""
+    after = text[match.end():match.end() + 12].split(None, 1)[0] if text[match.end():].strip() else ""
+    degrees = words("degrees")
+    if DOTTED.search(before) or before.replace(".", "") in degrees or after.replace(".", "").rstrip(",") in degrees:
+        return match.group()
+    return "\n"
 
 
 def normalise_text(text: str) -> str:
@@ -380,6 +394,6 @@ def normalise_text(text: str) -> str:
     if not text.isascii() or "&" in text:  # plain ASCII has no mis-encoding and, without "&", no HTML entity
         text = ftfy.fix_text(text, _FTFY)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = PARAGRAPH_JOIN.sub("\n", text)
+    text = PARAGRAPH_JOIN.sub(_paragraph_break, text)
     lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)

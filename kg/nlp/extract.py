@@ -20,7 +20,7 @@ from kg.nlp.memberships import article_memberships, post_holders
 from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, org_types, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
-from kg.nlp.places import PlaceHit, find_places
+from kg.nlp.places import PlaceHit, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import Holding, PostHit, after_post_of_another, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements
@@ -308,14 +308,20 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
         placed = h.evidence == "post" and any(e <= h.start and not analysis.text[e:h.start].strip(" ,")
                                               for e in placed_post_ends)
         if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h, placed)
+                              and not (placed and e.label == "LOC" and e.start == h.name_start
+                                       and not _known_place(analysis.text, e))
                               for e in others):
             continue
         if not person and any(e.start <= h.name_start and h.end < e.end for e in phrases):
             continue  # "Direktur Lingkar Madani Indonesia (LIMA)", "Direktur Layanan Strategis dan Teknologi ...": the
             # post's unit or institution (a name ending the model's post phrase may be its holder: "Wakil Presiden Jusuf Kalla")
+        around = [e for e in others + phrases if e.start < h.end and h.name_start < e.end]
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
-                h.name_start <= inside[0].start and inside[0].end <= h.end and \
-                any(e.start < h.end and h.name_start < e.end for e in others + phrases):  # "Walhi Nur Hidayati"
+                h.name_start <= inside[0].start and inside[0].end <= h.end and around and \
+                (not placed or any(e.label in ("LOC", "POST") for e in around)):
+            # "Walhi Nur Hidayati"; after a post placed in an institution the rules' name stands ("Sekretaris
+            # Jenderal KPU Bernad Dermawan Sutrisno", the model's "KPU Bernad"), not after a longer place or post
+            # ("Lurah Batu Merah Donny Syarnaini": the rules' region is "Batu")
             e = inside[0]
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
         if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed:
@@ -433,6 +439,14 @@ def _name_at_end(entity, hit: PersonHit, after_placed_post: bool = False) -> boo
     or follows a post that names its institution or region ("Ketua Bawaslu Provinsi Jambi Asnawi")."""
     return entity.label == "ORG" and entity.end == hit.end and entity.start < hit.name_start \
         and (len(hit.name.split()) >= 2 or after_placed_post)
+
+
+def _known_place(text: str, entity) -> bool:
+    """Whether a place the model reads is one the region table (down to districts) or the country list
+    knows: the name right after "Bupati Yahukimo," that the model takes for a place ("Abock Busup") is
+    its holder when it is neither."""
+    return any(gazetteer().candidates(entity.text, kind) for kind in (None, "kecamatan")) \
+        or country_at(text, entity.start) is not None
 
 
 def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
@@ -555,15 +569,14 @@ def _common_word(text: str, name: str) -> bool:
 
 
 def _no_institution(text: str, name: str) -> bool:
-    """A one-word name the model reads as an institution that names none: a post ("Pangkostrad",
-    "Danlanud") or an abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
+    """A name the model reads as an institution that names none: a post ("Pangkostrad", "Danlanud"), or
+    a post run into the institution it is held in ("Kasatlantas Polres Jakarta Barat": the rules read
+    both), or an abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
     "alat peraga kampanye (APK)"). (Words the news writes in lower case were tried too: they dropped
     "Persis", a name, and no false institution.)"""
-    if " " in name:
-        return False
-    if name.casefold() in one_word_posts():
+    if name.split()[0].casefold() in one_word_posts():
         return True
-    return bool(name.isupper() and _lower_expansion(text, name))
+    return " " not in name and bool(name.isupper() and _lower_expansion(text, name))
 
 
 def _lower_expansion(text: str, abbr: str) -> bool:

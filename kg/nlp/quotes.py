@@ -61,9 +61,11 @@ def _verbs(form: str) -> tuple[str, ...]:
 def _after_attribution() -> re.Pattern[str]:
     after = "|".join(_verbs("after"))
     selfs = "|".join(_verbs("self"))
-    # the speaker may follow the post after a comma: ",” kata Koordinator Divisi Bawaslu Cianjur, Tatang Sumarna"
+    # the speaker may follow the post after a comma: ",” kata Koordinator Divisi Bawaslu Cianjur, Tatang Sumarna",
+    # or two where the post lists its fields (",” kata Ketua Divisi Sosialisasi, Pendidikan Pemilih dan
+    # Partisipasi Masyarakat KPU Jakarta, Astri Megatari")
     return re.compile(rf"^[\s,.]*(?:(?P<self>{selfs})\b|(?P<verb>{after})\s+(?P<who>[^,.;:“”\"]{{2,80}}"
-                      rf"(?:,\s*[^,.;:“”\"]{{2,60}})?))")
+                      rf"(?:,\s*[^,.;:“”\"]{{2,60}}){{0,2}}))")
 
 
 @cache
@@ -110,6 +112,14 @@ class SpeakerResolver:
             return found[0]
         held = [k for s, e, k in self.post_holders if start <= s < end]
         return held[0] if held else None
+
+    def holder_of(self, post_word: str) -> str | None:
+        """Who a bare post as speaker means (",” ungkap Kapendam"): the last speaker if the article gives
+        them that post, else its one holder the article names; None when it names none or several."""
+        if (self.last_speaker, post_word) in self.post_words:
+            return self.last_speaker
+        holders = {person for person, word in self.post_words if word == post_word}
+        return holders.pop() if len(holders) == 1 else None
 
     def post_opening(self, start: int, end: int) -> str | None:
         """The holder of a post phrase that opens [start, end) and stands for a person named elsewhere
@@ -254,9 +264,9 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
         if speaker is not None:
             break
     if speaker is None and named_post:
-        if (resolver.last_speaker, named_post) not in resolver.post_words:
+        speaker = resolver.holder_of(named_post)
+        if speaker is None:
             return []
-        speaker = resolver.last_speaker
     if speaker is None:
         lead = para[:first.start()]
         verb = _before_verb().search(lead)

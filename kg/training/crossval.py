@@ -17,9 +17,10 @@ from rdflib import Dataset
 
 from kg.errors import MissingInputError
 from kg.rdf.mapping import article_graph
-from kg.ingest.readers import parse_date
+from kg.ingest.readers import article_from_record
+from kg.problems import Problem
 from kg.records import Article, ArticleFacts
-from kg.training.gold import GoldArticle
+from kg.training.gold import GoldArticle, GoldError
 
 
 def load_scorer(eval_dir: Path) -> ModuleType:
@@ -42,10 +43,15 @@ def folds(golds: Sequence[GoldArticle], k: int, seed: int) -> list[list[GoldArti
 
 
 def gold_article(gold: GoldArticle) -> Article:
-    """The article as the scorer hands it to a build."""
+    """The article as the scorer hands it to a build: one JSON line, read by the build's own reader (which
+    repairs the text: paragraphs a scraper joined with ", " are lines again, as `kg build` reads them)."""
     d = gold.data
-    return Article(id=d["id"], text=d["text"], url=d.get("source_url"), title=d.get("title"),
-                   published=parse_date(d.get("published")))
+    record = {"id": d["id"], "url": d.get("source_url"), "title": d.get("title"), "published": d.get("published"),
+              "text": d["text"]}
+    article = article_from_record(record, str(gold.path), d["id"])
+    if isinstance(article, Problem):
+        raise GoldError(f"{gold.path}: {article.message}")
+    return article
 
 
 def facts_dataset(facts: ArticleFacts) -> Dataset:
