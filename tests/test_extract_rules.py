@@ -1132,3 +1132,12 @@ def test_police_unit_heads_written_as_one_word_and_not_run_into_their_institutio
             ("Cahyo Sukarnito", "Kabidhumas", "Kepolisian Daerah Papua")} <= held
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert not any(o.startswith(("Kasatlantas", "Kabidhumas")) for o in orgs)
+
+
+def test_a_name_before_menjabat_holds_the_post_after_it():
+    facts = _facts("Wali Kota Solo FX Hadi Rudyatmo hadir. Sedangkan Rudy juga menjabat sebagai Ketua DPC PDIP Solo.\n"
+                   "Budi Santoso saat ini menjabat Ketua KPU Tapin. Andi Mallarangeng pernah menjabat sebagai "
+                   "Menteri Pemuda dan Olahraga.")
+    posts = _posts(facts)
+    assert {("FX Hadi Rudyatmo", "Ketua", None), ("Budi Santoso", "Ketua", None),
+            ("Andi Mallarangeng", "Menteri Pemuda dan Olahraga", "former")} <= posts

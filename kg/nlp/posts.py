@@ -330,7 +330,10 @@ def _post_of_another_before() -> re.Pattern[str]:
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 
 
-NAMED_AS = re.compile(r",?\s+(?:sebagai|selaku)\s+")  # "Taufik Basari sebagai Ketua Fraksi"
+# "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
+# Ketua KPU Tapin" (a past one, "pernah menjabat", is marked former where the post is found)
+NAMED_AS = re.compile(r",?\s+(?:(?:yang\s+)?(?:(?:juga|kini|saat\s+ini|sekarang|masih|sempat|pernah|sedang|tengah|"
+                      r"telah|sudah|pun)\s+)*menjabat(?:\s+(?:sebagai|selaku))?|sebagai|selaku)\s+")
 
 
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
