@@ -324,8 +324,9 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
             # ("Lurah Batu Merah Donny Syarnaini": the rules' region is "Batu")
             e = inside[0]
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
-        if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed:
-            continue
+        if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed \
+                and not any(p.start < h.start and len(p.name.split()) > 1 and h.name in p.name.split() for p in kept):
+            continue  # "Jemris mengatakan" after "Ketua KPU NTT, Jemris Fointune": a short form of a name given
         if not person and all(_common_word(analysis.text, w) for w in h.name.split()):
             continue  # "Mundur", "Luar Biasa": words the article also writes in lower case
         kept.append(h)
