@@ -1158,3 +1158,13 @@ def test_a_one_word_speaker_the_model_misses_is_kept_when_the_article_gave_the_f
     assert {"Jemris Fointune", "Jemris", "Suharso"} <= {h.name for h in rules}
     kept = [h.name for h in _model_vetoed(rules, Analysis((), model, text), set())]
     assert "Jemris" in kept and "Suharso" not in kept  # a one-word name nothing else confirms is not
+
+
+def test_a_described_speaker_with_a_bracketed_abbreviation_is_the_one_just_introduced():
+    facts = _facts("Anggota Komisi III DPR Erma Suryani Ranik mengatakan hal itu. \"Semua narapidana itu berhak untuk "
+                   "mendapatkan hak-haknya,\" ujar politikus Partai Demokrat ini.\nHal senada juga diungkapkan oleh "
+                   "Wakil Ketua Komisi III DPR Herman Hery. \"Jadi PP 99 Tahun 2012 tidak berlaku. Semua kembali ke "
+                   "KUHAP,\" ujar politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini.")
+    said = {(name, text[:20]) for name, text in _said(facts)}
+    assert ("Herman Hery", "Jadi PP 99 Tahun 201") in said
+    assert ("Erma Suryani Ranik", "Semua narapidana itu") in said

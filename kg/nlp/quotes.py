@@ -22,7 +22,8 @@ from kg.resources import lexicon, post_head_words
 QUOTE = re.compile(r"[“”\"](?P<q>[^“”\"\n]{8,})(?:[”“\"]|$)", re.MULTILINE)
 PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 # "mantan Panglima ABRI ini", "politikus PDI-P itu": a description that points back like a pronoun
-POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+[\w.-]+){0,6}\s+(?:ini|itu|tersebut)$")
+# "mantan Panglima ABRI ini", "politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini"
+POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+[\w.()/-]+){0,7}\s+(?:ini|itu|tersebut)$")
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut)(?:,\s*|\s+(?=[A-Z]))")
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
