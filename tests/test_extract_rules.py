@@ -1168,3 +1168,11 @@ def test_a_described_speaker_with_a_bracketed_abbreviation_is_the_one_just_intro
     said = {(name, text[:20]) for name, text in _said(facts)}
     assert ("Herman Hery", "Jadi PP 99 Tahun 201") in said
     assert ("Erma Suryani Ranik", "Semua narapidana itu") in said
+
+
+def test_a_word_after_a_unit_s_slash_is_no_person():
+    facts = _facts("Kodam XII/Tanjungpura (Tpr) akan memaksimalkan operasi. \"Saya perintahkan kepada Dandim untuk "
+                   "melaksanakan Operasi Mandiri selama tiga hari,\" ujar Pangdam XII/Tpr Mayjen TNI Muhammad Nur "
+                   "Rahmad saat rapat koordinasi.")
+    assert "Tpr" not in _persons(facts)
+    assert [name for name, _ in _said(facts)] == ["Muhammad Nur Rahmad"]

@@ -303,6 +303,8 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
     phrases = [e for e in analysis.entities if e.label == "POST"]
     kept = []
     for h in persons:
+        if analysis.text[h.name_start - 1:h.name_start] == "/":
+            continue  # "Pangdam XII/Tpr Mayjen TNI ...": a unit's name, never a person's
         inside = [e for e in names if e.start < h.end and h.name_start < e.end]
         person = bool(inside)
         placed = h.evidence == "post" and any(e <= h.start and not analysis.text[e:h.start].strip(" ,")
