@@ -1176,3 +1176,13 @@ def test_a_word_after_a_unit_s_slash_is_no_person():
                    "Rahmad saat rapat koordinasi.")
     assert "Tpr" not in _persons(facts)
     assert [name for name, _ in _said(facts)] == ["Muhammad Nur Rahmad"]
+
+
+def test_the_name_after_a_campaign_team_s_post_is_its_candidate_not_its_holder():
+    facts = _facts("Putri Wakil Presiden terpilih, Siti Nur Azizah, mengambil formulir pendaftaran bakal calon wali "
+                   "kota di kantor partai.\n\"Sudah komunikasi dengan Abah dan selalu mendukung,\" ujar Ketua Tim "
+                   "Pemenangan Azizah, Deni Charter saat dihubungi, Selasa (10/9/2019).")
+    label = {e.key: e.label for e in facts.entities}
+    holders = {label[m.person] for m in facts.memberships}
+    assert "Azizah" not in holders
+    assert [name for name, _ in _said(facts)] == ["Deni Charter"]
