@@ -1186,3 +1186,12 @@ def test_the_name_after_a_campaign_team_s_post_is_its_candidate_not_its_holder()
     holders = {label[m.person] for m in facts.memberships}
     assert "Azizah" not in holders
     assert [name for name, _ in _said(facts)] == ["Deni Charter"]
+
+
+def test_the_occasion_after_a_passive_verb_a_title_in_quotation_marks_and_a_reason_are_no_words_said():
+    facts = _facts("Gubernur Maluku Murad Ismail hadir di Jakarta. Jumlah ini dikatakannya, lebih kecil dari APBD "
+                   "Tangerang Selatan yang mencapai Rp 3 triliun.\nHal itu disampaikannya dalam sidang di Pengadilan "
+                   "Negeri Jakarta Selatan, Selasa (17/9).\nPameran diakhiri dengan “Travel Exhibition & Malam Puncak "
+                   "Sulut Expo 2019”.\nMenteri Hukum dan HAM, Yasonna Laoly menjelaskan alasan Pemerintah dan DPR "
+                   "sepakat kewenangan penyadapan harus seizin Dewan Pengawas.")
+    assert [text[:25] for _, text in _said(facts)] == ["lebih kecil dari APBD Tan"]

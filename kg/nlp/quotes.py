@@ -235,10 +235,16 @@ def _quotes(para: str, start: int = 0) -> list[re.Match[str]]:
             closes = m.end() > m.start("q") + len(m.group("q"))
             pos = m.end() - 1 if closes else m.end()
             continue
-        if len(words) >= 3:
+        if len(words) >= 3 and not _title(words):
             out.append(m)
         pos = m.end()
     return out
+
+
+def _title(words: list[str]) -> bool:
+    """Quoted words that all open with a capital (or are digits, "&", "dan"): a title or an event's name
+    ("“Travel Exhibition & Malam Puncak Sulut Expo 2019”"), not words said."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "dan", "-") for w in words)
 
 
 def _outside(quotes: list[re.Match[str]], length: int) -> list[tuple[int, int]]:
@@ -288,8 +294,10 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     s = sent.text
     menurut = MENURUT.search(s, 0, 160) or MENURUT_PRONOUN.search(s, 0, 160)
     passive = PASSIVE_SAID.search(s, 0, 160)
-    if passive and passive.group("name") and s[:passive.start()].strip() and not s[:passive.start()].rstrip().endswith(","):
-        passive = None  # "Hal tersebut disampaikan oleh Ketua BPK, X, ...": the words said came before
+    if passive and s[:passive.start()].strip() and not s[:passive.start()].rstrip().endswith(",") and (
+            passive.group("name") or not s[:passive.start("stmt")].rstrip().endswith(",")):
+        passive = None  # "Hal tersebut disampaikan oleh Ketua BPK, X, ...", "Hal itu disampaikannya dalam sidang ...":
+        # the words said came before ("Jumlah ini dikatakannya, lebih kecil ...": after the comma, they follow)
     first = KATA_FIRST.match(s)
     if first:
         speaker = resolver.resolve(first.group("who"), sent.start + first.start("who"))
@@ -373,7 +381,7 @@ def _subject_is_person(before_name: str) -> bool:
 # what a reporting verb takes when it reports no words: "menyampaikan hal itu di ...", "menyampaikan pidato
 # berjudul ...", "..., ungkapnya menanggapi ..."
 # "menanggapi soal penyadapan ...", "menjelaskan ulang terkait pernyataan ...": the topic, not the words said
-TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang)\b|^(?:ulang|lagi|kembali)\s+(?:terkait|mengenai)\b",
+TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang|alasan)\b|^(?:ulang|lagi|kembali)\s+(?:terkait|mengenai)\b",
                    re.IGNORECASE)
 NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
                        r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi|tanggapan|penjelasan"
