@@ -1195,3 +1195,21 @@ def test_the_occasion_after_a_passive_verb_a_title_in_quotation_marks_and_a_reas
                    "Sulut Expo 2019”.\nMenteri Hukum dan HAM, Yasonna Laoly menjelaskan alasan Pemerintah dan DPR "
                    "sepakat kewenangan penyadapan harus seizin Dewan Pengawas.")
     assert [text[:25] for _, text in _said(facts)] == ["lebih kecil dari APBD Tan"]
+
+
+def test_an_institution_the_model_reads_as_the_end_of_a_post_phrase():
+    """Its spans given here, so that the test is about where the institution is cut from the post phrase."""
+    from kg.nlp.extract import _institutions_in_post_phrases
+    from kg.nlp.persons import PersonHit, find_persons
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = ("Ketua Tim Dokter Kepresidenan Prof dr Azis Rani hadir. Kepala Biro Pers Media dan Informasi Sekretariat Presiden "
+            "Erlin Suastini hadir. Menteri Sekretariat Negara Pratikno hadir. Ketua Tim Hukum Prabowo-Sandiaga hadir.")
+    phrases = ("Ketua Tim Dokter Kepresidenan", "Kepala Biro Pers Media dan Informasi Sekretariat Presiden",
+               "Menteri Sekretariat Negara", "Ketua Tim Hukum")
+    model = tuple(NerSpan(text.index(p), text.index(p) + len(p), "POST", p) for p in phrases)
+    persons = find_persons(text, [], (), {text.index(p) + len(p): False for p in phrases})
+    persons.append(PersonHit(text.index("Azis Rani"), text.index("Azis Rani") + 9, "Azis Rani", "Azis Rani",
+                             text.index("Azis Rani"), None, "post"))  # the model's name
+    found = {o.label for o in _institutions_in_post_phrases(text, Analysis((), model, text), [], [], persons)}
+    assert found == {"Tim Dokter Kepresidenan", "Sekretariat Presiden"}  # not a minister's portfolio nor a cut name

@@ -29,7 +29,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import id_slug, slug
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lower_words, one_word_posts, words
+from kg.resources import lower_words, one_word_posts, title_words, words
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -72,6 +72,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
+        orgs = orgs + _institutions_in_post_phrases(text, analysis, places, orgs, persons)
         posts, orgs = _institutions_after(text, analysis, posts, orgs)
         orgs, posts = _joined_institutions(orgs, posts)
     offices = orgs + [p.org for p in posts if p.org is not None]
@@ -368,6 +369,45 @@ def _words_before_name(text: str, start: int, end: int, entities, to_end: bool =
 
 
 AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
+
+
+#: words that open an institution's name inside a post phrase ("Kepala Biro Pers Sekretariat Presiden")
+INSTITUTION_OPENS = frozenset({"Lembaga", "Tim", "Badan", "Dinas", "Kementerian", "Direktorat", "Yayasan", "Universitas",
+                               "Institut", "Pusat", "Forum", "Himpunan", "Ikatan", "Persatuan", "Serikat", "Komite",
+                               "Majelis", "Sekretariat", "Inspektorat", "Panitia", "Perkumpulan", "Aliansi", "Koalisi",
+                               "Relawan", "Gerakan", "Organisasi", "Asosiasi", "Perusahaan", "PT"})
+
+
+def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
+                                  persons: list[PersonHit]) -> list[OrgHit]:
+    """An institution the model reads as the end of a post phrase ("Kepala Biro Pers Media dan Informasi
+    Sekretariat Presiden", "Ketua Tim Dokter Kepresidenan"): from a word that opens institutions' names
+    after the post's words, capitalised words to the phrase's end (or a name), where no rule names
+    anything; the post is then held in it."""
+    taken = [(h.start, h.end) for h in [*places, *orgs]] + [(h.start, h.end) for h in persons]
+    out = []
+    for e in analysis.entities:
+        if e.label != "POST":
+            continue
+        nxt = e.end + len(text[e.end:e.end + 3]) - len(text[e.end:e.end + 3].lstrip())
+        holder = next((h for h in persons if h.start <= nxt <= h.name_start or nxt < h.start and all(
+            w.rstrip(".") in title_words() for w in text[nxt:h.start].split())), None)  # "Prof dr Azis Rani"
+        if any(e.start < h.name_start < e.end for h in persons) or re.match(r"\s*(?:[–-]|,?\s*\()", text[e.end:]) or \
+                text[nxt:nxt + 1].isupper() and (holder is None or re.match(r"\s*[–-]", text[holder.end:])):
+            continue  # "Majelis Rakyat Papua", "Tim Pemenangan Iqbal – Dinda", "Tim Hukum Prabowo-Sandiaga": cut short
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
+        opening = next((i for i, (s, t) in enumerate(tokens) if i >= 1 and e.text[s:t] in INSTITUTION_OPENS), None)
+        if opening is None or len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri":
+            continue  # "Menteri Sekretariat Negara": the portfolio
+        start = e.start + tokens[opening][0]
+        name = text[start:e.end].strip(" ,.(")
+        words_ = name.split()
+        if not all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w in ("dan", "untuk", "&") for w in words_) \
+                or any(s < start + len(name) and start < t for s, t in taken):
+            continue
+        label, abbr = _bracketed(name)
+        out.append(OrgHit(start, start + len(name), name, f"org:x-{slug(label)}", label, "other", alt_labels=abbr))
+    return out
 
 
 def _institutions_after(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit]
