@@ -25,6 +25,11 @@ def _said(facts):
     return [(label[q.speaker], q.text) for q in facts.quotations]
 
 
+def _said_openings(facts, n: int = 20) -> set[tuple[str, str]]:
+    """(speaker's name, the quotation's first `n` characters) of every statement drawn."""
+    return {(name, text[:n]) for name, text in _said(facts)}
+
+
 def _persons(facts):
     return {e.label for e in facts.entities if e.kind is Kind.PERSON}
 
@@ -1117,7 +1122,7 @@ def test_a_post_listing_its_fields_before_the_speaker_s_name_and_a_bare_post_s_o
                    "Kapendam XVII/Cenderawasih Letkol Cpl Eko Daryanto menyebutkan, Kodam sedang mendalami "
                    "kejadian itu. \"Kita masih melakukan pengecekan fakta-fakta di lapangan,\" ungkap Kapendam saat "
                    "dihubungi wartawan.")
-    said = {(name, text[:20]) for name, text in _said(facts)}
+    said = _said_openings(facts)
     assert ("Astri Megatari", "Nomor urut ini akan ") in said
     assert ("Eko Daryanto", "Kita masih melakukan") in said
 
@@ -1165,7 +1170,7 @@ def test_a_described_speaker_with_a_bracketed_abbreviation_is_the_one_just_intro
                    "mendapatkan hak-haknya,\" ujar politikus Partai Demokrat ini.\nHal senada juga diungkapkan oleh "
                    "Wakil Ketua Komisi III DPR Herman Hery. \"Jadi PP 99 Tahun 2012 tidak berlaku. Semua kembali ke "
                    "KUHAP,\" ujar politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini.")
-    said = {(name, text[:20]) for name, text in _said(facts)}
+    said = _said_openings(facts)
     assert ("Herman Hery", "Jadi PP 99 Tahun 201") in said
     assert ("Erma Suryani Ranik", "Semua narapidana itu") in said
 
@@ -1213,3 +1218,10 @@ def test_an_institution_the_model_reads_as_the_end_of_a_post_phrase():
                              text.index("Azis Rani"), None, "post"))  # the model's name
     found = {o.label for o in _institutions_in_post_phrases(text, Analysis((), model, text), [], [], persons)}
     assert found == {"Tim Dokter Kepresidenan", "Sekretariat Presiden"}  # not a minister's portfolio nor a cut name
+
+
+def test_a_pronoun_means_the_post_holder_named_after_a_short_lead_clause():
+    facts = _facts("\"Kami akan melapor ke Bawaslu terkait dugaan pelanggaran pemilu,\" kata saksi BPN Azis Subekti.\n"
+                   "Menanggapi hal itu, Ketua KPU Maluku Syamsul Rifan Kubangun memberikan penjelasan terkait masalah "
+                   "PSU. Menurutnya KPU Maluku sudah menjalankan beberapa rekomendasi terkait PSU.")
+    assert ("Syamsul Rifan Kubangun", "KPU Maluku sudah men") in _said_openings(facts)

@@ -154,6 +154,10 @@ class SpeakerResolver:
         found = self.first_person_in(prev.start + skip, prev.end)
         if found is not None and _title_only(prev.text[skip:found[0] - prev.start]):
             return found  # "Menteri Dalam Negeri (Mendagri) Tjahjo Kumolo mengapresiasi ..."
+        comma = prev.text.find(", ", skip, skip + 40)
+        if found is not None and comma > skip and comma + 2 < found[0] - prev.start and \
+                len(prev.text[skip:comma].split()) <= 4 and _title_only(prev.text[comma + 2:found[0] - prev.start]):
+            return found  # "Menanggapi hal itu, Ketua KPU Maluku Syamsul ...": a lead, then a post and the name
         for verb in PASSIVE.finditer(prev.text):  # "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah."
             agent = self.first_person_in(prev.start + verb.end(), prev.end)
             if agent is not None and _title_only(AGENT_LEAD.sub("", prev.text[verb.end():agent[0] - prev.start])):
