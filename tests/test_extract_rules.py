@@ -1225,3 +1225,11 @@ def test_a_pronoun_means_the_post_holder_named_after_a_short_lead_clause():
                    "Menanggapi hal itu, Ketua KPU Maluku Syamsul Rifan Kubangun memberikan penjelasan terkait masalah "
                    "PSU. Menurutnya KPU Maluku sudah menjalankan beberapa rekomendasi terkait PSU.")
     assert ("Syamsul Rifan Kubangun", "KPU Maluku sudah men") in _said_openings(facts)
+
+
+def test_a_post_held_by_the_name_after_dijabat_oleh_and_regret_as_reported_speech():
+    facts = _facts("Sementara untuk Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali.\n"
+                   "Bupati Puncak Wullem Wandik ketika dihubungi menyesalkan adanya kontak tembak yang menimbulkan "
+                   "korban jiwa warga sipil.")
+    assert ("Ahmad Ali", "Ketua Fraksi", None) in _posts(facts)
+    assert ("Wullem Wandik", "adanya kontak tembak") in _said_openings(facts)

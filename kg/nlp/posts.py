@@ -23,6 +23,8 @@ EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraks
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$")
+# "Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali": the post, then who holds it
+HELD_BY = re.compile(r"^[^.;:\"“”]{0,60}?\bdijabat\s+(?:oleh\s+)?$")
 LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
 APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
@@ -349,7 +351,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
         if named is not None:  # "A sebagai Ketua Fraksi, B sebagai Sekretaris Fraksi dan C sebagai Bendahara"
             out.append(Holding(named, post, named.start, post.end))
             continue
-        after = next((p for p in persons if p.start >= post.end and LINK.match(text[post.end:p.start])), None)
+        after = next((p for p in persons if p.start >= post.end and (LINK.match(text[post.end:p.start])
+                                                                     or HELD_BY.match(text[post.end:p.start]))), None)
         if after is not None and of_another(text, post.start, post.word_end, after.start):
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
