@@ -30,6 +30,21 @@ def _said_openings(facts, n: int = 20) -> set[tuple[str, str]]:
     return {(name, text[:n]) for name, text in _said(facts)}
 
 
+def _model_reading(text: str, *spans: tuple[str, str]):
+    """An analysis whose model reads each (words, label) at the words' first place in `text`: tests about
+    how the rules use the model's reading give it, instead of one training run's output."""
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    return Analysis((), tuple(NerSpan(text.index(w), text.index(w) + len(w), label, w) for w, label in spans), text)
+
+
+def _names_after_posts(text: str, posts: tuple[str, ...], blocked: list[tuple[int, int]] | None = None):
+    """The rules' names in `text`, each of `posts` (first places) ending right before one may stand."""
+    from kg.nlp.persons import find_persons
+
+    return find_persons(text, blocked or [], (), {text.index(p) + len(p): False for p in posts})
+
+
 def _persons(facts):
     return {e.label for e in facts.entities if e.kind is Kind.PERSON}
 
@@ -177,20 +192,12 @@ def test_the_model_vetoes_institutions_and_words_taken_for_names():
     """What the rules took for a name, the model's reading decides (its spans given here, so that
     the test is about the veto, not about one training run's output)."""
     from kg.nlp.extract import _model_vetoed
-    from kg.nlp.persons import find_persons
-    from kg.nlp.pipeline import Analysis, NerSpan
 
     text = "Direktur Eksekutif Walhi Nur Hidayati menilai kebijakan itu keliru. Ketua Ormas hadir."
-
-    def span(words: str, label: str) -> NerSpan:
-        start = text.index(words)
-        return NerSpan(start, start + len(words), label, words)
-
-    model = (span("Walhi", "ORG"), span("Nur Hidayati", "PER"))
-    posts = {text.index(w) + len(w): False for w in ("Direktur Eksekutif", "Ketua")}
-    rules = find_persons(text, [], (), posts)
+    model = _model_reading(text, ("Walhi", "ORG"), ("Nur Hidayati", "PER"))
+    rules = _names_after_posts(text, ("Direktur Eksekutif", "Ketua"))
     assert {h.name for h in rules} == {"Walhi Nur Hidayati", "Ormas"}  # what the rules alone take for names
-    kept = {h.name for h in _model_vetoed(rules, Analysis((), model, text), set())}
+    kept = {h.name for h in _model_vetoed(rules, model, set())}
     assert kept == {"Nur Hidayati"}  # the institution off the name; a word after a post no name
 
 
@@ -200,25 +207,17 @@ def test_a_name_right_after_a_placed_post_is_its_holder_whatever_else_the_model_
     the model's ran into it, nor where the place is one the region table knows (the model's spans given
     here, so that the test is about the veto)."""
     from kg.nlp.extract import _model_vetoed
-    from kg.nlp.persons import find_persons
-    from kg.nlp.pipeline import Analysis, NerSpan
 
     text = ("Mahasiswa pulang, ujar Bupati Yahukimo, Abock Busup, di sana. Hadir Sekretaris Jenderal KPU "
             "Bernad Dermawan Sutrisno. Hadir Lurah Batu Merah Donny Syarnaini. Kata Bupati Tapin, Jayapura Utara.")
-
-    def span(words: str, label: str) -> NerSpan:
-        start = text.index(words)
-        return NerSpan(start, start + len(words), label, words)
-
-    model = (span("Abock Busup", "LOC"), span("KPU Bernad", "ORG"), span("Dermawan Sutrisno", "PER"),
-             span("Lurah Batu Merah", "POST"), span("Donny Syarnaini", "PER"), span("Jayapura Utara", "LOC"))
-    post_ends = {text.index(w) + len(w) for w in ("Bupati Yahukimo", "Sekretaris Jenderal KPU", "Lurah Batu",
-                                                  "Bupati Tapin")}
+    model = _model_reading(text, ("Abock Busup", "LOC"), ("KPU Bernad", "ORG"), ("Dermawan Sutrisno", "PER"),
+                           ("Lurah Batu Merah", "POST"), ("Donny Syarnaini", "PER"), ("Jayapura Utara", "LOC"))
+    posts = ("Bupati Yahukimo", "Sekretaris Jenderal KPU", "Lurah Batu", "Bupati Tapin")
     batu = text.index("Batu Merah")
-    rules = find_persons(text, [(batu, batu + 4)], (), {end: False for end in post_ends})
+    rules = _names_after_posts(text, posts, [(batu, batu + 4)])
     assert {"Abock Busup", "Bernad Dermawan Sutrisno", "Merah Donny Syarnaini", "Jayapura Utara"} <= \
         {h.name for h in rules}  # what the rules alone take for names
-    kept = {h.name for h in _model_vetoed(rules, Analysis((), model, text), post_ends)}
+    kept = {h.name for h in _model_vetoed(rules, model, {text.index(p) + len(p) for p in posts})}
     assert {"Abock Busup", "Bernad Dermawan Sutrisno", "Donny Syarnaini"} <= kept
     assert not {"Dermawan Sutrisno", "Merah Donny Syarnaini", "Jayapura Utara"} & kept
 
@@ -1101,11 +1100,10 @@ def test_a_region_s_name_that_is_a_word_of_a_post_is_no_place():
 
 def test_a_name_the_model_reads_after_its_post_phrase_is_no_person_when_a_word_of_it_never_is():
     from kg.nlp.extract import _names_after_model_posts
-    from kg.nlp.pipeline import Analysis, NerSpan
     text = "Didampingi Karo Ops, Dir Samapta dan Kapolres Banjarbaru Ajun Sutanto, Kapolda menjelaskan."
-    spans = [("Karo Ops", "POST"), ("Dir Samapta", "PER"), ("Kapolres", "POST"), ("Banjarbaru Ajun Sutanto", "PER")]
-    entities = tuple(NerSpan(text.index(t), text.index(t) + len(t), label, t) for t, label in spans)
-    found = _names_after_model_posts(Analysis((), entities, text), [], [])
+    model = _model_reading(text, ("Karo Ops", "POST"), ("Dir Samapta", "PER"), ("Kapolres", "POST"),
+                           ("Banjarbaru Ajun Sutanto", "PER"))
+    found = _names_after_model_posts(model, [], [])
     assert [h.name for h in found] == ["Banjarbaru Ajun Sutanto"]
 
 
@@ -1152,16 +1150,12 @@ def test_a_one_word_speaker_the_model_misses_is_kept_when_the_article_gave_the_f
     """"Jemris mengatakan, ..." after "kata Ketua KPU NTT, Jemris Fointune": the short form of a name the
     article gave stays a person whatever the model reads there (its spans given here)."""
     from kg.nlp.extract import _model_vetoed
-    from kg.nlp.persons import find_persons
-    from kg.nlp.pipeline import Analysis, NerSpan
 
     text = ("\"Perolehan suara ditetapkan,\" kata Ketua KPU NTT, Jemris Fointune.\nJemris mengatakan, penetapan ini "
             "masih menunggu para paslon.\nSuharso mengatakan, aksi akan berlanjut.")
-    start = text.index("Jemris Fointune")
-    model = (NerSpan(start, start + len("Jemris Fointune"), "PER", "Jemris Fointune"),)
-    rules = find_persons(text, [], (), {text.index("Ketua KPU NTT") + len("Ketua KPU NTT"): False})
+    rules = _names_after_posts(text, ("Ketua KPU NTT",))
     assert {"Jemris Fointune", "Jemris", "Suharso"} <= {h.name for h in rules}
-    kept = [h.name for h in _model_vetoed(rules, Analysis((), model, text), set())]
+    kept = [h.name for h in _model_vetoed(rules, _model_reading(text, ("Jemris Fointune", "PER")), set())]
     assert "Jemris" in kept and "Suharso" not in kept  # a one-word name nothing else confirms is not
 
 
@@ -1205,18 +1199,17 @@ def test_the_occasion_after_a_passive_verb_a_title_in_quotation_marks_and_a_reas
 def test_an_institution_the_model_reads_as_the_end_of_a_post_phrase():
     """Its spans given here, so that the test is about where the institution is cut from the post phrase."""
     from kg.nlp.extract import _institutions_in_post_phrases
-    from kg.nlp.persons import PersonHit, find_persons
-    from kg.nlp.pipeline import Analysis, NerSpan
+    from kg.nlp.persons import PersonHit
 
     text = ("Ketua Tim Dokter Kepresidenan Prof dr Azis Rani hadir. Kepala Biro Pers Media dan Informasi Sekretariat Presiden "
             "Erlin Suastini hadir. Menteri Sekretariat Negara Pratikno hadir. Ketua Tim Hukum Prabowo-Sandiaga hadir.")
     phrases = ("Ketua Tim Dokter Kepresidenan", "Kepala Biro Pers Media dan Informasi Sekretariat Presiden",
                "Menteri Sekretariat Negara", "Ketua Tim Hukum")
-    model = tuple(NerSpan(text.index(p), text.index(p) + len(p), "POST", p) for p in phrases)
-    persons = find_persons(text, [], (), {text.index(p) + len(p): False for p in phrases})
+    persons = _names_after_posts(text, phrases)
     persons.append(PersonHit(text.index("Azis Rani"), text.index("Azis Rani") + 9, "Azis Rani", "Azis Rani",
                              text.index("Azis Rani"), None, "post"))  # the model's name
-    found = {o.label for o in _institutions_in_post_phrases(text, Analysis((), model, text), [], [], persons)}
+    model = _model_reading(text, *((p, "POST") for p in phrases))
+    found = {o.label for o in _institutions_in_post_phrases(text, model, [], [], persons)}
     assert found == {"Tim Dokter Kepresidenan", "Sekretariat Presiden"}  # not a minister's portfolio nor a cut name
 
 

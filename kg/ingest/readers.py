@@ -381,8 +381,9 @@ def _paragraph_break(match: re.Match[str]) -> str:
     """A line break for a joined paragraph; the comma kept between a name's degrees ("Dr. Rutiana,
     S.Sos., M.Si", "Robi, S.Kep., Ners"), whose periods end no sentence."""
     text = match.string
-    before = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() else ""
-    after = text[match.end():match.end() + 12].split(None, 1)[0] if text[match.end():].strip() else ""
+    before = text[max(0, match.start() - 20):match.start()].split()[-1:]  # a window, not the whole text per join
+    after = text[match.end():match.end() + 12].split()[:1]
+    before, after = (before[0] if before else ""), (after[0] if after else "")
     degrees = words("degrees")
     if DOTTED.search(before) or before.replace(".", "") in degrees or after.replace(".", "").rstrip(",") in degrees:
         return match.group()

@@ -26,7 +26,7 @@ from kg.nlp.posts import Holding, PostHit, after_post_of_another, find_posts, li
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
-from kg.nlp.text import id_slug, slug
+from kg.nlp.text import id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
 from kg.resources import lower_words, one_word_posts, title_words, words
@@ -387,27 +387,34 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
     taken = [(h.start, h.end) for h in [*places, *orgs]] + [(h.start, h.end) for h in persons]
     out = []
     for e in analysis.entities:
-        if e.label != "POST":
+        if e.label != "POST" or _cut_short(text, e, persons):
             continue
-        nxt = e.end + len(text[e.end:e.end + 3]) - len(text[e.end:e.end + 3].lstrip())
-        holder = next((h for h in persons if h.start <= nxt <= h.name_start or nxt < h.start and all(
-            w.rstrip(".") in title_words() for w in text[nxt:h.start].split())), None)  # "Prof dr Azis Rani"
-        if any(e.start < h.name_start < e.end for h in persons) or re.match(r"\s*(?:[–-]|,?\s*\()", text[e.end:]) or \
-                text[nxt:nxt + 1].isupper() and (holder is None or re.match(r"\s*[–-]", text[holder.end:])):
-            continue  # "Majelis Rakyat Papua", "Tim Pemenangan Iqbal – Dinda", "Tim Hukum Prabowo-Sandiaga": cut short
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
         opening = next((i for i, (s, t) in enumerate(tokens) if i >= 1 and e.text[s:t] in INSTITUTION_OPENS), None)
         if opening is None or len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri":
             continue  # "Menteri Sekretariat Negara": the portfolio
         start = e.start + tokens[opening][0]
         name = text[start:e.end].strip(" ,.(")
-        words_ = name.split()
-        if not all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w in ("dan", "untuk", "&") for w in words_) \
-                or any(s < start + len(name) and start < t for s, t in taken):
+        if not title_case(name.split()) or any(s < start + len(name) and start < t for s, t in taken):
             continue
         label, abbr = _bracketed(name)
         out.append(OrgHit(start, start + len(name), name, f"org:x-{slug(label)}", label, "other", alt_labels=abbr))
     return out
+
+
+def _cut_short(text: str, phrase, persons: list[PersonHit]) -> bool:
+    """Whether the model's post phrase stops inside a name ("Majelis Rakyat" of "Majelis Rakyat Papua",
+    "Tim Pemenangan Iqbal" of "... Iqbal – Dinda", "Tim Hukum" of "Tim Hukum Prabowo-Sandiaga") rather than
+    before its holder's name, titles included ("Ketua Tim Dokter Kepresidenan Prof dr Azis Rani")."""
+    if any(phrase.start < h.name_start < phrase.end for h in persons) or \
+            re.match(r"\s*(?:[–-]|,?\s*\()", text[phrase.end:phrase.end + 5]):
+        return True
+    nxt = phrase.end + len(text[phrase.end:phrase.end + 3]) - len(text[phrase.end:phrase.end + 3].lstrip())
+    if not text[nxt:nxt + 1].isupper():
+        return False
+    holder = next((h for h in persons if h.start <= nxt <= h.name_start or nxt < h.start <= nxt + 30 and all(
+        w.rstrip(".") in title_words() for w in text[nxt:h.start].split())), None)
+    return holder is None or re.match(r"\s*[–-]", text[holder.end:holder.end + 3]) is not None
 
 
 def _institutions_after(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit]
@@ -592,8 +599,7 @@ def _plain_name(name: str) -> bool:
     (kg/lexicons/org_words.tsv: "Satgas", "Dinas", "Pengadilan"): what an institution named with its
     region looks like, not a headline, a bracketed abbreviation, "Pjs Bupati Malang" or "Golkar Jawa Timur"."""
     tokens = name.split()
-    return "(" not in name and tokens[0] in words("org_words") and all(
-        w[:1].isupper() or w[:1].isdigit() or w == "dan" for w in tokens)
+    return "(" not in name and tokens[0] in words("org_words") and title_case(tokens)
 
 
 def _bracketed(name: str) -> tuple[str, tuple[str, ...]]:

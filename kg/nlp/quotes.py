@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.pipeline import Analysis, Word
+from kg.nlp.text import title_case
 from kg.records import Sentence
 from kg.resources import lexicon, post_head_words
 
@@ -239,16 +240,10 @@ def _quotes(para: str, start: int = 0) -> list[re.Match[str]]:
             closes = m.end() > m.start("q") + len(m.group("q"))
             pos = m.end() - 1 if closes else m.end()
             continue
-        if len(words) >= 3 and not _title(words):
+        if len(words) >= 3 and not title_case(words):  # a title or an event's name, not words said
             out.append(m)
         pos = m.end()
     return out
-
-
-def _title(words: list[str]) -> bool:
-    """Quoted words that all open with a capital (or are digits, "&", "dan"): a title or an event's name
-    ("“Travel Exhibition & Malam Puncak Sulut Expo 2019”"), not words said."""
-    return all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "dan", "-") for w in words)
 
 
 def _outside(quotes: list[re.Match[str]], length: int) -> list[tuple[int, int]]:

@@ -37,3 +37,12 @@ def fold(text: str) -> str:
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+TITLE_JOINS = frozenset({"dan", "untuk", "&", "-"})  # the lower-case words a name written in title case may hold
+
+
+def title_case(words: list[str]) -> bool:
+    """Every word opens with a capital or a digit (or a bracket), but for the joining words of names
+    ("Badan Pemeriksa dan Keuangan", "Travel Exhibition & Malam Puncak Expo 2019"): a name or a title."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w in TITLE_JOINS for w in words)
