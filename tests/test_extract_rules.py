@@ -1140,10 +1140,17 @@ def test_police_unit_heads_written_as_one_word_and_not_run_into_their_institutio
 def test_a_name_before_menjabat_holds_the_post_after_it():
     facts = _facts("Wali Kota Solo FX Hadi Rudyatmo hadir. Sedangkan Rudy juga menjabat sebagai Ketua DPC PDIP Solo.\n"
                    "Budi Santoso saat ini menjabat Ketua KPU Tapin. Andi Mallarangeng pernah menjabat sebagai "
-                   "Menteri Pemuda dan Olahraga.")
+                   "Menteri Pemuda dan Olahraga.\nKonsultasi berlangsung di ruangan Anggota KPU NTT Baharudin Hamzah "
+                   "yang juga Ketua Divisi Hukum dan Pengawasan.")
     posts = _posts(facts)
     assert {("FX Hadi Rudyatmo", "Ketua", None), ("Budi Santoso", "Ketua", None),
-            ("Andi Mallarangeng", "Menteri Pemuda dan Olahraga", "former")} <= posts
+            ("Andi Mallarangeng", "Menteri Pemuda dan Olahraga", "former"),
+            ("Baharudin Hamzah", "Anggota", None), ("Baharudin Hamzah", "Ketua Divisi", None)} <= posts
+
+
+def test_a_post_held_by_the_name_after_the_province_of_its_region():
+    facts = _facts("MAMUJU - Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa melantik 12 pejabat.")
+    assert ("Agus Ambo Djiwa", "Bupati", None) in _posts(facts)
 
 
 def test_a_one_word_speaker_the_model_misses_is_kept_when_the_article_gave_the_full_name():

@@ -85,3 +85,21 @@ def test_an_institution_and_a_level_without_region_is_the_article_s_one_branch_a
                   "city", ("KPU Kota Ambon",))
     orgs = [kpu, kpud, learned(50, "KPU Provinsi"), learned(70, "Bawaslu Provinsi")]
     assert joined(orgs) == {"KPU Provinsi": "org:kpu-81"}
+
+
+def test_an_abbreviation_of_the_initials_joins_the_institution_a_post_names():
+    ministry = OrgHit(0, 30, "Menteri Kelautan dan Perikanan", "org:kementerian-kelautan-dan-perikanan",
+                      "Kementerian Kelautan dan Perikanan", "ministry")
+    orgs = [ministry, learned(40, "KKP"), learned(60, "PDSPKP")]
+    assert joined(orgs) == {"KKP": "org:kementerian-kelautan-dan-perikanan"}
+
+
+def test_pemilu_written_out_is_the_same_name():
+    dkpp = rules(0, "Dewan Kehormatan Penyelenggara Pemilu", "org:dkpp", ("DKPP",))
+    model = learned(50, "Dewan Kehormatan Penyelenggara Pemilihan Umum", ("DKPP",))
+    assert joined([dkpp, model]) == {"Dewan Kehormatan Penyelenggara Pemilihan Umum": "org:dkpp"}
+
+
+def test_two_names_of_the_model_that_each_give_the_other_become_one_node():
+    orgs = [learned(0, "Dewas Pengawas", ("Dewan Pengawas",)), learned(40, "Dewan Pengawas", ("Dewas Pengawas",))]
+    assert len({hit.key for hit in [same_institutions(orgs).get(i, o) for i, o in enumerate(orgs)]}) == 1

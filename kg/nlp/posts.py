@@ -22,7 +22,9 @@ from kg.resources import words as words_of
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
-                  r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$")
+                  r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
+                  # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
+                  r"|^\s*,\s*Provinsi\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*,\s*$")
 # "Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali": the post, then who holds it
 HELD_BY = re.compile(r"^[^.;:\"“”]{0,60}?\bdijabat\s+(?:oleh\s+)?$")
 LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
@@ -335,7 +337,8 @@ POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
 # Ketua KPU Tapin" (a past one, "pernah menjabat", is marked former where the post is found)
 NAMED_AS = re.compile(r",?\s+(?:(?:yang\s+)?(?:(?:juga|kini|saat\s+ini|sekarang|masih|sempat|pernah|sedang|tengah|"
-                      r"telah|sudah|pun)\s+)*menjabat(?:\s+(?:sebagai|selaku))?|sebagai|selaku)\s+")
+                      r"telah|sudah|pun)\s+)*menjabat(?:\s+(?:sebagai|selaku))?|sebagai|selaku"
+                      r"|yang\s+(?:juga|kini|saat\s+ini|sekarang|masih)(?:\s+(?:merupakan|adalah))?)\s+")
 
 
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:

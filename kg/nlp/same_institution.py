@@ -26,6 +26,7 @@ from kg.nlp.orgs import LEVEL, OrgHit
 LEARNED = "org:x-"
 COUNTRY_SUFFIXES = (("ri",), ("republik", "indonesia"))
 ROMAN_OR_NUMBER = re.compile(r"^(?:[ivxlc]+|\d+)$")
+CONNECTIVES = frozenset({"dan", "serta"})  # no letter of an abbreviation
 LEGAL_FORMS = frozenset({"pt", "cv", "perum", "persero", "tbk"})  # a company's name with or without them
 MIN_TYPO_WORD = 5
 SAME_WORDS = 0.6  # share of the words of two institutions' names that one abbreviation they share needs  # a misspelt word this long or longer; shorter words differ by meaning ("Kab", "Kota")
@@ -39,22 +40,50 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
     for o in orgs:
         nodes.setdefault(o.key, o)
         forms.setdefault(o.key, set()).update(_words(n) for n in (o.label, o.text, *o.alt_labels) if n)
-    out: dict[int, OrgHit] = {}
-    for i, hit in enumerate(orgs):
+    joins: dict[str, str] = {}
+    for hit in nodes.values():
         if not hit.key.startswith(LEARNED):
             continue
         others = {k: o for k, o in nodes.items() if k != hit.key}
         name = _words(hit.label)
         written = {_words(n) for n in (hit.label, hit.text, *hit.alt_labels) if n}
         target = _abbreviated(name, written, others, forms) or _misspelt(name, others) or _shorter(name, others, forms) \
-            or _without_legal_form(name, others) or _level_only(name, others, forms)
+            or _without_legal_form(name, others) or _level_only(name, others, forms) or _initials(name, others)
         if target is not None:
-            out[i] = replace(target, start=hit.start, end=hit.end, text=hit.text)
+            joins[hit.key] = target.key
+    out: dict[int, OrgHit] = {}
+    for i, hit in enumerate(orgs):
+        key = _joined_to(hit.key, joins)
+        if key != hit.key:
+            out[i] = replace(nodes[key], start=hit.start, end=hit.end, text=hit.text)
     return out
 
 
+def _joined_to(key: str, joins: dict[str, str]) -> str:
+    """The node a chain of joins ends at; where two of the model's nodes each join the other ("Dewan
+    Pengawas" written once as "Dewas Pengawas", each the other's other name), the first of them."""
+    seen = [key]
+    while key in joins:
+        key = joins[key]
+        if key in seen:
+            return min(seen[seen.index(key):])
+        seen.append(key)
+    return key
+
+
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(re.sub(r"[^\w\s]", " ", name).casefold().split())
+    """A name's words, "Pemilu" written out ("Badan Pengawas Pemilu" is "... Pemilihan Umum")."""
+    words = re.sub(r"[^\w\s]", " ", name).casefold().split()
+    return tuple(w for word in words for w in (("pemilihan", "umum") if word == "pemilu" else (word,)))
+
+
+def _initials(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
+    """An abbreviation made of the first letters of another node's name ("KKP" of the "Kementerian
+    Kelautan dan Perikanan" that "Menteri Kelautan dan Perikanan" names), when one node's only."""
+    if len(name) != 1 or not 2 <= len(name[0]) <= 6:
+        return None
+    return _only([o for o in others.values()
+                  if "".join(w[0] for w in _words(o.label) if w not in CONNECTIVES) == name[0]])
 
 
 def _only(found: list[OrgHit]) -> OrgHit | None:
