@@ -103,3 +103,11 @@ def test_pemilu_written_out_is_the_same_name():
 def test_two_names_of_the_model_that_each_give_the_other_become_one_node():
     orgs = [learned(0, "Dewas Pengawas", ("Dewan Pengawas",)), learned(40, "Dewan Pengawas", ("Dewas Pengawas",))]
     assert len({hit.key for hit in [same_institutions(orgs).get(i, o) for i, o in enumerate(orgs)]}) == 1
+
+
+def test_a_company_by_its_legal_form_and_abbreviation_and_a_ministry_by_its_kind_and_abbreviation():
+    company = learned(0, "PT Asmin Koalindo Tuhup", ("AKT",))
+    ministry = learned(40, "Kementerian Energi dan Sumber Daya Mineral", ("ESDM",))
+    orgs = [company, ministry, learned(100, "PT AKT"), learned(120, "Kementeriaan ESDM"), learned(140, "Dinas ESDM")]
+    assert joined(orgs) == {"PT AKT": "org:x-pt-asmin-koalindo-tuhup",
+                            "Kementeriaan ESDM": "org:x-kementerian-energi-dan-sumber-daya-mineral"}

@@ -48,7 +48,7 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
         name = _words(hit.label)
         written = {_words(n) for n in (hit.label, hit.text, *hit.alt_labels) if n}
         target = _abbreviated(name, written, others, forms) or _misspelt(name, others) or _shorter(name, others, forms) \
-            or _without_legal_form(name, others) or _level_only(name, others, forms) or _initials(name, others)
+            or _without_legal_form(name, others, forms) or _level_only(name, others, forms) or _initials(name, others) or _kind_and_abbreviation(name, others, forms)
         if target is not None:
             joins[hit.key] = target.key
     out: dict[int, OrgHit] = {}
@@ -110,6 +110,19 @@ def _abbreviated(name: tuple[str, ...], written: set[tuple[str, ...]], others: d
         _only([o for k, o in others.items() if not k.startswith(LEARNED) and shares(k, o)])
 
 
+def _kind_and_abbreviation(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
+    """"Kementerian ESDM" (or "Kementeriaan ESDM") of "Kementerian Energi dan Sumber Daya Mineral (ESDM)":
+    the first word of another node's name, then that node's abbreviation."""
+    if len(name) != 2:
+        return None
+    return _only([o for k, o in others.items() if (name[1],) in forms[k] and len(_words(o.label)) > 2
+                  and _same_word(_words(o.label)[0], name[0])])
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= MIN_TYPO_WORD and Levenshtein.distance(a, b) <= 1)
+
+
 def _misspelt(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
     """A name one word of which is another node's word misspelt (two edits at most, in a word of
     MIN_TYPO_WORD letters or more, not a number: "Komisi II" is not "Komisi III")."""
@@ -127,15 +140,20 @@ def _misspelt(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None
     return _only([o for o in others.values() if typo(_words(o.label))])
 
 
-def _without_legal_form(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
+def _without_legal_form(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
     """A company's name written without its legal form where another node has it ("Pertamina" of "PT
-    Pertamina (Persero)"; not the other way: each would join the other)."""
+    Pertamina (Persero)"; not the other way: each would join the other), or with it where another node
+    has the name without ("PT AKT" of "PT Asmin Koalindo Tuhup (AKT)")."""
     def bare(words: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(w for w in words if w not in LEGAL_FORMS)
 
     core = bare(name)
+    if not core:
+        return None
     return _only([o for o in others.values() if bare(_words(o.label)) == core == name
-                  and len(_words(o.label)) > len(name)]) if core else None
+                  and len(_words(o.label)) > len(name)]) or \
+        _only([o for k, o in others.items() if core != name and core != _words(o.label)
+                and core in {bare(f) for f in forms[k]}])
 
 
 def _level_only(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
