@@ -1113,16 +1113,22 @@ def test_a_one_letter_middle_initial_is_part_of_the_name_not_the_hajj_title():
     assert _persons(facts) == {"Yasonna H Laoly", "Binsar H Pasaribu"}
 
 
-def test_a_post_listing_its_fields_before_the_speaker_s_name_and_a_bare_post_s_one_holder():
-    facts = _facts("Pengundian nomor urut digelar KPU DKI pada Senin malam. \"Nomor urut ini akan digunakan saat "
-                   "mereka berkampanye,\" kata Ketua Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi "
-                   "Masyarakat KPU Jakarta, Astri Megatari.\n"
-                   "Kapendam XVII/Cenderawasih Letkol Cpl Eko Daryanto menyebutkan, Kodam sedang mendalami "
-                   "kejadian itu. \"Kita masih melakukan pengecekan fakta-fakta di lapangan,\" ungkap Kapendam saat "
-                   "dihubungi wartawan.")
-    said = _said_openings(facts)
-    assert ("Astri Megatari", "Nomor urut ini akan ") in said
-    assert ("Eko Daryanto", "Kita masih melakukan") in said
+@pytest.mark.parametrize("text, expected", [
+    # a post listing its fields before the speaker's name; a bare post's one holder
+    ("Pengundian nomor urut digelar KPU DKI pada Senin malam. \"Nomor urut ini akan digunakan saat mereka "
+     "berkampanye,\" kata Ketua Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat KPU Jakarta, "
+     "Astri Megatari.\nKapendam XVII/Cenderawasih Letkol Cpl Eko Daryanto menyebutkan, Kodam sedang mendalami "
+     "kejadian itu. \"Kita masih melakukan pengecekan fakta-fakta di lapangan,\" ungkap Kapendam saat dihubungi "
+     "wartawan.",
+     {("Astri Megatari", "Nomor urut ini akan "), ("Eko Daryanto", "Kita masih melakukan")}),
+    # a described speaker after a lead clause; words said after "bila"
+    ("Gadis Siti Nadia Umasugi resmi dilantik sebagai anggota DPRD Maluku. Usai pelantikan itu, dara kelahiran "
+     "18 Juli 1995 ini mengaku, setelah dilantik dia akan bekerja secara maksimal.\nWali Kota Solo FX Hadi "
+     "Rudyatmo hadir. Rudy pun menyampaikan bila dirinya enggan berbicara masalah pilkada di rumah dinas.",
+     {("Gadis Siti Nadia Umasugi", "setelah dilantik dia"), ("FX Hadi Rudyatmo", "bila dirinya enggan ")}),
+])
+def test_speakers_named_by_posts_descriptions_and_lead_clauses(text, expected):
+    assert expected <= _said_openings(_facts(text))
 
 
 def test_police_unit_heads_written_as_one_word_and_not_run_into_their_institution():
@@ -1233,3 +1239,11 @@ def test_a_post_held_by_the_name_after_dijabat_oleh_and_regret_as_reported_speec
                    "korban jiwa warga sipil.")
     assert ("Ahmad Ali", "Ketua Fraksi", None) in _posts(facts)
     assert ("Wullem Wandik", "adanya kontak tembak") in _said_openings(facts)
+
+
+def test_a_unit_ending_in_its_abbreviation_between_the_post_and_the_name_is_no_part_of_the_name():
+    text = ("\"Kami melihat revisi itu menguatkan KPK,\" kata Ketua Umum Bara JP Viktor S Sirait.\n"
+            "Ketua Umum Partai Demokrat Susilo Bambang Yudhoyono hadir. Kepala Desa Jupri JHP Tampubolon juga.")
+    names = {h.name for h in _names_after_posts(text, ("Ketua Umum", "Kepala Desa"))}
+    assert "Viktor S Sirait" in names and "Jupri JHP Tampubolon" in names
+    assert not any(n.startswith("Bara") for n in names)

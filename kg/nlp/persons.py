@@ -32,6 +32,8 @@ APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s|yang\
                         r"|yang\s+(?:saat\s+ini|kini|sekarang)\s+(?:menjabat(?:\s+sebagai)?|menjadi|merupakan)"
                         r"|(?:yang\s+)?merupakan|yang\s+menjadi)\s)\s*")
 REGION_THEN_HOLDER = re.compile(r",\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*(?:,|\.|dan\b|serta\b)")
+# a unit's name ending in its capitalised abbreviation, then a name of two words or more
+UNIT_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]+\s)+[A-Z]{2,4}\s(?=[A-Z][a-z]+(?:\s[A-Z][\w.']*)+$)")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
@@ -266,6 +268,10 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
         if post_ends[post] == "area" and REGION_THEN_HOLDER.match(text, end) \
                 and not any(s <= start and end <= e for s, e in ner_spans):
             return None  # "Kades Ulunipa, Aboka": the village the table does not know, then its head
+        if rank is None and (unit := UNIT_ABBREVIATION.match(name)):
+            # "Ketua Umum Bara JP Viktor S Sirait": the unit's name and abbreviation, then the holder
+            start += unit.end()
+            return PersonHit(start, end, text[start:end], text[start:end], start, None, "post")
         if post_ends[post] and len(name.split()) >= 3 and rank is None and not text[post:titles_start].strip():
             # "Lurah Cipayung Tomi Patria": the post's region the table does not know, then the name
             start = start + len(name.split()[0]) + 1

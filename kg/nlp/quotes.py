@@ -27,6 +27,7 @@ PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+[\w.()/-]+){0,7}\s+(?:ini|itu|tersebut)$")
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut)(?:,\s*|\s+(?=[A-Z]))")
+LEAD_CLAUSE = re.compile(r"^[A-Z][^,.]{2,50},\s*")  # "Usai pelantikan itu, ": before the subject
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 # "Menurut dia, ...", "Namun menurut Yasonna, ...", "Data tersebut, menurut mantan danjen Kopassus ini, ..."
 # "Menurut Ketua KPU Kota Kupang, Deky Ballo, apabila ...": the name after the post and its comma is the speaker's
@@ -80,7 +81,7 @@ def _topic_verbs() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(r[0] for r in lexicon('speech_verbs') if r[2:3] == ('topic',))})\b")
 
 
-CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau)\b", re.IGNORECASE)
+CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau|bila|apabila)\b", re.IGNORECASE)
 
 
 @cache
@@ -327,6 +328,9 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         lead = CONNECTIVE.match(s)
         skip = lead.end() if lead else 0
         subject = s[skip:verb.start()]
+        clause = LEAD_CLAUSE.match(subject)  # "Usai pelantikan itu, dara kelahiran 1995 ini mengaku, ..."
+        if clause and (PRONOUN.match(subject[clause.end():].strip()) or _pointer(subject[clause.end():])):
+            skip, subject = skip + clause.end(), subject[clause.end():]
         if PRONOUN.match(subject.strip()) or _pointer(subject):
             speaker = resolver.resolve(subject, sent.start + skip)
         else:
@@ -343,7 +347,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
 
 PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
                           "perempuan", "purnawirawan", "jenderal", "mantan", "eks", "kader", "pengacara",
-                          "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator"})
+                          "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator", "dara", "gadis"})
 
 
 def _pointer(phrase: str) -> bool:
