@@ -1247,3 +1247,16 @@ def test_a_unit_ending_in_its_abbreviation_between_the_post_and_the_name_is_no_p
     names = {h.name for h in _names_after_posts(text, ("Ketua Umum", "Kepala Desa"))}
     assert "Viktor S Sirait" in names and "Jupri JHP Tampubolon" in names
     assert not any(n.startswith("Bara") for n in names)
+
+
+def test_numbered_military_units_and_national_police_and_military_units_are_institutions():
+    facts = _facts("Pengamanan melibatkan Polres Metro Jakarta Utara, Kodim 0502 dan Satpol PP. Dandim 0508/Depok "
+                   "Kolonel Inf Agus Salim hadir bersama Danrem 143/Haluoleo Brigjen TNI Yusuf Ridwan.\n"
+                   "Tersangka akan dikirim ke Densus 88. Presiden tiba di Pangkalan TNI AU Roesmin Nurjadin.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert {"Komando Distrik Militer 0502", "Komando Distrik Militer 0508/Depok", "Komando Resor Militer 143/Haluoleo",
+            "Detasemen Khusus 88 Antiteror", "Tentara Nasional Indonesia Angkatan Udara"} <= orgs
+    assert ("Agus Salim", "Dandim", None) in _posts(facts)
+    label = {e.key: e.label for e in facts.entities}
+    assert {(label[m.person], label.get(m.organization)) for m in facts.memberships} >= {
+        ("Agus Salim", "Komando Distrik Militer 0508/Depok"), ("Yusuf Ridwan", "Komando Resor Militer 143/Haluoleo")}

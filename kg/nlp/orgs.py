@@ -100,6 +100,13 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         otype = _form_to_type()[m.group("head")]
         if otype.key == "dpd" and _party_board(text, m.start(), m.end(), party_after):
             continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate
+        number = UNIT_NUMBER.match(text, m.end()) if otype.key in NUMBERED_UNITS else None
+        if number:  # "Kodim 0502", "Korem 143/Haluoleo": the unit's number names it across the country
+            name = f"{otype.full} {number.group('id')}"
+            hits.append(OrgHit(m.start(), number.end(), text[m.start():number.end()],
+                               f"org:{otype.key}-{slug(number.group('id'))}", name, otype.key, None, otype.national_level,
+                               (text[m.start():number.end()],)))
+            continue
         gap, place = _place_after(text, m.end(), place_at)
         metro = re.search(r"Metro\s+$", gap.group()) if gap and place is None else None
         if metro:  # "Polda Metro Jaya": "Metro" begins the region's name here
@@ -149,6 +156,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     return _bare_as_branch(text, [h for h in _outermost(hits) if not _in_rank(text, h)])
 
 
+NUMBERED_UNITS = frozenset({"korem", "kodim"})
+UNIT_NUMBER = re.compile(r"\s+(?P<id>\d{2,4}(?:\s*/\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?)(?![\w/])")
 RANK_BEFORE = re.compile(r"(\S+)\s+$")
 
 
