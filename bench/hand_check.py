@@ -53,7 +53,6 @@ def main() -> int:
             record = json.loads(line)
             if record["id"] not in wanted:
                 continue
-            record.pop("published", None)  # not needed here; its mixed formats only warn
             article = article_from_record(record, f"{path}:{n}", record["id"])
             facts = extract(article, nlp)
             labels = {e.key: e.label for e in facts.entities}

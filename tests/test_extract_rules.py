@@ -2,6 +2,8 @@
 sentence in the style of such news, with the facts the extractor must (or must not) draw from it."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.nlp.extract import extract
@@ -1260,3 +1262,23 @@ def test_numbered_military_units_and_national_police_and_military_units_are_inst
     label = {e.key: e.label for e in facts.entities}
     assert {(label[m.person], label.get(m.organization)) for m in facts.memberships} >= {
         ("Agus Salim", "Komando Distrik Militer 0508/Depok"), ("Yusuf Ridwan", "Komando Resor Militer 143/Haluoleo")}
+
+
+def test_a_village_the_table_does_not_know_after_kades_is_no_person_even_where_the_model_reads_a_name():
+    text = ("Yang dilantik yaitu Kades Matarape, Tahang Arsad menggantikan Jufri; Kades Ulunipa, Hasrun Laris "
+            "menggantikan Aboka. Hadir Kades Morompaitonga, Rusdin Ruhia, dan Kades Padei Darat, Bahdar.")
+    from kg.nlp.persons import find_persons
+    from kg.nlp.pipeline import NerSpan
+
+    post_ends = {m.end(): "area" for m in re.finditer(r"Kades", text)}
+    model = tuple(NerSpan(m.start(), m.end(), "PER", m.group())
+                  for m in re.finditer(r"Matarape|Morompaitonga|Tahang Arsad|Hasrun Laris|Rusdin Ruhia", text))
+    names = {h.name for h in find_persons(text, [], model, post_ends)}
+    assert {"Tahang Arsad", "Hasrun Laris", "Rusdin Ruhia"} <= names
+    assert not names & {"Matarape", "Ulunipa", "Morompaitonga"}
+
+
+def test_an_interim_holder_named_after_sementara_holds_the_post_acting():
+    facts = _facts("\"Kita baru usulkan,\" kata Ketua DPRD Jabar sementara, Taufik Hidayat. Sementara itu Ketua KPU "
+                   "Jabar Rifqi Ali Mubarok sementara itu hadir.")
+    assert {("Taufik Hidayat", "Ketua", "acting"), ("Rifqi Ali Mubarok", "Ketua", None)} <= _posts(facts)

@@ -88,7 +88,8 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
         sentence = analysis.sentence_at(h.start)
         out.append(Membership(keys[h.person], role, org, sentence,
                               Mention(h.start, h.end, article.text[h.start:h.end], sentence),
-                              h.person.rank, h.post.qualifier, 0.9 if h.start == h.post.start else 0.8))
+                              h.person.rank, h.post.qualifier or _term_after(article.text, h.post.end),
+                              0.9 if h.start == h.post.start else 0.8))
     return out
 
 
@@ -238,7 +239,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             seen.add(ident)
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS \
-                else _term_before(text, post.start)
+                else _term_before(text, post.start) or _term_after(text, post.end)
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
@@ -246,6 +247,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
 
 TERM_QUALIFIERS = frozenset({"former", "acting"})
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
+INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim)\b(?!\s+(?:itu|ini)\b)")
 
 
 def _term_before(text: str, start: int) -> str | None:
@@ -254,6 +256,11 @@ def _term_before(text: str, start: int) -> str | None:
     before = WORD_BEFORE.search(text, max(0, start - 20), start)
     qualifier = post_qualifier(before.group(1)) if before else None
     return qualifier if qualifier in TERM_QUALIFIERS else None
+
+
+def _term_after(text: str, end: int) -> str | None:
+    """"Ketua DPRD Jabar sementara, Taufik": an interim holder, as the word after the post says."""
+    return "acting" if INTERIM_AFTER.match(text, end) else None
 
 
 def _institution_forms(orgs: list[OrgHit]) -> dict[str, set[str]]:

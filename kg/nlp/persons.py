@@ -31,7 +31,8 @@ APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s|yang\
                         r"|\s(?:selaku|sebagai|yang\s+juga(?:\s+menjabat(?:\s+sebagai)?)?"
                         r"|yang\s+(?:saat\s+ini|kini|sekarang)\s+(?:menjabat(?:\s+sebagai)?|menjadi|merupakan)"
                         r"|(?:yang\s+)?merupakan|yang\s+menjadi)\s)\s*")
-REGION_THEN_HOLDER = re.compile(r",\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*(?:,|\.|dan\b|serta\b)")
+REGION_THEN_HOLDER = re.compile(r",\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*(?:,|\.|;|dan\b|serta\b|"
+                               r"(?<=\w\s)(?=[a-z]{4,}))")
 # a unit's name ending in its capitalised abbreviation, then a name of two words or more
 UNIT_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]+\s)+[A-Z]{2,4}\s(?=[A-Z][a-z]+(?:\s[A-Z][\w.']*)+$)")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
@@ -266,7 +267,7 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
         if post_ends[post] == "acronym" and len(name.split()) == 1:
             return None
         if post_ends[post] == "area" and REGION_THEN_HOLDER.match(text, end) \
-                and not any(s <= start and end <= e for s, e in ner_spans):
+                and (len(name.split()) == 1 or not any(s <= start and end <= e for s, e in ner_spans)):
             return None  # "Kades Ulunipa, Aboka": the village the table does not know, then its head
         if rank is None and (unit := UNIT_ABBREVIATION.match(name)):
             # "Ketua Umum Bara JP Viktor S Sirait": the unit's name and abbreviation, then the holder
