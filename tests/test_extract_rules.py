@@ -1128,6 +1128,12 @@ def test_a_one_letter_middle_initial_is_part_of_the_name_not_the_hajj_title():
      "18 Juli 1995 ini mengaku, setelah dilantik dia akan bekerja secara maksimal.\nWali Kota Solo FX Hadi "
      "Rudyatmo hadir. Rudy pun menyampaikan bila dirinya enggan berbicara masalah pilkada di rumah dinas.",
      {("Gadis Siti Nadia Umasugi", "setelah dilantik dia"), ("FX Hadi Rudyatmo", "bila dirinya enggan ")}),
+    # a pronoun never means a person the quoted words name; a person in a lead clause is not the subject
+    ("Ketua DPD Golkar Ace Hidayat hadir. Mekeng akan memberikan keterangannya apabila diminta oleh KPK. \"Kami "
+     "yakin Pak Mekeng akan kooperatif terhadap proses hukum ini,\" katanya.\nWali Kota Solo FX Hadi Rudyatmo "
+     "bertemu Gibran Rakabuming. Mendengar perkataan Gibran, Rudy yang berdiri di sampingnya mengatakan bahwa "
+     "Gibran bertanya tentang mekanisme pencalonan.",
+     {("Ace Hidayat", "Kami yakin Pak Meken"), ("FX Hadi Rudyatmo", "bahwa Gibran bertany")}),
 ])
 def test_speakers_named_by_posts_descriptions_and_lead_clauses(text, expected):
     assert expected <= _said_openings(_facts(text))

@@ -138,8 +138,8 @@ class SpeakerResolver:
         found = [(s, k) for s, e, k in self.mentions if start <= s and e <= end]
         return found[0] if found else None
 
-    def last_named_before(self, pos: int) -> str | None:
-        before = [k for s, e, k in self.mentions if e <= pos]
+    def last_named_before(self, pos: int, avoid: frozenset[str] = frozenset()) -> str | None:
+        before = [k for s, e, k in self.mentions if e <= pos and k not in avoid]
         return before[-1] if before else None
 
     def subject_before(self, pos: int) -> tuple[int, str] | None:
@@ -170,23 +170,32 @@ class SpeakerResolver:
         i = bisect_right([s.start for s in self.sentences], pos) - 1
         return i if i >= 0 else None
 
-    def pronoun(self, pos: int) -> str | None:
+    def pronoun(self, pos: int, avoid: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at `pos` means: the person named as subject of the sentence before, when
-        named after the last speaker's statement; else the last speaker; else the last person named."""
+        named after the last speaker's statement; else the last speaker; else the last person named;
+        never one of `avoid` (those the quoted words themselves name: "Kami yakin Pak Mekeng ...," katanya)."""
         named = self.subject_before(pos)
-        if named is not None and (self.last_speaker is None or named[0] >= self.last_speaker_end):
+        if named is not None and named[1] not in avoid and (self.last_speaker is None
+                                                             or named[0] >= self.last_speaker_end):
             return named[1]
-        return self.last_speaker or self.last_named_before(pos)
+        if self.last_speaker is not None and self.last_speaker not in avoid:
+            return self.last_speaker
+        return self.last_named_before(pos, avoid)
 
-    def resolve(self, phrase: str, start: int, anchor: int | None = None) -> str | None:
+    def named_within(self, spans: list[tuple[int, int]]) -> frozenset[str]:
+        """The persons named inside any of `spans`."""
+        return frozenset(k for s, e, k in self.mentions if any(a <= s and e <= b for a, b in spans))
+
+    def resolve(self, phrase: str, start: int, anchor: int | None = None,
+                avoid: frozenset[str] = frozenset()) -> str | None:
         """The person a speaker phrase at `start` names; a pronoun is read from `anchor` (the
-        start of its sentence or quoted paragraph), by default `start`."""
+        start of its sentence or quoted paragraph), by default `start`, and is none of `avoid`."""
         head = phrase.strip().split()[0] if phrase.strip() else ""
         if PRONOUN.match(head) or not head:
-            return self.pronoun(start if anchor is None else anchor)
+            return self.pronoun(start if anchor is None else anchor, avoid)
         named = self.person_in(start, start + len(phrase))
         if named is None and _pointer(phrase):
-            return self.pronoun(start if anchor is None else anchor)
+            return self.pronoun(start if anchor is None else anchor, avoid)
         return named
 
 
@@ -259,13 +268,14 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     speaker = None
     named_post = None  # ",” ungkap Kapolres.": unless the last speaker holds such a post, someone the article does not name
     anchor = offset + first.start("q")  # a pronoun means someone named before the quote, in this paragraph or earlier
+    quoted = resolver.named_within([(offset + q.start("q"), offset + q.end("q")) for q in quotes])
     for quote in [last, *quotes[:-1]]:  # ",” kata X." after the last quote, or between two ("...," ujar X, "...")
         attribution = _after_attribution().match(para[quote.end():])
         if attribution and attribution.group("self"):
-            speaker = resolver.resolve("nya", offset + quote.end(), anchor=anchor)
+            speaker = resolver.resolve("nya", offset + quote.end(), anchor=anchor, avoid=quoted)
         elif attribution:
             who_start = offset + quote.end() + attribution.start("who")
-            speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor)
+            speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor, avoid=quoted)
             head = attribution.group("who").split()[0].casefold()
             named_post = named_post or (head if head in post_head_words() else None)
         if speaker is not None:
@@ -335,6 +345,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             speaker = resolver.resolve(subject, sent.start + skip)
         else:
             speaker = resolver.first_person_in(sent.start + skip, sent.start + verb.start())
+            speaker = _after_lead(s, sent.start, verb.start(), speaker, resolver)
             if speaker is not None and not _subject_is_person(s[skip:speaker[0] - sent.start]):
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
@@ -343,6 +354,17 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             return None
         return _said(speaker, s[verb.end():], sent, resolver, framed=bool(re.search(r"[,:]", verb.group())))
     return None
+
+
+def _after_lead(s: str, offset: int, verb: int, found: tuple[int, str] | None,
+                resolver: SpeakerResolver) -> tuple[int, str] | None:
+    """"Mendengar perkataan Gibran, Rudy ... mengatakan": a person named in a lead clause ending with a
+    comma is not the subject; the person named right after the comma is."""
+    end = resolver.name_ending(found[0]) if found is not None else None
+    if end is None or not s[end - offset:].startswith(","):
+        return found
+    later = resolver.first_person_in(end + 1, offset + verb)
+    return later if later is not None and _title_only(s[end - offset + 1:later[0] - offset]) else found
 
 
 PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
