@@ -1288,3 +1288,8 @@ def test_an_interim_holder_named_after_sementara_holds_the_post_acting():
     facts = _facts("\"Kita baru usulkan,\" kata Ketua DPRD Jabar sementara, Taufik Hidayat. Sementara itu Ketua KPU "
                    "Jabar Rifqi Ali Mubarok sementara itu hadir.")
     assert {("Taufik Hidayat", "Ketua", "acting"), ("Rifqi Ali Mubarok", "Ketua", None)} <= _posts(facts)
+
+
+def test_an_institution_named_in_english_after_a_post_is_no_person():
+    text = "Ary Ginanjar Agustian, yang juga CEO ESQ Leadership Training Center, mengatakan hal itu penting."
+    assert not {h.name for h in _names_after_posts(text, ("CEO ESQ",))} & {"Leadership Training Center"}
