@@ -76,6 +76,30 @@ def test_a_bare_name_that_fits_two_people_equally_stays_apart():
     assert cluster(records, pairs) == []
 
 
+def test_bare_names_two_people_could_bear_join_only_when_each_is_linked_to_each():
+    """"Dewi" fits two longer names: two bare "Dewi" nodes strongly linked are one person, but a third
+    linked to only one of them does not join through it (no chain of look-alikes)."""
+    records = {r.node: r for r in (
+        record("dewi-sartika", "Dewi Sartika", {"g1"}), record("dewi-lestari", "Dewi Lestari", {"g2"}),
+        record("dewi--31", "Dewi", {"g3"}), record("dewi--32", "Dewi", {"g4"}), record("dewi--33", "Dewi", {"g5"}),
+    )}
+    pairs = [pair("dewi--31", "dewi-sartika", 0.9, "contains"), pair("dewi--31", "dewi-lestari", 0.88, "contains"),
+             pair("dewi--31", "dewi--32", 0.99, "same"), pair("dewi--32", "dewi--33", 0.95, "same")]
+    clusters = cluster(records, pairs)
+    assert members(clusters, "dewi--31") == {PERSON + "dewi--31", PERSON + "dewi--32"}
+
+
+def test_a_longer_name_opening_with_a_common_word_is_no_rival_for_a_bare_name():
+    """"Penampilan Sardon" is a word glued to the name: "Sardon" is Jose Sardon, not ambiguous."""
+    records = {r.node: r for r in (
+        record("jose-sardon", "Jose Sardon", {"g1"}), record("penampilan-sardon", "Penampilan Sardon", {"g2"}),
+        record("sardon--13", "Sardon", {"g3"}),
+    )}
+    pairs = [pair("sardon--13", "jose-sardon", 0.99, "contains"),
+             pair("sardon--13", "penampilan-sardon", 0.99, "contains")]
+    assert PERSON + "sardon--13" in members(cluster(records, pairs), "jose-sardon")
+
+
 def test_a_name_inside_another_named_beside_it_is_another_person():
     """An article that names "Joko Widodo" and "Iriana Joko Widodo" side by side names two people."""
     records = {r.node: r for r in (

@@ -20,10 +20,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.identity.names import compatible, relation, words
 from kg.identity.records import PersonRecord
 from kg.identity.scoring import ScoredPair
+from kg.resources import words as lexicon_words
 
 THRESHOLD = 0.7
 BARE_THRESHOLD = 0.9  # two one-word names join on this much evidence ("Dewi" and "Dewi": many women)
@@ -94,13 +96,20 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in ordered:  # then each one-word name to the longer name it chose
         if (p.a in one_word) != (p.b in one_word) and (chosen.get(p.a) == p.b or chosen.get(p.b) == p.a):
             join(p)
+    strong = {frozenset((p.a, p.b)) for p in pairs if p.probability >= BARE_THRESHOLD}
     for p in ordered:  # then one-word names to each other, on stronger evidence
-        if p.a in one_word and p.b in one_word and p.a not in ambiguous and p.b not in ambiguous \
-                and p.probability >= BARE_THRESHOLD:
+        if p.a in one_word and p.b in one_word and p.probability >= BARE_THRESHOLD and (
+                not (of(p.a).nodes | of(p.b).nodes) & ambiguous or _all_linked(of(p.a).nodes, of(p.b).nodes, strong)):
             join(p)
     for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
         join(p)
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
+
+
+def _all_linked(a: set[str], b: set[str], strong: set[frozenset[str]]) -> bool:
+    """Every node of `a` strongly linked to every node of `b`: one-word names that could each be
+    someone's longer name ("Dewi") join only so, never through a chain of look-alikes."""
+    return all(frozenset((x, y)) in strong for x in a for y in b)
 
 
 def _names_to_check(c: Cluster, node: PersonRecord) -> list[tuple[str, set[str]]]:
@@ -165,7 +174,8 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for p in pairs:
         for one, other in ((p.a, p.b), (p.b, p.a)):
-            if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels):
+            if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels) \
+                    and records[other].words[0] not in _common_words():
                 candidates[one].append((p.probability, other))
     out: dict[str, str | None] = {}
     for node, options in candidates.items():
@@ -183,6 +193,13 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
         else:
             out[node] = best
     return out
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words the news writes in lower case (kg/lexicons/common_words.tsv): a longer name opening with one
+    is a word glued to a name ("Penampilan Sardon", "Karakter Arini"), no anchor for a bare name."""
+    return frozenset(w.casefold() for w in lexicon_words("common_words"))
 
 
 def _glued(name: tuple[str, ...], labels: set[tuple[str, ...]]) -> bool:
