@@ -1293,3 +1293,14 @@ def test_an_interim_holder_named_after_sementara_holds_the_post_acting():
 def test_an_institution_named_in_english_after_a_post_is_no_person():
     text = "Ary Ginanjar Agustian, yang juga CEO ESQ Leadership Training Center, mengatakan hal itu penting."
     assert not {h.name for h in _names_after_posts(text, ("CEO ESQ",))} & {"Leadership Training Center"}
+
+
+def test_a_ministry_named_by_its_abbreviation_is_the_node_its_minister_s_post_names():
+    facts = _facts("Menteri Kelautan dan Perikanan Susi Pudjiastuti melantik pejabat KKP. Direktur Kemahasiswaan "
+                   "Kemenristekdikti Didin Wahidin hadir bersama Menteri Riset, Teknologi, dan Pendidikan Tinggi "
+                   "Mohamad Nasir.")
+    orgs = [e.label for e in facts.entities if e.kind is Kind.ORGANIZATION]
+    assert sorted(orgs) == ["Kementerian Kelautan dan Perikanan", "Kementerian Riset, Teknologi, dan Pendidikan Tinggi"]
+    label = {e.key: e.label for e in facts.entities}
+    assert ("Didin Wahidin", "Direktur Kemahasiswaan", "Kementerian Riset, Teknologi, dan Pendidikan Tinggi") in {
+        (label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
