@@ -1304,3 +1304,10 @@ def test_a_ministry_named_by_its_abbreviation_is_the_node_its_minister_s_post_na
     label = {e.key: e.label for e in facts.entities}
     assert ("Didin Wahidin", "Direktur Kemahasiswaan", "Kementerian Riset, Teknologi, dan Pendidikan Tinggi") in {
         (label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+
+
+def test_halves_of_a_hyphenated_pair_of_words_and_initials_after_an_ordinal_post_are_no_holders():
+    facts = _facts("Tetap unggul pasangan Capres-Cawapres nomor urut 01, Jokowi-Ma'ruf.\nBJ Habibie dijenguk oleh "
+                   "Gubernur Jawa Barat Ridwan Kamil, Presiden ke-6 SBY dan Menkes Nina Moeloek.")
+    assert not _persons(facts) & {"Capres", "Cawapres"}
+    assert ("Ridwan Kamil", "Presiden", None) not in _posts(facts)

@@ -193,7 +193,7 @@ def test_parse_names_the_speaker_the_patterns_miss(monkeypatch: pytest.MonkeyPat
     from kg.records import Article
 
     article = Article("t1", "Ridwan Kamil hadir di Bandung, Senin (9/9/2019).\n"
-                            "Sebab itu, ia berharap persoalan tersebut tak perlu dibesar-besarkan oleh media.\n"
+                            "Sebab itu, dengan tegas ia berharap persoalan tersebut tak perlu dibesar-besarkan oleh media.\n"
                             "Asrar tidak menyebut jumlah pemilih secara rinci kepada wartawan di kantornya.")
     monkeypatch.delenv("KG_UD_MODEL", raising=False)
     pipeline.load_parser.cache_clear()

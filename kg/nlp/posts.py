@@ -20,7 +20,8 @@ from kg.resources import lexicon, post_head_words, split_list
 from kg.resources import words as words_of
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
-LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara))?\s*,?\s*$"
+LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|ke-?\d{1,2}|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)"
+                  r"(?:\s+RI)?))?\s*,?\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
@@ -332,6 +333,7 @@ def _post_of_another_before() -> re.Pattern[str]:
 
 
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
+INITIALS_AFTER = re.compile(r"(?:\s+ke-?\d{1,2}|\s+ke[a-z]+)(?:\s+RI)?\s+[A-Z]{2,5}\b(?![.-])")  # "Presiden ke-6 SBY"
 
 
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
@@ -371,8 +373,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     for post, nxt in zip(unpaired, unpaired[1:] + [None]):
         before = next((p for p in persons if p.end <= post.start and p not in taken
                        and APPOSITION.fullmatch(text, p.end, post.start)), None)
-        if before is None:
-            continue
+        if before is None or INITIALS_AFTER.match(text, post.end):
+            continue  # "Ma'ruf Amin, Presiden ke-6 SBY": the post is the initials' after it, not the name's before
         first = next((p for p in persons if p.end <= before.start and p not in taken
                       and PAIR_AND.fullmatch(text, p.end, before.start)), None)
         if first is not None and nxt is not None and PAIR_AND.fullmatch(text, post.end, nxt.start) \
