@@ -1311,3 +1311,11 @@ def test_halves_of_a_hyphenated_pair_of_words_and_initials_after_an_ordinal_post
                    "Gubernur Jawa Barat Ridwan Kamil, Presiden ke-6 SBY dan Menkes Nina Moeloek.")
     assert not _persons(facts) & {"Capres", "Cawapres"}
     assert ("Ridwan Kamil", "Presiden", None) not in _posts(facts)
+
+
+def test_two_posts_joined_by_sekaligus_are_held_by_the_name_after_the_second():
+    facts = _facts("KPK menjerat mantan Wakil Ketua Komisi VII DPR dari Fraksi Golkar, Eni Maulani Saragih, mantan "
+                   "Menteri Sosial sekaligus mantan Sekjen Partai Golkar, Idrus Marham dan pemegang saham Johannes Kotjo.")
+    posts = _posts(facts)
+    assert {("Idrus Marham", "Menteri Sosial", "former"), ("Idrus Marham", "Sekjen", "former")} <= posts
+    assert not any(person == "Eni Maulani Saragih" and post == "Menteri Sosial" for person, post, _ in posts)

@@ -333,6 +333,7 @@ def _post_of_another_before() -> re.Pattern[str]:
 
 
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
+ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two posts, one holder after the second
 INITIALS_AFTER = re.compile(r"(?:\s+ke-?\d{1,2}|\s+ke[a-z]+)(?:\s+RI)?\s+[A-Z]{2,5}\b(?![.-])")  # "Presiden ke-6 SBY"
 
 
@@ -369,6 +370,12 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
                                post.start, after.end))
         elif post.qualifier != "of":  # "mewakili Bupati", "staf khusus Bupati": no one here holds it
             unpaired.append(post)
+    held_by = {h.post: h.person for h in out}
+    for post in list(unpaired):  # "mantan Menteri Sosial sekaligus mantan Sekjen Partai Golkar, Idrus Marham"
+        also = next((q for q in posts if q in held_by and ALSO.fullmatch(text, post.end, q.start)), None)
+        if also is not None:
+            out.append(Holding(held_by[also], post, post.start, held_by[also].end))
+            unpaired.remove(post)
     taken = {h.person for h in out}
     for post, nxt in zip(unpaired, unpaired[1:] + [None]):
         before = next((p for p in persons if p.end <= post.start and p not in taken
