@@ -1319,3 +1319,11 @@ def test_two_posts_joined_by_sekaligus_are_held_by_the_name_after_the_second():
     posts = _posts(facts)
     assert {("Idrus Marham", "Menteri Sosial", "former"), ("Idrus Marham", "Sekjen", "former")} <= posts
     assert not any(person == "Eni Maulani Saragih" and post == "Menteri Sosial" for person, post, _ in posts)
+
+
+def test_a_city_written_in_two_words_that_the_table_writes_as_one():
+    facts = _facts("Kapolres Padang Sidimpuan AKBP Hilman Wijaya hadir. Wali Kota Pematang Siantar Hefriansyah juga.")
+    label = {e.key: e.label for e in facts.entities}
+    assert ("Hilman Wijaya", "Kepolisian Resor Padangsidimpuan") in {
+        (label[m.person], label.get(m.organization)) for m in facts.memberships}
+    assert {"Padangsidimpuan", "Pematangsiantar"} <= {e.label for e in facts.entities if e.kind is Kind.PLACE}
