@@ -1327,3 +1327,11 @@ def test_a_city_written_in_two_words_that_the_table_writes_as_one():
     assert ("Hilman Wijaya", "Kepolisian Resor Padangsidimpuan") in {
         (label[m.person], label.get(m.organization)) for m in facts.memberships}
     assert {"Padangsidimpuan", "Pematangsiantar"} <= {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
+def test_a_state_school_is_an_institution_its_head_holds_the_post_in():
+    facts = _facts("Kepala SDN Cilincing 07 Juhaedin mengatakan sekolah libur. Siswa SMA Negeri 1 Bireuen ikut.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert {"SDN Cilincing 07", "SMA Negeri 1 Bireuen"} <= orgs
+    label = {e.key: e.label for e in facts.entities}
+    assert ("Juhaedin", "SDN Cilincing 07") in {(label[m.person], label.get(m.organization)) for m in facts.memberships}

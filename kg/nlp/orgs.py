@@ -27,6 +27,8 @@ REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
 COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
+SCHOOL = re.compile(rf"\b(?:SDN|SMPN|SMAN|SMKN|MTsN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri)"
+                    rf"(?:\s(?:{NAME_WORD}|\d{{1,3}}(?![\d/]))){{1,3}}")
 GENERIC = re.compile(
     r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
     r"Dinas|Badan|Komisi|Kementerian|Direktorat)"
@@ -150,6 +152,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
         hits.append(_agency_of_region(text, hit, place_at) or hit)
+    for m in SCHOOL.finditer(text):  # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school
+        name = " ".join(m.group().split())
+        hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
     for m in COMMISSION.finditer(text):  # "Komisi III DPR RI": a commission of a parliament
         name = " ".join(m.group().split())
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
