@@ -1335,3 +1335,12 @@ def test_a_state_school_is_an_institution_its_head_holds_the_post_in():
     assert {"SDN Cilincing 07", "SMA Negeri 1 Bireuen"} <= orgs
     label = {e.key: e.label for e in facts.entities}
     assert ("Juhaedin", "SDN Cilincing 07") in {(label[m.person], label.get(m.organization)) for m in facts.memberships}
+
+
+def test_a_term_that_ended_before_the_article_was_published_marks_the_post_former():
+    from datetime import date
+
+    facts = extract(Article("t", "Hadir Ketua KPK periode 2003-2007 Taufiequrachman Ruki dan Ketua KPK Agus Rahardjo. "
+                                 "Ketua DPRD Jabar periode 2019-2024 Taufik Hidayat juga.", published=date(2019, 9, 12)))
+    assert {("Taufiequrachman Ruki", "Ketua", "former"), ("Agus Rahardjo", "Ketua", None),
+            ("Taufik Hidayat", "Ketua", None)} <= _posts(facts)

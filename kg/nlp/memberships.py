@@ -32,7 +32,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     "bersama" share, no bare repeat of a placed post and one membership per post however written."""
     text = article.text
     memberships = _memberships(holdings, keys, analysis, article)
-    memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker)
+    memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker,
+                                       article.published)
     memberships += _listed_memberships(text, analysis, posts, persons, holdings, keys, memberships)
     named = orgs + [p.org for p in posts if p.org is not None]
     memberships = _implied_orgs(memberships, named, posts)
@@ -88,7 +89,7 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
         sentence = analysis.sentence_at(h.start)
         out.append(Membership(keys[h.person], role, org, sentence,
                               Mention(h.start, h.end, article.text[h.start:h.end], sentence),
-                              h.person.rank, h.post.qualifier or _term_after(article.text, h.post.end),
+                              h.person.rank, h.post.qualifier or _term_after(article.text, h.post.end, article.published),
                               0.9 if h.start == h.post.start else 0.8))
     return out
 
@@ -179,7 +180,7 @@ PASSIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?$")
 
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
                          orgs: list[OrgHit], keys: dict[PersonHit, str], found: list[Membership],
-                         linker: PostLinkers | None) -> list[Membership]:
+                         linker: PostLinkers | None, published: date | None = None) -> list[Membership]:
     """Posts for the persons the rules left without one: the post linker scores each person against the
     post phrases of its sentence (the lexicon's and the model's POST spans)."""
     if linker is None:
@@ -239,7 +240,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             seen.add(ident)
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS \
-                else _term_before(text, post.start) or _term_after(text, post.end)
+                else _term_before(text, post.start) or _term_after(text, post.end, published)
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
@@ -247,6 +248,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
 
 TERM_QUALIFIERS = frozenset({"former", "acting"})
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
+TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
+                        r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim)\b(?!\s+(?:itu|ini)\b)")
 
 
@@ -258,9 +261,13 @@ def _term_before(text: str, start: int) -> str | None:
     return qualifier if qualifier in TERM_QUALIFIERS else None
 
 
-def _term_after(text: str, end: int) -> str | None:
-    """"Ketua DPRD Jabar sementara, Taufik": an interim holder, as the word after the post says."""
-    return "acting" if INTERIM_AFTER.match(text, end) else None
+def _term_after(text: str, end: int, published: date | None) -> str | None:
+    """"Ketua DPRD Jabar sementara, Taufik": an interim holder, as the word after the post says;
+    "Ketua KPK periode 2003-2007": a term that ended before the article was published, a former post."""
+    if INTERIM_AFTER.match(text, end):
+        return "acting"
+    term = TERM_AFTER.match(text, end)
+    return "former" if term and published is not None and int(term.group("last")) < published.year else None
 
 
 def _institution_forms(orgs: list[OrgHit]) -> dict[str, set[str]]:
