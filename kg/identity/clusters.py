@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg.identity.names import compatible, relation, words
 from kg.identity.records import PersonRecord
@@ -174,8 +173,10 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for p in pairs:
         for one, other in ((p.a, p.b), (p.b, p.a)):
+            # a longer name opening with a word the news writes in lower case is a word glued to a name
+            # ("Penampilan Sardon", "Karakter Arini"): no anchor for a bare name
             if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels) \
-                    and records[other].words[0] not in _common_words():
+                    and records[other].words[0] not in lexicon_words("common_words"):
                 candidates[one].append((p.probability, other))
     out: dict[str, str | None] = {}
     for node, options in candidates.items():
@@ -193,13 +194,6 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
         else:
             out[node] = best
     return out
-
-
-@cache
-def _common_words() -> frozenset[str]:
-    """Words the news writes in lower case (kg/lexicons/common_words.tsv): a longer name opening with one
-    is a word glued to a name ("Penampilan Sardon", "Karakter Arini"), no anchor for a bare name."""
-    return frozenset(w.casefold() for w in lexicon_words("common_words"))
 
 
 def _glued(name: tuple[str, ...], labels: set[tuple[str, ...]]) -> bool:

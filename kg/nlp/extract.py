@@ -459,9 +459,9 @@ def _agency_field(text: str, analysis: Analysis, post: PostHit, after: OrgHit | 
 def _joined_institutions(orgs: list[OrgHit], posts: list[PostHit]) -> tuple[list[OrgHit], list[PostHit]]:
     """The model's institution names that another node of the article stands for, as that node
     (kg.nlp.same_institution), in the institutions and in the posts held in them."""
-    named = [p.org for p in posts if p.org is not None and p.org not in orgs]  # "Menteri Kelautan dan Perikanan"
-    joined = same_institutions(orgs + named)
-    at = {((orgs + named)[i].start, (orgs + named)[i].end): hit for i, hit in joined.items()}
+    every = orgs + [p.org for p in posts if p.org is not None and p.org not in orgs]  # "Menteri Kelautan dan Perikanan"
+    joined = same_institutions(every)
+    at = {(every[i].start, every[i].end): hit for i, hit in joined.items()}
     return ([joined.get(i, o) for i, o in enumerate(orgs)],
             [replace(p, org=at[(p.org.start, p.org.end)]) if p.org is not None and (p.org.start, p.org.end) in at
              else p for p in posts])

@@ -152,10 +152,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
         hits.append(_agency_of_region(text, hit, place_at) or hit)
-    for m in SCHOOL.finditer(text):  # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school
-        name = " ".join(m.group().split())
-        hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
-    for m in COMMISSION.finditer(text):  # "Komisi III DPR RI": a commission of a parliament
+    # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI": a parliament's commission
+    for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text)]:
         name = " ".join(m.group().split())
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
     return _bare_as_branch(text, [h for h in _outermost(hits) if not _in_rank(text, h)])

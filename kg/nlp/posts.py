@@ -20,8 +20,8 @@ from kg.resources import lexicon, post_head_words, split_list
 from kg.resources import words as words_of
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
-LINK = re.compile(r"^\s*(?:\([A-Za-z]{2,12}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|ke-?\d{1,2}|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)"
-                  r"(?:\s+RI)?))?\s*,?\s*$"
+ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
+LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|{ORDINAL}))?\s*,?\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
@@ -334,7 +334,7 @@ def _post_of_another_before() -> re.Pattern[str]:
 
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two posts, one holder after the second
-INITIALS_AFTER = re.compile(r"(?:\s+ke-?\d{1,2}|\s+ke[a-z]+)(?:\s+RI)?\s+[A-Z]{2,5}\b(?![.-])")  # "Presiden ke-6 SBY"
+INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "Presiden ke-6 SBY"
 
 
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat

@@ -47,8 +47,9 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
         others = {k: o for k, o in nodes.items() if k != hit.key}
         name = _words(hit.label)
         written = {_words(n) for n in (hit.label, hit.text, *hit.alt_labels) if n}
-        target = _abbreviated(name, written, others, forms) or _misspelt(name, others) or _shorter(name, others, forms) \
-            or _without_legal_form(name, others, forms) or _level_only(name, others, forms) or _initials(name, others) or _kind_and_abbreviation(name, others, forms)
+        target = _abbreviated(name, written, others, forms) or _misspelt(name, others) \
+            or _shorter(name, others, forms) or _without_legal_form(name, others, forms) \
+            or _level_only(name, others, forms) or _initials(name, others) or _kind_and_abbreviation(name, others, forms)
         if target is not None:
             joins[hit.key] = target.key
     out: dict[int, OrgHit] = {}
@@ -116,28 +117,27 @@ def _kind_and_abbreviation(name: tuple[str, ...], others: dict[str, OrgHit], for
     if len(name) != 2:
         return None
     return _only([o for k, o in others.items() if (name[1],) in forms[k] and len(_words(o.label)) > 2
-                  and _same_word(_words(o.label)[0], name[0])])
+                  and (_words(o.label)[0] == name[0] or _typo(_words(o.label)[0], name[0]))])
 
 
-def _same_word(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= MIN_TYPO_WORD and Levenshtein.distance(a, b) <= 1)
 
 
 def _misspelt(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
     """A name one word of which is another node's word misspelt (two edits at most, in a word of
     MIN_TYPO_WORD letters or more, not a number: "Komisi II" is not "Komisi III")."""
-    def typo(other: tuple[str, ...]) -> bool:
-        if len(other) != len(name) or len(name) < 2:
-            return False
+    def one_typo(other: tuple[str, ...]) -> bool:
         differ = [(a, b) for a, b in zip(name, other) if a != b]
-        if len(differ) != 1:
-            return False
-        a, b = differ[0]
-        if min(len(a), len(b)) < MIN_TYPO_WORD or ROMAN_OR_NUMBER.match(a) or ROMAN_OR_NUMBER.match(b):
-            return False
-        return Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+        return len(other) == len(name) >= 2 and len(differ) == 1 and _typo(*differ[0])
 
-    return _only([o for o in others.values() if typo(_words(o.label))])
+    return _only([o for o in others.values() if one_typo(_words(o.label))])
+
+
+def _typo(a: str, b: str) -> bool:
+    """Two spellings of one word: two edits at most in a word of MIN_TYPO_WORD letters or more (one
+    below eight), not a number ("Komisi II" is not "Komisi III")."""
+    if min(len(a), len(b)) < MIN_TYPO_WORD or ROMAN_OR_NUMBER.match(a) or ROMAN_OR_NUMBER.match(b):
+        return False
+    return Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
 
 def _without_legal_form(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
