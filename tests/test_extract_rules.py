@@ -1344,3 +1344,27 @@ def test_a_term_that_ended_before_the_article_was_published_marks_the_post_forme
                                  "Ketua DPRD Jabar periode 2019-2024 Taufik Hidayat juga.", published=date(2019, 9, 12)))
     assert {("Taufiequrachman Ruki", "Ketua", "former"), ("Agus Rahardjo", "Ketua", None),
             ("Taufik Hidayat", "Ketua", None)} <= _posts(facts)
+
+
+def test_a_post_before_a_cut_name_goes_to_the_person_named_next():
+    """A scraped page that lost its linked names ("Gubernur Jawa Tengah  , berencana"): the post is
+    the person the article names next, in a later sentence; a post its holder is named with elsewhere
+    adds nothing, and a name in the slot's own sentence is someone else."""
+    facts = _facts("- Gubernur Jawa Tengah  , berencana menggunakan mobil listrik sebagai mobil dinasnya.\n"
+                   "Hal tersebut dikatakan Ganjar setelah pabrik diresmikan oleh Presiden Joko Widodo.\n"
+                   "Wakil Ketua KPK  , mengatakan, pimpinan KPK tetap bekerja seperti biasa meski menjenguk "
+                   "Menteri Pertanian Syahrul Yasin Limpo di rumah sakit.\n"
+                   "Laode datang bersama stafnya.")
+    posts = _posts(facts)
+    assert ("Ganjar", "Gubernur", None) in posts
+    assert ("Laode", "Wakil Ketua", None) in posts
+    assert not any(name == "Syahrul Yasin Limpo" and post == "Wakil Ketua" for name, post, _ in posts)
+    assert ("Laode", "pimpinan KPK tetap bekerja") in _said_openings(facts, 26)
+    assert not any(m.text.strip() == "" for e in facts.entities for m in e.mentions)
+
+
+def test_a_slot_after_a_post_held_in_the_article_adds_no_holder():
+    facts = _facts("Presiden Joko Widodo meresmikan pabrik itu di Solo.\n"
+                   "Sebelumnya Presiden , melakukan pertemuan dengan para tokoh.\n"
+                   "Abisai Rollo menyampaikan sembilan permintaan.")
+    assert not any(name == "Abisai Rollo" for name, _, _ in _posts(facts))

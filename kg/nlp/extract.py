@@ -15,6 +15,7 @@ from spacy.language import Language
 from kg.identity.names import misspelt, relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
+from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, post_holders
 from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, org_types, placed_by_article
@@ -83,6 +84,12 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = _heads_of_government(posts, orgs)
     holdings = link_holders(text, posts, persons)
+    holes = named_holes(text, [(end, p.label) for p in posts for end in (p.end, p.word_end)]
+                        + [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None],
+                        persons, {h.person: h.post.label for h in holdings}, analysis.sentence_at)
+    if holes:
+        persons = sorted(persons + holes, key=lambda h: h.start)
+        holdings = link_holders(text, posts, persons)
     person_keys, person_entities = _cluster_persons(persons, holdings, analysis, article.id,
                                                     _home_province(places, dateline))
 
@@ -236,8 +243,9 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
         key, why = _person_key(label, held.get(label), article_id, province)
         keys[h] = key
         identity[key] = why
-        mentions[key].append(Mention(h.start, h.end, h.text, analysis.sentence_at(h.start)))
-        alts[key].update({h.text, h.name})
+        if h.evidence != HOLE_EVIDENCE:  # a slot where the name was cut stands for it, but does not show it
+            mentions[key].append(Mention(h.start, h.end, h.text, analysis.sentence_at(h.start)))
+            alts[key].update({h.text, h.name})
     entities = []
     for key in mentions:
         label = next(canonical[h.name] for h in hits if keys[h] == key)

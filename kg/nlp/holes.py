@@ -1,0 +1,65 @@
+"""Names a scraper cut out of the text: the holder of a post standing before an empty slot.
+
+Some sources lose their hyperlinked words when scraped: CLICK-ID's Kompas articles read "Gubernur Jawa
+Tengah  , berencana ..." where the page linked "Ganjar Pranowo", and name him by a short form later
+("Hal tersebut dikatakan Ganjar"). The slot (space before a comma, then the clause goes on in lower case)
+is read as a mention of the first person the article introduces after it: in a later sentence (the
+slot's own sentence goes on about others: "Gubernur DKI Jakarta, , menjenguk presiden Ke-3 BJ Habibie"),
+within a few paragraphs, not named before, not holding another post and not taken by an earlier slot.
+The slot's hit carries that person's name, so the post rules, the post linker and the speakers treat
+it as the name it stands for.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+from kg.nlp.persons import PersonHit
+from kg.nlp.text import alternation
+from kg.resources import lexicon
+
+HOLE_EVIDENCE = "hole"
+REACH = 800  # characters after the slot in which the person it stands for is looked for
+
+
+@cache
+def _slot_after_post() -> re.Pattern[str]:
+    """What stands after a post whose holder's name was cut: an emptied abbreviation "( ,)", a rank
+    ("Kombes"), then a space before a comma and the clause in lower case ("  , mengatakan")."""
+    ranks = alternation([row[0] for row in lexicon("ranks")])
+    return re.compile(rf"\s?(?P<slot>(?:\s*\([^()\n]{{0,20}}\))?(?:\s+(?P<rank>{ranks})\.?)?\s*,?\s+),(?:\s*,)*\s*(?=[a-z])")
+
+
+def _tokens(name: str) -> set[str]:
+    return {t.casefold() for t in name.split()}
+
+
+def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[PersonHit],
+                held: dict[PersonHit, str], sentence_at: Callable[[int], int]) -> list[PersonHit]:
+    """One hit per slot after a post (`posts`: where each ends, and its words), named as the person it
+    stands for; slots no later person fits are left out. `held`: the persons the article already names
+    with a post of their own, and that post. A slot after a post one of them holds is that person
+    ("Presiden Joko Widodo" ... "Presiden  , melakukan"): it adds nothing and is left out."""
+    pattern = _slot_after_post()
+    known = {post.casefold() for post in held.values()}
+    slots: dict[int, re.Match[str]] = {}  # by the slot's comma: two posts may end before one slot
+    for end, words in posts:
+        if (m := pattern.match(text, end)) is not None and m.end("slot") not in slots \
+                and words.casefold() not in known:
+            slots[m.end("slot")] = m
+    ordered = sorted(persons, key=lambda h: h.start)
+    taken: set[str] = set()
+    out = []
+    for comma, m in sorted(slots.items()):
+        slot = m.start("slot")
+        seen = set().union(*(_tokens(h.name) for h in ordered if h.start < slot))
+        person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
+                       and sentence_at(h.start) != sentence_at(slot)
+                       and h.name not in taken and not _tokens(h.name) & seen), None)
+        if person is None:
+            continue
+        taken.add(person.name)
+        out.append(PersonHit(slot, comma, person.name, person.name, slot, m.group("rank") or person.rank,
+                             HOLE_EVIDENCE))
+    return out
