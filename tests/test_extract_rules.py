@@ -1368,3 +1368,9 @@ def test_a_slot_after_a_post_held_in_the_article_adds_no_holder():
                    "Sebelumnya Presiden , melakukan pertemuan dengan para tokoh.\n"
                    "Abisai Rollo menyampaikan sembilan permintaan.")
     assert not any(name == "Abisai Rollo" for name, _, _ in _posts(facts))
+
+
+def test_a_cut_name_after_a_post_and_its_institution():
+    facts = _facts("- Peneliti Indonesia Corruption Watch (ICW)  , mengatakan, calon pimpinan KPK tersandera "
+                   "kepentingan partai.\nHal itu disampaikan Donal menanggapi pernyataan para politisi di DPR.")
+    assert any(name == "Donal" and post == "Peneliti" for name, post, _ in _posts(facts))

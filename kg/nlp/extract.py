@@ -84,9 +84,11 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = _heads_of_government(posts, orgs)
     holdings = link_holders(text, posts, persons)
-    holes = named_holes(text, [(end, p.label) for p in posts for end in (p.end, p.word_end)]
-                        + [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None],
-                        persons, {h.person: h.post.label for h in holdings}, analysis.sentence_at)
+    post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
+        [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
+    post_ends += [(o.end, words) for o in orgs for end, words in post_ends if end < o.start
+                  and not text[end:o.start].strip()]  # "Koordinator Divisi Korupsi Politik ICW  , mengatakan"
+    holes = named_holes(text, post_ends, persons, {h.person: h.post.label for h in holdings}, analysis.sentence_at)
     if holes:
         persons = sorted(persons + holes, key=lambda h: h.start)
         holdings = link_holders(text, posts, persons)
