@@ -1374,3 +1374,12 @@ def test_a_cut_name_after_a_post_and_its_institution():
     facts = _facts("- Peneliti Indonesia Corruption Watch (ICW)  , mengatakan, calon pimpinan KPK tersandera "
                    "kepentingan partai.\nHal itu disampaikan Donal menanggapi pernyataan para politisi di DPR.")
     assert any(name == "Donal" and post == "Peneliti" for name, post, _ in _posts(facts))
+
+
+def test_a_cut_name_is_someone_the_article_names_for_the_first_time():
+    facts = _facts("- Gubernur DKI Jakarta, , menjenguk Presiden ketiga BJ Habibie di rumah sakit.\n"
+                   "Habibie dirawat di ruang intensif sejak pekan lalu.\n"
+                   "Anies mengatakan kondisi beliau terus membaik.")
+    posts = _posts(facts)
+    assert any(name == "Anies" and post == "Gubernur" for name, post, _ in posts)
+    assert not any(name.endswith("Habibie") and post == "Gubernur" for name, post, _ in posts)

@@ -5,7 +5,8 @@ Tengah  , berencana ..." where the page linked "Ganjar Pranowo", and name him by
 ("Hal tersebut dikatakan Ganjar"). The slot (space before a comma, then the clause goes on in lower case)
 is read as a mention of the first person the article introduces after it: in a later sentence (the
 slot's own sentence goes on about others: "Gubernur DKI Jakarta, , menjenguk presiden Ke-3 BJ Habibie"),
-within a few paragraphs, not named before, not holding another post and not taken by an earlier slot.
+within a few paragraphs, named there for the first time ("presiden Ke-3 BJ Habibie" in the slot's sentence
+makes a later "Habibie" no newcomer), holding no other post and not taken by an earlier slot.
 The slot's hit carries that person's name, so the post rules, the post linker and the speakers treat
 it as the name it stands for.
 """
@@ -53,10 +54,9 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     out = []
     for comma, m in sorted(slots.items()):
         slot = m.start("slot")
-        seen = set().union(*(_tokens(h.name) for h in ordered if h.start < slot))
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
-                       and sentence_at(h.start) != sentence_at(slot)
-                       and h.name not in taken and not _tokens(h.name) & seen), None)
+                       and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
+                       and not any(_tokens(h.name) & _tokens(b.name) for b in ordered if b.start < h.start)), None)
         if person is None:
             continue
         taken.add(person.name)
