@@ -7,7 +7,7 @@ words or more) that are not in corpus/annotated, extracts them as `kg build` doe
 seeded random sample of `n` memberships and `n` quotations. Writes `memberships.csv` and
 `quotations.csv` with the fact, its source sentence and empty `verdict` / `reason` columns that a
 person fills in by reading the sentence (right / wrong, and why). A post the graph marks as acting
-(Pj, Plt) or former (mantan) says so in brackets, as the graph does with pemilu:qualifier. `--ids FILE` reads the article ids
+(Pj, Plt), former (mantan) or elect (terpilih) says so in brackets, as the graph does with pemilu:qualifier. `--ids FILE` reads the article ids
 from a file instead (one per line), so that an older version of the extractor, which has no
 kg.training.clickid, draws from the same articles: the "before" sample.
 """

@@ -91,7 +91,7 @@ class Membership:
     sentence: int
     evidence: Mention
     rank: str | None = None
-    qualifier: str | None = None  # "acting" (Pj/Plt) or "former" (mantan)
+    qualifier: str | None = None  # "acting" (Pj/Plt), "former" (mantan) or "elect" (terpilih)
     confidence: float = 0.8
 
 

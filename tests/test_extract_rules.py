@@ -1383,3 +1383,18 @@ def test_a_cut_name_is_someone_the_article_names_for_the_first_time():
     posts = _posts(facts)
     assert any(name == "Anies" and post == "Gubernur" for name, post, _ in posts)
     assert not any(name.endswith("Habibie") and post == "Gubernur" for name, post, _ in posts)
+
+
+def test_an_elected_post_not_yet_taken_up_is_marked_elect_and_not_held():
+    from rdflib import URIRef
+
+    from kg.rdf.mapping import article_graph
+
+    facts = _facts("Ketua KPK terpilih Firli Bahuri akan dilantik Desember. Ketua KPK Agus Rahardjo menyambut baik.")
+    posts = _posts(facts)
+    assert ("Firli Bahuri", "Ketua", "elect") in posts
+    assert ("Agus Rahardjo", "Ketua", None) in posts
+    _, graph = article_graph(facts)
+    holds = URIRef("http://www.w3.org/ns/org#holds")
+    holders = {str(s).rsplit("/", 1)[-1] for s, _, _ in graph.triples((None, holds, None))}
+    assert any("agus-rahardjo" in h for h in holders) and not any("firli" in h for h in holders)

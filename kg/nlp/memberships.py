@@ -240,7 +240,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             seen.add(ident)
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS \
-                else _term_before(text, post.start) or _term_after(text, post.end, published)
+                else _term_before(text, post.start) or _term_after(text, post.end, published) \
+                or ("elect" if ELECT_AFTER.search(text, post.start, post.end) else None)  # the model's "Ketua KPK terpilih"
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
@@ -251,6 +252,7 @@ WORD_BEFORE = re.compile(r"(\S+)\s+$")
 TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim)\b(?!\s+(?:itu|ini)\b)")
+ELECT_AFTER = re.compile(r"\s+terpilih\b")
 
 
 def _term_before(text: str, start: int) -> str | None:
@@ -263,9 +265,12 @@ def _term_before(text: str, start: int) -> str | None:
 
 def _term_after(text: str, end: int, published: date | None) -> str | None:
     """"Ketua DPRD Jabar sementara, Taufik": an interim holder, as the word after the post says;
-    "Ketua KPK periode 2003-2007": a term that ended before the article was published, a former post."""
+    "Ketua KPK terpilih Firli Bahuri": elected, not yet in office; "Ketua KPK periode 2003-2007": a
+    term that ended before the article was published, a former post."""
     if INTERIM_AFTER.match(text, end):
         return "acting"
+    if ELECT_AFTER.match(text, end):
+        return "elect"
     term = TERM_AFTER.match(text, end)
     return "former" if term and published is not None and int(term.group("last")) < published.year else None
 

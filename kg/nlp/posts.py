@@ -21,7 +21,7 @@ from kg.resources import words as words_of
 
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
-LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|{ORDINAL}))?\s*,?\s*$"
+LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|terpilih|{ORDINAL}))?\s*,?\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between

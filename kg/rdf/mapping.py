@@ -179,7 +179,7 @@ def _membership(g: Graph, facts: ArticleFacts, m: Membership, attested: Literal 
         g.add((post, ORG.postIn, org))
         entity = facts.entity(m.organization)
         g.add((post, RDFS.label, Literal(f"{m.role.label} {entity.label}" if entity else m.role.label)))
-        if m.qualifier != "former":
+        if m.qualifier not in ("former", "elect"):  # held before, or not yet
             g.add((person, ORG.holds, post))
     if m.rank:
         g.add((node, PEMILU.rank, Literal(m.rank)))
