@@ -87,7 +87,8 @@ def resolved(store: Path, copy: Path, model: Path | None = None) -> dict:
     figures = figures_table(s) if model is None else ""
     s.close()
     shutil.rmtree(copy)
-    return {"canon": canon, "present": set(records), "locate": locator(records), "seconds": seconds,
+    # a node the resolver renamed to its canonical node is still the node that was labelled
+    return {"canon": canon, "present": set(records) | set(canon) | set(canon.values()), "locate": locator(records), "seconds": seconds,
             "peak_mb": peak_mb, "last": run.stderr.strip().splitlines()[-1:], "figures": figures,
             "bcubed": score_blocks(canon, set(records))}
 

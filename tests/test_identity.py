@@ -28,10 +28,16 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("B.J. Habibie", "Bacharuddin Jusuf Habibie", "initials"),
     ("BJ Habibie", "B. J. Habibie", "same"),
     ("Ridwan Kamil", "Mochamad Ridwan Kamil", "contains"),
-    ("Susi Pujiastuti", "Susi Pudjiastuti", "variant"),
+    ("Susi Pujiastuti", "Susi Pudjiastuti", "same"),  # "dj": the old spelling of "j"
+    ("Scarlet Johansson", "Scarlett Johansson", "variant"),
     ("Prabowo Subianto", "Edhy Prabowo", "none"),
     ("Susilo Bambang Yudhoyono", "Agus Harimurti Yudhoyono", "none"),
     ("Ridwan Kamil", "Emil Dardak", "none"),
+    ("Sofianto Wijaya", "Sofianto Widjaja", "same"),  # the old spelling and today's
+    ("Soeharto", "Suharto", "same"),
+    ("Yuda", "Juda", "none"),  # no letter pair of the old spelling: two names
+    ("Mita Michiteru", "Michiteru Mita", "variant"),  # family name first, then last
+    ("Khun Vichai", "Vichai Srivaddhanaprabha", "contains"),  # a Thai form of address
 ])
 def test_how_two_names_relate(a, b, expected):
     assert relation(a, b) == expected
@@ -107,6 +113,16 @@ def test_a_name_inside_another_named_beside_it_is_another_person():
         record("iriana-joko-widodo", "Iriana Joko Widodo", {"g2"}),
     )}
     assert cluster(records, [pair("joko-widodo", "iriana-joko-widodo", 0.99, "contains")]) == []
+
+
+def test_a_name_inside_another_after_a_common_first_name_is_the_same_person():
+    """"Athallah Araihan" beside "Ahmad Athallah Araihan" in one article: a first name he goes without."""
+    records = {r.node: r for r in (
+        record("ahmad-athallah-araihan", "Ahmad Athallah Araihan", {"g1", "g2"}),
+        record("athallah-araihan", "Athallah Araihan", {"g2"}),
+    )}
+    assert members(cluster(records, [pair("ahmad-athallah-araihan", "athallah-araihan", 0.99, "contains")]),
+                   "athallah-araihan") == {PERSON + "ahmad-athallah-araihan", PERSON + "athallah-araihan"}
 
 
 @pytest.fixture()

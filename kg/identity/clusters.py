@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.identity.names import compatible, relation, words
+from kg.identity.names import LEADING_NAMES, compatible, relation, words
 from kg.identity.records import PersonRecord
 from kg.identity.scoring import ScoredPair
 from kg.resources import words as lexicon_words
@@ -214,4 +214,6 @@ def _apart(a: str, a_graphs: set[str], b: str, b_graphs: set[str]) -> bool:
     if relation(a, b) != "contains" or not a_graphs & b_graphs:
         return False
     short, long = sorted((words(a), words(b)), key=len)
+    if long[0] in LEADING_NAMES and len(long) > len(short):  # "(Ahmad) Athallah Araihan": a first name he goes without
+        long = long[1:]
     return not (short[0] == long[0] and short[-1] == long[-1])  # "Anies (Rasyid) Baswedan" is one man

@@ -56,10 +56,11 @@ def relation(a: str, b: str) -> str:
     wa, wb = words(a), words(b)
     if not wa or not wb or someone_else(a) != someone_else(b):
         return "none"
-    if wa == wb or _expanded(wa) == _expanded(wb):
-        return "same"
+    if wa == wb or _expanded(wa) == _expanded(wb) or (
+            len(wa) == len(wb) and all(x == y or _respelt_alike(x, y) for x, y in zip(wa, wb))):
+        return "same"  # "Soeharto" / "Suharto": one name in the old spelling and today's
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) == len(long) and _spelling(short, long):
+    if len(short) == len(long) and (_spelling(short, long) or _reversed(short, long)):
         return "variant"
     if _initials(short, long) or _initials(long, short):
         return "initials"
@@ -88,7 +89,26 @@ def compatible(a: str, b: str) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9)
+    return a == b or _respelt_alike(a, b) or (
+        a[0] == b[0] and min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9)
+
+
+# The spelling before 1972 that names keep ("Widjaja", "Djadjang", "Soeharto", "Tjahjo"), written as
+# today's; "y" as the old "j" so that either spelling of a sound meets the other ("Wijaya" / "Widjaja").
+OLD_SPELLING = (("dj", "j"), ("tj", "c"), ("oe", "u"), ("ch", "kh"), ("y", "j"))
+
+
+def _respelt_alike(a: str, b: str) -> bool:
+    """One word in the old spelling and today's: one of them has a letter pair only the old spelling
+    writes, and both read alike respelt ("Yuda" and "Juda", with none, are two names)."""
+    return any(old in w for w in (a, b) for old, _ in OLD_SPELLING[:4]) and _respelt(a) == _respelt(b)
+
+
+@lru_cache(maxsize=1 << 16)
+def _respelt(word: str) -> str:
+    for old, new in OLD_SPELLING:
+        word = word.replace(old, new)
+    return word
 
 
 def misspelt(word: str, name: str) -> bool:
@@ -103,11 +123,18 @@ def misspelt(word: str, name: str) -> bool:
 
 
 def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same number of words, each the same or spelt slightly otherwise ("Soesatyo"/"Susatyo"):
-    at least one word equal, the others close (Jaro-Winkler ≥ .9, same first letter)."""
+    """Same number of words, each the same or spelt slightly otherwise ("Soesatyo"/"Susatyo", "Wijaya" /
+    "Widjaja"): at least one word equal, the others close (the same in today's spelling, or Jaro-Winkler
+    ≥ .9 and the same first letter)."""
     if len(a) < 2 or not any(x == y for x, y in zip(a, b)):
         return False
     return all(_close(x, y) for x, y in zip(a, b))
+
+
+def _reversed(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two words in the other order ("Mita Michiteru" / "Michiteru Mita"): a Japanese or Chinese name
+    written family name first in one article and last in another."""
+    return len(a) == 2 and a == b[::-1] and a[0] != a[1]
 
 
 def _initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
