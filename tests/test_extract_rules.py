@@ -1398,3 +1398,19 @@ def test_an_elected_post_not_yet_taken_up_is_marked_elect_and_not_held():
     holds = URIRef("http://www.w3.org/ns/org#holds")
     holders = {str(s).rsplit("/", 1)[-1] for s, _, _ in graph.triples((None, holds, None))}
     assert any("agus-rahardjo" in h for h in holders) and not any("firli" in h for h in holders)
+
+
+@pytest.mark.parametrize("text", [
+    "Imam Nahrawi sempat berfoto bersama karyawan Kemenpora di Gedung Wisma Menpora, Senayan, Jakarta, Senin siang.",
+    "PDI-P memiliki kriteria bagi yang bakal menduduki kursi Wali Kota Tangeerang Selatan.",
+])
+def test_a_post_naming_a_seat_or_a_building_is_held_by_no_one_there(text):
+    assert _posts(_facts(text)) == set()
+
+
+def test_a_slot_right_before_the_holder_s_name_cut_the_institution_not_the_name():
+    facts = _facts("- Ketua  , nondefinitif Pantas Nainggolan mengatakan usulan itu mengacu pada zaman Gubernur "
+                   "ke-12 DKI Jakarta yaitu  ,.\nSutiyoso pernah memimpin Jakarta selama dua periode.")
+    posts = _posts(facts)
+    assert ("Pantas Nainggolan", "Ketua", None) in posts
+    assert not any(name == "Sutiyoso" and post == "Ketua" for name, post, _ in posts)

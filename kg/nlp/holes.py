@@ -22,6 +22,7 @@ from kg.resources import lexicon
 
 HOLE_EVIDENCE = "hole"
 REACH = 800  # characters after the slot in which the person it stands for is looked for
+NEAR = 20  # a name this close after the slot's comma is the post's holder: the slot was not a name
 
 
 @cache
@@ -54,6 +55,8 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     out = []
     for comma, m in sorted(slots.items()):
         slot = m.start("slot")
+        if any(comma < h.start <= comma + NEAR and "," not in text[comma + 1:h.start] for h in ordered):
+            continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
                        and not any(_tokens(h.name) & _tokens(b.name) for b in ordered if b.start < h.start)), None)
