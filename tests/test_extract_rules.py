@@ -1414,3 +1414,8 @@ def test_a_slot_right_before_the_holder_s_name_cut_the_institution_not_the_name(
     posts = _posts(facts)
     assert ("Pantas Nainggolan", "Ketua", None) in posts
     assert not any(name == "Sutiyoso" and post == "Ketua" for name, post, _ in posts)
+
+
+def test_an_ambassador_s_post_is_not_part_of_the_name():
+    assert ("Djani", "Dubes", None) in _posts(_facts("Menurut Dubes Djani, pertemuan itu berjalan lancar."))
+    assert ("Rusdi Kirana", "Dubes", None) in _posts(_facts("Dubes RI Rusdi Kirana memantau kasus itu."))

@@ -125,6 +125,26 @@ def test_a_name_inside_another_after_a_common_first_name_is_the_same_person():
                    "athallah-araihan") == {PERSON + "ahmad-athallah-araihan", PERSON + "athallah-araihan"}
 
 
+def test_a_longer_name_the_bare_one_cannot_be_is_no_rival():
+    """Context alone ("Kadek Arel" beside "Kadokura" in one article) makes no rival for a bare name."""
+    records = {r.node: r for r in (
+        record("kadokura--52", "Kadokura", {"g1"}),
+        record("akira-kadokura", "Akira Kadokura", {"g2"}),
+        record("kadek-arel", "Kadek Arel", {"g1"}),
+    )}
+    pairs = [pair("kadokura--52", "akira-kadokura", 0.99, "contains"), pair("kadokura--52", "kadek-arel", 0.99, "none")]
+    assert members(cluster(records, pairs), "kadokura--52") == {PERSON + "kadokura--52", PERSON + "akira-kadokura"}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Nirwono Yoga", "Nirwono Joga", "variant"),  # "j" the old spelling of "y", the other word the same
+    ("Jiang Pin", "Jiang Ping", "variant"),
+    ("Dubes Djani", "Djani", "same"),  # a post glued to the name
+])
+def test_words_spelt_two_ways_beside_a_shared_word(a, b, expected):
+    assert relation(a, b) == expected
+
+
 @pytest.fixture()
 def resolved(tmp_path):
     store = tmp_path / "store"

@@ -172,6 +172,8 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     labels = {r.words for r in records.values() if len(r.words) > 1}
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for p in pairs:
+        if p.names == "none":  # a longer name the bare one cannot be ("Kadek Arel" for "Kadokura") is no rival
+            continue
         for one, other in ((p.a, p.b), (p.b, p.a)):
             # a longer name opening with a word the news writes in lower case is a word glued to a name
             # ("Penampilan Sardon", "Karakter Arini"): no anchor for a bare name

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from kg.resources import title_words
+from kg.resources import one_word_posts, title_words
 from kg.resources import words as words_of  # "words" here are a name's words
 
 # From strongest to weakest; "none" when the names cannot be one person's.
@@ -42,7 +42,9 @@ def someone_else(name: str) -> bool:
 
 @cache
 def _address() -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in words_of("address_words") | title_words())
+    """Words before a name that are not the name: forms of address, ranks and honorifics, and one-word
+    posts the extractor left glued to it ("Dubes Djani")."""
+    return frozenset(w.lower().rstrip(".") for w in words_of("address_words") | title_words()) | one_word_posts()
 
 
 @cache
@@ -89,7 +91,11 @@ def compatible(a: str, b: str) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    return a == b or _respelt_alike(a, b) or (
+    """Two words of two names, the rest of which agree, that may be one word spelt two ways: alike in
+    today's spelling ("Joga" / "Yoga"), a letter added to a short one ("Pin" / "Ping"), or nearly the
+    same (Jaro-Winkler ≥ .9, the same first letter)."""
+    return a == b or _respelt(a) == _respelt(b) or (
+        min(len(a), len(b)) >= 3 and abs(len(a) - len(b)) == 1 and (a.startswith(b) or b.startswith(a))) or (
         a[0] == b[0] and min(len(a), len(b)) >= 4 and JaroWinkler.similarity(a, b) >= 0.9)
 
 
