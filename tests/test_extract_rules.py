@@ -1419,3 +1419,10 @@ def test_a_slot_right_before_the_holder_s_name_cut_the_institution_not_the_name(
 def test_an_ambassador_s_post_is_not_part_of_the_name():
     assert ("Djani", "Dubes", None) in _posts(_facts("Menurut Dubes Djani, pertemuan itu berjalan lancar."))
     assert ("Rusdi Kirana", "Dubes", None) in _posts(_facts("Dubes RI Rusdi Kirana memantau kasus itu."))
+
+
+def test_a_kecamatan_named_by_its_police_sector_is_a_place_not_a_person():
+    facts = _facts("Pelaku sudah diamankan, demikian bunyi keterangan Humas Polsek Cilincing.")
+    assert _posts(facts) == set()
+    assert any(e.kind == Kind.PLACE and e.label == "Cilincing" for e in facts.entities)
+    assert any(e.kind == Kind.ORGANIZATION and e.label == "Kepolisian Sektor Cilincing" for e in facts.entities)

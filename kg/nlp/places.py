@@ -1,7 +1,8 @@
 """Places named in the text: Kemendagri regions, countries, venues, and the dateline's town.
 
 Provinces and kabupaten/kota are found by name anywhere; kecamatan and villages only after their
-keyword ("Kecamatan Rupat", "Kelurahan Terkul"), since their names are too often ordinary words.
+keyword ("Kecamatan Rupat", "Kelurahan Terkul") or, for a kecamatan, its unit ("Polsek Cilincing"),
+since their names are too often ordinary words.
 A name that exists in several provinces is resolved towards the provinces the article is about.
 """
 from __future__ import annotations
@@ -84,6 +85,17 @@ def country_at(text: str, start: int) -> int | None:
     return m.end() if m else None
 
 
+@cache
+def _district_units() -> re.Pattern[str]:
+    """A kecamatan's units and their heads, which name it right after them ("Polsek Cilincing", "Kapolsek
+    Menui", "PPK Bungku"): the institutions of kg/lexicons/org_types.tsv at the district level, and the
+    posts of posts.tsv that name one of them."""
+    types = {r[0] for r in lexicon("org_types") if r[4] == "district"}
+    forms = [f for r in lexicon("org_types") if r[0] in types for f in split_list(r[1])]
+    forms += [r[0] for r in lexicon("posts") if r[3] in types]
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
+
+
 def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     """Every place mention, resolved against the region table where possible."""
     gaz = gazetteer()
@@ -99,6 +111,14 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
             if region is not None:
                 written = text[m.start():m.start("name") + len(name)]
                 hits.append(_hit(m.start(), written, region))
+                break
+
+    for m in _district_units().finditer(text):  # "Humas Polsek Cilincing": a kecamatan's unit names it
+        words = m.group("name").split()
+        for n in range(len(words), 0, -1):
+            region = gaz.resolve(" ".join(words[:n]), "kecamatan", context)
+            if region is not None and region.type == "kecamatan":
+                hits.append(_hit(m.start("name"), " ".join(words[:n]), region))
                 break
 
     for m in NAME_THEN_CITY.finditer(text):  # "Polres Solok Kota", "Polsek Bekasi Kota": the city, named the police's way
