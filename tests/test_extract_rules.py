@@ -1426,3 +1426,9 @@ def test_a_kecamatan_named_by_its_police_sector_is_a_place_not_a_person():
     assert _posts(facts) == set()
     assert any(e.kind == Kind.PLACE and e.label == "Cilincing" for e in facts.entities)
     assert any(e.kind == Kind.ORGANIZATION and e.label == "Kepolisian Sektor Cilincing" for e in facts.entities)
+
+
+def test_a_name_that_dates_a_post_does_not_hold_it():
+    facts = _facts("Sebelumnya, Menpora era Pemerintahan Susilo Bambang Yudhoyono (SBY), Andi Mallarangeng juga "
+                   "dihukum bersalah terkait kasus Hambalang.")
+    assert not any(name == "Susilo Bambang Yudhoyono" for name, _, _ in _posts(facts))

@@ -176,6 +176,9 @@ def _one_holder(text: str, chosen: dict[Stretch, tuple[Stretch, str, float]]) ->
 
 # "anggota KPU ... yang dilantik Jokowi", "dipimpin oleh X": the name after a passive verb is its agent
 PASSIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?$")
+# "Menpora era Pemerintahan Susilo Bambang Yudhoyono (SBY), Andi Mallarangeng": a name that dates the post is not its holder
+ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim)\s+(?:(?:pemerintahan|kepemimpinan|kabinet)\s+)?(?:(?:Presiden|Gubernur|Bupati)\s+)?$",
+                    re.IGNORECASE)
 
 
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
@@ -218,7 +221,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         bounds = Stretch(sent.start, sent.end)
         chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
-            if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start):
+            if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
+                    or ERA_OF.search(text, max(0, person.start - 40), person.start):
                 continue
             hit = person_at.get(person)
             if hit is None:
