@@ -1432,3 +1432,9 @@ def test_a_name_that_dates_a_post_does_not_hold_it():
     facts = _facts("Sebelumnya, Menpora era Pemerintahan Susilo Bambang Yudhoyono (SBY), Andi Mallarangeng juga "
                    "dihukum bersalah terkait kasus Hambalang.")
     assert not any(name == "Susilo Bambang Yudhoyono" for name, _, _ in _posts(facts))
+
+
+def test_names_listed_after_a_chosen_post_are_elect():
+    facts = _facts("Komisi III DPR sendiri telah memilih lima pimpinan KPK periode 2019–2023 yakni Firli Bahuri, "
+                   "Nawawi Pomolango, Alexander Marwata, Nurul Ghufron, dan Lili Pintauli Siregar.")
+    assert {("Firli Bahuri", "pimpinan", "elect"), ("Nurul Ghufron", "pimpinan", "elect")} <= _posts(facts)

@@ -257,6 +257,8 @@ TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim)\b(?!\s+(?:itu|ini)\b)")
 ELECT_AFTER = re.compile(r"\s+terpilih\b")
+# "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
+ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _term_before(text: str, start: int) -> str | None:
@@ -319,8 +321,9 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
             else role_for(words, post_defs().get(words[:1].upper() + words[1:]))
         sentence = analysis.sentence_at(item.person.start)
         lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
+        elected = "elect" if ELECT_BEFORE.search(text, max(0, item.start - 40), item.start) else None
         out.append(Membership(key, role, item.post.org.key if item.post and item.post.org else None, sentence,
-                              Mention(lo, hi, text[lo:hi], sentence), item.person.rank, None, 0.7))
+                              Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))
     return out
 
 
