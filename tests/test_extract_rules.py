@@ -1438,3 +1438,16 @@ def test_names_listed_after_a_chosen_post_are_elect():
     facts = _facts("Komisi III DPR sendiri telah memilih lima pimpinan KPK periode 2019–2023 yakni Firli Bahuri, "
                    "Nawawi Pomolango, Alexander Marwata, Nurul Ghufron, dan Lili Pintauli Siregar.")
     assert {("Firli Bahuri", "pimpinan", "elect"), ("Nurul Ghufron", "pimpinan", "elect")} <= _posts(facts)
+
+
+@pytest.mark.parametrize("text, holder, post, body", [
+    ("Anggota Panja RKUHP Nasir Djamil menilai revisi itu perlu.", "Nasir Djamil", "Anggota", "Panja RKUHP"),
+    ("Hal ini dikatakan Ketua Pansus Pengkajian Ibu Kota, Zainudin Amali, seusai rapat.", "Zainudin Amali", "Ketua",
+     "Pansus Pengkajian Ibu Kota"),
+    ("Anggota Panitia Kerja (Panja) RUU KPK DPR Arsul Sani mengatakan pembahasan berjalan.", "Arsul Sani", "Anggota",
+     "Panitia Kerja RUU KPK DPR"),
+])
+def test_a_parliament_s_working_group_is_the_institution_of_its_members(text, holder, post, body):
+    facts = _facts(text)
+    label = {e.key: e.label for e in facts.entities}
+    assert (holder, post, body) in {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}

@@ -27,6 +27,10 @@ REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
 COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
+# a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
+# "Panja Minerba", "Pansus Pengkajian Ibu Kota"
+WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?P<abbr>\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
+                           r"(?:(?:\s(?!DPR)[A-Z][\w-]*){1,6}(?:\s+DPRD?(?:\s+RI)?(?![\w-]))?|\s+DPRD?(?:\s+RI)?(?![\w-]))")
 SCHOOL = re.compile(rf"\b(?:SDN|SMPN|SMAN|SMKN|MTsN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri)"
                     rf"(?:\s(?:{NAME_WORD}|\d{{1,3}}(?![\d/]))){{1,3}}")
 GENERIC = re.compile(
@@ -152,9 +156,11 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
         hits.append(_agency_of_region(text, hit, place_at) or hit)
-    # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI": a parliament's commission
-    for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text)]:
-        name = " ".join(m.group().split())
+    # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP": a
+    # parliament's commission or working group
+    for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text), *WORKING_GROUP.finditer(text)]:
+        name = " ".join(m.group().replace(m.group("abbr") or "\0", "").split()) if "abbr" in m.re.groupindex \
+            else " ".join(m.group().split())  # "Panitia Kerja (Panja) DPR": its name without the abbreviation
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
     return _bare_as_branch(text, [h for h in _outermost(hits) if not _in_rank(text, h)])
 
