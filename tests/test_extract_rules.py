@@ -1451,3 +1451,10 @@ def test_a_parliament_s_working_group_is_the_institution_of_its_members(text, ho
     facts = _facts(text)
     label = {e.key: e.label for e in facts.entities}
     assert (holder, post, body) in {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+
+
+def test_a_currency_or_a_fan_club_word_after_a_name_is_not_part_of_it():
+    facts = _facts("Presiden Jokowi Rp 5 triliun untuk ibu kota baru, kata Jokowi. Relawan Jokowi Mania hadir di "
+                   "lokasi itu.")
+    persons = {e.label for e in facts.entities if e.kind == Kind.PERSON}
+    assert "Jokowi" in persons and not persons & {"Jokowi Rp", "Jokowi Mania"}

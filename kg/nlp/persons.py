@@ -112,7 +112,8 @@ def _degrees() -> frozenset[str]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the acronym written before it ("Menteri KKP Susi Pudjiastuti") nor the degrees,
-    editor's mark or acronym written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN")."""
+    editor's mark, acronym or currency written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN",
+    "Jokowi Rp 5 triliun")."""
     lead = re.match(r"[A-Z]{3,}\s+", text[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
@@ -123,7 +124,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + mark.start()
             continue
         head, _, last = piece.rpartition(" ")
-        if head and (last.rstrip(".") in _degrees() or (last.isupper() and len(last) >= 3)):
+        if head and (last.rstrip(".") in _degrees() or (last.isupper() and len(last) >= 3) or last.rstrip(".") == "Rp"):
             end = start + len(head)
             continue
         return start, end
