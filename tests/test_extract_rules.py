@@ -21,6 +21,12 @@ def _posts(facts):
     return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
 
 
+def _held(facts):
+    """(holder's name, post, institution's name or None) of every membership drawn."""
+    label = {e.key: e.label for e in facts.entities}
+    return {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+
+
 def _said(facts):
     """(speaker's name, quotation) of every statement drawn."""
     label = {e.key: e.label for e in facts.entities}
@@ -1143,10 +1149,8 @@ def test_police_unit_heads_written_as_one_word_and_not_run_into_their_institutio
     facts = _facts("Hal itu dikatakan Kasatlantas Polres Jakarta Barat, Kompol Hari Admoko, "
                    "di Tomang. Kabidhumas Polda Papua, Kombes Pol Cahyo Sukarnito, menyampaikan pengamanan "
                    "dilakukan secara maksimal.")
-    label = {e.key: e.label for e in facts.entities}
-    held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
     assert {("Hari Admoko", "Kasatlantas", "Kepolisian Resor Jakarta Barat"),
-            ("Cahyo Sukarnito", "Kabidhumas", "Kepolisian Daerah Papua")} <= held
+            ("Cahyo Sukarnito", "Kabidhumas", "Kepolisian Daerah Papua")} <= _held(facts)
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert not any(o.startswith(("Kasatlantas", "Kabidhumas")) for o in orgs)
 
@@ -1448,9 +1452,7 @@ def test_names_listed_after_a_chosen_post_are_elect():
      "Panitia Kerja RUU KPK DPR"),
 ])
 def test_a_parliament_s_working_group_is_the_institution_of_its_members(text, holder, post, body):
-    facts = _facts(text)
-    label = {e.key: e.label for e in facts.entities}
-    assert (holder, post, body) in {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+    assert (holder, post, body) in _held(_facts(text))
 
 
 def test_a_currency_or_a_fan_club_word_after_a_name_is_not_part_of_it():
@@ -1458,3 +1460,12 @@ def test_a_currency_or_a_fan_club_word_after_a_name_is_not_part_of_it():
                    "lokasi itu.")
     persons = {e.label for e in facts.entities if e.kind == Kind.PERSON}
     assert "Jokowi" in persons and not persons & {"Jokowi Rp", "Jokowi Mania"}
+
+
+def test_a_speaker_pointed_at_by_a_post_after_the_quotation_holds_it():
+    facts = _facts('Menurut Imam Nahrawi, anggaran itu sudah cukup. "Kami tidak akan menambah anggaran tahun '
+                   'depan," kata Politikus Partai Kebangkitan Bangsa (PKB) ini. Ia menegaskan hal itu.')
+    assert ("Imam Nahrawi", "Politikus", "Partai Kebangkitan Bangsa") in _held(facts)
+    facts = _facts('Menurut Imam Nahrawi, anggaran itu sudah cukup. "Kami tidak akan menambah anggaran tahun '
+                   'depan," kata Wakil Ketua itu. Ia menegaskan hal itu.')
+    assert not any(post == "Wakil Ketua" for _, post, _ in _held(facts))  # no institution named: too little

@@ -17,7 +17,7 @@ from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
-from kg.nlp.memberships import article_memberships, post_holders
+from kg.nlp.memberships import article_memberships, described_speakers, post_holders
 from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, org_types, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
@@ -117,6 +117,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     if linker is not None:  # the scorer trained with the model may prefer another speaker
         statements = relink(text, statements, [(person_keys[h], Stretch(h.name_start, h.end)) for h in persons],
                             load_speaker_linker(analysis.model_dir))
+    memberships += described_speakers(text, analysis, posts, orgs, statements, memberships)
     for stmt in statements:
         sentence = analysis.sentence_at(stmt.start)
         held = speaker_roles.get(stmt.speaker)

@@ -379,3 +379,42 @@ def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[Perso
         if len(people) == 1:
             out.append((post.start, post.end, next(iter(people))))
     return out
+
+
+# '..., ujar politikus Partai Demokrat ini.': the words said, the reporting verb, then who said them by a post
+DESCRIBED_BY = re.compile(r"[\s,\"”']*(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tegas|terang|sebut|papar|pungkas)"
+                          r"\s+(?:sang\s+)?")
+POINTING = re.compile(r"[^.,;:\"“”]{0,60}?\s(?:ini|itu|tersebut)\b")
+
+
+def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
+                       statements, found: list[Membership]) -> list[Membership]:
+    """The post a speaker is pointed at by after a quotation ('"...," ujar politikus Partai Demokrat ini'):
+    the speaker, whom the quotation's attribution resolved, holds it. `statements`: kg.nlp.quotes'."""
+    spans = {p.start: (p.end, p) for p in posts if p.qualifier not in ("none", "of")}
+    for e in analysis.entities:
+        if e.label == "POST":
+            spans.setdefault(e.start, (e.end, None))
+    forms = _institution_forms(orgs)
+    have = {(m.person, m.role.key) for m in found}
+    out = []
+    for stmt in statements:
+        lead = DESCRIBED_BY.match(text, stmt.end)
+        span = spans.get(lead.end()) if lead else None
+        if span is None or not POINTING.match(text, span[0]):
+            continue
+        end, rule = span
+        if rule is not None:
+            role, org = role_for(rule.label, rule.definition), rule.org.key if rule.org else None
+        else:
+            words, org = _named_institution(text[lead.end():end], forms) or (text[lead.end():end], None)
+            role = role_for(words, post_defs().get(words))
+        if org is None:  # "Politikus Partai Kebangkitan Bangsa (PKB) ini": the institution right after the post
+            org = next((o.key for o in orgs if end <= o.start and text[end:o.start].strip() in ("", "dari")), None)
+        if org is None or (stmt.speaker, role.key) in have:
+            continue  # "ujar Wakil Ketua ... ini" with no institution named: too little to hold
+        have.add((stmt.speaker, role.key))
+        sentence = analysis.sentence_at(lead.end())
+        out.append(Membership(stmt.speaker, role, org, sentence,
+                              Mention(lead.end(), end, text[lead.end():end], sentence), None, None, 0.7))
+    return out
