@@ -6,7 +6,7 @@ Tengah  , berencana ..." where the page linked "Ganjar Pranowo", and name him by
 is read as a mention of the first person the article introduces after it: in a later sentence (the
 slot's own sentence goes on about others: "Gubernur DKI Jakarta, , menjenguk presiden Ke-3 BJ Habibie"),
 within a few paragraphs, named there for the first time ("presiden Ke-3 BJ Habibie" in the slot's sentence
-makes a later "Habibie" no newcomer), holding no other post and not taken by an earlier slot.
+makes a later "Habibie" no newcomer, "Joko Widodo" a later "Jokowi"), holding no other post and not taken by an earlier slot.
 The slot's hit carries that person's name, so the post rules, the post linker and the speakers treat
 it as the name it stands for.
 """
@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+from kg.identity.names import relation
 from kg.nlp.persons import PersonHit
 from kg.nlp.text import alternation
 from kg.resources import lexicon
@@ -33,8 +34,9 @@ def _slot_after_post() -> re.Pattern[str]:
     return re.compile(rf"\s?(?P<slot>(?:\s*\([^()\n]{{0,20}}\))?(?:\s+(?P<rank>{ranks})\.?)?\s*,?\s+),(?:\s*,)*\s*(?=[a-z])")
 
 
-def _tokens(name: str) -> set[str]:
-    return {t.casefold() for t in name.split()}
+def _named_alike(a: str, b: str) -> bool:
+    """Two names that may be one person's: a shared word, or a short form ("Jokowi" of "Joko Widodo")."""
+    return bool({t.casefold() for t in a.split()} & {t.casefold() for t in b.split()}) or relation(a, b) != "none"
 
 
 def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[PersonHit],
@@ -59,7 +61,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
             continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
-                       and not any(_tokens(h.name) & _tokens(b.name) for b in ordered if b.start < h.start)), None)
+                       and not any(_named_alike(h.name, b.name) for b in ordered if b.start < h.start)), None)
         if person is None:
             continue
         taken.add(person.name)
