@@ -1471,3 +1471,9 @@ def test_a_speaker_pointed_at_by_a_post_after_the_quotation_holds_it():
     facts = _facts('Menurut Imam Nahrawi, anggaran itu sudah cukup. "Kami tidak akan menambah anggaran tahun '
                    'depan," kata Wakil Ketua itu. Ia menegaskan hal itu.')
     assert not any(post == "Wakil Ketua" for _, post, _ in _orgs_of(facts))  # no institution named: too little
+
+
+def test_a_post_word_written_twice_is_one_post():
+    facts = _facts("Delegasi yang hadir yakni Penasihat Hubungan Luar Negeri Presiden Presiden Xi Jinping, Song Tao, "
+                   "didampingi dua orang.")
+    assert ("Xi Jinping", "Presiden", None) in _posts(facts)
