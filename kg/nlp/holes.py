@@ -34,11 +34,6 @@ def _slot_after_post() -> re.Pattern[str]:
     return re.compile(rf"\s?(?P<slot>(?:\s*\([^()\n]{{0,20}}\))?(?:\s+(?P<rank>{ranks})\.?)?\s*,?\s+),(?:\s*,)*\s*(?=[a-z])")
 
 
-def _named_alike(a: str, b: str) -> bool:
-    """Two names that may be one person's: a shared word, or a short form ("Jokowi" of "Joko Widodo")."""
-    return bool({t.casefold() for t in a.split()} & {t.casefold() for t in b.split()}) or relation(a, b) != "none"
-
-
 def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[PersonHit],
                 held: dict[PersonHit, str], sentence_at: Callable[[int], int]) -> list[PersonHit]:
     """One hit per slot after a post (`posts`: where each ends, and its words), named as the person it
@@ -61,7 +56,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
             continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
-                       and not any(_named_alike(h.name, b.name) for b in ordered if b.start < h.start)), None)
+                       and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)), None)
         if person is None:
             continue
         taken.add(person.name)

@@ -19,7 +19,8 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import Holding, PostHit, definition_of, of_another, post_defs, post_qualifier, role_for
-from kg.nlp.text import overlaps, slug
+from kg.nlp.quotes import reporting_verbs
+from kg.nlp.text import alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
 
@@ -381,10 +382,14 @@ def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[Perso
     return out
 
 
-# '..., ujar politikus Partai Demokrat ini.': the words said, the reporting verb, then who said them by a post
-DESCRIBED_BY = re.compile(r"[\s,\"”']*(?:kata|ujar|ucap|tutur|jelas|ungkap|imbuh|tegas|terang|sebut|papar|pungkas)"
-                          r"\s+(?:sang\s+)?")
 POINTING = re.compile(r"[^.,;:\"“”]{0,60}?\s(?:ini|itu|tersebut)\b")
+
+
+@cache
+def _described_by() -> re.Pattern[str]:
+    """'..., ujar politikus Partai Demokrat ini.': after the words said, a reporting verb of the speaker
+    after it (kg/lexicons/speech_verbs.tsv), then who said them, by a post."""
+    return re.compile(rf"[\s,\"”']*(?:{alternation(reporting_verbs('after'))})\s+(?:sang\s+)?")
 
 
 def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
@@ -399,7 +404,7 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
     have = {(m.person, m.role.key) for m in found}
     out = []
     for stmt in statements:
-        lead = DESCRIBED_BY.match(text, stmt.end)
+        lead = _described_by().match(text, stmt.end)
         span = spans.get(lead.end()) if lead else None
         if span is None or not POINTING.match(text, span[0]):
             continue

@@ -29,7 +29,8 @@ OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[P
 COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
 # a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
 # "Panja Minerba", "Pansus Pengkajian Ibu Kota"
-WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?P<abbr>\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
+BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
+WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?:\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
                            r"(?:(?:\s(?!DPR)[A-Z][\w-]*){1,6}(?:\s+DPRD?(?:\s+RI)?(?![\w-]))?|\s+DPRD?(?:\s+RI)?(?![\w-]))")
 SCHOOL = re.compile(rf"\b(?:SDN|SMPN|SMAN|SMKN|MTsN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri)"
                     rf"(?:\s(?:{NAME_WORD}|\d{{1,3}}(?![\d/]))){{1,3}}")
@@ -159,8 +160,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP": a
     # parliament's commission or working group
     for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text), *WORKING_GROUP.finditer(text)]:
-        name = " ".join(m.group().replace(m.group("abbr") or "\0", "").split()) if "abbr" in m.re.groupindex \
-            else " ".join(m.group().split())  # "Panitia Kerja (Panja) DPR": its name without the abbreviation
+        name = " ".join(BRACKETED_GROUP.sub("", m.group()).split())  # "Panitia Kerja (Panja) DPR": without "(Panja)"
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
     return _bare_as_branch(text, [h for h in _outermost(hits) if not _in_rank(text, h)])
 

@@ -126,7 +126,8 @@ def post_words(label: str) -> str:
     """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen"), a possessive
     ending ("Direktur Eksekutifnya", "kuasa hukumnya") or a word the text wrote twice ("Presiden Presiden
     Xi Jinping"): the post as the holder holds it."""
-    words = [w for i, w in enumerate(label.split()) if i == 0 or w.casefold() != label.split()[i - 1].casefold()]
+    split = label.split()
+    words = [w for i, w in enumerate(split) if i == 0 or w.casefold() != split[i - 1].casefold()]
     for n in (2, 1):  # "Brigjen Pol", "AKBP"; not "Sekretaris Jenderal", a post of its own
         if len(words) > n and " ".join(words[-n:]) in words_of("ranks") and " ".join(words[-n - 1:]) not in post_defs():
             words = words[:-n]

@@ -56,14 +56,15 @@ class Statement:
 
 
 @cache
-def _verbs(form: str) -> tuple[str, ...]:
+def reporting_verbs(form: str) -> tuple[str, ...]:
+    """The reporting verbs of kg/lexicons/speech_verbs.tsv that attribute speech in `form` (after, before, self)."""
     return tuple(r[0] for r in lexicon("speech_verbs") if r[1] == form)
 
 
 @cache
 def _after_attribution() -> re.Pattern[str]:
-    after = "|".join(_verbs("after"))
-    selfs = "|".join(_verbs("self"))
+    after = "|".join(reporting_verbs("after"))
+    selfs = "|".join(reporting_verbs("self"))
     # the speaker may follow the post after a comma: ",” kata Koordinator Divisi Bawaslu Cianjur, Tatang Sumarna",
     # or two where the post lists its fields (",” kata Ketua Divisi Sosialisasi, Pendidikan Pemilih dan
     # Partisipasi Masyarakat KPU Jakarta, Astri Megatari")
@@ -73,7 +74,7 @@ def _after_attribution() -> re.Pattern[str]:
 
 @cache
 def _before_verb() -> re.Pattern[str]:
-    return re.compile(rf"\s(?:juga\s|pun\s|kembali\s)?(?:{'|'.join(_verbs('before'))})\b[\s,:]*")
+    return re.compile(rf"\s(?:juga\s|pun\s|kembali\s)?(?:{'|'.join(reporting_verbs('before'))})\b[\s,:]*")
 
 
 @cache
@@ -86,12 +87,12 @@ CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau|bila|apabila)\b", r
 
 @cache
 def _inserted_self() -> re.Pattern[str]:
-    return re.compile(rf",\s*(?:{'|'.join(_verbs('self'))})(?:\s+lagi)?\s*,\s*")
+    return re.compile(rf",\s*(?:{'|'.join(reporting_verbs('self'))})(?:\s+lagi)?\s*,\s*")
 
 
 @cache
 def _inserted() -> re.Pattern[str]:
-    return re.compile(rf",\s*(?:{'|'.join(_verbs('after'))})\s+(?P<who>[^,]{{2,100}})(?:,\s*|\.?\s*$)")
+    return re.compile(rf",\s*(?:{'|'.join(reporting_verbs('after'))})\s+(?P<who>[^,]{{2,100}})(?:,\s*|\.?\s*$)")
 
 
 class SpeakerResolver:
@@ -444,12 +445,12 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
 @cache
 def _attributing() -> frozenset[str]:
     """The verbs that follow a quote ("kata", "ujarnya"): narration, never a quote's first word."""
-    return frozenset(v.lower() for form in ("after", "self") for v in _verbs(form))
+    return frozenset(v.lower() for form in ("after", "self") for v in reporting_verbs(form))
 
 
 @cache
 def speech_verbs() -> frozenset[str]:
-    return frozenset(v.lower() for form in ("before", "after", "self") for v in _verbs(form))
+    return frozenset(v.lower() for form in ("before", "after", "self") for v in reporting_verbs(form))
 
 
 def _parsed_speaker(analysis: Analysis, start: int, end: int, resolver: SpeakerResolver,
