@@ -421,6 +421,10 @@ def test_a_bare_regional_body_is_the_one_of_the_article_s_region_and_a_party_boa
     party = _facts("Ketua DPD Partai Golkar Jawa Barat Ace Hidayat hadir. DPD RI juga mengirim wakil.")
     assert [e.label for e in party.entities if e.kind is Kind.ORGANIZATION].count("Dewan Perwakilan Daerah") == 1
     assert ("Ace Hidayat", "Ketua", "Dewan Perwakilan Daerah") not in _orgs_of(party)
+    # the board then named by its region alone ("DPD Jatim solid dukung Airlangga") is no senate either
+    board = _facts("Sekretaris DPD I Partai Golkar Jawa Timur Sahat Simanjuntak hadir. DPD Jatim solid mendukung "
+                   "Airlangga.")
+    assert "Dewan Perwakilan Daerah" not in {e.label for e in board.entities if e.kind is Kind.ORGANIZATION}
 
 
 def test_a_name_stays_on_its_line_and_a_lawyer_s_client_does_not_hold_the_lawyer_s_post():
@@ -579,11 +583,16 @@ def test_polda_metro_jaya_is_the_jakarta_police_and_holds_its_posts():
     assert ("Yusri Hartono", "Kabid Humas", "Kepolisian Daerah Metro Jaya") in rows
 
 
-def test_an_introduced_full_name_before_the_only_branch_is_that_branch():
+def test_a_bare_name_before_the_only_branch_of_its_kind_is_that_branch():
     facts = _facts("Komisi Pemilihan Umum (KPU) resmi mengesahkan hasil rekapitulasi suara Pilkada.\n"
                    "Ketua KPU Karawang Miftah Farid mengatakan rapat berlangsung lancar.")
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert orgs == {"Komisi Pemilihan Umum Kabupaten Karawang"}
+    # "hasilnya dapat diterima masing-masing saksi dan Bawaslu" before "Bawaslu Kota Palembang"
+    bare = _facts("Rapat pleno diterima saksi dan Bawaslu, kata Eftiyani.\n"
+                  "Bawaslu Kota Palembang mencatat tidak ada keberatan.")
+    assert {e.label for e in bare.entities if e.kind is Kind.ORGANIZATION} == {
+        "Badan Pengawas Pemilihan Umum Kota Palembang"}
 
 
 def test_an_outlet_in_the_dateline_is_no_place():

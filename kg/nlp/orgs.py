@@ -103,10 +103,13 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     hits: list[OrgHit] = []
     defined: dict[str, OrgHit] = {}  # abbreviation → branch it was introduced for
     party_after = _parties()[0]
+    boards = any(_party_board(text, m.start(), m.end(), party_after) for m in DPD.finditer(text))
     for m in _head_pattern().finditer(text):
         otype = _form_to_type()[m.group("head")]
-        if otype.key == "dpd" and _party_board(text, m.start(), m.end(), party_after):
-            continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate
+        senate = NATIONAL_MARK.search(m.group()) or NATIONAL_MARK.match(text, m.end())
+        if otype.key == "dpd" and (_party_board(text, m.start(), m.end(), party_after) or boards and not senate):
+            continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate;
+            # so is a bare "DPD" ("DPD Jatim", "pengurus DPD itu") in an article that names a party's board
         number = UNIT_NUMBER.match(text, m.end()) if otype.key in NUMBERED_UNITS else None
         if number:  # "Kodim 0502", "Korem 143/Haluoleo": the unit's number names it across the country
             name = f"{otype.full} {number.group('id')}"
@@ -206,6 +209,7 @@ def _in_rank(text: str, hit: OrgHit) -> bool:
     return before is not None and f"{before.group(1)} {hit.text}" in words("ranks")
 
 
+DPD = re.compile(r"\bDPD\b")
 PARTY_BOARDS = re.compile(r"\b(?:DPP|DPW|DPC|DPAC)\b")
 BOARD_LEVEL = re.compile(r"\s+I{1,2}\b")  # "DPD II": a regency's board
 
@@ -266,10 +270,9 @@ def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
     """A bare "Bawaslu" after "Bawaslu Sumbawa" is that branch, as news writes it once the branch is
     named: the nearest branch of its kind before it, unless the article also names the national body
     ("Bawaslu RI"), when the bare name could be either. A bare name before any branch is the article's
-    only branch of its kind when the kind has no national body ("Polres", "DPRD") or when the article
-    introduces it in full with its abbreviation ("Komisi Pemilihan Umum (KPU) resmi mengesahkan ..." in an
-    article on KPU Karawang); a bare "KPU" there may be the national body, and stays it. A bare name
-    that issues a regulation ("Peraturan KPU", "Keputusan KPU Nomor 1363") is the national body."""
+    only branch of its kind ("saksi dan Bawaslu", then "Bawaslu Kota Palembang"): on the gold articles
+    such a name was the branch far more often than the national body. A bare name that issues a
+    regulation ("Peraturan KPU", "Keputusan KPU Nomor 1363") is the national body."""
     national = {h.type for h in hits if h.area is None and NATIONAL_MARK.search(h.text)}
     branches: dict[str, dict[str, OrgHit]] = {}
     for h in hits:
@@ -281,8 +284,7 @@ def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
                 and not REGULATION.search(text, max(0, h.start - 30), h.start):
             before = [b for b in out if b.type == h.type and b.area is not None and b.end <= h.start]
             only = list(branches.get(h.type, {}).values())
-            introduced = "(" in h.text or org_types()[h.type].national_level != "national"
-            b = before[-1] if before else only[0] if len(only) == 1 and introduced else None
+            b = before[-1] if before else only[0] if len(only) == 1 else None
             if b is not None:
                 h = OrgHit(h.start, h.end, h.text, b.key, b.label, b.type, b.area, b.level, (h.text,))
         out.append(h)
