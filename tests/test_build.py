@@ -93,6 +93,15 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(tmp_path, capsys):
     assert "built 2 articles" in capsys.readouterr().err
 
 
+def test_an_output_file_of_no_known_format_stops_the_build_before_any_article_is_built(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    status = main(["build", str(tmp_path / "a.txt"), "--store", str(tmp_path / "s"), "-o", str(tmp_path / "graph")])
+    err = capsys.readouterr().err
+    assert status != 0
+    assert "unknown export format" in err and ".trig" in err
+    assert "built" not in err and not (tmp_path / "s").exists()
+
+
 def test_query_command_prints_rows_and_refuses_service(tmp_path, capsys):
     store = str(tmp_path / "store")
     assert main(["build", str(SEEDS), "--store", store]) == 0

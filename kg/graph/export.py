@@ -25,6 +25,11 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.Rd
            ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
 
 
+def check_export_path(path: Path) -> None:
+    """Raise the error an export to `path` would, before hours of work lead up to it."""
+    export_format(Path(path))
+
+
 def export_format(path: Path) -> ox.RdfFormat:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.cores import default_workers
-from kg.graph import SerializedGraph, Store, StoreError, connect, count_articles, is_url, resolve
+from kg.graph import (SerializedGraph, Store, StoreError, check_export_path, connect, count_articles, is_url,
+                      resolve)
 from kg.ingest.progress import Tick
 from kg.ingest.readers import iter_inputs, read_articles
 from kg.ingest.workers import Extractors
@@ -72,6 +73,8 @@ def build(paths: Iterable[Path], store_path: Path | str | None = None, output: P
     `resolve_identities` is false (`log` hears its stages).
     """
     paths = list(paths)
+    if output is not None:
+        check_export_path(output)
     report = BuildReport()
     started = time.perf_counter()
     seen = _SeenIds()
