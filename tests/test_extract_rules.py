@@ -1486,3 +1486,12 @@ def test_a_post_word_written_twice_is_one_post():
     facts = _facts("Delegasi yang hadir yakni Penasihat Hubungan Luar Negeri Presiden Presiden Xi Jinping, Song Tao, "
                    "didampingi dua orang.")
     assert ("Xi Jinping", "Presiden", None) in _posts(facts)
+
+
+def test_a_post_keeps_no_abbreviation_in_brackets_closed_or_cut():
+    from kg.nlp.posts import post_words
+
+    assert post_words("Kepala Bagian Operasi (Kabagops) Komisaris Polisi") == "Kepala Bagian Operasi"
+    assert post_words("Kepala Seksi (Kasi) III Gakkum LHK") == "Kepala Seksi III Gakkum LHK"
+    assert post_words("Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR") == "Menteri Pekerjaan Umum dan Perumahan Rakyat"
+    assert post_words("Ketua (sementara) DPRD") == "Ketua (sementara) DPRD"  # a qualifier, not an abbreviation

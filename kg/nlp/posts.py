@@ -122,16 +122,21 @@ def role_for(label: str, definition: PostDef | None) -> Role:
     return Role(f"role:{slug(label)}", label, alts)
 
 
+BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")  # "(Kasi)" in a post, or "(PUPR" cut at its end
+
+
 def post_words(label: str) -> str:
     """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen"), a possessive
-    ending ("Direktur Eksekutifnya", "kuasa hukumnya") or a word the text wrote twice ("Presiden Presiden
-    Xi Jinping"): the post as the holder holds it."""
+    ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word the text wrote twice ("Presiden Presiden
+    Xi Jinping") or an abbreviation in brackets, closed or cut ("Kepala Seksi (Kasi) III", "Kepala Bagian
+    Operasi (Kabagops)", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR"): the post as the holder holds it."""
     split = label.split()
     words = [w for i, w in enumerate(split) if i == 0 or w.casefold() != split[i - 1].casefold()]
     for n in (2, 1):  # "Brigjen Pol", "AKBP"; not "Sekretaris Jenderal", a post of its own
         if len(words) > n and " ".join(words[-n:]) in words_of("ranks") and " ".join(words[-n - 1:]) not in post_defs():
             words = words[:-n]
             break
+    words = BRACKETED.sub("", " ".join(words)).split() or words
     if len(words[-1]) >= 7 and words[-1].endswith("nya"):
         words[-1] = words[-1][:-3]
     return " ".join(words)
