@@ -1495,3 +1495,11 @@ def test_a_post_keeps_no_abbreviation_in_brackets_closed_or_cut():
     assert post_words("Kepala Seksi (Kasi) III Gakkum LHK") == "Kepala Seksi III Gakkum LHK"
     assert post_words("Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR") == "Menteri Pekerjaan Umum dan Perumahan Rakyat"
     assert post_words("Ketua (sementara) DPRD") == "Ketua (sementara) DPRD"  # a qualifier, not an abbreviation
+
+
+def test_pbb_is_the_party_only_beside_other_parties_or_its_full_name():
+    un = _facts("Resolusi itu memuat berbagai dukungan PBB kepada Pemerintah dan Rakyat Afghanistan, ujar Dubes "
+                "Dian Triansyah Djani.")
+    assert "Partai Bulan Bintang" not in {e.label for e in un.entities if e.kind is Kind.ORGANIZATION}
+    listed = _facts("Partai yang lolos verifikasi yakni PSI, Perindo, Gelora, PBB, Hanura dan Partai Buruh.")
+    assert "Partai Bulan Bintang" in {e.label for e in listed.entities if e.kind is Kind.ORGANIZATION}

@@ -320,6 +320,9 @@ BOARDS = {"Daerah": "DPD", "Wilayah": "DPW", "Cabang": "DPC", "Anak Cabang": "DP
 BOARD_NAMES = {abbr: f"Dewan Pimpinan {full}" for full, abbr in BOARDS.items()}
 
 
+SHARED_ABBREVIATIONS = frozenset({"PBB"})  # a party's abbreviation that names something else more often
+
+
 def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
     """Parties, and a party's regional board where a board word comes before the party and a region
     after it ("DPD PDIP Jawa Barat", "Dewan Pimpinan Cabang Partai Golkar Kabupaten Kolaka Utara"): an
@@ -329,6 +332,9 @@ def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
     for m in pattern.finditer(text):
         form = re.sub(r"^[Pp]artai\s", "", m.group())
         short, full, others = table.get(m.group()) or table[form]
+        if m.group() in SHARED_ABBREVIATIONS and full not in text and not any(
+                o.start() != m.start() for o in pattern.finditer(text, max(0, m.start() - 40), m.end() + 40)):
+            continue  # "dukungan PBB kepada Afghanistan": the United Nations; "Gelora, PBB, Hanura": the party
         board = BOARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         gap, place = _place_after(text, m.end(), place_at)
         if board and place is not None and place.code and place.type != "country":
