@@ -1503,3 +1503,8 @@ def test_pbb_is_the_party_only_beside_other_parties_or_its_full_name():
     assert "Partai Bulan Bintang" not in {e.label for e in un.entities if e.kind is Kind.ORGANIZATION}
     listed = _facts("Partai yang lolos verifikasi yakni PSI, Perindo, Gelora, PBB, Hanura dan Partai Buruh.")
     assert "Partai Bulan Bintang" in {e.label for e in listed.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_sekretaris_kabinet_is_one_post_written_in_full_or_short():
+    facts = _facts("Hadir Sekretaris Kabinet Pramono Anung dan Panglima TNI Marsekal Hadi Tjahjanto.")
+    assert ("Pramono Anung", "Sekretaris Kabinet", None) in _posts(facts)
