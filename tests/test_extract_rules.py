@@ -1508,3 +1508,11 @@ def test_pbb_is_the_party_only_beside_other_parties_or_its_full_name():
 def test_sekretaris_kabinet_is_one_post_written_in_full_or_short():
     facts = _facts("Hadir Sekretaris Kabinet Pramono Anung dan Panglima TNI Marsekal Hadi Tjahjanto.")
     assert ("Pramono Anung", "Sekretaris Kabinet", None) in _posts(facts)
+
+
+def test_the_name_a_branch_carries_is_no_place_the_text_names():
+    facts = _facts("Polisi dari Polda Metro Jaya memukul mundur massa di Jakarta Selatan.")
+    polda = next(e for e in facts.entities if e.label == "Kepolisian Daerah Metro Jaya")
+    assert polda.area == "place:31"  # the branch still serves DKI Jakarta
+    mentioned = {e.label for e in facts.entities if e.kind is Kind.PLACE and e.mentions}
+    assert mentioned == {"Jakarta Selatan"}

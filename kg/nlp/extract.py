@@ -18,7 +18,7 @@ from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_speakers, post_holders
-from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, org_types, placed_by_article
+from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, in_branch_name, org_types, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, country_at, find_places
@@ -97,7 +97,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
 
     builder = _Builder(article, analysis)
     for hit in places:
-        builder.place(hit)
+        if not in_branch_name(hit, orgs):
+            builder.place(hit)
     for hit in orgs + [p.org for p in posts if p.org is not None]:
         builder.org(hit)
     for entity in person_entities:

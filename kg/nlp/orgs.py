@@ -297,6 +297,13 @@ def branch_area(otype: OrgType, place: PlaceHit) -> str:
     return _branch_names().get((otype.key, place.code or ""), place.name)
 
 
+def in_branch_name(place: PlaceHit, orgs: list[OrgHit]) -> bool:
+    """Whether `place` is the name a branch carries inside that branch's own name ("Metro Jaya" of "Polda
+    Metro Jaya"): the branch's name, not a place the text names."""
+    return place.text in _branch_names().values() and any(o.start <= place.start and place.end <= o.end
+                                                           for o in orgs)
+
+
 @cache
 def _branch_names() -> dict[tuple[str, str], str]:
     return {(row[0], row[1]): row[2] for row in lexicon("branch_names")}
