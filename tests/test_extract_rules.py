@@ -1252,7 +1252,7 @@ def test_a_post_held_by_the_name_after_dijabat_oleh_and_regret_as_reported_speec
     facts = _facts("Sementara untuk Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali.\n"
                    "Bupati Puncak Wullem Wandik ketika dihubungi menyesalkan adanya kontak tembak yang menimbulkan "
                    "korban jiwa warga sipil.")
-    assert ("Ahmad Ali", "Ketua Fraksi", None) in _posts(facts)
+    assert ("Ahmad Ali", "Ketua", "Fraksi NasDem DPR") in _orgs_of(facts)
     assert ("Wullem Wandik", "adanya kontak tembak") in _said_openings(facts)
 
 
@@ -1516,3 +1516,12 @@ def test_the_name_a_branch_carries_is_no_place_the_text_names():
     assert polda.area == "place:31"  # the branch still serves DKI Jakarta
     mentioned = {e.label for e in facts.entities if e.kind is Kind.PLACE and e.mentions}
     assert mentioned == {"Jakarta Selatan"}
+
+
+def test_a_party_faction_is_the_institution_its_members_hold_posts_in_and_names_its_party():
+    facts = _facts("Anggota Fraksi Partai Gerindra Syarif menuturkan alasan itu.\n"
+                   "Adapun Sekretaris Fraksi Partai Golkar DPR RI, Adies Kadir, membuka acara itu.")
+    assert {("Syarif", "Anggota", "Fraksi Partai Gerindra"),
+            ("Adies Kadir", "Sekretaris", "Fraksi Partai Golkar DPR RI")} <= _orgs_of(facts)
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert {"Partai Gerakan Indonesia Raya", "Partai Golongan Karya"} <= orgs

@@ -160,12 +160,16 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
         hits.append(_agency_of_region(text, hit, place_at) or hit)
-    # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP": a
-    # parliament's commission or working group
-    for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text), *WORKING_GROUP.finditer(text)]:
+    # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP",
+    # "Fraksi Partai Golkar": a parliament's commission, working group or party faction
+    for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text), *WORKING_GROUP.finditer(text),
+              *_faction().finditer(text)]:
         name = " ".join(BRACKETED_GROUP.sub("", m.group()).split())  # "Panitia Kerja (Panja) DPR": without "(Panja)"
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
-    return _bare_as_branch(text, [h for h in _outermost(hits) if not _in_rank(text, h)])
+    kept = [h for h in _outermost(hits) if not _in_rank(text, h)]
+    factions = [h for h in kept if h.key.startswith("org:x-fraksi-")]
+    kept += [h for h in hits if h.type == "party" and any(f.start < h.start and h.end <= f.end for f in factions)]
+    return _bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)))  # a faction names its party too
 
 
 NUMBERED_UNITS = frozenset({"korem", "kodim"})
@@ -328,6 +332,12 @@ BOARD_NAMES = {abbr: f"Dewan Pimpinan {full}" for full, abbr in BOARDS.items()}
 
 
 SHARED_ABBREVIATIONS = frozenset({"PBB"})  # a party's abbreviation that names something else more often
+
+
+@cache
+def _faction() -> re.Pattern[str]:
+    """A party's faction in a parliament: "Fraksi Partai Golkar", "Fraksi PKS DPR RI", "Fraksi NasDem MPR"."""
+    return re.compile(rf"\b[Ff]raksi\s+(?:{_parties()[0].pattern})(?:\s+(?:DPRD?|MPR)(?:\s+RI)?(?![\w-]))?")
 
 
 def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
