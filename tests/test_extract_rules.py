@@ -1525,3 +1525,12 @@ def test_a_party_faction_is_the_institution_its_members_hold_posts_in_and_names_
             ("Adies Kadir", "Sekretaris", "Fraksi Partai Golkar DPR RI")} <= _orgs_of(facts)
     orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
     assert {"Partai Gerakan Indonesia Raya", "Partai Golongan Karya"} <= orgs
+
+
+def test_a_ticket_s_campaign_team_is_an_institution_whose_name_no_person_takes():
+    facts = _facts("Juru Bicara BPN Prabowo-Sandi Andre Rosiade mengatakan hal itu.\n"
+                   "Mantan Sekretaris Tim Kampanye Nasional (TKN) Jokowi-KH. Ma'ruf Amin itu, Hasto, bicara.")
+    assert ("Andre Rosiade", "Juru Bicara", "BPN Prabowo-Sandi") in _orgs_of(facts)
+    assert ("Hasto", "Sekretaris", "Tim Kampanye Nasional Jokowi-Ma'ruf Amin") in _orgs_of(facts)
+    land = _facts("Kepala BPN Sofyan Djalil meninjau sertifikat tanah.")  # the land agency: no ticket after it
+    assert not any(e.label.startswith("BPN") and " " in e.label for e in land.entities)

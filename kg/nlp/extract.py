@@ -365,7 +365,8 @@ def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
 def _org_cut_at_name(text: str, org: OrgHit, entities) -> OrgHit:
     """A generic institution's words end where the model reads a name ("Kepala Dinas Kelautan dan
     Perikanan Edy Sofyan": the Dinas, then its head)."""
-    words = _words_before_name(text, org.start, org.end, entities, to_end=True) if org.key.startswith("org:x-") else None
+    words = _words_before_name(text, org.start, org.end, entities, to_end=True) \
+        if org.key.startswith("org:x-") and org.type != "campaign_team" else None
     if words is None:
         return org
     return replace(org, end=org.start + len(words), text=words, key=f"org:x-{slug(words)}", label=words)
