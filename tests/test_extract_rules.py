@@ -493,6 +493,14 @@ def test_names_listed_after_a_group_s_post_hold_it():
     posts = _posts(facts)
     assert {("Wulan Sasmita", "panelis", None), ("Rahmat Juanda", "panelis", None),
             ("Agus Pranoto", "panelis", None)} <= posts
+    # a task at an event is held beside one's own post, and once
+    tasks = _posts(_facts("KPU juga menyampaikan 10 panelis untuk Debat Kelima Pilpres 2019 ini seperti Mohammad "
+                          "Nasih (rektor Universitas Airlangga), Eddy Suratman (Guru Besar FEB Universitas "
+                          "Tanjungpura) dan Arief Mufriani.\nKPU menetapkan Moderator Debat Kedua yakni Marializia "
+                          "Hasni dan Hamdan Alkafie."))
+    assert {("Mohammad Nasih", "panelis", None), ("Eddy Suratman", "panelis", None)} <= tasks
+    assert any(person == "Mohammad Nasih" and post.casefold() == "rektor" for person, post, _ in tasks)
+    assert sorted(post for person, post, _ in tasks if person == "Hamdan Alkafie") == ["Moderator Debat Kedua"]
 
 
 def test_list_introduced_in_the_sentence_takes_the_group_s_institution():

@@ -2,10 +2,11 @@
 C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), Prof. B, ...".
 
 The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
-adalah, antara lain, masing-masing, terdiri dari) in the same sentence, or open the next sentence
+adalah, antara lain, masing-masing, terdiri dari, seperti) in the same sentence, or open the next sentence
 ("Mereka adalah", "Yaitu", "Diantaranya"). Each name of the list holds the post; the post is the
 group's (a number or "para"/"tim" before it) or else the last post before the introducing word that
-many hold (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already.
+many hold (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already; a task
+at an event (panelis, moderator) is held beside the post a name holds.
 """
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from functools import cache
 from kg.nlp.persons import PersonHit
 from kg.nlp.posts import PostHit
 from kg.nlp.text import alternation
-from kg.resources import words
+from kg.resources import lexicon, words
 
 INTRODUCER = re.compile(r"(?<!\w)(?:yaitu|yakni|ialah|adalah|antara lain|di ?antaranya|masing-masing"
-                        r"|terdiri (?:dari|atas)|sebagai berikut)(?!\w)\s*:?|:(?=\s)", re.I)
+                        r"|terdiri (?:dari|atas)|sebagai berikut|seperti)(?!\w)\s*:?|:(?=\s)", re.I)
 OPENER = re.compile(r"\W*(?:Mereka\s+(?:adalah|yakni|yaitu|ialah|masing-masing)|Yaitu|Yakni|Di ?antaranya"
                     r"|Antara lain|Masing-masing)(?!\w)\s*:?", re.I)
 NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)"
@@ -36,6 +37,12 @@ class Listed:
     start: int  # the post phrase as written
     end: int
     post: PostHit | None  # the rules' post, when the phrase is one (then its institution holds too)
+
+
+@cache
+def event_tasks() -> frozenset[str]:
+    """Roles of group_roles.tsv that are a task at an event, held beside one's own post (panelis, moderator)."""
+    return frozenset(row[0] for row in lexicon("group_roles") if len(row) > 1 and row[1] == "task")
 
 
 @cache

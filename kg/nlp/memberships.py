@@ -12,7 +12,7 @@ from datetime import date
 from dataclasses import replace
 from functools import cache
 
-from kg.nlp.listed import GROUP, group_role, listed_holders
+from kg.nlp.listed import GROUP, event_tasks, group_role, listed_holders
 from kg.nlp.orgs import OrgHit
 from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
@@ -308,16 +308,20 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
                         holdings: list[Holding], keys: dict[PersonHit, str],
                         found: list[Membership]) -> list[Membership]:
     """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
-    for the names no other rule gave a post."""
-    held = {m.person for m in found}
+    for the names no other rule gave a post; a task at an event ("10 panelis ... seperti Mohammad Nasih (rektor
+    Universitas Airlangga)") also for those that hold one."""
+    held: dict[str, set[str]] = defaultdict(set)  # person → the first words of the posts found for them
+    for m in found:
+        held[m.person].add(m.role.label.split()[0].casefold())
     out, seen = [], set()
     for item in listed_holders(text, analysis.sentences, posts, persons,
                                {(h.post.start, h.post.end) for h in holdings}):
         key = keys[item.person]
-        if key in held or key in seen:
+        words = text[item.start:item.end]
+        task = words.casefold() in event_tasks() and words.split()[0].casefold() not in held[key]
+        if (key in held and not task) or key in seen:
             continue
         seen.add(key)
-        words = text[item.start:item.end]
         role = role_for(item.post.label, item.post.definition) if item.post \
             else role_for(words, post_defs().get(words[:1].upper() + words[1:]))
         sentence = analysis.sentence_at(item.person.start)
