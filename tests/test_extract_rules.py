@@ -493,6 +493,11 @@ def test_names_listed_after_a_group_s_post_hold_it():
     posts = _posts(facts)
     assert {("Wulan Sasmita", "panelis", None), ("Rahmat Juanda", "panelis", None),
             ("Agus Pranoto", "panelis", None)} <= posts
+    # the list in the next sentence, after words that point back to the group
+    back = _orgs_of(_facts("Gubernur Aceh melantik tujuh komisioner Komisi Independen Pemilihan (KIP) Aceh.\nAdapun "
+                           "tujuh orang yang dilantik tersebut yakni H. Iskandar Agani, SE, Saiful dan Agusni, SE."))
+    assert {(name, "Komisioner", "Komisi Independen Pemilihan Provinsi Aceh")
+            for name in ("Iskandar Agani", "Saiful", "Agusni")} <= back
     # a task at an event is held beside one's own post, and once
     tasks = _posts(_facts("KPU juga menyampaikan 10 panelis untuk Debat Kelima Pilpres 2019 ini seperti Mohammad "
                           "Nasih (rektor Universitas Airlangga), Eddy Suratman (Guru Besar FEB Universitas "

@@ -3,7 +3,8 @@ C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), P
 
 The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
 adalah, antara lain, masing-masing, terdiri dari, seperti) in the same sentence, or open the next sentence
-("Mereka adalah", "Yaitu", "Diantaranya"). Each name of the list holds the post; the post is the
+("Mereka adalah", "Yaitu", "Diantaranya"), or follow an introducing word after words that point back to the
+group of the sentence before ("Adapun tujuh orang yang dilantik tersebut yakni A, B"). Each name of the list holds the post; the post is the
 group's (a number or "para"/"tim" before it) or else the last post before the introducing word that
 many hold (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already; a task
 at an event (panelis, moderator) is held beside the post a name holds.
@@ -27,6 +28,7 @@ NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebel
           r"(?:\s*\(\w+\))?(?:\s+(?:orang|nama))?")
 GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajaran)\s+$", re.I)
 BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
+BACK_REFERENCE = re.compile(r"\b(?:tersebut|itu|ini)\b|^\s*Adapun\b")  # the group of the sentence before
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
 
 
@@ -72,6 +74,9 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
             window, list_start = (sent.start, intro.start()), intro.end()
         members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
         post = _group_post(text, window, posts, held) if len(members) >= 2 else None
+        if post is None and members and i > 0 and BACK_REFERENCE.search(text, *window):
+            # "... melantik tujuh komisioner KIP Aceh. Adapun tujuh orang yang dilantik tersebut yakni A, B, C"
+            post = _group_post(text, (sentences[i - 1].start, sentences[i - 1].end), posts, held)
         if post is not None:
             out += [Listed(p, post[0], post[1], post[2]) for p in members]
     return out
