@@ -498,6 +498,10 @@ def test_names_listed_after_a_group_s_post_hold_it():
                            "tujuh orang yang dilantik tersebut yakni H. Iskandar Agani, SE, Saiful dan Agusni, SE."))
     assert {(name, "Komisioner", "Komisi Independen Pemilihan Provinsi Aceh")
             for name in ("Iskandar Agani", "Saiful", "Agusni")} <= back
+    opened = _orgs_of(_facts("Gubernur meresmikan pengangkatan anggota DPRD Kota Ternate.\nDari 30 nama tersebut, 13 "
+                             "merupakan muka baru.\nAntara lain Ridwan Hisapali, Mochtar Bian serta Badarudin Fabanyo."))
+    assert {(name, "Anggota", "Dewan Perwakilan Rakyat Daerah Kota Ternate")
+            for name in ("Ridwan Hisapali", "Mochtar Bian", "Badarudin Fabanyo")} <= opened
     # a task at an event is held beside one's own post, and once
     tasks = _posts(_facts("KPU juga menyampaikan 10 panelis untuk Debat Kelima Pilpres 2019 ini seperti Mohammad "
                           "Nasih (rektor Universitas Airlangga), Eddy Suratman (Guru Besar FEB Universitas "

@@ -65,18 +65,18 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
     for i, sent in enumerate(sentences):
         opener = OPENER.match(text, sent.start, sent.end)
         if opener and i > 0:
-            window, list_start = (sentences[i - 1].start, sentences[i - 1].end), opener.end()
+            window, list_start, before = (sentences[i - 1].start, sentences[i - 1].end), opener.end(), i - 2
         else:
             intro = next((m for m in INTRODUCER.finditer(text, sent.start, sent.end)
                           if _list_after(text, m.end(), persons, sent.end)), None)
             if intro is None:
                 continue
-            window, list_start = (sent.start, intro.start()), intro.end()
+            window, list_start, before = (sent.start, intro.start()), intro.end(), i - 1
         members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
         post = _group_post(text, window, posts, held) if len(members) >= 2 else None
-        if post is None and members and i > 0 and BACK_REFERENCE.search(text, *window):
+        if post is None and len(members) >= 2 and before >= 0 and BACK_REFERENCE.search(text, *window):
             # "... melantik tujuh komisioner KIP Aceh. Adapun tujuh orang yang dilantik tersebut yakni A, B, C"
-            post = _group_post(text, (sentences[i - 1].start, sentences[i - 1].end), posts, held)
+            post = _group_post(text, (sentences[before].start, sentences[before].end), posts, held)
         if post is not None:
             out += [Listed(p, post[0], post[1], post[2]) for p in members]
     return out
