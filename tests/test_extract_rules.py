@@ -1551,3 +1551,13 @@ def test_a_ticket_s_campaign_team_is_an_institution_whose_name_no_person_takes()
     assert ("Hasto", "Sekretaris", "Tim Kampanye Nasional Jokowi-Ma'ruf Amin") in _orgs_of(facts)
     land = _facts("Kepala BPN Sofyan Djalil meninjau sertifikat tanah.")  # the land agency: no ticket after it
     assert not any(e.label.startswith("BPN") and " " in e.label for e in land.entities)
+
+
+def test_a_party_council_s_post_is_held_in_the_party_after_its_central_board():
+    facts = _facts("Turut hadir Ketua Dewan Pembina DPP Partai Golkar Aburizal Bakrie dan Ketua Dewan Pakar DPP Partai "
+                   "Golkar Agung Laksono.\nAnggota Dewan Pakar Partai NasDem Taufiqulhadi mengatakan hal itu.\n"
+                   "Ketua Dewan Kehormatan Penyelenggara Pemilu (DKPP) Heddy Lugito hadir.")
+    assert {("Aburizal Bakrie", "Ketua Dewan Pembina", "Partai Golongan Karya"),
+            ("Agung Laksono", "Ketua Dewan Pakar", "Partai Golongan Karya"),
+            ("Taufiqulhadi", "Anggota Dewan Pakar", "Partai NasDem")} <= _orgs_of(facts)
+    assert ("Heddy Lugito", "Ketua", "Dewan Kehormatan Penyelenggara Pemilu") in _orgs_of(facts)

@@ -19,6 +19,11 @@ from kg.records import Role
 from kg.resources import lexicon, post_head_words, split_list
 from kg.resources import words as words_of
 
+# a party's council whose post the holder holds in the party: "Ketua Dewan Pembina DPP Partai Golkar", "Anggota
+# Dewan Pakar Partai NasDem", "Ketua Majelis Syuro PKS"
+COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penasehat|Syura|Syuro)|"
+                     r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
+NATIONAL_BOARD = re.compile(r"DPP\s+")
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
 ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
 LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|terpilih|{ORDINAL}))?\s*,?\s*$"
@@ -157,6 +162,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         definition = post_defs().get(word) or post_defs()[word[0].upper() + word[1:]]
         end = m.end()
         label = definition.label
+        council = COUNCIL.match(text, end)
+        if council and not any(o.start == council.start() + 1 for o in orgs):  # not "Dewan Kehormatan Penyelenggara Pemilu"
+            label, end = label + council.group(), council.end()
         ext = EXTENSION.match(text, end)
         portfolio = None
         if any(form.endswith(("Menteri", "Koordinator")) for form in (label, *definition.expansions[:1])):
@@ -178,6 +186,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         gap = re.match(r"\s+", text[end:end + 3])
         nxt = end + (gap.end() if gap else 0)
         org = org_at.get(nxt)
+        board = NATIONAL_BOARD.match(text, nxt)
+        if org is None and board and getattr(org_at.get(board.end()), "type", None) == "party":
+            org = org_at[board.end()]  # "Ketua Dewan Pembina DPP Partai Golkar": the party's central board
         if definition.kind == "acronym":
             org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
         elif org is None and country_at(text, nxt) is None:  # "Menteri Luar Negeri Arab Saudi": not ours
