@@ -1549,6 +1549,8 @@ def test_a_ticket_s_campaign_team_is_an_institution_whose_name_no_person_takes()
                    "Mantan Sekretaris Tim Kampanye Nasional (TKN) Jokowi-KH. Ma'ruf Amin itu, Hasto, bicara.")
     assert ("Andre Rosiade", "Juru Bicara", "BPN Prabowo-Sandi") in _orgs_of(facts)
     assert ("Hasto", "Sekretaris", "Tim Kampanye Nasional Jokowi-Ma'ruf Amin") in _orgs_of(facts)
+    legal = _facts("Sidang dihadiri Ketua Tim Hukum Jokowi-Ma’ruf Yusril Ihza Mahendra dan Ketua KPU Arief Budiman.")
+    assert ("Yusril Ihza Mahendra", "Ketua", "Tim Hukum Jokowi-Ma’ruf") in _orgs_of(legal)
     land = _facts("Kepala BPN Sofyan Djalil meninjau sertifikat tanah.")  # the land agency: no ticket after it
     assert not any(e.label.startswith("BPN") and " " in e.label for e in land.entities)
 

@@ -32,11 +32,11 @@ COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\
 BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
 WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?:\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
                            r"(?:(?:\s(?!DPR)[A-Z][\w-]*){1,6}(?:\s+DPRD?(?:\s+RI)?(?![\w-]))?|\s+DPRD?(?:\s+RI)?(?![\w-]))")
-# a ticket's campaign team, named by the ticket ("TKN Jokowi-Ma'ruf", "Badan Pemenangan Nasional Prabowo-Sandi",
+# a ticket's campaign or legal team, named by the ticket ("TKN Jokowi-Ma'ruf", "Badan Pemenangan Nasional Prabowo-Sandi",
 # "Tim Pemenangan Iqbal – Dinda"); the abbreviations only before a ticket (BPN is also the land agency). Not
 # "Tim Kampanye pasangan Jokowi-KH. Ma'ruf Amin": a team of the pair named, whose names are persons of the text
 TICKET = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s*[-–]\s*(?:KH\.?\s*)?[A-Z][\w'’]+(?:\s[A-Z][\w'’]+(?!\s+[A-Z]))?(?![\w'’-])"
-CAMPAIGN_TEAM = re.compile(rf"\b(?:(?:(?:Tim|Badan)\s+(?:Kampanye|Pemenangan)|Tim\s+Sukses)(?:\s+(?:Nasional|Daerah|Wilayah))?"
+CAMPAIGN_TEAM = re.compile(rf"\b(?:(?:(?:Tim|Badan)\s+(?:Kampanye|Pemenangan)|Tim\s+(?:Sukses|Hukum|Advokasi))(?:\s+(?:Nasional|Daerah|Wilayah))?"
                            rf"(?:\s+\((?:TKN|TKD|BPN|BPD)\))?\s+{TICKET}|(?:TKN|TKD|BPN)\s+{TICKET})")
 TEAM_ASIDES = re.compile(r"\s+\((?:TKN|TKD|BPN|BPD)\)(?=\s)|(?<=[-–])\s*KH\.?\s*")
 SCHOOL = re.compile(rf"\b(?:SDN|SMPN|SMAN|SMKN|MTsN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri)"
