@@ -508,6 +508,10 @@ def test_names_listed_after_a_group_s_post_hold_it():
                           "Tanjungpura) dan Arief Mufriani.\nKPU menetapkan Moderator Debat Kedua yakni Marializia "
                           "Hasni dan Hamdan Alkafie."))
     assert {("Mohammad Nasih", "panelis", None), ("Eddy Suratman", "panelis", None)} <= tasks
+    more = _posts(_facts("KPU menyampaikan 10 panelis debat seperti Mohammad Nasih (rektor Universitas Airlangga) dan "
+                         "Eddy Suratman.\nSelanjutnya, Suharnomo (Dekan FEB Universitas Diponegoro) dan Herman "
+                         "Karamoy (Dekan FEB Universitas Sam Ratulangi)."))
+    assert {("Suharnomo", "panelis", None), ("Herman Karamoy", "panelis", None)} <= more
     assert any(person == "Mohammad Nasih" and post.casefold() == "rektor" for person, post, _ in tasks)
     assert sorted(post for person, post, _ in tasks if person == "Hamdan Alkafie") == ["Moderator Debat Kedua"]
 

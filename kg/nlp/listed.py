@@ -3,7 +3,7 @@ C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), P
 
 The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
 adalah, antara lain, masing-masing, terdiri dari, seperti) in the same sentence, or open the next sentence
-("Mereka adalah", "Yaitu", "Diantaranya"), or follow an introducing word after words that point back to the
+("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,"), or follow an introducing word after words that point back to the
 group of the sentence before ("Adapun tujuh orang yang dilantik tersebut yakni A, B"). Each name of the list holds the post; the post is the
 group's (a number or "para"/"tim" before it) or else the last post before the introducing word that
 many hold (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already; a task
@@ -23,7 +23,7 @@ from kg.resources import lexicon, words
 INTRODUCER = re.compile(r"(?<!\w)(?:yaitu|yakni|ialah|adalah|antara lain|di ?antaranya|masing-masing"
                         r"|terdiri (?:dari|atas)|sebagai berikut|seperti)(?!\w)\s*:?|:(?=\s)", re.I)
 OPENER = re.compile(r"\W*(?:Mereka\s+(?:adalah|yakni|yaitu|ialah|masing-masing)|Yaitu|Yakni|Di ?antaranya"
-                    r"|Antara lain|Masing-masing)(?!\w)\s*:?", re.I)
+                    r"|Antara lain|Masing-masing|Selanjutnya(?=,))(?!\w)\s*[:,]?", re.I)
 NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)"
           r"(?:\s*\(\w+\))?(?:\s+(?:orang|nama))?")
 GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajaran)\s+$", re.I)
