@@ -2,11 +2,12 @@
 C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), Prof. B, ...".
 
 The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
-adalah, antara lain, masing-masing, terdiri dari, seperti) in the same sentence, or open the next sentence
-("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,"), or follow an introducing word after words that point back to the
-group of the sentence before ("Adapun tujuh orang yang dilantik tersebut yakni A, B"). Each name of the list holds the post; the post is the
-group's (a number or "para"/"tim" before it) or else the last post before the introducing word that
-many hold (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already; a task
+adalah, antara lain, masing-masing, terdiri dari, seperti) in the same sentence, or open the next
+sentence ("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,"), or follow an introducing word
+after words that point back to the group of the sentence before ("Adapun tujuh orang yang dilantik
+tersebut yakni A, B"). Each name of the list holds the post; the post is the group's (a number or
+"para"/"tim" before it) or else the last post before the introducing word that many hold
+(kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already; a task
 at an event (panelis, moderator) is held beside the post a name holds.
 """
 from __future__ import annotations
