@@ -180,7 +180,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     kept = [h for h in _outermost(hits) if not _in_rank(text, h)]
     factions = [h for h in kept if h.key.startswith("org:x-fraksi-")]
     kept += [h for h in hits if h.type == "party" and any(f.start < h.start and h.end <= f.end for f in factions)]
-    return _bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)))  # a faction names its party too
+    return _bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)),  # a faction names its party too
+                           {p.code for p in places if p.code})
 
 
 NUMBERED_UNITS = frozenset({"korem", "kodim"})
@@ -281,25 +282,31 @@ def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit
     return out
 
 
-def _bare_as_branch(text: str, hits: list[OrgHit]) -> list[OrgHit]:
+def _bare_as_branch(text: str, hits: list[OrgHit], region_codes: set[str]) -> list[OrgHit]:
     """A bare "Bawaslu" after "Bawaslu Sumbawa" is that branch, as news writes it once the branch is
     named: the nearest branch of its kind before it, unless the article also names the national body
     ("Bawaslu RI"), when the bare name could be either. A bare name before any branch is the article's
-    only branch of its kind ("saksi dan Bawaslu", then "Bawaslu Kota Palembang"): on the gold articles
-    such a name was the branch far more often than the national body. A bare name that issues a
-    regulation ("Peraturan KPU", "Keputusan KPU Nomor 1363") is the national body."""
+    only branch of its kind when the kind has no national body ("Polres", "DPRD"), when the article
+    introduces it in full with its abbreviation ("Komisi Pemilihan Umum (KPU) resmi mengesahkan ..." in
+    an article on KPU Karawang), or when the article names no wider region around the branch's ("saksi
+    dan Bawaslu", then "Bawaslu Kota Palembang"); in an article that names a province and a branch of
+    one of its regencies a bare "KPU" may be the national body, and stays it. A bare name
+    that issues a regulation ("Peraturan KPU", "Keputusan KPU Nomor 1363") is the national body."""
     national = {h.type for h in hits if h.area is None and NATIONAL_MARK.search(h.text)}
     branches: dict[str, dict[str, OrgHit]] = {}
     for h in hits:
         if h.area is not None:
             branches.setdefault(h.type, {})[h.key] = h
+    wider = {f"place:{code}." for code in region_codes}  # "place:63." opens the keys of Kalsel's regencies
     out: list[OrgHit] = []
     for h in hits:
         if h.area is None and h.type in org_types() and h.type not in national and h.key == f"org:{h.type}" \
                 and not REGULATION.search(text, max(0, h.start - 30), h.start):
             before = [b for b in out if b.type == h.type and b.area is not None and b.end <= h.start]
             only = list(branches.get(h.type, {}).values())
-            b = before[-1] if before else only[0] if len(only) == 1 else None
+            introduced = "(" in h.text or org_types()[h.type].national_level != "national" or (
+                len(only) == 1 and not any(only[0].area.startswith(w) for w in wider))
+            b = before[-1] if before else only[0] if len(only) == 1 and introduced else None
             if b is not None:
                 h = OrgHit(h.start, h.end, h.text, b.key, b.label, b.type, b.area, b.level, (h.text,))
         out.append(h)
