@@ -1574,3 +1574,10 @@ def test_company_posts_written_in_english_are_posts_of_the_rules():
 
     text = "ujar Corporate Secretary Bank DKI Herry Djufraini. Presiden Direktur PT Freeport Tony Wenas hadir."
     assert {"Corporate Secretary", "Presiden Direktur"} <= {p.label for p in find_posts(text, [], [])}
+
+
+def test_a_party_to_a_case_is_no_post():
+    facts = _facts("Ketiganya yakni, Kadis Kelautan dan Perikanan, Edy Sofyan (EDS); Kabid Perikanan Tangkap, Budi "
+                   "Hartono (BUH); dan pihak swasta, Abu Bakar (ABK).")
+    assert not any(person == "Abu Bakar" for person, _, _ in _posts(facts))
+    assert ("Edy Sofyan", "Kadis", None) in _posts(facts)

@@ -23,6 +23,7 @@ from kg.nlp.quotes import reporting_verbs
 from kg.nlp.text import alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
+from kg.resources import words as lexicon_words
 
 
 def article_memberships(article: Article, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
@@ -198,6 +199,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     for e in analysis.entities:
         span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
+            continue
+        if text[span.start:span.end].split()[0].casefold() in lexicon_words("not_posts"):  # "pihak swasta, Abu Bakar"
             continue
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
