@@ -23,7 +23,7 @@ from kg.nlp.quotes import reporting_verbs
 from kg.nlp.text import alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
-from kg.resources import words as lexicon_words
+from kg.resources import words as words_of
 
 
 def article_memberships(article: Article, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
@@ -200,7 +200,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
-        if text[span.start:span.end].split()[0].casefold() in lexicon_words("not_posts"):  # "pihak swasta, Abu Bakar"
+        if text[span.start:span.end].split()[0].casefold() in words_of("not_posts"):  # "pihak swasta, Abu Bakar"
             continue
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
@@ -321,7 +321,7 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
                                {(h.post.start, h.post.end) for h in holdings}):
         key = keys[item.person]
         words = text[item.start:item.end]
-        task = words.casefold() in event_tasks() and words.split()[0].casefold() not in held[key]
+        task = words.casefold() in event_tasks() and words.split()[0].casefold() not in held.get(key, set())
         if (key in held and not task) or key in seen:
             continue
         seen.add(key)

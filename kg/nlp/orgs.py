@@ -32,12 +32,14 @@ COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\
 BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
 WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?:\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
                            r"(?:(?:\s(?!DPR)[A-Z][\w-]*){1,6}(?:\s+DPRD?(?:\s+RI)?(?![\w-]))?|\s+DPRD?(?:\s+RI)?(?![\w-]))")
-# a ticket's campaign or legal team, named by the ticket ("TKN Jokowi-Ma'ruf", "Badan Pemenangan Nasional Prabowo-Sandi",
-# "Tim Pemenangan Iqbal – Dinda"); the abbreviations only before a ticket (BPN is also the land agency). Not
-# "Tim Kampanye pasangan Jokowi-KH. Ma'ruf Amin": a team of the pair named, whose names are persons of the text
-TICKET = r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s*[-–]\s*(?:KH\.?\s*)?[A-Z][\w'’]+(?:\s[A-Z][\w'’]+(?!\s+[A-Z]))?(?![\w'’-])"
-CAMPAIGN_TEAM = re.compile(rf"\b(?:(?:(?:Tim|Badan)\s+(?:Kampanye|Pemenangan)|Tim\s+(?:Sukses|Hukum|Advokasi))(?:\s+(?:Nasional|Daerah|Wilayah))?"
-                           rf"(?:\s+\((?:TKN|TKD|BPN|BPD)\))?\s+{TICKET}|(?:TKN|TKD|BPN)\s+{TICKET})")
+# a ticket's campaign or legal team, named by the ticket ("TKN Jokowi-Ma'ruf", "Badan Pemenangan Nasional
+# Prabowo-Sandi", "Tim Pemenangan Iqbal – Dinda"); the abbreviations only before a ticket (BPN is also the land
+# agency). Not "Tim Kampanye pasangan Jokowi-KH. Ma'ruf Amin": a team of the pair named, whose names are persons
+TICKET = (r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?\s*[-–]\s*(?:KH\.?\s*)?"
+          r"[A-Z][\w'’]+(?:\s[A-Z][\w'’]+(?!\s+[A-Z]))?(?![\w'’-])")
+CAMPAIGN_TEAM = re.compile(rf"\b(?:(?:(?:Tim|Badan)\s+(?:Kampanye|Pemenangan)|Tim\s+(?:Sukses|Hukum|Advokasi))"
+                           rf"(?:\s+(?:Nasional|Daerah|Wilayah))?(?:\s+\((?:TKN|TKD|BPN|BPD)\))?\s+{TICKET}"
+                           rf"|(?:TKN|TKD|BPN)\s+{TICKET})")
 TEAM_ASIDES = re.compile(r"\s+\((?:TKN|TKD|BPN|BPD)\)(?=\s)|(?<=[-–])\s*KH\.?\s*")
 SCHOOL = re.compile(rf"\b(?:SDN|SMPN|SMAN|SMKN|MTsN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri)"
                     rf"(?:\s(?:{NAME_WORD}|\d{{1,3}}(?![\d/]))){{1,3}}")
@@ -169,16 +171,17 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         hits.append(_agency_of_region(text, hit, place_at) or hit)
     # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP",
     # "Fraksi Partai Golkar": a parliament's commission, working group or party faction
-    for m in [*SCHOOL.finditer(text), *COMMISSION.finditer(text), *WORKING_GROUP.finditer(text),
-              *_faction().finditer(text)]:
-        name = " ".join(BRACKETED_GROUP.sub("", m.group()).split())  # "Panitia Kerja (Panja) DPR": without "(Panja)"
-        hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "other"))
+    for kind, pattern in (("other", SCHOOL), ("other", COMMISSION), ("other", WORKING_GROUP),
+                          ("faction", _faction())):
+        for m in pattern.finditer(text):
+            name = " ".join(BRACKETED_GROUP.sub("", m.group()).split())  # "Panitia Kerja (Panja) DPR": no "(Panja)"
+            hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, kind))
     for m in CAMPAIGN_TEAM.finditer(text):  # its name holds persons' names: no name cuts it (kg.nlp.extract)
         name = " ".join(TEAM_ASIDES.sub("", m.group()).split())  # "Tim Kampanye Nasional Jokowi-Ma'ruf Amin"
         hits.append(OrgHit(m.start(), m.end(), m.group(), f"org:x-{slug(name)}", name, "campaign_team",
                            alt_labels=(m.group(),) if name != m.group() else ()))
     kept = [h for h in _outermost(hits) if not _in_rank(text, h)]
-    factions = [h for h in kept if h.key.startswith("org:x-fraksi-")]
+    factions = [h for h in kept if h.type == "faction"]
     kept += [h for h in hits if h.type == "party" and any(f.start < h.start and h.end <= f.end for f in factions)]
     return _bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)),  # a faction names its party too
                            {p.code for p in places if p.code})

@@ -127,7 +127,8 @@ def role_for(label: str, definition: PostDef | None) -> Role:
     return Role(f"role:{slug(label)}", label, alts)
 
 
-BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")  # "(Kasi)" in a post, or "(PUPR" cut at its end
+# "(Kasi)" in a post, or "(PUPR" cut at its end
+BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")
 
 
 def post_words(label: str) -> str:
@@ -163,7 +164,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         end = m.end()
         label = definition.label
         council = COUNCIL.match(text, end)
-        if council and not any(o.start == council.start() + 1 for o in orgs):  # not "Dewan Kehormatan Penyelenggara Pemilu"
+        # not "Dewan Kehormatan Penyelenggara Pemilu", an institution of its own
+        if council and not any(o.start == council.start() + 1 for o in orgs):
             label, end = label + council.group(), council.end()
         ext = EXTENSION.match(text, end)
         portfolio = None
@@ -187,8 +189,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         nxt = end + (gap.end() if gap else 0)
         org = org_at.get(nxt)
         board = NATIONAL_BOARD.match(text, nxt)
-        if org is None and board and getattr(org_at.get(board.end()), "type", None) == "party":
-            org = org_at[board.end()]  # "Ketua Dewan Pembina DPP Partai Golkar": the party's central board
+        party = org_at.get(board.end()) if board else None
+        if org is None and party is not None and party.type == "party":
+            org = party  # "Ketua Dewan Pembina DPP Partai Golkar": the party's central board
         if definition.kind == "acronym":
             org = org or _implied_org(text, m.start(), end, nxt, definition, place_at)
         elif org is None and country_at(text, nxt) is None:  # "Menteri Luar Negeri Arab Saudi": not ours
