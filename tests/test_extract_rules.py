@@ -717,7 +717,7 @@ def test_a_party_s_regional_board_is_not_the_senate():
 def test_an_official_residence_or_car_is_no_agency():
     facts = _facts("Acara digelar di Rumah Dinas Wali Kota Solo, Senin. Kepala Dinas Perhubungan Solo Hari "
                    "Prihatno datang dengan mobil dinas.")
-    assert {label for label in _org_labels(facts) if "Dinas" in label} == {"Dinas Perhubungan Solo"}
+    assert {label for label in _org_labels(facts) if "Dinas" in label} == {"Dinas Perhubungan Kota Surakarta"}
 
 
 def test_a_president_out_of_office_when_the_article_appeared_held_the_post_formerly():
@@ -849,7 +849,7 @@ def test_an_agency_named_with_its_region_is_that_region_s_agency():
                    "mengatakan anggaran siap. Kepala Dinas Perhubungan DKI Jakarta Syafri Lubis setuju.")
     held = _held_in(facts)
     assert ("Eka Taufik", "Badan Perencanaan Pembangunan Daerah Kota Bekasi") in held
-    assert ("Syafri Lubis", "Dinas Perhubungan DKI Jakarta") in held
+    assert ("Syafri Lubis", "Dinas Perhubungan Provinsi DKI Jakarta") in held
 
 
 def test_a_commissioner_s_division_between_the_post_and_the_name():
@@ -1318,6 +1318,12 @@ def test_an_interim_holder_named_after_sementara_holds_the_post_acting():
     assert {("Taufik Hidayat", "Ketua", "acting"), ("Rifqi Ali Mubarok", "Ketua", None)} <= _posts(facts)
 
 
+def test_a_non_definitive_holder_holds_the_post_acting():
+    facts = _facts("Wakil Ketua DPRD DKI nondefinitif Budi Santoso memastikan pembahasan dimulai. Ketua DPRD Jabar "
+                   "non-definitif, Taufik Hidayat, hadir.")
+    assert {("Budi Santoso", "Wakil Ketua", "acting"), ("Taufik Hidayat", "Ketua", "acting")} <= _posts(facts)
+
+
 def test_an_institution_named_in_english_after_a_post_is_no_person():
     text = "Ary Ginanjar Agustian, yang juga CEO ESQ Leadership Training Center, mengatakan hal itu penting."
     assert not {h.name for h in _names_after_posts(text, ("CEO ESQ",))} & {"Leadership Training Center"}
@@ -1581,3 +1587,36 @@ def test_a_party_to_a_case_is_no_post():
                    "Hartono (BUH); dan pihak swasta, Abu Bakar (ABK).")
     assert not any(person == "Abu Bakar" for person, _, _ in _posts(facts))
     assert ("Edy Sofyan", "Kadis", None) in _posts(facts)
+
+
+def test_a_faction_whose_party_the_scraper_cut_is_no_institution():
+    facts = _facts("- Ketua Fraksi Partai  , di DPR RI Budi Santoso  , dicegah bepergian ke luar negeri.")
+    assert "Fraksi Partai" not in {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert ("Budi Santoso", "Ketua Fraksi", None) in _posts(facts)
+
+
+def test_a_sentence_opening_with_a_post_that_points_back_is_about_the_person_named_last():
+    facts = _facts("Rapat pleno DPD Jatim bulat mendukung Budi Hartanto. Budi, kata Sahat, mampu memimpin Partai "
+                   "Golkar. Bahkan, Menteri Perindustrian itu dinilai memiliki gaya kepemimpinan yang khas. Pada "
+                   "rapat itu Menteri Keuangan Sri Wahyuni hadir. Namun, Menteri Perindustrian itu tidak datang.")
+    held = {(m.person, m.role.label) for m in facts.memberships}
+    label = {e.key: e.label for e in facts.entities}
+    assert {(label[p], post) for p, post in held if post == "Menteri Perindustrian"} == {("Budi Hartanto", "Menteri Perindustrian")}
+
+
+def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():
+    facts = _facts("Ketiga tersangka adalah Kepala Bidang Fisik Bappeda Jawa Barat Budi Santoso dan Sekretaris DPMD "
+                   "Garut Dede Rahmat.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+    assert {("Budi Santoso", "Kepala Bidang Fisik", "Badan Perencanaan Pembangunan Daerah Provinsi Jawa Barat"),
+            ("Dede Rahmat", "Sekretaris", "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Garut")} <= held
+
+
+def test_a_division_post_without_its_institution_is_held_in_the_article_s_one_election_body():
+    facts = _facts("Lima komisioner Bawaslu Kabupaten Garut dilantik. Rudi Hartono (Divisi Hukum) dan Siti "
+                   "Aminah (Divisi Data) hadir.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], label.get(m.organization)) for m in facts.memberships if "Divisi" in m.role.label}
+    assert held == {("Rudi Hartono", "Badan Pengawas Pemilihan Umum Kabupaten Garut"),
+                    ("Siti Aminah", "Badan Pengawas Pemilihan Umum Kabupaten Garut")}

@@ -17,13 +17,13 @@ from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
-from kg.nlp.memberships import article_memberships, described_speakers, post_holders
+from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, in_branch_name, org_types, placed_by_article
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
-from kg.nlp.posts import Holding, PostHit, after_post_of_another, find_posts, link_holders
+from kg.nlp.posts import COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
@@ -119,6 +119,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         statements = relink(text, statements, [(person_keys[h], Stretch(h.name_start, h.end)) for h in persons],
                             load_speaker_linker(analysis.model_dir))
     memberships += described_speakers(text, analysis, posts, orgs, statements, memberships)
+    memberships += described_persons(text, analysis, posts, orgs, [(h.name_start, person_keys[h]) for h in persons],
+                                     memberships)
     for stmt in statements:
         sentence = analysis.sentence_at(stmt.start)
         held = speaker_roles.get(stmt.speaker)
@@ -563,6 +565,10 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
     for e in analysis.entities:
         if e.label not in ("ORG", "LOC"):
             continue
+        if e.label == "ORG" and COUNCIL.match(text, max(0, e.start - 1)):
+            continue  # "Ketua Dewan Pembina DPP Partai Golkar": the council is part of the post, held in the party
+        if e.label == "ORG" and (faculty := FACULTY_BEFORE.match(e.text)):  # "Dekan FEB Universitas Udayana"
+            e = replace(e, start=e.start + faculty.end(), text=e.text[faculty.end():])
         person_end = next((h for h in persons if _name_at_end(e, h)), None)
         if person_end is not None:  # the institution is what comes before the name
             cut = len(text[e.start:person_end.name_start].rstrip(" ,"))
@@ -583,7 +589,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         name = e.text.strip(" ,.()\"'")
         if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
-        if e.label == "ORG" and _no_institution(text, name):
+        if e.label == "ORG" and (_no_institution(text, name) or _cut_kind(text, e.end, name)):
             continue
         if e.label == "ORG" and len(name.split()) == 1 and GENERIC_LEVEL.match(text, e.end):
             continue  # "KPU kabupaten/kota": a kind of branch
@@ -640,6 +646,15 @@ def _no_institution(text: str, name: str) -> bool:
     if name.split()[0].casefold() in one_word_posts():
         return True
     return " " not in name and bool(name.isupper() and _lower_expansion(text, name))
+
+
+SLOT = re.compile(r"\s+,")
+
+
+def _cut_kind(text: str, end: int, name: str) -> bool:
+    """"Fraksi Partai  , di DPR": words that say only what kind of institution it is, before the slot
+    where a scraper cut its name out."""
+    return bool(SLOT.match(text, end)) and all(w in words("org_words") for w in name.split())
 
 
 def _lower_expansion(text: str, abbr: str) -> bool:

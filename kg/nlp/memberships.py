@@ -200,8 +200,9 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
-        if text[span.start:span.end].split()[0].casefold() in words_of("not_posts"):  # "pihak swasta, Abu Bakar"
-            continue
+        said = text[span.start:span.end].split()
+        if said[0].casefold() in words_of("not_posts") or all(w in words_of("address_words") for w in said):
+            continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
                           and span.end - span.start > max(s.end - s.start for s in inside)):
@@ -259,7 +260,7 @@ TERM_QUALIFIERS = frozenset({"former", "acting"})
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
 TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
-INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim)\b(?!\s+(?:itu|ini)\b)")
+INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")
 ELECT_AFTER = re.compile(r"\s+terpilih\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
@@ -274,7 +275,7 @@ def _term_before(text: str, start: int) -> str | None:
 
 
 def _term_after(text: str, end: int, published: date | None) -> str | None:
-    """"Ketua DPRD Jabar sementara, Taufik": an interim holder, as the word after the post says;
+    """"Ketua DPRD Jabar sementara, Taufik", "Wakil Ketua DPRD DKI nondefinitif Syarif": an interim holder, as the word after the post says;
     "Ketua KPK terpilih Firli Bahuri": elected, not yet in office; "Ketua KPK periode 2003-2007": a
     term that ended before the article was published, a former post."""
     if INTERIM_AFTER.match(text, end):
@@ -347,10 +348,14 @@ def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | Non
     return Stretch(span.start, end) if end - span.start >= 3 else None
 
 
+DIVISION = re.compile(r"(?:^|\s)Divisi\s")
+
+
 def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit], posts: list[PostHit]) -> list[Membership]:
     """A post without its institution is held in the one institution of the kind it implies or serves
     in that the article names, when it names exactly one: "Kapolres" in the article's Polres, "Kasat
-    Reskrim" in its Polres, Polresta or Polrestabes, "Bupati Pasangkayu" in the Pemkab Pasangkayu (a
+    Reskrim" in its Polres, Polresta or Polrestabes, "Komisioner Divisi Hukum" in its KPU or Bawaslu,
+    "Bupati Pasangkayu" in the Pemkab Pasangkayu (a
     regional office's institution must serve the region the post names, when it names one)."""
     by_type: dict[str, set[OrgHit]] = defaultdict(set)
     for o in orgs:
@@ -358,6 +363,8 @@ def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit], posts: list
     out = []
     for m in memberships:
         definition = definition_of(m.role.label) if m.organization is None else None
+        if m.organization is None and DIVISION.search(m.role.label) and not (definition and definition.serves):
+            definition = post_defs()["Ketua Divisi"]  # "Komisioner Divisi Teknis": a division serves where its head does
         if definition is not None:
             kinds = definition.serves or ((definition.implies,) if definition.implies else ())
             area = _area_of(m, posts) if definition.kind == "area" else None
@@ -403,30 +410,88 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
                        statements, found: list[Membership]) -> list[Membership]:
     """The post a speaker is pointed at by after a quotation ('"...," ujar politikus Partai Demokrat ini'):
     the speaker, whom the quotation's attribution resolved, holds it. `statements`: kg.nlp.quotes'."""
-    spans = {p.start: (p.end, p) for p in posts if p.qualifier not in ("none", "of")}
-    for e in analysis.entities:
-        if e.label == "POST":
-            spans.setdefault(e.start, (e.end, None))
-    forms = _institution_forms(orgs)
+    spans = _pointing_posts(text, analysis, posts)
     have = {(m.person, m.role.key) for m in found}
     out = []
     for stmt in statements:
         lead = _described_by().match(text, stmt.end)
-        span = spans.get(lead.end()) if lead else None
-        if span is None or not POINTING.match(text, span[0]):
-            continue
-        end, rule = span
-        if rule is not None:
-            role, org = role_for(rule.label, rule.definition), rule.org.key if rule.org else None
-        else:
-            words, org = _named_institution(text[lead.end():end], forms) or (text[lead.end():end], None)
-            role = role_for(words, post_defs().get(words))
-        if org is None:  # "Politikus Partai Kebangkitan Bangsa (PKB) ini": the institution right after the post
-            org = next((o.key for o in orgs if end <= o.start and text[end:o.start].strip() in ("", "dari")), None)
-        if org is None or (stmt.speaker, role.key) in have:
-            continue  # "ujar Wakil Ketua ... ini" with no institution named: too little to hold
-        have.add((stmt.speaker, role.key))
-        sentence = analysis.sentence_at(lead.end())
-        out.append(Membership(stmt.speaker, role, org, sentence,
-                              Mention(lead.end(), end, text[lead.end():end], sentence), None, None, 0.7))
+        described = _described(text, analysis, spans, orgs, lead.end()) if lead else None
+        if described is not None and (stmt.speaker, described.role.key) not in have:
+            have.add((stmt.speaker, described.role.key))
+            out.append(replace(described, person=stmt.speaker))
     return out
+
+
+# what opens a sentence about someone just named: "Bahkan, Menteri Perindustrian itu dinilai ...",
+# "Menurut politikus Partai Golkar itu, ..."
+DESCRIPTION_OPENER = re.compile(r"(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini)"
+                                r"\s*,?\s*$")
+
+
+def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
+                      persons: list[tuple[int, str]], found: list[Membership]) -> list[Membership]:
+    """The post a sentence opens with to speak of the person named last before it ("Airlangga ... mampu
+    memimpin Partai Golkar. Bahkan, Menteri Perindustrian itu dinilai ..."): that person holds it.
+    `persons`: where each person mention starts, and whose it is."""
+    spans = _pointing_posts(text, analysis, posts)
+    have = {(m.person, m.role.key) for m in found}
+    held = {(m.role.key, m.organization) for m in found}
+    heads = {(m.person, m.role.label.split()[0].casefold()) for m in found}
+    out = []
+    for start in sorted(spans):
+        sentence = analysis.sentence_at(start)
+        opening = text[analysis.sentences[sentence].start:start]
+        if opening.strip() and not DESCRIPTION_OPENER.search(opening):
+            continue
+        described = _described(text, analysis, spans, orgs, start)
+        if described is None or (described.role.key, described.organization) in held:
+            continue  # someone the article names holds that post: the description may be theirs
+        person = _topic(analysis, persons, start)
+        head = described.role.label.split()[0].casefold()
+        if person is None or (person, described.role.key) in have or (person, head) in heads:
+            continue  # a minister named so before is not described as another ministry's
+        have.add((person, described.role.key))
+        held.add((described.role.key, described.organization))
+        out.append(replace(described, person=person))
+    return out
+
+
+def _topic(analysis: Analysis, persons: list[tuple[int, str]], start: int) -> str | None:
+    """Whom a description at `start` speaks of: the first person named in its sentence before it, else in
+    the sentence before ("Airlangga, ia melanjutkan, mampu ..."; not the speaker named after him)."""
+    sentence = analysis.sentence_at(start)
+    for wanted in (sentence, sentence - 1):
+        named = sorted((s, key) for s, key in persons if s < start and analysis.sentence_at(s) == wanted)
+        if named:
+            return named[0][1]
+    return None
+
+
+def _pointing_posts(text: str, analysis: Analysis, posts: list[PostHit]) -> dict[int, tuple[int, PostHit | None]]:
+    """The post phrases of the rules and the model that point back at someone ("politikus ... ini",
+    "Menteri Perindustrian itu"), by where they start: their end, and the rules' post if they read it."""
+    spans = {p.start: (p.end, p) for p in posts if p.qualifier not in ("none", "of")}
+    for e in analysis.entities:
+        if e.label == "POST":
+            spans.setdefault(e.start, (e.end, None))
+    return {start: span for start, span in spans.items() if POINTING.match(text, span[0])}
+
+
+def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHit | None]], orgs: list[OrgHit],
+               start: int) -> Membership | None:
+    """The membership a pointing post phrase starting at `start` describes, its holder left empty; None
+    when no such phrase starts there or it names no institution ("Wakil Ketua ... ini": too little to hold)."""
+    if start not in spans:
+        return None
+    end, rule = spans[start]
+    if rule is not None:
+        role, org = role_for(rule.label, rule.definition), rule.org.key if rule.org else None
+    else:
+        words, org = _named_institution(text[start:end], _institution_forms(orgs)) or (text[start:end], None)
+        role = role_for(words, post_defs().get(words))
+    if org is None:  # "Politikus Partai Kebangkitan Bangsa (PKB) ini": the institution right after the post
+        org = next((o.key for o in orgs if end <= o.start and text[end:o.start].strip() in ("", "dari")), None)
+    if org is None:
+        return None
+    sentence = analysis.sentence_at(start)
+    return Membership("", role, org, sentence, Mention(start, end, text[start:end], sentence), None, None, 0.7)

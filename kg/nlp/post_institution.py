@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from kg.nlp.listed import event_tasks
 from kg.nlp.orgs import OrgHit
 from kg.nlp.post_linker import Linker, Stretch
 from kg.records import Membership
@@ -141,14 +142,15 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     """Each membership without an institution gets the article's most likely one, when one scores
     above threshold. `persons`: (person key, where the person is named). `regional`: where posts that
     name their region stand ("Bupati Siak"): the region says where the post is held, and an institution
-    of the article is of another ("Pemkab Bengkalis"), else the rules would have placed the post in it."""
+    of the article is of another ("Pemkab Bengkalis"), else the rules would have placed the post in it. A
+    task at an event (panelis, moderator) is held in none."""
     candidates = candidates_of(orgs)
     if linker is None or not candidates:
         return list(memberships)
     out = []
     for m in memberships:
-        if m.organization is None and not any(m.evidence.start <= r.start and r.end <= m.evidence.end
-                                              for r in regional):
+        if m.organization is None and m.role.label.casefold() not in event_tasks() and not any(
+                m.evidence.start <= r.start and r.end <= m.evidence.end for r in regional):
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
                            and s.end <= m.evidence.end and not (s.start < post.end and post.start < s.end)), None)

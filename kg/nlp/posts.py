@@ -25,8 +25,13 @@ COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penase
                      r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
 NATIONAL_BOARD = re.compile(r"DPP\s+")
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
+# a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
+# the university is the institution
+_FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN|IAIN|Politeknik|Sekolah Tinggi)\b)"
+FACULTY_AFTER = re.compile(rf"\s{_FACULTY}")
+FACULTY_BEFORE = re.compile(rf"{_FACULTY}\s+")
 ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
-LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|terpilih|{ORDINAL}))?\s*,?\s*$"
+LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?definitif|terpilih|{ORDINAL}))?\s*,?\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
@@ -135,7 +140,8 @@ def post_words(label: str) -> str:
     """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen"), a possessive
     ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word the text wrote twice ("Presiden Presiden
     Xi Jinping") or an abbreviation in brackets, closed or cut ("Kepala Seksi (Kasi) III", "Kepala Bagian
-    Operasi (Kabagops)", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR"): the post as the holder holds it."""
+    Operasi (Kabagops)", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR") or a party whose name was cut
+    ("Ketua Fraksi Partai  ,"): the post as the holder holds it."""
     split = label.split()
     words = [w for i, w in enumerate(split) if i == 0 or w.casefold() != split[i - 1].casefold()]
     for n in (2, 1):  # "Brigjen Pol", "AKBP"; not "Sekretaris Jenderal", a post of its own
@@ -145,6 +151,8 @@ def post_words(label: str) -> str:
     words = BRACKETED.sub("", " ".join(words)).split() or words
     if len(words[-1]) >= 7 and words[-1].endswith("nya"):
         words[-1] = words[-1][:-3]
+    if len(words) > 1 and words[-1] == "Partai":
+        words = words[:-1]  # "Ketua Fraksi Partai  , di DPR": the party's name was cut
     return " ".join(words)
 
 
@@ -180,6 +188,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
             extension = text[end:cut].rstrip()
             label, end = label + extension, end + len(extension)
+        if faculty := FACULTY_AFTER.match(text, end):  # "Dekan FEB Universitas Udayana": the faculty is the post's
+            label, end = label + faculty.group(), faculty.end()
         word_end = end
         short = POST_ABBREVIATION.match(text, end)
         if short and (short.group("abbr").isupper() or any(
