@@ -266,6 +266,20 @@ def test_an_institution_the_model_names_around_a_shorter_one_takes_its_place():
     assert wider_of[(rules[0].start, rules[0].end)].label == "Baleg DPR"
 
 
+def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.orgs import find_orgs
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Rapat dihadiri Komisi Pemilihan Umum dan Komisi Pemberantasan Korupsi di Jakarta."
+    rules = find_orgs(text, [])
+    start, end = text.index("Komisi Pemilihan"), text.index(" di Jakarta")
+    model = (NerSpan(start, end, "ORG", text[start:end]),)
+    _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
+    assert [o.label for o in orgs] == ["Komisi Pemilihan Umum", "Komisi Pemberantasan Korupsi"]
+    assert not wider_of
+
+
 def test_a_parliament_commission_is_an_institution_of_its_own():
     facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
     assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}
@@ -1620,3 +1634,11 @@ def test_a_division_post_without_its_institution_is_held_in_the_article_s_one_el
     held = {(label[m.person], label.get(m.organization)) for m in facts.memberships if "Divisi" in m.role.label}
     assert held == {("Rudi Hartono", "Badan Pengawas Pemilihan Umum Kabupaten Garut"),
                     ("Siti Aminah", "Badan Pengawas Pemilihan Umum Kabupaten Garut")}
+
+
+def test_a_post_s_short_form_stands_for_the_holder_of_the_post_it_shortens():
+    facts = _facts("Apel dipimpin Kepala Biro Operasi (Karo Ops) Polda Sulteng, Kombes Pol Budi Santoso, mewakili "
+                   "Kapolda.\nPasukan dipimpin oleh Wadanyon A Pelopor, AKP Rudi Hartono.\nDalam arahannya, Karo Ops "
+                   "menekankan pentingnya profesionalisme dalam menjalankan tugas.\n“Pengamanan bukan hanya di TPS, "
+                   "tetapi mencakup seluruh tahapan,” ujarnya.")
+    assert {speaker for speaker, _ in _said(facts)} == {"Budi Santoso"}

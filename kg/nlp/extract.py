@@ -582,7 +582,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             clash = [(s, t) for s, t in clash if not ((s, t) in place_spans and e.start < s and t <= e.end)]
         wider = e.label == "ORG" and all((s, t) in rule_orgs and e.start <= s and t <= e.end
                                          and (s, t) != (e.start, e.end) for s, t in clash) \
-            and not JOINED_NAMES.search(e.text) and not e.text.split()[-1][:1].islower()
+            and not JOINED_NAMES.search(e.text) and not e.text.split()[-1][:1].islower() \
+            and not _listed_institutions(text, clash)
         # "KPU RI ke KPU kabupaten": two names and a preposition; "KPU Maluku terpilih": a word of the sentence
         if clash and not wider:
             continue
@@ -610,6 +611,13 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             wider_of)
 
 
+def _listed_institutions(text: str, spans: list[tuple[int, int]]) -> bool:
+    """"KPU dan KPK", "Bawaslu, KPU": institutions the model read as one, only a list's words between them."""
+    ordered = sorted(spans)
+    return any(LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(ordered, ordered[1:]))
+
+
+LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan)\s*")
 JOINED_NAMES = re.compile(r"\s(?:ke|di|pada|kepada|oleh|bersama|dengan|untuk)\s")
 BRACKETED = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<abbr>[^()]{2,20})\)?\s*(?P<after>[^()]*)$")
 

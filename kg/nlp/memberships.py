@@ -382,15 +382,20 @@ def _area_of(m: Membership, posts: list[PostHit]) -> str | None:
 
 
 def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[PersonHit, str]):
-    """Post phrases without a name ("kata Kapolda Riau") stand for the holder named elsewhere."""
+    """Post phrases without a name ("kata Kapolda Riau") stand for the holder named elsewhere; a short
+    form stands for the holder of the post it shortens ("Kepala Biro Operasi (Karo Ops) Polda Sulteng,
+    Kombes Giuseppe" ... "Karo Ops menekankan")."""
     held = defaultdict(set)
     for h in holdings:
-        held[(h.post.definition.label, h.post.org.key if h.post.org else None)].add(keys[h.person])
-        held[(h.post.definition.label, None)].add(keys[h.person])
+        org = h.post.org.key if h.post.org else None
+        for name in {h.post.definition.label, h.post.label}:
+            held[(name, org)].add(keys[h.person])
+            held[(name, None)].add(keys[h.person])
     out = []
     for post in posts:
         org = post.org.key if post.org else None
-        people = held.get((post.definition.label, org), set())
+        named = [held.get((name, org), set()) for name in (post.label, *post.definition.expansions)]
+        people = next((p for p in named if len(p) == 1), held.get((post.definition.label, org), set()))
         if len(people) == 1:
             out.append((post.start, post.end, next(iter(people))))
     return out
