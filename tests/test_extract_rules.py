@@ -1642,3 +1642,36 @@ def test_a_post_s_short_form_stands_for_the_holder_of_the_post_it_shortens():
                    "menekankan pentingnya profesionalisme dalam menjalankan tugas.\n“Pengamanan bukan hanya di TPS, "
                    "tetapi mencakup seluruh tahapan,” ujarnya.")
     assert {speaker for speaker, _ in _said(facts)} == {"Budi Santoso"}
+
+
+def test_a_village_the_table_does_not_know_before_a_cut_comma_is_no_holder():
+    facts = _facts("Di Kecamatan Bungku Timur, Kabupaten Morowali, Kades Lahuafu , Budiman S.E menggantikan Darmin.")
+    assert ("Budiman", "Kades", None) in _posts(facts)
+    assert "Lahuafu" not in {e.label for e in facts.entities if e.kind is Kind.PERSON}
+
+
+def test_a_unit_s_name_with_its_abbreviation_in_brackets_stays_in_the_post():
+    facts = _facts("Kepala Divisi (Kadiv) Humas Polri Irjen Budi Santoso menyatakan gudang terbakar. Kasi Intelijen "
+                   "Kejaksaan Negeri Muarojambi, Rudi Hartono mengatakan kasus itu lama.")
+    assert {("Budi Santoso", "Kepala Divisi Humas", None), ("Rudi Hartono", "Kasi Intelijen", None)} <= _posts(facts)
+
+
+def test_a_post_s_words_in_a_council_s_name_name_no_post():
+    facts = _facts("Rektor Institut Pertanian Bogor Arif Santoso dan Ketua Dewan Guru Besar, Budi Hartono, bertemu. "
+                   "Guru Besar Universitas Indonesia Rudi Hartono hadir.")
+    assert ("Budi Hartono", "Guru Besar", None) not in _posts(facts)
+    assert ("Rudi Hartono", "Guru Besar", None) in _posts(facts)
+
+
+def test_a_description_that_points_back_keeps_its_former_mark_and_a_next_term_is_elect():
+    facts = _facts("Budi Santoso hadir di DPR. Mantan Panglima ABRI itu pun mencontohkan lembaga Polri. Berdasarkan "
+                   "hasil voting terpilih Rudi Hartono sebagai Ketua KPK periode selanjutnya.")
+    assert {("Budi Santoso", "Panglima", "former"), ("Rudi Hartono", "Ketua", "elect")} <= _posts(facts)
+
+
+def test_a_city_named_the_police_s_way_in_lower_case_is_the_city_and_its_polres_says_so():
+    facts = _facts("Aksi dihentikan polisi yang dipimpin Kabag Ops Polres Sorong kota, AKP Budi Santoso.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], label.get(m.organization)) for m in facts.memberships}
+    assert held == {("Budi Santoso", "Kepolisian Resor Sorong Kota")}
+    assert "org:polres-96.71" in label  # Kota Sorong's code, not the regency's (96.01)

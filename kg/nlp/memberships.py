@@ -262,6 +262,7 @@ TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")
 ELECT_AFTER = re.compile(r"\s+terpilih\b")
+NEXT_TERM = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -276,11 +277,12 @@ def _term_before(text: str, start: int) -> str | None:
 
 def _term_after(text: str, end: int, published: date | None) -> str | None:
     """"Ketua DPRD Jabar sementara, Taufik", "Wakil Ketua DPRD DKI nondefinitif Syarif": an interim holder, as the word after the post says;
-    "Ketua KPK terpilih Firli Bahuri": elected, not yet in office; "Ketua KPK periode 2003-2007": a
+    "Ketua KPK terpilih Firli Bahuri", "sebagai Ketua KPK periode selanjutnya": elected, not yet in office;
+    "Ketua KPK periode 2003-2007": a
     term that ended before the article was published, a former post."""
     if INTERIM_AFTER.match(text, end):
         return "acting"
-    if ELECT_AFTER.match(text, end):
+    if ELECT_AFTER.match(text, end) or NEXT_TERM.match(text, end):
         return "elect"
     term = TERM_AFTER.match(text, end)
     return "former" if term and published is not None and int(term.group("last")) < published.year else None
@@ -499,4 +501,5 @@ def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHi
     if org is None:
         return None
     sentence = analysis.sentence_at(start)
-    return Membership("", role, org, sentence, Mention(start, end, text[start:end], sentence), None, None, 0.7)
+    qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS else _term_before(text, start)
+    return Membership("", role, org, sentence, Mention(start, end, text[start:end], sentence), None, qualifier, 0.7)

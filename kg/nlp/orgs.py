@@ -318,7 +318,10 @@ def _bare_as_branch(text: str, hits: list[OrgHit], region_codes: set[str]) -> li
 
 def branch_area(otype: OrgType, place: PlaceHit) -> str:
     """The name a branch carries for its region: "Polda Metro Jaya", not "Polda DKI Jakarta"
-    (lexicons/branch_names.tsv), else the region's."""
+    (lexicons/branch_names.tsv), else the region's; a city named the police's way keeps its "Kota"
+    ("Polres Sorong Kota": not the Polres of the regency of Sorong)."""
+    if place.type == "kota" and place.text.endswith((" Kota", " kota")):
+        return f"{place.name} Kota"
     return _branch_names().get((otype.key, place.code or ""), place.name)
 
 

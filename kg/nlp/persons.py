@@ -31,8 +31,8 @@ APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s|yang\
                         r"|\s(?:selaku|sebagai|yang\s+juga(?:\s+menjabat(?:\s+sebagai)?)?"
                         r"|yang\s+(?:saat\s+ini|kini|sekarang)\s+(?:menjabat(?:\s+sebagai)?|menjadi|merupakan)"
                         r"|(?:yang\s+)?merupakan|yang\s+menjadi)\s)\s*")
-REGION_THEN_HOLDER = re.compile(r",\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s*(?:,|\.|;|dan\b|serta\b|"
-                               r"(?<=\w\s)(?=[a-z]{4,}))")
+REGION_THEN_HOLDER = re.compile(r"\s?,\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?:,?\s+[A-Z]\.\s?[A-Z]\w*\.?)?"
+                               r"\s*(?:,|\.|;|dan\b|serta\b|(?<=\w\s)(?=[a-z]{4,}))")  # "Kades Lahuafu , Saharudin S.E menggantikan"
 # a unit's name ending in its capitalised abbreviation, then a name of two words or more
 UNIT_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]+\s)+[A-Z]{2,4}\s(?=[A-Z][a-z]+(?:\s[A-Z][\w.']*)+$)")
 POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")

@@ -24,7 +24,7 @@ KEYWORD_NAME = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
 # "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"; a street after it is its address ("Kantor KPU Medan Jalan Kejaksaan")
 VENUE_WORD = rf"(?!(?:Jalan|Jl)\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"
-NAME_THEN_CITY = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?) Kota(?![\w-]))")
+NAME_THEN_CITY = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?) [Kk]ota(?![\w-]))")
 TPS_WORD = rf"(?!(?:Kecamatan|Kabupaten|Kota|Provinsi|Kec|Kab|Desa|Kelurahan)\b){NAME_WORD}"  # where a TPS stands
 VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
@@ -121,10 +121,10 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 hits.append(_hit(m.start("name"), " ".join(words[:n]), region))
                 break
 
-    for m in NAME_THEN_CITY.finditer(text):  # "Polres Solok Kota", "Polsek Bekasi Kota": the city, named the police's way
+    for m in NAME_THEN_CITY.finditer(text):  # "Polres Solok Kota", "Polres Sorong kota": the city, named the police's way
         region = gaz.resolve(m.group("name"), "kota", context)
         if region is not None and region.type == "kota":
-            hits.append(_hit(m.start(), f"{m.group('name')} Kota", region))
+            hits.append(_hit(m.start(), text[m.start():m.start("name") + len(m.group("name")) + 5], region))
 
     # a kecamatan or village named once with its keyword is the same place when named bare later
     for hit in [h for h in hits if h.type in ("kecamatan", "desa", "kelurahan")]:
@@ -186,7 +186,7 @@ def _as_named_with_keyword(hits: list[PlaceHit]) -> list[PlaceHit]:
     where it names the city the police's way ("Polres Solok Kota")."""
     typed: dict[str, set[PlaceHit]] = {}
     for h in hits:
-        if h.type in ("kabupaten", "kota") and (h.text.split()[0] in KEYWORDS or h.text.endswith(" Kota")):
+        if h.type in ("kabupaten", "kota") and (h.text.split()[0] in KEYWORDS or h.text.endswith((" Kota", " kota"))):
             typed.setdefault(h.name.casefold(), set()).add(h)
     out = []
     for h in hits:

@@ -24,7 +24,8 @@ from kg.resources import words as words_of
 COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penasehat|Syura|Syuro)|"
                      r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
 NATIONAL_BOARD = re.compile(r"DPP\s+")
-EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s(?:{NAME_WORD}|dan|&))+)")
+COUNCIL_NAME = re.compile(r"\bDewan\s+$")
+EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
 _FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN|IAIN|Politeknik|Sekolah Tinggi)\b)"
@@ -164,6 +165,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     hits = []
     for m in _pattern().finditer(text):
         word = m.group("post")
+        if COUNCIL_NAME.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Ketua Dewan Guru Besar UGM": a council's name, not the post "Guru Besar"
         if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
                 and post_defs()[word[0].upper() + word[1:]].kind not in LOWER_OK \
                 and not APPOSED.search(text, max(0, m.start() - 30), m.start()):
