@@ -1675,3 +1675,9 @@ def test_a_city_named_the_police_s_way_in_lower_case_is_the_city_and_its_polres_
     held = {(label[m.person], label.get(m.organization)) for m in facts.memberships}
     assert held == {("Budi Santoso", "Kepolisian Resor Sorong Kota")}
     assert "org:polres-96.71" in label  # Kota Sorong's code, not the regency's (96.01)
+
+
+def test_names_listed_as_candidates_for_a_post_hold_none():
+    facts = _facts("Saat ini baru ada lima calon pimpinan yang sudah diumumkan, antara lain Budi Santoso dari Partai "
+                   "Gerindra (Ketua), Rudi Hartono dari PKS (Wakil Ketua), Siti Aminah dari PKB (Wakil Ketua).")
+    assert not {post for _, post, _ in _posts(facts)} & {"pimpinan", "Pimpinan"}

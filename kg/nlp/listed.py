@@ -30,6 +30,7 @@ NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebel
 GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajaran)\s+$", re.I)
 BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
 BACK_REFERENCE = re.compile(r"\b(?:tersebut|itu|ini)\b|^\s*Adapun\b")  # the group of the sentence before
+CANDIDATES = re.compile(r"\bcalon\s+$", re.I)  # a list of candidates for a post holds none
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
 
 
@@ -121,7 +122,8 @@ def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
     found = [(p.start, p.end, p) for p in posts if lo <= p.start < hi and p.qualifier not in ("none", "of")
              and (p.start, p.end) not in held]
     found += [(m.start(), m.end(), None) for m in _roles().finditer(text, lo, hi)
-              if not any(s <= m.start() < e for s, e, _ in found)]
+              if not any(s <= m.start() < e for s, e, _ in found)
+              and not CANDIDATES.search(text, max(lo, m.start() - 15), m.start())]  # "lima calon pimpinan ... A, B"
     grouped = [f for f in found if GROUP.search(text, max(lo, f[0] - 30), f[0])]
     if grouped:
         return min(grouped, key=lambda f: f[0])

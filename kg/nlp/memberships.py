@@ -12,7 +12,7 @@ from datetime import date
 from dataclasses import replace
 from functools import cache
 
-from kg.nlp.listed import GROUP, event_tasks, group_role, listed_holders
+from kg.nlp.listed import CANDIDATES, GROUP, event_tasks, group_role, listed_holders
 from kg.nlp.orgs import OrgHit
 from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
@@ -201,8 +201,9 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
         said = text[span.start:span.end].split()
-        if said[0].casefold() in words_of("not_posts") or all(w in words_of("address_words") for w in said):
-            continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address
+        if said[0].casefold() in words_of("not_posts") or all(w in words_of("address_words") for w in said) \
+                or CANDIDATES.search(text, max(0, span.start - 20), span.start):
+            continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "calon pimpinan"
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
                           and span.end - span.start > max(s.end - s.start for s in inside)):
