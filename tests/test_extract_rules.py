@@ -1681,3 +1681,11 @@ def test_names_listed_as_candidates_for_a_post_hold_none():
     facts = _facts("Saat ini baru ada lima calon pimpinan yang sudah diumumkan, antara lain Budi Santoso dari Partai "
                    "Gerindra (Ketua), Rudi Hartono dari PKS (Wakil Ketua), Siti Aminah dari PKB (Wakil Ketua).")
     assert not {post for _, post, _ in _posts(facts)} & {"pimpinan", "Pimpinan"}
+
+
+def test_the_others_of_a_post_are_held_in_its_institution():
+    facts = _facts("Bawaslu NTB menggelar sidang. Disamping Ketua Bawaslu Sumbawa Budi Santoso, hadir juga tiga "
+                   "komisioner lain Hamdan, Ruslan dan Rudi Hartono.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], label.get(m.organization)) for m in facts.memberships if m.role.label == "Komisioner"}
+    assert held == {(name, "Badan Pengawas Pemilihan Umum Kabupaten Sumbawa") for name in ("Hamdan", "Ruslan", "Rudi Hartono")}

@@ -229,7 +229,24 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if qualifier is None and PAST.search(text, sentence_start, m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
-    return _joined(text, hits)
+    return _joined(text, _the_others(text, hits))
+
+
+OTHERS = re.compile(r"\s+(?:lain|lainnya)\b")
+
+
+def _the_others(text: str, hits: list[PostHit]) -> list[PostHit]:
+    """A post many hold, named as the others of a post held before it in the sentence, is held in that post's
+    institution ("Ketua Bawaslu Sumbawa Syamsihidayat, hadir juga tiga komisioner lain Hamdan, Ruslan")."""
+    out = []
+    for hit in hits:
+        if hit.org is None and OTHERS.match(text, hit.word_end):
+            sentence_start = max(text.rfind(". ", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
+            before = [h for h in out if sentence_start <= h.start and h.org is not None]
+            if before:
+                hit = replace(hit, org=before[-1].org)
+        out.append(hit)
+    return out
 
 
 PAIR_AND = re.compile(r"\s+dan\s+")
