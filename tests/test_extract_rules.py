@@ -266,6 +266,16 @@ def test_an_institution_the_model_names_around_a_shorter_one_takes_its_place():
     assert wider_of[(rules[0].start, rules[0].end)].label == "Baleg DPR"
 
 
+def test_an_abbreviation_naming_a_kind_of_body_is_no_institution():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Keputusan itu diambil DPP setelah rapat dengan Kontras dan seluruh SKPD."
+    model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "ORG", w) for w in ("DPP", "Kontras", "SKPD"))
+    _, orgs, _ = _learned_names(text, Analysis((), model, text), [], [], None, [])
+    assert [o.label for o in orgs] == ["Kontras"]
+
+
 def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     from kg.nlp.extract import _learned_names
     from kg.nlp.orgs import find_orgs

@@ -648,10 +648,11 @@ def _common_word(text: str, name: str) -> bool:
 def _no_institution(text: str, name: str) -> bool:
     """A name the model reads as an institution that names none: a post ("Pangkostrad", "Danlanud"), or
     a post run into the institution it is held in ("Kasatlantas Polres Jakarta Barat": the rules read
-    both), or an abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
+    both), a kind of body rather than one ("DPP", "SKPD": kg/lexicons/not_institutions.tsv), or an
+    abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
     "alat peraga kampanye (APK)"). (Words the news writes in lower case were tried too: they dropped
     "Persis", a name, and no false institution.)"""
-    if name.split()[0].casefold() in one_word_posts():
+    if name.split()[0].casefold() in one_word_posts() or name in words("not_institutions"):
         return True
     return " " not in name and bool(name.isupper() and _lower_expansion(text, name))
 
