@@ -277,10 +277,10 @@ def _term_before(text: str, start: int) -> str | None:
 
 
 def _term_after(text: str, end: int, published: date | None) -> str | None:
-    """"Ketua DPRD Jabar sementara, Taufik", "Wakil Ketua DPRD DKI nondefinitif Syarif": an interim holder, as the word after the post says;
-    "Ketua KPK terpilih Firli Bahuri", "sebagai Ketua KPK periode selanjutnya": elected, not yet in office;
-    "Ketua KPK periode 2003-2007": a
-    term that ended before the article was published, a former post."""
+    """"Ketua DPRD Jabar sementara, Taufik", "Wakil Ketua DPRD DKI nondefinitif Syarif": an interim holder,
+    as the word after the post says; "Ketua KPK terpilih Firli Bahuri", "sebagai Ketua KPK periode
+    selanjutnya": elected, not yet in office; "Ketua KPK periode 2003-2007": a term that ended before the
+    article was published, a former post."""
     if INTERIM_AFTER.match(text, end):
         return "acting"
     if ELECT_AFTER.match(text, end) or NEXT_TERM.match(text, end):
@@ -419,11 +419,12 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
     """The post a speaker is pointed at by after a quotation ('"...," ujar politikus Partai Demokrat ini'):
     the speaker, whom the quotation's attribution resolved, holds it. `statements`: kg.nlp.quotes'."""
     spans = _pointing_posts(text, analysis, posts)
+    forms = _institution_forms(orgs)
     have = {(m.person, m.role.key) for m in found}
     out = []
     for stmt in statements:
         lead = _described_by().match(text, stmt.end)
-        described = _described(text, analysis, spans, orgs, lead.end()) if lead else None
+        described = _described(text, analysis, spans, orgs, forms, lead.end()) if lead else None
         if described is not None and (stmt.speaker, described.role.key) not in have:
             have.add((stmt.speaker, described.role.key))
             out.append(replace(described, person=stmt.speaker))
@@ -442,6 +443,10 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
     memimpin Partai Golkar. Bahkan, Menteri Perindustrian itu dinilai ..."): that person holds it.
     `persons`: where each person mention starts, and whose it is."""
     spans = _pointing_posts(text, analysis, posts)
+    forms = _institution_forms(orgs)
+    named_in = defaultdict(list)  # sentence → the persons named in it, in order
+    for at, key in sorted(persons):
+        named_in[analysis.sentence_at(at)].append((at, key))
     have = {(m.person, m.role.key) for m in found}
     held = {(m.role.key, m.organization) for m in found}
     heads = {(m.person, m.role.label.split()[0].casefold()) for m in found}
@@ -451,10 +456,10 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         opening = text[analysis.sentences[sentence].start:start]
         if opening.strip() and not DESCRIPTION_OPENER.search(opening):
             continue
-        described = _described(text, analysis, spans, orgs, start)
+        described = _described(text, analysis, spans, orgs, forms, start)
         if described is None or (described.role.key, described.organization) in held:
             continue  # someone the article names holds that post: the description may be theirs
-        person = _topic(analysis, persons, start)
+        person = _topic(named_in, sentence, start)
         head = described.role.label.split()[0].casefold()
         if person is None or (person, described.role.key) in have or (person, head) in heads:
             continue  # a minister named so before is not described as another ministry's
@@ -464,14 +469,13 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
     return out
 
 
-def _topic(analysis: Analysis, persons: list[tuple[int, str]], start: int) -> str | None:
+def _topic(named_in: dict[int, list[tuple[int, str]]], sentence: int, start: int) -> str | None:
     """Whom a description at `start` speaks of: the first person named in its sentence before it, else in
     the sentence before ("Airlangga, ia melanjutkan, mampu ..."; not the speaker named after him)."""
-    sentence = analysis.sentence_at(start)
     for wanted in (sentence, sentence - 1):
-        named = sorted((s, key) for s, key in persons if s < start and analysis.sentence_at(s) == wanted)
+        named = [key for at, key in named_in.get(wanted, ()) if at < start]
         if named:
-            return named[0][1]
+            return named[0]
     return None
 
 
@@ -486,7 +490,7 @@ def _pointing_posts(text: str, analysis: Analysis, posts: list[PostHit]) -> dict
 
 
 def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHit | None]], orgs: list[OrgHit],
-               start: int) -> Membership | None:
+               forms: dict[str, set[str]], start: int) -> Membership | None:
     """The membership a pointing post phrase starting at `start` describes, its holder left empty; None
     when no such phrase starts there or it names no institution ("Wakil Ketua ... ini": too little to hold)."""
     if start not in spans:
@@ -495,7 +499,7 @@ def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHi
     if rule is not None:
         role, org = role_for(rule.label, rule.definition), rule.org.key if rule.org else None
     else:
-        words, org = _named_institution(text[start:end], _institution_forms(orgs)) or (text[start:end], None)
+        words, org = _named_institution(text[start:end], forms) or (text[start:end], None)
         role = role_for(words, post_defs().get(words))
     if org is None:  # "Politikus Partai Kebangkitan Bangsa (PKB) ini": the institution right after the post
         org = next((o.key for o in orgs if end <= o.start and text[end:o.start].strip() in ("", "dari")), None)

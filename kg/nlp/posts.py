@@ -225,8 +225,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             start, label = deputy.start(), f"Wakil {label}"  # "Wakil Sekretaris Jenderal": a deputy's post
             definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
         qualifier = _qualifiers().get(m.group("qual") or "")
-        sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if qualifier is None and PAST.search(text, sentence_start, m.start()):
+        if qualifier is None and PAST.search(text, _sentence_start(text, m.start()), m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return _joined(text, _the_others(text, hits))
@@ -235,14 +234,18 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
 OTHERS = re.compile(r"\s+(?:lain|lainnya)\b")
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts, by the last full stop or line break before it."""
+    return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
 def _the_others(text: str, hits: list[PostHit]) -> list[PostHit]:
     """A post many hold, named as the others of a post held before it in the sentence, is held in that post's
     institution ("Ketua Bawaslu Sumbawa Syamsihidayat, hadir juga tiga komisioner lain Hamdan, Ruslan")."""
     out = []
     for hit in hits:
         if hit.org is None and OTHERS.match(text, hit.word_end):
-            sentence_start = max(text.rfind(". ", 0, hit.start), text.rfind("\n", 0, hit.start)) + 1
-            before = [h for h in out if sentence_start <= h.start and h.org is not None]
+            before = [h for h in out if _sentence_start(text, hit.start) <= h.start and h.org is not None]
             if before:
                 hit = replace(hit, org=before[-1].org)
         out.append(hit)
