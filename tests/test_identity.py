@@ -145,6 +145,29 @@ def test_words_spelt_two_ways_beside_a_shared_word(a, b, expected):
     assert relation(a, b) == expected
 
 
+@pytest.mark.parametrize("a, b, expected", [
+    ("Nirwono Joga", "Nirwono Jogo", True),  # one letter spelt otherwise in one word
+    ("Nirwono Yoga", "Nirwono Jogo", True),  # and "y" the old "j"
+    ("Agatha Pricilla", "Agatha Prescilla", True),  # two edits in eight letters
+    ("Agus Salim", "Agus Halim", False),  # another first letter: another name
+    ("Budi Harto", "Budi Hartini", False),  # three edits in five letters
+])
+def test_names_alike_but_one_word_respelt_may_be_one_persons(a, b, expected):
+    """Such names do not say the persons are one (no relation: that is the scorer's) but do not forbid it,
+    so a variant joins a cluster whose main name is spelt a third way."""
+    assert relation(a, b) == "none" or expected
+    assert compatible(a, b) == expected
+
+
+def test_a_variant_joins_a_cluster_named_a_third_way():
+    records = {r.node: r for r in (
+        record("nirwono-joga", "Nirwono Joga", {"g1", "g2"}), record("nirwono-yoga", "Nirwono Yoga", {"g3"}),
+        record("nirwono-jogo", "Nirwono Jogo", {"g4", "g5"}),
+    )}
+    pairs = [pair("nirwono-joga", "nirwono-yoga", 0.99, "variant"), pair("nirwono-yoga", "nirwono-jogo", 0.98, "variant")]
+    assert members(cluster(records, pairs), "nirwono-jogo") == set(records)
+
+
 @pytest.fixture()
 def resolved(tmp_path):
     store = tmp_path / "store"

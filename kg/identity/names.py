@@ -85,9 +85,24 @@ def compatible(a: str, b: str) -> bool:
     if someone_else(a) != someone_else(b):
         return False
     wa, wb = words(a), words(b)
+    if _one_word_respelt(wa, wb):
+        return True
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     it = iter(long)
     return len(short) >= 2 and all(any(_close(w, x) for x in it) for w in short)
+
+
+def _one_word_respelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of two words or more alike but in one word, spelt with an edit or two in four letters
+    or more with the same first letter ("Nirwono Joga" / "Nirwono Jogo", "Agatha Pricilla" / "Agatha
+    Prescilla"): one person's name may be written so; too loose to say they are one (that is the
+    scorer's), close enough not to forbid it."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(map(_respelt, a), map(_respelt, b)) if x != y]
+    return len(differ) == 1 and all(
+        x[0] == y[0] and min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= max(1, min(len(x), len(y)) // 4)
+        for x, y in differ)
 
 
 def _close(a: str, b: str) -> bool:
