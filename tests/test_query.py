@@ -631,3 +631,28 @@ def test_copresence_counts_articles_once_on_both_engines(queries):
     for engine in (store, dataset_of(store)):
         rows = rows_as_dicts(engine, queries["copresence"], {"person_name": "andi wirawan"})
         assert {(r["person_b"], r["articles"]) for r in rows} == {("Sahbirin Noor", "2")}
+
+
+def test_a_former_post_is_no_holding_on_the_date_the_article_attests(queries):
+    """"mantan Ketua KPK": the person held the post before the article; the posts query marks it, the
+    timeline calls it a former post, and no month of the article lists him as its holder."""
+    from kg.nlp.extract import extract
+    from kg.records import Article
+
+    text = ("Jakarta - Mantan Ketua KPK Agus Rahardjo menghadiri diskusi di Jakarta, Senin. Ketua KPU Hasyim "
+            "Asy'ari juga hadir. \"Pemilu harus bersih dari politik uang,\" kata Agus Rahardjo.")
+    facts = extract(Article("former-post", text, published=date(2023, 5, 8)))
+    name, graph = article_graph(facts)
+    former = list(graph.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/pemilu-kg/ontology#FormerMembership")))
+    assert len(former) == 1
+    assert (former[0], rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/org#Membership")) not in graph
+    store = pyoxigraph.Store()
+    replace_graphs(store, [(name, graph)])
+    posts = {(r["person"], r["role"], r["qualifier"], r["attested"])
+             for r in rows_as_dicts(store, queries["posts"], {})}
+    assert ("Agus Rahardjo", "Ketua", "former", None) in posts
+    assert ("Hasyim Asy'ari", "Ketua", None, "2023-05-08") in posts
+    timeline = rows_as_dicts(store, queries["timeline"], {"person_name": "Agus Rahardjo"})
+    assert {r["kind"] for r in timeline} == {"former post", "quote"}
+    holders = rows_as_dicts(store, queries["post-holders"], {"role": "Ketua", "month": "2023-05"})
+    assert {r["person"] for r in holders} == {"Hasyim Asy'ari"}

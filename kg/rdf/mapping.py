@@ -166,7 +166,8 @@ def _membership(g: Graph, facts: ArticleFacts, m: Membership, attested: Literal 
     node = iris.fact("membership", facts.article.id, m.person, m.role.key, m.organization or "", m.qualifier or "")
     person = iris.entity(m.person)
     role = _role(g, m.role)
-    g.add((node, RDF.type, ORG.Membership))
+    # a post held before ("mantan Ketua KPK") is no holding on the date the article attests
+    g.add((node, RDF.type, PEMILU.FormerMembership if m.qualifier == "former" else ORG.Membership))
     g.add((node, ORG.member, person))
     g.add((node, ORG.role, role))
     if m.organization:  # a post is held in an institution: one node per role word would join strangers
@@ -185,7 +186,7 @@ def _membership(g: Graph, facts: ArticleFacts, m: Membership, attested: Literal 
         g.add((node, PEMILU.rank, Literal(m.rank)))
     if m.qualifier:
         g.add((node, PEMILU.qualifier, Literal(m.qualifier)))
-    if attested is not None:
+    if attested is not None and m.qualifier != "former":
         g.add((node, PEMILU.attestedOn, attested))
     g.add((node, SCHEMA.description, Literal(m.evidence.text, lang="id")))
     _provenance(g, node, facts, m.sentence, m.confidence)

@@ -25,6 +25,7 @@ class PEMILU(DefinedNamespace):
     ArticleGraph: URIRef
     ElectionEvent: URIRef
     ReportedEvent: URIRef
+    FormerMembership: URIRef
     post: URIRef
     rank: URIRef
     qualifier: URIRef
