@@ -111,3 +111,15 @@ def test_a_company_by_its_legal_form_and_abbreviation_and_a_ministry_by_its_kind
     orgs = [company, ministry, learned(100, "PT AKT"), learned(120, "Kementeriaan ESDM"), learned(140, "Dinas ESDM")]
     assert joined(orgs) == {"PT AKT": "org:x-pt-asmin-koalindo-tuhup",
                             "Kementeriaan ESDM": "org:x-kementerian-energi-dan-sumber-daya-mineral"}
+
+
+def test_a_commission_of_a_national_parliament_the_article_names_only_with_it_joins_its_fullest_name():
+    orgs = [learned(0, "Komisi VIII DPR RI"), learned(40, "Komisi VIII"), learned(70, "Kementerian Agama")]
+    assert joined(orgs) == {"Komisi VIII": "org:x-komisi-viii-dpr-ri"}
+
+
+def test_a_faction_named_by_its_party_s_abbreviation_is_the_faction_named_by_the_party_in_full():
+    pan = rules(0, "Partai Amanat Nasional", "org:party-pan", ("PAN",))
+    pks = rules(30, "Partai Keadilan Sejahtera", "org:party-pks", ("PKS",))
+    orgs = [pan, pks, learned(60, "Fraksi Partai Amanat Nasional"), learned(100, "Fraksi PAN"), learned(120, "Fraksi PKS")]
+    assert joined(orgs) == {"Fraksi PAN": "org:x-fraksi-partai-amanat-nasional"}

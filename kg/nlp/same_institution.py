@@ -10,7 +10,9 @@ three:
     "Komisi III DPR", "Komisi III DPR RI"; "Dewan Pengawas" and "Dewan Pengawas KPK");
   * misspelt once ("Parta Demokrat", "Komisi Pemberatasan Korupsi");
   * a company with and without its legal form ("PT Pertamina (Persero)", "Pertamina");
-  * an institution and its level without the region ("KPU Provinsi" of the article's "KPU Maluku").
+  * an institution and its level without the region ("KPU Provinsi" of the article's "KPU Maluku");
+  * a body of an institution named by the institution's other name ("Fraksi PAN", "Fraksi Partai Amanat
+    Nasional").
 Only the model's names are joined (the rules' institutions carry their branch and region); a name
 that could be either of two institutions stays as it is.
 """
@@ -21,7 +23,9 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Levenshtein
 
-from kg.nlp.orgs import LEVEL, OrgHit
+from functools import cache
+
+from kg.nlp.orgs import LEVEL, OrgHit, org_types
 
 LEARNED = "org:x-"
 COUNTRY_SUFFIXES = (("ri",), ("republik", "indonesia"))
@@ -49,7 +53,8 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
         written = {_words(n) for n in (hit.label, hit.text, *hit.alt_labels) if n}
         target = _abbreviated(name, written, others, forms) or _misspelt(name, others) \
             or _shorter(name, others, forms) or _without_legal_form(name, others, forms) \
-            or _level_only(name, others, forms) or _initials(name, others) or _kind_and_abbreviation(name, others, forms)
+            or _level_only(name, others, forms) or _initials(name, others) or _kind_and_abbreviation(name, others, forms) \
+            or _party_written_otherwise(hit.key, name, others, forms)
         if target is not None:
             joins[hit.key] = target.key
     out: dict[int, OrgHit] = {}
@@ -167,9 +172,9 @@ def _level_only(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgH
 
 def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
     """A name that a longer node's name starts with, the rest naming a parent institution of the
-    article or the country ("Komisi III" + "DPR RI"): the longest such node, when the others are
-    shorter forms of it."""
-    parents = set().union(*forms.values()) | set(COUNTRY_SUFFIXES)
+    article, a national one or the country ("Komisi III" + "DPR RI"): the longest such node, when the
+    others are shorter forms of it."""
+    parents = set().union(*forms.values()) | set(COUNTRY_SUFFIXES) | _national_forms()
 
     def extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
         rest = longer[len(shorter):]
@@ -183,3 +188,26 @@ def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit 
     longest = max(longer, key=lambda o: len(_words(o.label)))
     top = _words(longest.label)
     return longest if all(top[:len(_words(o.label))] == _words(o.label) for o in longer) else None
+
+
+@cache
+def _national_forms() -> frozenset[tuple[str, ...]]:
+    """The names of the national institutions (kg/lexicons/org_types.tsv): "DPR", "Dewan Perwakilan Rakyat"."""
+    return frozenset(_words(n) for t in org_types().values() if t.area_rule == "none" for n in (*t.abbreviations, t.full))
+
+
+def _party_written_otherwise(key: str, name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit | None:
+    """A body named by its head words and another node's name, where another of the model's nodes has the
+    same head words and another name of that node ("Fraksi PAN" and "Fraksi Partai Amanat Nasional"):
+    the shorter joins the longer (of two as long, the first key), so that neither joins both ways."""
+    def written_otherwise(other_key: str, other: tuple[str, ...]) -> bool:
+        if (len(other), other_key) <= (len(name), key):
+            return False
+        for k in range(1, min(len(name), len(other))):
+            if name[:k] != other[:k] or name[k:] == other[k:]:
+                continue
+            if any(name[k:] in f and other[k:] in f for third, f in forms.items() if third not in (key, other_key)):
+                return True
+        return False
+
+    return _only([o for k, o in others.items() if k.startswith(LEARNED) and written_otherwise(k, _words(o.label))])
