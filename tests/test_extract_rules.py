@@ -290,6 +290,30 @@ def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     assert not wider_of
 
 
+def test_institutions_the_model_reads_as_one_across_a_hyphen_stay_two():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.orgs import find_orgs
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Ratusan personel gabungan TNI-Polri berjaga di sekitar gedung."
+    rules = find_orgs(text, [])
+    start = text.index("TNI-Polri")
+    model = (NerSpan(start, start + len("TNI-Polri"), "ORG", "TNI-Polri"),)
+    _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
+    assert [o.text for o in orgs] == ["TNI", "Polri"] and not wider_of
+
+
+def test_words_of_the_sentence_the_model_reads_into_an_institution_s_name_are_left_out():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Laporan Komnas Perempuan di Jakarta menyebut kasus itu meningkat."
+    start = text.index("Komnas")
+    model = (NerSpan(start, start + len("Komnas Perempuan di"), "ORG", "Komnas Perempuan di"),)
+    _, orgs, _ = _learned_names(text, Analysis((), model, text), [], [], None, [])
+    assert [(o.label, o.text) for o in orgs] == [("Komnas Perempuan", "Komnas Perempuan")]
+
+
 def test_a_parliament_commission_is_an_institution_of_its_own():
     facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
     assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}

@@ -123,3 +123,10 @@ def test_a_faction_named_by_its_party_s_abbreviation_is_the_faction_named_by_the
     pks = rules(30, "Partai Keadilan Sejahtera", "org:party-pks", ("PKS",))
     orgs = [pan, pks, learned(60, "Fraksi Partai Amanat Nasional"), learned(100, "Fraksi PAN"), learned(120, "Fraksi PKS")]
     assert joined(orgs) == {"Fraksi PAN": "org:x-fraksi-partai-amanat-nasional"}
+
+
+def test_a_body_named_after_by_the_abbreviation_brackets_gave_its_leading_words_is_that_body():
+    full = learned(0, "Panitia Khusus Pengkajian Ibu Kota DPR")
+    full = OrgHit(0, 48, "Panitia Khusus (Pansus) Pengkajian Ibu Kota DPR", full.key, full.label, "other")
+    orgs = [full, learned(80, "Pansus Pengkajian Ibu Kota"), learned(120, "Panitia Khusus Hak Angket")]
+    assert joined(orgs) == {"Pansus Pengkajian Ibu Kota": "org:x-panitia-khusus-pengkajian-ibu-kota-dpr"}

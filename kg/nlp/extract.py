@@ -569,6 +569,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             continue  # "Ketua Dewan Pembina DPP Partai Golkar": the council is part of the post, held in the party
         if e.label == "ORG" and (faculty := FACULTY_BEFORE.match(e.text)):  # "Dekan FEB Universitas Udayana"
             e = replace(e, start=e.start + faculty.end(), text=e.text[faculty.end():])
+        if e.label == "ORG" and (tail := TRAILING_WORDS.search(e.text)) and tail.start() > 0:
+            e = replace(e, end=e.start + tail.start(), text=e.text[:tail.start()])  # "KPU Maluku terpilih", "UGM melawan"
         person_end = next((h for h in persons if _name_at_end(e, h)), None)
         if person_end is not None:  # the institution is what comes before the name
             cut = len(text[e.start:person_end.name_start].rstrip(" ,"))
@@ -612,12 +614,14 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
 
 
 def _listed_institutions(text: str, spans: list[tuple[int, int]]) -> bool:
-    """"KPU dan KPK", "Bawaslu, KPU": institutions the model read as one, only a list's words between them."""
+    """"KPU dan KPK", "Bawaslu, KPU", "TNI-Polri": institutions the model read as one, only a list's words or a
+    hyphen between them."""
     ordered = sorted(spans)
     return any(LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(ordered, ordered[1:]))
 
 
-LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan)\s*")
+LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two
+TRAILING_WORDS = re.compile(r"(?:\s+[a-z][a-z]*)+$")  # words of the sentence after a name: no name ends so
 JOINED_NAMES = re.compile(r"\s(?:ke|di|pada|kepada|oleh|bersama|dengan|untuk)\s")
 BRACKETED = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<abbr>[^()]{2,20})\)?\s*(?P<after>[^()]*)$")
 

@@ -12,7 +12,9 @@ three:
   * a company with and without its legal form ("PT Pertamina (Persero)", "Pertamina");
   * an institution and its level without the region ("KPU Provinsi" of the article's "KPU Maluku");
   * a body of an institution named by the institution's other name ("Fraksi PAN", "Fraksi Partai Amanat
-    Nasional").
+    Nasional");
+  * with the abbreviation of its leading words that brackets gave ("Panitia Khusus (Pansus) Pengkajian
+    Ibu Kota DPR", then "Pansus Pengkajian Ibu Kota").
 Only the model's names are joined (the rules' institutions carry their branch and region); a name
 that could be either of two institutions stays as it is.
 """
@@ -43,7 +45,8 @@ def same_institutions(orgs: list[OrgHit]) -> dict[int, OrgHit]:
     forms: dict[str, set[tuple[str, ...]]] = {}
     for o in orgs:
         nodes.setdefault(o.key, o)
-        forms.setdefault(o.key, set()).update(_words(n) for n in (o.label, o.text, *o.alt_labels) if n)
+        forms.setdefault(o.key, set()).update(
+            form for n in (o.label, o.text, *o.alt_labels) if n for form in (_words(n), _abbreviation_first(n)) if form)
     joins: dict[str, str] = {}
     for hit in nodes.values():
         if not hit.key.startswith(LEARNED):
@@ -81,6 +84,19 @@ def _words(name: str) -> tuple[str, ...]:
     """A name's words, "Pemilu" written out ("Badan Pengawas Pemilu" is "... Pemilihan Umum")."""
     words = re.sub(r"[^\w\s]", " ", name).casefold().split()
     return tuple(w for word in words for w in (("pemilihan", "umum") if word == "pemilu" else (word,)))
+
+
+LEADING_ABBREVIATION = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<short>[A-Za-z][\w-]{1,11})\)\s+(?P<rest>\S.*)$")
+
+
+def _abbreviation_first(name: str) -> tuple[str, ...]:
+    """A name with its leading words' abbreviation in brackets, written with the abbreviation instead:
+    "Panitia Khusus (Pansus) Pengkajian Ibu Kota DPR" → "Pansus Pengkajian Ibu Kota DPR", the form
+    the article uses after; () when the name has none (or the brackets shorten something else)."""
+    m = LEADING_ABBREVIATION.match(name)
+    if m is None or m.group("short")[0].casefold() != m.group("head")[0].casefold():
+        return ()
+    return _words(f"{m.group('short')} {m.group('rest')}")
 
 
 def _initials(name: tuple[str, ...], others: dict[str, OrgHit]) -> OrgHit | None:
@@ -181,7 +197,7 @@ def _shorter(name: tuple[str, ...], others: dict[str, OrgHit], forms) -> OrgHit 
         return len(longer) > len(shorter) and longer[:len(shorter)] == shorter and (
             rest in parents or any(rest[:k] in parents and rest[k:] in COUNTRY_SUFFIXES for k in range(1, len(rest))))
 
-    longer = [o for k, o in others.items() if k.startswith(LEARNED) and extends(_words(o.label), name)]
+    longer = [o for k, o in others.items() if k.startswith(LEARNED) and any(extends(form, name) for form in forms[k])]
     if not longer:  # a node of the rules written in full ("Dewan Pengawas KPK" of "Dewan Pengawas"), when one only
         return _only([o for k, o in others.items() if not k.startswith(LEARNED)
                       and any(extends(form, name) for form in forms[k])])
