@@ -314,6 +314,20 @@ def test_words_of_the_sentence_the_model_reads_into_an_institution_s_name_are_le
     assert [(o.label, o.text) for o in orgs] == [("Komnas Perempuan", "Komnas Perempuan")]
 
 
+def test_a_name_the_model_reads_as_an_institution_where_the_article_names_that_person_is_none():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Rapat itu dipimpin Samsul Gole. Menurut Samsul Gole, Kontras ikut memantau."
+    second = text.rindex("Samsul Gole")
+    person = PersonHit(text.index("Samsul"), text.index("Samsul") + 11, "Samsul Gole", "Samsul Gole", text.index("Samsul"))
+    model = (NerSpan(second, second + 11, "ORG", "Samsul Gole"),
+             NerSpan(text.index("Kontras"), text.index("Kontras") + 7, "ORG", "Kontras"))
+    _, orgs, _ = _learned_names(text, Analysis((), model, text), [], [], None, [person])
+    assert [o.label for o in orgs] == ["Kontras"]
+
+
 def test_a_parliament_commission_is_an_institution_of_its_own():
     facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
     assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}
@@ -783,6 +797,18 @@ def test_a_president_out_of_office_when_the_article_appeared_held_the_post_forme
                                       ("Jusuf Kalla", "Wakil Presiden", None)}
     assert ("Joko Widodo", "Presiden", "former") in held(date(2025, 2, 1))
     assert ("Soekarno", "Presiden", None) in held(None)  # no date: nothing to compare the terms with
+
+
+def test_the_nth_president_is_the_one_the_table_numbers_so_whatever_name_the_article_gives():
+    from datetime import date
+
+    text = ("Pejabat itu menjenguk Presiden ke-3 RI Jusuf Habibie di RSPAD, Selasa. Wakil Presiden ke-12 "
+            "Jusuf Kalla dan Presiden ketujuh Joko Widodo ikut menjenguk.")
+    facts = extract(Article("rules", text, published=date(2019, 9, 10)))
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
+    assert held == {("Jusuf Habibie", "Presiden", "former"), ("Jusuf Kalla", "Wakil Presiden", None),
+                    ("Joko Widodo", "Presiden", None)}
 
 
 def test_short_form_of_a_post_is_a_post():

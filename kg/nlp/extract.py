@@ -561,6 +561,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
     rule_orgs = [(o.start, o.end) for o in orgs]
     place_spans = {(p.start, p.end) for p in places if p.type != "venue"}
     named = {_name_key(n): o for o in orgs for n in (o.label, o.text, *o.alt_labels)}
+    person_names = {_name_key(p.name) for p in persons}
     wider_of: dict[tuple[int, int], OrgHit] = {}
     for e in analysis.entities:
         if e.label not in ("ORG", "LOC"):
@@ -592,7 +593,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         name = e.text.strip(" ,.()\"'")
         if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
-        if e.label == "ORG" and (_no_institution(text, name) or _cut_kind(text, e.end, name)):
+        if e.label == "ORG" and (_no_institution(text, name) or _cut_kind(text, e.end, name)
+                                 or _name_key(name) in person_names):  # "Samsul Gole", a person elsewhere
             continue
         if e.label == "ORG" and len(name.split()) == 1 and GENERIC_LEVEL.match(text, e.end):
             continue  # "KPU kabupaten/kota": a kind of branch

@@ -51,7 +51,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
 def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
     """A president or vice president of Indonesia whose every term ended before the article was
     published held the post formerly ("era Presiden Soekarno" in 2019), whatever the sentence says
-    (kg/lexicons/heads_of_state.tsv); one in office then stays current."""
+    (kg/lexicons/heads_of_state.tsv), and so did the Nth of them ("Presiden ke-3 RI", a name the table
+    lacks); one in office then stays current."""
     if published is None:
         return memberships
     names: dict[str, set[str]] = defaultdict(set)
@@ -61,10 +62,30 @@ def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], publi
     out = []
     for m in memberships:
         ends = [end for name in names[m.person] for end in terms.get((m.role.label, name), ())]
+        nth = ORDINAL_AFTER.match(m.evidence.text, m.evidence.text.find(m.role.label) + len(m.role.label)) \
+            if m.role.label in _ordered_terms() and m.role.label in m.evidence.text else None
+        if nth and not ends:  # "Presiden ke-3 RI Jusuf Habibie": the third president, whatever the name
+            n = int(nth.group("digits") or ORDINALS.index(nth.group("word").casefold()) + 1)
+            ends = [_ordered_terms()[m.role.label][n - 1]] if n <= len(_ordered_terms()[m.role.label]) else []
         if ends and m.qualifier is None and all(end is not None and end < published for end in ends):
             m = replace(m, qualifier="former")
         out.append(m)
     return out
+
+
+ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+            "kesepuluh", "kesebelas", "kedua belas", "ketiga belas", "keempat belas")
+ORDINAL_AFTER = re.compile(rf"\s+(?:ke-?\s?(?P<digits>\d{{1,2}})\b|(?P<word>{'|'.join(reversed(ORDINALS))})\b)", re.I)
+
+
+@cache
+def _ordered_terms() -> dict[str, tuple[date | None, ...]]:
+    """Each post → the last day of its terms in order: the third "Presiden" row is the third president,
+    the twelfth "Wakil Presiden" row the twelfth vice president (Jusuf Kalla's second term)."""
+    rows: dict[str, list[tuple[str, date | None]]] = defaultdict(list)
+    for post, _, first, last, *_ in lexicon("heads_of_state"):
+        rows[post].append((first, date.fromisoformat(last) if last else None))
+    return {post: tuple(last for _, last in sorted(terms, key=lambda t: t[0])) for post, terms in rows.items()}
 
 
 @cache
