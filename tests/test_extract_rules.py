@@ -829,6 +829,13 @@ def test_minister_post_names_its_ministry_but_not_a_foreign_one():
     assert ("Lestari Wening", "Menteri Pariwisata", "Kementerian Pariwisata") in held
 
 
+def test_a_state_minister_names_the_ministry_of_the_portfolio_after_and_none_without_one():
+    facts = _facts("Menteri Negara BUMN Rini Soemarno hadir. Sekretaris Menteri Negara Setya Utama menyebut "
+                   "kondisinya membaik.")
+    assert ("Rini Soemarno", "Kementerian Badan Usaha Milik Negara") in {(n, o) for n, _, o in _orgs_of(facts)}
+    assert not any("Kementerian Negara" in label for label in _org_labels(facts))
+
+
 def test_model_name_at_the_end_of_a_rejected_run_is_kept():
     facts = _facts("JAKARTA - Kepala Staf Kepresidenan Moeldoko menegaskan, semangat kementerian itu sama.")
     assert "Moeldoko" in _persons(facts)

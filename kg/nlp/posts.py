@@ -316,6 +316,7 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
                   LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
 
+STATE_MINISTER = re.compile(r"^Negara(?:\s+|$)")  # "Menteri Negara BUMN": the old title of the Menteri BUMN
 MINISTER = re.compile(r"^(?:Wakil\s+)?Menteri(?:\s+Koordinator)?(?:\s+[Bb]idang)?\s+(?P<portfolio>\S.*)$")
 
 
@@ -327,10 +328,10 @@ def _ministry(text: str, start: int, end: int, label: str, definition: PostDef) 
     if spelt and label.startswith(definition.label):  # "Mendagri", "Wamen ATR": spelt out
         full = spelt + label[len(definition.label):]
     written = MINISTER.match(full)
-    if written is None:
+    portfolio = STATE_MINISTER.sub("", written.group("portfolio").strip(" ,")) if written else ""
+    if not portfolio:  # "Sekretaris Menteri Negara": a state minister of no portfolio the text gives
         return None
-    name = f"Kementerian {'Koordinator Bidang ' if 'Koordinator' in written.group() else ''}" \
-           f"{written.group('portfolio').strip(' ,')}"
+    name = f"Kementerian {'Koordinator Bidang ' if 'Koordinator' in written.group() else ''}{portfolio}"
     otype = _ministries().get(_ministry_form(name))
     if otype is not None:
         return OrgHit(start, end, text[start:end], f"org:{otype.key}", otype.full, otype.key, None,
