@@ -836,6 +836,23 @@ def test_a_state_minister_names_the_ministry_of_the_portfolio_after_and_none_wit
     assert not any("Kementerian Negara" in label for label in _org_labels(facts))
 
 
+def test_a_post_word_inside_an_institution_s_name_is_no_post():
+    facts = _facts("Karo Penmas Divisi Humas Polri Brigjen Ahmad Ramadhan mengatakan personel siap.")
+    assert not [post for _, post, _ in _posts(facts) if post == "Humas"]
+    assert "Divisi Hubungan Masyarakat Kepolisian Negara Republik Indonesia" in _org_labels(facts)
+
+
+def test_two_posts_then_two_names_go_to_each_in_order_unless_a_ticket_runs_for_them():
+    facts = _facts("Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin Sultra. "
+                   "Bupati dan Wakil Bupati Bogor Ade Yasin dan Iwan Setiawan hadir. Pasangan calon Bupati dan "
+                   "Wakil Bupati Bireuen, Mukhlis dan Razuardi, unggul.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert {("Ali Mazi", "Gubernur"), ("Lukman Abunawas", "Wakil Gubernur"), ("Ade Yasin", "Bupati"),
+            ("Iwan Setiawan", "Wakil Bupati")} <= posts
+    assert not {("Ali Mazi", "Wakil Gubernur"), ("Ade Yasin", "Wakil Bupati")} & posts
+    assert not [name for name, _ in posts if name in ("Mukhlis", "Razuardi")]
+
+
 def test_model_name_at_the_end_of_a_rejected_run_is_kept():
     facts = _facts("JAKARTA - Kepala Staf Kepresidenan Moeldoko menegaskan, semangat kementerian itu sama.")
     assert "Moeldoko" in _persons(facts)

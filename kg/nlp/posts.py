@@ -165,6 +165,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     hits = []
     for m in _pattern().finditer(text):
         word = m.group("post")
+        if any(o.start < m.start() and m.end() <= o.end for o in orgs):
+            continue  # "Karo Penmas Divisi Humas Polri": a word of an institution's name, not the post "Humas"
         if COUNCIL_NAME.search(text, max(0, m.start() - 8), m.start()):
             continue  # "Ketua Dewan Guru Besar UGM": a council's name, not the post "Guru Besar"
         if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
@@ -399,6 +401,32 @@ NAMED_AS = re.compile(r",?\s+(?:(?:yang\s+)?(?:(?:juga|kini|saat\s+ini|sekarang|
                       r"|yang\s+(?:juga|kini|saat\s+ini|sekarang|masih)(?:\s+(?:merupakan|adalah))?)\s+")
 
 
+TICKET_GAP = re.compile(r"\s*(?:[-–/]|,?\s+dan)\s*")
+TICKET_BEFORE = re.compile(r"\b(?:[Cc]alon|[Pp]aslon|[Pp]asangan|[Pp]emilihan)\b[^.]{0,30}$")  # a ticket running: no post yet
+
+
+def _pairs_in_order(text: str, held: list[Holding], unpaired: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
+    """Two posts and then two names, in that order ("Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali
+    Mazi-Lukman Abunawas", "Bupati dan Wakil Bupati Bogor Ade Yasin dan Iwan Setiawan"): the first name
+    holds the first post, in the region or institution the second names, and the second name the second;
+    not a ticket running for them ("pasangan calon Bupati dan Wakil Bupati Bireuen, A dan B"). Takes the
+    first post out of `unpaired`."""
+    taken = {h.person for h in held}
+    out = []
+    for h in held:
+        first = next((p for p in unpaired if p.end <= h.post.start and PAIR_AND.fullmatch(text, p.end, h.post.start)), None)
+        second = next((p for p in persons if p.start >= h.person.end and p not in taken
+                       and TICKET_GAP.fullmatch(text, h.person.end, p.start)), None)
+        if first is None or second is None or TICKET_BEFORE.search(text, max(0, first.start - 40), first.start):
+            out.append(h)
+            continue
+        unpaired.remove(first)
+        taken.add(second)
+        first = replace(first, org=first.org or h.post.org, area=first.area or h.post.area)
+        out += [Holding(h.person, first, first.start, h.person.end), Holding(second, h.post, h.post.start, second.end)]
+    return out
+
+
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
     """Pair each post with the person named right before it with "sebagai" or "selaku" between, else
     the one named right after it, else right before it (apposition: "Fakhrian Noor, Ketua KPU Tapin").
@@ -425,6 +453,7 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
                                post.start, after.end))
         elif post.qualifier != "of":  # "mewakili Bupati", "staf khusus Bupati": no one here holds it
             unpaired.append(post)
+    out = _pairs_in_order(text, out, unpaired, persons)
     held_by = {h.post: h.person for h in out}
     for post in list(unpaired):  # "mantan Menteri Sosial sekaligus mantan Sekjen Partai Golkar, Idrus Marham"
         also = next((q for q in posts if q in held_by and ALSO.fullmatch(text, post.end, q.start)), None)
