@@ -168,6 +168,25 @@ def test_a_variant_joins_a_cluster_named_a_third_way():
     assert members(cluster(records, pairs), "nirwono-jogo") == set(records)
 
 
+def test_two_parts_of_one_full_name_join_through_it_but_father_and_son_do_not():
+    records = {r.node: r for r in (
+        record("athallah-araihan", "Athallah Araihan", {"g1", "g2"}),
+        record("ahmd-athallah-araihan", "Ahmd Athallah Araihan", {"g8"}),
+        record("ahmad-athallah", "Ahmad Athallah", {"g3", "g4", "g5"}),
+        record("ahmad-athallah-araihan", "Ahmad Athallah Araihan", {"g9"}),
+        record("susilo-bambang-yudhoyono", "Susilo Bambang Yudhoyono", {"g6"}),
+        record("agus-harimurti-yudhoyono", "Agus Harimurti Yudhoyono", {"g7"}),
+    )}
+    pairs = [pair("athallah-araihan", "ahmd-athallah-araihan", 0.99, "contains"),
+             pair("ahmad-athallah", "ahmad-athallah-araihan", 0.99, "contains"),
+             pair("ahmd-athallah-araihan", "ahmad-athallah-araihan", 0.98, "variant"),
+             pair("susilo-bambang-yudhoyono", "agus-harimurti-yudhoyono", 0.95, "none")]
+    clusters = cluster(records, pairs)
+    assert members(clusters, "athallah-araihan") == {PERSON + n for n in (
+        "athallah-araihan", "ahmd-athallah-araihan", "ahmad-athallah", "ahmad-athallah-araihan")}
+    assert PERSON + "agus-harimurti-yudhoyono" not in members(clusters, "susilo-bambang-yudhoyono")
+
+
 @pytest.fixture()
 def resolved(tmp_path):
     store = tmp_path / "store"

@@ -83,7 +83,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         ca, cb = of(p.a), of(p.b)
         names_a = _names_to_check(ca, records[p.a])
         names_b = _names_to_check(cb, records[p.b])
-        if any(_apart(x, gx, y, gy) for x, gx in names_a for y, gy in names_b):
+        bridges = (records[p.a].label, records[p.b].label)
+        if any(_apart(x, gx, y, gy) and not _bridged(x, y, bridges) for x, gx in names_a for y, gy in names_b):
             return
         if (p.a in one_word and p.b in one_word) and ca.long_names and cb.long_names:
             return  # two one-word names joined to two longer names: not through each other
@@ -203,6 +204,17 @@ def _glued(name: tuple[str, ...], labels: set[tuple[str, ...]]) -> bool:
     Sandiaga Uno" from "Prabowo-Sandiaga Uno", "Iriana Joko Widodo"): no anchor for a bare name,
     which could be either person's."""
     return any(name[i:] in labels or name[:len(name) - i] in labels for i in range(1, len(name) - 1))
+
+
+def _bridged(a: str, b: str, joining: tuple[str, str]) -> bool:
+    """Two names neither of which can be the other's ("Athallah Araihan", "Ahmad Athallah") that both sit
+    inside the full name of one of the two nodes a join links, themselves one name spelt alike ("Ahmad
+    Athallah Araihan" / "Ahmd Athallah Araihan"): the parts of one person's name."""
+    first, second = joining
+    if compatible(a, b) or relation(first, second) not in ("same", "variant", "initials"):
+        return False
+    return any(len(words(full)) >= 3 and all(relation(full, part) in ("same", "contains") for part in (a, b))
+               for full in joining)
 
 
 def _apart(a: str, a_graphs: set[str], b: str, b_graphs: set[str]) -> bool:
