@@ -853,6 +853,13 @@ def test_two_posts_then_two_names_go_to_each_in_order_unless_a_ticket_runs_for_t
     assert not [name for name, _ in posts if name in ("Mukhlis", "Razuardi")]
 
 
+def test_a_regional_government_or_council_the_text_does_not_place_is_a_kind_of_body_not_an_institution():
+    facts = _facts("Pemda harus menganggarkan dana pilkada. Anggota DPRD juga diminta mengawasi.")
+    assert not {"Pemerintah Daerah", "Dewan Perwakilan Rakyat Daerah"} & _org_labels(facts)
+    placed = _facts("DPRD Kabupaten Tapin menyetujui anggaran pilkada.")
+    assert "Dewan Perwakilan Rakyat Daerah Kabupaten Tapin" in _org_labels(placed)
+
+
 def test_model_name_at_the_end_of_a_rejected_run_is_kept():
     facts = _facts("JAKARTA - Kepala Staf Kepresidenan Moeldoko menegaskan, semangat kementerian itu sama.")
     assert "Moeldoko" in _persons(facts)
