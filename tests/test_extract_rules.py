@@ -290,15 +290,16 @@ def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     assert not wider_of
 
 
-def test_institutions_the_model_reads_as_one_across_a_hyphen_stay_two():
+@pytest.mark.parametrize("joined", ["TNI-Polri", "TNI/Polri", "TNI Polri"])
+def test_institutions_the_model_reads_as_one_across_a_hyphen_or_side_by_side_stay_two(joined):
     from kg.nlp.extract import _learned_names
     from kg.nlp.orgs import find_orgs
     from kg.nlp.pipeline import Analysis, NerSpan
 
-    text = "Ratusan personel gabungan TNI-Polri berjaga di sekitar gedung."
+    text = f"Ratusan personel gabungan {joined} berjaga di sekitar gedung."
     rules = find_orgs(text, [])
-    start = text.index("TNI-Polri")
-    model = (NerSpan(start, start + len("TNI-Polri"), "ORG", "TNI-Polri"),)
+    start = text.index(joined)
+    model = (NerSpan(start, start + len(joined), "ORG", joined),)
     _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
     assert [o.text for o in orgs] == ["TNI", "Polri"] and not wider_of
 

@@ -568,6 +568,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         taken.append((0, dateline.end))
     new_places, new_orgs = [], []
     rule_orgs = [(o.start, o.end) for o in orgs]
+    national = {(o.start, o.end) for o in orgs if o.area is None and o.level == "national"}
     place_spans = {(p.start, p.end) for p in places if p.type != "venue"}
     named = {_name_key(n): o for o in orgs for n in (o.label, o.text, *o.alt_labels)}
     person_names = {_name_key(p.name) for p in persons}
@@ -595,7 +596,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         wider = e.label == "ORG" and all((s, t) in rule_orgs and e.start <= s and t <= e.end
                                          and (s, t) != (e.start, e.end) for s, t in clash) \
             and not JOINED_NAMES.search(e.text) and not e.text.split()[-1][:1].islower() \
-            and not _listed_institutions(text, clash)
+            and not _listed_institutions(text, clash, national)
         # "KPU RI ke KPU kabupaten": two names and a preposition; "KPU Maluku terpilih": a word of the sentence
         if clash and not wider:
             continue
@@ -624,11 +625,13 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             wider_of)
 
 
-def _listed_institutions(text: str, spans: list[tuple[int, int]]) -> bool:
+def _listed_institutions(text: str, spans: list[tuple[int, int]], national: set[tuple[int, int]] = frozenset()) -> bool:
     """"KPU dan KPK", "Bawaslu, KPU", "TNI-Polri": institutions the model read as one, only a list's words or a
-    hyphen between them."""
+    hyphen between them; or two national bodies side by side ("TNI Polri": no national body is a unit of
+    another's name, as "Polres" is of "Satlantas Polres Paser")."""
     ordered = sorted(spans)
-    return any(LIST_GAP.fullmatch(text, a[1], b[0]) for a, b in zip(ordered, ordered[1:]))
+    return any(LIST_GAP.fullmatch(text, a[1], b[0]) or (a in national and b in national and text[a[1]:b[0]].isspace())
+               for a, b in zip(ordered, ordered[1:]))
 
 
 LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two
