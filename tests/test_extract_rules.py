@@ -290,6 +290,12 @@ def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     assert not wider_of
 
 
+def test_a_body_after_another_and_a_hyphen_is_a_body_but_not_after_a_lower_case_word():
+    labels = _org_labels(_facts("Kesigapan personel Polri-TNI patut diapresiasi. Gerakan anti-KPK muncul."))
+    assert {"Kepolisian Negara Republik Indonesia", "Tentara Nasional Indonesia"} <= labels
+    assert "Komisi Pemberantasan Korupsi" not in labels
+
+
 @pytest.mark.parametrize("joined", ["TNI-Polri", "TNI/Polri", "TNI Polri"])
 def test_institutions_the_model_reads_as_one_across_a_hyphen_or_side_by_side_stay_two(joined):
     from kg.nlp.extract import _learned_names

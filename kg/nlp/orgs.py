@@ -23,6 +23,7 @@ LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecama
 POST_BEFORE = re.compile(r"\b(?:Ketua|Anggota|Komisioner|Kepala|Sekretaris|Wakil Ketua)\s+$")
 GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelurahan)\b(?!\s+[A-Z])")
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
+LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]+-$")
 REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$")  # a regulation's issuer follows
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
@@ -84,7 +85,7 @@ def _head_pattern() -> re.Pattern[str]:
     forms = []
     for t in org_types().values():
         forms += [*t.abbreviations, t.full]
-    return re.compile(rf"(?<!\w)(?<![a-z]-)(?P<head>{alternation(forms)})(?!\w)(?!-[a-z])")  # "TNI-Polri" is two
+    return re.compile(rf"(?<!\w)(?P<head>{alternation(forms)})(?!\w)(?!-[a-z])")  # "TNI-Polri" is two
 
 
 @cache
@@ -114,6 +115,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     party_after = _parties()[0]
     boards = any(_party_board(text, m.start(), m.end(), party_after) for m in DPD.finditer(text))
     for m in _head_pattern().finditer(text):
+        if LOWER_PREFIX.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "anti-KPK", "pro-Polri": a word made with the name, not the institution ("Polri-TNI" is two)
         otype = _form_to_type()[m.group("head")]
         senate = NATIONAL_MARK.search(m.group()) or NATIONAL_MARK.match(text, m.end())
         if otype.key == "dpd" and (_party_board(text, m.start(), m.end(), party_after) or boards and not senate):
