@@ -18,7 +18,8 @@ from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
-from kg.nlp.orgs import GENERIC_LEVEL, OrgHit, article_local, find_orgs, in_branch_name, org_types, placed_by_article
+from kg.nlp.orgs import (GENERIC_LEVEL, OrgHit, article_local, find_orgs, in_branch_name, is_article_local, org_types,
+                         placed_by_article)
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, country_at, find_places
@@ -359,7 +360,7 @@ REGIONAL_BODIES = GOVERNMENTS | {"pemda", "dprd"}
 def _kind_of_government(hit: OrgHit) -> bool:
     """"Pemda", "DPRD", "Pemerintah Kabupaten" that the text does not place (an article-local node): the kind
     of body ("pemda harus menganggarkan ..."), not one the gold annotates (cross-validated: Organization +.001)."""
-    return hit.type in REGIONAL_BODIES and hit.area is None and "--" in hit.key
+    return hit.type in REGIONAL_BODIES and hit.area is None and is_article_local(hit)
 
 
 def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:

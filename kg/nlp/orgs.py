@@ -255,6 +255,11 @@ def article_local(hit: OrgHit, article_slug: str) -> OrgHit:
     return hit
 
 
+def is_article_local(hit: OrgHit) -> bool:
+    """Whether `article_local` made `hit` a node of its article only."""
+    return hit.key.startswith(f"org:{hit.type}--")
+
+
 def placed_by_article(hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit]:
     """An office the text does not place ("Kapolres", "Polres", "Kodim") is the one of the region the
     article is about when the article names exactly one region of its level: the one regency or city
