@@ -1716,6 +1716,39 @@ def test_a_sentence_opening_with_a_post_that_points_back_is_about_the_person_nam
     assert {(label[p], post) for p, post in held if post == "Menteri Perindustrian"} == {("Budi Hartanto", "Menteri Perindustrian")}
 
 
+def test_a_politician_is_held_in_the_party_named_after_the_word():
+    facts = _facts("Menurut Budi Hartanto, politisi Partai Golkar, pemilu berjalan lancar.\nPolitikus PDIP Rudi "
+                   "Santoso menyebut pemberian remisi harus berdasarkan putusan pengadilan.")
+    assert {("Budi Hartanto", "Politisi", "Partai Golongan Karya"),
+            ("Rudi Santoso", "Politikus", "Partai Demokrasi Indonesia Perjuangan")} <= _orgs_of(facts)
+
+
+def test_a_post_pointing_back_after_a_connective_or_a_passive_opening_is_about_the_person_named_last():
+    facts = _facts("KPK memanggil Budi Hartanto tiga kali. Tapi politikus PKB ini tidak memenuhi panggilan.\n"
+                   "Imigrasi mencegah Rudi Santoso ke luar negeri. Dicegahnya politikus Golkar itu terkait perkara "
+                   "suap.\nSiti Aminah hadir. Ditanya soal alasan aturan itu, politisi PDIP itu menyebut remisi harus "
+                   "berdasarkan putusan pengadilan.")
+    assert {("Budi Hartanto", "Partai Kebangkitan Bangsa"), ("Rudi Santoso", "Partai Golongan Karya"),
+            ("Siti Aminah", "Partai Demokrasi Indonesia Perjuangan")} <= _held_in(facts)
+
+
+def test_a_full_name_the_model_reads_as_a_person_once_is_that_person_where_it_reads_an_institution():
+    """The rules' name after "anggota" stands where the model reads an institution, because the model reads
+    the same full name as a person elsewhere in the article; a one-word name gets no such pass."""
+    from kg.nlp.extract import _model_vetoed
+    from kg.nlp.persons import find_persons
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Hadir anggota Samsul Gole dan Walhi. Hal senada disampaikan Samsul Gole, anggota KPU Kupang."
+    first, second = text.index("Samsul Gole"), text.rindex("Samsul Gole")
+    model = (NerSpan(first, first + 11, "ORG", "Samsul Gole"), NerSpan(second, second + 11, "PER", "Samsul Gole"),
+             NerSpan(text.index("Walhi"), text.index("Walhi") + 5, "ORG", "Walhi"))
+    rules = find_persons(text, [], model, {text.index("anggota") + len("anggota"): False})
+    assert {(first, "Samsul Gole"), (second, "Samsul Gole")} <= {(h.start, h.name) for h in rules}
+    kept = {(h.start, h.name) for h in _model_vetoed(rules, Analysis((), model, text), set())}
+    assert {(first, "Samsul Gole"), (second, "Samsul Gole")} <= kept
+
+
 def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():
     facts = _facts("Ketiga tersangka adalah Kepala Bidang Fisik Bappeda Jawa Barat Budi Santoso dan Sekretaris DPMD "
                    "Garut Dede Rahmat.")

@@ -319,12 +319,16 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
     names = [e for e in analysis.entities if e.label == "PER"]
     others = [e for e in analysis.entities if e.label in ("ORG", "LOC")]
     phrases = [e for e in analysis.entities if e.label == "POST"]
+    # a full name the model reads as a person somewhere in the article is that person everywhere in it
+    # ("bersama anggota Samsul Gole, Ines Louk ...", where the model read "Samsul Gole" as an institution)
+    confirmed = {h.name for h in persons if len(h.name.split()) > 1 and analysis.text[h.name_start:h.end] == h.name
+                 and any(e.start <= h.name_start and h.end <= e.end for e in names)}
     kept = []
     for h in persons:
         if analysis.text[h.name_start - 1:h.name_start] == "/":
             continue  # "Pangdam XII/Tpr Mayjen TNI ...": a unit's name, never a person's
         inside = [e for e in names if e.start < h.end and h.name_start < e.end]
-        person = bool(inside)
+        person = bool(inside) or analysis.text[h.name_start:h.end] in confirmed
         placed = h.evidence == "post" and any(e <= h.start and not analysis.text[e:h.start].strip(" ,")
                                               for e in placed_post_ends)
         if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h, placed)

@@ -453,9 +453,10 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
 
 
 # what opens a sentence about someone just named: "Bahkan, Menteri Perindustrian itu dinilai ...",
-# "Menurut politikus Partai Golkar itu, ..."
-DESCRIPTION_OPENER = re.compile(r"(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini)"
-                                r"\s*,?\s*$")
+# "Menurut politikus Partai Golkar itu, ...", "Tapi politikus PKB ini ...", "Dicegahnya politikus Golkar
+# itu ...", "Ditanya soal alasan lain, politikus PDIP itu menyebut ..."
+DESCRIPTION_OPENER = re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini)"
+                                r"|^\s*(?:Tapi|Tetapi|(?:Kemudian\s+)?[Ll]anjut|Di[a-z]+nya|Ditanya\b[^\"“”]*,))\s*,?\s*$")
 
 
 def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
