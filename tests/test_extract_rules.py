@@ -1749,6 +1749,18 @@ def test_a_full_name_the_model_reads_as_a_person_once_is_that_person_where_it_re
     assert {(first, "Samsul Gole"), (second, "Samsul Gole")} <= kept
 
 
+def test_where_or_the_faction_between_a_post_and_its_holder_leaves_the_holder_his_post():
+    facts = _facts("KPK memeriksa Ketua Fraksi Partai Golkar di DPR, Budi Hartanto.\nWakil Ketua BAKN DPR dari Fraksi "
+                   "Partai Golkar, Rudi Santoso mengatakan hal itu.\nHal itu dikatakan Wakil Ketua Komisi X DPR "
+                   "f-Golkar, Siti Aminah kepada wartawan.\nWakil Ketua DPRD DKI Jakarta non defenitif Ahmad Fauzan "
+                   "menyebutkan hal itu.")
+    assert {(name, post) for name, post, _ in _orgs_of(facts)} >= {
+        ("Budi Hartanto", "Ketua"), ("Rudi Santoso", "Wakil Ketua"), ("Siti Aminah", "Wakil Ketua"),
+        ("Ahmad Fauzan", "Wakil Ketua")}
+    assert {("Budi Hartanto", "Fraksi Partai Golkar"), ("Ahmad Fauzan", "Dewan Perwakilan Rakyat Daerah Provinsi DKI "
+                                                                        "Jakarta")} <= _held_in(facts)
+
+
 def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():
     facts = _facts("Ketiga tersangka adalah Kepala Bidang Fisik Bappeda Jawa Barat Budi Santoso dan Sekretaris DPMD "
                    "Garut Dede Rahmat.")
