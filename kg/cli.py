@@ -180,6 +180,9 @@ def _parser() -> argparse.ArgumentParser:
                     metavar=("FIRST", "SECOND"),
                     help="two independent annotations of the same articles, before they were settled, for the "
                          "agreement table (default: corpus/first corpus/second)")
+    ev.add_argument("--subset", type=Path, action="append",
+                    help="a file of article ids (one a line, # comments) to report apart as well (repeatable; "
+                         "default: corpus/annotated_last.txt, the articles annotated after the rules were written)")
     ev.add_argument("-o", "--output", type=Path, default=Path("bench") / "EXTRACTION_RESULTS.md")
     ev.set_defaults(func=_evaluate)
     return p
@@ -432,14 +435,24 @@ def _gold_articles(folders: list[Path] | None):
 
 
 def _evaluate(args) -> int:
+    from kg.errors import MissingInputError
     from kg.training.agreement import agreement
     from kg.training.crossval import load_scorer
-    from kg.training.extraction import DEFAULT_GOLD, evaluate, results_markdown
+    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_SUBSET, evaluate, results_markdown
 
     folders = args.gold or [d for d in DEFAULT_GOLD if d.is_dir()]
     golds = _gold_articles(folders)
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-    result = evaluate(golds, args.eval_dir, args.work, k=args.folds, seed=args.seed, log=log)
+    subsets = {}
+    for path in args.subset or [p for p in [DEFAULT_SUBSET] if p.is_file()]:
+        if not path.is_file():
+            raise MissingInputError(f"{path}: no such file of article ids for --subset")
+        ids = frozenset(line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()) - {""}
+        unknown = ids - {g.id for g in golds}
+        if unknown:
+            raise MissingInputError(f"{path}: {len(unknown)} ids are in no gold folder (first: {sorted(unknown)[0]})")
+        subsets[str(path)] = ids
+    result = evaluate(golds, args.eval_dir, args.work, k=args.folds, seed=args.seed, log=log, subsets=subsets)
     first, second = args.agreement
     agreed = agreement(first, second, load_scorer(args.eval_dir)) if first.is_dir() and second.is_dir() else None
     args.output.parent.mkdir(parents=True, exist_ok=True)

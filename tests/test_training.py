@@ -284,3 +284,18 @@ def test_shipped_model_finds_org_and_place(shipped):
     assert "Jakarta" in texts, texts
     doc = shipped("Bawaslu Kabupaten Bandung menemukan pelanggaran kampanye di Soreang.")
     assert any(e.label_ in ("ORG", "LOC") for e in doc.ents), [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_linker_threshold_is_chosen_on_every_training_article_held_out_once():
+    """Inner cross-validation: each article's pairs are scored once, by a linker fitted without them; the
+    threshold is one of the candidates, and a feature that decides the label gives a high one."""
+    from kg.training.linker import THRESHOLDS, _inner_splits, choose_threshold
+
+    articles = [[([f"a{i}", "near"], 1), ([f"a{i}", "far"], 0)] for i in range(12)]
+    splits = _inner_splits(articles, seed=0)
+    held = [id(a) for _, part in splits for a in part]
+    assert sorted(held) == sorted(id(a) for a in articles)  # every article held out exactly once
+    for train, part in splits:
+        assert not {id(a) for a in train} & {id(a) for a in part}
+    assert choose_threshold(articles, c=1.0) in THRESHOLDS
+    assert choose_threshold(articles, c=1.0) >= 0.5

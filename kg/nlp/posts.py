@@ -32,7 +32,7 @@ _FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN
 FACULTY_AFTER = re.compile(rf"\s{_FACULTY}")
 FACULTY_BEFORE = re.compile(rf"{_FACULTY}\s+")
 ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
-LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?\s?def[ei]nitif|terpilih|{ORDINAL}))?\s*,?\s*$"
+LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s*,)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?\s?def[ei]nitif|terpilih|{ORDINAL}))?\s*,?\s*$"
                   # "Ketua Fraksi Partai Golkar di DPR, Melchias ...", "Wakil Ketua BAKN DPR dari Fraksi Partai Golkar,
                   # Andi ...", "Wakil Ketua Komisi X DPR f-Golkar, Hetifah ...": where, or the holder's faction, between
                   r"|^\s+(?:(?:di|dari)\s+(?:[Ff]raksi\s+)?|[Ff]-)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*$"
@@ -47,6 +47,7 @@ APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
+NATIONAL = re.compile(r"\s+RI(?![\w-])")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
@@ -221,6 +222,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end, area = place.end, place.key
         elif (definition.kind in ("area", "free") or portfolio) and country is not None:
             end = country  # "Presiden Palestina Mahmoud Abbas", "Menteri Luar Negeri Arab Saudi Faisal"
+        elif definition.kind == "free" and (national := NATIONAL.match(text, end)):
+            end = national.end()  # "Dubes RI Rusdi Kirana": the country, not a word of the post
         if org is not None:
             end = org.end
         start = m.start()

@@ -31,6 +31,8 @@ from kg.training.speakers import train_speaker_linker
 
 Log = Callable[[str], None]
 DEFAULT_GOLD = (Path("../shared/eval/dev"), Path("../shared/eval/train"), Path("corpus/annotated"))
+#: the articles annotated after the rules were written (corpus/README.md): reported apart by `kg evaluate`
+DEFAULT_SUBSET = Path("corpus/annotated_last.txt")
 SYSTEMS = ("rules", "learned", "hybrid")
 
 
@@ -83,37 +85,52 @@ def _systems(fold_dir: Path, train: Sequence[GoldArticle], log: Log):
 
 
 def evaluate(golds: Sequence[GoldArticle], eval_dir: Path, work: Path, k: int = 5, seed: int = 0,
-             log: Log = print) -> dict:
-    """Per system and kind: mean P, R, F1 over the folds and the F1's standard deviation."""
+             log: Log = print, subsets: dict[str, frozenset[str]] | None = None) -> dict:
+    """Per system and kind: mean P, R, F1 over the folds and the F1's standard deviation; the same for
+    each of `subsets` (name -> article ids), over the folds' test articles in it (how the figures hold on
+    articles nobody had read when the rules were written, for one)."""
     from kg.training.crossval import facts_dataset, folds, gold_article, load_scorer
 
     scorer = load_scorer(eval_dir)
     kinds = {kind: [kind] for kind in scorer.KINDS} | {"core": list(scorer.CORE), "overall": list(scorer.KINDS)}
-    per_fold: dict[str, dict[str, list]] = {s: {name: [] for name in kinds} for s in SYSTEMS}
+    subsets = subsets or {}
+    scopes = {None: None} | {name: ids for name, ids in subsets.items()}
+    per_fold = {scope: {s: {name: [] for name in kinds} for s in SYSTEMS} for scope in scopes}
     parts = folds(golds, k, seed)
     started = time.perf_counter()
     for i, test in enumerate(parts):
         train = [g for j, part in enumerate(parts) if j != i for g in part]
         systems = _systems(Path(work) / f"fold{i}", train, log)
         for name, extract in systems.items():
-            tally = scorer.Tally()
+            tallies = {scope: scorer.Tally() for scope in scopes}
+            counted = {scope: 0 for scope in scopes}
             for gold in test:
-                scorer.score_article(gold.data, facts_dataset(extract(gold_article(gold))), tally)
-            for kind, members in kinds.items():
-                per_fold[name][kind].append(tally.prf(members))
+                facts = facts_dataset(extract(gold_article(gold)))
+                for scope, ids in scopes.items():
+                    if ids is None or gold.id in ids:
+                        scorer.score_article(gold.data, facts, tallies[scope])
+                        counted[scope] += 1
+            for scope in scopes:
+                if counted[scope]:
+                    for kind, members in kinds.items():
+                        per_fold[scope][name][kind].append(tallies[scope].prf(members))
         log(f"fold {i + 1}/{k}: {len(test)} test articles; core F1 " + ", ".join(
-            f"{name} {per_fold[name]['core'][-1][2]:.3f}" for name in SYSTEMS))
+            f"{name} {per_fold[None][name]['core'][-1][2]:.3f}" for name in SYSTEMS))
     result = {"articles": len(golds), "folds": k, "seed": seed, "seconds": round(time.perf_counter() - started),
-              "systems": {}}
-    for name in SYSTEMS:
-        result["systems"][name] = {
-            kind: {"p": statistics.fmean(r[0] for r in rows), "r": statistics.fmean(r[1] for r in rows),
-                   "f1": statistics.fmean(r[2] for r in rows),
-                   "f1_sd": statistics.stdev(r[2] for r in rows) if len(rows) > 1 else 0.0,
-                   "f1_folds": [round(r[2], 4) for r in rows]}
-            for kind, rows in per_fold[name].items()}
-    result["kinds"] = list(kinds)
+              "systems": _means(per_fold[None]), "kinds": list(kinds), "subsets": {}}
+    for name, ids in subsets.items():
+        result["subsets"][name] = {"articles": sum(1 for g in golds if g.id in ids), "systems": _means(per_fold[name])}
     return result
+
+
+def _means(per_fold: dict[str, dict[str, list]]) -> dict:
+    """Per system and kind: the mean P, R, F1 over the folds, the F1's standard deviation and each fold's F1."""
+    return {name: {kind: {"p": statistics.fmean(r[0] for r in rows), "r": statistics.fmean(r[1] for r in rows),
+                          "f1": statistics.fmean(r[2] for r in rows),
+                          "f1_sd": statistics.stdev(r[2] for r in rows) if len(rows) > 1 else 0.0,
+                          "f1_folds": [round(r[2], 4) for r in rows]}
+                   for kind, rows in kinds.items() if rows}
+            for name, kinds in per_fold.items()}
 
 
 def results_markdown(result: dict, sources: Sequence[str], agreement: tuple[int, dict] | None) -> str:
@@ -149,6 +166,17 @@ def results_markdown(result: dict, sources: Sequence[str], agreement: tuple[int,
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     lines += ["", "F1 of each fold (hybrid): " + "; ".join(
         f"{kind} {result['systems']['hybrid'][kind]['f1_folds']}" for kind in ("core", "holds_post", "statement")), ""]
+    for name, sub in result.get("subsets", {}).items():
+        lines += [f"## On {name} alone", "",
+                  f"{name}: {sub['articles']} articles, each scored by the fold model that did not train on it "
+                  "(mean over the folds that hold some of them).", "",
+                  "| kind | " + " | ".join(f"{s} P / R / F1" for s in SYSTEMS) + " |", "|---|" + "---|" * len(SYSTEMS)]
+        for kind in result["kinds"]:
+            if all(kind in sub["systems"][s] for s in SYSTEMS):
+                lines.append(f"| {kind} | " + " | ".join(
+                    f"{c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}**" for c in (sub["systems"][s][kind] for s in SYSTEMS))
+                    + " |")
+        lines.append("")
     if agreement is not None:
         n, scores = agreement
         lines += ["## Agreement between annotators", "",
