@@ -158,6 +158,15 @@ def test_nickname_given_by_the_text_names_the_same_person():
     assert {q.speaker for q in facts.quotations} == {p.key for p in persons}
 
 
+def test_a_nickname_before_a_comma_and_sapaan_names_the_same_person():
+    facts = _facts("Gubernur Jawa Barat Hendra Kusuma meninjau sungai.\n\"Kami berkomitmen membuat satuan tugas "
+                   "secepatnya,\" kata Ujang, sapaan Hendra Kusuma, di Bandung.\nSaat itu, Ical, begitu sapaan untuk "
+                   "Bambang Sudarsono, berpesan agar partai tetap solid.")
+    persons = {e.label: e for e in facts.entities if e.kind is Kind.PERSON}
+    assert set(persons) == {"Hendra Kusuma", "Bambang Sudarsono"}
+    assert "Ujang" in persons["Hendra Kusuma"].alt_labels and "Ical" in persons["Bambang Sudarsono"].alt_labels
+
+
 def test_region_alias_and_named_polda():
     facts = _facts("Kapolda Metro Jaya Irjen Pol Rudi Hartono meminta warga tenang.\nSekda Tangsel Budi "
                    "Prasetyo ikut hadir.")
@@ -1759,6 +1768,23 @@ def test_where_or_the_faction_between_a_post_and_its_holder_leaves_the_holder_hi
         ("Ahmad Fauzan", "Wakil Ketua")}
     assert {("Budi Hartanto", "Fraksi Partai Golkar"), ("Ahmad Fauzan", "Dewan Perwakilan Rakyat Daerah Provinsi DKI "
                                                                         "Jakarta")} <= _held_in(facts)
+
+
+def test_a_short_clause_on_the_holder_between_a_post_and_the_name_leaves_him_the_post():
+    facts = _facts("Hal itu dikatakan Komisioner KPK yang kembali terpilih, Budi Hartanto di Jakarta.\nKetua Umum "
+                   "YLBHI yang juga peserta aksi, Siti Aminah mengatakan hal itu.\nMenurut anggota Baleg dari Fraksi "
+                   "partai Gerindra, Rudi Santoso, revisi itu perlu.")
+    held = {(name, post.casefold()) for name, post, _ in _orgs_of(facts)}
+    assert {("Budi Hartanto", "komisioner"), ("Siti Aminah", "ketua umum")} <= held
+    assert any(name == "Rudi Santoso" and post.startswith("anggota") for name, post in held)
+    assert ("Budi Hartanto", "Komisi Pemberantasan Korupsi") in _held_in(facts)
+
+
+def test_a_regional_secretary_is_held_in_the_secretariat_of_the_region_at_its_level():
+    facts = _facts("Sekda nonaktif Jawa Barat, Budi Hartanto, diperiksa KPK.\nSekda Kota Blitar Rudi Santoso dan "
+                   "Bupati Blitar Ahmad Fauzan hadir.")
+    assert {("Budi Hartanto", "Sekretariat Daerah Provinsi Jawa Barat"),
+            ("Rudi Santoso", "Sekretariat Daerah Kota Blitar")} <= _held_in(facts)
 
 
 def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():

@@ -39,7 +39,9 @@ def test_asisten_ii_post_in_setda_kalimantan_selatan(seed_facts):
     facts = seed_facts[BANJARMASIN]
     assert _posts(facts) == {("person:nurul-fajar-desira", "Asisten II Bidang Pemerintahan dan Kesra",
                               "org:setda-63")}
-    assert facts.entity("org:setda-63").label == "Sekretariat Daerah Kalimantan Selatan"
+    setda = facts.entity("org:setda-63")
+    assert setda.label == "Sekretariat Daerah Provinsi Kalimantan Selatan"  # the level: "Blitar" is two regions
+    assert "Sekretariat Daerah Kalimantan Selatan" in setda.alt_labels
 
 
 def test_rantau_lies_in_tapin_which_lies_in_kalimantan_selatan(seed_facts):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.nlp.orgs import branch_area, OrgHit, OrgType, org_types, LEVEL
+from kg.nlp.orgs import branch_area, OrgHit, OrgType, org_types, LEVEL, LEVEL_WORD
 from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit, country_at
 from kg.nlp.text import NAME_WORD, alternation, slug
@@ -35,7 +35,9 @@ ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?
 LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s*,)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?\s?def[ei]nitif|terpilih|{ORDINAL}))?\s*,?\s*$"
                   # "Ketua Fraksi Partai Golkar di DPR, Melchias ...", "Wakil Ketua BAKN DPR dari Fraksi Partai Golkar,
                   # Andi ...", "Wakil Ketua Komisi X DPR f-Golkar, Hetifah ...": where, or the holder's faction, between
-                  r"|^\s+(?:(?:di|dari)\s+(?:[Ff]raksi\s+)?|[Ff]-)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*$"
+                  r"|^\s+(?:(?:di|dari)\s+(?:[Ff]raksi\s+)?(?:[Pp]artai\s+)?|[Ff]-)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*$"
+                  # "Komisioner KPK yang kembali terpilih, Alexander Marwata": a short clause on the holder between
+                  r"|^\s+yang\s+[a-z][^,.;:\"“”()]{2,40},\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
@@ -47,6 +49,7 @@ APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
+SUSPENDED = re.compile(r"\s+non-?aktif(?![\w-])")
 NATIONAL = re.compile(r"\s+RI(?![\w-])")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
@@ -204,6 +207,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if short and (short.group("abbr").isupper() or any(
                 w.casefold() in post_head_words() for w in short.group("abbr").split())):
             end = word_end = short.end()  # "Asisten Teritorial Kasad (Aster Kasad) Mayjen TNI Bakti": the post's short form
+        if suspended := SUSPENDED.match(text, end):
+            end = suspended.end()  # "Sekretaris Daerah nonaktif Jawa Barat": still the post of that region
         gap = re.match(r"\s+", text[end:end + 3])
         nxt = end + (gap.end() if gap else 0)
         org = org_at.get(nxt)
@@ -318,8 +323,10 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
         end += paren.end()
     abbr = otype.abbreviations[0]
     area = branch_area(otype, place)
-    alts = {f"{abbr} {area}", f"{abbr} {place.name}", f"{abbr} {place.text}", f"{otype.full} {place.text}"}
-    label = f"{otype.full} {area}"
+    alts = {f"{abbr} {area}", f"{abbr} {place.name}", f"{abbr} {place.text}", f"{otype.full} {place.text}",
+            f"{otype.full} {area}"}
+    level_word = LEVEL_WORD.get(place.type, "") if otype.level_word else ""
+    label = " ".join(x for x in (otype.full, level_word, area) if x)  # "Sekretariat Daerah Kota Blitar", not the regency's
     return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code}", label, otype.key, place.key,
                   LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
