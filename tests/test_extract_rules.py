@@ -1787,6 +1787,15 @@ def test_a_regional_secretary_is_held_in_the_secretariat_of_the_region_at_its_le
             ("Rudi Santoso", "Sekretariat Daerah Kota Blitar")} <= _held_in(facts)
 
 
+def test_a_post_s_short_form_in_brackets_is_the_same_post_with_its_qualifier():
+    from kg.nlp.posts import abbreviates
+
+    assert abbreviates("Ketum", "Ketua Umum") and abbreviates("Waketum", "Wakil Ketua Umum")
+    assert not abbreviates("Ketum", "Ketua") and not abbreviates("KPU", "Ketua Umum")
+    facts = _facts("Sidang eksepsi eks Ketua Umum (Ketum) Partai Persatuan Pembangunan (PPP) Budi Hartanto ditunda.")
+    assert ("Budi Hartanto", "Ketua Umum", "former") in _posts(facts)
+
+
 def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():
     facts = _facts("Ketiga tersangka adalah Kepala Bidang Fisik Bappeda Jawa Barat Budi Santoso dan Sekretaris DPMD "
                    "Garut Dede Rahmat.")

@@ -49,6 +49,7 @@ APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
 UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
 # "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
 ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
+SHORT_FORM = re.compile(r"\s*\((?P<abbr>[A-Z][a-z]{2,11})\)")
 SUSPENDED = re.compile(r"\s+non-?aktif(?![\w-])")
 NATIONAL = re.compile(r"\s+RI(?![\w-])")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
@@ -165,6 +166,25 @@ def post_words(label: str) -> str:
 
 
 
+def abbreviates(short: str, words: str) -> bool:
+    """Whether `short` is made of the leading letters of `words` in order, each word giving some and the
+    first giving the first ("Ketum" of "Ketua Umum", "Waketum" of "Wakil Ketua Umum", "Sekjen" of
+    "Sekretaris Jenderal"): the post's short form in brackets after it, not a post of its own."""
+    parts = words.casefold().split()
+    short = short.casefold()
+
+    def fits(i: int, at: int) -> bool:
+        if at == len(short):
+            return i == len(parts)
+        if i == len(parts):
+            return False
+        word = parts[i]
+        return any(fits(i + 1, at + n) for n in range(1, min(len(word), len(short) - at) + 1)
+                   if short[at:at + n] == word[:n])
+
+    return len(parts) > 1 and " " not in short and fits(0, 0)
+
+
 def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[PostHit]:
     """Post mentions with the institution they belong to, when the text gives it."""
     org_at = {o.start: o for o in orgs}
@@ -207,6 +227,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if short and (short.group("abbr").isupper() or any(
                 w.casefold() in post_head_words() for w in short.group("abbr").split())):
             end = word_end = short.end()  # "Asisten Teritorial Kasad (Aster Kasad) Mayjen TNI Bakti": the post's short form
+        elif (short := SHORT_FORM.match(text, end)) and abbreviates(short.group("abbr"), label):
+            end = word_end = short.end()  # "eks Ketua Umum (Ketum) PPP": the same post, its qualifier with it
         if suspended := SUSPENDED.match(text, end):
             end = suspended.end()  # "Sekretaris Daerah nonaktif Jawa Barat": still the post of that region
         gap = re.match(r"\s+", text[end:end + 3])
