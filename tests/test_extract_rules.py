@@ -1796,6 +1796,13 @@ def test_a_post_s_short_form_in_brackets_is_the_same_post_with_its_qualifier():
     assert ("Budi Hartanto", "Ketua Umum", "former") in _posts(facts)
 
 
+def test_a_sub_directorate_head_does_not_hold_the_directorate_s_post_named_in_his_unit():
+    facts = _facts("Kepala Subdit Penegakkan Hukum Dirlantas Polda Jateng, AKBP Budi Santoso, mengungkapkan hal itu.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert ("Budi Santoso", "Kepala Subdit Penegakkan Hukum Dirlantas") in posts
+    assert ("Budi Santoso", "Dirlantas") not in posts
+
+
 def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():
     facts = _facts("Ketiga tersangka adalah Kepala Bidang Fisik Bappeda Jawa Barat Budi Santoso dan Sekretaris DPMD "
                    "Garut Dede Rahmat.")
