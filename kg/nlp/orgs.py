@@ -345,10 +345,16 @@ def _branch_names() -> dict[tuple[str, str], str]:
     return {(row[0], row[1]): row[2] for row in lexicon("branch_names")}
 
 
-def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:
+def branch_label(otype: OrgType, place: PlaceHit) -> str:
+    """A branch's official name: the type, the region's level where the type names it, the region
+    ("Komisi Pemilihan Umum Kabupaten Tapin", "Sekretariat Daerah Kota Blitar", "Kepolisian Daerah Metro Jaya")."""
     level_word = LEVEL_WORD.get(place.type, "") if otype.level_word else ""
+    return " ".join(x for x in (otype.full, level_word, branch_area(otype, place)) if x)
+
+
+def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:
     area_name = branch_area(otype, place)
-    label = " ".join(x for x in (otype.full, level_word, area_name) if x)
+    label = branch_label(otype, place)
     short_abbr = otype.abbreviations[0] if otype.abbreviations else otype.full
     alts = {text[start:end], f"{short_abbr} {area_name}", f"{otype.full} {area_name}", f"{short_abbr} {place.text}"}
     if abbr:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.nlp.orgs import branch_area, OrgHit, OrgType, org_types, LEVEL, LEVEL_WORD
+from kg.nlp.orgs import branch_area, branch_label, OrgHit, OrgType, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit, country_at
 from kg.nlp.text import NAME_WORD, alternation, slug
@@ -223,12 +223,12 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if faculty := FACULTY_AFTER.match(text, end):  # "Dekan FEB Universitas Udayana": the faculty is the post's
             label, end = label + faculty.group(), faculty.end()
         word_end = end
-        short = POST_ABBREVIATION.match(text, end)
-        if short and (short.group("abbr").isupper() or any(
+        short = POST_ABBREVIATION.match(text, end) or SHORT_FORM.match(text, end)
+        if short and (short.group("abbr").isupper() or abbreviates(short.group("abbr"), label) or any(
                 w.casefold() in post_head_words() for w in short.group("abbr").split())):
-            end = word_end = short.end()  # "Asisten Teritorial Kasad (Aster Kasad) Mayjen TNI Bakti": the post's short form
-        elif (short := SHORT_FORM.match(text, end)) and abbreviates(short.group("abbr"), label):
-            end = word_end = short.end()  # "eks Ketua Umum (Ketum) PPP": the same post, its qualifier with it
+            # the post's short form: "Asisten Teritorial Kasad (Aster Kasad) Mayjen TNI Bakti", "eks Ketua
+            # Umum (Ketum) PPP" (the same post, its qualifier with it)
+            end = word_end = short.end()
         if suspended := SUSPENDED.match(text, end):
             end = suspended.end()  # "Sekretaris Daerah nonaktif Jawa Barat": still the post of that region
         gap = re.match(r"\s+", text[end:end + 3])
@@ -347,8 +347,7 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
     area = branch_area(otype, place)
     alts = {f"{abbr} {area}", f"{abbr} {place.name}", f"{abbr} {place.text}", f"{otype.full} {place.text}",
             f"{otype.full} {area}"}
-    level_word = LEVEL_WORD.get(place.type, "") if otype.level_word else ""
-    label = " ".join(x for x in (otype.full, level_word, area) if x)  # "Sekretariat Daerah Kota Blitar", not the regency's
+    label = branch_label(otype, place)  # "Sekretariat Daerah Kota Blitar", not the regency's
     return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code}", label, otype.key, place.key,
                   LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
