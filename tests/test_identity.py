@@ -106,6 +106,25 @@ def test_a_longer_name_opening_with_a_common_word_is_no_rival_for_a_bare_name():
     assert PERSON + "sardon--13" in members(cluster(records, pairs), "jose-sardon")
 
 
+def test_a_full_name_whose_surname_is_also_named_alone_still_anchors_a_bare_first_name():
+    """"Indar Parawansa" (her name cut, one article) is no other person: the bare "Khofifah" joins
+    "Khofifah Indar Parawansa"; "Iriana Joko Widodo" holds a name named more often than itself,
+    another person's, so the bare "Iriana" does not join it (nor, through it, Joko Widodo)."""
+    records = {r.node: r for r in (
+        record("khofifah-indar-parawansa", "Khofifah Indar Parawansa", {"g1", "g2", "g3"}),
+        record("indar-parawansa", "Indar Parawansa", {"g4"}),
+        record("khofifah--35", "Khofifah", {"g5"}),
+        record("joko-widodo", "Joko Widodo", {"g6", "g7", "g8"}),
+        record("iriana-joko-widodo", "Iriana Joko Widodo", {"g6"}),
+        record("iriana--31", "Iriana", {"g9"}),
+    )}
+    pairs = [pair("khofifah--35", "khofifah-indar-parawansa", 0.9, "contains"),
+             pair("iriana--31", "iriana-joko-widodo", 0.9, "contains")]
+    clusters = cluster(records, pairs)
+    assert PERSON + "khofifah--35" in members(clusters, "khofifah-indar-parawansa")
+    assert members(clusters, "iriana--31") == {PERSON + "iriana--31"}
+
+
 def test_a_name_inside_another_named_beside_it_is_another_person():
     """An article that names "Joko Widodo" and "Iriana Joko Widodo" side by side names two people."""
     records = {r.node: r for r in (

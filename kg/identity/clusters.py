@@ -170,7 +170,10 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     within MARGIN of the most probable (a bare name in the news is the prominent bearer's); None
     when another candidate within MARGIN cannot be the same person and the choice is not named in
     PROMINENCE times as many articles."""
-    labels = {r.words for r in records.values() if len(r.words) > 1}
+    labels: dict[tuple[str, ...], set[str]] = defaultdict(set)  # a longer name → the articles naming it
+    for r in records.values():
+        if len(r.words) > 1:
+            labels[r.words] |= r.graphs
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for p in pairs:
         if p.names == "none":  # a longer name the bare one cannot be ("Kadek Arel" for "Kadokura") is no rival
@@ -199,11 +202,15 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     return out
 
 
-def _glued(name: tuple[str, ...], labels: set[tuple[str, ...]]) -> bool:
+def _glued(name: tuple[str, ...], labels: dict[tuple[str, ...], set[str]]) -> bool:
     """A longer name that is another person's full name with a name before or after it ("Prabowo
     Sandiaga Uno" from "Prabowo-Sandiaga Uno", "Iriana Joko Widodo"): no anchor for a bare name,
-    which could be either person's."""
-    return any(name[i:] in labels or name[:len(name) - i] in labels for i in range(1, len(name) - 1))
+    which could be either person's. A last name named in fewer articles than the whole is the
+    whole cut, not another person ("Indar Parawansa" of "Khofifah Indar Parawansa": the bare
+    "Khofifah" is hers)."""
+    named = len(labels.get(name, ()))
+    return any(name[:len(name) - i] in labels or len(labels.get(name[i:], ())) >= named
+               for i in range(1, len(name) - 1))
 
 
 def _bridged(a: str, b: str, joining: tuple[str, str]) -> bool:
