@@ -18,6 +18,7 @@ from kg.cli import main
 from kg.ingest.readers import normalise_text, read_articles
 from kg.nlp.extract import extract
 from kg.nlp.orgs import OrgHit
+from kg.nlp.pipeline import load_pipeline
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import Stretch, best_holders, load_linkers
 from kg.nlp.quotes import Statement
@@ -188,6 +189,21 @@ def test_a_post_that_is_held_in_no_institution_stays_without_one(linkers):
     persons = [("person:jokowi", _stretch(text, "Joko Widodo"))]
     sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
     assert attach_institutions(text, sentence_of, [president], persons, orgs, linkers.institution)[0].organization is None
+
+
+def test_the_head_of_state_is_held_in_no_institution_the_article_names(linkers):
+    """Hand check round 22: "putusan MA yang menolak kasasi Presiden Joko Widodo" put the president in the
+    Supreme Court (the article institution scorer's choice, the MA being all the article names)."""
+    from datetime import date
+
+    text = ("Mahkamah Agung (MA) menolak kasasi Presiden Joko Widodo dalam kasus kebakaran hutan. "
+            "Juru Bicara MA Andi Samsan Nanrong mengatakan putusan MA itu sudah final. "
+            "Pemerintah lalu mengajukan peninjauan kembali atas putusan MA tersebut.")
+    facts = extract(Article("kasasi", text, published=date(2019, 9, 20)), load_pipeline(str(EXTRACT_DIR)), linkers)
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+    assert ("Joko Widodo", "Presiden", None) in held
+    assert not any(person == "Joko Widodo" and org for person, _, org in held)
 
 
 def test_a_speaker_named_inside_the_quote_loses_to_the_one_in_its_attribution():

@@ -44,17 +44,16 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None])
-    memberships = _past_terms(memberships, keys, article.published)
+    memberships = _heads_of_state(memberships, keys, article.published)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
 
 
-def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
-    """A president or vice president of Indonesia whose every term ended before the article was
-    published held the post formerly ("era Presiden Soekarno" in 2019), whatever the sentence says
-    (kg/lexicons/heads_of_state.tsv), and so did the Nth of them ("Presiden ke-3 RI", a name the table
-    lacks); one in office then stays current."""
-    if published is None:
-        return memberships
+def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
+    """A president or vice president of Indonesia (kg/lexicons/heads_of_state.tsv) holds the post in no
+    institution of the article ("putusan MA yang menolak kasasi Presiden Joko Widodo": not the MA's);
+    one whose every term ended before the article was published held it formerly ("era Presiden
+    Soekarno" in 2019), whatever the sentence says, and so did the Nth of them ("Presiden ke-3 RI", a
+    name the table lacks); one in office then stays current."""
     names: dict[str, set[str]] = defaultdict(set)
     for hit, key in keys.items():
         names[key].add(slug(hit.name))
@@ -62,6 +61,11 @@ def _past_terms(memberships: list[Membership], keys: dict[PersonHit, str], publi
     out = []
     for m in memberships:
         ends = [end for name in names[m.person] for end in terms.get((m.role.label, name), ())]
+        if ends and m.organization is not None:
+            m = replace(m, organization=None)
+        if published is None:
+            out.append(m)
+            continue
         nth = ORDINAL_AFTER.match(m.evidence.text, m.evidence.text.find(m.role.label) + len(m.role.label)) \
             if m.role.label in _ordered_terms() and m.role.label in m.evidence.text else None
         if nth and not ends:  # "Presiden ke-3 RI Jusuf Habibie": the third president, whatever the name
