@@ -1874,3 +1874,11 @@ def test_the_others_of_a_post_are_held_in_its_institution():
     label = {e.key: e.label for e in facts.entities}
     held = {(label[m.person], label.get(m.organization)) for m in facts.memberships if m.role.label == "Komisioner"}
     assert held == {(name, "Badan Pengawas Pemilihan Umum Kabupaten Sumbawa") for name in ("Hamdan", "Ruslan", "Rudi Hartono")}
+
+
+def test_a_post_inside_a_quotation_is_not_held_by_the_speaker_named_after_it():
+    """Hand check round 22: the post the speaker's words give someone else went to the speaker."""
+    facts = _facts('"Melihat prestasi dan figur Pak Airlangga, kami sudah bulat memilih beliau untuk jadi Ketum '
+                   'Golkar," kata Demer. Ketua KPU Arief Budiman mengatakan, "Kami sudah siap."')
+    assert not any(person == "Demer" for person, _, _ in _posts(facts))
+    assert ("Arief Budiman", "Ketua", None) in _posts(facts)

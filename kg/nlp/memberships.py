@@ -19,7 +19,7 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import Holding, PostHit, definition_of, of_another, post_defs, post_qualifier, role_for
-from kg.nlp.quotes import reporting_verbs
+from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
@@ -247,14 +247,16 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     org_at = {Stretch(o.start, o.end): o for o in orgs}
     org_forms = _institution_forms(orgs)
     post_spans = [s for s, _ in candidates]
+    quoted = quoted_spans(text)
     out, seen = [], set()
     for sent in analysis.sentences:
         bounds = Stretch(sent.start, sent.end)
         chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
-                    or ERA_OF.search(text, max(0, person.start - 40), person.start):
-                continue
+                    or ERA_OF.search(text, max(0, person.start - 40), person.start) \
+                    or _quote_of(quoted, post.start) != _quote_of(quoted, person.start):
+                continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
             hit = person_at.get(person)
             if hit is None:
                 continue
@@ -280,6 +282,11 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
+
+
+def _quote_of(quoted: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The quoted passage `at` stands in, if any."""
+    return next(((start, end) for start, end in quoted if start <= at < end), None)
 
 
 TERM_QUALIFIERS = frozenset({"former", "acting"})

@@ -210,6 +210,17 @@ def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) ->
     return out
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's quoted passages stand, by paragraph as the statements are read: a post and a
+    name on either side of a quote's edge are the speaker's words and the narration's, not one phrase."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        out += [(offset + q.start("q"), offset + q.end("q")) for q in _quotes(paragraph)]
+        offset += len(paragraph) + 1
+    return out
+
+
 # a paragraph that only closes its quote ("Kita masih menunggu ... kondusif,” lanjutnya"): the outlet
 # dropped the opening mark, or the quote goes on from the paragraph before
 CLOSED_ONLY = re.compile(r"^(?P<q>[^“”\"\n]{20,})[”\"]")
