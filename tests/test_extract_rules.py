@@ -1882,3 +1882,20 @@ def test_a_post_inside_a_quotation_is_not_held_by_the_speaker_named_after_it():
                    'Golkar," kata Demer. Ketua KPU Arief Budiman mengatakan, "Kami sudah siap."')
     assert not any(person == "Demer" for person, _, _ in _posts(facts))
     assert ("Arief Budiman", "Ketua", None) in _posts(facts)
+
+
+def test_the_presiding_judge_is_a_post_in_the_court_and_hakim_stays_in_names():
+    """Hand check round 22: "kata Hakim Ketua Haryono" gave a person "Hakim" the words and Haryono "Ketua"."""
+    facts = _facts('"Persiapkan jawaban untuk sidang yang akan datang," kata Hakim Ketua Haryono di Pengadilan '
+                   'Negeri Jakarta Pusat. Wakil Ketua MPR Lukman Hakim Saifuddin dan Abdul Hakim ikut hadir.')
+    assert ("Haryono", "Hakim Ketua", None) in _posts(facts)
+    assert _said(facts)[0][0] == "Haryono"
+    assert {"Lukman Hakim Saifuddin", "Abdul Hakim"} <= _persons(facts)
+    assert "Hakim" not in _persons(facts)
+
+
+def test_an_island_in_a_police_unit_s_name_is_no_speaker():
+    """Hand check round 22: "Polres Pulau , dan Pulau-Pulau Lease" (the outlet cut a word) gave the quote to "Pulau"."""
+    facts = _facts('"Mayat bayi ditemukan di belakang karaoke itu," kata Kasubbag Humas Polres Pulau , dan Pulau-Pulau '
+                   'Lease Ipda Julkoisno Kaisupy kepada wartawan.')
+    assert "Pulau" not in _persons(facts)

@@ -96,7 +96,7 @@ def _speech_before() -> re.Pattern[str]:
 
 @cache
 def _stop() -> frozenset[str]:
-    posts = {w for r in lexicon("posts") for w in r[0].split() if len(w) > 3}
+    posts = {w for r in lexicon("posts") for w in r[0].split() if len(w) > 3} - words("name_words")
     return words("name_stopwords") | posts | title_words() | {r[0] for r in lexicon("honorifics")}
 
 
