@@ -1899,3 +1899,10 @@ def test_an_island_in_a_police_unit_s_name_is_no_speaker():
     facts = _facts('"Mayat bayi ditemukan di belakang karaoke itu," kata Kasubbag Humas Polres Pulau , dan Pulau-Pulau '
                    'Lease Ipda Julkoisno Kaisupy kepada wartawan.')
     assert "Pulau" not in _persons(facts)
+
+
+def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronoun_is_not_said():
+    """Hand check round 22: "Padahal kata dia, , dibuat oleh anak-anak bangsa" kept "dia," in the words."""
+    facts = _facts("Menteri Koordinator Bidang Kemaritiman Luhut Binsar Pandjaitan heran banyak orang mencaci mobil "
+                   "itu. Padahal kata dia, mobil itu dibuat oleh anak-anak bangsa.")
+    assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)

@@ -36,8 +36,11 @@ MENURUT = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>[^,]{2,90}(?P
 # "Menurutnya kebijakan itu ...", "Menurut dia kebijakan ...": a pronoun needs no comma after it
 MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|ia|beliau))\s+(?P<stmt>[^,].+)$",
                              re.DOTALL)
-# "Kata Mario, pelantikan ...": the reporting verb and its speaker open the sentence
-KATA_FIRST = re.compile(r"^(?:Kata|Ujar|Tutur|Tegas|Jelas|Lanjut|Sambung|Tambah|Imbuh)\s+(?P<who>[^,]{2,60}),\s*(?P<stmt>.+)$", re.DOTALL)
+# "Kata Mario, pelantikan ...", "Padahal kata dia, mobil itu ...": the reporting verb and its speaker open the
+# sentence, after a conjunction or none
+_KATA = "kata|ujar|tutur|tegas|jelas|lanjut|sambung|tambah|imbuh"
+KATA_FIRST = re.compile(rf"^(?:(?:Padahal|Sebab|Karena|Namun|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara)\s+(?:{_KATA})"
+                        rf"|(?:{_KATA.title()}))\s+(?P<who>[^,]{{2,60}}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
 # reporting verb and its agent
 PASSIVE_SAID = re.compile(r"(?:^|(?<=[\s,]))[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|"
