@@ -143,6 +143,16 @@ def test_the_person_linker_gives_a_post_to_every_name_of_a_list(linkers):
         assert set(chosen) == set(names), text
 
 
+def test_the_person_linker_leaves_a_post_s_verb_object_without_it(linkers):
+    """Hand check round 22: "Anggota berhasil menemukan Mawar" made the victim a member, "Eksekutor kemudian
+    meminta Aulia Kusuma" the suspect a killer: a name after the post's verb is its object."""
+    for text, post, name in (("Anggota berhasil menemukan Mawar di dekat jembatan.", "Anggota", "Mawar"),
+                             ("Eksekutor kemudian meminta Aulia Kusuma ke lokasi.", "Eksekutor", "Aulia Kusuma")):
+        chosen = best_holders(text, Stretch(0, len(text)), [(_stretch(text, post), post)], [_stretch(text, name)], [],
+                              linkers.person)
+        assert chosen == {}, text
+
+
 def test_the_person_linker_keeps_two_posts_apart(linkers):
     text = "Hadir Ketua KPU Jabar Ahmad Fauzi dan Ketua Bawaslu Jabar Rina Marlina dalam rapat itu."
     fauzi, rina = _stretch(text, "Ahmad Fauzi"), _stretch(text, "Rina Marlina")

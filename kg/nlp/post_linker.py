@@ -30,6 +30,10 @@ class Stretch:
 
 
 LIST_GLUE = re.compile(r"(?:\s*(?:,|dan|serta|&)\s*)+")
+# a verb of the clause the post opens ("Anggota berhasil menemukan Mawar", "Eksekutor kemudian meminta X"): the
+# name after it is the verb's object, not the post's holder; not one in a relative clause ("yang dilantik")
+VERB = re.compile(r"(?:me[mn]?|meng|meny|ber|di)[a-z]{3,}")
+NOT_VERBS = frozenset({"diantaranya", "dirinya", "dimana", "berikut", "bersama", "berasal", "beserta", "berdasarkan"})
 
 
 def list_head(text: str, person: Stretch, persons: Sequence[Stretch]) -> Stretch:
@@ -71,6 +75,9 @@ def _gap_features(text: str, post: Stretch, other: Stretch, post_words: str,
     feats += [f"marker={side}:{w.lower()}" for w in set(between) if w.lower() in MARKERS]
     if any(q in between for q in ('"', "“", "”")):
         feats.append("quote_between")
+    if any(VERB.fullmatch(w) and w not in NOT_VERBS and (i == 0 or between[i - 1].lower() != "yang")
+           for i, w in enumerate(between)):
+        feats.append(f"verb_between={side}")
     lower = sum(1 for w in between if w.isalpha() and w.islower() and w not in MARKERS)
     feats.append(f"lower_between={side}:{min(lower, 3)}")  # "Kapolda Kalsel jamin keamanan Anies": a clause between
     return lo, hi, side, feats
