@@ -18,7 +18,7 @@ from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import Holding, PostHit, definition_of, of_another, post_defs, post_qualifier, role_for
+from kg.nlp.posts import Holding, PostHit, abbreviates, definition_of, of_another, post_defs, post_qualifier, role_for
 from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -236,6 +236,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     covered = {s for inside in longer.values() for s in inside}
     candidates: list[tuple[Stretch, str]] = [(s, text[s.start:s.end]) for s in rule_posts if s not in covered]
     candidates += [(s, text[s.start:s.end]) for s in longer]
+    candidates = _without_short_forms(text, candidates)
     for span, inside in longer.items():  # the institution the rules gave the words inside, if any
         owner = next((rule_posts[s] for s in inside if rule_posts[s].org is not None), None)
         if owner is not None:
@@ -282,6 +283,14 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
+
+
+def _without_short_forms(text: str, candidates: list[tuple[Stretch, str]]) -> list[tuple[Stretch, str]]:
+    """The post phrases less those that are another's short form in brackets right after it ("Perdana
+    Menteri (PM) India Narendra Modi"): one post, which the longer form names."""
+    return [(s, words) for s, words in candidates
+            if not (text[s.end:s.end + 1] == ")" and any(
+                text[other.end:s.start].strip() == "(" and abbreviates(words, long) for other, long in candidates))]
 
 
 def _quote_of(quoted: list[tuple[int, int]], at: int) -> tuple[int, int] | None:

@@ -33,7 +33,15 @@ LIST_GLUE = re.compile(r"(?:\s*(?:,|dan|serta|&)\s*)+")
 # a verb of the clause the post opens ("Anggota berhasil menemukan Mawar", "Eksekutor kemudian meminta X"): the
 # name after it is the verb's object, not the post's holder; not one in a relative clause ("yang dilantik")
 VERB = re.compile(r"(?:me[mn]?|meng|meny|ber|di)[a-z]{3,}")
-NOT_VERBS = frozenset({"diantaranya", "dirinya", "dimana", "berikut", "bersama", "berasal", "beserta", "berdasarkan"})
+NOT_VERBS = frozenset({
+    "diantaranya", "dirinya", "dimana", "berikut", "berikutnya", "bersama", "bersamaan", "berasal", "beserta",
+    "berdasarkan", "mereka", "memang", "berbagai", "beragam", "media", "medis", "menit", "meter", "menurut",
+    "mengenai", "meski", "mendatang", "berupa", "mesin", "bersih", "digital", "berita", "berbahaya", "merah",
+    "melainkan", "berapa", "bersangkutan", "berwarna", "menteri", "dinas", "divisi", "direktur", "direksi",
+    "dirjen", "dirut", "distrik", "diskusi", "dialog", "mekanisme", "mengapa", "bermotor", "dibanding",
+    "dibandingkan", "berusia",
+    # verbs that introduce the holder's name: "anggota berinisial AK", "Ketua MKGR dijabat Roem", "berjuluk Dr M"
+    "bernama", "berinisial", "berjuluk", "disapa", "dipanggil", "dijabat", "berisikan", "beranggotakan"})
 
 
 def list_head(text: str, person: Stretch, persons: Sequence[Stretch]) -> Stretch:
@@ -107,6 +115,12 @@ def pair_features(text: str, post: Stretch, person: Stretch, persons: Sequence[S
                   key=lambda p: abs(p.start - post.end) if after else abs(post.start - p.end), default=None)
     if nearest == person:
         feats.append(f"nearest={side}")
+    if ";" in text[lo:hi]:  # "Kadis Pertanian; Arfan, Kadis Koperasi": items of a list set apart
+        feats.append(f"semicolon_between={side}")
+    # what closes the pair's phrase: "Abidin, Kepala Bappeda; Musbar, ...", "Kadis Pertanian; Arfan, Kadis ..."
+    end = max(post.end, person.end)
+    closing = WORD.findall(text[end:end + 12])[:1]
+    feats.append(f"closing={side}:{closing[0].lower() if closing and not closing[0][0].isupper() else 'Name' if closing else ''}")
     return feats
 
 
