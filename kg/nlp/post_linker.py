@@ -115,6 +115,8 @@ def pair_features(text: str, post: Stretch, person: Stretch, persons: Sequence[S
                   key=lambda p: abs(p.start - post.end) if after else abs(post.start - p.end), default=None)
     if nearest == person:
         feats.append(f"nearest={side}")
+    before = WORD.findall(text[max(0, post.start - 15):post.start])[-1:]  # "adalah Ketua", "calon Ketua", "; Kadis"
+    feats.append(f"before_post={side}:{before[0].lower() if before else ''}")
     if ";" in text[lo:hi]:  # "Kadis Pertanian; Arfan, Kadis Koperasi": items of a list set apart
         feats.append(f"semicolon_between={side}")
     # what closes the pair's phrase: "Abidin, Kepala Bappeda; Musbar, ...", "Kadis Pertanian; Arfan, Kadis ..."
