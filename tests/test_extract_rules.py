@@ -1906,3 +1906,16 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
     facts = _facts("Menteri Koordinator Bidang Kemaritiman Luhut Binsar Pandjaitan heran banyak orang mencaci mobil "
                    "itu. Padahal kata dia, mobil itu dibuat oleh anak-anak bangsa.")
     assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)
+
+
+def test_an_attribution_left_in_a_quote_that_lost_its_closing_mark_is_not_said():
+    """Hand check round 23: '"... Nanti akan ,ucap Saut.' (a cut word took the closing mark) kept "ucap Saut"."""
+    facts = _facts('Wakil Ketua KPK Saut Situmorang enggan menjelaskan alasannya. "Sudahlah tidak usah itu, buat saya '
+                   'sendiri itu. Nanti akan ,ucap Saut.')
+    assert _said(facts) == [("Saut Situmorang", "Sudahlah tidak usah itu, buat saya sendiri itu. Nanti akan")]
+
+
+def test_an_air_force_officer_s_corps_is_part_of_his_rank_not_his_name():
+    """Hand check round 23: "Kolonel Sus Beben Nurpadilah" gave a person "Sus Beben Nurpadilah"."""
+    facts = _facts("Kepala Dinas Penerangan TNI AU Kolonel Sus Beben Nurpadilah mengatakan pesawat itu sudah siap.")
+    assert "Beben Nurpadilah" in _persons(facts) and "Sus Beben Nurpadilah" not in _persons(facts)

@@ -277,8 +277,25 @@ def _outside(quotes: list[re.Match[str]], length: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
+@cache
+def _trailing_attribution() -> re.Pattern[str]:
+    """',ucap Saut.', ' ,tandasnya.' at the end of a quote whose closing mark the outlet lost with a cut word."""
+    return re.compile(rf"\s*,\s*(?:(?:{'|'.join(reporting_verbs('self'))})|(?:{'|'.join(reporting_verbs('after'))})"
+                      rf"\s+[^,.;:“”\"]{{2,60}})\s*\.?\s*$")
+
+
+def _quoted_words(quote: re.Match[str]) -> str:
+    """A quote's words; one that runs to the paragraph's end without a closing mark, less the attribution
+    left at its end."""
+    words = quote.group("q")
+    if quote.end() == quote.end("q"):
+        cut = _trailing_attribution().search(words)
+        words = words[:cut.start()] if cut else words
+    return words.strip().rstrip(",").strip()
+
+
 def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = None) -> list[Statement]:
-    words = " ".join(m.group("q").strip().rstrip(",").strip() for m in quotes)
+    words = " ".join(_quoted_words(m) for m in quotes)
     first, last = quotes[0], quotes[-1]
     speaker = None
     named_post = None  # ",” ungkap Kapolres.": unless the last speaker holds such a post, someone the article does not name
