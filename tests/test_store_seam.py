@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -104,6 +105,28 @@ def test_a_store_locked_by_another_process_says_so(tmp_path, monkeypatch, capsys
     assert "Traceback" not in err and f"cannot open the store at {store}" in err
     assert "is another kg process using it?" in err and "waited 0.3 s" in err
     del holder
+
+
+def test_a_store_another_build_is_opening_at_the_same_moment_is_waited_for(tmp_path, monkeypatch, capsys):
+    """The train scorer's builds, side by side on one store: RocksDB's info log, rotated by the other
+    process as both open the store, vanished under this one ("while unlink() file: LOG.old..."). That is
+    the other build's hold, like its lock: wait, then build."""
+    import kg.ingest.build
+
+    store = tmp_path / "store"
+    real, calls = kg.ingest.build.connect, []
+
+    def racing(spec):
+        calls.append(spec)
+        if len(calls) == 1:
+            cause = OSError(f"IO error: No such file or directory: while unlink() file: {store}/LOG.old.1796396065409640: "
+                            "No such file or directory")
+            raise StoreError(f"cannot open the store at {store}: {cause}", "is another kg process using it?") from cause
+        return real(spec)
+
+    monkeypatch.setattr(kg.ingest.build, "connect", racing)
+    assert main(["build", str(SEEDS), "--store", str(store)]) == 0
+    assert len(calls) == 2 and re.search(r"built [1-9]\d* articles, 0 unchanged", capsys.readouterr().err)
 
 
 def test_progress_is_plain_lines_when_not_on_a_terminal():
