@@ -65,14 +65,20 @@ def reporting_verbs(form: str) -> tuple[str, ...]:
 
 
 @cache
-def _after_attribution() -> re.Pattern[str]:
+def _attribution() -> str:
+    """What attributes words said before it: "ujarnya", or a reporting verb and who said them. The
+    speaker may follow the post after a comma: ",” kata Koordinator Divisi Bawaslu Cianjur, Tatang Sumarna",
+    or two where the post lists its fields (",” kata Ketua Divisi Sosialisasi, Pendidikan Pemilih dan
+    Partisipasi Masyarakat KPU Jakarta, Astri Megatari")."""
     after = "|".join(reporting_verbs("after"))
     selfs = "|".join(reporting_verbs("self"))
-    # the speaker may follow the post after a comma: ",” kata Koordinator Divisi Bawaslu Cianjur, Tatang Sumarna",
-    # or two where the post lists its fields (",” kata Ketua Divisi Sosialisasi, Pendidikan Pemilih dan
-    # Partisipasi Masyarakat KPU Jakarta, Astri Megatari")
-    return re.compile(rf"^[\s,.]*(?:(?P<self>{selfs})\b|(?P<verb>{after})\s+(?P<who>[^,.;:“”\"]{{2,80}}"
-                      rf"(?:,\s*[^,.;:“”\"]{{2,60}}){{0,2}}))")
+    return (rf"(?:(?P<self>{selfs})\b|(?P<verb>{after})\s+(?P<who>[^,.;:“”\"]{{2,80}}"
+            rf"(?:,\s*[^,.;:“”\"]{{2,60}}){{0,2}}))")
+
+
+@cache
+def _after_attribution() -> re.Pattern[str]:
+    return re.compile(rf"^[\s,.]*{_attribution()}")
 
 
 @cache
@@ -280,8 +286,7 @@ def _outside(quotes: list[re.Match[str]], length: int) -> list[tuple[int, int]]:
 @cache
 def _trailing_attribution() -> re.Pattern[str]:
     """',ucap Saut.', ' ,tandasnya.' at the end of a quote whose closing mark the outlet lost with a cut word."""
-    return re.compile(rf"\s*,\s*(?:(?:{'|'.join(reporting_verbs('self'))})|(?:{'|'.join(reporting_verbs('after'))})"
-                      rf"\s+[^,.;:“”\"]{{2,60}})\s*\.?\s*$")
+    return re.compile(rf"\s*,\s*{_attribution()}\s*\.?\s*$")
 
 
 def _quoted_words(quote: re.Match[str]) -> str:
