@@ -252,5 +252,12 @@ def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
                   "Ketua Bawaslu Kolut, Robi, S.Kep., Ners menjelaskan, PSU ulang bisa terjadi.",
                   "Kabidhumas Polda Papua, Kombes Pol Cahyo Sukarnito S.I.K., M.K.P., menyampaikan hal itu."):
         assert normalise_text(named) == named
+    # paragraphs joined with two or more commas right after a word: a list of posts, one per line
+    assert normalise_text("kabinet periode 2019-2024:,,Menteri Pertahanan: Prabowo Subianto,,Menteri Keuangan: "
+                          "Sri Mulyani,,,Jaksa Agung: ST Burhanuddin") == \
+        "kabinet periode 2019-2024:\nMenteri Pertahanan: Prabowo Subianto\nMenteri Keuangan: Sri Mulyani\nJaksa Agung: ST Burhanuddin"
+    # a link cut out of a sentence leaves spaces, and commas before a closing quote close no paragraph
+    for kept in ("siaran pers yang diterima ,, Selasa (17/9/2019).", 'akan ditampilkan baik,, kontemporer, dan,," ungkap Ana.'):
+        assert normalise_text(kept) == kept
     # plain ASCII skips the repair (it has nothing to repair) but not its HTML entities or line breaks
     assert normalise_text("Ketua KPU &amp; Bawaslu hadir.\r\nRapat ditutup.") == "Ketua KPU & Bawaslu hadir.\nRapat ditutup."
