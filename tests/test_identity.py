@@ -95,6 +95,32 @@ def test_bare_names_two_people_could_bear_join_only_when_each_is_linked_to_each(
     assert members(clusters, "dewi--31") == {PERSON + "dewi--31", PERSON + "dewi--32"}
 
 
+def test_a_name_one_cluster_owns_takes_in_a_node_left_alone_with_it_but_not_a_namesake_elsewhere():
+    """"Jokowi" of six articles joined to "Joko Widodo": a lone "Jokowi" sharing no context with them
+    still joins (the news gives a famous name its bearer's meaning); a "Jokowi" holding a post in
+    another province does not, nor does a lone "Dewi" where no cluster bears "Dewi" in most articles."""
+    big = [record(f"jokowi--{i}", "Jokowi", {f"g{i}"}) for i in range(6)]
+    records = {r.node: r for r in (
+        record("joko-widodo", "Joko Widodo", {f"g{i}" for i in range(6)}), *big,
+        record("jokowi--lone", "Jokowi", {"g10"}),
+        PersonRecord(PERSON + "jokowi--elsewhere", "Jokowi", names={"Jokowi"}, graphs={"g11"}, provinces={"36"}),
+        record("dewi--1", "Dewi", {"g12"}), record("dewi--2", "Dewi", {"g13"}), record("dewi--3", "Dewi", {"g14"}),
+    )}
+    for r in big[:3]:
+        records[r.node].provinces.add("31")
+    pairs = [pair(r.node.removeprefix(PERSON), "joko-widodo", 0.95, "same") for r in big] + [
+        pair("jokowi--lone", "joko-widodo", 0.45, "same"), pair("jokowi--elsewhere", "joko-widodo", 0.45, "same"),
+        pair("dewi--1", "dewi--2", 0.95, "same"), pair("dewi--3", "dewi--1", 0.45, "same")]
+    clusters = cluster(records, pairs)
+    jokowi = members(clusters, "joko-widodo")
+    assert PERSON + "jokowi--lone" in jokowi and {r.node for r in big} <= jokowi
+    assert PERSON + "jokowi--elsewhere" not in jokowi
+    assert PERSON + "dewi--3" not in members(clusters, "dewi--1")
+    weak = [p for p in pairs if p.probability < 0.9 and p.a != PERSON + "dewi--3"]
+    assert PERSON + "jokowi--lone" not in members(cluster(records, [p for p in pairs if p not in weak] + [
+        pair("jokowi--lone", "joko-widodo", 0.1, "same")]), "joko-widodo")  # too little evidence
+
+
 def test_a_longer_name_opening_with_a_common_word_is_no_rival_for_a_bare_name():
     """"Penampilan Sardon" is a word glued to the name: "Sardon" is Jose Sardon, not ambiguous."""
     records = {r.node: r for r in (

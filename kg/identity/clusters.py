@@ -7,8 +7,9 @@ refused when
     ("Susilo Bambang Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or
     one is inside the other and an article names both ("Joko Widodo", "Iriana Joko Widodo");
   * two one-word names would join two clusters that each hold a longer name;
-Last, a group of one-word names judged one person joins the longer name most of its members point to
-(`_group_votes`), with the same refusals.
+Then a group of one-word names judged one person joins the longer name most of its members point to
+(`_group_votes`), with the same refusals. Last, a node left alone joins the cluster that owns its
+name: one that bears it in most of the articles naming it (`_owned_names`: "Jokowi").
   * a one-word name fits two longer names that cannot be one person ("Prabowo": Prabowo Subianto,
     Edhy Prabowo) and the evidence for one does not clearly beat the other, nor is one named in
     PROMINENCE times as many articles (a bare name in the news is the prominent bearer's: an
@@ -32,6 +33,8 @@ MARGIN = 0.1  # a one-word name's best longer name must beat an incompatible sec
 VOTE = 0.5  # a member of a group of one-word names votes for the longer names it reaches with this
 VOTE_LEAD = 3  # the winner's votes over the runner-up's
 PROMINENCE = 10  # or be named in this many times as many articles ("Joko Widodo" / "Jokowi Rp")
+OWNED = 5  # a name one cluster bears in this many articles, and in more than all other bearers together,
+FLOOR = 0.15  # is that person's for a node left alone with it that scores this much with the cluster
 
 
 @dataclass
@@ -50,6 +53,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     chosen = _choose_longer_names(records, pairs, threshold)
     ambiguous = {n for n, c in chosen.items() if c is None}
     candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
+    floor = [p for p in pairs if p.probability >= FLOOR and p.names != "none"]
     pairs = [p for p in pairs if p.probability >= threshold]
     parent: dict[str, str] = {}
     clusters: dict[str, Cluster] = {}
@@ -103,6 +107,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
             join(p)
     for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
         join(p)
+    for p in _owned_names(records, [p for p in floor if p.probability < threshold], find, clusters):
+        join(p)  # last, a node left alone joins the cluster that owns its name
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
 
 
@@ -160,6 +166,37 @@ def _group_votes(records: dict[str, PersonRecord], candidates: list[ScoredPair],
         if score >= 0.5 * len(clusters[group].nodes) and score >= VOTE_LEAD * runner:
             out.append(best[(group, winner)])
     return out
+
+
+def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find, clusters) -> list[ScoredPair]:
+    """A node left alone whose name one cluster bears in OWNED articles or more, and in more articles
+    than every other node and cluster bearing it together ("Jokowi": 99 articles of one cluster, 11
+    nodes of one article each that share no context with it), joins that cluster on weaker evidence
+    (FLOOR): the news gives a famous name its bearer's meaning. A name many people bear ("Dewi") is
+    owned by none; a node placed in another province stays apart (`_elsewhere`). Returns the best pair of each such node to its owner."""
+    bearers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # name → cluster → articles
+    for node, r in records.items():
+        bearers[r.label][find(node)] |= r.graphs
+    best: dict[str, ScoredPair] = {}
+    for p in pairs:
+        for lone, other in ((p.a, p.b), (p.b, p.a)):
+            owner = find(other)
+            if find(lone) in clusters or owner not in clusters:
+                continue
+            by_cluster = bearers[records[lone].label]
+            owned = len(by_cluster.get(owner, ()))
+            if owned >= OWNED and owned > sum(len(g) for c, g in by_cluster.items() if c != owner) and (
+                    lone not in best or best[lone].probability < p.probability) and not _elsewhere(
+                    records[lone], [records[n] for n in clusters[owner].nodes]):
+                best[lone] = p
+    return sorted(best.values(), key=lambda p: (-p.probability, p.a, p.b))
+
+
+def _elsewhere(node: PersonRecord, members: list[PersonRecord]) -> bool:
+    """A node holding posts in a province none of the cluster's members holds one in: a namesake
+    ("Muhamad", Sekda of a Banten city, and a "Muhamad" of a Jakarta office)."""
+    provinces = {code for m in members for code in m.provinces}
+    return bool(node.provinces and provinces and not node.provinces & provinces)
 
 
 def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPair],
