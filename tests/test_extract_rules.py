@@ -1919,3 +1919,19 @@ def test_an_air_force_officer_s_corps_is_part_of_his_rank_not_his_name():
     """Hand check round 23: "Kolonel Sus Beben Nurpadilah" gave a person "Sus Beben Nurpadilah"."""
     facts = _facts("Kepala Dinas Penerangan TNI AU Kolonel Sus Beben Nurpadilah mengatakan pesawat itu sudah siap.")
     assert "Beben Nurpadilah" in _persons(facts) and "Sus Beben Nurpadilah" not in _persons(facts)
+
+
+def test_a_post_pointing_back_across_a_cut_out_link_is_the_person_named_before():
+    """CLICK-ID lost its linked words: "ujar anggota , ini" was "ujar anggota DPR ini", a member named
+    before, not a slot for the first newcomer after it."""
+    facts = _facts("Politikus PKB Abdul Kadir Karding mendukung rencana Presiden membangun istana.\n\"Ini gagasan "
+                   "yang baik untuk masyarakat,\" ujar anggota , ini kepada wartawan, Selasa (10/9/2019).\nHasan Basri, "
+                   "tokoh masyarakat Papua, menyampaikan usulan itu.")
+    assert _said(facts) == [("Abdul Kadir Karding", "Ini gagasan yang baik untuk masyarakat")]
+    assert not any(name == "Hasan Basri" for name, _, _ in _posts(facts))
+
+
+def test_a_list_of_posts_each_with_its_holder_after_a_colon():
+    text = "Berikut daftarnya:\nMenteri Sosial: Juliari P Batubara\nMenteri Koperasi dan UKM: Teten Masduki"
+    names = [h.name for h in _names_after_posts(text, ("Menteri Sosial", "Menteri Koperasi dan UKM"))]
+    assert names == ["Juliari P Batubara", "Teten Masduki"]

@@ -29,9 +29,12 @@ NEAR = 20  # a name this close after the slot's comma is the post's holder: the 
 @cache
 def _slot_after_post() -> re.Pattern[str]:
     """What stands after a post whose holder's name was cut: an emptied abbreviation "( ,)", a rank
-    ("Kombes"), then a space before a comma and the clause in lower case ("  , mengatakan")."""
+    ("Kombes"), then a space before a comma and the clause in lower case ("  , mengatakan"); not a
+    demonstrative, which points back at someone named before: the cut words were the post's institution
+    ("ujar anggota , ini": a member of the DPR the page linked)."""
     ranks = alternation([row[0] for row in lexicon("ranks")])
-    return re.compile(rf"\s?(?P<slot>(?:\s*\([^()\n]{{0,20}}\))?(?:\s+(?P<rank>{ranks})\.?)?\s*,?\s+),(?:\s*,)*\s*(?=[a-z])")
+    return re.compile(rf"\s?(?P<slot>(?:\s*\([^()\n]{{0,20}}\))?(?:\s+(?P<rank>{ranks})\.?)?\s*,?\s+),(?:\s*,)*\s*"
+                      rf"(?=(?!(?:ini|itu|tersebut)\b)[a-z])")
 
 
 def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[PersonHit],

@@ -35,7 +35,7 @@ REGION_THEN_HOLDER = re.compile(r"\s?,\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z
                                r"\s*(?:,|\.|;|dan\b|serta\b|(?<=\w\s)(?=[a-z]{4,}))")  # "Kades Lahuafu , Saharudin S.E menggantikan"
 # a unit's name ending in its capitalised abbreviation, then a name of two words or more
 UNIT_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]+\s)+[A-Z]{2,4}\s(?=[A-Z][a-z]+(?:\s[A-Z][\w.']*)+$)")
-POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*,?\s*")
+POST_GAP = re.compile(r"\s*(?:\s(?:lainnya|itu|sendiri|saat ini))?\s*[,:]?\s*")  # "Menteri Sosial: Juliari P Batubara"
 COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|&)\s+$")
 PAIR_GAP = re.compile(r"^\s*[-–]\s*$")
 # "Paslon nomor urut 1, X dan Y", "pasangan calon ..., yakni: X", "calon Gubernur DKI Jakarta terpilih, X"

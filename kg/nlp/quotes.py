@@ -23,8 +23,9 @@ from kg.resources import lexicon, post_head_words
 QUOTE = re.compile(r"[“”\"](?P<q>[^“”\"\n]{8,})(?:[”“\"]|$)", re.MULTILINE)
 PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 # "mantan Panglima ABRI ini", "politikus PDI-P itu": a description that points back like a pronoun
-# "mantan Panglima ABRI ini", "politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini"
-POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+[\w.()/-]+){0,7}\s+(?:ini|itu|tersebut)$")
+# "mantan Panglima ABRI ini", "politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini", "anggota , ini" (a
+# linked name the scraper cut out leaves its comma)
+POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+(?:[\w.()/-]+|,)){0,7}\s+(?:ini|itu|tersebut)$")
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut)(?:,\s*|\s+(?=[A-Z]))")
 LEAD_CLAUSE = re.compile(r"^[A-Z][^,.]{2,50},\s*")  # "Usai pelantikan itu, ": before the subject
@@ -411,8 +412,10 @@ PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis
 
 def _pointer(phrase: str) -> bool:
     """"mantan Panglima ABRI ini", "Kapolres tersebut": a post and a demonstrative, no name ("Hal itu" is
-    no person)."""
+    no person); the occasion after it left out ("anggota , ini kepada Tribunnews.com, Selasa")."""
     phrase = phrase.strip()
+    if occasion := OCCASION.search(phrase):
+        phrase = phrase[:occasion.start()].strip()
     return bool(POINTER.match(phrase)) and any(w.casefold() in post_head_words() | PERSON_NOUNS for w in phrase.split()[:-1])
 
 
