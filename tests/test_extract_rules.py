@@ -1935,3 +1935,18 @@ def test_a_list_of_posts_each_with_its_holder_after_a_colon():
     text = "Berikut daftarnya:\nMenteri Sosial: Juliari P Batubara\nMenteri Koperasi dan UKM: Teten Masduki"
     names = [h.name for h in _names_after_posts(text, ("Menteri Sosial", "Menteri Koperasi dan UKM"))]
     assert names == ["Juliari P Batubara", "Teten Masduki"]
+
+
+def test_posts_of_the_late_and_of_a_past_term_are_former():
+    facts = _facts("Ia menjabat sebagai tenaga ahli Anggota BPK VII Edy Mulyadi Soepardi (Alm). Acara itu mengenang "
+                   "mendiang Ketua MPR Taufiq Kiemas. Ketua DPR Bambang Soesatyo hadir.\nIwa diperiksa untuk kasus "
+                   "yang terjadi ketika Aher menjabat sebagai gubernur.")
+    posts = _posts(facts)
+    assert {("Edy Mulyadi Soepardi", "Anggota", "former"), ("Taufiq Kiemas", "Ketua", "former"),
+            ("Bambang Soesatyo", "Ketua", None), ("Aher", "Gubernur", "former")} <= posts
+
+
+def test_a_short_given_name_inside_a_name_keeps_the_name_whole():
+    facts = _facts("Rapat dihadiri Kades Bahomoleo, Wahyudin Abd. Kadir, Kades Morompaitonga, Rusdin Ruhia, dan Kades "
+                   "Padei Darat, Bahdar.")
+    assert {"Wahyudin Abd. Kadir", "Rusdin Ruhia"} <= _persons(facts) and "Kadir" not in _persons(facts)

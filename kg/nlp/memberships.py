@@ -45,7 +45,22 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
+    memberships = _of_the_late(text, memberships, keys)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
+
+
+# "Edy Mulyadi Soepardi (Alm)", "almarhum Taufiq Kiemas", "mendiang Ani Yudhoyono": someone who has died
+LATE_AFTER = re.compile(r"\s*\((?:[Aa]lm|[Aa]lmh|[Aa]lmarhum|[Aa]lmarhumah)\.?\)")
+LATE_BEFORE = re.compile(r"\b(?:[Aa]lmarhum|[Aa]lmarhumah|[Mm]endiang|[Aa]lm\.)\s+$")
+
+
+def _of_the_late(text: str, memberships: list[Membership], keys: dict[PersonHit, str]) -> list[Membership]:
+    """The posts of someone the article calls late ("(Alm)", "almarhum", "mendiang", before the name or
+    the post: "mendiang Ketua MPR Taufiq Kiemas") were held formerly."""
+    late = {key for hit, key in keys.items()
+            if LATE_AFTER.match(text, hit.end) or LATE_BEFORE.search(text, max(0, hit.start - 12), hit.start)}
+    return [replace(m, qualifier="former") if m.qualifier is None and (m.person in late or LATE_BEFORE.search(
+        text, max(0, m.evidence.start - 12), m.evidence.start)) else m for m in memberships]
 
 
 def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:

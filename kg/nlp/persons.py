@@ -21,8 +21,8 @@ PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
 INNER_CAPS = r"[A-Z]{3,4}(?=\s[A-Z][a-z])"
 ARABIC_ARTICLE = r"(?:al|el|ad|as|ar|an|at|az)-[A-Z][a-z]+"  # "Turki al-Maliki", "Abdurrahman as-Sudais"
 SHORT_GIVEN = r"(?<![\w.])(?:Moh|Moch|Mochd|Much|Muh|Muhd|Mhd|Abd)\.(?=\s[A-Z])"  # "Moh. Ramli Tongko": Mohammad, Abdul
-NAME_SEQ = re.compile(rf"(?:{SHORT_GIVEN}|{NAME_WORD})(?:[ \t](?:{NAME_WORD}|{PARTICLE}(?=\s[A-Z])|{INNER_CAPS}"
-                      rf"|{ARABIC_ARTICLE}))*")  # one line
+NAME_SEQ = re.compile(rf"(?:{SHORT_GIVEN}|{NAME_WORD})(?:[ \t](?:{SHORT_GIVEN}|{NAME_WORD}|{PARTICLE}(?=\s[A-Z])"
+                      rf"|{INNER_CAPS}|{ARABIC_ARTICLE}))*")  # one line; "Wahyudin Abd. Kadir": a short form inside
 EDITOR_MARK = re.compile(r"-(?:red|Red|RED)$")  # "(Gubernur Riau, Syamsuar-red)"
 REGION_WORD = re.compile(r"\s(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|se-?)\b")
 SPEECH_AFTER = re.compile(r"\b(?:kata|ujar|ucap|tutur|tegas|jelas|tambah|ungkap|imbuh|terang|sebut|pungkas|papar"

@@ -54,7 +54,9 @@ SUSPENDED = re.compile(r"\s+non-?aktif(?![\w-])")
 NATIONAL = re.compile(r"\s+RI(?![\w-])")
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
-PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b")
+# "pernah menjabat sebagai ...", "semasa Aher menjabat sebagai gubernur", "ketika masih menjabat Kapolda"
+PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
+                  r"|\b(?:ketika|semasa|sewaktu|kala)\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:masih\s+)?menjabat\b")
 
 
 @dataclass(frozen=True)
