@@ -33,8 +33,8 @@ MARGIN = 0.1  # a one-word name's best longer name must beat an incompatible sec
 VOTE = 0.5  # a member of a group of one-word names votes for the longer names it reaches with this
 VOTE_LEAD = 3  # the winner's votes over the runner-up's
 PROMINENCE = 10  # or be named in this many times as many articles ("Joko Widodo" / "Jokowi Rp")
-OWNED = 5  # a name one cluster bears in this many articles, and in more than all other bearers together,
-FLOOR = 0.15  # is that person's for a node left alone with it that scores this much with the cluster
+OWNED = 5  # a cluster owns a name it bears in this many articles, and in more than all its other bearers
+FLOOR = 0.15  # a node left alone with that name joins its owner on a pair this probable
 
 
 @dataclass
@@ -173,7 +173,8 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
     than every other node and cluster bearing it together ("Jokowi": 99 articles of one cluster, 11
     nodes of one article each that share no context with it), joins that cluster on weaker evidence
     (FLOOR): the news gives a famous name its bearer's meaning. A name many people bear ("Dewi") is
-    owned by none; a node placed in another province stays apart (`_elsewhere`). Returns the best pair of each such node to its owner."""
+    owned by none; a node placed in another province stays apart (`_elsewhere`). Returns the best
+    pair of each such node to its owner."""
     bearers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # name → cluster → articles
     for node, r in records.items():
         bearers[r.label][find(node)] |= r.graphs
