@@ -1950,3 +1950,12 @@ def test_a_short_given_name_inside_a_name_keeps_the_name_whole():
     facts = _facts("Rapat dihadiri Kades Bahomoleo, Wahyudin Abd. Kadir, Kades Morompaitonga, Rusdin Ruhia, dan Kades "
                    "Padei Darat, Bahdar.")
     assert {"Wahyudin Abd. Kadir", "Rusdin Ruhia"} <= _persons(facts) and "Kadir" not in _persons(facts)
+
+
+def test_the_branches_of_a_kind_together_are_no_institution():
+    facts = _facts("Lima komisioner KPU Kabupaten Garut resmi dilantik. Gugatan itu terkait Keputusan KPU tentang "
+                   "Penetapan Hasil Pemilihan Umum Anggota Dewan Perwakilan Rakyat Daerah Provinsi, dan Dewan Perwakilan "
+                   "Rakyat Daerah Kabupaten/Kota Secara Nasional dalam Pemilihan Umum Tahun 2019 yang ditetapkan KPU.")
+    labels = _org_labels(facts)
+    assert not any("/" in label or "Kabupaten Kota" in label for label in labels), labels
+    assert any("Garut" in label for label in labels)

@@ -361,10 +361,16 @@ GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
 REGIONAL_BODIES = GOVERNMENTS | {"pemda", "dprd"}
 
 
+#: "KPU Kabupaten/Kota", "Bawaslu Provinsi dan Kabupaten/Kota": every branch of a kind, no one institution
+BRANCHES_OF_A_KIND = re.compile(r"\b(?:Kabupaten|Kab\.?)\s*/\s*Kota\b", re.IGNORECASE)
+
+
 def _kind_of_government(hit: OrgHit) -> bool:
     """"Pemda", "DPRD", "Pemerintah Kabupaten" that the text does not place (an article-local node): the kind
-    of body ("pemda harus menganggarkan ..."), not one the gold annotates (cross-validated: Organization +.001)."""
-    return hit.type in REGIONAL_BODIES and hit.area is None and is_article_local(hit)
+    of body ("pemda harus menganggarkan ..."), not one the gold annotates (cross-validated: Organization +.001);
+    nor the branches of a kind together ("KPU Kabupaten/Kota")."""
+    return hit.area is None and (hit.type in REGIONAL_BODIES and is_article_local(hit)
+                                 or BRANCHES_OF_A_KIND.search(hit.text) is not None)
 
 
 def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
