@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.identity.names import relation
 from kg.nlp.persons import PersonHit
-from kg.nlp.text import alternation
+from kg.nlp.text import DEMONSTRATIVE, alternation
 from kg.resources import lexicon
 
 HOLE_EVIDENCE = "hole"
@@ -34,7 +34,7 @@ def _slot_after_post() -> re.Pattern[str]:
     ("ujar anggota , ini": a member of the DPR the page linked)."""
     ranks = alternation([row[0] for row in lexicon("ranks")])
     return re.compile(rf"\s?(?P<slot>(?:\s*\([^()\n]{{0,20}}\))?(?:\s+(?P<rank>{ranks})\.?)?\s*,?\s+),(?:\s*,)*\s*"
-                      rf"(?=(?!(?:ini|itu|tersebut)\b)[a-z])")
+                      rf"(?=(?!{DEMONSTRATIVE})[a-z])")
 
 
 def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[PersonHit],

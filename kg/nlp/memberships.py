@@ -20,7 +20,7 @@ from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import Holding, PostHit, abbreviates, definition_of, of_another, post_defs, post_qualifier, role_for
 from kg.nlp.quotes import quoted_spans, reporting_verbs
-from kg.nlp.text import alternation, overlaps, slug
+from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, split_list
 from kg.resources import words as words_of
@@ -460,7 +460,7 @@ def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[Perso
     return out
 
 
-POINTING = re.compile(r"[^.,;:\"“”]{0,60}?\s(?:ini|itu|tersebut)\b")
+POINTING = re.compile(rf"[^.,;:\"“”]{{0,60}}?\s{DEMONSTRATIVE}")
 
 
 @cache

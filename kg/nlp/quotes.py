@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.pipeline import Analysis, Word
-from kg.nlp.text import title_case
+from kg.nlp.text import DEMONSTRATIVE, title_case
 from kg.records import Sentence
 from kg.resources import lexicon, post_head_words
 
@@ -25,7 +25,7 @@ PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 # "mantan Panglima ABRI ini", "politikus PDI-P itu": a description that points back like a pronoun
 # "mantan Panglima ABRI ini", "politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini", "anggota , ini" (a
 # linked name the scraper cut out leaves its comma)
-POINTER = re.compile(r"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+(?:[\w.()/-]+|,)){0,7}\s+(?:ini|itu|tersebut)$")
+POINTER = re.compile(rf"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+(?:[\w.()/-]+|,)){{0,7}}\s+{DEMONSTRATIVE}$")
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut)(?:,\s*|\s+(?=[A-Z]))")
 LEAD_CLAUSE = re.compile(r"^[A-Z][^,.]{2,50},\s*")  # "Usai pelantikan itu, ": before the subject
