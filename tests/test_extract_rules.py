@@ -265,14 +265,14 @@ def test_an_institution_the_model_names_around_a_shorter_one_takes_its_place():
     from kg.nlp.orgs import find_orgs
     from kg.nlp.pipeline import Analysis, NerSpan
 
-    text = "Anggota Baleg DPR Arsul Sani menilai revisi itu perlu."
+    text = "Anggota BKSAP DPR Arsul Sani menilai revisi itu perlu."
     rules = find_orgs(text, [])
     assert [o.text for o in rules] == ["DPR"]  # the rules name the parliament only
-    start = text.index("Baleg DPR")
-    model = (NerSpan(start, start + len("Baleg DPR"), "ORG", "Baleg DPR"),)
+    start = text.index("BKSAP DPR")
+    model = (NerSpan(start, start + len("BKSAP DPR"), "ORG", "BKSAP DPR"),)
     _, orgs, wider_of = _learned_names(text, Analysis((), model, text), [], rules, None, [])
-    assert [o.label for o in orgs] == ["Baleg DPR"]
-    assert wider_of[(rules[0].start, rules[0].end)].label == "Baleg DPR"
+    assert [o.label for o in orgs] == ["BKSAP DPR"]
+    assert wider_of[(rules[0].start, rules[0].end)].label == "BKSAP DPR"
 
 
 def test_an_abbreviation_naming_a_kind_of_body_is_no_institution():
@@ -347,6 +347,22 @@ def test_a_name_the_model_reads_as_an_institution_where_the_article_names_that_p
 def test_a_parliament_commission_is_an_institution_of_its_own():
     facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
     assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}
+
+
+def test_a_commission_named_without_its_parliament_ends_the_post_before_the_holder():
+    facts = _facts("Wakil Ketua Komisi III Desmond J Mahesa mengatakan hal itu.")
+    assert _orgs_of(facts) == {("Desmond J Mahesa", "Wakil Ketua", "Komisi III")}
+
+
+def test_a_parliament_body_named_by_its_short_form_is_that_body():
+    facts = _facts("Ketua Baleg Supratman Andi Agtas menolak usul itu. Wakil Ketua Baleg DPR Achmad Baidowi setuju.")
+    assert _orgs_of(facts) == {("Supratman Andi Agtas", "Ketua", "Badan Legislasi DPR"),
+                               ("Achmad Baidowi", "Wakil Ketua", "Badan Legislasi DPR")}
+
+
+def test_a_regional_parliaments_body_is_not_the_national_one_of_that_name():
+    facts = _facts("Ketua Baleg DPRD Jatim Ahmad Siswanto membuka rapat.")
+    assert "Badan Legislasi DPR" not in {e.label for e in facts.entities}
 
 
 def test_posts_in_brackets_after_two_names_go_to_each_in_order():

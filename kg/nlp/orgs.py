@@ -27,7 +27,10 @@ LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]+-$")
 REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$")  # a regulation's issuer follows
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
-COMMISSION = re.compile(r"\bKomisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])\s+DPR(?:D)?(?:\s+RI)?\b")
+# a parliament's numbered commission, with its parliament or alone ("Wakil Ketua Komisi III Desmond J Mahesa"):
+# no post runs on into it; DPRD commissions lettered A to E only with "DPRD" after them
+REGIONAL_PARLIAMENT = re.compile(r"\s+DPRD(?![\w-])")
+COMMISSION = re.compile(r"\bKomisi\s+(?:(?:[IVX]{1,4}|[1-9]|1[0-3])(?:\s+DPRD?(?:\s+RI)?)?|[A-E]\s+DPRD)(?![\w-])")
 # a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
 # "Panja Minerba", "Pansus Pengkajian Ibu Kota"
 BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
@@ -122,6 +125,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         if otype.key == "dpd" and (_party_board(text, m.start(), m.end(), party_after) or boards and not senate):
             continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate;
             # so is a bare "DPD" ("DPD Jatim", "pengurus DPD itu") in an article that names a party's board
+        if otype.area_rule == "none" and REGIONAL_PARLIAMENT.match(text, m.end()):
+            continue  # "Baleg DPRD Jatim": a regional parliament's body, not the national one of that name
         number = UNIT_NUMBER.match(text, m.end()) if otype.key in NUMBERED_UNITS else None
         if number:  # "Kodim 0502", "Korem 143/Haluoleo": the unit's number names it across the country
             name = f"{otype.full} {number.group('id')}"

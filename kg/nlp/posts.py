@@ -25,7 +25,7 @@ COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penase
                      r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
 NATIONAL_BOARD = re.compile(r"DPP\s+")
 COUNCIL_NAME = re.compile(r"\bDewan\s+$")
-EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Komisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|dan|&))+)")
+EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
 _FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN|IAIN|Politeknik|Sekolah Tinggi)\b)"
