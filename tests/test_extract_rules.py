@@ -354,6 +354,17 @@ def test_a_commission_named_without_its_parliament_ends_the_post_before_the_hold
     assert _orgs_of(facts) == {("Desmond J Mahesa", "Wakil Ketua", "Komisi III")}
 
 
+def test_a_bare_commission_is_one_of_the_parliament_the_article_names():
+    facts = _facts("Ketua Komisi I Adang Sudirman memimpin rapat di DPRD Pangandaran. Komisi II juga hadir.")
+    assert _orgs_of(facts) == {("Adang Sudirman", "Ketua", "Komisi I DPRD Kabupaten Pangandaran")}
+    assert "Komisi II DPRD Kabupaten Pangandaran" in {e.label for e in facts.entities}
+
+
+def test_a_bare_commission_stays_bare_where_the_article_names_two_parliaments():
+    facts = _facts("Anggota Komisi II Arsul Sani bertemu pimpinan DPRD Jawa Timur dan DPR.")
+    assert ("Arsul Sani", "Anggota", "Komisi II") in _orgs_of(facts)
+
+
 def test_a_parliament_body_named_by_its_short_form_is_that_body():
     facts = _facts("Ketua Baleg Supratman Andi Agtas menolak usul itu. Wakil Ketua Baleg DPR Achmad Baidowi setuju.")
     assert _orgs_of(facts) == {("Supratman Andi Agtas", "Ketua", "Badan Legislasi DPR"),

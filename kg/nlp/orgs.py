@@ -170,6 +170,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     for m in GENERIC.finditer(text):
         if m.start() in typed_starts:
             continue  # "Ketua Komisi Pemilihan Umum Hasyim Asy’ari": the typed institution, then a name
+        if (commission := COMMISSION.match(text, m.start())) and BARE_COMMISSION.fullmatch(commission.group()):
+            continue  # "Komisi I Adang Sudirman": a commission, then a name (COMMISSION below takes it)
         if m.group().startswith("Dinas") and OFFICIAL_USE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "Rumah Dinas Wali Kota Solo", "mobil dinas": for official use, not an agency
         # "Dinas Kominfo Kalteng Agus Siswadi": an institution's name ends with its region
@@ -191,8 +193,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     kept = [h for h in _outermost(hits) if not _in_rank(text, h)]
     factions = [h for h in kept if h.type == "faction"]
     kept += [h for h in hits if h.type == "party" and any(f.start < h.start and h.end <= f.end for f in factions)]
-    return _bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)),  # a faction names its party too
-                           {p.code for p in places if p.code})
+    return _commissions_placed(_bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)),
+                                               {p.code for p in places if p.code}))  # a faction names its party too
 
 
 NUMBERED_UNITS = frozenset({"korem", "kodim"})
@@ -325,6 +327,31 @@ def _bare_as_branch(text: str, hits: list[OrgHit], region_codes: set[str]) -> li
             b = before[-1] if before else only[0] if len(only) == 1 and introduced else None
             if b is not None:
                 h = OrgHit(h.start, h.end, h.text, b.key, b.label, b.type, b.area, b.level, (h.text,))
+        out.append(h)
+    return out
+
+
+BARE_COMMISSION = re.compile(r"Komisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])")
+PARLIAMENT_SHORT = (("Dewan Perwakilan Rakyat Daerah", "DPRD"), ("Dewan Perwakilan Rakyat", "DPR"))
+
+
+def _commissions_placed(hits: list[OrgHit]) -> list[OrgHit]:
+    """A bare "Komisi I" is a commission of the one parliament the article names: "Komisi I DPRD
+    Kabupaten Pangandaran" in an article on that DPRD, "Komisi III DPR" in one that names the DPR;
+    it stays bare where the article names several parliaments or none."""
+    parliaments = {h.key: h for h in hits if h.type in ("dpr", "dprd")}
+    if len(parliaments) != 1:
+        return hits
+    (parliament,) = parliaments.values()
+    house = parliament.label
+    for full, short in PARLIAMENT_SHORT:
+        house = house.replace(full, short)
+    out = []
+    for h in hits:
+        if h.type == "other" and BARE_COMMISSION.fullmatch(h.label):
+            name = f"{h.label} {house}"
+            h = OrgHit(h.start, h.end, h.text, f"org:x-{slug(name)}", name, h.type, parliament.area,
+                       parliament.level, (h.text,))
         out.append(h)
     return out
 
