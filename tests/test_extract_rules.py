@@ -344,6 +344,45 @@ def test_a_name_the_model_reads_as_an_institution_where_the_article_names_that_p
     assert [o.label for o in orgs] == ["Kontras"]
 
 
+def test_the_first_words_of_a_persons_name_the_model_reads_as_an_institution_are_none():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Airlangga memuji Lili Asdjudiretja dan Popong Otje Djunjunan. Popong Otje juga tak mencalonkan diri."
+    full = text.index("Popong Otje Djunjunan")
+    person = PersonHit(full, full + 21, "Popong Otje Djunjunan", "Popong Otje Djunjunan", full)
+    short = text.rindex("Popong Otje")
+    model = (NerSpan(short, short + 11, "ORG", "Popong Otje"),)
+    _, orgs, _ = _learned_names(text, Analysis((), model, text), [], [], None, [person])
+    assert orgs == []
+
+
+def test_a_word_of_a_posts_field_the_model_reads_as_an_institution_is_none():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Hasto didampingi Deputi Bidang KBKR Dr Dwi Listyawardhani."
+    field = text.index("KBKR")
+    model = (NerSpan(field, field + 4, "ORG", "KBKR"),)
+    post = (text.index("Deputi"), field + 4)
+    assert _learned_names(text, Analysis((), model, text), [], [], None, [], [post])[1] == []
+    assert [o.label for o in _learned_names(text, Analysis((), model, text), [], [], None, [])[1]] == ["KBKR"]
+
+
+def test_a_military_unit_written_with_a_space_after_its_slash_is_no_holders_name():
+    facts = _facts("Hadir Pangdam IV/ Diponegoro Mayjen TNI Mochamad Effendi dan Danrem 071/ Wijayakusuma "
+                   "Kolonel Inf Dwi Lagan Safrudin.")
+    assert _orgs_of(facts) == {("Mochamad Effendi", "Pangdam", "Komando Daerah Militer IV/Diponegoro"),
+                               ("Dwi Lagan Safrudin", "Danrem", "Komando Resor Militer 071/Wijayakusuma")}
+
+
+def test_a_group_for_someone_introduced_with_its_short_form_is_an_institution():
+    facts = _facts("Ketua Umum Pro Jokowi (Projo) Budi Arie Setiadi menyambut Presiden Jokowi di Istana.")
+    assert ("Budi Arie Setiadi", "Ketua Umum", "Pro Jokowi") in _orgs_of(facts)
+    assert "Pro Jokowi" not in {e.label for e in facts.entities if e.kind.name == "PERSON"}
+
+
 def test_a_parliament_commission_is_an_institution_of_its_own():
     facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
     assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -59,6 +60,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     places = [pl for pl in places if not any(p.start <= pl.start and pl.end <= p.word_end for p in posts)]
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
     blocked += [(p.start, p.word_end) for p in posts]
+    # "Pangdam IV/ Diponegoro", "Danrem 071/ Wijayakusuma": the unit a post names is no holder's name
+    blocked += [(p.org.start, p.org.end) for p in posts if p.org is not None and p.org.start == p.start]
     if dateline and dateline.outlet:
         blocked.append((0, dateline.end))
     if rules:
@@ -71,7 +74,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = _model_vetoed(persons, analysis, {p.end for p in posts if (p.org is not None or p.area is not None)
                                                     and _unplaced(p) != "acronym"})
         persons += _names_after_model_posts(analysis, persons, blocked)
-        places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons)
+        places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
+                                                [(p.start, p.word_end) for p in posts])
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
         orgs = orgs + _institutions_in_post_phrases(text, analysis, places, orgs, persons)
@@ -566,7 +570,7 @@ def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
 
 
 def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
-                   dateline: Dateline | None, persons: list[PersonHit]
+                   dateline: Dateline | None, persons: list[PersonHit], post_words: Sequence[tuple[int, int]] = ()
                    ) -> tuple[list[PlaceHit], list[OrgHit], dict[tuple[int, int], OrgHit]]:
     """Institutions and places the model names where no rule does: "Kontras", "Universitas Andalas",
     "Pulau Rupat". Where a rule names the same stretch (a place, institution or person), the rule's
@@ -587,6 +591,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
     for e in analysis.entities:
         if e.label not in ("ORG", "LOC"):
             continue
+        if e.label == "ORG" and any(s <= e.start and e.end <= t for s, t in post_words):
+            continue  # "Deputi Bidang KBKR": a word of a post's field, not the institution
         if e.label == "ORG" and COUNCIL.match(text, max(0, e.start - 1)):
             continue  # "Ketua Dewan Pembina DPP Partai Golkar": the council is part of the post, held in the party
         if e.label == "ORG" and (faculty := FACULTY_BEFORE.match(e.text)):  # "Dekan FEB Universitas Udayana"
@@ -615,7 +621,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
         if e.label == "ORG" and (_no_institution(text, name) or _cut_kind(text, e.end, name)
-                                 or _name_key(name) in person_names):  # "Samsul Gole", a person elsewhere
+                                 or _of_a_person(_name_key(name), person_names)):  # "Samsul Gole", a person elsewhere
             continue
         if e.label == "ORG" and len(name.split()) == 1 and GENERIC_LEVEL.match(text, e.end):
             continue  # "KPU kabupaten/kota": a kind of branch
@@ -702,6 +708,12 @@ def _lower_expansion(text: str, abbr: str) -> bool:
         if abbr.lower() in initials[-len(abbr) - 2:]:
             return True
     return False
+
+
+def _of_a_person(key: str, person_names: set[str]) -> bool:
+    """A name the article gives a person, or the first words of one ("Popong Otje" of "Popong Otje
+    Djunjunan"): no institution's."""
+    return key in person_names or any(name.startswith(key + " ") for name in person_names)
 
 
 def _name_key(name: str) -> str:

@@ -29,6 +29,9 @@ AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Prov
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
 # a parliament's numbered commission, with its parliament or alone ("Wakil Ketua Komisi III Desmond J Mahesa"):
 # no post runs on into it; DPRD commissions lettered A to E only with "DPRD" after them
+# a group for someone, introduced with its short form: "Pro Jokowi (Projo)"; not "Jaminan Kesehatan Pro Rakyat
+# (Jamkespra)", a programme
+FOR_SOMEONE = re.compile(r"\bPro\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*\(Pro[a-z]{1,10}\))")
 REGIONAL_PARLIAMENT = re.compile(r"\s+DPRD(?![\w-])")
 COMMISSION = re.compile(r"\bKomisi\s+(?:(?:[IVX]{1,4}|[1-9]|1[0-3])(?:\s+DPRD?(?:\s+RI)?)?|[A-E]\s+DPRD)(?![\w-])")
 # a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
@@ -182,6 +185,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP",
     # "Fraksi Partai Golkar": a parliament's commission, working group or party faction
     for kind, pattern in (("other", SCHOOL), ("other", COMMISSION), ("other", WORKING_GROUP),
+                          ("other", FOR_SOMEONE),
                           ("faction", _faction())):
         for m in pattern.finditer(text):
             name = " ".join(BRACKETED_GROUP.sub("", m.group()).split())  # "Panitia Kerja (Panja) DPR": no "(Panja)"

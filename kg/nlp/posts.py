@@ -25,7 +25,7 @@ COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penase
                      r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
 NATIONAL_BOARD = re.compile(r"DPP\s+")
 COUNCIL_NAME = re.compile(r"\bDewan\s+$")
-EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|dan|&))+)")
+EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|[A-Z]{{3,6}}(?![\w-])|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
 _FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN|IAIN|Politeknik|Sekolah Tinggi)\b)"
@@ -46,9 +46,10 @@ LINK = re.compile(rf"^\s*(?:\([A-Za-z]{{2,12}}\)\s*)?(?:\s*,)?(?:\s(?:lainnya|it
 HELD_BY = re.compile(r"^[^.;:\"“”]{0,60}?\bdijabat\s+(?:oleh\s+)?$")
 LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
 APPOSED = re.compile(r"(?:\(|\b(?:selaku|sebagai|merupakan|menjadi))\s*$")
-UNIT = re.compile(r"\s+(\d{2,4}/[A-Z][\w-]+|\d{2,4})\b")
-# "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region
-ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
+UNIT = re.compile(r"\s+(\d{2,4}/ ?[A-Z][\w-]+|\d{2,4})\b")
+# "Pangdam II/Sriwijaya", "Pangdam I/Bukit Barisan", "Pangdam XII Tanjungpura": a numbered military region;
+# a scraper may leave a space after the slash ("Pangdam IV/ Diponegoro", "Danrem 071/ Wijayakusuma")
+ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/ ?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|\s[A-Z][a-z]+))\b")
 SHORT_FORM = re.compile(r"\s*\((?P<abbr>[A-Z][a-z]{2,11})\)")
 SUSPENDED = re.compile(r"\s+non-?aktif(?![\w-])")
 NATIONAL = re.compile(r"\s+RI(?![\w-])")
@@ -330,6 +331,7 @@ def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: Pos
         if name.split()[-1] in words_of("ranks"):  # "Pangdam XVII/Cenderawasih Mayjen TNI ...": the holder's rank
             name = name.rsplit(" ", 1)[0]
             end = unit.start(1) + len(name)
+        name = name.replace("/ ", "/")
         return OrgHit(start, end, text[start:end], f"org:{otype.key}-{slug(name)}",
                       f"{otype.full} {name}", otype.key, None, None,
                       tuple(f"{a} {name}" for a in otype.abbreviations))
