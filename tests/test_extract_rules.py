@@ -1974,6 +1974,14 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
     assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)
 
 
+def test_a_reporting_verb_after_a_connective_opens_the_statement_and_its_speaker_is_not_said():
+    """Hand check round 25: "Kemudian lanjut Arsul, ada beberapa pasal ..." kept "Arsul," in the words."""
+    facts = _facts("Anggota Komisi III DPR Arsul Sani menjelaskan revisi itu. Kemudian lanjut Arsul, ada beberapa "
+                   "pasal yang membutuhkan penjelasan karena pasal tersebut merupakan politik hukum.")
+    assert ("Arsul Sani", "ada beberapa pasal yang membutuhkan penjelasan karena pasal tersebut merupakan politik "
+                          "hukum") in _said(facts)
+
+
 def test_an_attribution_left_in_a_quote_that_lost_its_closing_mark_is_not_said():
     """Hand check round 23: '"... Nanti akan ,ucap Saut.' (a cut word took the closing mark) kept "ucap Saut"."""
     facts = _facts('Wakil Ketua KPK Saut Situmorang enggan menjelaskan alasannya. "Sudahlah tidak usah itu, buat saya '

@@ -40,7 +40,9 @@ MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|i
 # "Kata Mario, pelantikan ...", "Padahal kata dia, mobil itu ...": the reporting verb and its speaker open the
 # sentence, after a conjunction or none
 _KATA = "kata|ujar|tutur|tegas|jelas|lanjut|sambung|tambah|imbuh"
-KATA_FIRST = re.compile(rf"^(?:(?:Padahal|Sebab|Karena|Namun|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara)\s+(?:{_KATA})"
+# "Lanjut Arsul, ...", "Kemudian lanjut Arsul, ...", "Namun kata dia, ...": the verb and its speaker open the sentence
+KATA_FIRST = re.compile(rf"^(?:(?:Oleh karena itu|Karena itu|Selain itu|Sementara itu|Di sisi lain|Lebih lanjut|Selanjutnya|"
+                        rf"Kemudian|Padahal|Sebab|Karena|Namun|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara),?\s+(?:{_KATA})"
                         rf"|(?:{_KATA.title()}))\s+(?P<who>[^,]{{2,60}}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
 # reporting verb and its agent
