@@ -1982,6 +1982,15 @@ def test_a_reporting_verb_after_a_connective_opens_the_statement_and_its_speaker
                           "hukum") in _said(facts)
 
 
+def test_a_post_pointing_back_before_anyone_has_spoken_means_the_one_the_article_is_about():
+    """Hand checks 23, 24 and 26: "ujar anggota , ini" gave the PKB politician's words to the president,
+    the last person named before them."""
+    facts = _facts('- Politikus Partai Kebangkitan Bangsa (PKB), Abdul Kadir Karding mendukung niat Presiden Joko '
+                   'Widodo membangun istana. Rencana itu jawaban Jokowi kepada tokoh Papua. "Ini gagasan baik dan '
+                   'harus segera diwujudkan," ujar anggota , ini kepada wartawan, Selasa (10/9/2019).')
+    assert [speaker for speaker, _ in _said(facts)] == ["Abdul Kadir Karding"]
+
+
 def test_an_attribution_left_in_a_quote_that_lost_its_closing_mark_is_not_said():
     """Hand check round 23: '"... Nanti akan ,ucap Saut.' (a cut word took the closing mark) kept "ucap Saut"."""
     facts = _facts('Wakil Ketua KPK Saut Situmorang enggan menjelaskan alasannya. "Sudahlah tidak usah itu, buat saya '

@@ -28,6 +28,7 @@ PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 POINTER = re.compile(rf"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+(?:[\w.()/-]+|,)){{0,7}}\s+{DEMONSTRATIVE}$")
 CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
                         r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut)(?:,\s*|\s+(?=[A-Z]))")
+LEAD_MARK = re.compile(r"[\W_]*")  # "- " or "— " where a dateline was cut off
 LEAD_CLAUSE = re.compile(r"^[A-Z][^,.]{2,50},\s*")  # "Usai pelantikan itu, ": before the subject
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 # "Menurut dia, ...", "Namun menurut Yasonna, ...", "Data tersebut, menurut mantan danjen Kopassus ini, ..."
@@ -161,9 +162,19 @@ class SpeakerResolver:
         i = self._sentence_index(pos)
         if i is None or i == 0:
             return None
-        prev = self.sentences[i - 1]
-        lead = CONNECTIVE.match(prev.text)
-        skip = lead.end() if lead else 0
+        return self._subject_of(self.sentences[i - 1])
+
+    def lead_subject(self, pos: int) -> str | None:
+        """The person the article's first sentence is about, when it opens with them ("- Politikus PKB,
+        Abdul Kadir Karding mendukung ..."): whom a post pointing back means before anyone has spoken."""
+        if not self.sentences or self.sentences[0].start >= pos:
+            return None
+        found = self._subject_of(self.sentences[0], len(LEAD_MARK.match(self.sentences[0].text).group()))
+        return found[1] if found else None
+
+    def _subject_of(self, prev: Sentence, skip: int = 0) -> tuple[int, str] | None:
+        lead = CONNECTIVE.match(prev.text, skip)
+        skip = lead.end() if lead else skip
         if prev.text[skip:skip + 1] in "“\"'":
             return None  # a quote's words, not its subject
         found = self.first_person_in(prev.start + skip, prev.end)
@@ -208,7 +219,11 @@ class SpeakerResolver:
             return self.pronoun(start if anchor is None else anchor, avoid)
         named = self.person_in(start, start + len(phrase))
         if named is None and _pointer(phrase):
-            return self.pronoun(start if anchor is None else anchor, avoid)
+            at = start if anchor is None else anchor
+            if self.last_speaker is None and self.subject_before(at) is None and \
+                    (lead := self.lead_subject(at)) is not None and lead not in avoid:
+                return lead  # "ujar anggota , ini" before anyone has spoken: the one the article is about
+            return self.pronoun(at, avoid)
         return named
 
 
