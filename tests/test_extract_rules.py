@@ -1663,6 +1663,13 @@ def test_a_name_that_dates_a_post_does_not_hold_it():
     assert not any(name == "Susilo Bambang Yudhoyono" for name, _, _ in _posts(facts))
 
 
+def test_elected_after_the_region_of_the_post_is_elect():
+    """Hand check round 26: "Anggota DPD Papua Barat terpilih Filep Wamafma" was not marked elect."""
+    facts = _facts("Anggota Dewan Perwakilan Daerah (DPD) Papua Barat terpilih Filep Wamafma digugat ke Pengadilan "
+                   "Negeri Jakarta Pusat.")
+    assert _posts(facts) == {("Filep Wamafma", "Anggota", "elect")}
+
+
 def test_names_listed_after_a_chosen_post_are_elect():
     facts = _facts("Komisi III DPR sendiri telah memilih lima pimpinan KPK periode 2019–2023 yakni Firli Bahuri, "
                    "Nawawi Pomolango, Alexander Marwata, Nurul Ghufron, dan Lili Pintauli Siregar.")

@@ -293,7 +293,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             seen.add(ident)
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS \
-                else _term_before(text, post.start) or _term_after(text, post.end, published) \
+                else _term_before(text, post.start) or _term_after(text, rule.end if rule else post.end, published) \
                 or ("elect" if ELECT_AFTER.search(text, post.start, post.end) else None)  # the model's "Ketua KPK terpilih"
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
@@ -318,7 +318,7 @@ WORD_BEFORE = re.compile(r"(\S+)\s+$")
 TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")
-ELECT_AFTER = re.compile(r"\s+terpilih\b")
+ELECT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}?\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
 NEXT_TERM = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
