@@ -383,6 +383,14 @@ def test_a_group_for_someone_introduced_with_its_short_form_is_an_institution():
     assert "Pro Jokowi" not in {e.label for e in facts.entities if e.kind.name == "PERSON"}
 
 
+def test_the_countries_of_the_world_are_places_and_no_institutions():
+    facts = _facts("Delegasi Uni Emirat Arab dan Kamerun bertemu di Jakarta. Menurut pejabat Nigeria, pertemuan itu "
+                   "penting bagi Afganistan.")
+    kinds = {(e.kind.name, e.label) for e in facts.entities}
+    assert {("PLACE", "Uni Emirat Arab"), ("PLACE", "Kamerun"), ("PLACE", "Nigeria"), ("PLACE", "Afganistan")} <= kinds
+    assert not any(kind == "ORGANIZATION" for kind, _ in kinds)
+
+
 def test_a_parliament_commission_is_an_institution_of_its_own():
     facts = _facts("Anggota Komisi III DPR Arsul Sani menilai revisi itu perlu.")
     assert _orgs_of(facts) == {("Arsul Sani", "Anggota", "Komisi III DPR")}
