@@ -14,7 +14,7 @@ from functools import cache
 
 from lokal import wilayah
 
-from kg.resources import lexicon
+from kg.resources import lexicon, words
 
 PREFIXES = ("Kota Administrasi ", "Kabupaten Administrasi ", "Kabupaten ", "Kota ")
 PROVINCE_SHORT = {"Daerah Khusus Ibukota Jakarta": "DKI Jakarta",
@@ -77,6 +77,15 @@ def _run_together(region: Region) -> tuple[str, ...]:
     return (joined, f"{words[0]}-{words[1]}") if doubled else (joined,)
 
 
+def _written_apart(region: Region) -> tuple[str, ...]:
+    """A regency's or city's one-word name as news also writes it, in two words ("Batang Hari", "Pekan Baru",
+    "Gunung Kidul"): split after a first word of kg/lexicons/region_name_heads.tsv."""
+    if region.type not in ("kabupaten", "kota") or " " in region.name:
+        return ()
+    head = next((h for h in words("region_name_heads") if region.name.startswith(h) and len(region.name) > len(h) + 2), None)
+    return (f"{head} {region.name[len(head):].capitalize()}",) if head else ()
+
+
 class Gazetteer:
     """Look-ups by code and by name over the Kemendagri table."""
 
@@ -119,6 +128,7 @@ class Gazetteer:
         out |= {r.official for r in self._regions.values() if r.type == "provinsi"}
         out |= {alias for alias, code, *_ in lexicon("region_aliases") if code in self._regions}
         out |= {form for r in self._regions.values() for form in _run_together(r)}
+        out |= {form for r in self._regions.values() for form in _written_apart(r)}
         return sorted(out, key=len, reverse=True)
 
     def candidates(self, name: str, kind: str | None = None,

@@ -383,6 +383,13 @@ def test_a_group_for_someone_introduced_with_its_short_form_is_an_institution():
     assert "Pro Jokowi" not in {e.label for e in facts.entities if e.kind.name == "PERSON"}
 
 
+def test_a_regency_written_in_two_words_is_that_regency_and_no_word_of_its_head_s_name():
+    """Hand check round 26: "Bupati Batang Hari Syahirsah" read Batang (Jawa Tengah) and a person "Hari Syahirsah"."""
+    facts = _facts("Bupati Batang Hari Syahirsah meninjau banjir.")
+    assert "Batanghari" in {e.label for e in facts.entities if e.kind.name == "PLACE"}
+    assert _persons(facts) == {"Syahirsah"}
+
+
 def test_the_countries_of_the_world_are_places_and_no_institutions():
     facts = _facts("Delegasi Uni Emirat Arab dan Kamerun bertemu di Jakarta. Menurut pejabat Nigeria, pertemuan itu "
                    "penting bagi Afganistan.")
