@@ -14,7 +14,7 @@ from functools import cache
 
 from lokal import wilayah
 
-from kg.resources import lexicon, words
+from kg.resources import lexicon
 
 PREFIXES = ("Kota Administrasi ", "Kabupaten Administrasi ", "Kabupaten ", "Kota ")
 PROVINCE_SHORT = {"Daerah Khusus Ibukota Jakarta": "DKI Jakarta",
@@ -82,7 +82,8 @@ def _written_apart(region: Region) -> tuple[str, ...]:
     "Gunung Kidul"): split after a first word of kg/lexicons/region_name_heads.tsv."""
     if region.type not in ("kabupaten", "kota") or " " in region.name:
         return ()
-    head = next((h for h in words("region_name_heads") if region.name.startswith(h) and len(region.name) > len(h) + 2), None)
+    head = next((row[0] for row in lexicon("region_name_heads")
+                 if region.name.startswith(row[0]) and len(region.name) > len(row[0]) + 2), None)
     return (f"{head} {region.name[len(head):].capitalize()}",) if head else ()
 
 
