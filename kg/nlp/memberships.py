@@ -315,11 +315,12 @@ def _quote_of(quoted: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
 
 TERM_QUALIFIERS = frozenset({"former", "acting"})
 WORD_BEFORE = re.compile(r"(\S+)\s+$")
-TERM_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
+PLACE_WORDS = r"(?:\s+[A-Z][\w-]*){0,4}?"  # the post's region or institution before the word that dates it
+TERM_AFTER = re.compile(rf"{PLACE_WORDS}\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")
-ELECT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}?\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
-NEXT_TERM = re.compile(r"(?:\s+[A-Z][\w-]*){0,4}?\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
+ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
+NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 

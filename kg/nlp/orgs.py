@@ -27,13 +27,15 @@ LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]+-$")
 REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$")  # a regulation's issuer follows
 AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
-# a parliament's numbered commission, with its parliament or alone ("Wakil Ketua Komisi III Desmond J Mahesa"):
-# no post runs on into it; DPRD commissions lettered A to E only with "DPRD" after them
 # a group for someone, introduced with its short form: "Pro Jokowi (Projo)"; not "Jaminan Kesehatan Pro Rakyat
 # (Jamkespra)", a programme
 FOR_SOMEONE = re.compile(r"\bPro\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*\(Pro[a-z]{1,10}\))")
 REGIONAL_PARLIAMENT = re.compile(r"\s+DPRD(?![\w-])")
-COMMISSION = re.compile(r"\bKomisi\s+(?:(?:[IVX]{1,4}|[1-9]|1[0-3])(?:\s+DPRD?(?:\s+RI)?)?|[A-E]\s+DPRD)(?![\w-])")
+# a parliament's numbered commission, with its parliament or alone ("Wakil Ketua Komisi III Desmond J Mahesa"):
+# no post runs on into it; DPRD commissions lettered A to E only with "DPRD" after them
+_BARE_COMMISSION = r"Komisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])"
+BARE_COMMISSION = re.compile(_BARE_COMMISSION)
+COMMISSION = re.compile(rf"\b(?:{_BARE_COMMISSION}(?:\s+DPRD?(?:\s+RI)?)?|Komisi\s+[A-E]\s+DPRD)(?![\w-])")
 # a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
 # "Panja Minerba", "Pansus Pengkajian Ibu Kota"
 BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
@@ -335,7 +337,6 @@ def _bare_as_branch(text: str, hits: list[OrgHit], region_codes: set[str]) -> li
     return out
 
 
-BARE_COMMISSION = re.compile(r"Komisi\s+(?:[IVX]{1,4}|[1-9]|1[0-3])")
 PARLIAMENT_SHORT = (("Dewan Perwakilan Rakyat Daerah", "DPRD"), ("Dewan Perwakilan Rakyat", "DPR"))
 
 

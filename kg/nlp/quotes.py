@@ -26,8 +26,9 @@ PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 # "mantan Panglima ABRI ini", "politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini", "anggota , ini" (a
 # linked name the scraper cut out leaves its comma)
 POINTER = re.compile(rf"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+(?:[\w.()/-]+|,)){{0,7}}\s+{DEMONSTRATIVE}$")
-CONNECTIVE = re.compile(r"^(?:Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|"
-                        r"Meski demikian|Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut)(?:,\s*|\s+(?=[A-Z]))")
+_CONNECTIVES = ("Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|Meski demikian|"
+                "Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut")
+CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES})(?:,\s*|\s+(?=[A-Z]))")
 LEAD_MARK = re.compile(r"[\W_]*")  # "- " or "— " where a dateline was cut off
 LEAD_CLAUSE = re.compile(r"^[A-Z][^,.]{2,50},\s*")  # "Usai pelantikan itu, ": before the subject
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
@@ -42,8 +43,8 @@ MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|i
 # sentence, after a conjunction or none
 _KATA = "kata|ujar|tutur|tegas|jelas|lanjut|sambung|tambah|imbuh"
 # "Lanjut Arsul, ...", "Kemudian lanjut Arsul, ...", "Namun kata dia, ...": the verb and its speaker open the sentence
-KATA_FIRST = re.compile(rf"^(?:(?:Oleh karena itu|Karena itu|Selain itu|Sementara itu|Di sisi lain|Lebih lanjut|Selanjutnya|"
-                        rf"Kemudian|Padahal|Sebab|Karena|Namun|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara),?\s+(?:{_KATA})"
+KATA_FIRST = re.compile(rf"^(?:(?:{_CONNECTIVES}|Padahal|Sebab|Karena|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara),?\s+"
+                        rf"(?:{_KATA})"
                         rf"|(?:{_KATA.title()}))\s+(?P<who>[^,]{{2,60}}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
 # reporting verb and its agent
