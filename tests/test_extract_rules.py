@@ -1460,8 +1460,28 @@ def test_an_institution_the_model_reads_as_the_end_of_a_post_phrase():
     persons.append(PersonHit(text.index("Azis Rani"), text.index("Azis Rani") + 9, "Azis Rani", "Azis Rani",
                              text.index("Azis Rani"), None, "post"))  # the model's name
     model = _model_reading(text, *((p, "POST") for p in phrases))
-    found = {o.label for o in _institutions_in_post_phrases(text, model, [], [], persons)}
+    found = {o.label for o in _institutions_in_post_phrases(text, model, [], [], persons, [])}
     assert found == {"Tim Dokter Kepresidenan", "Sekretariat Presiden"}  # not a minister's portfolio nor a cut name
+
+
+def test_an_institution_the_model_reads_after_a_lexicon_post_is_named_by_its_short_form_or_english_word():
+    """The model's post phrases given here; the lexicon's posts inside them say where the institution may start."""
+    from kg.nlp.extract import _institutions_in_post_phrases
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.posts import find_posts
+
+    text = ("Ketua Umum PB HMI Zuhad Aji hadir. Pengamat politik Indonesian Public Institute Karyono Wibowo hadir. "
+            "Peneliti Senior Siti Zuhro hadir. Kanit PPA Iptu Rita hadir. Kepada Ketua RT Budi Santoso. "
+            "Wakil Rektor IV UNS Ahmad Yunus hadir. Koordinator Divisi Korupsi Politik Donal Fariz hadir.")
+    phrases = ("Ketua Umum PB HMI", "Pengamat politik Indonesian Public Institute", "Peneliti Senior", "Kanit PPA",
+               "Ketua RT", "Wakil Rektor IV UNS", "Koordinator Divisi Korupsi Politik")
+    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n), None, "post")
+               for n in ("Zuhad Aji", "Karyono Wibowo", "Siti Zuhro", "Rita", "Budi Santoso", "Ahmad Yunus", "Donal Fariz")]
+    model = _model_reading(text, *((p, "POST") for p in phrases))
+    found = {o.label for o in _institutions_in_post_phrases(text, model, [], [], persons, find_posts(text, [], []))}
+    assert found == {"PB HMI", "Indonesian Public Institute"}  # not a rank, a unit, a kind of body or a field
+    facts = _facts("Jakarta - Ketua Umum PB HMI Zuhad Aji Firmantoro menilai demonstrasi itu wajar.")
+    assert ("Zuhad Aji Firmantoro", "Ketua Umum", "PB HMI") in _orgs_of(facts)
 
 
 def test_a_pronoun_means_the_post_holder_named_after_a_short_lead_clause():

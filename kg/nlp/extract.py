@@ -78,7 +78,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                                                 [(p.start, p.word_end) for p in posts])
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
-        orgs = orgs + _institutions_in_post_phrases(text, analysis, places, orgs, persons)
+        orgs = orgs + _institutions_in_post_phrases(text, analysis, places, orgs, persons, posts)
         posts, orgs = _institutions_after(text, analysis, posts, orgs)
         orgs, posts = _joined_institutions(orgs, posts)
     offices = orgs + [p.org for p in posts if p.org is not None]
@@ -418,11 +418,12 @@ INSTITUTION_OPENS = frozenset({"Lembaga", "Tim", "Badan", "Dinas", "Kementerian"
 
 
 def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
-                                  persons: list[PersonHit]) -> list[OrgHit]:
+                                  persons: list[PersonHit], posts: list[PostHit]) -> list[OrgHit]:
     """An institution the model reads as the end of a post phrase ("Kepala Biro Pers Media dan Informasi
     Sekretariat Presiden", "Ketua Tim Dokter Kepresidenan"): from a word that opens institutions' names
-    after the post's words, capitalised words to the phrase's end (or a name), where no rule names
-    anything; the post is then held in it."""
+    after the post's words, or from the end of a post of the lexicon that holds no institution yet
+    ("Ketua Umum PB HMI", "Pengamat politik Indonesian Public Institute"), capitalised words to the
+    phrase's end where it meets its holder's name, where no rule names anything; the post is then held in it."""
     taken = [(h.start, h.end) for h in [*places, *orgs]] + [(h.start, h.end) for h in persons]
     out = []
     for e in analysis.entities:
@@ -430,15 +431,44 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
             continue
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
         opening = next((i for i, (s, t) in enumerate(tokens) if i >= 1 and e.text[s:t] in INSTITUTION_OPENS), None)
-        if opening is None or len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri":
+        if opening is not None and (len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri"):
             continue  # "Menteri Sekretariat Negara": the portfolio
-        start = e.start + tokens[opening][0]
+        start = e.start + tokens[opening][0] if opening is not None else _after_lexicon_post(text, e, posts)
+        if start is None:
+            continue
         name = text[start:e.end].strip(" ,.(")
         if not title_case(name.split()) or any(s < start + len(name) and start < t for s, t in taken):
             continue
         label, abbr = _bracketed(name)
         out.append(OrgHit(start, start + len(name), name, f"org:x-{slug(label)}", label, "other", alt_labels=abbr))
     return out
+
+
+def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
+    """Where an institution's name starts after a lexicon post inside the model's post phrase, when the
+    post holds no institution or region and takes no unit or field after it ("Kanit PPA", "Ketua Divisi
+    Teknis", "Kabag KUL": a unit head's short form): a short form ("Ketua Umum PB HMI", "Wakil Direktur
+    LSP") or a name with a word that names institutions in English ("Pengamat politik Indonesian Public
+    Institute"); not a field or rank ("Peneliti Senior", "Koordinator Divisi Korupsi Politik")."""
+    post = next((p for p in posts if phrase.start <= p.start and p.word_end < phrase.end
+                 and p.org is None and p.area is None and not p.definition.serves
+                 and not any(f.startswith("Kepala ") for f in p.definition.expansions)), None)
+    if post is None:
+        return None
+    field = LOWER_WORDS.match(text, post.word_end, phrase.end)  # "Pengamat politik": the post's field
+    start = field.end()
+    tokens = text[start:phrase.end].split()
+    if not tokens or len(tokens) > 6:
+        return None
+    short_form = SHORT_FORM.fullmatch(tokens[0]) is not None and tokens[0] not in NATIONAL \
+        and not ROMAN.fullmatch(tokens[0]) and (len(tokens[0]) > 2 or len(tokens) > 1)  # "Ketua RT", "RS"
+    return start if short_form or any(t in words("english_institution_words") for t in tokens) else None
+
+
+SHORT_FORM = re.compile(r"[A-Z][A-Z0-9]+[a-z]?")  # "HMI", "LSPR", "PBNU"; not the country's "RI"
+NATIONAL = frozenset({"RI", "NKRI"})
+LOWER_WORDS = re.compile(r"(?:\s+[a-z]\S*)*\s*")
+ROMAN = re.compile(r"[IVXL]+")  # "Wakil Rektor IV UNS": the post's number
 
 
 def _cut_short(text: str, phrase, persons: list[PersonHit]) -> bool:
