@@ -645,6 +645,15 @@ def test_platforms_and_broadcasters_are_institutions_not_persons():
     assert _persons(facts) == {"Rahmat Santosa"}
 
 
+def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
+    def orgs(text: str) -> set[str]:
+        return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}
+
+    assert orgs("Pemerintah menolak beberapa pasal. Antara lain, soal penyadapan oleh KPK.") == {
+        "Komisi Pemberantasan Korupsi"}
+    assert "Lembaga Kantor Berita Nasional Antara" in orgs("Hal itu dikutip dari Antara, Rabu (14/12/2022).")
+
+
 def test_names_listed_after_a_group_s_post_hold_it():
     facts = _facts("Pertanyaan debat dirumuskan oleh empat panelis yang merupakan akademisi dari kampus di "
                    "Kota Kendari. Mereka adalah Dr. Wulan Sasmita (Ekonomi), Prof. Dr. H. Rahmat Juanda (Hukum) "

@@ -30,6 +30,7 @@ OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[P
 # a group for someone, introduced with its short form: "Pro Jokowi (Projo)"; not "Jaminan Kesehatan Pro Rakyat
 # (Jamkespra)", a programme
 FOR_SOMEONE = re.compile(r"\bPro\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*\(Pro[a-z]{1,10}\))")
+WORD_OF_THE_SENTENCE = re.compile(r"\s+[a-z]")
 REGIONAL_PARLIAMENT = re.compile(r"\s+DPRD(?![\w-])")
 # a parliament's numbered commission, with its parliament or alone ("Wakil Ketua Komisi III Desmond J Mahesa"):
 # no post runs on into it; DPRD commissions lettered A to E only with "DPRD" after them
@@ -125,6 +126,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     for m in _head_pattern().finditer(text):
         if LOWER_PREFIX.search(text, max(0, m.start() - 12), m.start()):
             continue  # "anti-KPK", "pro-Polri": a word made with the name, not the institution ("Polri-TNI" is two)
+        if WORD_OF_THE_SENTENCE.match(text, m.end()) and m.group("head").casefold() in words("function_words") \
+                and not m.group("head").isupper():
+            continue  # "Antara lain, ...": the word ("among"), not the news agency
         otype = _form_to_type()[m.group("head")]
         senate = NATIONAL_MARK.search(m.group()) or NATIONAL_MARK.match(text, m.end())
         if otype.key == "dpd" and (_party_board(text, m.start(), m.end(), party_after) or boards and not senate):
