@@ -645,6 +645,21 @@ def test_platforms_and_broadcasters_are_institutions_not_persons():
     assert _persons(facts) == {"Rahmat Santosa"}
 
 
+def test_a_place_the_model_names_where_no_rule_does_is_the_known_place_of_that_name():
+    from kg.nlp.extract import _place_named
+    from kg.nlp.places import find_places
+
+    text = "Wakil Presiden Tiongkok akan hadir. Hubungan Tiongkok dengan Indonesia erat, kata warga Kabupaten Bogor."
+    places = find_places(text, None)
+    country = next(p.key for p in places if p.name == "Tiongkok")
+    assert _place_named("Tiongkok", text.index("Tiongkok"), places).key == country  # the other mention's node
+    assert _place_named("Amerika Serikat", 0, []).key == next(
+        p.key for p in find_places("Amerika Serikat", None))  # a country the article names nowhere else
+    assert _place_named("Kabupaten Bogor", 0, []).code is not None  # a region of the table
+    rupat = _place_named("Pulau Rupat", 5, [])
+    assert (rupat.key, rupat.start, rupat.end) == ("place:x-pulau-rupat", 5, 16)
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}
