@@ -660,6 +660,17 @@ def test_a_place_the_model_names_where_no_rule_does_is_the_known_place_of_that_n
     assert (rupat.key, rupat.start, rupat.end) == ("place:x-pulau-rupat", 5, 16)
 
 
+def test_a_regional_head_is_held_in_no_government_of_another_level():
+    facts = _facts("Pemerintah Kabupaten Karo mendukung penuh wacana wisata halal di Kawasan Danau Toba. Hal tersebut "
+                   "disampaikan Bupati Karo Budi Santoso saat ditemui wartawan di kantor bupati, Selasa (3/9).\n"
+                   "Menurut Budi Santoso, Pemkab Karo siap mengembangkan konsep wisata halal.\n"
+                   "Wacana menyajikan wisata halal di kawasan Danau Toba itu pertama kali dilemparkan Gubernur Edy "
+                   "Rahmayadi.")
+    held = _orgs_of(facts)
+    assert ("Budi Santoso", "Bupati", "Pemerintah Kabupaten Karo") in held
+    assert ("Edy Rahmayadi", "Gubernur", None) in held  # a governor heads a province, not the article's regency
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from kg.nlp.listed import event_tasks
 from kg.nlp.orgs import OrgHit
 from kg.nlp.post_linker import Linker, Stretch
+from kg.nlp.posts import definition_of
 from kg.records import Membership
 from kg.resources import title_words
 
@@ -147,6 +148,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     candidates = candidates_of(orgs)
     if linker is None or not candidates:
         return list(memberships)
+    kind_of = {o.key: o.type for o in orgs}
     out = []
     for m in memberships:
         if m.organization is None and m.role.label.casefold() not in event_tasks() and not any(
@@ -154,11 +156,22 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
                            and s.end <= m.evidence.end and not (s.start < post.end and post.start < s.end)), None)
-            best = best_institution(text, sentence_of, post, m.role.label, holder, candidates, linker)
+            served = _governments_served(m.role.label)
+            fitting = [c for c in candidates if served is None or kind_of[c.key] in served]
+            best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             if best is not None:
                 m = replace(m, organization=best[0])
         out.append(m)
     return _one_each(out)
+
+
+def _governments_served(label: str) -> frozenset[str] | None:
+    """The kinds of government a regional head's post is held in ("Gubernur": a Pemprov, not the Pemkab
+    of the article's regency), None for any other post."""
+    definition = definition_of(label)
+    if definition is None or definition.kind != "area" or not definition.serves:
+        return None
+    return frozenset(definition.serves)
 
 
 def _one_each(memberships: list[Membership]) -> list[Membership]:
