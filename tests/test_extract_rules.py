@@ -671,6 +671,18 @@ def test_a_regional_head_is_held_in_no_government_of_another_level():
     assert ("Edy Rahmayadi", "Gubernur", None) in held  # a governor heads a province, not the article's regency
 
 
+def test_a_post_the_speaker_talks_about_between_commas_is_not_his():
+    facts = _facts("Kapendam XVII/Cenderawasih Letkol Cpl Eko Daryanto mengatakan hal itu. Pangdam, sambung Eko, juga "
+                   "akan melakukan evaluasi menyeluruh terhadap jalannya operasi pengejaran.")
+    assert {post for person, post, _ in _posts(facts) if person == "Eko Daryanto"} == {"Kapendam XVII/Cenderawasih"}
+
+
+def test_a_bare_minister_before_the_president_s_name_is_his_minister():
+    facts = _facts("Mantan Menteri Sosial Idrus Marham ditahan KPK. Idrus Marham merupakan menteri Jokowi pertama "
+                   "yang jadi tersangka.")
+    assert {(person, post) for person, post, _ in _posts(facts)} == {("Idrus Marham", "Menteri Sosial")}
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

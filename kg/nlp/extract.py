@@ -19,8 +19,8 @@ from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
-from kg.nlp.orgs import (GENERIC_LEVEL, OrgHit, article_local, find_orgs, in_branch_name, is_article_local, org_types,
-                         placed_by_article)
+from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name, is_article_local,
+                         org_types, placed_by_article)
 from kg.nlp.persons import PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, country_at, find_places
@@ -361,7 +361,6 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
     return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
 
 
-GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})
 REGIONAL_BODIES = GOVERNMENTS | {"pemda", "dprd"}
 
 

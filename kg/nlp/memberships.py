@@ -68,13 +68,16 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
     institution of the article ("putusan MA yang menolak kasasi Presiden Joko Widodo": not the MA's);
     one whose every term ended before the article was published held it formerly ("era Presiden
     Soekarno" in 2019), whatever the sentence says, and so did the Nth of them ("Presiden ke-3 RI", a
-    name the table lacks); one in office then stays current."""
+    name the table lacks); one in office then stays current. A bare "menteri" before a president's name
+    is the president's minister ("menteri Jokowi"), no post of the president's."""
     names: dict[str, set[str]] = defaultdict(set)
     for hit, key in keys.items():
         names[key].add(slug(hit.name))
     terms = _terms()
     out = []
     for m in memberships:
+        if m.role.label.casefold() == "menteri" and any(("Presiden", name) in terms for name in names[m.person]):
+            continue  # "Idrus Marham merupakan menteri Jokowi": the president's minister, not the president
         ends = [end for name in names[m.person] for end in terms.get((m.role.label, name), ())]
         if ends and m.organization is not None:
             m = replace(m, organization=None)
@@ -271,7 +274,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
-                    or _quote_of(quoted, post.start) != _quote_of(quoted, person.start):
+                    or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
+                    or _said_aside().fullmatch(text, post.end, person.start):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
             hit = person_at.get(person)
             if hit is None:
@@ -462,6 +466,13 @@ def post_holders(posts: list[PostHit], holdings: list[Holding], keys: dict[Perso
 
 
 POINTING = re.compile(rf"[^.,;:\"“”]{{0,60}}?\s{DEMONSTRATIVE}")
+
+
+@cache
+def _said_aside() -> re.Pattern[str]:
+    """'Pangdam, sambung Eko, juga akan ...': a reporting verb and its speaker set between commas after a
+    post; the post is what the speaker talks about, not his."""
+    return re.compile(rf"\s*,\s*(?:{alternation(reporting_verbs('after'))})\s+")
 
 
 @cache

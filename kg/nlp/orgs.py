@@ -30,6 +30,7 @@ OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[P
 # a group for someone, introduced with its short form: "Pro Jokowi (Projo)"; not "Jaminan Kesehatan Pro Rakyat
 # (Jamkespra)", a programme
 FOR_SOMEONE = re.compile(r"\bPro\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*\(Pro[a-z]{1,10}\))")
+GOVERNMENTS = frozenset({"pemprov", "pemkab", "pemkot"})  # the regional governments' kinds (org_types.tsv)
 WORD_OF_THE_SENTENCE = re.compile(r"\s+[a-z]")
 REGIONAL_PARLIAMENT = re.compile(r"\s+DPRD(?![\w-])")
 # a parliament's numbered commission, with its parliament or alone ("Wakil Ketua Komisi III Desmond J Mahesa"):
