@@ -683,6 +683,25 @@ def test_a_bare_minister_before_the_president_s_name_is_his_minister():
     assert {(person, post) for person, post, _ in _posts(facts)} == {("Idrus Marham", "Menteri Sosial")}
 
 
+def test_an_institution_introduced_with_its_short_form_is_one_and_its_short_form_no_person():
+    facts = _facts("Puluhan pemuda yang tergabung dalam Forum Komunikasi Anak Papua (Forkap) mendeklarasikan persatuan. "
+                   "Disela deklarasi, Ketum Forkap Semmy Jenggu mengatakan, untuk perdamaian di bumi Papua semua harus "
+                   "bersatu.\nBentrok terjadi dengan Aliansi Mahasiswa Pejuang Rakyat (Ampera). Sedangkan Ampera "
+                   "menyebut mahasiswa itu pengkhianat. Biro Humas dan Protokol (Humpro) Setda Kalsel meraih penghargaan.")
+    orgs = {e.label: e.alt_labels for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert "Forkap" in orgs["Forum Komunikasi Anak Papua"] and "Aliansi Mahasiswa Pejuang Rakyat" in orgs
+    assert _persons(facts) == {"Semmy Jenggu"}  # not "Forkap Semmy Jenggu", "Ampera" nor "Humpro"
+    assert ("Semmy Jenggu", "Ketum", "Forum Komunikasi Anak Papua") in _orgs_of(facts)
+    kinds = _facts("Korban dirawat di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto, Jakarta.")
+    assert not any(e.kind is Kind.ORGANIZATION and e.label.startswith("Rumah Sakit") for e in kinds.entities)
+
+
+def test_a_name_the_model_reads_inside_an_institution_after_a_particle_does_not_cut_it():
+    facts = _facts("JAKARTA - Pengamat Hukum Universitas Al Azhar Indonesia, Suparji Ahmad menganggap pasal itu perlu.")
+    assert "Universitas Al Azhar Indonesia" in {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert _persons(facts) == {"Suparji Ahmad"}
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

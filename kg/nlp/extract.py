@@ -20,8 +20,8 @@ from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name, is_article_local,
-                         org_types, placed_by_article)
-from kg.nlp.persons import PersonHit, find_persons, model_persons
+                         org_types, placed_by_article, short_forms_defined)
+from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
@@ -90,6 +90,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
+    persons = _without_institutions_short_forms(text, persons)
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
@@ -403,17 +404,17 @@ def _words_before_name(text: str, start: int, end: int, entities, to_end: bool =
     cut = min((e.start for e in entities if e.label == "PER" and start < e.start < end
                and (not to_end or e.end >= end)), default=None)
     words = re.sub(r"(?:[\s,]+(?:dan|serta))?[\s,]*$", "", text[start:cut]) if cut is not None else ""
+    if NAME_PARTICLE_AT_END.search(words):
+        return None  # "Universitas Al Azhar Indonesia": the model's name begins inside the institution's
     return words if " " in words else None  # "Sekretaris Fraksi dan Ahmad Fadholi": "Sekretaris Fraksi"
+
+
+NAME_PARTICLE_AT_END = re.compile(rf"\s{PARTICLE}$")
 
 
 AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
 
 
-#: words that open an institution's name inside a post phrase ("Kepala Biro Pers Sekretariat Presiden")
-INSTITUTION_OPENS = frozenset({"Lembaga", "Tim", "Badan", "Dinas", "Kementerian", "Direktorat", "Yayasan", "Universitas",
-                               "Institut", "Pusat", "Forum", "Himpunan", "Ikatan", "Persatuan", "Serikat", "Komite",
-                               "Majelis", "Sekretariat", "Inspektorat", "Panitia", "Perkumpulan", "Aliansi", "Koalisi",
-                               "Relawan", "Gerakan", "Organisasi", "Asosiasi", "Perusahaan", "PT"})
 
 
 def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
@@ -429,7 +430,7 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         if e.label != "POST" or _cut_short(text, e, persons):
             continue
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
-        opening = next((i for i, (s, t) in enumerate(tokens) if i >= 1 and e.text[s:t] in INSTITUTION_OPENS), None)
+        opening = next((i for i, (s, t) in enumerate(tokens) if i >= 1 and e.text[s:t] in words("institution_opens")), None)
         if opening is not None and (len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri"):
             continue  # "Menteri Sekretariat Negara": the portfolio
         start = e.start + tokens[opening][0] if opening is not None else _after_lexicon_post(text, e, posts)
@@ -580,6 +581,25 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     after_name = any(p.end <= h.name_start - 1 and not text[p.end:h.name_start - 1].strip()
                      for h in same for p in persons if p is not h)
     return all(bracketed(h) for h in same) and not after_name
+
+
+def _without_institutions_short_forms(text: str, persons: list[PersonHit]) -> list[PersonHit]:
+    """The persons less the short forms the article gives institutions in brackets ("Aliansi Mahasiswa
+    Pejuang Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a
+    short form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum
+    Forkap Semmy Jenggu")."""
+    forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
+    out = []
+    for h in persons:
+        lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
+        if h.name in forms or any(f.startswith(h.name + " ") and text.startswith(f, h.name_start) for f in forms):
+            continue  # "Iluni" of "Iluni FH UI"
+        if lead is not None:
+            cut = h.name_start + len(lead) + 1
+            h = replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=h.name[len(lead) + 1:],
+                        name_start=cut)
+        out.append(h)
+    return out
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],

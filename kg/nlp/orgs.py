@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.nlp.places import PlaceHit
-from kg.nlp.text import NAME_WORD, alternation, slug
+from kg.nlp.text import NAME_WORD, alternation, slug, title_case
 from kg.regions import gazetteer
 from kg.resources import lexicon, split_list, words
 
@@ -204,8 +204,42 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     kept = [h for h in _outermost(hits) if not _in_rank(text, h)]
     factions = [h for h in kept if h.type == "faction"]
     kept += [h for h in hits if h.type == "party" and any(f.start < h.start and h.end <= f.end for f in factions)]
+    kept += _defined_with_short_form(text, kept, places)
     return _commissions_placed(_bare_as_branch(text, sorted(kept, key=lambda h: (h.start, -h.end)),
                                                {p.code for p in places if p.code}))  # a faction names its party too
+
+
+# a name of capitalised words, then its short form in brackets: "Forum Komunikasi Anak Papua (Forkap)"
+DEFINED_SHORT_FORM = re.compile(rf"(?P<name>(?:{NAME_WORD}\s+(?:dan\s+)?){{2,8}})\((?P<abbr>[A-Z][\w-]+(?:\s[A-Z][\w-]*){{0,3}})\)")
+
+
+def short_forms_defined(text: str, opening: str = "institution_opens") -> list[re.Match[str]]:
+    """The article's institutions named with their short form in brackets: the name opens with a word of
+    the lexicon `opening` (kg/lexicons/institution_opens.tsv: "Forum", "Aliansi", not "Rumah Sakit" or
+    "Sekolah", a kind of place; org_words.tsv: any word of institutions' names) and the short form with
+    the first letter of the name or of its second word."""
+    return [m for m in DEFINED_SHORT_FORM.finditer(text)
+            if (name := m.group("name").split())[0] in words(opening) and title_case(name)
+            and m.group("abbr")[0] in (name[0][0], name[1][0])]  # "Biro Humas dan Protokol (Humpro)"
+
+
+def _defined_with_short_form(text: str, hits: list[OrgHit], places: list[PlaceHit]) -> list[OrgHit]:
+    """An institution no other rule names, introduced with its short form ("Forum Komunikasi Anak Papua
+    (Forkap)"), and each mention of the short form alone after it ("Ketum Forkap Semmy Jenggu")."""
+    taken = [(h.start, h.end) for h in hits] + [(p.start, p.end) for p in places]
+    out = []
+    for m in short_forms_defined(text):
+        inside = [(p.start, p.end) for p in places if m.start() < p.start and p.end <= m.end()]  # "Anak Papua"
+        name, abbr = " ".join(m.group("name").split()), m.group("abbr")
+        if any(s < m.end() and m.start() < t for s, t in taken if (s, t) not in inside):
+            continue
+        key = f"org:x-{slug(name)}"
+        out.append(OrgHit(m.start(), m.end(), m.group(), key, name, "other", alt_labels=(abbr,)))
+        for later in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text[m.end():]):
+            start = m.end() + later.start()
+            if not any(s < start + len(abbr) and start < t for s, t in taken):
+                out.append(OrgHit(start, start + len(abbr), abbr, key, name, "other", alt_labels=(abbr,)))
+    return out
 
 
 NUMBERED_UNITS = frozenset({"korem", "kodim"})
