@@ -702,6 +702,14 @@ def test_a_name_the_model_reads_inside_an_institution_after_a_particle_does_not_
     assert _persons(facts) == {"Suparji Ahmad"}
 
 
+def test_an_abbreviated_honorific_ends_an_institution_s_name():
+    from kg.nlp.orgs import find_orgs
+
+    text = ("Rektor Universitas Halu Oleo Prof. Muhammad Zamrun Firihu hadir bersama pejabat Direktorat Jenderal "
+            "Aplikasi Informatika.")
+    assert {o.label for o in find_orgs(text, [])} == {"Universitas Halu Oleo", "Direktorat Jenderal Aplikasi Informatika"}
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}
