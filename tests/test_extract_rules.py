@@ -710,6 +710,14 @@ def test_an_abbreviated_honorific_ends_an_institution_s_name():
     assert {o.label for o in find_orgs(text, [])} == {"Universitas Halu Oleo", "Direktorat Jenderal Aplikasi Informatika"}
 
 
+def test_a_post_of_that_time_is_a_former_post():
+    facts = _facts("Wali Kota Malang saat itu, Moch Anton, bahkan mengaku sudah melakukan studi banding ke Amerika "
+                   "Serikat. Bupati Bogor Ade Yasin saat itu mengatakan hal serupa.")
+    posts = _posts(facts)
+    assert ("Moch Anton", "Wali Kota Malang", "former") in posts
+    assert ("Ade Yasin", "Bupati", None) in posts  # after the name, "saat itu" dates what she said
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

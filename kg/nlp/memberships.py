@@ -45,8 +45,23 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
-    memberships = _of_the_late(text, memberships, keys)
+    memberships = _of_the_late(text, _of_that_time(text, memberships), keys)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
+
+
+def _of_that_time(text: str, memberships: list[Membership]) -> list[Membership]:
+    """A post with "saat itu" (or "ketika itu", "waktu itu", "kala itu") right after it, its region
+    between, was held then, not now: "Wali Kota Malang saat itu, Moch Anton", "Moch Anton, Wali Kota
+    Malang saat itu"; after the holder's name it dates a deed instead ("kata Kapolres X saat itu")."""
+    out = []
+    for m in memberships:
+        at = text.find(m.role.label, m.evidence.start, m.evidence.end + len(m.role.label)) \
+            if m.qualifier is None else -1
+        then = THEN_AFTER.match(text, at + len(m.role.label)) if at >= 0 else None
+        if then and (then.end() < m.evidence.end or at + len(m.role.label) == m.evidence.end):
+            m = replace(m, qualifier="former")  # the word before the name, or the name before the post
+        out.append(m)
+    return out
 
 
 # "Edy Mulyadi Soepardi (Alm)", "almarhum Taufiq Kiemas", "mendiang Ani Yudhoyono": someone who has died
@@ -327,6 +342,7 @@ ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua B
 NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
+THEN_AFTER = re.compile(rf"{PLACE_WORDS}\s+(?:saat|ketika|waktu|kala)\s+itu\b")  # "Wali Kota Malang saat itu"
 
 
 def _term_before(text: str, start: int) -> str | None:
