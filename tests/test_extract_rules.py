@@ -718,6 +718,17 @@ def test_a_post_of_that_time_is_a_former_post():
     assert ("Ade Yasin", "Bupati", None) in posts  # after the name, "saat itu" dates what she said
 
 
+def test_the_secretary_of_a_council_and_a_director_general_by_their_short_forms():
+    council = _facts("Pengajuan itu dari Sekwan langsung ke Ketua DPRD Gunungkidul. Hal itu dikatakan Sekretaris Dewan, "
+                     "Agus Hartadi saat ditemui di Kantor DPRD Gunungkidul.")
+    assert ("Agus Hartadi", "Sekretaris Dewan", "Dewan Perwakilan Rakyat Daerah Kabupaten Gunungkidul") in _orgs_of(council)
+    assert "Sekwan" not in _persons(council)
+    general = _facts("Dirjen Imigrasi Ronny F Sompie hadir. Pejabat Ditjen Imigrasi juga datang ke sana.")
+    assert ("Ronny F Sompie", "Dirjen", "Direktorat Jenderal Imigrasi") in _orgs_of(general)
+    assert [e.label for e in general.entities if e.kind is Kind.ORGANIZATION and "Imigrasi" in e.label] == [
+        "Direktorat Jenderal Imigrasi"]  # "Ditjen Imigrasi" is the same directorate
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

@@ -412,7 +412,7 @@ def _words_before_name(text: str, start: int, end: int, entities, to_end: bool =
 NAME_PARTICLE_AT_END = re.compile(rf"\s{PARTICLE}$")
 
 
-AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan"}
+AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan", "Direktur Jenderal": "Direktorat Jenderal"}
 
 
 

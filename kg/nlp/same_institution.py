@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from functools import cache
 
 from kg.nlp.orgs import LEVEL, OrgHit, org_types
+from kg.resources import lexicon
 
 LEARNED = "org:x-"
 COUNTRY_SUFFIXES = (("ri",), ("republik", "indonesia"))
@@ -81,9 +82,15 @@ def _joined_to(key: str, joins: dict[str, str]) -> str:
 
 
 def _words(name: str) -> tuple[str, ...]:
-    """A name's words, "Pemilu" written out ("Badan Pengawas Pemilu" is "... Pemilihan Umum")."""
+    """A name's words, short words written out (kg/lexicons/institution_word_forms.tsv: "Badan Pengawas
+    Pemilu" is "... Pemilihan Umum", "Ditjen Imigrasi" "Direktorat Jenderal Imigrasi")."""
     words = re.sub(r"[^\w\s]", " ", name).casefold().split()
-    return tuple(w for word in words for w in (("pemilihan", "umum") if word == "pemilu" else (word,)))
+    return tuple(w for word in words for w in _written_out().get(word, (word,)))
+
+
+@cache
+def _written_out() -> dict[str, tuple[str, ...]]:
+    return {short: tuple(full.split()) for short, full, *_ in lexicon("institution_word_forms")}
 
 
 LEADING_ABBREVIATION = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<short>[A-Za-z][\w-]{1,11})\)\s+(?P<rest>\S.*)$")
