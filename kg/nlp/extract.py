@@ -415,8 +415,6 @@ NAME_PARTICLE_AT_END = re.compile(rf"\s{PARTICLE}$")
 AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan", "Direktur Jenderal": "Direktorat Jenderal"}
 
 
-
-
 def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
                                   persons: list[PersonHit], posts: list[PostHit]) -> list[OrgHit]:
     """An institution the model reads as the end of a post phrase ("Kepala Biro Pers Media dan Informasi
@@ -430,7 +428,8 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         if e.label != "POST" or _cut_short(text, e, persons):
             continue
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
-        opening = next((i for i, (s, t) in enumerate(tokens) if i >= 1 and e.text[s:t] in words("institution_opens")), None)
+        opening = next((i for i, (s, t) in enumerate(tokens)
+                        if i >= 1 and e.text[s:t] in words("institution_opens")), None)
         if opening is not None and (len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri"):
             continue  # "Menteri Sekretariat Negara": the portfolio
         start = e.start + tokens[opening][0] if opening is not None else _after_lexicon_post(text, e, posts)

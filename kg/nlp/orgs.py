@@ -221,7 +221,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
 
 
 # a name of capitalised words, then its short form in brackets: "Forum Komunikasi Anak Papua (Forkap)"
-DEFINED_SHORT_FORM = re.compile(rf"(?P<name>(?:{NAME_WORD}\s+(?:dan\s+)?){{2,8}})\((?P<abbr>[A-Z][\w-]+(?:\s[A-Z][\w-]*){{0,3}})\)")
+DEFINED_SHORT_FORM = re.compile(rf"(?P<name>(?:{NAME_WORD}\s+(?:dan\s+)?){{2,8}})"
+                                r"\((?P<abbr>[A-Z][\w-]+(?:\s[A-Z][\w-]*){0,3})\)")
 
 
 def short_forms_defined(text: str, opening: str = "institution_opens") -> list[re.Match[str]]:
