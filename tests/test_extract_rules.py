@@ -729,6 +729,16 @@ def test_the_secretary_of_a_council_and_a_director_general_by_their_short_forms(
         "Direktorat Jenderal Imigrasi"]  # "Ditjen Imigrasi" is the same directorate
 
 
+def test_the_capital_s_police_units_carry_metro_before_their_region():
+    facts = _facts("Kapolres Metro Jakarta Utara Kombes Budhi Herdi Susianto mengatakan hal itu. Kapolsek Metro Gambir "
+                   "AKBP Yohanes membantah. Kapolda Metro Jaya Irjen Gatot Eddy Pramono hadir.")
+    held = _orgs_of(facts)
+    assert {("Budhi Herdi Susianto", "Kapolres", "Kepolisian Resor Jakarta Utara"),
+            ("Yohanes", "Kapolsek", "Kepolisian Sektor Gambir"),
+            ("Gatot Eddy Pramono", "Kapolda", "Kepolisian Daerah Metro Jaya")} <= held
+    assert "Metro" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}  # not Kota Metro, Lampung
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

@@ -23,7 +23,7 @@ from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find
                          org_types, placed_by_article, short_forms_defined)
 from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
-from kg.nlp.places import PlaceHit, country_at, find_places
+from kg.nlp.places import PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements
@@ -637,7 +637,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
     person_names = {_name_key(p.name) for p in persons}
     wider_of: dict[tuple[int, int], OrgHit] = {}
     for e in analysis.entities:
-        if e.label not in ("ORG", "LOC"):
+        if e.label not in ("ORG", "LOC") or e.label == "LOC" and capital_police_metro(text, e.start):
             continue
         if e.label == "ORG" and any(s <= e.start and e.end <= t for s, t in post_words):
             continue  # "Deputi Bidang KBKR": a word of a post's field, not the institution

@@ -89,11 +89,12 @@ def country_at(text: str, start: int) -> int | None:
 def _district_units() -> re.Pattern[str]:
     """A kecamatan's units and their heads, which name it right after them ("Polsek Cilincing", "Kapolsek
     Menui", "PPK Bungku"): the institutions of kg/lexicons/org_types.tsv at the district level, and the
-    posts of posts.tsv that name one of them."""
+    posts of posts.tsv that name one of them; the capital's units carry "Metro" before it ("Kapolsek Metro
+    Tanah Abang")."""
     types = {r[0] for r in lexicon("org_types") if r[4] == "district"}
     forms = [f for r in lexicon("org_types") if r[0] in types for f in split_list(r[1])]
     forms += [r[0] for r in lexicon("posts") if r[3] in types]
-    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?:Metro\s+)?(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
 
 
 def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
@@ -160,7 +161,7 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 start = dateline.end + m.start()
                 hits.append(PlaceHit(start, start + len(hit.name), hit.name, hit.key, hit.name, hit.type,
                                      within=hit.within))
-    return _dedupe(_as_named_with_keyword(_polling_stations(hits)), context)
+    return _dedupe(_as_named_with_keyword(_polling_stations(hits)), context, text)
 
 
 def _polling_stations(hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -252,7 +253,16 @@ def _dateline_places(dateline: Dateline, context: frozenset[str]) -> list[PlaceH
     return out
 
 
-def _dedupe(hits: list[PlaceHit], context: frozenset[str]) -> list[PlaceHit]:
+POLICE_UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Polda|Polres|Polsek|Polrestro|(?:Ka|Waka)pol(?:da|res|sek))\s+$")
+
+
+def capital_police_metro(text: str, start: int) -> bool:
+    """Whether the "Metro" at `start` is the word the capital's police units carry ("Polres Metro Jakarta
+    Utara", "Kapolsek Metro Tanah Abang", "Polda Metro Jaya"), not Kota Metro in Lampung."""
+    return text.startswith("Metro", start) and POLICE_UNIT_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _dedupe(hits: list[PlaceHit], context: frozenset[str], text: str) -> list[PlaceHit]:
     """One hit per span; a region named inside a venue far from the article's provinces is dropped
     ("Selat Malaka" is no mention of Kabupaten Malaka)."""
     seen: dict[tuple[int, int], PlaceHit] = {}
@@ -264,7 +274,8 @@ def _dedupe(hits: list[PlaceHit], context: frozenset[str]) -> list[PlaceHit]:
     kept = [h for h in kept if not any(o is not h and o.key != h.key and o.start <= h.start and h.end <= o.end
                                        and (o.end - o.start) > (h.end - h.start) for o in regions)]
     # "Polres Metro Jakarta Selatan": the capital's police units carry "Metro"; no mention of Kota Metro
-    kept = [h for h in kept if not (h.text == "Metro" and any(o.start == h.end + 1 and o.code for o in regions))]
+    kept = [h for h in kept if not (h.text == "Metro" and (any(o.start == h.end + 1 and o.code for o in regions)
+                                                          or capital_police_metro(text, h.start)))]
     venues = [h for h in kept if h.type == "venue"]
     return [h for h in kept
             if not (h.code and h.code[:2] not in context and any(v.start <= h.start and h.end <= v.end for v in venues))]

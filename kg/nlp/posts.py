@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.nlp.orgs import branch_area, branch_label, OrgHit, OrgType, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
-from kg.nlp.places import PlaceHit, country_at
+from kg.nlp.places import PlaceHit, capital_police_metro, country_at
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.records import Role
 from kg.resources import lexicon, post_head_words, split_list
@@ -236,6 +236,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end = suspended.end()  # "Sekretaris Daerah nonaktif Jawa Barat": still the post of that region
         gap = re.match(r"\s+", text[end:end + 3])
         nxt = end + (gap.end() if gap else 0)
+        if definition.kind == "acronym" and capital_police_metro(text, nxt) and nxt + 6 in place_at:
+            nxt += 6  # "Kapolsek Metro Gambir": the capital's unit, in Gambir ("Kapolda Metro Jaya" stays)
         org = org_at.get(nxt)
         board = NATIONAL_BOARD.match(text, nxt)
         party = org_at.get(board.end()) if board else None
