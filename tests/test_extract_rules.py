@@ -739,6 +739,13 @@ def test_the_capital_s_police_units_carry_metro_before_their_region():
     assert "Metro" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}  # not Kota Metro, Lampung
 
 
+def test_a_name_with_an_english_word_for_institutions_is_no_person():
+    facts = _facts("Direktur Eksekutif Jokowi Watch, Tigor Doris Sitorus meminta kepolisian serius mengungkap "
+                   "keterlibatan artis.")
+    assert _persons(facts) == {"Tigor Doris Sitorus"}
+    assert {(person, post) for person, post, _ in _posts(facts)} == {("Tigor Doris Sitorus", "Direktur Eksekutif")}
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}

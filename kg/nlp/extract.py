@@ -90,7 +90,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
-    persons = _without_institutions_short_forms(text, persons)
+    persons = [h for h in _without_institutions_short_forms(text, persons)
+               if not any(w in words("english_institution_words") for w in h.name.split())]  # "Jokowi Watch"
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
