@@ -746,6 +746,12 @@ def test_a_name_with_an_english_word_for_institutions_is_no_person():
     assert {(person, post) for person, post, _ in _posts(facts)} == {("Tigor Doris Sitorus", "Direktur Eksekutif")}
 
 
+def test_the_stock_exchange_is_no_person():
+    facts = _facts("Pencalonan Hasan Fawzi menuai sorotan. Ia adalah mantan Direktur Utama Bursa Efek Indonesia "
+                   "2015-2018.")
+    assert "Bursa Efek" not in _persons(facts)
+
+
 def test_antara_opening_a_phrase_is_the_word_not_the_news_agency():
     def orgs(text: str) -> set[str]:
         return {e.label for e in _facts(text).entities if e.kind is Kind.ORGANIZATION}
