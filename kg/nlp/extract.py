@@ -90,8 +90,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
-    persons = [h for h in _without_institutions_short_forms(text, persons)
-               if not any(w in words("english_institution_words") for w in h.name.split())]  # "Jokowi Watch"
+    persons = _without_institution_names(text, persons)
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
@@ -460,13 +459,13 @@ def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
     tokens = text[start:phrase.end].split()
     if not tokens or len(tokens) > 6:
         return None
-    short_form = SHORT_FORM.fullmatch(tokens[0]) is not None and tokens[0] not in NATIONAL \
+    short_form = ACRONYM.fullmatch(tokens[0]) is not None and tokens[0] not in COUNTRY_MARKS \
         and not ROMAN.fullmatch(tokens[0]) and (len(tokens[0]) > 2 or len(tokens) > 1)  # "Ketua RT", "RS"
     return start if short_form or any(t in words("english_institution_words") for t in tokens) else None
 
 
-SHORT_FORM = re.compile(r"[A-Z][A-Z0-9]+[a-z]?")  # "HMI", "LSPR", "PBNU"; not the country's "RI"
-NATIONAL = frozenset({"RI", "NKRI"})
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]+[a-z]?")  # "HMI", "LSPR", "PBNU"
+COUNTRY_MARKS = frozenset({"RI", "NKRI"})  # the country's, no institution's short form
 LOWER_WORDS = re.compile(r"(?:\s+[a-z]\S*)*\s*")
 ROMAN = re.compile(r"[IVXL]+")  # "Wakil Rektor IV UNS": the post's number
 
@@ -583,14 +582,17 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     return all(bracketed(h) for h in same) and not after_name
 
 
-def _without_institutions_short_forms(text: str, persons: list[PersonHit]) -> list[PersonHit]:
-    """The persons less the short forms the article gives institutions in brackets ("Aliansi Mahasiswa
-    Pejuang Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a
-    short form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum
-    Forkap Semmy Jenggu")."""
+def _without_institution_names(text: str, persons: list[PersonHit]) -> list[PersonHit]:
+    """The persons less institutions' names: a name with an English word for institutions ("Jokowi
+    Watch"), and the short forms the article gives institutions in brackets ("Aliansi Mahasiswa Pejuang
+    Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
+    form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
+    Jenggu")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     out = []
     for h in persons:
+        if any(w in words("english_institution_words") for w in h.name.split()):
+            continue
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
         if h.name in forms or any(f.startswith(h.name + " ") and text.startswith(f, h.name_start) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"

@@ -94,7 +94,8 @@ def _district_units() -> re.Pattern[str]:
     types = {r[0] for r in lexicon("org_types") if r[4] == "district"}
     forms = [f for r in lexicon("org_types") if r[0] in types for f in split_list(r[1])]
     forms += [r[0] for r in lexicon("posts") if r[3] in types]
-    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?:Metro\s+)?(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?:Metro\s+)?"
+                      rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
 
 
 def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
