@@ -1965,6 +1965,21 @@ def test_a_post_pointing_back_after_a_connective_or_a_passive_opening_is_about_t
             ("Siti Aminah", "Partai Demokrasi Indonesia Perjuangan")} <= _held_in(facts)
 
 
+def test_a_post_pointing_back_after_a_quotation_is_about_its_speaker():
+    facts = _facts("Jakarta - Budi Hartanto hadir dalam rapat Pansus.\n\"Kajian itu perlu data, tidak hanya narasi "
+                   "saja,\" imbuhnya.\nMenurut politikus Partai Golkar itu, Pansus akan meminta pandangan pemerintah.")
+    assert ("Budi Hartanto", "Partai Golongan Karya") in _held_in(facts)
+
+
+def test_the_names_of_a_ticket_hold_neither_of_its_posts():
+    facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
+                   "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "
+                   "terpilih.\nBupati Bireuen Husaini Amin hadir, kata Ketua KIP Bireuen Agusni.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert ("Husaini Amin", "Bupati") in posts
+    assert not {name for name, _ in posts} & {"Mukhlis", "Razuardi", "Budi Hartono", "Rudi Santoso"}
+
+
 def test_a_full_name_the_model_reads_as_a_person_once_is_that_person_where_it_reads_an_institution():
     """The rules' name after "anggota" stands where the model reads an institution, because the model reads
     the same full name as a person elsewhere in the article; a one-word name gets no such pass."""

@@ -128,7 +128,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                             load_speaker_linker(analysis.model_dir))
     memberships += described_speakers(text, analysis, posts, orgs, statements, memberships)
     memberships += described_persons(text, analysis, posts, orgs, [(h.name_start, person_keys[h]) for h in persons],
-                                     memberships)
+                                     statements, memberships)
     for stmt in statements:
         sentence = analysis.sentence_at(stmt.start)
         held = speaker_roles.get(stmt.speaker)

@@ -18,7 +18,8 @@ from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import Holding, PostHit, abbreviates, definition_of, of_another, post_defs, post_qualifier, role_for
+from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, of_another, post_defs,
+                          post_qualifier, role_for)
 from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -46,7 +47,32 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, memberships), keys)
+    memberships = _without_tickets(text, memberships)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
+
+
+@cache
+def _post_pair() -> re.Pattern[str]:
+    """'Bupati dan Wakil Bupati', 'Presiden dan Wakil Presiden': a post elected with its deputy (a regional
+    head of kg/lexicons/posts.tsv, a head of state), named as the pair."""
+    heads = {d.label for d in post_defs().values() if d.kind == "area"} | {r[0] for r in lexicon("heads_of_state")}
+    return re.compile(rf"\b(?P<post>{alternation(heads)})\s+dan\s+Wakil?\s+(?P=post)\b")
+
+
+ELECTED_AFTER = re.compile(r"[^.,;]{0,40}?\bterpilih\b")  # "Bupati dan Wakil Bupati Madina terpilih"
+DESIGNATED_BEFORE = re.compile(r"\bsebagai\s+$")  # "menetapkan A dan B sebagai Gubernur dan Wakil Gubernur Bali"
+
+
+def _without_tickets(text: str, memberships: list[Membership]) -> list[Membership]:
+    """No post from a ticket's pair of posts: the names by "pasangan calon Bupati dan Wakil Bupati",
+    "sebagai Gubernur dan Wakil Gubernur Bali", "Bupati dan Wakil Bupati Polman terpilih" run for them
+    or won them, and hold neither yet."""
+    tickets = [(m.start(), m.end()) for m in _post_pair().finditer(text)
+               if TICKET_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               or DESIGNATED_BEFORE.search(text, max(0, m.start() - 10), m.start())
+               or ELECTED_AFTER.match(text, m.end())]
+    return [m for m in memberships
+            if not any(overlaps(m.evidence.start, m.evidence.end, *ticket) for ticket in tickets)]
 
 
 def _of_that_time(text: str, memberships: list[Membership]) -> list[Membership]:
@@ -523,10 +549,11 @@ DESCRIPTION_OPENER = re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelum
 
 
 def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
-                      persons: list[tuple[int, str]], found: list[Membership]) -> list[Membership]:
+                      persons: list[tuple[int, str]], statements, found: list[Membership]) -> list[Membership]:
     """The post a sentence opens with to speak of the person named last before it ("Airlangga ... mampu
-    memimpin Partai Golkar. Bahkan, Menteri Perindustrian itu dinilai ..."): that person holds it.
-    `persons`: where each person mention starts, and whose it is."""
+    memimpin Partai Golkar. Bahkan, Menteri Perindustrian itu dinilai ..."), or of the speaker of the
+    words just quoted ('"...," imbuhnya. Menurut politikus Partai Golkar itu, ...'): that person holds
+    it. `persons`: where each person mention starts, and whose it is; `statements`: kg.nlp.quotes'."""
     spans = _pointing_posts(text, analysis, posts)
     forms = _institution_forms(orgs)
     named_in = defaultdict(list)  # sentence → the persons named in it, in order
@@ -544,7 +571,7 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         described = _described(text, analysis, spans, orgs, forms, start)
         if described is None or (described.role.key, described.organization) in held:
             continue  # someone the article names holds that post: the description may be theirs
-        person = _topic(named_in, sentence, start)
+        person = _topic(named_in, sentence, start) or _last_speaker(analysis, statements, sentence)
         head = described.role.label.split()[0].casefold()
         if person is None or (person, described.role.key) in have or (person, head) in heads:
             continue  # a minister named so before is not described as another ministry's
@@ -562,6 +589,12 @@ def _topic(named_in: dict[int, list[tuple[int, str]]], sentence: int, start: int
         if named:
             return named[0]
     return None
+
+
+def _last_speaker(analysis: Analysis, statements, sentence: int) -> str | None:
+    """Who spoke the words quoted last in the sentence before `sentence`, if anyone did."""
+    said = [stmt for stmt in statements if analysis.sentence_at(max(stmt.end - 1, stmt.start)) == sentence - 1]
+    return max(said, key=lambda stmt: stmt.end).speaker if said else None
 
 
 def _pointing_posts(text: str, analysis: Analysis, posts: list[PostHit]) -> dict[int, tuple[int, PostHit | None]]:
