@@ -1971,6 +1971,15 @@ def test_a_post_pointing_back_after_a_quotation_is_about_its_speaker():
     assert ("Budi Hartanto", "Partai Golongan Karya") in _held_in(facts)
 
 
+def test_a_name_then_adalah_or_sebelumnya_holds_the_post_after_it_not_the_next_name():
+    facts = _facts("Jakarta - Empat lainnya berpengalaman. Betty Idroos sebelumnya adalah Ketua KPU DKI, Yulianto "
+                   "Sudrajat sebelumnya Ketua KPU Jawa Tengah, Idham Holik adalah Komisioner KPU Jawa Barat.")
+    assert {("Betty Idroos", "Komisi Pemilihan Umum Provinsi DKI Jakarta"),
+            ("Yulianto Sudrajat", "Komisi Pemilihan Umum Provinsi Jawa Tengah"),
+            ("Idham Holik", "Komisi Pemilihan Umum Provinsi Jawa Barat")} == _held_in(facts)
+    assert {("Betty Idroos", "Ketua", "former"), ("Idham Holik", "Komisioner", None)} <= _posts(facts)
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -182,9 +182,16 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
 
 def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
     """A post the article also gives the same person in an institution, repeated without one ("Ketua"
-    after "Ketua KPU Tapin"), says nothing more: only the placed membership is kept."""
+    after "Ketua KPU Tapin"), says nothing more: only the placed membership is kept. So does the bare
+    head of a post the person holds in full ("menteri Jokowi" of a "Menteri Sosial")."""
     placed = {(m.person, m.role.key, m.qualifier) for m in memberships if m.organization}
-    return [m for m in memberships if m.organization or (m.person, m.role.key, m.qualifier) not in placed]
+    full = defaultdict(list)
+    for m in memberships:
+        if m.organization:
+            full[m.person].append(m.role.label.casefold())
+    return [m for m in memberships if m.organization or (
+        (m.person, m.role.key, m.qualifier) not in placed
+        and not any(label.startswith(f"{m.role.label.casefold()} ") for label in full[m.person]))]
 
 
 def _one_per_post(memberships: list[Membership]) -> list[Membership]:

@@ -57,6 +57,7 @@ DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexico
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
 # "pernah menjabat sebagai ...", "semasa Aher menjabat sebagai gubernur", "ketika masih menjabat Kapolda"
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
+                  r"|\b(?:sebelumnya|dulunya)\s+(?:(?:adalah|merupakan)\s+)?$"  # "Betty sebelumnya adalah Ketua KPU DKI"
                   r"|\b(?:ketika|semasa|sewaktu|kala)\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:masih\s+)?menjabat\b")
 
 
@@ -435,10 +436,13 @@ INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "P
 
 
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
-# Ketua KPU Tapin" (a past one, "pernah menjabat", is marked former where the post is found)
+# Ketua KPU Tapin", "Idham adalah Komisioner KPU Jawa Barat", "Betty sebelumnya adalah Ketua KPU DKI, Yulianto
+# sebelumnya Ketua KPU Jawa Tengah" (a past one, "pernah menjabat", is marked former where the post is found)
 NAMED_AS = re.compile(r",?\s+(?:(?:yang\s+)?(?:(?:juga|kini|saat\s+ini|sekarang|masih|sempat|pernah|sedang|tengah|"
                       r"telah|sudah|pun)\s+)*menjabat(?:\s+(?:sebagai|selaku))?|sebagai|selaku"
-                      r"|yang\s+(?:juga|kini|saat\s+ini|sekarang|masih)(?:\s+(?:merupakan|adalah))?)\s+")
+                      r"|yang\s+(?:juga|kini|saat\s+ini|sekarang|masih)(?:\s+(?:merupakan|adalah))?"
+                      r"|(?:(?:sebelumnya|dulunya|kini|saat\s+ini|sekarang|juga)\s+)?(?:adalah|merupakan)"
+                      r"|sebelumnya|dulunya)\s+")
 
 
 TICKET_GAP = re.compile(r"\s*(?:[-–/]|,?\s+dan)\s*")
