@@ -1980,6 +1980,14 @@ def test_a_name_then_adalah_or_sebelumnya_holds_the_post_after_it_not_the_next_n
     assert {("Betty Idroos", "Ketua", "former"), ("Idham Holik", "Komisioner", None)} <= _posts(facts)
 
 
+def test_a_law_or_plan_by_its_short_form_is_no_person_and_no_speaker():
+    facts = _facts("Jakarta - RUU PKS telah masuk Prolegnas sejak 2016.\n\"Revisi UU KPK saja tidak masuk Prolegnas,\" "
+                   "kata dia.\n\"DPR tidak serius,\" kata Koordinator Jaringan Kerja Prolegnas Pro Perempuan Ratna "
+                   "Batara Munti saat konferensi pers.")
+    assert not {name for name in _persons(facts) if "Prolegnas" in name}
+    assert {speaker for speaker, _ in _said(facts)} <= {"Ratna Batara Munti"}
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "
