@@ -1988,6 +1988,13 @@ def test_a_law_or_plan_by_its_short_form_is_no_person_and_no_speaker():
     assert {speaker for speaker, _ in _said(facts)} <= {"Ratna Batara Munti"}
 
 
+def test_a_name_inside_quoted_words_is_no_subject_a_pronoun_after_them_means():
+    facts = _facts("Jakarta - Direktur Program SMRC Sirojudin Abbas meminta Presiden Joko Widodo bersikap netral.\n"
+                   "Menurut dia, keretakan di Golkar mengancam partai. \"Bukan Pak Jokowi yang terganggu, tapi Golkar "
+                   "sendiri,\" ujarnya.\nIa menilai, tokoh lain akan muncul menjelang Munas.")
+    assert {speaker for speaker, _ in _said(facts)} == {"Sirojudin Abbas"}
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -120,6 +120,7 @@ class SpeakerResolver:
         self.last_speaker: str | None = None
         self.last_speaker_end = -1  # end offset of the statement the last speaker made
         self.sentences: tuple[Sentence, ...] = ()  # set by find_statements
+        self.quoted: tuple[tuple[int, int], ...] = ()  # the quoted passages, set by find_statements
 
     def spoke(self, speaker: str, end: int) -> None:
         self.last_speaker, self.last_speaker_end = speaker, end
@@ -148,9 +149,11 @@ class SpeakerResolver:
         """Where the longest person's name that begins at `start` ends; None when none begins there."""
         return max((e for s, e, _ in self.mentions if s == start), default=None)
 
-    def first_person_in(self, start: int, end: int) -> tuple[int, str] | None:
-        """The first named person (start offset, key) in a span."""
-        found = [(s, k) for s, e, k in self.mentions if start <= s and e <= end]
+    def first_person_in(self, start: int, end: int, *, in_quotes: bool = True) -> tuple[int, str] | None:
+        """The first named person (start offset, key) in a span; with `in_quotes` False, none named
+        inside quoted words (whom a quote talks about: "Bukan Pak Jokowi yang terganggu," ujarnya)."""
+        found = [(s, k) for s, e, k in self.mentions if start <= s and e <= end
+                 and (in_quotes or not any(a <= s and e <= b for a, b in self.quoted))]
         return found[0] if found else None
 
     def last_named_before(self, pos: int, avoid: frozenset[str] = frozenset()) -> str | None:
@@ -178,7 +181,7 @@ class SpeakerResolver:
         skip = lead.end() if lead else skip
         if prev.text[skip:skip + 1] in "“\"'":
             return None  # a quote's words, not its subject
-        found = self.first_person_in(prev.start + skip, prev.end)
+        found = self.first_person_in(prev.start + skip, prev.end, in_quotes=False)
         if found is not None and _title_only(prev.text[skip:found[0] - prev.start]):
             return found  # "Menteri Dalam Negeri (Mendagri) Tjahjo Kumolo mengapresiasi ..."
         comma = prev.text.find(", ", skip, skip + 40)
@@ -186,7 +189,7 @@ class SpeakerResolver:
                 len(prev.text[skip:comma].split()) <= 4 and _title_only(prev.text[comma + 2:found[0] - prev.start]):
             return found  # "Menanggapi hal itu, Ketua KPU Maluku Syamsul ...": a lead, then a post and the name
         for verb in PASSIVE.finditer(prev.text):  # "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah."
-            agent = self.first_person_in(prev.start + verb.end(), prev.end)
+            agent = self.first_person_in(prev.start + verb.end(), prev.end, in_quotes=False)
             if agent is not None and _title_only(AGENT_LEAD.sub("", prev.text[verb.end():agent[0] - prev.start])):
                 return agent
         return None
@@ -231,6 +234,7 @@ class SpeakerResolver:
 def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
     out: list[Statement] = []
     resolver.sentences = analysis.sentences
+    resolver.quoted = tuple(quoted_spans(text))
     offset = 0
     for paragraph in text.split("\n"):
         out += _paragraph(text, offset, paragraph, analysis, resolver)
