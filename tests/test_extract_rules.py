@@ -1995,6 +1995,12 @@ def test_a_name_inside_quoted_words_is_no_subject_a_pronoun_after_them_means():
     assert {speaker for speaker, _ in _said(facts)} == {"Sirojudin Abbas"}
 
 
+def test_a_weekday_with_an_apostrophe_or_an_office_s_coded_short_form_is_no_person():
+    facts = _facts("Morowali - Kepala desa dilantik oleh Bupati Morowali, Jum’at (25/10/19). Gubernur Aceh, Jum'at "
+                   "(9/2), menyampaikan hal itu. Hadir Kadis DPMDP3A, Alamsyah.")
+    assert _persons(facts) == {"Alamsyah"}
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -582,16 +582,19 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     return all(bracketed(h) for h in same) and not after_name
 
 
+CODED_SHORT_FORM = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")  # "DPMDP3A", "P2TP2A": an office's short form, with its digits
+
+
 def _without_institution_names(text: str, persons: list[PersonHit]) -> list[PersonHit]:
     """The persons less institutions' names: a name with an English word for institutions ("Jokowi
     Watch"), and the short forms the article gives institutions in brackets ("Aliansi Mahasiswa Pejuang
     Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
-    Jenggu")."""
+    Jenggu"); nor is an office's short form with digits ("Kadis DPMDP3A, Alamsyah")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     out = []
     for h in persons:
-        if any(w in words("english_institution_words") for w in h.name.split()):
+        if any(w in words("english_institution_words") or CODED_SHORT_FORM.fullmatch(w) for w in h.name.split()):
             continue
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
         if h.name in forms or any(f.startswith(h.name + " ") and text.startswith(f, h.name_start) for f in forms):
