@@ -2001,6 +2001,12 @@ def test_a_weekday_with_an_apostrophe_or_an_office_s_coded_short_form_is_no_pers
     assert _persons(facts) == {"Alamsyah"}
 
 
+def test_a_short_quote_is_no_statement_and_its_attribution_no_words_said():
+    facts = _facts("Jakarta - \"Itu dilarang,\" kata Ketua KASN Sofian Effendi usai kegiatan sosialisasi. Sofian "
+                   "mengatakan, netralitas aparatur harus dijaga.")
+    assert _said(facts) == [("Sofian Effendi", "netralitas aparatur harus dijaga")]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "
