@@ -2007,6 +2007,14 @@ def test_a_short_quote_is_no_statement_and_its_attribution_no_words_said():
     assert _said(facts) == [("Sofian Effendi", "netralitas aparatur harus dijaga")]
 
 
+def test_a_faculty_s_short_form_and_a_known_ngo_are_institutions_not_names():
+    facts = _facts("Makassar - Dosen Fisip Unismuh, Andi Luhur Priyanto mengatakan revisi itu melemahkan. \"Betul-betul "
+                   "seperti kabar kematian bagi kita,\" ujar dosen Fisip Unismuh itu.\nMenurut Direktur Imparsial Al "
+                   "Araf, RKUHP sebaiknya dibahas DPR periode berikutnya.")
+    assert _persons(facts) == {"Andi Luhur Priyanto", "Al Araf"}
+    assert ("Al Araf", "Imparsial") in _held_in(facts)
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "
