@@ -20,7 +20,7 @@ from kg.nlp.extract import extract
 from kg.nlp.orgs import OrgHit
 from kg.nlp.pipeline import load_pipeline
 from kg.nlp.post_institution import attach_institutions
-from kg.nlp.post_linker import Stretch, best_holders, load_linkers
+from kg.nlp.post_linker import Linker, Stretch, best_holders, load_linkers
 from kg.nlp.quotes import Statement
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.records import Article, Membership, Mention, Role
@@ -199,6 +199,23 @@ def test_a_post_that_is_held_in_no_institution_stays_without_one(linkers):
     persons = [("person:jokowi", _stretch(text, "Joko Widodo"))]
     sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
     assert attach_institutions(text, sentence_of, [president], persons, orgs, linkers.institution)[0].organization is None
+
+
+def test_a_regional_head_is_held_in_no_institution_but_a_government_whatever_the_scorer_prefers():
+    """Hand check round 29: "Kades Tafagapi, Mahfud Kutaya" put in the Badan Permusyawaratan Desa the
+    article names; the gold articles hold 110 regional heads' posts, none outside a government."""
+    text = ("Kades Tafagapi, Mahfud Kutaya dilantik. Bupati Taslim hadir. Anggota Badan Permusyawaratan Desa "
+            "dilantik pula. Pemerintah Kabupaten Morowali menyiapkan anggarannya.")
+    council = _org(text, "Badan Permusyawaratan Desa", "org:bpd", "Badan Permusyawaratan Desa")
+    regency = replace(_org(text, "Pemerintah Kabupaten Morowali", "org:pemkab", "Pemerintah Kabupaten Morowali"),
+                      type="pemkab")
+    head = _membership(text, "person:mahfud", "Kades", "Kades Tafagapi, Mahfud Kutaya")
+    regent = _membership(text, "person:taslim", "Bupati", "Bupati Taslim")
+    persons = [("person:mahfud", _stretch(text, "Mahfud Kutaya")), ("person:taslim", _stretch(text, "Taslim"))]
+    sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
+    eager = Linker({}, 10.0, 0.5)  # prefers any institution for any post
+    attached = attach_institutions(text, sentence_of, [head, regent], persons, [council, regency], eager)
+    assert [m.organization for m in attached] == [None, "org:pemkab"]
 
 
 def test_the_head_of_state_is_held_in_no_institution_the_article_names(linkers):

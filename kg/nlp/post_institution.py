@@ -157,7 +157,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
                            and s.end <= m.evidence.end and not (s.start < post.end and post.start < s.end)), None)
             served = _governments_served(m.role.label)
-            fitting = [c for c in candidates if served is None or kind_of[c.key] not in GOVERNMENTS - served]
+            fitting = [c for c in candidates if served is None or kind_of[c.key] in served]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             if best is not None:
                 m = replace(m, organization=best[0])
@@ -167,11 +167,12 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
 
 def _governments_served(label: str) -> frozenset[str] | None:
     """The kinds of government a regional head's post is held in ("Gubernur": a Pemprov, not the Pemkab
-    of the article's regency; another kind of institution may still be it), None for any other post."""
+    of the article's regency; "Kades": none of the article's, not its village council), None for any
+    other post: the gold articles hold 110 regional heads' posts, none in another kind of institution."""
     definition = definition_of(label)
-    if definition is None or definition.kind != "area" or not definition.serves:
+    if definition is None or definition.kind != "area":
         return None
-    return frozenset(definition.serves)
+    return frozenset(definition.serves) & GOVERNMENTS
 
 
 def _one_each(memberships: list[Membership]) -> list[Membership]:
