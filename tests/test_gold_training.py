@@ -179,7 +179,8 @@ def test_a_post_whose_sentence_names_no_institution_is_held_in_the_one_the_artic
     text = ("Wali Kota Probolinggo Hadi Zainal Abidin meninjau pasar. Ketua DPRD Rina Marlina ikut hadir. "
             "Pemerintah Kota Probolinggo menyiapkan anggaran pasar itu.")
     orgs = [_org(text, "DPRD", "org:dprd", "DPRD"),
-            _org(text, "Pemerintah Kota Probolinggo", "org:pemkot", "Pemerintah Kota Probolinggo")]
+            replace(_org(text, "Pemerintah Kota Probolinggo", "org:pemkot", "Pemerintah Kota Probolinggo"),
+                    type="pemkot")]
     mayor = _membership(text, "person:hadi", "Wali Kota", "Wali Kota Probolinggo Hadi Zainal Abidin")
     persons = [("person:hadi", _stretch(text, "Hadi Zainal Abidin")), ("person:rina", _stretch(text, "Rina Marlina"))]
     sentence_of = lambda char: text[:char].count(". ")  # noqa: E731
