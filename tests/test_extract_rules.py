@@ -2015,6 +2015,13 @@ def test_a_faculty_s_short_form_and_a_known_ngo_are_institutions_not_names():
     assert ("Al Araf", "Imparsial") in _held_in(facts)
 
 
+def test_the_first_letters_of_a_one_word_name_are_that_person():
+    facts = _facts("Pati - Hal ini diungkapkan Ketua Bawaslu Pati Supriyanto. \"Kami awasi semua tahapan,\" kata "
+                   "Supri.")
+    assert _persons(facts) == {"Supriyanto"}
+    assert _said(facts) == [("Supriyanto", "Kami awasi semua tahapan")]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -235,7 +235,7 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     not evidence enough: it is the same person across articles only with the same institution
     (or regional office), or else in the same province the article is about; without a province
     it stays a node of this article."""
-    names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), n))
+    names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), -len(n) if " " not in n else 0, n))
     wives = {h.name for h in hits if WIFE.match(h.text)}  # "Ny. Nanny Hadi Tjahjanto" carries her husband's name
     canonical: dict[str, str] = {}
     for name in names:
@@ -297,8 +297,12 @@ def _short_form(name: str, full: str) -> bool:
     """`name` is another way of writing the longer `full` in one article: a nickname, acronym or initials
     (kg.identity.names), a spelling variant, some of its words with one left out between ("Eni Saragih"
     of "Eni Maulani Saragih"), a one-word name that begins a word of it ("Rudy" of "FX Hadi Rudyatmo")
-    or is a word of it misspelt ("Bivtri" of "Bivitri Susanti")."""
-    if len(full.split()) < 2 or name == full:
+    or is a word of it misspelt ("Bivtri" of "Bivitri Susanti"); of a one-word name, its first letters
+    ("Supri" of "Supriyanto", "Syamsi" of "Syamsihidayat")."""
+    if len(full.split()) < 2:
+        return " " not in name and len(name) >= 4 and len(full) - len(name) >= 2 and \
+            full.casefold().startswith(name.casefold())
+    if name == full:
         return False
     how = relation(name, full)
     if how in ("variant", "initials", "acronym", "nickname") or (how == "contains" and len(name.split()) >= 2):
