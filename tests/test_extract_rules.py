@@ -2022,6 +2022,13 @@ def test_the_first_letters_of_a_one_word_name_are_that_person():
     assert _said(facts) == [("Supriyanto", "Kami awasi semua tahapan")]
 
 
+def test_a_familiar_form_of_address_is_kept_off_the_name_and_a_nickname_after_alias():
+    facts = _facts("Jakarta - KPU menerima pendaftaran Anies Baswedan dan Muhaimin Iskandar alias Cak Imin.\nCak Imin "
+                   "tiba pukul 10.00. Ketua Umum Partai NasDem Surya Paloh ikut hadir.\n\"Bang Surya datang untuk "
+                   "mendukung kami,\" kata Anies.")
+    assert _persons(facts) == {"Anies Baswedan", "Muhaimin Iskandar", "Surya Paloh"}
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -376,7 +376,8 @@ def _unit_after(text: str, end: int, cover: bytearray) -> bool:
 # "Presiden Joko Widodo (Jokowi)", "Emil --sapaan akrab Ridwan Kamil--", "Ridwan Kamil yang akrab disapa Emil",
 # "kata Emil, sapaan Ridwan Kamil", "Ical, begitu sapaan untuk Aburizal Bakrie"
 NICK_AFTER = re.compile(r"\s*(?:\((?P<paren>[A-Z][A-Za-z]{2,12})\)|,?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)"
-                        r"\s+(?:akrab\s+)?(?P<called>[A-Z][a-z]{2,12})\b|\s+alias\s+(?P<alias>[A-Z][a-z]{2,12})\b)")
+                        r"\s+(?:akrab\s+)?(?:(?:Cak|Kang|Bang|Mas)\s+)?(?P<called>[A-Z][a-z]{2,12})\b"
+                        r"|\s+alias\s+(?:(?:Cak|Kang|Bang|Mas)\s+)?(?P<alias>[A-Z][a-z]{2,12})\b)")
 NICK_BEFORE = re.compile(r"(?P<nick>[A-Z][a-z]{2,12})\s*(?:--|—|–|\(|,)\s*(?:begitu\s+)?sapaan(?:\s+akrab)?"
                          r"(?:\s+(?:untuk|bagi))?\s+$")
 
