@@ -2029,6 +2029,13 @@ def test_a_familiar_form_of_address_is_kept_off_the_name_and_a_nickname_after_al
     assert _persons(facts) == {"Anies Baswedan", "Muhaimin Iskandar", "Surya Paloh"}
 
 
+def test_a_one_word_name_s_nickname_after_alias_is_that_person():
+    facts = _facts("Mataram - Pelapor Iskandar alias Nando melaporkan dugaan pelanggaran itu ke Bawaslu. Nando "
+                   "mengatakan laporan itu sudah lengkap.")
+    assert _said(facts) == [("Iskandar", "laporan itu sudah lengkap")]
+    assert "Nando" not in _persons(facts)
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -387,9 +387,9 @@ def _nicknames(text: str, hits: list[PersonHit], cover: bytearray) -> list[Perso
     wherever it is written: its mentions carry the full name."""
     nicks: dict[str, str] = {}
     for h in hits:
-        if len(h.name.split()) < 2:
-            continue
         m = NICK_AFTER.match(text, h.end)
+        if len(h.name.split()) < 2 and not (m and m.group("alias")):
+            continue  # a one-word name's nickname only after "alias" ("Iskandar alias Nando")
         nick = m and (m.group("paren") or m.group("called") or m.group("alias"))
         if nick and nick not in _stop() and nick not in h.name.split() and (not nick.isupper() or
                                                                             _initials(h.name) == nick):
