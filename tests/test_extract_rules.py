@@ -2036,6 +2036,13 @@ def test_a_one_word_name_s_nickname_after_alias_is_that_person():
     assert "Nando" not in _persons(facts)
 
 
+def test_a_nickname_given_to_the_man_named_last_is_his():
+    facts = _facts("Bandung - KPK akan memeriksa mantan Gubernur Jawa Barat, Ahmad Heryawan. Pria yang biasa disapa Aher "
+                   "itu hadir pukul 10.00.\n\"Saya siap membantu,\" kata Aher.")
+    assert _persons(facts) == {"Ahmad Heryawan"}
+    assert _said(facts) == [("Ahmad Heryawan", "Saya siap membantu")]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -378,6 +378,10 @@ def _unit_after(text: str, end: int, cover: bytearray) -> bool:
 NICK_AFTER = re.compile(r"\s*(?:\((?P<paren>[A-Z][A-Za-z]{2,12})\)|,?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)"
                         r"\s+(?:akrab\s+)?(?:(?:Cak|Kang|Bang|Mas)\s+)?(?P<called>[A-Z][a-z]{2,12})\b"
                         r"|\s+alias\s+(?:(?:Cak|Kang|Bang|Mas)\s+)?(?P<alias>[A-Z][a-z]{2,12})\b)")
+# "Pria yang biasa disapa Aher itu ...": a nickname given to whom the text named last
+DESCRIBED_NICK = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Pp]olitikus|[Pp]olitisi|[Ss]osok)\s+yang\s+"
+                            r"(?:(?:biasa|akrab)\s+)+(?:disapa|dipanggil)\s+(?:(?:Cak|Kang|Bang|Mas)\s+)?"
+                            r"(?P<nick>[A-Z][a-z]{2,12})\b")
 NICK_BEFORE = re.compile(r"(?P<nick>[A-Z][a-z]{2,12})\s*(?:--|—|–|\(|,)\s*(?:begitu\s+)?sapaan(?:\s+akrab)?"
                          r"(?:\s+(?:untuk|bagi))?\s+$")
 
@@ -397,6 +401,11 @@ def _nicknames(text: str, hits: list[PersonHit], cover: bytearray) -> list[Perso
         b = NICK_BEFORE.search(text, max(0, h.start - 40), h.start)
         if b and b.group("nick") not in _stop():
             nicks.setdefault(b.group("nick"), h.name)
+    for m in DESCRIBED_NICK.finditer(text):
+        named = [h for h in hits if h.end <= m.start() and len(h.name.split()) >= 2]
+        if named and m.start() - named[-1].end <= 400 and m.group("nick") not in _stop() \
+                and m.group("nick") not in named[-1].name.split():
+            nicks.setdefault(m.group("nick"), named[-1].name)
     if not nicks:
         return hits
     full_names = {h.name for h in hits}
