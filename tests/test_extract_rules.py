@@ -2043,6 +2043,13 @@ def test_a_nickname_given_to_the_man_named_last_is_his():
     assert _said(facts) == [("Ahmad Heryawan", "Saya siap membantu")]
 
 
+def test_a_venue_named_with_its_bracketed_short_form_is_one_place_with_the_short_form_s_name():
+    facts = _facts("Jakarta - Habibie dirawat di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto, Jakarta "
+                   "Pusat. Tim dokter RSPAD Gatot Soebroto memantau kondisinya.")
+    venues = [e for e in facts.entities if e.kind is Kind.PLACE and "Gatot" in e.label]
+    assert len(venues) == 1
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

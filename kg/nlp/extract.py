@@ -694,23 +694,34 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
                 orgs = [o for o in orgs if (o.start, o.end) not in clash]
                 wider_of.update({span: new_orgs[-1] for span in clash})
         else:
-            new_places.append(_place_named(name, e.start, places))
+            new_places.append(_place_named(name, e.start, places + new_places))
         taken.append((e.start, e.end))
     return (sorted(places + new_places, key=lambda h: h.start), sorted(orgs + new_orgs, key=lambda h: h.start),
             wider_of)
 
 
 def _place_named(name: str, start: int, places: list[PlaceHit]) -> PlaceHit:
-    """A place the model names where no rule does, as the place the rules know by that whole name, in the
-    article ("Tiongkok" of "Wakil Presiden Tiongkok", another mention of the article's country) or in
-    the region table and countries; else a place of its own."""
-    known = next((p for p in places if p.name.casefold() == name.casefold() or p.text.casefold() == name.casefold()),
-                 None)
+    """A place the model names where no rule does, as the place the rules or the model named before by
+    that whole name, in the article ("Tiongkok" of "Wakil Presiden Tiongkok", another mention of the
+    article's country; "RSPAD Gatot Soebroto" after its name in full) or in the region table and
+    countries; else a place of its own."""
+    forms = _place_forms(name)
+    known = next((p for p in places if forms & (_place_forms(p.name) | _place_forms(p.text))), None)
     if known is None:
         known = next((p for p in find_places(name, None) if p.start == 0 and p.end == len(name)), None)
     if known is None:
         return PlaceHit(start, start + len(name), name, f"place:x-{slug(name)}", name, "place")
     return replace(known, start=start, end=start + len(name), text=name)
+
+
+def _place_forms(name: str) -> set[str]:
+    """The ways a place's name is written: "Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto" is
+    also written without its short form, and as "RSPAD Gatot Soebroto"."""
+    forms = {name.casefold()}
+    if (m := BRACKETED.match(name)) is not None:
+        label, _ = _bracketed(name)
+        forms |= {label.casefold(), " ".join(f"{m.group('abbr')} {m.group('after')}".split()).casefold()}
+    return forms
 
 
 def _listed_institutions(text: str, spans: list[tuple[int, int]], national: set[tuple[int, int]] = frozenset()) -> bool:
