@@ -2050,6 +2050,16 @@ def test_a_venue_named_with_its_bracketed_short_form_is_one_place_with_the_short
     assert len(venues) == 1
 
 
+def test_a_name_right_after_di_is_a_place_not_a_person_even_where_the_model_reads_one():
+    from kg.nlp.extract import _without_institution_names
+    from kg.nlp.persons import PersonHit
+
+    text = "\"Kami telah menerima berkas,\" kata anggota KPU Bangka Barat Harpandi di Mentok, Sabtu."
+    hits = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n), None, "model")
+            for n in ("Harpandi", "Mentok")]
+    assert [h.name for h in _without_institution_names(text, hits)] == ["Harpandi"]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -586,6 +586,7 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     return all(bracketed(h) for h in same) and not after_name
 
 
+AT_PLACE = re.compile(r"(?<![\w-])[Dd]i\s+$")
 CODED_SHORT_FORM = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")  # "DPMDP3A", "P2TP2A": an office's short form, with its digits
 
 
@@ -594,12 +595,15 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
     Watch"), and the short forms the article gives institutions in brackets ("Aliansi Mahasiswa Pejuang
     Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
-    Jenggu"); nor is an office's short form with digits ("Kadis DPMDP3A, Alamsyah")."""
+    Jenggu"); nor is an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), nor a name right
+    after "di"."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     out = []
     for h in persons:
         if any(w in words("english_institution_words") or CODED_SHORT_FORM.fullmatch(w) for w in h.name.split()):
             continue
+        if h.rank is None and AT_PLACE.search(text, max(0, h.start - 4), h.start):
+            continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
         if h.name in forms or any(f.startswith(h.name + " ") and text.startswith(f, h.name_start) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"
