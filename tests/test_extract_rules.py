@@ -2060,6 +2060,17 @@ def test_a_name_right_after_di_is_a_place_not_a_person_even_where_the_model_read
     assert [h.name for h in _without_institution_names(text, hits)] == ["Harpandi"]
 
 
+def test_a_name_in_a_related_article_s_title_stops_before_the_title_s_words():
+    from kg.nlp.extract import _headline_trimmed
+    from kg.nlp.persons import PersonHit
+
+    text = ("Rekapitulasi dilanjutkan.\nBACA JUGA: KPU Resmi Tetapkan Endah Subekti-Joko Parwoto Pemenang "
+            "Pilkada\nJoko Parwoto Pemenang undian itu hadir.")
+    title, body = text.index("Joko Parwoto Pemenang"), text.rindex("Joko Parwoto Pemenang")
+    hits = [PersonHit(at, at + 21, text[at:at + 21], text[at:at + 21], at, None, "model") for at in (title, body)]
+    assert [h.name for h in _headline_trimmed(text, hits)] == ["Joko Parwoto", "Joko Parwoto Pemenang"]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -90,7 +90,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
-    persons = _without_institution_names(text, persons)
+    persons = _headline_trimmed(text, _without_institution_names(text, persons))
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
@@ -584,6 +584,32 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     after_name = any(p.end <= h.name_start - 1 and not text[p.end:h.name_start - 1].strip()
                      for h in same for p in persons if p is not h)
     return all(bracketed(h) for h in same) and not after_name
+
+
+HEADLINE = re.compile(r"^\W*baca\s+juga\s*:[^\n]*", re.I | re.M)  # a related article's title, in title case
+
+
+def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
+    """The names in a related article's title ("Baca juga: Saksi AMIN dan Ganjar-Mahfud Tolak Tandatangani
+    Rekapitulasi") less the words of the sentence its title case glued to them: a name stops before a
+    word the corpus writes in lower case (kg/lexicons/common_words.tsv) and does not open with one."""
+    lines = [(m.start(), m.end()) for m in HEADLINE.finditer(text)]
+    out = []
+    for h in persons:
+        if not any(a <= h.start and h.end <= b for a, b in lines):
+            out.append(h)
+            continue
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[h.name_start:h.end])]
+        kept = [i for i, (a, b) in enumerate(tokens) if text[h.name_start + a:h.name_start + b].casefold()
+                not in words("common_words")]
+        if not kept:
+            continue
+        first = kept[0]
+        last = next((i - 1 for i in range(first + 1, len(tokens)) if i not in kept), len(tokens) - 1)
+        start, end = h.name_start + tokens[first][0], h.name_start + tokens[last][1]
+        out.append(replace(h, start=min(max(h.start, start), start), end=end, text=text[start:end],
+                           name=text[start:end], name_start=start))
+    return out
 
 
 AT_PLACE = re.compile(r"(?<![\w-])[Dd]i\s+$")
