@@ -2071,6 +2071,17 @@ def test_a_name_in_a_related_article_s_title_stops_before_the_title_s_words():
     assert [h.name for h in _headline_trimmed(text, hits)] == ["Joko Parwoto", "Joko Parwoto Pemenang"]
 
 
+def test_a_name_listed_between_places_is_no_person():
+    from kg.nlp.extract import _among_places
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.places import find_places
+
+    text = "Negara yang hadir antara lain Iran, Venezuela, Thailand, Ajerbaizan, Belanda, dan tamu Budi, Jokowi."
+    hits = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n), None, "model")
+            for n in ("Ajerbaizan", "Budi", "Jokowi")]
+    assert [h.name for h in _among_places(text, hits, find_places(text, None))] == ["Budi", "Jokowi"]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -90,7 +90,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
-    persons = _headline_trimmed(text, _without_institution_names(text, persons))
+    persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
@@ -609,6 +609,23 @@ def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
         start, end = h.name_start + tokens[first][0], h.name_start + tokens[last][1]
         out.append(replace(h, start=min(max(h.start, start), start), end=end, text=text[start:end],
                            name=text[start:end], name_start=start))
+    return out
+
+
+def _among_places(text: str, persons: list[PersonHit], places: list[PlaceHit]) -> list[PersonHit]:
+    """The persons less a name listed among places ("Iran, Venezuela, Bahrain, Thailand, Ajerbaizan,
+    Belanda"; "Rambah, Rambah Hilir, Bangun Purba dan Rambah Samo"): a place the tables do not know, when
+    the list items on both sides of it are places."""
+    spans = sorted([(p.start, p.end, "place") for p in places] + [(h.start, h.end, "person") for h in persons])
+    out = []
+    for h in persons:
+        i = spans.index((h.start, h.end, "person"))
+        before = spans[i - 1] if i > 0 else None
+        after = spans[i + 1] if i + 1 < len(spans) else None
+        if h.rank is None and before and after and before[2] == after[2] == "place" \
+                and LIST_GAP.fullmatch(text, before[1], h.start) and LIST_GAP.fullmatch(text, h.end, after[0]):
+            continue
+        out.append(h)
     return out
 
 
