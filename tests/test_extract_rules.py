@@ -2082,6 +2082,14 @@ def test_a_name_listed_between_places_is_no_person():
     assert [h.name for h in _among_places(text, hits, find_places(text, None))] == ["Budi", "Jokowi"]
 
 
+def test_a_document_or_programme_named_like_a_body_is_no_institution():
+    from kg.nlp.extract import _no_institution
+
+    text = "Mereka meminta Instruksi Presiden (Inpres) dan masuk Proyek Strategis Nasional (PSN)."
+    assert _no_institution(text, "Instruksi Presiden (Inpres)") and _no_institution(text, "Proyek Strategis Nasional")
+    assert not _no_institution(text, "Dewan Pimpinan Pusat (DPP) Partai Golkar")
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

@@ -816,7 +816,7 @@ def _no_institution(text: str, name: str) -> bool:
     abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
     "alat peraga kampanye (APK)"). (Words the news writes in lower case were tried too: they dropped
     "Persis", a name, and no false institution.)"""
-    if name.split()[0].casefold() in one_word_posts() or name in words("not_institutions"):
+    if name.split()[0].casefold() in one_word_posts() or {name, _bracketed(name)[0]} & words("not_institutions"):
         return True
     return " " not in name and bool(name.isupper() and _lower_expansion(text, name))
 
