@@ -2090,6 +2090,19 @@ def test_a_document_or_programme_named_like_a_body_is_no_institution():
     assert not _no_institution(text, "Dewan Pimpinan Pusat (DPP) Partai Golkar")
 
 
+def test_after_a_regency_s_head_the_rules_name_stands_where_the_model_s_post_runs_on():
+    """Hand-check rounds 28 and 30: "Bupati Karo Terkelin Brahmana" read as the post "Bupati Karo Terkelin";
+    after a post of no regency's or province's head ("Lurah Batu Merah Donny"), the model's longer post wins."""
+    from kg.nlp.extract import _model_vetoed
+
+    text = "Hadir Bupati Karo Terkelin Brahmana di lokasi."
+    model = _model_reading(text, ("Bupati Karo Terkelin", "POST"), ("Brahmana", "PER"))
+    end = text.index("Bupati Karo") + len("Bupati Karo")
+    rules = _names_after_posts(text, ("Bupati Karo",))
+    assert [h.name for h in _model_vetoed(rules, model, {end}, frozenset({end}))] == ["Terkelin Brahmana"]
+    assert [h.name for h in _model_vetoed(rules, model, {end})] == ["Brahmana"]
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

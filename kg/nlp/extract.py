@@ -72,7 +72,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = model_persons(text, analysis.entities, blocked)
     if linker is not None:  # the model's names where no rule found a place, institution or person
         persons = _model_vetoed(persons, analysis, {p.end for p in posts if (p.org is not None or p.area is not None)
-                                                    and _unplaced(p) != "acronym"})
+                                                    and _unplaced(p) != "acronym"},
+                                frozenset(p.end for p in posts if p.area and p.definition.serves))
         persons += _names_after_model_posts(analysis, persons, blocked)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
                                                 [(p.start, p.word_end) for p in posts])
@@ -317,7 +318,8 @@ def _contains_tokens(full: list[str], part: list[str]) -> bool:
     return n < len(full) and any(full[i:i + n] == part for i in range(len(full) - n + 1))
 
 
-def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends: set[int]) -> list[PersonHit]:
+def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends: set[int],
+                  regional_post_ends: frozenset[int] = frozenset()) -> list[PersonHit]:
     """The rules' persons less those the model reads as an institution or place ("Walhi", "Kemenko",
     "Presidium Indonesian Police Watch"; "Walhi" off "Walhi Nur Hidayati") and one-word "names" after a
     post or a reporting verb that the model does not read as a person ("Ketua Ormas", "kata Orator"):
@@ -349,12 +351,14 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
             continue  # "Direktur Lingkar Madani Indonesia (LIMA)", "Direktur Layanan Strategis dan Teknologi ...": the
             # post's unit or institution (a name ending the model's post phrase may be its holder: "Wakil Presiden Jusuf Kalla")
         around = [e for e in others + phrases if e.start < h.end and h.name_start < e.end]
+        regional = placed and any(e <= h.start and not analysis.text[e:h.start].strip(" ,") for e in regional_post_ends)
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
                 h.name_start <= inside[0].start and inside[0].end <= h.end and around and \
-                (not placed or any(e.label in ("LOC", "POST") for e in around)):
+                (not placed or any(e.label == "LOC" or (e.label == "POST" and not regional) for e in around)):
             # "Walhi Nur Hidayati"; after a post placed in an institution the rules' name stands ("Sekretaris
             # Jenderal KPU Bernad Dermawan Sutrisno", the model's "KPU Bernad"), not after a longer place or post
-            # ("Lurah Batu Merah Donny Syarnaini": the rules' region is "Batu")
+            # ("Lurah Batu Merah Donny Syarnaini": the rules' region is "Batu"), but after a regency's or
+            # province's head the table names ("Bupati Karo Terkelin Brahmana": the model's post runs on)
             e = inside[0]
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
         if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed \
