@@ -611,8 +611,7 @@ def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
         first = kept[0]
         last = next((i - 1 for i in range(first + 1, len(tokens)) if i not in kept), len(tokens) - 1)
         start, end = h.name_start + tokens[first][0], h.name_start + tokens[last][1]
-        out.append(replace(h, start=min(max(h.start, start), start), end=end, text=text[start:end],
-                           name=text[start:end], name_start=start))
+        out.append(replace(h, start=start, end=end, text=text[start:end], name=text[start:end], name_start=start))
     return out
 
 

@@ -375,12 +375,13 @@ def _unit_after(text: str, end: int, cover: bytearray) -> bool:
 
 # "Presiden Joko Widodo (Jokowi)", "Emil --sapaan akrab Ridwan Kamil--", "Ridwan Kamil yang akrab disapa Emil",
 # "kata Emil, sapaan Ridwan Kamil", "Ical, begitu sapaan untuk Aburizal Bakrie"
+ADDRESSED = r"(?:(?:Cak|Kang|Bang|Mas|Mbak)\s+)?"  # a familiar form of address before a nickname ("alias Cak Imin")
 NICK_AFTER = re.compile(r"\s*(?:\((?P<paren>[A-Z][A-Za-z]{2,12})\)|,?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)"
-                        r"\s+(?:akrab\s+)?(?:(?:Cak|Kang|Bang|Mas)\s+)?(?P<called>[A-Z][a-z]{2,12})\b"
-                        r"|\s+alias\s+(?:(?:Cak|Kang|Bang|Mas)\s+)?(?P<alias>[A-Z][a-z]{2,12})\b)")
+                        rf"\s+(?:akrab\s+)?{ADDRESSED}(?P<called>[A-Z][a-z]{{2,12}})\b"
+                        rf"|\s+alias\s+{ADDRESSED}(?P<alias>[A-Z][a-z]{{2,12}})\b)")
 # "Pria yang biasa disapa Aher itu ...": a nickname given to whom the text named last
 DESCRIBED_NICK = re.compile(r"\b(?:[Pp]ria|[Ww]anita|[Pp]erempuan|[Pp]olitikus|[Pp]olitisi|[Ss]osok)\s+yang\s+"
-                            r"(?:(?:biasa|akrab)\s+)+(?:disapa|dipanggil)\s+(?:(?:Cak|Kang|Bang|Mas)\s+)?"
+                            rf"(?:(?:biasa|akrab)\s+)+(?:disapa|dipanggil)\s+{ADDRESSED}"
                             r"(?P<nick>[A-Z][a-z]{2,12})\b")
 NICK_BEFORE = re.compile(r"(?P<nick>[A-Z][a-z]{2,12})\s*(?:--|—|–|\(|,)\s*(?:begitu\s+)?sapaan(?:\s+akrab)?"
                          r"(?:\s+(?:untuk|bagi))?\s+$")
