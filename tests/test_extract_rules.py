@@ -2103,6 +2103,15 @@ def test_after_a_regency_s_head_the_rules_name_stands_where_the_model_s_post_run
     assert [h.name for h in _model_vetoed(rules, model, {end})] == ["Brahmana"]
 
 
+def test_a_group_listed_after_its_post_and_terpilih_is_elected_not_installed():
+    facts = _facts("Jakarta - Lima pimpinan KPK 2019-2023 terpilih dalam voting Komisi III DPR, Jumat dini hari, yakni "
+                   "Alexander Marwata, Nawawi Pomolango dan Lili Pintauli Siregar. Tujuh anggota KPU yang dilantik "
+                   "adalah Betty Idroos, Hasyim Asyari dan Idham Holik.")
+    qualifiers = {name: qualifier for name, _, qualifier in _posts(facts)}
+    assert [qualifiers[n] for n in ("Alexander Marwata", "Nawawi Pomolango", "Lili Pintauli Siregar")] == ["elect"] * 3
+    assert [qualifiers[n] for n in ("Betty Idroos", "Hasyim Asyari", "Idham Holik")] == [None] * 3
+
+
 def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "

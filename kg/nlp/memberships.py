@@ -375,6 +375,8 @@ ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua B
 NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
+# "Lima pimpinan KPK 2019-2023 terpilih dalam voting ..., yakni A, B": a group's post, its institution and term, chosen
+ELECTED_GROUP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?\s+terpilih\b")
 THEN_AFTER = re.compile(rf"{PLACE_WORDS}\s+(?:saat|ketika|waktu|kala)\s+itu\b")  # "Wali Kota Malang saat itu"
 
 
@@ -443,7 +445,8 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
             else role_for(words, post_defs().get(words[:1].upper() + words[1:]))
         sentence = analysis.sentence_at(item.person.start)
         lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
-        elected = "elect" if ELECT_BEFORE.search(text, max(0, item.start - 40), item.start) else None
+        elected = "elect" if ELECT_BEFORE.search(text, max(0, item.start - 40), item.start) \
+            or ELECTED_GROUP.match(text, item.end) else None
         out.append(Membership(key, role, item.post.org.key if item.post and item.post.org else None, sentence,
                               Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))
     return out
