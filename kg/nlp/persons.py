@@ -375,7 +375,8 @@ def _unit_after(text: str, end: int, cover: bytearray) -> bool:
 
 # "Presiden Joko Widodo (Jokowi)", "Emil --sapaan akrab Ridwan Kamil--", "Ridwan Kamil yang akrab disapa Emil",
 # "kata Emil, sapaan Ridwan Kamil", "Ical, begitu sapaan untuk Aburizal Bakrie"
-ADDRESSED = r"(?:(?:Cak|Kang|Bang|Mas|Mbak)\s+)?"  # a familiar form of address before a nickname ("alias Cak Imin")
+# a familiar form of address before a nickname ("alias Cak Imin"): kg/lexicons/honorifics.tsv's "familiar" rows
+ADDRESSED = rf"(?:(?:{alternation(r[0] for r in lexicon('honorifics') if r[1] == 'familiar')})\s+)?"
 NICK_AFTER = re.compile(r"\s*(?:\((?P<paren>[A-Z][A-Za-z]{2,12})\)|,?\s+(?:yang\s+)?(?:akrab\s+)?(?:disapa|dipanggil)"
                         rf"\s+(?:akrab\s+)?{ADDRESSED}(?P<called>[A-Z][a-z]{{2,12}})\b"
                         rf"|\s+alias\s+{ADDRESSED}(?P<alias>[A-Z][a-z]{{2,12}})\b)")
