@@ -1042,6 +1042,18 @@ def test_minister_post_names_its_ministry_but_not_a_foreign_one():
     assert ("Lestari Wening", "Menteri Pariwisata", "Kementerian Pariwisata") in held
 
 
+def test_a_portfolio_written_short_names_the_one_ministry_whose_name_holds_its_words():
+    facts = _facts("Menteri Koperasi dan UKM Teguh Santoso hadir. Menteri Pemuda & Olahraga Rudi Hartono "
+                   "datang. Menteri Pariwisata/Ekonomi Kreatif Wulan Sari ikut. Menteri Pendidikan Andi Saputra "
+                   "juga hadir.")
+    held = _orgs_of(facts)
+    assert ("Teguh Santoso", "Menteri Koperasi dan UKM",
+            "Kementerian Koperasi dan Usaha Kecil dan Menengah") in held
+    assert ("Rudi Hartono", "Menteri Pemuda & Olahraga", "Kementerian Pemuda dan Olahraga") in held
+    assert ("Wulan Sari", "Menteri Pariwisata/Ekonomi Kreatif", "Kementerian Pariwisata dan Ekonomi Kreatif") in held
+    assert ("Andi Saputra", "Menteri Pendidikan", "Kementerian Pendidikan") in held  # two ministries teach
+
+
 def test_a_state_minister_names_the_ministry_of_the_portfolio_after_and_none_without_one():
     facts = _facts("Menteri Negara BUMN Rini Soemarno hadir. Sekretaris Menteri Negara Setya Utama menyebut "
                    "kondisinya membaik.")

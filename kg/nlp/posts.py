@@ -121,10 +121,10 @@ def post_qualifier(word: str) -> str | None:
 
 @cache
 def _portfolio() -> re.Pattern[str]:
-    """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral": the portfolio words after a
-    minister's title belong to the post."""
+    """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral", "Menteri Pariwisata/Ekonomi Kreatif":
+    the portfolio words after a minister's title belong to the post."""
     word = alternation(r[0] for r in lexicon("portfolios"))
-    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:,?\s(?:dan\s|&\s)?(?:{word})(?![\w-]))*")
+    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:(?:,?\s(?:dan\s|&\s)?|/)(?:{word})(?![\w-]))*")
 
 
 @cache
@@ -375,7 +375,7 @@ def _ministry(text: str, start: int, end: int, label: str, definition: PostDef) 
     if not portfolio:  # "Sekretaris Menteri Negara": a state minister of no portfolio the text gives
         return None
     name = f"Kementerian {'Koordinator Bidang ' if 'Koordinator' in written.group() else ''}{portfolio}"
-    otype = _ministries().get(_ministry_form(name))
+    otype = _ministries().get(_ministry_form(name)) or _ministry_of_words(portfolio)
     if otype is not None:
         return OrgHit(start, end, text[start:end], f"org:{otype.key}", otype.full, otype.key, None,
                       otype.national_level, tuple(otype.abbreviations))
@@ -388,6 +388,33 @@ def _ministry_form(name: str) -> str:
     """A ministry's name compared without "Bidang", "RI", commas and case."""
     name = re.sub(r"\b(?:[Bb]idang|RI|Republik Indonesia)\b|,", " ", name)
     return " ".join(name.casefold().split())
+
+
+MINISTRY_FILLER = frozenset({"kementerian", "koordinator", "bidang", "dan", "serta", "ri", "republik", "indonesia"})
+
+
+def _ministry_of_words(portfolio: str) -> OrgType | None:
+    """The one ministry whose name holds every word of a portfolio written short or loosely ("Pemberdayaan
+    Perempuan dan Anak", "Pemuda & Olahraga", "Koperasi dan UKM": an abbreviation stands for the words it
+    is the initials of); none where two ministries would do ("Pendidikan")."""
+    wanted = _ministry_words(portfolio)
+    if not wanted:
+        return None
+    fits = {t.key: t for t in org_types().values() if t.full.startswith("Kementerian")
+            and all(_covered(word, _ministry_words(t.full)) for word in wanted)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _ministry_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name.casefold()) if w not in MINISTRY_FILLER]
+
+
+def _covered(word: str, words: list[str]) -> bool:
+    """`word` is one of `words`, or the initials of a run of them ("ukm": usaha kecil menengah)."""
+    if word in words:
+        return True
+    return len(word) >= 2 and any("".join(w[0] for w in words[i:i + len(word)]) == word
+                                  for i in range(len(words) - len(word) + 1))
 
 
 @cache
