@@ -1333,6 +1333,14 @@ def test_a_street_after_a_venue_is_its_address_not_its_name():
     assert {"Kantor KPU Medan", "Jalan Kejaksaan", "Jalan Raya Pandeglang", "Jalan Raya Jakarta"} <= venues
 
 
+def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
+    facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
+                   "Sidang digelar di Gedung A. Yani Surabaya.")
+    venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
+    assert {"Gedung KPU RI", "Gedung MK", "Gedung A. Yani Surabaya"} <= venues
+    assert not [v for v in venues if "Mereka" in v or "Sidang" in v]
+
+
 def test_a_former_post_the_model_reads_is_marked_former():
     text = ("- Komisi Pemberantasan Korupsi menetapkan eks Direktur Utama Pertamina Energy Trading Ltd (Petral) "
             "Bambang Irianto sebagai tersangka kasus suap.\nWakil Ketua KPK Laode M Syarif mengatakan, "

@@ -146,8 +146,10 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
             hits.append(_hit(m.start(), m.group(), region))
 
     for m in VENUE.finditer(text):
-        name = m.group()
-        hits.append(PlaceHit(m.start(), m.end(), name, f"place:x-{slug(name)}", name, "venue"))
+        name = _within_sentence(m.group())
+        if name is None:
+            continue
+        hits.append(PlaceHit(m.start(), m.start() + len(name), name, f"place:x-{slug(name)}", name, "venue"))
         if (number := TPS_NUMBER.match(name)) and number.end() < len(name):
             # "TPS 10 Purwokinanti": a polling station by its number and where it stands, both names of it
             hits.append(PlaceHit(m.start(), m.start() + number.end(), number.group(), f"place:x-{slug(name)}",
@@ -163,6 +165,18 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 hits.append(PlaceHit(start, start + len(hit.name), hit.name, hit.key, hit.name, hit.type,
                                      within=hit.within))
     return _dedupe(_as_named_with_keyword(_polling_stations(hits)), context, text)
+
+
+SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. Mereka ...": not an initial's point
+
+
+def _within_sentence(name: str) -> str | None:
+    """A venue's name up to the end of its sentence; None when only its keyword is left."""
+    end = SENTENCE_END.search(name)
+    if end is None:
+        return name
+    name = name[:end.start()]
+    return name if " " in name.strip() else None
 
 
 def _polling_stations(hits: list[PlaceHit]) -> list[PlaceHit]:
