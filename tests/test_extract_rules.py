@@ -1333,6 +1333,14 @@ def test_a_street_after_a_venue_is_its_address_not_its_name():
     assert {"Kantor KPU Medan", "Jalan Kejaksaan", "Jalan Raya Pandeglang", "Jalan Raya Jakarta"} <= venues
 
 
+def test_capitalised_words_between_a_post_and_its_holder_s_honorific_are_the_institution():
+    facts = _facts("Ziarah diikuti Ketua Umum Bhayangkari Sejati Ny. Ratna Sari Wulandari dan Ketua Umum Wanita "
+                   "Bahari Ny. Melati Kusuma Dewi. Direktur Hulu Pertamina Dharmawan H. Samsu juga datang.")
+    assert {("Ratna Sari Wulandari", "Ketua Umum", "Bhayangkari Sejati"),
+            ("Melati Kusuma Dewi", "Ketua Umum", "Wanita Bahari")} <= _orgs_of(facts)
+    assert "Hulu Pertamina Dharmawan" not in _org_labels(facts)  # "H." may be a middle initial
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")

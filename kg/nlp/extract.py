@@ -82,6 +82,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         orgs = orgs + _institutions_in_post_phrases(text, analysis, places, orgs, persons, posts)
         posts, orgs = _institutions_after(text, analysis, posts, orgs)
         orgs, posts = _joined_institutions(orgs, posts)
+    if rules:
+        posts, orgs, persons = _institutions_before_titles(text, posts, orgs, persons, places)
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
@@ -449,6 +451,42 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         label, abbr = _bracketed(name)
         out.append(OrgHit(start, start + len(name), name, f"org:x-{slug(label)}", label, "other", alt_labels=abbr))
     return out
+
+
+# an abbreviated honorific or degree that opens a holder's name; "H." may also be a middle initial
+NAME_THEN_TITLE = re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,5}?)\s+"
+                             r"(?P<title>(?P<word>Ny|Hj?|Dr|dr|drg|Prof|Ir|KH|Drs|Dra)\.\s*)(?=[A-Z])")
+
+
+def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgHit], persons: list[PersonHit],
+                                places: list[PlaceHit]) -> tuple[list[PostHit], list[OrgHit], list[PersonHit]]:
+    """Capitalised words between a post that names no institution and its holder's abbreviated honorific
+    are the institution it is held in ("Ketua Umum Dharma Pertiwi Ny. Nanny ...", "Ketua Yayasan Bina
+    Insani H. Ahmad ..."), where no rule named anything there. A name the model began inside those
+    words starts at the honorific; after a word that opens no institution's name, "H." may be an initial
+    ("Ketua RT Budi H. Santoso") and such a name is left alone."""
+    taken = [(h.start, h.end) for h in [*places, *orgs]]
+    new_orgs, out_posts = [], []
+    for p in posts:
+        run = NAME_THEN_TITLE.match(text, p.end) if p.org is None and p.area is None else None
+        holder = next((h for h in persons if h.start <= run.end() < h.end), None) if run else None
+        if holder is None or any(s < run.end("name") and run.start("name") < t for s, t in taken):
+            out_posts.append(p)
+            continue
+        start, end = run.span("name")
+        name = run.group("name")
+        opens = name.split()[0] in words("institution_opens")
+        if holder.start < start or any(w.rstrip(".") in title_words() for w in name.split()) or \
+                holder.start < run.start("title") and (run.group("word") == "H" or not opens):
+            out_posts.append(p)
+            continue
+        if holder.start < run.start("title"):  # "Yayasan Bina Insani H. Ahmad Sutisna": the name starts at "H."
+            persons = [replace(h, start=run.start("title"), text=text[run.start("title"):h.end]) if h is holder else h
+                       for h in persons]
+        org = OrgHit(start, end, name, f"org:x-{slug(name)}", name, "other")
+        new_orgs.append(org)
+        out_posts.append(replace(p, org=org, end=end))
+    return out_posts, orgs + new_orgs, persons
 
 
 def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
