@@ -1341,6 +1341,15 @@ def test_capitalised_words_between_a_post_and_its_holder_s_honorific_are_the_ins
     assert "Hulu Pertamina Dharmawan" not in _org_labels(facts)  # "H." may be a middle initial
 
 
+def test_a_name_ending_with_indonesia_between_a_post_and_its_holder_is_the_institution():
+    facts = _facts("Direktur Kajian Suara Warga Indonesia (KSWI), Bambang Haryanto menilai hal itu wajar. "
+                   "Presiden Republik Indonesia Joko Widodo hadir.")
+    held = _orgs_of(facts)
+    assert ("Bambang Haryanto", "Direktur", "Kajian Suara Warga Indonesia") in held
+    assert "KSWI" in next(e.alt_labels for e in facts.entities if e.label == "Kajian Suara Warga Indonesia")
+    assert not [org for _, _, org in held if org and "Republik" in org]
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")

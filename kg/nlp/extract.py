@@ -83,7 +83,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         posts, orgs = _institutions_after(text, analysis, posts, orgs)
         orgs, posts = _joined_institutions(orgs, posts)
     if rules:
-        posts, orgs, persons = _institutions_before_titles(text, posts, orgs, persons, places)
+        posts, orgs, persons, places = _institutions_before_titles(text, posts, orgs, persons, places)
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
@@ -456,21 +456,29 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
 # an abbreviated honorific or degree that opens a holder's name; "H." may also be a middle initial
 NAME_THEN_TITLE = re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,5}?)\s+"
                              r"(?P<title>(?P<word>Ny|Hj?|Dr|dr|drg|Prof|Ir|KH|Drs|Dra)\.\s*)(?=[A-Z])")
+# or a name that ends with the country's, right before the holder's ("Direktur Lingkar Madani Indonesia Ray ...")
+NAME_THEN_COUNTRY = re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,4}?\s+Indonesia)"
+                               r"(?:\s*\((?P<short>[A-Z][A-Za-z]+)\))?(?P<title>(?P<word>),?\s+)(?=[A-Z])")
+NOT_INSTITUTION_WORDS = frozenset({"Republik", "Bidang"})  # "Presiden Republik Indonesia", a portfolio's field
 
 
 def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgHit], persons: list[PersonHit],
-                                places: list[PlaceHit]) -> tuple[list[PostHit], list[OrgHit], list[PersonHit]]:
-    """Capitalised words between a post that names no institution and its holder's abbreviated honorific
-    are the institution it is held in ("Ketua Umum Dharma Pertiwi Ny. Nanny ...", "Ketua Yayasan Bina
-    Insani H. Ahmad ..."), where no rule named anything there. A name the model began inside those
+                                places: list[PlaceHit]
+                                ) -> tuple[list[PostHit], list[OrgHit], list[PersonHit], list[PlaceHit]]:
+    """Capitalised words between a post that names no institution and its holder's abbreviated honorific,
+    or ending with "Indonesia" right before the holder's name, are the institution it is held in ("Ketua
+    Umum Dharma Pertiwi Ny. Nanny ...", "Direktur Lingkar Madani Indonesia Ray Rangkuti"), where no rule
+    named anything there. A name the model began inside those
     words starts at the honorific; after a word that opens no institution's name, "H." may be an initial
     ("Ketua RT Budi H. Santoso") and such a name is left alone."""
-    taken = [(h.start, h.end) for h in [*places, *orgs]]
+    taken = [(h.start, h.end) for h in orgs] + [(h.start, h.end) for h in places if h.type != "country"]
     new_orgs, out_posts = [], []
     for p in posts:
-        run = NAME_THEN_TITLE.match(text, p.end) if p.org is None and p.area is None else None
+        run = NAME_THEN_TITLE.match(text, p.end) or NAME_THEN_COUNTRY.match(text, p.end) \
+            if p.org is None and p.area is None else None
         holder = next((h for h in persons if h.start <= run.end() < h.end), None) if run else None
-        if holder is None or any(s < run.end("name") and run.start("name") < t for s, t in taken):
+        if holder is None or any(s < run.end("name") and run.start("name") < t for s, t in taken) or \
+                NOT_INSTITUTION_WORDS & set(run.group("name").split()):
             out_posts.append(p)
             continue
         start, end = run.span("name")
@@ -483,10 +491,12 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
         if holder.start < run.start("title"):  # "Yayasan Bina Insani H. Ahmad Sutisna": the name starts at "H."
             persons = [replace(h, start=run.start("title"), text=text[run.start("title"):h.end]) if h is holder else h
                        for h in persons]
-        org = OrgHit(start, end, name, f"org:x-{slug(name)}", name, "other")
+        short = run.groupdict().get("short")
+        org = OrgHit(start, end, name, f"org:x-{slug(name)}", name, "other", alt_labels=(short,) if short else ())
         new_orgs.append(org)
         out_posts.append(replace(p, org=org, end=end))
-    return out_posts, orgs + new_orgs, persons
+    places = [pl for pl in places if not any(o.start <= pl.start and pl.end <= o.end for o in new_orgs)]
+    return out_posts, orgs + new_orgs, persons, places
 
 
 def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
