@@ -285,6 +285,17 @@ def test_an_abbreviation_naming_a_kind_of_body_is_no_institution():
     assert [o.label for o in orgs] == ["Kontras"]
 
 
+def test_an_institution_the_model_runs_on_into_a_holder_s_rank_ends_before_the_rank():
+    from kg.nlp.extract import _learned_names
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = "Kabid Humas Korem Wirabuana Kombes Yusri Yunus dan dosen Universitas Bhayangkara Surabaya hadir."
+    model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "ORG", w)
+                  for w in ("Korem Wirabuana Kombes", "Universitas Bhayangkara Surabaya"))
+    _, orgs, _ = _learned_names(text, Analysis((), model, text), [], [], None, [])
+    assert [o.label for o in orgs] == ["Korem Wirabuana", "Universitas Bhayangkara Surabaya"]
+
+
 def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     from kg.nlp.extract import _learned_names
     from kg.nlp.orgs import find_orgs
@@ -1348,6 +1359,13 @@ def test_a_name_ending_with_indonesia_between_a_post_and_its_holder_is_the_insti
     assert ("Bambang Haryanto", "Direktur", "Kajian Suara Warga Indonesia") in held
     assert "KSWI" in next(e.alt_labels for e in facts.entities if e.label == "Kajian Suara Warga Indonesia")
     assert not [org for _, _, org in held if org and "Republik" in org]
+
+
+def test_a_kodam_spokesman_holds_his_post_in_the_kodam_his_unit_names_and_a_rank_ends_an_institution():
+    facts = _facts("Kapendam XVII/Cenderawasih Letkol Cpl Eko Daryanto mengatakan situasi aman. Kabid Humas Polda "
+                   "Metro Jaya Kombes Yusri Yunus menyebut lalu lintas lancar.")
+    assert {("Eko Daryanto", "Komando Daerah Militer XVII/Cenderawasih")} <= {(n, o) for n, _, o in _orgs_of(facts)}
+    assert not [label for label in _org_labels(facts) if re.search(r"\b(?:Kombes|Letkol)\b", label)]
 
 
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 
@@ -29,10 +30,10 @@ from kg.nlp.posts import COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_o
 from kg.nlp.quotes import SpeakerResolver, find_statements
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
-from kg.nlp.text import id_slug, slug, title_case
+from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lower_words, one_word_posts, title_words, words
+from kg.resources import lexicon, lower_words, one_word_posts, title_words, words
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -755,6 +756,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             e = replace(e, start=e.start + faculty.end(), text=e.text[faculty.end():])
         if e.label == "ORG" and (tail := TRAILING_WORDS.search(e.text)) and tail.start() > 0:
             e = replace(e, end=e.start + tail.start(), text=e.text[:tail.start()])  # "KPU Maluku terpilih", "UGM melawan"
+        if e.label == "ORG" and (rank := _rank_words().search(e.text)) and rank.start() > 0:
+            e = replace(e, end=e.start + rank.start(), text=e.text[:rank.start()])  # "Polda Metro Jaya Kombes"
         person_end = next((h for h in persons if _name_at_end(e, h)), None)
         if person_end is not None:  # the institution is what comes before the name
             cut = len(text[e.start:person_end.name_start].rstrip(" ,"))
@@ -829,6 +832,19 @@ def _listed_institutions(text: str, spans: list[tuple[int, int]], national: set[
     ordered = sorted(spans)
     return any(LIST_GAP.fullmatch(text, a[1], b[0]) or (a in national and b in national and text[a[1]:b[0]].isspace())
                for a, b in zip(ordered, ordered[1:]))
+
+
+FULL_RANK_WORDS = frozenset({"Jenderal", "Bhayangkara", "Inspektur", "Komisaris", "Brigadir", "Prajurit", "Laksamana",
+                             "Marsekal", "Kolonel", "Mayor", "Kapten", "Letnan", "Ajun", "Sersan", "Kopral"})
+
+
+@cache
+def _rank_words() -> re.Pattern[str]:
+    """A rank that opens a holder's name, where the model runs an institution's name on into it ("Kapendam
+    XVII/Cenderawasih Letkol Cpl ..."): its short forms (Kombes, AKBP, Letkol), not the words written in full
+    that name institutions too ("Direktorat Jenderal", "Universitas Bhayangkara")."""
+    ranks = {r[0].split()[0] for r in lexicon("ranks")} - FULL_RANK_WORDS
+    return re.compile(rf"\s+(?:{alternation(ranks)})(?![\w-])")
 
 
 LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two
