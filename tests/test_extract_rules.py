@@ -1376,6 +1376,14 @@ def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     assert not [v for v in venues if "Mereka" in v or "Sidang" in v]
 
 
+def test_a_venue_s_number_is_part_of_its_name_and_its_floor_is_not():
+    facts = _facts("Rapat digelar di Ruang KK 1 Gedung Nusantara. Sidang di Ruang Sidang Utama Lantai 3 kantor itu. "
+                   "Lahan di Gedung Serbaguna 1,5 hektare.")
+    venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
+    assert {"Ruang KK 1", "Ruang Sidang Utama", "Gedung Serbaguna"} <= venues
+    assert not [v for v in venues if "Lantai" in v or v.startswith("Gedung Serbaguna 1")]
+
+
 def test_a_former_post_the_model_reads_is_marked_former():
     text = ("- Komisi Pemberantasan Korupsi menetapkan eks Direktur Utama Pertamina Energy Trading Ltd (Petral) "
             "Bambang Irianto sebagai tersangka kasus suap.\nWakil Ketua KPK Laode M Syarif mengatakan, "

@@ -22,15 +22,16 @@ KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten
 KEYWORD_NAME = re.compile(
     r"\b(?P<kw>Provinsi|Kabupaten|Kab\.|Kota|Kecamatan|Kec\.|Distrik|Desa|Kelurahan)\s+"
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
-# "Gedung Merah Putih KPK", "Aula Kantor KPU Madina"; a street after it is its address ("Kantor KPU Medan Jalan Kejaksaan")
-VENUE_WORD = rf"(?!(?:Jalan|Jl)\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"
+# "Gedung Merah Putih KPK", "Aula Kantor KPU Madina", "Ruang KK 1"; a street after it is its address ("Kantor KPU
+# Medan Jalan Kejaksaan")
+VENUE_WORD = rf"(?!(?:Jalan|Jl|Lantai)\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"  # "Ruang Sidang Utama Lantai 2": its floor
 NAME_THEN_CITY = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?) [Kk]ota(?![\w-]))")
 TPS_WORD = rf"(?!(?:Kecamatan|Kabupaten|Kota|Provinsi|Kec|Kab|Desa|Kelurahan)\b){NAME_WORD}"  # where a TPS stands
 VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
     r"Selat|Gunung|Danau|Bandara|Pelabuhan|Taman|Rumah Dinas|Mapolda|Mapolres|Rutan|Lapas|Jalan|Istana|"
     r"Kompleks|Ruang|Gudang|Markas|Mako|Puskesmas|RSUD|RSPAD|Lanud|Restoran|Sungai)"
-    rf"(?:\s{VENUE_WORD}){{1,4}}|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
+    rf"(?:\s{VENUE_WORD}){{1,4}}(?:\s\d{{1,3}}(?![\d/:-]|[.,]\d))?|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
     rf"|\bTPS\s\d+\b(?:\s(?:(?:Desa|Kelurahan)\s)?{TPS_WORD}(?:\s{TPS_WORD}){{0,2}})?")
 TPS_NUMBER = re.compile(r"TPS\s\d+")
 
