@@ -1384,6 +1384,13 @@ def test_a_venue_s_number_is_part_of_its_name_and_its_floor_is_not():
     assert not [v for v in venues if "Lantai" in v or v.startswith("Gedung Serbaguna 1")]
 
 
+def test_a_branch_s_name_inside_a_venue_s_name_is_no_mention_of_its_region():
+    facts = _facts("Tersangka kini ditahan di Mapolda Metro Jaya, Senin.")
+    mentioned = {m.text for e in facts.entities if e.kind == Kind.PLACE for m in e.mentions}
+    assert "Mapolda Metro Jaya" in mentioned
+    assert "Metro Jaya" not in mentioned
+
+
 def test_a_former_post_the_model_reads_is_marked_former():
     text = ("- Komisi Pemberantasan Korupsi menetapkan eks Direktur Utama Pertamina Energy Trading Ltd (Petral) "
             "Bambang Irianto sebagai tersangka kasus suap.\nWakil Ketua KPK Laode M Syarif mengatakan, "

@@ -108,8 +108,9 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                                                     _home_province(places, dateline))
 
     builder = _Builder(article, analysis)
+    venues = [h for h in places if h.type == "venue"]  # "Mapolda Metro Jaya": the branch's name, no mention of Jakarta
     for hit in places:
-        if not in_branch_name(hit, orgs):
+        if not in_branch_name(hit, [*orgs, *venues]):
             builder.place(hit)
     for hit in orgs + [p.org for p in posts if p.org is not None]:
         builder.org(hit)

@@ -9,6 +9,7 @@ national body.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -421,11 +422,11 @@ def branch_area(otype: OrgType, place: PlaceHit) -> str:
     return _branch_names().get((otype.key, place.code or ""), place.name)
 
 
-def in_branch_name(place: PlaceHit, orgs: list[OrgHit]) -> bool:
-    """Whether `place` is the name a branch carries inside that branch's own name ("Metro Jaya" of "Polda
-    Metro Jaya"): the branch's name, not a place the text names."""
+def in_branch_name(place: PlaceHit, names: Sequence[OrgHit | PlaceHit]) -> bool:
+    """Whether `place` is the name a branch carries inside a name that holds it ("Metro Jaya" of "Polda
+    Metro Jaya", of the venue "Mapolda Metro Jaya"): the branch's name, not a place the text names."""
     return place.text in _branch_names().values() and any(o.start <= place.start and place.end <= o.end
-                                                           for o in orgs)
+                                                           for o in names if o is not place)
 
 
 @cache
