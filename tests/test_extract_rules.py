@@ -1368,6 +1368,31 @@ def test_a_kodam_spokesman_holds_his_post_in_the_kodam_his_unit_names_and_a_rank
     assert not [label for label in _org_labels(facts) if re.search(r"\b(?:Kombes|Letkol)\b", label)]
 
 
+def test_an_institution_at_the_end_of_the_model_s_post_phrase_may_end_with_a_region_or_hold_english_joins():
+    from kg.nlp.extract import _institutions_in_post_phrases
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.pipeline import Analysis, NerSpan
+    from kg.nlp.places import find_places
+    from kg.nlp.posts import find_posts
+
+    text = ("Senior Officer Advokasi Pusat Kajian Anak Sumut Ratna Dewi hadir. Peneliti Institute for "
+            "Criminal and Justice Reform Arif Nugroho juga.")
+    phrases = ("Senior Officer Advokasi Pusat Kajian Anak Sumut", "Peneliti Institute for Criminal and Justice "
+               "Reform")
+    model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "POST", w) for w in phrases)
+    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n)) for n in ("Ratna Dewi", "Arif Nugroho")]
+    places = find_places(text, None)
+    orgs = _institutions_in_post_phrases(text, Analysis((), model, text), places, [], persons,
+                                         find_posts(text, [], places))
+    assert [o.label for o in orgs] == ["Pusat Kajian Anak Sumut", "Institute for Criminal and Justice Reform"]
+    text = "Ketua RW 3 Kelurahan Kauman Slamet Riyadi hadir."
+    model = (NerSpan(0, len("Ketua RW 3 Kelurahan Kauman"), "POST", "Ketua RW 3 Kelurahan Kauman"),)
+    holder = [PersonHit(text.index("Slamet"), text.index(" hadir"), "Slamet Riyadi", "Slamet Riyadi", text.index("Slamet"))]
+    places = find_places(text, None)
+    assert not _institutions_in_post_phrases(text, Analysis((), model, text), places, [], holder,
+                                             find_posts(text, [], places))  # a neighbourhood
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")

@@ -434,7 +434,7 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
     after the post's words, or from the end of a post of the lexicon that holds no institution yet
     ("Ketua Umum PB HMI", "Pengamat politik Indonesian Public Institute"), capitalised words to the
     phrase's end where it meets its holder's name, where no rule names anything; the post is then held in it."""
-    taken = [(h.start, h.end) for h in [*places, *orgs]] + [(h.start, h.end) for h in persons]
+    taken = [(h.start, h.end) for h in orgs] + [(h.start, h.end) for h in persons]
     out = []
     for e in analysis.entities:
         if e.label != "POST" or _cut_short(text, e, persons):
@@ -448,7 +448,9 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         if start is None:
             continue
         name = text[start:e.end].strip(" ,.(")
-        if not title_case(name.split()) or any(s < start + len(name) and start < t for s, t in taken):
+        # a region may end the name ("Pusat Kajian dan Perlindungan Anak Sumut"), not open it
+        regions = [(p.start, p.end) for p in places if not (start < p.start and p.end <= start + len(name))]
+        if not title_case(name.split()) or any(s < start + len(name) and start < t for s, t in taken + regions):
             continue
         label, abbr = _bracketed(name)
         out.append(OrgHit(start, start + len(name), name, f"org:x-{slug(label)}", label, "other", alt_labels=abbr))
@@ -517,13 +519,14 @@ def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
     tokens = text[start:phrase.end].split()
     if not tokens or len(tokens) > 6:
         return None
-    short_form = ACRONYM.fullmatch(tokens[0]) is not None and tokens[0] not in COUNTRY_MARKS \
+    short_form = ACRONYM.fullmatch(tokens[0]) is not None and tokens[0] not in COUNTRY_MARKS | NEIGHBOURHOODS \
         and not ROMAN.fullmatch(tokens[0]) and (len(tokens[0]) > 2 or len(tokens) > 1)  # "Ketua RT", "RS"
     return start if short_form or any(t in words("english_institution_words") for t in tokens) else None
 
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]+[a-z]?")  # "HMI", "LSPR", "PBNU"
 COUNTRY_MARKS = frozenset({"RI", "NKRI"})  # the country's, no institution's short form
+NEIGHBOURHOODS = frozenset({"RT", "RW"})  # "Ketua RW 3 Kelurahan Kauman": a neighbourhood, no institution
 LOWER_WORDS = re.compile(r"(?:\s+[a-z]\S*)*\s*")
 ROMAN = re.compile(r"[IVXL]+")  # "Wakil Rektor IV UNS": the post's number
 
