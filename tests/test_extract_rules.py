@@ -1393,6 +1393,14 @@ def test_an_institution_at_the_end_of_the_model_s_post_phrase_may_end_with_a_reg
                                              find_posts(text, [], places))  # a neighbourhood
 
 
+def test_an_action_s_coordinator_and_an_alleged_deed_are_no_part_of_a_name():
+    facts = _facts("Koordinator Aksi Raynaldi Dongoran mengatakan mereka menolak revisi itu. Diduga Imam Santoso "
+                   "menerima suap dari pengusaha.")
+    persons = {e.label for e in facts.entities if e.kind == Kind.PERSON}
+    assert {"Raynaldi Dongoran", "Imam Santoso"} <= persons
+    assert not [p for p in persons if p.startswith(("Aksi", "Diduga"))]
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")
