@@ -1401,6 +1401,13 @@ def test_an_action_s_coordinator_and_an_alleged_deed_are_no_part_of_a_name():
     assert not [p for p in persons if p.startswith(("Aksi", "Diduga"))]
 
 
+def test_the_parliaments_of_aceh_and_papua_are_their_own_not_the_national_dpr():
+    facts = _facts("Lembaga resmi seperti gubernur, DPR Papua dan MRP harus dipanggil. Rapat digelar di Gedung Dewan "
+                   "Perwakilan Rakyat Aceh (DPRA). Ketua DPR Bambang Soesatyo hadir.")
+    assert {"Dewan Perwakilan Rakyat Papua", "Dewan Perwakilan Rakyat Aceh", "Dewan Perwakilan Rakyat"} <= \
+        _org_labels(facts)
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")
