@@ -296,6 +296,18 @@ def test_an_institution_the_model_runs_on_into_a_holder_s_rank_ends_before_the_r
     assert [o.label for o in orgs] == ["Korem Wirabuana", "Universitas Bhayangkara Surabaya"]
 
 
+def test_an_institution_closing_a_role_in_brackets_after_a_name_is_not_cut_at_a_name_the_model_reads():
+    from kg.nlp.extract import _org_cut_at_name
+    from kg.nlp.orgs import find_orgs
+    from kg.nlp.pipeline import NerSpan
+
+    text = "Panelis yakni Prof. Muhammad Firihu (Rektor Universitas Halu Oleo Kendari), juga Kepala Dinas Kelautan " \
+           "dan Perikanan Edy Sofyan."
+    model = [NerSpan(text.index(w), text.index(w) + len(w), "PER", w) for w in ("Oleo Kendari", "Edy Sofyan")]
+    cut = [_org_cut_at_name(text, o, model).label for o in find_orgs(text, [])]
+    assert cut == ["Universitas Halu Oleo Kendari", "Dinas Kelautan dan Perikanan"]
+
+
 def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     from kg.nlp.extract import _learned_names
     from kg.nlp.orgs import find_orgs

@@ -404,10 +404,17 @@ def _org_cut_at_name(text: str, org: OrgHit, entities) -> OrgHit:
     """A generic institution's words end where the model reads a name ("Kepala Dinas Kelautan dan
     Perikanan Edy Sofyan": the Dinas, then its head)."""
     words = _words_before_name(text, org.start, org.end, entities, to_end=True) \
-        if org.key.startswith("org:x-") and org.type != "campaign_team" else None
+        if org.key.startswith("org:x-") and org.type != "campaign_team" and not _in_role_brackets(text, org) else None
     if words is None:
         return org
     return replace(org, end=org.start + len(words), text=words, key=f"org:x-{slug(words)}", label=words)
+
+
+def _in_role_brackets(text: str, org: OrgHit) -> bool:
+    """"Prof. Muhammad Zamrun Firihu (Rektor Universitas Halu Oleo Kendari)": an institution that closes the
+    brackets of a role given after a name holds no name of its own."""
+    opened = text.rfind("(", max(0, org.start - 40), org.start)
+    return opened >= 0 and ")" not in text[opened:org.start] and text[org.end:org.end + 2].lstrip().startswith(")")
 
 
 def _words_before_name(text: str, start: int, end: int, entities, to_end: bool = False) -> str | None:
