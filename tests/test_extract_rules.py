@@ -308,6 +308,21 @@ def test_an_institution_closing_a_role_in_brackets_after_a_name_is_not_cut_at_a_
     assert cut == ["Universitas Halu Oleo Kendari", "Dinas Kelautan dan Perikanan"]
 
 
+def test_a_name_the_model_s_post_phrase_runs_into_after_a_comma_begins_there():
+    from kg.nlp.extract import _names_begun_in_post_phrases
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = ("Anggota KPU yang menjabat Ketua Divisi Teknis, Endun Abdul Haq menjelaskan. Ketua Divisi Hukum, "
+            "Kapolres Budi Santoso hadir.")
+    model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "POST", w)
+                  for w in ("Ketua Divisi Teknis, Endun", "Ketua Divisi Hukum, Kapolres"))
+    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n))
+               for n in ("Abdul Haq", "Budi Santoso")]
+    names = [h.name for h in _names_begun_in_post_phrases(text, Analysis((), model, text), persons)]
+    assert names == ["Endun Abdul Haq", "Budi Santoso"]  # a post word is no name
+
+
 def test_institutions_the_model_reads_as_one_across_a_list_stay_two():
     from kg.nlp.extract import _learned_names
     from kg.nlp.orgs import find_orgs
@@ -1392,14 +1407,16 @@ def test_an_institution_at_the_end_of_the_model_s_post_phrase_may_end_with_a_reg
     phrases = ("Senior Officer Advokasi Pusat Kajian Anak Sumut", "Peneliti Institute for Criminal and Justice "
                "Reform")
     model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "POST", w) for w in phrases)
-    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n)) for n in ("Ratna Dewi", "Arif Nugroho")]
+    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n))
+               for n in ("Ratna Dewi", "Arif Nugroho")]
     places = find_places(text, None)
     orgs = _institutions_in_post_phrases(text, Analysis((), model, text), places, [], persons,
                                          find_posts(text, [], places))
     assert [o.label for o in orgs] == ["Pusat Kajian Anak Sumut", "Institute for Criminal and Justice Reform"]
     text = "Ketua RW 3 Kelurahan Kauman Slamet Riyadi hadir."
     model = (NerSpan(0, len("Ketua RW 3 Kelurahan Kauman"), "POST", "Ketua RW 3 Kelurahan Kauman"),)
-    holder = [PersonHit(text.index("Slamet"), text.index(" hadir"), "Slamet Riyadi", "Slamet Riyadi", text.index("Slamet"))]
+    at = text.index("Slamet")
+    holder = [PersonHit(at, at + len("Slamet Riyadi"), "Slamet Riyadi", "Slamet Riyadi", at)]
     places = find_places(text, None)
     assert not _institutions_in_post_phrases(text, Analysis((), model, text), places, [], holder,
                                              find_posts(text, [], places))  # a neighbourhood

@@ -33,7 +33,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lexicon, lower_words, one_word_posts, title_words, words
+from kg.resources import lexicon, lower_words, one_word_posts, post_head_words, title_words, words
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -75,6 +75,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = _model_vetoed(persons, analysis, {p.end for p in posts if (p.org is not None or p.area is not None)
                                                     and _unplaced(p) != "acronym"},
                                 frozenset(p.end for p in posts if p.area and p.definition.serves))
+        persons = _names_begun_in_post_phrases(text, analysis, persons)
         persons += _names_after_model_posts(analysis, persons, blocked)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
                                                 [(p.start, p.word_end) for p in posts])
@@ -718,6 +719,28 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
             h = replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=h.name[len(lead) + 1:],
                         name_start=cut)
         out.append(h)
+    return out
+
+
+LAST_WORDS_AFTER_COMMA = re.compile(r",\s+(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*$")
+
+
+def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
+    """A name the model's post phrase runs into after a comma ("Ketua Divisi Teknis Penyelenggaraan Pemilu,
+    Endun Abdul Haq": the phrase ends after "Endun") begins there: capitalised words after the phrase's last
+    comma, right before a name the rules found, that are no words of posts, ranks or sentence openers."""
+    ends = {e.end: e for e in analysis.entities if e.label == "POST"}
+    out = []
+    for h in persons:
+        phrase = ends.get(h.name_start - 1) if text[h.name_start - 1:h.name_start] == " " else None
+        run = LAST_WORDS_AFTER_COMMA.search(text, phrase.start, phrase.end) if phrase else None
+        if run is None or any(w in title_words() or w in words("name_stopwords") or w.casefold() in post_head_words()
+                              for w in run.group("words").split()):
+            out.append(h)
+            continue
+        start = run.start("words")
+        out.append(replace(h, start=min(h.start, start), name_start=start, name=text[start:h.end],
+                           text=text[min(h.start, start):h.end]))
     return out
 
 

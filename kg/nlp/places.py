@@ -31,7 +31,8 @@ VENUE = re.compile(
     r"\b(?:Hotel|Gedung|Aula|Balai|Pendopo|Pendapa|Kantor|Wisma|Graha|Lapangan|Stadion|Masjid|Pulau|"
     r"Selat|Gunung|Danau|Bandara|Pelabuhan|Taman|Rumah Dinas|Mapolda|Mapolres|Rutan|Lapas|Jalan|Istana|"
     r"Kompleks|Ruang|Gudang|Markas|Mako|Puskesmas|RSUD|RSPAD|Lanud|Restoran|Sungai)"
-    rf"(?:\s{VENUE_WORD}){{1,4}}(?:\s\d{{1,3}}(?![\d/:-]|[.,]\d))?|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
+    rf"(?:\s{VENUE_WORD}){{1,4}}(?:\s\d{{1,3}}(?![\d/:-]|[.,]\d))?"
+    rf"|\b{NAME_WORD}(?:\s{NAME_WORD})?\s(?:Resort|Hotel|Convention Center|Hall)\b"
     rf"|\bTPS\s\d+\b(?:\s(?:(?:Desa|Kelurahan)\s)?{TPS_WORD}(?:\s{TPS_WORD}){{0,2}})?")
 TPS_NUMBER = re.compile(r"TPS\s\d+")
 

@@ -41,7 +41,8 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-# the lower-case words a name written in title case may hold, English ones too ("Institute for Criminal and Justice Reform")
+# the lower-case words a name written in title case may hold, English ones too ("Institute for Criminal and
+# Justice Reform")
 TITLE_JOINS = frozenset({"dan", "untuk", "&", "-", "for", "and", "of", "the"})
 
 
