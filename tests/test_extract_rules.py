@@ -314,13 +314,13 @@ def test_a_name_the_model_s_post_phrase_runs_into_after_a_comma_begins_there():
     from kg.nlp.pipeline import Analysis, NerSpan
 
     text = ("Anggota KPU yang menjabat Ketua Divisi Teknis, Endun Abdul Haq menjelaskan. Ketua Divisi Hukum, "
-            "Kapolres Budi Santoso hadir.")
+            "Kapolres Budi Santoso hadir. Humas Bawaslu Kaltim, Galeh Akbar Tanjung menyampaikan.")
     model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "POST", w)
-                  for w in ("Ketua Divisi Teknis, Endun", "Ketua Divisi Hukum, Kapolres"))
+                  for w in ("Ketua Divisi Teknis, Endun", "Ketua Divisi Hukum, Kapolres", "Galeh"))
     persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n))
-               for n in ("Abdul Haq", "Budi Santoso")]
+               for n in ("Abdul Haq", "Budi Santoso", "Akbar Tanjung")]
     names = [h.name for h in _names_begun_in_post_phrases(text, Analysis((), model, text), persons)]
-    assert names == ["Endun Abdul Haq", "Budi Santoso"]  # a post word is no name
+    assert names == ["Endun Abdul Haq", "Budi Santoso", "Galeh Akbar Tanjung"]  # a post word is no name
 
 
 def test_institutions_the_model_reads_as_one_across_a_list_stay_two():

@@ -722,7 +722,7 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
     return out
 
 
-LAST_WORDS_AFTER_COMMA = re.compile(r",\s+(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*$")
+LAST_WORDS_AFTER_COMMA = re.compile(r",\s*(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*$")
 
 
 def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
@@ -733,7 +733,8 @@ def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[Pe
     out = []
     for h in persons:
         phrase = ends.get(h.name_start - 1) if text[h.name_start - 1:h.name_start] == " " else None
-        run = LAST_WORDS_AFTER_COMMA.search(text, phrase.start, phrase.end) if phrase else None
+        # its words after its last comma, or all of it right after a comma ("Humas Bawaslu Kaltim, Galeh Akbar ...")
+        run = LAST_WORDS_AFTER_COMMA.search(text, max(0, phrase.start - 2), phrase.end) if phrase else None
         if run is None or any(w in title_words() or w in words("name_stopwords") or w.casefold() in post_head_words()
                               for w in run.group("words").split()):
             out.append(h)
