@@ -1437,6 +1437,14 @@ def test_the_parliaments_of_aceh_and_papua_are_their_own_not_the_national_dpr():
         _org_labels(facts)
 
 
+def test_a_region_s_name_beside_a_reporting_verb_is_the_person_of_that_name_in_the_article():
+    facts = _facts("Wali Kota Bogor Bima Arya meninjau trem di Utrecht. Bima menuturkan, trem itu dipilih untuk "
+                   "mengurai kemacetan. Wakil Bupati Tabalong, Mawardi mengatakan hal itu membanggakan.")
+    places = {m.text for e in facts.entities if e.kind == Kind.PLACE for m in e.mentions}
+    assert "Bima" not in places and "Tabalong" in places
+    assert ("Bima Arya", "trem itu dipilih untuk mengurai kemacetan") in _said(facts)
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")

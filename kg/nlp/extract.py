@@ -27,7 +27,7 @@ from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders
-from kg.nlp.quotes import SpeakerResolver, find_statements
+from kg.nlp.quotes import SpeakerResolver, find_statements, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
@@ -53,6 +53,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     gaz = gazetteer()
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
     places = _names_after_places(find_places(text, dateline), analysis.entities) if rules else []
+    places = _speakers_named_like_places(text, places, analysis.entities)
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
         if rules else []
     orgs = [_org_cut_at_name(text, o, analysis.entities) for o in orgs]
@@ -610,6 +611,25 @@ def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
     ends = {p.end for p in places}
     names = [(e.start, e.end) for e in entities if e.label == "PER"]
     return [p for p in places if not (p.start - 1 in ends and any(s == p.start and e > p.end for s, e in names))]
+
+
+PLACE_BEFORE = frozenset({"di", "ke", "dari", "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kab"})
+
+
+def _speakers_named_like_places(text: str, places: list[PlaceHit], entities) -> list[PlaceHit]:
+    """"Bima menuturkan, ...", "kata Paloh": a region's one-word name beside a reporting verb, in an article
+    that names someone with that word in a longer name (Bima Arya, Surya Paloh), is that person, no place."""
+    name_words = {w for e in entities if e.label == "PER" and " " in e.text.strip() for w in e.text.split()}
+    verbs = speech_verbs()
+
+    def speaks(p: PlaceHit) -> bool:
+        before = re.findall(r"\w+", text[max(0, p.start - 20):p.start].lower())[-1:]
+        after = re.findall(r"\w+", text[p.end:p.end + 25].lower())[:2]
+        if set(before) & (post_head_words() | PLACE_BEFORE):  # "Wakil Bupati Tabalong", "di Bima"
+            return False
+        return bool(verbs & set(before)) or bool(verbs & set(after))
+
+    return [p for p in places if not (p.code and " " not in p.text and p.text in name_words and speaks(p))]
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:
