@@ -1092,6 +1092,13 @@ def test_a_portfolio_written_short_names_the_one_ministry_whose_name_holds_its_w
     assert ("Andi Saputra", "Menteri Pendidikan", "Kementerian Pendidikan") in held  # two ministries teach
 
 
+def test_a_coordinating_minister_whose_portfolio_the_post_s_words_do_not_give_names_no_ministry():
+    facts = _facts("Menteri ekonomi dikomandoi Menteri Koordinator (Menko) Bidang Perekonomian Airlangga Hartarto. "
+                   "Turut hadir Kepala Staf Angkatan Laut Laksamana TNI Siwi Sukma Adji.")
+    assert not [o for o in _org_labels(facts) if o.endswith("Bidang Koordinator")]
+    assert ("Siwi Sukma Adji", "Kepala Staf Angkatan Laut") in {(n, p) for n, p, _ in _orgs_of(facts)}
+
+
 def test_a_state_minister_names_the_ministry_of_the_portfolio_after_and_none_without_one():
     facts = _facts("Menteri Negara BUMN Rini Soemarno hadir. Sekretaris Menteri Negara Setya Utama menyebut "
                    "kondisinya membaik.")

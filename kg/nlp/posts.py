@@ -372,8 +372,8 @@ def _ministry(text: str, start: int, end: int, label: str, definition: PostDef) 
         full = spelt + label[len(definition.label):]
     written = MINISTER.match(full)
     portfolio = STATE_MINISTER.sub("", written.group("portfolio").strip(" ,")) if written else ""
-    if not portfolio:  # "Sekretaris Menteri Negara": a state minister of no portfolio the text gives
-        return None
+    if not _ministry_words(portfolio):  # "Sekretaris Menteri Negara", "Menteri Koordinator (Menko) Bidang ...":
+        return None  # no portfolio the post's words give
     name = f"Kementerian {'Koordinator Bidang ' if 'Koordinator' in written.group() else ''}{portfolio}"
     otype = _ministries().get(_ministry_form(name)) or _ministry_of_words(portfolio)
     if otype is not None:
