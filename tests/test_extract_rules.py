@@ -1099,6 +1099,15 @@ def test_a_coordinating_minister_whose_portfolio_the_post_s_words_do_not_give_na
     assert ("Siwi Sukma Adji", "Kepala Staf Angkatan Laut") in {(n, p) for n, p, _ in _orgs_of(facts)}
 
 
+def test_a_post_s_short_form_in_brackets_with_a_hyphen_stands_between_the_post_and_its_holder():
+    text = ("Presiden menunjuk Menteri Agraria dan Tata Ruang (ATR/BPN) Hadi Purnomo dan Menteri Pendayagunaan "
+            "Aparatur Negara dan Reformasi Birokrasi (PAN-RB) Wahyu Santoso untuk membahas revisi itu.")
+    facts = extract(Article("rules", text), load_pipeline(str(MODEL_DIR)))  # the rules with the news NER
+    assert {("Hadi Purnomo", "Kementerian Agraria dan Tata Ruang"),
+            ("Wahyu Santoso", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi")} <= \
+        {(n, o) for n, _, o in _orgs_of(facts)}
+
+
 def test_a_state_minister_names_the_ministry_of_the_portfolio_after_and_none_without_one():
     facts = _facts("Menteri Negara BUMN Rini Soemarno hadir. Sekretaris Menteri Negara Setya Utama menyebut "
                    "kondisinya membaik.")
