@@ -1461,6 +1461,13 @@ def test_a_region_s_name_beside_a_reporting_verb_is_the_person_of_that_name_in_t
     assert ("Bima Arya", "trem itu dipilih untuk mengurai kemacetan") in _said(facts)
 
 
+def test_the_ombudsman_and_the_civil_service_commission_are_national_institutions():
+    text = "Ketua KASN Budi Hartono menjelaskan aturan itu. Ombudsman RI meminta Pemprov DKI menghentikan pemotongan."
+    facts = extract(Article("rules", text), load_pipeline(str(MODEL_DIR)))  # the rules with the news NER
+    assert {"Komisi Aparatur Sipil Negara", "Ombudsman Republik Indonesia"} <= _org_labels(facts)
+    assert ("Budi Hartono", "Komisi Aparatur Sipil Negara") in {(n, o) for n, _, o in _orgs_of(facts)}
+
+
 def test_a_venue_s_name_ends_with_its_sentence_but_not_at_an_initial():
     facts = _facts("Polisi berjaga di Gedung KPU RI. Mereka mengatur lalu lintas. Anwar berbicara di Gedung MK.\n"
                    "Sidang digelar di Gedung A. Yani Surabaya.")
