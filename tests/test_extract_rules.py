@@ -1461,10 +1461,14 @@ def test_a_region_s_name_beside_a_reporting_verb_is_the_person_of_that_name_in_t
     assert ("Bima Arya", "trem itu dipilih untuk mengurai kemacetan") in _said(facts)
 
 
-def test_the_ombudsman_and_the_civil_service_commission_are_national_institutions():
+def test_national_bodies_of_the_lexicon_the_ombudsman_the_civil_service_commission_and_others():
     text = "Ketua KASN Budi Hartono menjelaskan aturan itu. Ombudsman RI meminta Pemprov DKI menghentikan pemotongan."
     facts = extract(Article("rules", text), load_pipeline(str(MODEL_DIR)))  # the rules with the news NER
     assert {"Komisi Aparatur Sipil Negara", "Ombudsman Republik Indonesia"} <= _org_labels(facts)
+    text = "Ketua WP KPK Yudi Purnomo hadir. Sekretariat Presiden dan PSSI menyatakan hal itu."
+    labels = _org_labels(extract(Article("rules", text), load_pipeline(str(MODEL_DIR))))
+    assert {"Wadah Pegawai Komisi Pemberantasan Korupsi", "Sekretariat Presiden",
+            "Persatuan Sepak Bola Seluruh Indonesia"} <= labels
     assert ("Budi Hartono", "Komisi Aparatur Sipil Negara") in {(n, o) for n, _, o in _orgs_of(facts)}
 
 
