@@ -1495,6 +1495,14 @@ def test_a_branch_s_name_inside_a_venue_s_name_is_no_mention_of_its_region():
     assert "Metro Jaya" not in mentioned
 
 
+def test_the_city_after_a_palace_an_air_base_or_a_mosque_is_where_it_stands_not_its_name():
+    facts = _facts("Presiden melantik menteri di Istana Negara Jakarta, Rabu. Pesawat mendarat di Lanud Roesmin "
+                   "Nurjadin Pekanbaru. Rapat digelar di Kantor KPU Kota Bekasi.")
+    venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
+    assert {"Istana Negara", "Lanud Roesmin Nurjadin", "Kantor KPU Kota Bekasi"} <= venues
+    assert "Pekanbaru" in {e.label for e in facts.entities if e.kind.value == "Place"}
+
+
 def test_a_former_post_the_model_reads_is_marked_former():
     text = ("- Komisi Pemberantasan Korupsi menetapkan eks Direktur Utama Pertamina Energy Trading Ltd (Petral) "
             "Bambang Irianto sebagai tersangka kasus suap.\nWakil Ketua KPK Laode M Syarif mengatakan, "

@@ -147,10 +147,18 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
         if region is not None:
             hits.append(_hit(m.start(), m.group(), region))
 
+    regions_end = {h.end: h for h in hits if h.code and h.type in ("kota", "kabupaten", "provinsi")}
     for m in VENUE.finditer(text):
         name = _within_sentence(m.group())
         if name is None:
             continue
+        # "Istana Negara Jakarta", "Lanud Roesmin Nurjadin Pekanbaru": the city after a venue is where it stands
+        town = regions_end.get(m.start() + len(name))
+        before = text[m.start():town.start].split() if town is not None else []
+        # only of venues named for no region (a palace, an air base, a mosque): "Kantor KPU Kota Bekasi", "Hotel Ibis
+        # Pontianak", "Markas Polda Riau" carry theirs
+        if len(before) >= 2 and before[0] in TOWNLESS_VENUES and before[-1] not in KEYWORDS:
+            name = text[m.start():town.start].rstrip(" ,")
         hits.append(PlaceHit(m.start(), m.start() + len(name), name, f"place:x-{slug(name)}", name, "venue"))
         if (number := TPS_NUMBER.match(name)) and number.end() < len(name):
             # "TPS 10 Purwokinanti": a polling station by its number and where it stands, both names of it
@@ -169,6 +177,7 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     return _dedupe(_as_named_with_keyword(_polling_stations(hits)), context, text)
 
 
+TOWNLESS_VENUES = frozenset({"Istana", "Lanud", "Masjid"})
 SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. Mereka ...": not an initial's point
 
 
