@@ -1503,6 +1503,15 @@ def test_the_city_after_a_palace_an_air_base_or_a_mosque_is_where_it_stands_not_
     assert "Pekanbaru" in {e.label for e in facts.entities if e.kind.value == "Place"}
 
 
+def test_a_venue_s_keyword_inside_a_longer_name_opens_no_venue():
+    text = ("Dibantu petugas Patroli Jalan Raya (PJR) Polda Sumut, polisi menangkap pelaku. Aher diperiksa soal "
+            "Badan Koordinasi Penata Ruang Daerah. Massa berkumpul di Komplek Istana Kepresidenan.")
+    facts = extract(Article("rules", text), load_pipeline(str(MODEL_DIR)))  # the rules with the news NER
+    venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
+    assert not {"Jalan Raya", "Ruang Daerah"} & venues
+    assert "Istana Kepresidenan" in venues
+
+
 def test_a_former_post_the_model_reads_is_marked_former():
     text = ("- Komisi Pemberantasan Korupsi menetapkan eks Direktur Utama Pertamina Energy Trading Ltd (Petral) "
             "Bambang Irianto sebagai tersangka kasus suap.\nWakil Ketua KPK Laode M Syarif mengatakan, "

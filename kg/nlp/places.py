@@ -150,8 +150,9 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     regions_end = {h.end: h for h in hits if h.code and h.type in ("kota", "kabupaten", "provinsi")}
     for m in VENUE.finditer(text):
         name = _within_sentence(m.group())
-        if name is None:
-            continue
+        if name is None or name in GENERIC_VENUES or not name.startswith(("Jalan", "Jl")) and \
+                INSIDE_A_NAME.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Badan Koordinasi Penata Ruang Daerah": a word of a longer name; a street is an address
         # "Istana Negara Jakarta", "Lanud Roesmin Nurjadin Pekanbaru": the city after a venue is where it stands
         town = regions_end.get(m.start() + len(name))
         before = text[m.start():town.start].split() if town is not None else []
@@ -177,6 +178,11 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     return _dedupe(_as_named_with_keyword(_polling_stations(hits)), context, text)
 
 
+# a capitalised word right before a venue's keyword, not opening its sentence: the keyword is a word of a longer name;
+# not a word for an area around venues ("Komplek Istana Kepresidenan", "Landasan Ulin Bandara ...")
+INSIDE_A_NAME = re.compile(r"(?<![.!?\n\"“])\s(?!(?:Di|Ke|Dari|Dan|Kompleks?|Komplek|Kompek|Kawasan|Landasan)\s$)"
+                           r"[A-Z][a-z]+\s$")
+GENERIC_VENUES = frozenset({"Jalan Raya"})  # "Patroli Jalan Raya (PJR)", "di jalan raya": a main road, not a street's name
 TOWNLESS_VENUES = frozenset({"Istana", "Lanud", "Masjid"})
 SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. Mereka ...": not an initial's point
 
