@@ -1510,6 +1510,9 @@ def test_a_venue_s_keyword_inside_a_longer_name_opens_no_venue():
     venues = {e.label for e in facts.entities if e.kind.value == "Place" and e.key.startswith("place:x-")}
     assert not {"Jalan Raya", "Ruang Daerah"} & venues
     assert "Istana Kepresidenan" in venues
+    text = "Hal itu disampaikan Kapolresta Pulau Ambon & Pp Lease, Kombes Pol Raja Arthur Simamora."
+    facts = extract(Article("rules", text), load_pipeline(str(MODEL_DIR)))
+    assert "Pulau Ambon" in {m.text for e in facts.entities if e.kind.value == "Place" for m in e.mentions}
 
 
 def test_a_former_post_the_model_reads_is_marked_former():

@@ -150,9 +150,11 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     regions_end = {h.end: h for h in hits if h.code and h.type in ("kota", "kabupaten", "provinsi")}
     for m in VENUE.finditer(text):
         name = _within_sentence(m.group())
-        if name is None or name in GENERIC_VENUES or not name.startswith(("Jalan", "Jl")) and \
-                INSIDE_A_NAME.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "Badan Koordinasi Penata Ruang Daerah": a word of a longer name; a street is an address
+        inside = INSIDE_A_NAME.search(text, max(0, m.start() - 30), m.start())
+        if name is None or name in GENERIC_VENUES or inside and not name.startswith(("Jalan", "Jl")) \
+                and inside.group().strip().casefold() not in post_head_words():
+            continue  # "Badan Koordinasi Penata Ruang Daerah": a word of a longer name; a street is an address,
+            # a post's word no name ("Kapolresta Pulau Ambon")
         # "Istana Negara Jakarta", "Lanud Roesmin Nurjadin Pekanbaru": the city after a venue is where it stands
         town = regions_end.get(m.start() + len(name))
         before = text[m.start():town.start].split() if town is not None else []
