@@ -68,6 +68,18 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w-])[a-z][\w-]*", text))
 
 
+# ranks written in full that name institutions too ("Direktorat Jenderal", "Universitas Bhayangkara")
+FULL_RANK_WORDS = frozenset({"Jenderal", "Bhayangkara", "Inspektur", "Komisaris", "Brigadir", "Prajurit", "Laksamana",
+                             "Marsekal", "Kolonel", "Mayor", "Kapten", "Letnan", "Ajun", "Sersan", "Kopral"})
+
+
+@cache
+def rank_short_forms() -> frozenset[str]:
+    """The first words of ranks that only ranks are made of (Kombes, AKBP, Letkol): where one stands, a
+    holder's name begins, whatever name the words before it were running on."""
+    return frozenset(r[0].split()[0] for r in lexicon("ranks")) - FULL_RANK_WORDS
+
+
 @cache
 def title_words() -> frozenset[str]:
     """Every word of a rank or honorific ("Kombes", "Pol", "AKBP", "Prof"), without a final full stop."""

@@ -1513,6 +1513,9 @@ def test_a_venue_s_keyword_inside_a_longer_name_opens_no_venue():
     text = "Hal itu disampaikan Kapolresta Pulau Ambon & Pp Lease, Kombes Pol Raja Arthur Simamora."
     facts = extract(Article("rules", text), load_pipeline(str(MODEL_DIR)))
     assert "Pulau Ambon" in {m.text for e in facts.entities if e.kind.value == "Place" for m in e.mentions}
+    facts = extract(Article("rules", "Hal itu disampaikan Kapolresta Pulau Ambon Kombes Raja Arthur Simamora."),
+                    load_pipeline(str(MODEL_DIR)))
+    assert "Pulau Ambon" in {e.label for e in facts.entities if e.kind.value == "Place"}  # a rank ends a venue
 
 
 def test_a_former_post_the_model_reads_is_marked_former():

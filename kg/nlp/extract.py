@@ -33,7 +33,7 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lexicon, lower_words, one_word_posts, post_head_words, title_words, words
+from kg.resources import lower_words, one_word_posts, post_head_words, rank_short_forms, title_words, words
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -889,17 +889,11 @@ def _listed_institutions(text: str, spans: list[tuple[int, int]], national: set[
                for a, b in zip(ordered, ordered[1:]))
 
 
-FULL_RANK_WORDS = frozenset({"Jenderal", "Bhayangkara", "Inspektur", "Komisaris", "Brigadir", "Prajurit", "Laksamana",
-                             "Marsekal", "Kolonel", "Mayor", "Kapten", "Letnan", "Ajun", "Sersan", "Kopral"})
-
-
 @cache
 def _rank_words() -> re.Pattern[str]:
     """A rank that opens a holder's name, where the model runs an institution's name on into it ("Kapendam
-    XVII/Cenderawasih Letkol Cpl ..."): its short forms (Kombes, AKBP, Letkol), not the words written in full
-    that name institutions too ("Direktorat Jenderal", "Universitas Bhayangkara")."""
-    ranks = {r[0].split()[0] for r in lexicon("ranks")} - FULL_RANK_WORDS
-    return re.compile(rf"\s+(?:{alternation(ranks)})(?![\w-])")
+    XVII/Cenderawasih Letkol Cpl ...")."""
+    return re.compile(rf"\s+(?:{alternation(rank_short_forms())})(?![\w-])")
 
 
 LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two

@@ -14,7 +14,7 @@ from functools import cache
 from kg.nlp.dateline import Dateline
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.regions import Region, gazetteer
-from kg.resources import lexicon, post_head_words, split_list
+from kg.resources import lexicon, post_head_words, rank_short_forms, split_list
 
 KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten", "Kota": "kota",
             "Kecamatan": "kecamatan", "Kec.": "kecamatan", "Distrik": "kecamatan",
@@ -151,6 +151,7 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     for m in VENUE.finditer(text):
         name = _within_sentence(m.group())
         inside = INSIDE_A_NAME.search(text, max(0, m.start() - 30), m.start())
+        name = _before_rank(name) if name is not None else None
         if name is None or name in GENERIC_VENUES or inside and not name.startswith(("Jalan", "Jl")) \
                 and inside.group().strip().casefold() not in post_head_words():
             continue  # "Badan Koordinasi Penata Ruang Daerah": a word of a longer name; a street is an address,
@@ -187,6 +188,15 @@ INSIDE_A_NAME = re.compile(r"(?<![.!?\n\"“])\s(?!(?:Di|Ke|Dari|Dan|Kompleks?|K
 GENERIC_VENUES = frozenset({"Jalan Raya"})  # "Patroli Jalan Raya (PJR)", "di jalan raya": a main road, not a street's name
 TOWNLESS_VENUES = frozenset({"Istana", "Lanud", "Masjid"})
 SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. Mereka ...": not an initial's point
+
+
+def _before_rank(name: str) -> str | None:
+    """A venue's name up to a rank the text goes on with ("Pulau Ambon Kombes Raja ...": the holder's name
+    begins); None when only its keyword is left."""
+    rank = next((m for m in re.finditer(r"\s(\S+)", name) if m.group(1) in rank_short_forms()), None)
+    if rank is None:
+        return name
+    return name[:rank.start()] if " " in name[:rank.start()].strip() else None
 
 
 def _within_sentence(name: str) -> str | None:
