@@ -481,9 +481,9 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
     """Capitalised words between a post that names no institution and its holder's abbreviated honorific,
     or ending with "Indonesia" right before the holder's name, are the institution it is held in ("Ketua
     Umum Dharma Pertiwi Ny. Nanny ...", "Direktur Lingkar Madani Indonesia Ray Rangkuti"), where no rule
-    named anything there. A name the model began inside those
-    words starts at the honorific; after a word that opens no institution's name, "H." may be an initial
-    ("Ketua RT Budi H. Santoso") and such a name is left alone."""
+    named anything there. A name the model began inside those words starts at the honorific; after a word
+    that opens no institution's name, "H." may be an initial ("Ketua RT Budi H. Santoso") and such a name is
+    left alone."""
     taken = [(h.start, h.end) for h in orgs] + [(h.start, h.end) for h in places if h.type != "country"]
     new_orgs, out_posts = [], []
     for p in posts:

@@ -149,13 +149,13 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
 
     regions_end = {h.end: h for h in hits if h.code and h.type in ("kota", "kabupaten", "provinsi")}
     for m in VENUE.finditer(text):
-        name = _within_sentence(m.group())
+        name = _venue_name(m.group())
+        # "Badan Koordinasi Penata Ruang Daerah": a word of a longer name; not after a post's word ("Kapolresta
+        # Pulau Ambon"), nor a street (an address after a name)
         inside = INSIDE_A_NAME.search(text, max(0, m.start() - 30), m.start())
-        name = _before_rank(name) if name is not None else None
         if name is None or name in GENERIC_VENUES or inside and not name.startswith(("Jalan", "Jl")) \
                 and inside.group().strip().casefold() not in post_head_words():
-            continue  # "Badan Koordinasi Penata Ruang Daerah": a word of a longer name; a street is an address,
-            # a post's word no name ("Kapolresta Pulau Ambon")
+            continue
         # "Istana Negara Jakarta", "Lanud Roesmin Nurjadin Pekanbaru": the city after a venue is where it stands
         town = regions_end.get(m.start() + len(name))
         before = text[m.start():town.start].split() if town is not None else []
@@ -190,21 +190,12 @@ TOWNLESS_VENUES = frozenset({"Istana", "Lanud", "Masjid"})
 SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. Mereka ...": not an initial's point
 
 
-def _before_rank(name: str) -> str | None:
-    """A venue's name up to a rank the text goes on with ("Pulau Ambon Kombes Raja ...": the holder's name
-    begins); None when only its keyword is left."""
-    rank = next((m for m in re.finditer(r"\s(\S+)", name) if m.group(1) in rank_short_forms()), None)
-    if rank is None:
-        return name
-    return name[:rank.start()] if " " in name[:rank.start()].strip() else None
-
-
-def _within_sentence(name: str) -> str | None:
-    """A venue's name up to the end of its sentence; None when only its keyword is left."""
-    end = SENTENCE_END.search(name)
-    if end is None:
-        return name
-    name = name[:end.start()]
+def _venue_name(name: str) -> str | None:
+    """A venue's name up to the end of its sentence or a rank the text goes on with ("Pulau Ambon Kombes Raja
+    ...": the holder's name begins); None when only its keyword is left."""
+    ends = [m.start() for m in [SENTENCE_END.search(name)] if m]
+    ends += [m.start() for m in re.finditer(r"\s(\S+)", name) if m.group(1) in rank_short_forms()][:1]
+    name = name[:min(ends, default=len(name))]
     return name if " " in name.strip() else None
 
 
