@@ -20,11 +20,11 @@ from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
-from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name, is_article_local,
-                         org_types, placed_by_article, short_forms_defined)
+from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, abbreviated_honorifics, article_local, find_orgs,
+                         in_branch_name, is_article_local, org_types, placed_by_article, short_forms_defined)
 from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
-from kg.nlp.places import PlaceHit, capital_police_metro, country_at, find_places
+from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders
 from kg.nlp.quotes import SpeakerResolver, find_statements, speech_verbs
@@ -466,13 +466,18 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
     return out
 
 
-# an abbreviated honorific or degree that opens a holder's name; "H." may also be a middle initial
-NAME_THEN_TITLE = re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,5}?)\s+"
-                             r"(?P<title>(?P<word>Ny|Hj?|Dr|dr|drg|Prof|Ir|KH|Drs|Dra)\.\s*)(?=[A-Z])")
-# or a name that ends with the country's, right before the holder's ("Direktur Lingkar Madani Indonesia Ray ...")
+# a name that ends with the country's, right before the holder's ("Direktur Lingkar Madani Indonesia Ray ...")
 NAME_THEN_COUNTRY = re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,4}?\s+Indonesia)"
                                r"(?:\s*\((?P<short>[A-Z][A-Za-z]+)\))?(?P<title>(?P<word>),?\s+)(?=[A-Z])")
 NOT_INSTITUTION_WORDS = frozenset({"Republik", "Bidang"})  # "Presiden Republik Indonesia", a portfolio's field
+
+
+@cache
+def _name_then_title() -> re.Pattern[str]:
+    """Capitalised words, then an abbreviated honorific of kg/lexicons/honorifics.tsv that opens a holder's
+    name ("Ny.", "Dr.", "Prof."; "H." may also be a middle initial)."""
+    return re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,5}?)\s+"
+                      rf"(?P<title>(?P<word>{alternation(abbreviated_honorifics())})\.\s*)(?=[A-Z])")
 
 
 def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgHit], persons: list[PersonHit],
@@ -487,7 +492,7 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
     taken = [(h.start, h.end) for h in orgs] + [(h.start, h.end) for h in places if h.type != "country"]
     new_orgs, out_posts = [], []
     for p in posts:
-        run = NAME_THEN_TITLE.match(text, p.end) or NAME_THEN_COUNTRY.match(text, p.end) \
+        run = _name_then_title().match(text, p.end) or NAME_THEN_COUNTRY.match(text, p.end) \
             if p.org is None and p.area is None else None
         holder = next((h for h in persons if h.start <= run.end() < h.end), None) if run else None
         if holder is None or any(s < run.end("name") and run.start("name") < t for s, t in taken) or \
@@ -613,7 +618,7 @@ def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
     return [p for p in places if not (p.start - 1 in ends and any(s == p.start and e > p.end for s, e in names))]
 
 
-PLACE_BEFORE = frozenset({"di", "ke", "dari", "kabupaten", "kota", "provinsi", "kecamatan", "desa", "kab"})
+PLACE_BEFORE = frozenset({"di", "ke", "dari"} | {k.rstrip(".").casefold() for k in PLACE_KEYWORDS})
 
 
 def _speakers_named_like_places(text: str, places: list[PlaceHit], entities) -> list[PlaceHit]:

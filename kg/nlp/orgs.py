@@ -92,7 +92,7 @@ def org_types() -> dict[str, OrgType]:
 
 
 @cache
-def _abbreviated_honorifics() -> frozenset[str]:
+def abbreviated_honorifics() -> frozenset[str]:
     """The honorifics of kg/lexicons/honorifics.tsv written abbreviated ("Prof.", "Dr.", "H."), without the
     full stop: words of no institution's name, unlike "Guru" or "Jenderal"."""
     return frozenset(r[0].rstrip(".") for r in lexicon("honorifics") if r[0].endswith(".") and " " not in r[0])
@@ -196,7 +196,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         cut = next((e for e in region_ends if m.start() < e <= m.end()), m.end())
         # "Rektor Universitas Halu Oleo Prof. Muhammad ...": an abbreviated honorific opens the holder's name
         title = next((w for w in re.finditer(r"\s(\S+)", text[m.start():cut])
-                      if w.group(1).rstrip(".") in _abbreviated_honorifics()), None)
+                      if w.group(1).rstrip(".") in abbreviated_honorifics()), None)
         cut = m.start() + title.start() if title else cut
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
