@@ -2553,3 +2553,26 @@ def test_the_branches_of_a_kind_together_are_no_institution():
     labels = _org_labels(facts)
     assert not any("/" in label or "Kabupaten Kota" in label for label in labels), labels
     assert any("Garut" in label for label in labels)
+
+
+def test_the_head_one_touches_or_threatens_is_no_post():
+    facts = _facts("Habibie kemudian memegang kepala Xanana, yang kemudian mendaratkan kepalanya. Tersangka yang mengancam "
+                   "memenggal kepala Presiden Joko Widodo (Jokowi), HS (25), telah diserahkan. Menurut kepala BPBD "
+                   "Banjarmasin, Hilmi, api sudah padam.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert not any(post.casefold().startswith("kepala") and name != "Hilmi" for name, post in posts), posts
+    assert ("Hilmi", "Kepala") in posts
+
+
+def test_kata_before_a_name_reports_what_the_name_said():
+    facts = _facts("Sidang digelar hari ini.\nKata Laode, Presiden Jokowi telah menyatakan perang terhadap mafia migas.")
+    assert "Laode" in _persons(facts) and not any(n.startswith("Kata") for n in _persons(facts))
+    assert any(n == "Laode" and q.startswith("Presiden Jokowi telah") for n, q in _said(facts)), _said(facts)
+
+
+def test_names_in_a_title_stop_at_a_reduplicated_common_word():
+    from kg.nlp.extract import _unreduplicated
+    assert _unreduplicated("ramai-ramai") == "ramai" and _unreduplicated("tanya-jawab") == "tanya-jawab"
+    facts = _facts("Artikel ini telah tayang dengan judul Belasan Anggota Dewan Ramai-ramai Datang ke Bank Sulteng.")
+    assert not any(n.startswith("Ramai") for n in _persons(facts)), _persons(facts)
+

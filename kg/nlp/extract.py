@@ -676,7 +676,7 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     return all(bracketed(h) for h in same) and not after_name
 
 
-HEADLINE = re.compile(r"^\W*baca\s+juga\s*:[^\n]*", re.I | re.M)  # a related article's title, in title case
+HEADLINE = re.compile(r"^\W*baca\s+juga\s*:[^\n]*|\bdengan\s+judul\b[^\n]{0,200}", re.I | re.M)  # a title, in title case
 
 
 def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
@@ -690,7 +690,7 @@ def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
             out.append(h)
             continue
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[h.name_start:h.end])]
-        kept = [i for i, (a, b) in enumerate(tokens) if text[h.name_start + a:h.name_start + b].casefold()
+        kept = [i for i, (a, b) in enumerate(tokens) if _unreduplicated(text[h.name_start + a:h.name_start + b].casefold())
                 not in words("common_words")]
         if not kept:
             continue
@@ -699,6 +699,12 @@ def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
         start, end = h.name_start + tokens[first][0], h.name_start + tokens[last][1]
         out.append(replace(h, start=start, end=end, text=text[start:end], name=text[start:end], name_start=start))
     return out
+
+
+def _unreduplicated(word: str) -> str:
+    """"ramai-ramai" is written as "ramai" twice: the word the corpus counts."""
+    half, dash, rest = word.partition("-")
+    return half if dash and half == rest else word
 
 
 def _among_places(text: str, persons: list[PersonHit], places: list[PlaceHit]) -> list[PersonHit]:

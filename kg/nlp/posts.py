@@ -265,6 +265,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if deputy and not m.group("qual") and not deputy_form:
             start, label = deputy.start(), f"Wakil {label}"  # "Wakil Sekretaris Jenderal": a deputy's post
             definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
+        if word == "kepala" and org is None and area is None and label == definition.label \
+                and not APPOSED.search(text, max(0, start - 30), start):
+            continue  # "memegang kepala Xanana", "memenggal kepala Presiden": the head, no post
         qualifier = _qualifiers().get(m.group("qual") or "")
         if qualifier is None and PAST.search(text, _sentence_start(text, m.start()), m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
