@@ -2582,3 +2582,10 @@ def test_names_in_a_title_stop_at_a_reduplicated_common_word():
 def test_a_post_of_two_words_written_all_small_is_the_whole_post():
     facts = _facts("Terpidana Ending Fuad Hamidy, sekretaris jenderal KONI Pusat, divonis 2 tahun 8 bulan penjara.")
     assert ("Ending Fuad Hamidy", "Sekretaris Jenderal") in {(n, p) for n, p, _ in _posts(facts)}, _posts(facts)
+
+
+def test_one_word_between_a_post_and_a_comma_before_a_name_is_no_person():
+    facts = _facts("Kasus penipuan itu diduga dilakukan pendiri Kaskus, Andrew Darwis. Kuasa hukum Eggi Sudjana, "
+                   "Alamsyah Hanafiah, membantah hal itu.")
+    assert "Andrew Darwis" in _persons(facts) and "Kaskus" not in _persons(facts), _persons(facts)
+    assert "Alamsyah Hanafiah" in _persons(facts)

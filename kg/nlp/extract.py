@@ -97,6 +97,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
+    persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
@@ -773,6 +774,24 @@ def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[Pe
         start = run.start("words")
         out.append(replace(h, start=min(h.start, start), name_start=start, name=text[start:h.end],
                            text=text[min(h.start, start):h.end]))
+    return out
+
+
+def _bodies_between_posts_and_names(text: str, analysis: Analysis, posts: list[PostHit],
+                                    persons: list[PersonHit]) -> list[PersonHit]:
+    """The persons less a one-word name right between a post and a comma before another name ("pendiri
+    Kaskus, Andrew Darwis", "Ketua Ormas, Budi"): news writes the post's institution there, the holder after
+    the comma; not after a post that is someone else's ("kuasa hukum Eggi, Alamsyah")."""
+    ends = [p.end for p in posts] + [e.end for e in analysis.entities if e.label == "POST"]
+    starts = {h.name_start for h in persons}
+    out = []
+    for h in persons:
+        post_end = next((e for e in ends if e < h.start and not text[e:h.start].strip()), None)
+        comma = re.match(r"\s*,\s*", text[h.end:h.end + 4])
+        if post_end is not None and " " not in h.name and comma and h.end + comma.end() in starts \
+                and not after_post_of_another(text, h.start):
+            continue
+        out.append(h)
     return out
 
 
