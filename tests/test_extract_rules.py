@@ -2589,3 +2589,11 @@ def test_one_word_between_a_post_and_a_comma_before_a_name_is_no_person():
                    "Alamsyah Hanafiah, membantah hal itu.")
     assert "Andrew Darwis" in _persons(facts) and "Kaskus" not in _persons(facts), _persons(facts)
     assert "Alamsyah Hanafiah" in _persons(facts)
+
+
+def test_a_post_of_a_foreign_country_is_held_in_no_institution_the_article_names_elsewhere():
+    facts = _facts("Kementerian Luar Negeri Iran mengatakan Presiden Iran Hassan Rouhani tidak akan bertemu dengan "
+                   "Presiden Amerika Serikat (AS) Donald Trump di sidang majelis PBB di New York.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+    assert ("Hassan Rouhani", "Presiden", None) in held, held

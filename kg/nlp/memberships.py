@@ -16,6 +16,7 @@ from kg.nlp.listed import CANDIDATES, GROUP, event_tasks, group_role, listed_hol
 from kg.nlp.orgs import OrgHit
 from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
+from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, of_another, post_defs,
@@ -44,7 +45,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
         memberships = attach_institutions(text, analysis.sentence_at, memberships,
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
                                           named, linker.institution,
-                                          [Stretch(p.start, p.end) for p in posts if p.area is not None])
+                                          [Stretch(p.start, p.end) for p in posts if p.area is not None
+                                           or country_at(text, p.word_end + 1) is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, memberships), keys)
     memberships = _without_tickets(text, memberships)

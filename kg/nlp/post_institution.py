@@ -142,7 +142,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
                         linker: Linker | None, regional: Sequence[Stretch] = ()) -> list[Membership]:
     """Each membership without an institution gets the article's most likely one, when one scores
     above threshold. `persons`: (person key, where the person is named). `regional`: where posts that
-    name their region stand ("Bupati Siak"): the region says where the post is held, and an institution
+    name their region or a foreign country stand ("Bupati Siak", "Presiden Iran"): the region says where the post is held, and an institution
     of the article is of another ("Pemkab Bengkalis"), else the rules would have placed the post in it. A
     task at an event (panelis, moderator) is held in none."""
     candidates = candidates_of(orgs)
