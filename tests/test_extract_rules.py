@@ -2597,3 +2597,13 @@ def test_a_post_of_a_foreign_country_is_held_in_no_institution_the_article_names
     label = {e.key: e.label for e in facts.entities}
     held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
     assert ("Hassan Rouhani", "Presiden", None) in held, held
+
+
+def test_a_party_named_with_a_region_is_its_branch_there_and_one_with_the_board_named():
+    facts = _facts("Ketua PDIP Sumut Japorman Saragih hadir. Ketua DPD PDIP Jawa Timur Kusnadi juga hadir. Menurut dia, "
+                   "PDIP Jatim solid.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], label.get(m.organization)) for m in facts.memberships}
+    assert ("Japorman Saragih", "Partai Demokrasi Indonesia Perjuangan Sumatera Utara") in held, held
+    boards = [e for e in facts.entities if e.kind == Kind.ORGANIZATION and "Jawa Timur" in e.label]
+    assert len(boards) == 1 and "PDIP Jatim" in boards[0].alt_labels, boards

@@ -470,9 +470,12 @@ def _faction() -> re.Pattern[str]:
 def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
     """Parties, and a party's regional board where a board word comes before the party and a region
     after it ("DPD PDIP Jawa Barat", "Dewan Pimpinan Cabang Partai Golkar Kabupaten Kolaka Utara"): an
-    institution of its own, as "KPU Kota Bekasi" is not the KPU."""
+    institution of its own, as "KPU Kota Bekasi" is not the KPU; so is a party with a region right after it
+    ("PDIP Sumut"), its branch there."""
     pattern, table = _parties()
     out = []
+    boards: dict[str, OrgHit] = {}  # a board by the key its party's branch there would have
+    branches: set[str] = set()
     for m in pattern.finditer(text):
         form = re.sub(r"^[Pp]artai\s", "", m.group())
         short, full, others = table.get(m.group()) or table[form]
@@ -489,10 +492,31 @@ def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
             out.append(OrgHit(board.start(), place.end, text[board.start():place.end],
                               f"org:party-{slug(short)}-{abbr.lower()}-{place.code}", label, "party_board", place.key,
                               LEVEL.get(place.type, place.type), tuple(sorted(alts - {label}))))
+            boards.setdefault(f"org:party-{slug(short)}-{place.code}", out[-1])
+            continue
+        if place is not None and place.code and place.type in ("provinsi", "kabupaten", "kota") \
+                and not text[m.end():place.start].strip():
+            # "Ketua PDIP Sumut Japorman Saragih", "Sekretaris Wilayah Perindo Sumut": the party's branch there
+            label = f"{full} {place.name}"
+            alts = {text[m.start():place.end], f"{short} {place.name}", f"{short} {place.text}"}
+            out.append(OrgHit(m.start(), place.end, text[m.start():place.end], f"org:party-{slug(short)}-{place.code}",
+                              label, "party_board", place.key, LEVEL.get(place.type, place.type),
+                              tuple(sorted(alts - {label}))))
+            branches.add(out[-1].key)
             continue
         out.append(OrgHit(m.start(), m.end(), m.group(), f"org:party-{slug(short)}", full, "party", None,
                           "national", tuple(sorted({m.group(), short, *others} - {full}))))
-    return out
+    return [_as_board(h, boards) if h.type == "party_board" and h.key in branches else h for h in out]
+
+
+def _as_board(branch: OrgHit, boards: dict[str, OrgHit]) -> OrgHit:
+    """A party named with a region alone ("PDIP Jatim") is the board the article names for that party there
+    ("DPD PDIP Jawa Timur"), when it names one: one institution, not two."""
+    board = boards.get(branch.key)
+    if board is None:
+        return branch
+    return replace(branch, key=board.key, label=board.label,
+                   alt_labels=tuple(sorted({*branch.alt_labels, branch.text} - {board.label})))
 
 
 def _outermost(hits: list[OrgHit]) -> list[OrgHit]:
