@@ -2607,3 +2607,11 @@ def test_a_party_named_with_a_region_is_its_branch_there_and_one_with_the_board_
     assert ("Japorman Saragih", "Partai Demokrasi Indonesia Perjuangan Sumatera Utara") in held, held
     boards = [e for e in facts.entities if e.kind == Kind.ORGANIZATION and "Jawa Timur" in e.label]
     assert len(boards) == 1 and "PDIP Jatim" in boards[0].alt_labels, boards
+
+
+def test_a_faction_of_a_regional_parliament_names_its_region():
+    facts = _facts("Mantan Wakil Ketua Fraksi PDI Perjuangan di DPRD Sumut Sutrisno Pangaribuan mengatakan hal itu. "
+                   "Sekretaris Fraksi Golkar DPRD Jawa Barat Budi Santoso hadir. Ketua Fraksi Golkar di DPR Ahmad hadir.")
+    labels = _org_labels(facts)
+    assert {"Fraksi PDI Perjuangan DPRD Sumut", "Fraksi Golkar DPRD Jawa Barat"} <= labels, labels
+    assert not any(label.endswith("di DPR") for label in labels)
