@@ -2615,3 +2615,15 @@ def test_a_faction_of_a_regional_parliament_names_its_region():
     labels = _org_labels(facts)
     assert {"Fraksi PDI Perjuangan DPRD Sumut", "Fraksi Golkar DPRD Jawa Barat"} <= labels, labels
     assert not any(label.endswith("di DPR") for label in labels)
+
+
+def test_a_name_known_elsewhere_ending_an_institution_the_model_reads_is_a_mention_of_that_person():
+    from kg.nlp.extract import _names_ending_model_institutions
+    from kg.nlp.persons import PersonHit
+
+    text = "Tumpal Sianipar datang. Hadir Waketum MKGR Tumpal Sianipar dan Tim Pemenangan Azizah. Azizah tiba."
+    model = _model_reading(text, ("MKGR Tumpal Sianipar", "ORG"), ("Tim Pemenangan Azizah", "ORG"))
+    known = [PersonHit(0, 15, "Tumpal Sianipar", "Tumpal Sianipar", 0),
+             PersonHit(text.rindex("Azizah"), text.rindex("Azizah") + 6, "Azizah", "Azizah", text.rindex("Azizah"))]
+    found = _names_ending_model_institutions(model, known)
+    assert [(text[h.start:h.end], h.start) for h in found] == [("Tumpal Sianipar", text.index("Tumpal Sianipar dan"))]

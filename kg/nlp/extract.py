@@ -78,6 +78,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                                 frozenset(p.end for p in posts if p.area and p.definition.serves))
         persons = _names_begun_in_post_phrases(text, analysis, persons)
         persons += _names_after_model_posts(analysis, persons, blocked)
+        persons += _names_ending_model_institutions(analysis, persons)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
                                                 [(p.start, p.word_end) for p in posts])
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
@@ -652,7 +653,7 @@ def _name_at_end(entity, hit: PersonHit, after_placed_post: bool = False) -> boo
     one institution "BNPB Doni Monardo"): the rules' name ends the span, if it has two words or more
     or follows a post that names its institution or region ("Ketua Bawaslu Provinsi Jambi Asnawi")."""
     return entity.label == "ORG" and entity.end == hit.end and entity.start < hit.name_start \
-        and (len(hit.name.split()) >= 2 or after_placed_post)
+        and (len(hit.name.split()) >= 2 or after_placed_post or hit.evidence == ORG_TAIL)
 
 
 def _known_place(text: str, entity) -> bool:
@@ -792,6 +793,24 @@ def _bodies_between_posts_and_names(text: str, analysis: Analysis, posts: list[P
                 and not after_post_of_another(text, h.start):
             continue
         out.append(h)
+    return out
+
+
+ORG_TAIL = "org-tail"
+
+
+def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
+    """A name of two words or more the article gives a person elsewhere, ending an institution the model
+    reads ("Wakil Ketua Umum (Waketum) MKGR Tumpal Sianipar" read as one institution "MKGR Tumpal
+    Sianipar"): a mention of that person there (one word may be the institution's: "Tim Pemenangan Azizah")."""
+    out = []
+    for e in analysis.entities:
+        if e.label != "ORG" or any(h.start < e.end and e.start < h.end for h in persons):
+            continue
+        named = max((h.name for h in persons if " " in h.name and e.text.endswith(f" {h.name}")), key=len, default=None)
+        if named is not None:
+            start = e.end - len(named)
+            out.append(PersonHit(start, e.end, named, named, start, None, ORG_TAIL))
     return out
 
 
