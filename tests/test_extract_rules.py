@@ -2627,3 +2627,8 @@ def test_a_name_known_elsewhere_ending_an_institution_the_model_reads_is_a_menti
              PersonHit(text.rindex("Azizah"), text.rindex("Azizah") + 6, "Azizah", "Azizah", text.rindex("Azizah"))]
     found = _names_ending_model_institutions(model, known)
     assert [(text[h.start:h.end], h.start) for h in found] == [("Tumpal Sianipar", text.index("Tumpal Sianipar dan"))]
+
+
+def test_army_chief_of_staff_written_ksad():
+    facts = _facts("KSAD Jenderal Andika Perkasa menjatuhkan sanksi kepada dua anggota TNI AD.")
+    assert any(name == "Andika Perkasa" and post == "KSAD" for name, post, _ in _posts(facts)), _posts(facts)
