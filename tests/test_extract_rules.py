@@ -2630,5 +2630,6 @@ def test_a_name_known_elsewhere_ending_an_institution_the_model_reads_is_a_menti
 
 
 def test_army_chief_of_staff_written_ksad():
-    facts = _facts("KSAD Jenderal Andika Perkasa menjatuhkan sanksi kepada dua anggota TNI AD.")
-    assert any(name == "Andika Perkasa" and post == "KSAD" for name, post, _ in _posts(facts)), _posts(facts)
+    from kg.nlp.posts import find_posts
+    posts = find_posts("KSAD Jenderal Andika Perkasa dan KSAL Laksamana Siwi Sukma Adji hadir.", [], [])
+    assert [(p.label, p.definition.expansions[0]) for p in posts] == [("KSAD", "Kasad"), ("KSAL", "Kasal")]
