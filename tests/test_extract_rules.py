@@ -2633,3 +2633,9 @@ def test_army_chief_of_staff_written_ksad():
     from kg.nlp.posts import find_posts
     posts = find_posts("KSAD Jenderal Andika Perkasa dan KSAL Laksamana Siwi Sukma Adji hadir.", [], [])
     assert [(p.label, p.definition.expansions[0]) for p in posts] == [("KSAD", "Kasad"), ("KSAL", "Kasal")]
+
+
+def test_a_post_in_small_letters_after_a_reporting_verb_is_the_speaker_s():
+    from kg.nlp.posts import find_posts
+    text = '"Iya dirawat," kata pengacara Kivlan, Tonin Tachta. Seorang pengacara datang ke sana.'
+    assert [(p.label, text[p.start:p.end]) for p in find_posts(text, [], [])] == [("Pengacara", "pengacara")]

@@ -110,6 +110,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation(forms)})(?![\w-])")
 
 
+@cache
+def _reported_by() -> re.Pattern[str]:
+    """A reporting verb right before a post ("kata pengacara Kivlan, Tonin Tachta"): the post of who speaks."""
+    return re.compile(rf"\b(?:{alternation(r[0] for r in lexicon('speech_verbs') if r[1] == 'after')})\s+$")
+
+
 def _form_def(word: str) -> PostDef:
     """The post a form of `_pattern` writes, whatever its case ("sekretaris jenderal": Sekretaris Jenderal)."""
     return _defs_by_case()[word.casefold()]
@@ -213,8 +219,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             continue  # "Ketua Dewan Guru Besar UGM": a council's name, not the post "Guru Besar"
         if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
                 and _form_def(word).kind not in LOWER_OK \
-                and not APPOSED.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "pakar" in running text names no one; "Sartiah (pakar gender)" does
+                and not APPOSED.search(text, max(0, m.start() - 30), m.start()) \
+                and not _reported_by().search(text, max(0, m.start() - 20), m.start()):
+            continue  # "pakar" in running text names no one; "Sartiah (pakar gender)", "kata pengacara Kivlan" do
         definition = post_defs().get(word) or _form_def(word)
         end = m.end()
         label = definition.label
