@@ -2639,3 +2639,10 @@ def test_a_post_in_small_letters_after_a_reporting_verb_is_the_speaker_s():
     from kg.nlp.posts import find_posts
     text = '"Iya dirawat," kata pengacara Kivlan, Tonin Tachta. Seorang pengacara datang ke sana.'
     assert [(p.label, text[p.start:p.end]) for p in find_posts(text, [], [])] == [("Pengacara", "pengacara")]
+
+
+def test_a_rank_written_out_with_its_short_form_in_brackets_stands_before_the_name():
+    from kg.nlp.persons import _titles_before
+    text = "Kapolres Lebak Ajun Komisaris Besar Polisi (AKBP) Dan Arianto mengatakan hal itu."
+    start, rank = _titles_before(text, text.index("Dan Arianto"))
+    assert text[start:text.index("Dan Arianto")] == "Ajun Komisaris Besar Polisi (AKBP) " and rank is not None

@@ -66,7 +66,8 @@ def _titles() -> str:
 
 @cache
 def _title_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{_titles()})\.?(?=\s)")
+    # a rank's short form may stand in brackets after it: "Ajun Komisaris Besar Polisi (AKBP) Dan Arianto"
+    return re.compile(rf"(?:(?<=\s)|^|(?<=[(\"“,]))(?:{_titles()})\.?(?=\s)|(?<=\s)\((?:{_titles()})\)(?=\s)")
 
 
 @cache
@@ -309,7 +310,7 @@ def _titles_before(text: str, start: int) -> tuple[int, str | None]:
     """Start of the rank/honorific words right before a name, and the rank among them."""
     pos, rank = start, None
     while True:
-        window = text[max(0, pos - 25):pos]
+        window = text[max(0, pos - 30):pos]
         found = None
         for m in _title_pattern().finditer(window):
             if window[m.end():].strip() == "" and len(window) - m.end() <= 2:
@@ -319,7 +320,7 @@ def _titles_before(text: str, start: int) -> tuple[int, str | None]:
         title = found.group().rstrip(".")  # "Irjen Pol. Sandi Nugroho"
         if title in _ranks():
             rank = title if rank is None else f"{title} {rank}"
-        pos = max(0, pos - 25) + found.start()
+        pos = max(0, pos - 30) + found.start()
 
 
 def _coordinated(text: str, hits: list[PersonHit], cover: bytearray) -> list[PersonHit]:
