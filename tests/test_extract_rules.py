@@ -2646,3 +2646,11 @@ def test_a_rank_written_out_with_its_short_form_in_brackets_stands_before_the_na
     text = "Kapolres Lebak Ajun Komisaris Besar Polisi (AKBP) Dan Arianto mengatakan hal itu."
     start, rank = _titles_before(text, text.index("Dan Arianto"))
     assert text[start:text.index("Dan Arianto")] == "Ajun Komisaris Besar Polisi (AKBP) " and rank is not None
+
+
+def test_dpd_before_an_organisation_s_abbreviation_is_its_board_not_the_senate():
+    facts = _facts("Turut hadir Ketua Umum DPD KNPI Provinsi Jambi, M. Arqon. Ketua DPD REI Jawa Timur Soesilo Efendy "
+                   "juga hadir. Anggota DPD NTB Evi Apita Maya dan Ketua DPD RI Oesman Sapta hadir.")
+    label = {e.key: e.label for e in facts.entities}
+    senate = {label[m.person] for m in facts.memberships if label.get(m.organization) == "Dewan Perwakilan Daerah"}
+    assert senate == {"Evi Apita Maya", "Oesman Sapta"}, senate

@@ -141,9 +141,11 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             continue  # "Antara lain, ...": the word ("among"), not the news agency
         otype = _form_to_type()[m.group("head")]
         senate = NATIONAL_MARK.search(m.group()) or NATIONAL_MARK.match(text, m.end())
-        if otype.key == "dpd" and (_party_board(text, m.start(), m.end(), party_after) or boards and not senate):
-            continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD": a party's board, not the senate;
-            # so is a bare "DPD" ("DPD Jatim", "pengurus DPD itu") in an article that names a party's board
+        if otype.key == "dpd" and (_party_board(text, m.start(), m.end(), party_after) or boards and not senate
+                                   or _board_of(text, m.end(), place_at)):
+            continue  # "DPD Partai Golkar", "DPD II Golkar", "DPP, DPW, DPD", "DPD KNPI": a party's or an
+            # organisation's board, not the senate; so is a bare "DPD" ("DPD Jatim", "pengurus DPD itu") in an
+            # article that names a party's board
         if otype.area_rule == "none" and REGIONAL_PARLIAMENT.match(text, m.end()):
             continue  # "Baleg DPRD Jatim": a regional parliament's body, not the national one of that name
         number = UNIT_NUMBER.match(text, m.end()) if otype.key in NUMBERED_UNITS else None
@@ -305,6 +307,16 @@ def _in_rank(text: str, hit: OrgHit) -> bool:
 DPD = re.compile(r"\bDPD\b")
 PARTY_BOARDS = re.compile(r"\b(?:DPP|DPW|DPC|DPAC)\b")
 BOARD_LEVEL = re.compile(r"\s+I{1,2}\b")  # "DPD II": a regency's board
+
+
+BOARD_OF = re.compile(r"\s+(?:I{1,2}\s+)?(?P<abbr>[A-Z]{2,8})(?![\w-])")
+
+
+def _board_of(text: str, end: int, place_at: dict[int, PlaceHit]) -> bool:
+    """Whether "DPD" ending at `end` is the regional board of the organisation whose abbreviation follows it
+    ("Ketua Umum DPD KNPI Provinsi Jambi"), not the senate of a region ("DPD NTB", "DPD RI")."""
+    m = BOARD_OF.match(text, end)
+    return m is not None and m.group("abbr") != "RI" and m.start("abbr") not in place_at
 
 
 def _party_board(text: str, start: int, end: int, party: re.Pattern[str]) -> bool:
