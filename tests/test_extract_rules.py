@@ -2654,3 +2654,11 @@ def test_dpd_before_an_organisation_s_abbreviation_is_its_board_not_the_senate()
     label = {e.key: e.label for e in facts.entities}
     senate = {label[m.person] for m in facts.memberships if label.get(m.organization) == "Dewan Perwakilan Daerah"}
     assert senate == {"Evi Apita Maya", "Oesman Sapta"}, senate
+
+
+def test_a_cut_president_s_name_is_a_president_s_not_the_next_name_s():
+    facts = _facts("Presiden  , menunjuk  , sebagai Pelaksana Tugas (Plt) Menteri Pemuda dan Olahraga untuk menggantikan  , "
+                   "yang mengundurkan diri karena menjadi tersangka KPK. Imam Nahrawi resmi mundur pada Kamis.\n"
+                   "Wakil Presiden  , mengungkapkan, revisi itu akan dibahas. Menurut Kalla, hal itu wajar.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert ("Imam Nahrawi", "Presiden") not in posts and ("Kalla", "Wakil Presiden") in posts, posts

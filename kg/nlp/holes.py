@@ -37,6 +37,18 @@ def _slot_after_post() -> re.Pattern[str]:
                       rf"(?=(?!{DEMONSTRATIVE})[a-z])")
 
 
+@cache
+def _heads_of_state() -> dict[str, frozenset[str]]:
+    """The names of every president and vice president (kg/lexicons/heads_of_state.tsv), by post: a slot after
+    "Presiden" was one of them, not whoever the article names next ("Presiden  , menunjuk  , sebagai Plt
+    Menteri ..." and later "Imam Nahrawi")."""
+    names: dict[str, set[str]] = {}
+    for post, forms, *_ in lexicon("heads_of_state"):
+        for name in forms.casefold().split(","):  # and each word of a name: "Kalla" of Jusuf Kalla
+            names.setdefault(post.casefold(), set()).update({name.strip(), *name.split()})
+    return {post: frozenset(n) for post, n in names.items()}
+
+
 def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[PersonHit],
                 held: dict[PersonHit, str], sentence_at: Callable[[int], int]) -> list[PersonHit]:
     """One hit per slot after a post (`posts`: where each ends, and its words), named as the person it
@@ -46,19 +58,23 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     pattern = _slot_after_post()
     known = {post.casefold() for post in held.values()}
     slots: dict[int, re.Match[str]] = {}  # by the slot's comma: two posts may end before one slot
+    slot_words: dict[int, str] = {}
     for end, words in posts:
         if (m := pattern.match(text, end)) is not None and m.end("slot") not in slots \
                 and words.casefold() not in known:
             slots[m.end("slot")] = m
+            slot_words[m.end("slot")] = words
     ordered = sorted(persons, key=lambda h: h.start)
     taken: set[str] = set()
     out = []
     for comma, m in sorted(slots.items()):
         slot = m.start("slot")
+        heads = _heads_of_state().get(slot_words[comma].casefold())
         if any(comma < h.start <= comma + NEAR and "," not in text[comma + 1:h.start] for h in ordered):
             continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
+                       and (heads is None or h.name.casefold() in heads)
                        and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)), None)
         if person is None:
             continue
