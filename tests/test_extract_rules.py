@@ -2662,3 +2662,10 @@ def test_a_cut_president_s_name_is_a_president_s_not_the_next_name_s():
                    "Wakil Presiden  , mengungkapkan, revisi itu akan dibahas. Menurut Kalla, hal itu wajar.")
     posts = {(name, post) for name, post, _ in _posts(facts)}
     assert ("Imam Nahrawi", "Presiden") not in posts and ("Kalla", "Wakil Presiden") in posts, posts
+
+
+def test_a_cut_name_is_not_of_a_person_the_article_gives_another_post():
+    facts = _facts("Gubernur DKI Jakarta  , mengirimkan 65 personel untuk membantu pemadaman titik api. Menurut Edwar "
+                   "Sanger, bantuan itu tiba kemarin. Edwar Sanger adalah Kepala BPBD Riau.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert not any(post == "Gubernur" for _, post in posts) and ("Edwar Sanger", "Kepala") in posts, posts

@@ -65,6 +65,9 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
             slots[m.end("slot")] = m
             slot_words[m.end("slot")] = words
     ordered = sorted(persons, key=lambda h: h.start)
+    # a person the article gives a post elsewhere, under any of the names it gives them ("Kepala BPBD Riau Edwar
+    # Sanger" ... "Edwar"), is not the one whose name was cut
+    held_names = {h.name for h in persons if any(h.name == k.name or relation(h.name, k.name) != "none" for k in held)}
     taken: set[str] = set()
     out = []
     for comma, m in sorted(slots.items()):
@@ -72,7 +75,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
         heads = _heads_of_state().get(slot_words[comma].casefold())
         if any(comma < h.start <= comma + NEAR and "," not in text[comma + 1:h.start] for h in ordered):
             continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
-        person = next((h for h in ordered if slot < h.start <= slot + REACH and h not in held
+        person = next((h for h in ordered if slot < h.start <= slot + REACH and h.name not in held_names
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
                        and (heads is None or h.name.casefold() in heads)
                        and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)), None)
