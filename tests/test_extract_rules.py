@@ -2669,3 +2669,11 @@ def test_a_cut_name_is_not_of_a_person_the_article_gives_another_post():
                    "Sanger, bantuan itu tiba kemarin. Edwar Sanger adalah Kepala BPBD Riau.")
     posts = {(name, post) for name, post, _ in _posts(facts)}
     assert not any(post == "Gubernur" for _, post in posts) and ("Edwar Sanger", "Kepala") in posts, posts
+
+
+def test_cs_a_passive_reporting_verb_and_dr_in_capitals_are_no_words_of_a_name():
+    facts = _facts("Ketua KPK Agus Rahardjo Cs didesak mundur. Dikatakan Rudy, program itu berjalan baik. Kepala Kebun "
+                   "Raya Bogor DR R Hendrian mengantarnya.")
+    persons = _persons(facts)
+    assert {"Agus Rahardjo", "Rudy", "R Hendrian"} <= persons, persons
+    assert any(n == "Rudy" and q.startswith("program itu") for n, q in _said(facts))
