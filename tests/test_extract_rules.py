@@ -2625,7 +2625,7 @@ def test_a_name_known_elsewhere_ending_an_institution_the_model_reads_is_a_menti
     model = _model_reading(text, ("MKGR Tumpal Sianipar", "ORG"), ("Tim Pemenangan Azizah", "ORG"))
     known = [PersonHit(0, 15, "Tumpal Sianipar", "Tumpal Sianipar", 0),
              PersonHit(text.rindex("Azizah"), text.rindex("Azizah") + 6, "Azizah", "Azizah", text.rindex("Azizah"))]
-    found = _names_ending_model_institutions(model, known)
+    found = _names_ending_model_institutions(model, known, [], [])
     assert [(text[h.start:h.end], h.start) for h in found] == [("Tumpal Sianipar", text.index("Tumpal Sianipar dan"))]
 
 
@@ -2677,3 +2677,14 @@ def test_cs_a_passive_reporting_verb_and_dr_in_capitals_are_no_words_of_a_name()
     persons = _persons(facts)
     assert {"Agus Rahardjo", "Rudy", "R Hendrian"} <= persons, persons
     assert any(n == "Rudy" and q.startswith("program itu") for n, q in _said(facts))
+
+
+def test_a_name_after_an_institution_the_model_reads_as_one_before_a_speech_verb_is_the_speaker():
+    from kg.nlp.extract import _names_ending_model_institutions
+
+    text = ("Hal yang sama dilakukan akademisi di Universitas Muhammadiyah Makassar (Unismuh). Salah satu akademisi "
+            "di Unismuh Andi Luhur Priyanto mengatakan, revisi itu keliru. Kasad TNI Angkatan Darat mengatakan hal sama.")
+    model = _model_reading(text, ("Universitas Muhammadiyah Makassar (Unismuh)", "ORG"),
+                           ("Unismuh Andi Luhur Priyanto", "ORG"), ("TNI Angkatan Darat", "ORG"))
+    found = _names_ending_model_institutions(model, [], [], [])
+    assert [h.name for h in found] == ["Andi Luhur Priyanto"]

@@ -78,7 +78,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
                                 frozenset(p.end for p in posts if p.area and p.definition.serves))
         persons = _names_begun_in_post_phrases(text, analysis, persons)
         persons += _names_after_model_posts(analysis, persons, blocked)
-        persons += _names_ending_model_institutions(analysis, persons)
+        persons += _names_ending_model_institutions(analysis, persons, orgs, places)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
                                                 [(p.start, p.word_end) for p in posts])
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
@@ -799,19 +799,49 @@ def _bodies_between_posts_and_names(text: str, analysis: Analysis, posts: list[P
 ORG_TAIL = "org-tail"
 
 
-def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
-    """A name of two words or more the article gives a person elsewhere, ending an institution the model
-    reads ("Wakil Ketua Umum (Waketum) MKGR Tumpal Sianipar" read as one institution "MKGR Tumpal
-    Sianipar"): a mention of that person there (one word may be the institution's: "Tim Pemenangan Azizah")."""
+def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit], orgs: list[OrgHit],
+                                    places: list[PlaceHit]) -> list[PersonHit]:
+    """A name ending an institution the model reads: a name of two words or more the article gives a person
+    elsewhere ("Wakil Ketua Umum (Waketum) MKGR Tumpal Sianipar" read as one institution "MKGR Tumpal
+    Sianipar"; one word may be the institution's: "Tim Pemenangan Azizah"), or, before a speech verb, two
+    capitalised words or more after a name of an institution the article names ("Salah satu akademisi di
+    Unismuh Andi Luhur Priyanto mengatakan" read as "Unismuh Andi Luhur Priyanto"): a mention of that
+    person there."""
+    forms = {_name_key(n) for o in orgs for n in (o.label, o.text, *o.alt_labels) if n}
+    for e in analysis.entities:  # and the model's, with their bracketed short forms: "... Makassar (Unismuh)"
+        if e.label == "ORG":
+            label, short = _bracketed(e.text.strip(" ,.()"))
+            forms |= {_name_key(n) for n in (e.text, label, *short)}
+    place_starts = {p.start for p in places}
     out = []
     for e in analysis.entities:
         if e.label != "ORG" or any(h.start < e.end and e.start < h.end for h in persons):
             continue
         named = max((h.name for h in persons if " " in h.name and e.text.endswith(f" {h.name}")), key=len, default=None)
+        verb = re.match(r"\s+(\w+)", analysis.text[e.end:e.end + 30])
+        if named is None and verb and verb.group(1).casefold() in speech_verbs():  # the name is who speaks
+            named = _name_after_institution(e.text, forms, {s - e.start for s in place_starts if e.start < s < e.end})
         if named is not None:
             start = e.end - len(named)
             out.append(PersonHit(start, e.end, named, named, start, None, ORG_TAIL))
     return out
+
+
+def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -> str | None:
+    """The name after the longest known institution's name that opens `phrase`, when two capitalised words
+    or more follow it, none a place, a word of institutions' names, a word the corpus writes in lower case
+    ("TNI Angkatan Darat", "Satgas Sungai Citarum") or a word no name has."""
+    tokens = list(re.finditer(r"\S+", phrase))
+    for i in range(len(tokens) - 2, 0, -1):
+        if _name_key(phrase[:tokens[i - 1].end()]) not in forms:
+            continue
+        tail = tokens[i:]
+        if all(re.fullmatch(r"[A-Z][a-z'’]+", t.group()) and t.group() not in words("org_words")
+               and t.group() not in words("name_stopwords") and t.group().casefold() not in words("common_words")
+               and t.start() not in places_at for t in tail):
+            return phrase[tail[0].start():]
+        return None
+    return None
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
