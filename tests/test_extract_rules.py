@@ -2688,3 +2688,10 @@ def test_a_name_after_an_institution_the_model_reads_as_one_before_a_speech_verb
                            ("Unismuh Andi Luhur Priyanto", "ORG"), ("TNI Angkatan Darat", "ORG"))
     found = _names_ending_model_institutions(model, [], [], [])
     assert [h.name for h in found] == ["Andi Luhur Priyanto"]
+
+
+def test_who_approved_something_is_not_whom_menurut_dia_means():
+    facts = _facts('Pakar hukum pidana Universitas Trisakti, Abdul Fickar Hadjar, menilai revisi itu keliru.\n"Jangan hanya '
+                   'KPK yang diobok-obok kewenangannya," kata Fickar ketika dihubungi.\nPoin itu pun telah disetujui oleh '
+                   'Presiden Joko Widodo.\nMenurut dia, kewenangan penyadapan oleh Polri tidak diatur dalam undang-undang.')
+    assert any(n == "Abdul Fickar Hadjar" and q.startswith("kewenangan penyadapan") for n, q in _said(facts)), _said(facts)

@@ -49,8 +49,8 @@ KATA_FIRST = re.compile(rf"^(?:(?:{_CONNECTIVES}|Padahal|Sebab|Karena|Tapi|Tetap
                         rf"|(?:{_KATA.title()}))\s+(?P<who>[^,]{{2,60}}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
 # reporting verb and its agent
-PASSIVE_SAID = re.compile(r"(?:^|(?<=[\s,]))[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|"
-                          r"paparkan|tambahkan|sebutkan|tuturkan)(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau)"
+SAID_PASSIVES = r"[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|paparkan|tambahkan|sebutkan|tuturkan)"
+PASSIVE_SAID = re.compile(rf"(?:^|(?<=[\s,])){SAID_PASSIVES}(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau)"
                           r"|\s+(?:oleh\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})(?=,))\b,?\s*"
                           r"(?:bahwa\s+)?(?P<stmt>.+)$", re.DOTALL)
 
@@ -453,7 +453,9 @@ def _pointer(phrase: str) -> bool:
     return bool(POINTER.match(phrase)) and any(w.casefold() in post_head_words() | PERSON_NOUNS for w in phrase.split()[:-1])
 
 
-PASSIVE = re.compile(r"\bdi\w{3,}(?:kan|i)\b")  # disampaikan, diungkapkan, diakui
+# what was said, by whom: "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah" (not "disetujui oleh
+# Presiden Joko Widodo": who approved a point is not who speaks next)
+PASSIVE = re.compile(rf"\b{SAID_PASSIVES}\b")
 AGENT_LEAD = re.compile(r"^\s*(?:oleh\s+)?(?:\w+nya\b,?\s*)?")  # "oleh", "putranya, "
 TITLE_GLUE = frozenset({"mantan", "eks", "dan", "dari", "bidang", "urusan", "selaku"})
 
