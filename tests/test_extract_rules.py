@@ -2695,3 +2695,11 @@ def test_who_approved_something_is_not_whom_menurut_dia_means():
                    'KPK yang diobok-obok kewenangannya," kata Fickar ketika dihubungi.\nPoin itu pun telah disetujui oleh '
                    'Presiden Joko Widodo.\nMenurut dia, kewenangan penyadapan oleh Polri tidak diatur dalam undang-undang.')
     assert any(n == "Abdul Fickar Hadjar" and q.startswith("kewenangan penyadapan") for n, q in _said(facts)), _said(facts)
+
+
+def test_a_quote_opening_mid_sentence_is_of_that_sentence_s_subject():
+    facts = _facts('Ketua DPRD Tasikmalaya Aslim mengatakan, anggaran itu sudah sesuai aturan.\nWakil Ketua DPRD Tasikmalaya '
+                   'Chairoman menyebutkan, langkah anggota dewan membeli mobil dengan menyerahkan SK hanya memanfaatkan dana '
+                   'tunjangan,"Hanya untuk tujuan mendukung pelaksanaan tugas mereka sebagai anggota dewan. Kan dua itu saja '
+                   'sudah ada peruntukannya," kata dia.')
+    assert any(n == "Chairoman" and q.startswith("Hanya untuk tujuan") for n, q in _said(facts)), _said(facts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.pipeline import Analysis, Word
@@ -169,6 +169,17 @@ class SpeakerResolver:
             return None
         return self._subject_of(self.sentences[i - 1])
 
+    def _subject_before_in_sentence(self, pos: int) -> tuple[int, str] | None:
+        """(start, key) of the subject of the words of `pos`'s sentence before it, when they report speech."""
+        i = self._sentence_index(pos)
+        if i is None or pos - self.sentences[i].start < 20:
+            return None
+        cur = self.sentences[i]
+        before = replace(cur, end=pos, text=cur.text[:pos - cur.start])
+        if not speech_verbs() & set(re.findall(r"\w+", before.text.casefold())):
+            return None
+        return self._subject_of(before)
+
     def lead_subject(self, pos: int) -> str | None:
         """The person the article's first sentence is about, when it opens with them ("- Politikus PKB,
         Abdul Kadir Karding mendukung ..."): whom a post pointing back means before anyone has spoken."""
@@ -202,8 +213,10 @@ class SpeakerResolver:
     def pronoun(self, pos: int, avoid: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at `pos` means: the person named as subject of the sentence before, when
         named after the last speaker's statement; else the last speaker; else the last person named;
-        never one of `avoid` (those the quoted words themselves name: "Kami yakin Pak Mekeng ...," katanya)."""
-        named = self.subject_before(pos)
+        never one of `avoid` (those the quoted words themselves name: "Kami yakin Pak Mekeng ...," katanya).
+        A quote that opens in the middle of a sentence is of the subject of that sentence's words before it
+        ("Methodius Kossay ... mengatakan bahwa ... dialog. “Dialog ...,” ujarnya", split as one sentence)."""
+        named = self._subject_before_in_sentence(pos) or self.subject_before(pos)
         if named is not None and named[1] not in avoid and (self.last_speaker is None
                                                              or named[0] >= self.last_speaker_end):
             return named[1]
