@@ -2703,3 +2703,10 @@ def test_a_quote_opening_mid_sentence_is_of_that_sentence_s_subject():
                    'tunjangan,"Hanya untuk tujuan mendukung pelaksanaan tugas mereka sebagai anggota dewan. Kan dua itu saja '
                    'sudah ada peruntukannya," kata dia.')
     assert any(n == "Chairoman" and q.startswith("Hanya untuk tujuan") for n, q in _said(facts)), _said(facts)
+
+
+def test_jendral_and_a_retired_mark_in_brackets_are_ranks_before_the_name():
+    from kg.nlp.persons import _titles_before
+    text = "Kepala Staf Kepresidenan: Jendral TNI (Pur) Moeldoko"
+    start, rank = _titles_before(text, text.index("Moeldoko"))
+    assert text[start:text.index("Moeldoko")] == "Jendral TNI (Pur) " and rank is not None
