@@ -2710,3 +2710,17 @@ def test_jendral_and_a_retired_mark_in_brackets_are_ranks_before_the_name():
     text = "Kepala Staf Kepresidenan: Jendral TNI (Pur) Moeldoko"
     start, rank = _titles_before(text, text.index("Moeldoko"))
     assert text[start:text.index("Moeldoko")] == "Jendral TNI (Pur) " and rank is not None
+
+
+def test_a_list_of_posts_each_followed_by_a_colon_and_its_holder():
+    from kg.nlp.posts import find_posts, link_holders
+    from kg.nlp.persons import PersonHit
+
+    text = "Menteri PPN/Bappenas: Suharso Manoarfa,Menteri Dalam Negeri: Jenderal Pol Tito Karnavian,,Menteri ATR/Kepala BPN"
+    names = [("Suharso Manoarfa", "Suharso Manoarfa"), ("Jenderal Pol Tito Karnavian", "Tito Karnavian")]
+    persons = [PersonHit(text.index(t), text.index(t) + len(t), t, n, text.index(n)) for t, n in names]
+    posts = find_posts(text, [], [])
+    assert [p.label for p in posts][:2] == ["Menteri PPN/Bappenas", "Menteri Dalam Negeri"]
+    assert "Menteri ATR" in [p.label for p in posts]  # not "Menteri ATR/Kepala": a second post after the slash
+    held = {(h.person.name, h.post.label) for h in link_holders(text, posts, persons)}
+    assert held == {("Suharso Manoarfa", "Menteri PPN/Bappenas"), ("Tito Karnavian", "Menteri Dalam Negeri")}, held

@@ -41,7 +41,9 @@ LINK = re.compile(rf"^\s*(?:\([A-Za-z][A-Za-z/-]{{1,12}}\)\s*)?(?:\s*,)?(?:\s(?:
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
                   r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
-                  r"|^\s*,\s*Provinsi\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*,\s*$")
+                  r"|^\s*,\s*Provinsi\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*,\s*$"
+                  # "Menteri Dalam Negeri: Jenderal Pol Tito Karnavian": a list of posts, each with its holder
+                  r"|^\s*:\s*$")
 # "Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali": the post, then who holds it
 HELD_BY = re.compile(r"^[^.;:\"“”]{0,60}?\bdijabat\s+(?:oleh\s+)?$")
 LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
@@ -233,7 +235,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         portfolio = None
         if any(form.endswith(("Menteri", "Koordinator")) for form in (label, *definition.expansions[:1])):
             # "Menteri BUMN", "Menteri KKP", "Wamen ATR": an acronym names the portfolio too
-            portfolio = _portfolio().match(text, end) or re.compile(r"\s[A-Z]{2,6}(?![\w-])").match(text, end)
+            portfolio = _portfolio().match(text, end) or _acronym_portfolio(text, end)
         if portfolio:
             label, end = label + portfolio.group(), portfolio.end()
         elif label in _unit_heads() and (unit := _units().match(text, end)):
@@ -292,6 +294,18 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return _joined(text, _the_others(text, hits))
 
+
+
+ACRONYM_PORTFOLIO = re.compile(r"\s[A-Z]{2,6}(?P<more>(?:/[A-Z][\w-]*)*)(?![\w-])")
+
+
+def _acronym_portfolio(text: str, end: int) -> re.Match[str] | None:
+    """"Menteri BUMN", "Menteri PPN/Bappenas": a minister's portfolio by its acronyms, a slash joining them;
+    not a second post after the slash ("Menteri ATR/Kepala BPN": two posts)."""
+    m = ACRONYM_PORTFOLIO.match(text, end)
+    if m and any(w.casefold() in post_head_words() for w in m.group("more").split("/")):
+        return re.compile(r"\s[A-Z]{2,6}(?![\w-])").match(text, end)
+    return m
 
 OTHERS = re.compile(r"\s+(?:lain|lainnya)\b")
 
