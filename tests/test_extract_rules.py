@@ -2724,3 +2724,12 @@ def test_a_list_of_posts_each_followed_by_a_colon_and_its_holder():
     assert "Menteri ATR" in [p.label for p in posts]  # not "Menteri ATR/Kepala": a second post after the slash
     held = {(h.person.name, h.post.label) for h in link_holders(text, posts, persons)}
     assert held == {("Suharso Manoarfa", "Menteri PPN/Bappenas"), ("Tito Karnavian", "Menteri Dalam Negeri")}, held
+
+
+def test_menurut_and_a_description_means_who_spoke_last_not_whom_he_named():
+    facts = _facts('Wakil Ketua DPR Fahri Hamzah mengaku tidak kaget dengan sikap Presiden Joko Widodo.\n"Nah inilah '
+                   'puncaknya, Pak Jokowi merasa KPK adalah gangguan," kata Fahri lewat pesan singkat.\nMenurut mantan '
+                   'politisi PKS ini, sikap Jokowi itu sudah terjadi sejak awal masa pemerintahannya.')
+    label = {e.key: e.label for e in facts.entities}
+    described = {label[m.person] for m in facts.memberships if m.role.label.casefold() == "politisi"}
+    assert described == {"Fahri Hamzah"}, described

@@ -585,7 +585,10 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         described = _described(text, analysis, spans, orgs, forms, start)
         if described is None or (described.role.key, described.organization) in held:
             continue  # someone the article names holds that post: the description may be theirs
-        person = _topic(named_in, sentence, start) or _last_speaker(analysis, statements, sentence)
+        if re.search(r"\bMenurut\s*$", opening):  # "Menurut mantan politisi PKS ini, ...": who spoke last, not whom he named
+            person = _last_speaker(analysis, statements, sentence) or _topic(named_in, sentence, start)
+        else:
+            person = _topic(named_in, sentence, start) or _last_speaker(analysis, statements, sentence)
         head = described.role.label.split()[0].casefold()
         if person is None or (person, described.role.key) in have or (person, head) in heads:
             continue  # a minister named so before is not described as another ministry's
