@@ -2733,3 +2733,20 @@ def test_menurut_and_a_description_means_who_spoke_last_not_whom_he_named():
     label = {e.key: e.label for e in facts.entities}
     described = {label[m.person] for m in facts.memberships if m.role.label.casefold() == "politisi"}
     assert described == {"Fahri Hamzah"}, described
+
+
+def test_a_personal_secretary_holds_the_post_in_no_institution():
+    from kg.nlp.orgs import OrgHit
+    from kg.nlp.post_institution import attach_institutions
+    from kg.nlp.post_linker import Linker
+    from kg.nlp.posts import role_for
+    from kg.records import Membership, Mention
+
+    text = "Sekretaris Pribadi BJ Habibie, Rubijanto, dan Ketua Umum Partai Golkar hadir."
+    golkar = OrgHit(text.index("Partai Golkar"), text.index("Partai Golkar") + 13, "Partai Golkar", "org:party-golkar",
+                    "Partai Golkar", "party")
+    always = Linker({}, 10.0, 0.5)  # a scorer that would place any post in any institution
+    held = [Membership(f"person:{who}", role_for(post, None), None, 0, Mention(0, len(text), text, 0))
+            for who, post in (("rubijanto", "Sekretaris Pribadi"), ("airlangga", "Ketua Umum"))]
+    placed = {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [golkar], always)}
+    assert placed == {"Sekretaris Pribadi": None, "Ketua Umum": "org:party-golkar"}, placed

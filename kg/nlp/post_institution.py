@@ -23,6 +23,8 @@ from kg.records import Membership
 from kg.resources import title_words
 
 WORD = re.compile(r"\w+")
+# a post held for a person, in no institution: "Sekretaris Pribadi" of Habibie, an aide, a driver
+PERSONAL = re.compile(r"\bpribadi\b|^(?:ajudan|sopir|pengawal)$", re.IGNORECASE)
 SKIPPED_HEADS = frozenset({"wakil", "plt", "pj", "pjs", "mantan", "eks", "plh"})
 
 
@@ -142,16 +144,18 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
                         linker: Linker | None, regional: Sequence[Stretch] = ()) -> list[Membership]:
     """Each membership without an institution gets the article's most likely one, when one scores
     above threshold. `persons`: (person key, where the person is named). `regional`: where posts that
-    name their region or a foreign country stand ("Bupati Siak", "Presiden Iran"): the region says where the post is held, and an institution
-    of the article is of another ("Pemkab Bengkalis"), else the rules would have placed the post in it. A
-    task at an event (panelis, moderator) is held in none."""
+    name their region or a foreign country stand ("Bupati Siak", "Presiden Iran"): the region says where
+    the post is held, and an institution of the article is of another ("Pemkab Bengkalis"), else the rules
+    would have placed the post in it. A task at an event (panelis, moderator) and a post held for a person
+    ("Sekretaris Pribadi") are held in none."""
     candidates = candidates_of(orgs)
     if linker is None or not candidates:
         return list(memberships)
     kind_of = {o.key: o.type for o in orgs}
     out = []
     for m in memberships:
-        if m.organization is None and m.role.label.casefold() not in event_tasks() and not any(
+        if m.organization is None and m.role.label.casefold() not in event_tasks() and not PERSONAL.search(m.role.label) \
+                and not any(
                 m.evidence.start <= r.start and r.end <= m.evidence.end for r in regional):
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
