@@ -2750,3 +2750,10 @@ def test_a_personal_secretary_holds_the_post_in_no_institution():
             for who, post in (("rubijanto", "Sekretaris Pribadi"), ("airlangga", "Ketua Umum"))]
     placed = {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [golkar], always)}
     assert placed == {"Sekretaris Pribadi": None, "Ketua Umum": "org:party-golkar"}, placed
+
+
+def test_menpupera_is_the_public_works_minister_s_post():
+    from kg.nlp.posts import find_posts
+    posts = find_posts("Hadir Menpupera Basuki Hadimuljono dan Menkopolhukam Wiranto.", [], [])
+    assert [(p.label, p.definition.expansions[0]) for p in posts][0] == \
+        ("Menpupera", "Menteri Pekerjaan Umum dan Perumahan Rakyat")
