@@ -2757,3 +2757,13 @@ def test_menpupera_is_the_public_works_minister_s_post():
     posts = find_posts("Hadir Menpupera Basuki Hadimuljono dan Menkopolhukam Wiranto.", [], [])
     assert [(p.label, p.definition.expansions[0]) for p in posts][0] == \
         ("Menpupera", "Menteri Pekerjaan Umum dan Perumahan Rakyat")
+
+
+def test_a_name_installed_as_a_post_holds_it():
+    from kg.nlp.posts import find_posts, link_holders
+    from kg.nlp.persons import PersonHit
+
+    text = "Cahya Harefa dilantik sebagai Sekretaris Jenderal KPK. Gadis Umasugi ikut dilantik sebagai Anggota DPRD."
+    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n)) for n in ("Cahya Harefa", "Gadis Umasugi")]
+    held = {(h.person.name, h.post.label) for h in link_holders(text, find_posts(text, [], []), persons)}
+    assert held == {("Cahya Harefa", "Sekretaris Jenderal"), ("Gadis Umasugi", "Anggota")}, held

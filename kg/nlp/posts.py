@@ -499,12 +499,14 @@ INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "P
 
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
 # Ketua KPU Tapin", "Idham adalah Komisioner KPU Jawa Barat", "Betty sebelumnya adalah Ketua KPU DKI, Yulianto
-# sebelumnya Ketua KPU Jawa Tengah" (a past one, "pernah menjabat", is marked former where the post is found)
+# sebelumnya Ketua KPU Jawa Tengah", "Gadis Umasugi ikut dilantik sebagai Anggota DPRD Provinsi Maluku" (a past
+# one, "pernah menjabat", is marked former where the post is found)
 NAMED_AS = re.compile(r",?\s+(?:(?:yang\s+)?(?:(?:juga|kini|saat\s+ini|sekarang|masih|sempat|pernah|sedang|tengah|"
                       r"telah|sudah|pun)\s+)*menjabat(?:\s+(?:sebagai|selaku))?|sebagai|selaku"
                       r"|yang\s+(?:juga|kini|saat\s+ini|sekarang|masih)(?:\s+(?:merupakan|adalah))?"
                       r"|(?:(?:sebelumnya|dulunya|kini|saat\s+ini|sekarang|juga)\s+)?(?:adalah|merupakan)"
-                      r"|sebelumnya|dulunya)\s+")
+                      r"|sebelumnya|dulunya"
+                      r"|(?:(?:ikut|resmi|telah|sudah|baru)\s+)*(?:dilantik|ditunjuk|diangkat)\s+sebagai)\s+")
 
 
 TICKET_GAP = re.compile(r"\s*(?:[-–/]|,?\s+dan)\s*")
