@@ -69,8 +69,8 @@ def lower_words(text: str) -> frozenset[str]:
 
 
 # ranks written in full that name institutions too ("Direktorat Jenderal", "Universitas Bhayangkara")
-FULL_RANK_WORDS = frozenset({"Jenderal", "Jendral", "Bhayangkara", "Inspektur", "Komisaris", "Brigadir", "Prajurit", "Laksamana",
-                             "Marsekal", "Kolonel", "Mayor", "Kapten", "Letnan", "Ajun", "Sersan", "Kopral"})
+FULL_RANK_WORDS = frozenset({"Jenderal", "Jendral", "Bhayangkara", "Inspektur", "Komisaris", "Brigadir", "Prajurit",
+                             "Laksamana", "Marsekal", "Kolonel", "Mayor", "Kapten", "Letnan", "Ajun", "Sersan", "Kopral"})
 
 
 @cache

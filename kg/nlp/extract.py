@@ -678,7 +678,8 @@ def _abbreviation(text: str, hit: PersonHit, persons: list[PersonHit]) -> bool:
     return all(bracketed(h) for h in same) and not after_name
 
 
-HEADLINE = re.compile(r"^\W*baca\s+juga\s*:[^\n]*|\bdengan\s+judul\b[^\n]{0,200}", re.I | re.M)  # a title, in title case
+# a related article's title ("Baca juga: ...", "... dengan judul ..."), in title case
+HEADLINE = re.compile(r"^\W*baca\s+juga\s*:[^\n]*|\bdengan\s+judul\b[^\n]{0,200}", re.I | re.M)
 
 
 def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
@@ -692,8 +693,8 @@ def _headline_trimmed(text: str, persons: list[PersonHit]) -> list[PersonHit]:
             out.append(h)
             continue
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[h.name_start:h.end])]
-        kept = [i for i, (a, b) in enumerate(tokens) if _unreduplicated(text[h.name_start + a:h.name_start + b].casefold())
-                not in words("common_words")]
+        kept = [i for i, (a, b) in enumerate(tokens)
+                if _unreduplicated(text[h.name_start + a:h.name_start + b].casefold()) not in words("common_words")]
         if not kept:
             continue
         first = kept[0]
@@ -817,7 +818,8 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
     for e in analysis.entities:
         if e.label != "ORG" or any(h.start < e.end and e.start < h.end for h in persons):
             continue
-        named = max((h.name for h in persons if " " in h.name and e.text.endswith(f" {h.name}")), key=len, default=None)
+        named = max((h.name for h in persons if " " in h.name and e.text.endswith(f" {h.name}")),
+                    key=len, default=None)
         verb = re.match(r"\s+(\w+)", analysis.text[e.end:e.end + 30])
         if named is None and verb and verb.group(1).casefold() in speech_verbs():  # the name is who speaks
             named = _name_after_institution(e.text, forms, {s - e.start for s in place_starts if e.start < s < e.end})
@@ -830,7 +832,7 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
 def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -> str | None:
     """The name after the longest known institution's name that opens `phrase`, when two capitalised words
     or more follow it, none a place, a word of institutions' names, a word the corpus writes in lower case
-    ("TNI Angkatan Darat", "Satgas Sungai Citarum") or a word no name has."""
+    or a word no name has."""
     tokens = list(re.finditer(r"\S+", phrase))
     for i in range(len(tokens) - 2, 0, -1):
         if _name_key(phrase[:tokens[i - 1].end()]) not in forms:

@@ -585,7 +585,8 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         described = _described(text, analysis, spans, orgs, forms, start)
         if described is None or (described.role.key, described.organization) in held:
             continue  # someone the article names holds that post: the description may be theirs
-        if re.search(r"\bMenurut\s*$", opening):  # "Menurut mantan politisi PKS ini, ...": who spoke last, not whom he named
+        if re.search(r"\bMenurut\s*$", opening):  # "Menurut mantan politisi PKS ini, ...": who spoke last,
+            # not whom he named
             person = _last_speaker(analysis, statements, sentence) or _topic(named_in, sentence, start)
         else:
             person = _topic(named_in, sentence, start) or _last_speaker(analysis, statements, sentence)

@@ -41,7 +41,8 @@ BARE_COMMISSION = re.compile(_BARE_COMMISSION)
 COMMISSION = re.compile(rf"\b(?:{_BARE_COMMISSION}(?:\s+DPRD?(?:\s+RI)?)?|Komisi\s+[A-E]\s+DPRD)(?![\w-])")
 # a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
 # "Panja Minerba", "Pansus Pengkajian Ibu Kota"
-FACTION_PARLIAMENT = re.compile(r"(?<=DPRD)|\s+di\s+DPRD(?![\w-])")  # a faction's regional parliament, its region after it
+# a faction's regional parliament, its region after it ("Fraksi PDI Perjuangan di DPRD Sumut")
+FACTION_PARLIAMENT = re.compile(r"(?<=DPRD)|\s+di\s+DPRD(?![\w-])")
 BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
 WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?:\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
                            r"(?:(?:\s(?!DPR)[A-Z][\w-]*){1,6}(?:\s+DPRD?(?:\s+RI)?(?![\w-]))?|\s+DPRD?(?:\s+RI)?(?![\w-]))")
@@ -215,7 +216,8 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             if regional and (place := _place_after(text, regional.end(), place_at)[1]):
                 end = place.end  # "Fraksi PDI Perjuangan di DPRD Sumut": the faction in that region's parliament
             # "Panitia Kerja (Panja) DPR": no "(Panja)"; "Fraksi PDI Perjuangan di DPRD Sumut": no "di"
-            name = " ".join(re.sub(r"\s+di(?=\s+(?:DPRD?|MPR)\b)", "", BRACKETED_GROUP.sub("", text[m.start():end])).split())
+            name = " ".join(re.sub(r"\s+di(?=\s+(?:DPRD?|MPR)\b)", "",
+                                   BRACKETED_GROUP.sub("", text[m.start():end])).split())
             hits.append(OrgHit(m.start(), end, text[m.start():end], f"org:x-{slug(name)}", name, kind))
     for m in CAMPAIGN_TEAM.finditer(text):  # its name holds persons' names: no name cuts it (kg.nlp.extract)
         name = " ".join(TEAM_ASIDES.sub("", m.group()).split())  # "Tim Kampanye Nasional Jokowi-Ma'ruf Amin"

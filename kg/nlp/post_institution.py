@@ -154,8 +154,8 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     kind_of = {o.key: o.type for o in orgs}
     out = []
     for m in memberships:
-        if m.organization is None and m.role.label.casefold() not in event_tasks() and not PERSONAL.search(m.role.label) \
-                and not any(
+        if m.organization is None and m.role.label.casefold() not in event_tasks() \
+                and not PERSONAL.search(m.role.label) and not any(
                 m.evidence.start <= r.start and r.end <= m.evidence.end for r in regional):
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start

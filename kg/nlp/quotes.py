@@ -49,7 +49,8 @@ KATA_FIRST = re.compile(rf"^(?:(?:{_CONNECTIVES}|Padahal|Sebab|Karena|Tapi|Tetap
                         rf"|(?:{_KATA.title()}))\s+(?P<who>[^,]{{2,60}}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
 # reporting verb and its agent
-SAID_PASSIVES = r"[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|paparkan|tambahkan|sebutkan|tuturkan)"
+SAID_PASSIVES = (r"[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|paparkan|tambahkan|sebutkan"
+                 r"|tuturkan)")
 PASSIVE_SAID = re.compile(rf"(?:^|(?<=[\s,])){SAID_PASSIVES}(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau)"
                           r"|\s+(?:oleh\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})(?=,))\b,?\s*"
                           r"(?:bahwa\s+)?(?P<stmt>.+)$", re.DOTALL)
