@@ -64,6 +64,8 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
                 and words.casefold() not in known:
             slots[m.end("slot")] = m
             slot_words[m.end("slot")] = words
+    if not slots:
+        return []
     ordered = sorted(persons, key=lambda h: h.start)
     # a person the article gives a post elsewhere, under any of the names it gives them ("Kepala BPBD Riau Edwar
     # Sanger" ... "Edwar"), is not the one whose name was cut

@@ -18,13 +18,11 @@ from dataclasses import dataclass, replace
 from kg.nlp.listed import event_tasks
 from kg.nlp.orgs import GOVERNMENTS, OrgHit
 from kg.nlp.post_linker import Linker, Stretch
-from kg.nlp.posts import definition_of
+from kg.nlp.posts import definition_of, personal_posts
 from kg.records import Membership
 from kg.resources import title_words
 
 WORD = re.compile(r"\w+")
-# a post held for a person, in no institution: "Sekretaris Pribadi" of Habibie, an aide, a driver
-PERSONAL = re.compile(r"\bpribadi\b|^(?:ajudan|sopir|pengawal)$", re.IGNORECASE)
 SKIPPED_HEADS = frozenset({"wakil", "plt", "pj", "pjs", "mantan", "eks", "plh"})
 
 
@@ -155,7 +153,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     out = []
     for m in memberships:
         if m.organization is None and m.role.label.casefold() not in event_tasks() \
-                and not PERSONAL.search(m.role.label) and not any(
+                and m.role.label.casefold() not in personal_posts() and not any(
                 m.evidence.start <= r.start and r.end <= m.evidence.end for r in regional):
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start

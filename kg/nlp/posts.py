@@ -14,6 +14,7 @@ from functools import cache
 from kg.nlp.orgs import branch_area, branch_label, OrgHit, OrgType, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit, capital_police_metro, country_at
+from kg.nlp.quotes import reporting_verbs
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.records import Role
 from kg.resources import lexicon, post_head_words, split_list
@@ -115,7 +116,7 @@ def _pattern() -> re.Pattern[str]:
 @cache
 def _reported_by() -> re.Pattern[str]:
     """A reporting verb right before a post ("kata pengacara Kivlan, Tonin Tachta"): the post of who speaks."""
-    return re.compile(rf"\b(?:{alternation(r[0] for r in lexicon('speech_verbs') if r[1] == 'after')})\s+$")
+    return re.compile(rf"\b(?:{alternation(reporting_verbs('after'))})\s+$")
 
 
 def _form_def(word: str) -> PostDef:
@@ -295,7 +296,6 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     return _joined(text, _the_others(text, hits))
 
 
-
 ACRONYM_PORTFOLIO = re.compile(r"\s[A-Z]{2,6}(?P<more>(?:/[A-Z][\w-]*)*)(?![\w-])")
 
 
@@ -304,8 +304,9 @@ def _acronym_portfolio(text: str, end: int) -> re.Match[str] | None:
     not a second post after the slash ("Menteri ATR/Kepala BPN": two posts)."""
     m = ACRONYM_PORTFOLIO.match(text, end)
     if m and any(w.casefold() in post_head_words() for w in m.group("more").split("/")):
-        return re.compile(r"\s[A-Z]{2,6}(?![\w-])").match(text, end)
+        return ACRONYM_PORTFOLIO.match(text[:m.start("more")], end)
     return m
+
 
 OTHERS = re.compile(r"\s+(?:lain|lainnya)\b")
 
@@ -485,6 +486,13 @@ def after_post_of_another(text: str, person_start: int) -> bool:
 @cache
 def _posts_of_another() -> frozenset[str]:
     return words_of("posts_of_another")
+
+
+@cache
+def personal_posts() -> frozenset[str]:
+    """Posts held for a person, in no institution ("sekretaris pribadi", "ajudan"): kg/lexicons/posts_of_another.tsv
+    rows marked "personal"."""
+    return frozenset(r[0] for r in lexicon("posts_of_another") if r[1] == "personal")
 
 
 @cache
