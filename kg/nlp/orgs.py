@@ -41,11 +41,11 @@ BARE_COMMISSION = re.compile(_BARE_COMMISSION)
 COMMISSION = re.compile(rf"\b(?:{_BARE_COMMISSION}(?:\s+DPRD?(?:\s+RI)?)?|Komisi\s+[A-E]\s+DPRD)(?![\w-])")
 # a parliament's working group or special committee, by what it works on: "Panitia Kerja (Panja) RUU KPK DPR",
 # "Panja Minerba", "Pansus Pengkajian Ibu Kota"
-# a faction's regional parliament, its region after it ("Fraksi PDI Perjuangan di DPRD Sumut")
-FACTION_PARLIAMENT = re.compile(r"(?<=DPRD)|\s+di\s+DPRD(?![\w-])")
 BRACKETED_GROUP = re.compile(r"\s+\((?:Panja|Pansus)\)")
 WORKING_GROUP = re.compile(r"\b(?:Panitia\s+(?:Kerja|Khusus)(?:\s+\((?:Panja|Pansus)\))?|Panja|Pansus)(?![\w-])"
                            r"(?:(?:\s(?!DPR)[A-Z][\w-]*){1,6}(?:\s+DPRD?(?:\s+RI)?(?![\w-]))?|\s+DPRD?(?:\s+RI)?(?![\w-]))")
+# a faction's regional parliament, its region after it ("Fraksi PDI Perjuangan di DPRD Sumut")
+FACTION_PARLIAMENT = re.compile(r"(?<=DPRD)|\s+di\s+DPRD(?![\w-])")
 # a ticket's campaign or legal team, named by the ticket ("TKN Jokowi-Ma'ruf", "Badan Pemenangan Nasional
 # Prabowo-Sandi", "Tim Pemenangan Iqbal – Dinda"); the abbreviations only before a ticket (BPN is also the land
 # agency). Not "Tim Kampanye pasangan Jokowi-KH. Ma'ruf Amin": a team of the pair named, whose names are persons

@@ -216,7 +216,7 @@ class SpeakerResolver:
         named after the last speaker's statement; else the last speaker; else the last person named;
         never one of `avoid` (those the quoted words themselves name: "Kami yakin Pak Mekeng ...," katanya).
         A quote that opens in the middle of a sentence is of the subject of that sentence's words before it
-        ("Methodius Kossay ... mengatakan bahwa ... dialog. “Dialog ...,” ujarnya", split as one sentence)."""
+        ("Chairoman menyebutkan, ... tunjangan,\"Hanya untuk ...,\" kata dia")."""
         named = self._subject_before_in_sentence(pos) or self.subject_before(pos)
         if named is not None and named[1] not in avoid and (self.last_speaker is None
                                                              or named[0] >= self.last_speaker_end):
