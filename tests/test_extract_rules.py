@@ -2767,3 +2767,11 @@ def test_a_name_installed_as_a_post_holds_it():
     persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n)) for n in ("Cahya Harefa", "Gadis Umasugi")]
     held = {(h.person.name, h.post.label) for h in link_holders(text, find_posts(text, [], []), persons)}
     assert held == {("Cahya Harefa", "Sekretaris Jenderal"), ("Gadis Umasugi", "Anggota")}, held
+
+
+def test_a_post_s_last_word_after_a_name_word_is_the_name_s():
+    """"Utama" ends posts ("Direktur Utama") and names ("Setya Utama"): after a name word it is the name's."""
+    text = "Hal itu disampaikan Sekretaris Menteri Negara Setya Utama. Hadir pula Direktur Utama Budi Santoso."
+    names = {h.name for h in _names_after_posts(text, ("Sekretaris Menteri Negara", "Direktur Utama"))}
+    assert "Setya Utama" in names and "Budi Santoso" in names
+    assert not {"Setya", "Utama Budi Santoso"} & names

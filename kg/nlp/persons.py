@@ -97,8 +97,15 @@ def _speech_before() -> re.Pattern[str]:
 
 @cache
 def _stop() -> frozenset[str]:
-    posts = {w for r in lexicon("posts") for w in r[0].split() if len(w) > 3} - words("name_words")
+    posts = {w for r in lexicon("posts") for w in r[0].split() if len(w) > 3} - {
+        r[0] for r in lexicon("name_words") if r[1] != "after"}
     return words("name_stopwords") | posts | title_words() | {r[0] for r in lexicon("honorifics")}
+
+
+@cache
+def _name_tails() -> frozenset[str]:
+    """Words of posts that go on a name after a name word ("Setya Utama"), not before it."""
+    return frozenset(r[0] for r in lexicon("name_words") if r[1] == "after")
 
 
 @cache
@@ -239,7 +246,8 @@ def _split_blocked(start: int, end: int, cover: bytearray, text: str):
     for w in re.finditer(r"\S+", text[start:end]):
         ws, we = start + w.start(), start + w.end()
         bad = any(cover[ws:we]) or w.group() in _stop() and not (
-            run_start is not None and len(w.group().rstrip(".")) == 1)  # "Yasonna H Laoly": a middle initial, not Haji
+            run_start is not None and (len(w.group().rstrip(".")) == 1  # "Yasonna H Laoly": a middle initial, not Haji
+                                       or w.group() in _name_tails()))
         if bad:
             if run_start is not None:
                 yield run_start, prev_end
