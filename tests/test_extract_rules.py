@@ -2775,3 +2775,17 @@ def test_a_post_s_last_word_after_a_name_word_is_the_name_s():
     names = {h.name for h in _names_after_posts(text, ("Sekretaris Menteri Negara", "Direktur Utama"))}
     assert "Setya Utama" in names and "Budi Santoso" in names
     assert not {"Setya", "Utama Budi Santoso"} & names
+
+
+def test_an_acting_post_written_out_or_bracketed_is_acting():
+    facts = _facts("Pelaksana Teknis (Plt) Rektor Universitas Padjadjaran Prof Rina Indiastuti angkat bicara. "
+                   "Pelaksana Tugas Bupati Cianjur Herman Suherman hadir dalam acara itu.")
+    assert {("Rina Indiastuti", "Rektor", "acting"), ("Herman Suherman", "Bupati", "acting")} <= _posts(facts)
+
+
+def test_the_regional_office_of_the_religion_ministry_and_of_the_intelligence_agency_is_a_branch():
+    facts = _facts("Salat itu diikuti Kepala Kemenag Merangin Marwan. Hadir pula Kepala BIN Kota Pangkalpinang "
+                   "Budi Santoso.")
+    held = _orgs_of(facts)
+    assert ("Marwan", "Kepala", "Kementerian Agama Kabupaten Merangin") in held
+    assert ("Budi Santoso", "Kepala", "Badan Intelijen Negara Kota Pangkal Pinang") in held
