@@ -2789,3 +2789,26 @@ def test_the_regional_office_of_the_religion_ministry_and_of_the_intelligence_ag
     held = _orgs_of(facts)
     assert ("Marwan", "Kepala", "Kementerian Agama Kabupaten Merangin") in held
     assert ("Budi Santoso", "Kepala", "Badan Intelijen Negara Kota Pangkal Pinang") in held
+
+
+def test_a_post_opening_its_own_clause_is_no_apposition_of_the_name_before():
+    facts = _facts("Setelah dari makam Bung Karno, Panglima TNI juga akan ziarah ke makam Gus Dur di Jombang. "
+                   "Hadir Budi Santoso, Ketua KPU Tapin, di sana.")
+    assert not any(person == "Bung Karno" for person, _, _ in _posts(facts))
+    assert ("Budi Santoso", "Ketua", None) in _posts(facts)
+
+
+def test_the_agent_of_a_passive_is_not_who_it_names_to_a_post():
+    facts = _facts("Ia ditunjuk Presiden Joko Widodo sebagai Pelaksana Tugas Menteri Pemuda dan Olahraga. "
+                   "Budi Santoso sebagai Ketua Fraksi hadir.")
+    assert not any(person == "Joko Widodo" and post != "Presiden" for person, post, _ in _posts(facts))
+    assert ("Budi Santoso", "Ketua", None) in _posts(facts)
+
+
+def test_an_official_s_wife_carrying_his_name_is_another_person():
+    facts = _facts("Panglima TNI Marsekal Hadi Tjahjanto ziarah ke makam proklamator. Panglima TNI yang ditemani "
+                   "Ketua Umum Dharma Pertiwi Nanny Hadi Tjahjanto itu melakukan ziarah. \"Kegiatan ini adalah "
+                   "tradisi TNI,\" tutur Panglima TNI, dalam keterangannya.")
+    assert {"Hadi Tjahjanto", "Nanny Hadi Tjahjanto"} <= _persons(facts)
+    assert ("Hadi Tjahjanto", "Panglima TNI", None) in _posts(facts)
+    assert ("Hadi Tjahjanto", "Kegiatan ini adalah tradisi TNI") in _said(facts)

@@ -236,6 +236,12 @@ def _regional(org_type: str) -> bool:
 WIFE = re.compile(r"(?:Ny\.?|Nyonya)\s")
 
 
+@cache
+def _spouse_before() -> re.Pattern[str]:
+    """Words before a name that make it an official's wife's (kg/lexicons/spouse_words.tsv)."""
+    return re.compile(rf"\b(?:{alternation(words('spouse_words'))})\b[^.]*$", re.IGNORECASE)
+
+
 def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: Analysis,
                      article_id: str, province: str | None) -> tuple[dict[PersonHit, str], list[Entity]]:
     """One entity per person: "Fakhrian" joins "Fakhrian Noor" when no other full name has it.
@@ -245,7 +251,9 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     (or regional office), or else in the same province the article is about; without a province
     it stays a node of this article."""
     names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), -len(n) if " " not in n else 0, n))
-    wives = {h.name for h in hits if WIFE.match(h.text)}  # "Ny. Nanny Hadi Tjahjanto" carries her husband's name
+    wives = {h.name for h in hits if WIFE.match(h.text) or _spouse_before().search(
+        analysis.text, max(0, h.start - 60), h.start)}  # "Ny. Nanny Hadi Tjahjanto",
+    # "Ketua Umum Dharma Pertiwi Nanny Hadi Tjahjanto": she carries her husband's name
     canonical: dict[str, str] = {}
     for name in names:
         tokens = name.split()

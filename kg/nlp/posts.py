@@ -503,6 +503,13 @@ def _post_of_another_before() -> re.Pattern[str]:
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two posts, one holder after the second
 INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "Presiden ke-6 SBY"
+# an adverb after a post opens the clause the post is the subject of: "Setelah dari makam Bung Karno, Panglima
+# TNI juga akan ziarah ..." is no apposition of the name before the comma
+# the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
+# Tugas Menteri ..." appoints the verb's subject, not the agent
+PASSIVE_BEFORE = re.compile(r"\bdi[a-z]{3,}\s+(?:oleh\s+)?(?:[A-Z][a-z]+\s+)?$")
+CLAUSE_AFTER = re.compile(r"\s+(?:juga|pun|akan|telah|sudah|kemudian|lalu|langsung|segera|sempat|tengah|sedang|"
+                          r"masih|belum|tidak|pernah)\b")
 
 
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
@@ -552,7 +559,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     unpaired = []
     posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "menjadi Ketua"
     for post in posts:
-        named = next((p for p in persons if p.end <= post.start and NAMED_AS.fullmatch(text, p.end, post.start)), None)
+        named = next((p for p in persons if p.end <= post.start and NAMED_AS.fullmatch(text, p.end, post.start)
+                      and not PASSIVE_BEFORE.search(text, max(0, p.start - 40), p.start)), None)
         if named is not None:  # "A sebagai Ketua Fraksi, B sebagai Sekretaris Fraksi dan C sebagai Bendahara"
             out.append(Holding(named, post, named.start, post.end))
             continue
@@ -580,7 +588,7 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     for post, nxt in zip(unpaired, unpaired[1:] + [None]):
         before = next((p for p in persons if p.end <= post.start and p not in taken
                        and APPOSITION.fullmatch(text, p.end, post.start)), None)
-        if before is None or INITIALS_AFTER.match(text, post.end):
+        if before is None or INITIALS_AFTER.match(text, post.end) or CLAUSE_AFTER.match(text, post.end):
             continue  # "Ma'ruf Amin, Presiden ke-6 SBY": the post is the initials' after it, not the name's before
         first = next((p for p in persons if p.end <= before.start and p not in taken
                       and PAIR_AND.fullmatch(text, p.end, before.start)), None)
