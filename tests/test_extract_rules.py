@@ -2812,3 +2812,11 @@ def test_an_official_s_wife_carrying_his_name_is_another_person():
     assert {"Hadi Tjahjanto", "Nanny Hadi Tjahjanto"} <= _persons(facts)
     assert ("Hadi Tjahjanto", "Panglima TNI", None) in _posts(facts)
     assert ("Hadi Tjahjanto", "Kegiatan ini adalah tradisi TNI") in _said(facts)
+
+
+def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
+    facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
+                   "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")
+    held = _posts(facts)
+    assert not any(person == "Prabowo Subianto" for person, _, _ in held)
+    assert {("Ali Mazi", "Gubernur", None), ("Lukman Abunawas", "Wakil Gubernur", None)} <= held

@@ -20,7 +20,7 @@ from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, of_another, post_defs,
-                          post_qualifier, role_for)
+                          post_qualifier, role_for, ticket_after)
 from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -325,6 +325,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
+                    or (post.end <= person.start and ticket_after(text, post.start, person.end)) \
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start):

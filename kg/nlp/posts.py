@@ -505,6 +505,16 @@ ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two
 INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "Presiden ke-6 SBY"
 # an adverb after a post opens the clause the post is the subject of: "Setelah dari makam Bung Karno, Panglima
 # TNI juga akan ziarah ..." is no apposition of the name before the comma
+# a name joined to another by a hyphen: a ticket of two ("Prabowo Subianto-Sandiaga Uno"; not "Arif Al-Bantani")
+TICKET_AFTER = re.compile(r"(?<![\s-][AE]l)\s?[-–]\s?[A-Z]")
+SECOND_OF_PAIR = re.compile(r"(?:\sdan|&|/|-)\s*$")  # "Gubernur dan Wakil Gubernur Sultra Ali Mazi-Lukman Abunawas"
+
+
+def ticket_after(text: str, post_start: int, name_end: int) -> bool:
+    """Whether the name after a post is the first of a ticket the post is the ticket's ("juru bicara Prabowo
+    Subianto-Sandiaga Uno"), not the first of a pair of posts the ticket holds in order."""
+    return bool(TICKET_AFTER.match(text, name_end)) and not SECOND_OF_PAIR.search(text, max(0, post_start - 6),
+                                                                                    post_start)
 # the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
 # Tugas Menteri ..." appoints the verb's subject, not the agent
 PASSIVE_BEFORE = re.compile(r"\bdi[a-z]{3,}\s+(?:oleh\s+)?(?:[A-Z][a-z]+\s+)?$")
@@ -570,6 +580,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
                           and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)), None)
+        if after is not None and ticket_after(text, post.start, after.end):
+            continue  # "juru bicara Prabowo Subianto-Sandiaga Uno": the ticket's spokesman, neither of its names
         if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
             after = None  # "mewakili Gubernur Sumsel, Ahmad Fauzi,": the name is the representative's
         if after is not None:  # "mewakili Kapolda Sulteng Irjen Pol Agus Nugroho": the Kapolda is the name after
