@@ -2820,3 +2820,33 @@ def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     held = _posts(facts)
     assert not any(person == "Prabowo Subianto" for person, _, _ in held)
     assert {("Ali Mazi", "Gubernur", None), ("Lukman Abunawas", "Wakil Gubernur", None)} <= held
+
+
+def test_a_second_slot_after_the_same_post_stands_for_the_same_cut_name():
+    """CLICK-ID tribunnews-01461 (CC BY 4.0), the minister's name cut twice: the second slot is the first's."""
+    facts = _facts(
+        ', menetapkan Menteri Pemuda dan Olahraga (Menpora) , sebagai tersangka dalam kasus suap dana '
+        'hibah KONI.,Tidak sendiri, Menpora , ditetapkan bersama dengan asisten pribadinya Miftahul '
+        'Ulum.,Imam diduga telah menerima total suap sebanyak Rp 26,5 miliar dengan rincian Rp 14,7 '
+        'miliar diterima melalui Miftahul Ulum selama rentang waktu 2014-2018, dan dalam kurun waktu '
+        '2016-2018 Imam diguda meminta uang sejumlah Rp 11,8 miliar.,Hal tersebut dikatakan Wakil Ketua '
+        ', Alexander Marwata dalam kenferensi pers di Gedung ,, Jakarta, Rabu (18/9/2019) sore.,"Dalam '
+        'penyidikan tersebut ditetapkan dua orang tersangka yaitu IMR, Menteri Pemuda dan Olahraga dan '
+        'MIU, Asisten Pribadi Menteri Pemuda dan Olahraga," kata Alex, seperti dilansir ,Penetapan , '
+        'sebagai tersangka, menurut ,, didasari oleh hasil penyelidikan, penyidikan, dan fakta '
+        'persidangan lima orang tersangka sebelumnya.')
+    held = _posts(facts)
+    assert ("Imam", "Menteri Pemuda dan Olahraga", None) in held
+    assert not any(person == "Alexander Marwata" and post.startswith("Men") for person, post, _ in held)
+
+
+def test_a_post_after_an_aide_s_post_and_a_comma_is_the_one_the_aide_serves():
+    facts = _facts("KPK mengusut aset milik tersangka mantan Menpora Imam Nahrawi dan tersangka mantan Aspri "
+                   "Menpora, Miftahul Ulum.")
+    assert not any(person == "Miftahul Ulum" for person, post, _ in _posts(facts) if post == "Menpora")
+
+
+def test_a_post_no_longer_held_is_former():
+    facts = _facts("Dengan demikian, Johan Budi tidak akan lagi menjabat sebagai Staf Khusus Presiden Bidang "
+                   "Komunikasi.")
+    assert ("Johan Budi", "Staf Khusus Presiden Bidang Komunikasi", "former") in _posts(facts)

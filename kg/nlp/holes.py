@@ -18,6 +18,7 @@ from functools import cache
 
 from kg.identity.names import relation
 from kg.nlp.persons import PersonHit
+from kg.nlp.posts import definition_of
 from kg.nlp.text import DEMONSTRATIVE, alternation
 from kg.resources import lexicon
 
@@ -71,9 +72,15 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     # Sanger" ... "Edwar"), is not the one whose name was cut
     held_names = {h.name for h in persons if any(h.name == k.name or relation(h.name, k.name) != "none" for k in held)}
     taken: set[str] = set()
+    filled: list[tuple[set[str], str]] = []  # the forms of each post whose slot is named, and the name
     out = []
     for comma, m in sorted(slots.items()):
         slot = m.start("slot")
+        forms = _forms(slot_words[comma])
+        same = next((name for done, name in filled if done & forms), None)
+        if same is not None:  # "Menteri Pemuda dan Olahraga (Menpora) , sebagai tersangka ... Menpora , ditetapkan"
+            out.append(PersonHit(slot, comma, same, same, slot, m.group("rank"), HOLE_EVIDENCE))
+            continue
         heads = _heads_of_state().get(slot_words[comma].casefold())
         if any(comma < h.start <= comma + NEAR and "," not in text[comma + 1:h.start] for h in ordered):
             continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
@@ -84,6 +91,16 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
         if person is None:
             continue
         taken.add(person.name)
+        filled.append((forms, person.name))
         out.append(PersonHit(slot, comma, person.name, person.name, slot, m.group("rank") or person.rank,
                              HOLE_EVIDENCE))
     return out
+
+
+def _forms(words: str) -> set[str]:
+    """A post's words and, when they are a lexicon post's, its expansions: "Menpora" is "Menteri Pemuda dan Olahraga"."""
+    definition = definition_of(words)
+    forms = {words.casefold()}
+    if definition is not None and definition.label.casefold() == words.casefold():
+        forms |= {e.casefold() for e in definition.expansions}
+    return forms

@@ -19,8 +19,8 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, of_another, post_defs,
-                          post_qualifier, role_for, ticket_after)
+from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, after_post_of_another, definition_of,
+                          of_another, post_defs, post_qualifier, role_for, ticket_after)
 from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -326,6 +326,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
                     or (post.end <= person.start and ticket_after(text, post.start, person.end)) \
+                    or (post.end <= person.start and "," in text[post.end:person.start]
+                        and after_post_of_another(text, post.start, True)) \
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start):
@@ -371,7 +373,10 @@ def _quote_of(quoted: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
 
 
 TERM_QUALIFIERS = frozenset({"former", "acting"})
-WORD_BEFORE = re.compile(r"(\S+)\s+$")
+@cache
+def _qualifier_before() -> re.Pattern[str]:
+    """A qualifier of kg/lexicons/post_qualifiers.tsv, a word or a phrase, right before a post."""
+    return re.compile(rf"(?<![\w-])({alternation(r[0] for r in lexicon('post_qualifiers'))})\s+$")
 PLACE_WORDS = r"(?:\s+[A-Z][\w-]*){0,4}?"  # the post's region or institution before the word that dates it
 TERM_AFTER = re.compile(rf"{PLACE_WORDS}\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
@@ -386,9 +391,10 @@ THEN_AFTER = re.compile(rf"{PLACE_WORDS}\s+(?:saat|ketika|waktu|kala)\s+itu\b") 
 
 
 def _term_before(text: str, start: int) -> str | None:
-    """"eks Direktur Utama ...", "Plt Kepala ...": a former or acting post, as the word before the
-    model's post phrase says (kg/lexicons/post_qualifiers.tsv); the rules' posts read it themselves."""
-    before = WORD_BEFORE.search(text, max(0, start - 20), start)
+    """"eks Direktur Utama ...", "Plt Kepala ...", "tidak lagi menjabat sebagai ...": a former or acting post,
+    as the words before the model's post phrase say (kg/lexicons/post_qualifiers.tsv); the rules' posts read
+    them themselves."""
+    before = _qualifier_before().search(text, max(0, start - 40), start)
     qualifier = post_qualifier(before.group(1)) if before else None
     return qualifier if qualifier in TERM_QUALIFIERS else None
 

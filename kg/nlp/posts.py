@@ -477,10 +477,11 @@ def of_another(text: str, post_start: int, post_end: int, person_start: int) -> 
         words == w or words.endswith(f" {w}") for w in _posts_of_another())
 
 
-def after_post_of_another(text: str, person_start: int) -> bool:
+def after_post_of_another(text: str, person_start: int, personal: bool = False) -> bool:
     """Whether the name at `person_start` follows such a post ("Menurut penasihat hukum Novanto, ...",
-    "Kuasa hukum Eggi, Alamsyah Hanafiah mengatakan"): the name is whose lawyer, not who speaks."""
-    return _post_of_another_before().search(text, max(0, person_start - 40), person_start) is not None
+    "Kuasa hukum Eggi, Alamsyah Hanafiah mengatakan"): the name is whose lawyer, not who speaks.
+    `personal`: only a post held for a person ("Aspri Menpora, Miftahul Ulum": the aide)."""
+    return _post_of_another_before(personal).search(text, max(0, person_start - 40), person_start) is not None
 
 
 @cache
@@ -496,8 +497,9 @@ def personal_posts() -> frozenset[str]:
 
 
 @cache
-def _post_of_another_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{alternation(_posts_of_another())})(?:nya)?\s+$", re.IGNORECASE)
+def _post_of_another_before(personal: bool) -> re.Pattern[str]:
+    posts = personal_posts() if personal else _posts_of_another()
+    return re.compile(rf"\b(?:{alternation(posts)})(?:nya)?\s+$", re.IGNORECASE)
 
 
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
@@ -580,6 +582,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
                           and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)), None)
+        if after is not None and "," in text[post.end:after.start] and after_post_of_another(text, post.start, True):
+            continue  # "mantan Aspri Menpora, Miftahul Ulum": the minister's aide (not "anak Wapres, Ma'ruf Amin")
         if after is not None and ticket_after(text, post.start, after.end):
             continue  # "juru bicara Prabowo Subianto-Sandiaga Uno": the ticket's spokesman, neither of its names
         if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
