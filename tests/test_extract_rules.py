@@ -2850,3 +2850,13 @@ def test_a_post_no_longer_held_is_former():
     facts = _facts("Dengan demikian, Johan Budi tidak akan lagi menjabat sebagai Staf Khusus Presiden Bidang "
                    "Komunikasi.")
     assert ("Johan Budi", "Staf Khusus Presiden Bidang Komunikasi", "former") in _posts(facts)
+
+
+def test_brackets_after_a_name_say_who_that_one_is_and_lend_no_institution_to_others():
+    facts = _facts("Lima capim terpilih menjadi komisioner KPK, yakni: Alexander Marwata (Komisioner KPK), Firli "
+                   "Bahuri (Anggota Polri), Nawawi Pomolango (Hakim), Nurul Ghufron (Dosen) dan Roby Arya B (PNS "
+                   "Sekretariat Kabinet). Sidang dipimpin oleh Heddy Lugito (Ketua Majelis DKPP).")
+    held = _orgs_of(facts)
+    assert {("Nawawi Pomolango", "Hakim", None), ("Nurul Ghufron", "Dosen", None)} <= held
+    assert ("Firli Bahuri", "Anggota", "Kepolisian Negara Republik Indonesia") in held
+    assert ("Heddy Lugito", "Ketua", "Dewan Kehormatan Penyelenggara Pemilu") in held

@@ -150,6 +150,8 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     if linker is None or not candidates:
         return list(memberships)
     kind_of = {o.key: o.type for o in orgs}
+    brackets = [(key, Stretch(b.start(1), b.end(1))) for key, p in persons
+                if (b := ROLE_BRACKETS.match(text, p.end)) is not None]
     out = []
     for m in memberships:
         if m.organization is None and m.role.label.casefold() not in event_tasks() \
@@ -158,13 +160,27 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             post = _post_in(text, m)
             holder = next((s for key, s in persons if key == m.person and m.evidence.start <= s.start
                            and s.end <= m.evidence.end and not (s.start < post.end and post.start < s.end)), None)
+            own = next((b for key, b in brackets if key == m.person and b.start <= post.start and post.end <= b.end),
+                       None)  # "Nawawi Pomolango (Hakim)": the brackets say who he is, with his institution if any
             served = _governments_served(m.role.label)
-            fitting = [c for c in candidates if served is None or kind_of[c.key] in served]
+            fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
+                       and not _of_another_s_brackets(c, m.person, brackets)
+                       and (own is None or any(own.start <= s.start and s.end <= own.end for s in c.mentions))]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             if best is not None:
                 m = replace(m, organization=best[0])
         out.append(m)
     return _one_each(out)
+
+
+ROLE_BRACKETS = re.compile(r"\s*\(([^()\n]{1,80})\)")  # "Roby Arya (PNS Sekretariat Kabinet)": who the name is
+
+
+def _of_another_s_brackets(org: Candidate, person: str, brackets: Sequence[tuple[str, Stretch]]) -> bool:
+    """Whether the institution is named only in brackets after another person's name, saying who that one is:
+    "Roby Arya (PNS Sekretariat Kabinet), ... Nurul Ghufron (dosen)" is no lecturer of the Cabinet Secretariat."""
+    return all(any(key != person and b.start <= m.start and m.end <= b.end for key, b in brackets)
+               for m in org.mentions)
 
 
 def _governments_served(label: str) -> frozenset[str] | None:
