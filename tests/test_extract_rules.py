@@ -2860,3 +2860,12 @@ def test_brackets_after_a_name_say_who_that_one_is_and_lend_no_institution_to_ot
     assert {("Nawawi Pomolango", "Hakim", None), ("Nurul Ghufron", "Dosen", None)} <= held
     assert ("Firli Bahuri", "Anggota", "Kepolisian Negara Republik Indonesia") in held
     assert ("Heddy Lugito", "Ketua", "Dewan Kehormatan Penyelenggara Pemilu") in held
+
+
+def test_an_institution_named_only_in_what_the_holder_says_is_not_the_holder_s():
+    facts = _facts("Pakar komunikasi Sony Subrata menilai, hal ini memang seharusnya sudah dilakukan Kementerian "
+                   "Komunikasi dan Informatika dari dulu. Atas rencana tindakan tegas pemerintah, pakar hukum Budi "
+                   "Santoso menilai, hal ini memang seharusnya sudah dilakukan Pemerintah Indonesia dari dulu. "
+                   "\"Oleh karena itu, upaya yang dilakukan Pemerintah Indonesia harus didukung,\" kata Budi.")
+    held = _orgs_of(facts)
+    assert {("Sony Subrata", "Pakar komunikasi", None), ("Budi Santoso", "pakar hukum", None)} <= held

@@ -19,6 +19,8 @@ from kg.nlp.listed import event_tasks
 from kg.nlp.orgs import GOVERNMENTS, OrgHit
 from kg.nlp.post_linker import Linker, Stretch
 from kg.nlp.posts import definition_of, personal_posts
+from kg.nlp.quotes import quoted_spans, speech_verbs
+from kg.nlp.text import alternation
 from kg.records import Membership
 from kg.resources import title_words
 
@@ -150,6 +152,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     if linker is None or not candidates:
         return list(memberships)
     kind_of = {o.key: o.type for o in orgs}
+    quoted = quoted_spans(text)
     brackets = [(key, Stretch(b.start(1), b.end(1))) for key, p in persons
                 if (b := ROLE_BRACKETS.match(text, p.end)) is not None]
     out = []
@@ -165,6 +168,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             served = _governments_served(m.role.label)
             fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
                        and not _of_another_s_brackets(c, m.person, brackets)
+                       and not _in_reported_speech(text, sentence_of, holder, c, quoted)
                        and (own is None or any(own.start <= s.start and s.end <= own.end for s in c.mentions))]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             if best is not None:
@@ -173,6 +177,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     return _one_each(out)
 
 
+SPEECH_VERB = re.compile(rf"\b(?:{alternation(sorted(speech_verbs()))})\b", re.IGNORECASE)
 ROLE_BRACKETS = re.compile(r"\s*\(([^()\n]{1,80})\)")  # "Roby Arya (PNS Sekretariat Kabinet)": who the name is
 
 
@@ -181,6 +186,20 @@ def _of_another_s_brackets(org: Candidate, person: str, brackets: Sequence[tuple
     "Roby Arya (PNS Sekretariat Kabinet), ... Nurul Ghufron (dosen)" is no lecturer of the Cabinet Secretariat."""
     return all(any(key != person and b.start <= m.start and m.end <= b.end for key, b in brackets)
                for m in org.mentions)
+
+
+def _in_reported_speech(text: str, sentence_of, holder: Stretch | None, org: Candidate,
+                        quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the institution is named only in what the holder is reported to say, after a speech verb of
+    the holder's sentence, or in quotation marks: "pakar komunikasi Sony Subrata menilai, hal ini seharusnya
+    dilakukan Pemerintah Indonesia" is no expert of the government."""
+    if holder is None:
+        return False
+    verb = SPEECH_VERB.search(text, holder.end, holder.end + 60)
+    if verb is None or sentence_of(verb.start()) != sentence_of(holder.start):
+        return False
+    return all((m.start >= verb.end() and sentence_of(m.start) == sentence_of(holder.start))
+               or any(a <= m.start and m.end <= b for a, b in quoted) for m in org.mentions)
 
 
 def _governments_served(label: str) -> frozenset[str] | None:
