@@ -2869,3 +2869,12 @@ def test_an_institution_named_only_in_what_the_holder_says_is_not_the_holder_s()
                    "\"Oleh karena itu, upaya yang dilakukan Pemerintah Indonesia harus didukung,\" kata Budi.")
     held = _orgs_of(facts)
     assert {("Sony Subrata", "Pakar komunikasi", None), ("Budi Santoso", "pakar hukum", None)} <= held
+
+
+def test_an_institution_named_only_in_another_s_post_phrase_of_the_sentence_is_that_one_s():
+    facts = _facts("Selain Airlangga, acara ini turut dihadiri Sekjen DPP Partai Golkar Lodewijk F Paulus, Ketua "
+                   "Penyelenggara Ferdiansyah, Menteri Sosial Agus Gumiwang Kartasasmita, Ketua Dewan Partai Golkar "
+                   "Agung Laksono, dan Ketua Korbid Kepartaian Ibnu Munzir.")
+    held = _orgs_of(facts)
+    assert ("Ibnu Munzir", "Ketua Korbid Kepartaian", None) in held
+    assert ("Agung Laksono", "Ketua", "Dewan Partai Golkar") in held

@@ -147,7 +147,9 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     name their region or a foreign country stand ("Bupati Siak", "Presiden Iran"): the region says where
     the post is held, and an institution of the article is of another ("Pemkab Bengkalis"), else the rules
     would have placed the post in it. A task at an event (panelis, moderator) and a post held for a person
-    ("Sekretaris Pribadi") are held in none."""
+    ("Sekretaris Pribadi") are held in none. An institution named only in what the holder says is no
+    candidate; one the text gives to another person (in their brackets, in their post phrase) is no choice:
+    the linker's evidence then is that other person's, and the post gets none."""
     candidates = candidates_of(orgs)
     if linker is None or not candidates:
         return list(memberships)
@@ -167,12 +169,13 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
                        None)  # "Nawawi Pomolango (Hakim)": the brackets say who he is, with his institution if any
             served = _governments_served(m.role.label)
             fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
-                       and not _of_another_s_brackets(c, m.person, brackets)
                        and not _in_reported_speech(text, sentence_of, holder, c, quoted)
                        and (own is None or any(own.start <= s.start and s.end <= own.end for s in c.mentions))]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
-            if best is not None:
-                m = replace(m, organization=best[0])
+            chosen = next((c for c in fitting if best is not None and c.key == best[0]), None)
+            if chosen is not None and not _of_another_s_brackets(chosen, m.person, brackets) \
+                    and not _named_with_another_s_post(sentence_of, holder, chosen, m.person, memberships):
+                m = replace(m, organization=chosen.key)  # the linker's choice, unless the text gives it to another
         out.append(m)
     return _one_each(out)
 
@@ -200,6 +203,17 @@ def _in_reported_speech(text: str, sentence_of, holder: Stretch | None, org: Can
         return False
     return all((m.start >= verb.end() and sentence_of(m.start) == sentence_of(holder.start))
                or any(a <= m.start and m.end <= b for a, b in quoted) for m in org.mentions)
+
+
+def _named_with_another_s_post(sentence_of, holder: Stretch | None, org: Candidate, person: str,
+                               memberships: Sequence[Membership]) -> bool:
+    """Whether the institution is named only in the holder's sentence, in another person's post phrase:
+    "Pengamat politik Ireng Maulana mengapresiasi Kepala BIN Budi Gunawan" is no analyst of BIN."""
+    if holder is None:
+        return False
+    return all(sentence_of(m.start) == sentence_of(holder.start) and any(
+        o.person != person and o.organization == org.key and o.evidence.start <= m.start and m.end <= o.evidence.end
+        for o in memberships) for m in org.mentions)
 
 
 def _governments_served(label: str) -> frozenset[str] | None:
