@@ -2878,3 +2878,14 @@ def test_an_institution_named_only_in_another_s_post_phrase_of_the_sentence_is_t
     held = _orgs_of(facts)
     assert ("Ibnu Munzir", "Ketua Korbid Kepartaian", None) in held
     assert ("Agung Laksono", "Ketua", "Dewan Partai Golkar") in held
+
+
+def test_an_assistant_named_before_whom_he_assists_is_not_that_one():
+    facts = _facts("Menteri Cho Kuk, seorang mantan profesor hukum dan asisten Moon Jae-in, mulai menjabat pekan lalu.")
+    assert not any(person.startswith("Moon") for person, _, _ in _posts(facts))
+
+
+def test_the_real_estate_association_is_an_institution():
+    facts = _facts("Hal itu katanya saat menerima Pengurus dan Anggota Real Estate Indonesia (REI) di Jakarta.")
+    assert "Real Estate" not in _persons(facts)
+    assert "Real Estate Indonesia" in {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
