@@ -2889,3 +2889,11 @@ def test_the_real_estate_association_is_an_institution():
     facts = _facts("Hal itu katanya saat menerima Pengurus dan Anggota Real Estate Indonesia (REI) di Jakarta.")
     assert "Real Estate" not in _persons(facts)
     assert "Real Estate Indonesia" in {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_a_deed_the_text_alleges_is_no_statement():
+    facts = _facts("Selain itu, dalam rentang waktu 2016-2018 Imam Nahrawi juga diduga meminta uang senilai "
+                   "Rp 11.800.000.000. Presiden Joko Widodo meminta agar para menteri bekerja keras.")
+    said = _said(facts)
+    assert not any(name == "Imam Nahrawi" for name, _ in said)
+    assert ("Joko Widodo", "agar para menteri bekerja keras") in said

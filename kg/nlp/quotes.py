@@ -98,6 +98,8 @@ def _topic_verbs() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(r[0] for r in lexicon('speech_verbs') if r[2:3] == ('topic',))})\b")
 
 
+# a deed the text alleges, not words said: "Imam juga diduga meminta uang senilai Rp 11,8 miliar"
+ALLEGED = re.compile(r"\b(?:diduga|disangka|dituduh|didakwa|dituding)(?:\s+(?:telah|juga|turut|ikut))*\s*$")
 CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau|bila|apabila)\b", re.IGNORECASE)
 
 
@@ -436,7 +438,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
         word_end = verb.start() + len(verb.group().rstrip(" ,:"))
-        if _topic_object(s[:word_end], s[word_end:]):
+        if _topic_object(s[:word_end], s[word_end:]) or ALLEGED.search(s[:verb.start()]):
             return None
         return _said(speaker, s[verb.end():], sent, resolver, framed=bool(re.search(r"[,:]", verb.group())))
     return None
@@ -598,7 +600,8 @@ def _parsed_indirect(sent: Sentence, analysis: Analysis, resolver: SpeakerResolv
     if found is None:
         return None
     speaker, verb_end = found
-    if _topic_object(sent.text[:verb_end - sent.start], sent.text[verb_end - sent.start:]):
+    before = sent.text[:verb_end - sent.start]
+    if _topic_object(before, sent.text[verb_end - sent.start:]) or ALLEGED.search(re.sub(r"\w+$", "", before)):
         return None
     return _said(speaker, _after(sent, verb_end), sent, resolver)
 
