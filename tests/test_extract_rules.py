@@ -2897,3 +2897,9 @@ def test_a_deed_the_text_alleges_is_no_statement():
     said = _said(facts)
     assert not any(name == "Imam Nahrawi" for name, _ in said)
     assert ("Joko Widodo", "agar para menteri bekerja keras") in said
+
+
+def test_a_quote_whose_words_the_scraper_cut_is_no_statement():
+    facts = _facts('"Saya berduka dan Indonesia kehilangan," ucap Laode Syarif.\n",. ,. ,," pungkas Laode Syarif '
+                   'mengakhiri tulisan dalam suratnya.')
+    assert [text for _, text in _said(facts)] == ["Saya berduka dan Indonesia kehilangan"]

@@ -277,5 +277,8 @@ def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
     # a link cut out of a sentence leaves spaces, and commas before a closing quote close no paragraph
     for kept in ("siaran pers yang diterima ,, Selasa (17/9/2019).", 'akan ditampilkan baik,, kontemporer, dan,," ungkap Ana.'):
         assert normalise_text(kept) == kept
+    # a question's closing mark after its comma ('?," tanya ...') closes the quote, not the paragraph
+    assert normalise_text('Selasa (17/9).,"Apakah disetujui?," tanya Fahri Hamzah.,"Setuju," jawab anggota.') == \
+        'Selasa (17/9).\n"Apakah disetujui?," tanya Fahri Hamzah.\n"Setuju," jawab anggota.'
     # plain ASCII skips the repair (it has nothing to repair) but not its HTML entities or line breaks
     assert normalise_text("Ketua KPU &amp; Bawaslu hadir.\r\nRapat ditutup.") == "Ketua KPU & Bawaslu hadir.\nRapat ditutup."

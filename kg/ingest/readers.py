@@ -374,7 +374,7 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix
 #: paragraphs a scraper joined with "," right after the closing punctuation ("Riau.,Penangkapan")
 #: and with two or more commas glued to the last word ("periode 2019-2024:,,Menteri Pertahanan: Prabowo
 #: Subianto,,Menteri Keuangan: ...", "dihubungi,,Informasi"); a link cut out of a sentence leaves spaces (" ,, ")
-PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|[\"“])|(?<=[.!?])[ \t]*,+[ \t]+(?=[A-Z\"“])"
+PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|“|\"(?=\S))|(?<=[.!?])[ \t]*,+[ \t]+(?=[A-Z\"“])"
                             r"|(?<=[^\W_]|[):]),{2,}(?=[A-Z“‘])")
 #: an abbreviation written with inner periods ("S.Sos.", "S.H.", "S.I.K."): a degree after a name, no sentence end
 DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}$")

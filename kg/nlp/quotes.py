@@ -352,6 +352,8 @@ def _quoted_words(quote: re.Match[str]) -> str:
 
 def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = None) -> list[Statement]:
     words = " ".join(_quoted_words(m) for m in quotes)
+    if not re.search(r"[^\W\d_]", words):
+        return []  # '",. ,. ,," pungkas Laode': the scraper cut every word of the quote
     first, last = quotes[0], quotes[-1]
     speaker = None
     named_post = None  # ",” ungkap Kapolres.": unless the last speaker holds such a post, someone the article does not name
