@@ -238,8 +238,10 @@ WIFE = re.compile(r"(?:Ny\.?|Nyonya)\s")
 
 @cache
 def _spouse_before() -> re.Pattern[str]:
-    """Words before a name that make it an official's wife's (kg/lexicons/spouse_words.tsv)."""
-    return re.compile(rf"\b(?:{alternation(words('spouse_words'))})\b[^.]*$", re.IGNORECASE)
+    """Words before a name that make it an official's wife's (kg/lexicons/spouse_words.tsv): right before it
+    or two words before ("istri Gubernur Sumut, Nawal ..."), not across a clause ("istri dari BJ Habibie yang ...")."""
+    return re.compile(rf"\b(?:{alternation(words('spouse_words'))})(?:nya)?"
+                      r"(?:\s+(?!(?:yang|dan|serta|bersama|dari)\b)[^\s.,]+){0,2}\s*,?\s*$", re.IGNORECASE)
 
 
 def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: Analysis,
@@ -257,7 +259,8 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     canonical: dict[str, str] = {}
     for name in names:
         tokens = name.split()
-        known = {c for c in canonical.values() if not (c in wives and len(tokens) > 1)}
+        known = {c for c in canonical.values()  # a wife's name ends with her husband's: his is not a form of hers
+                 if not (c in wives and len(tokens) > 1 and c.split()[-len(tokens):] == tokens)}
         longer = [c for c in known if _contains_tokens(c.split(), tokens)]
         if not longer:  # "Jokowi", "Alex" (Alexander Marwata), "Atika Azmi Uttami" (Utammi): one fitting name only
             longer = [c for c in known if _short_form(name, c)]
