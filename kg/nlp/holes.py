@@ -98,7 +98,8 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
 
 
 def _forms(words: str) -> set[str]:
-    """A post's words and, when they are a lexicon post's, its expansions: "Menpora" is "Menteri Pemuda dan Olahraga"."""
+    """A post's words and, when they are a lexicon post's, its expansions: "Menpora" is "Menteri Pemuda dan
+    Olahraga"."""
     definition = definition_of(words)
     forms = {words.casefold()}
     if definition is not None and definition.label.casefold() == words.casefold():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from dataclasses import replace
 from functools import cache
@@ -19,8 +20,8 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, after_post_of_another, definition_of,
-                          of_another, post_defs, post_qualifier, role_for, ticket_after)
+from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, not_held_by_name_after,
+                          of_another, post_defs, post_qualifier, role_for)
 from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -325,9 +326,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
-                    or (post.end <= person.start and ticket_after(text, post.start, person.end)) \
-                    or (post.end <= person.start and "," in text[post.end:person.start]
-                        and after_post_of_another(text, post.start, True)) \
+                    or (post.end <= person.start and not_held_by_name_after(text, post.start, post.end, person.end)) \
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start):
@@ -367,16 +366,20 @@ def _without_short_forms(text: str, candidates: list[tuple[Stretch, str]]) -> li
                 text[other.end:s.start].strip() == "(" and abbreviates(words, long) for other, long in candidates))]
 
 
-def _quote_of(quoted: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+def _quote_of(quoted: Sequence[tuple[int, int]], at: int) -> tuple[int, int] | None:
     """The quoted passage `at` stands in, if any."""
     return next(((start, end) for start, end in quoted if start <= at < end), None)
 
 
 TERM_QUALIFIERS = frozenset({"former", "acting"})
+
+
 @cache
 def _qualifier_before() -> re.Pattern[str]:
     """A qualifier of kg/lexicons/post_qualifiers.tsv, a word or a phrase, right before a post."""
     return re.compile(rf"(?<![\w-])({alternation(r[0] for r in lexicon('post_qualifiers'))})\s+$")
+
+
 PLACE_WORDS = r"(?:\s+[A-Z][\w-]*){0,4}?"  # the post's region or institution before the word that dates it
 TERM_AFTER = re.compile(rf"{PLACE_WORDS}\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")

@@ -507,21 +507,25 @@ ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two
 INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "Presiden ke-6 SBY"
 # an adverb after a post opens the clause the post is the subject of: "Setelah dari makam Bung Karno, Panglima
 # TNI juga akan ziarah ..." is no apposition of the name before the comma
+CLAUSE_AFTER = re.compile(r"\s+(?:juga|pun|akan|telah|sudah|kemudian|lalu|langsung|segera|sempat|tengah|sedang|"
+                          r"masih|belum|tidak|pernah)\b")
+# the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
+# Tugas Menteri ..." appoints the verb's subject, not the agent
+PASSIVE_BEFORE = re.compile(r"\bdi[a-z]{3,}\s+(?:oleh\s+)?(?:[A-Z][a-z]+\s+)?$")
 # a name joined to another by a hyphen: a ticket of two ("Prabowo Subianto-Sandiaga Uno"; not "Arif Al-Bantani")
 TICKET_AFTER = re.compile(r"(?<![\s-][AE]l)\s?[-–]\s?[A-Z]")
 SECOND_OF_PAIR = re.compile(r"(?:\sdan|&|/|-)\s*$")  # "Gubernur dan Wakil Gubernur Sultra Ali Mazi-Lukman Abunawas"
 
 
-def ticket_after(text: str, post_start: int, name_end: int) -> bool:
-    """Whether the name after a post is the first of a ticket the post is the ticket's ("juru bicara Prabowo
-    Subianto-Sandiaga Uno"), not the first of a pair of posts the ticket holds in order."""
-    return bool(TICKET_AFTER.match(text, name_end)) and not SECOND_OF_PAIR.search(text, max(0, post_start - 6),
-                                                                                    post_start)
-# the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
-# Tugas Menteri ..." appoints the verb's subject, not the agent
-PASSIVE_BEFORE = re.compile(r"\bdi[a-z]{3,}\s+(?:oleh\s+)?(?:[A-Z][a-z]+\s+)?$")
-CLAUSE_AFTER = re.compile(r"\s+(?:juga|pun|akan|telah|sudah|kemudian|lalu|langsung|segera|sempat|tengah|sedang|"
-                          r"masih|belum|tidak|pernah)\b")
+def not_held_by_name_after(text: str, post_start: int, post_end: int, name_end: int) -> bool:
+    """Whether the name after a post does not hold it although it stands there: the first name of a ticket the
+    post is the ticket's ("juru bicara Prabowo Subianto-Sandiaga Uno"; not a pair of posts the ticket holds in
+    order, "Gubernur dan Wakil Gubernur Sultra Ali Mazi-Lukman Abunawas"), or the aide named after an aide's
+    post and the post served, a comma between ("mantan Aspri Menpora, Miftahul Ulum"; not "anak Wapres, Ma'ruf
+    Amin")."""
+    ticket = TICKET_AFTER.match(text, name_end) and not SECOND_OF_PAIR.search(text, max(0, post_start - 6), post_start)
+    aide = "," in text[post_end:name_end] and after_post_of_another(text, post_start, True)
+    return bool(ticket or aide)
 
 
 # "Taufik Basari sebagai Ketua Fraksi"; "Rudy juga menjabat sebagai Ketua DPC PDIP Solo", "Budi yang kini menjabat
@@ -582,10 +586,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
                           and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)), None)
-        if after is not None and "," in text[post.end:after.start] and after_post_of_another(text, post.start, True):
-            continue  # "mantan Aspri Menpora, Miftahul Ulum": the minister's aide (not "anak Wapres, Ma'ruf Amin")
-        if after is not None and ticket_after(text, post.start, after.end):
-            continue  # "juru bicara Prabowo Subianto-Sandiaga Uno": the ticket's spokesman, neither of its names
+        if after is not None and not_held_by_name_after(text, post.start, post.end, after.end):
+            continue  # a ticket's spokesman, an aide of the post
         if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
             after = None  # "mewakili Gubernur Sumsel, Ahmad Fauzi,": the name is the representative's
         if after is not None:  # "mewakili Kapolda Sulteng Irjen Pol Agus Nugroho": the Kapolda is the name after

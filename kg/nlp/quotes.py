@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.nlp.pipeline import Analysis, Word
 from kg.nlp.text import DEMONSTRATIVE, title_case
@@ -251,7 +251,7 @@ class SpeakerResolver:
 def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) -> list[Statement]:
     out: list[Statement] = []
     resolver.sentences = analysis.sentences
-    resolver.quoted = tuple(quoted_spans(text))
+    resolver.quoted = quoted_spans(text)
     offset = 0
     for paragraph in text.split("\n"):
         out += _paragraph(text, offset, paragraph, analysis, resolver)
@@ -259,15 +259,17 @@ def find_statements(text: str, analysis: Analysis, resolver: SpeakerResolver) ->
     return out
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text's quoted passages stand, by paragraph as the statements are read: a post and a
-    name on either side of a quote's edge are the speaker's words and the narration's, not one phrase."""
+    name on either side of a quote's edge are the speaker's words and the narration's, not one phrase. Kept
+    for the last few texts: the statements, the post linker and the institution linker each ask."""
     out: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
         out += [(offset + q.start("q"), offset + q.end("q")) for q in _quotes(paragraph)]
         offset += len(paragraph) + 1
-    return out
+    return tuple(out)
 
 
 # a paragraph that only closes its quote ("Kita masih menunggu ... kondusif,” lanjutnya"): the outlet
