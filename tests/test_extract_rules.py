@@ -81,6 +81,12 @@ def test_unit_before_a_comma_and_its_head_s_name_is_not_a_person():
     assert _persons(facts) == {"Dimas Harsono"}
 
 
+def test_sector_name_before_a_titled_head_is_not_a_person():
+    facts = _facts("Kapolsek Metro Taman Sari Kompol Darmawan Sitepu mengatakan dua pelaku sudah ditahan.")
+    assert _persons(facts) == {"Darmawan Sitepu"}
+    assert {p for p, _, _ in _posts(facts)} == {"Darmawan Sitepu"}
+
+
 def test_ministers_written_as_abbreviations():
     facts = _facts("Jakarta - Menkeu Rina Kartikasari menghadiri rapat bersama Mendagri Bambang Sutejo dan "
                    "Menko Polhukam Arif Wibisono, Senin.")
@@ -2384,8 +2390,7 @@ def test_a_sub_directorate_head_does_not_hold_the_directorate_s_post_named_in_hi
 def test_a_regional_agency_named_by_its_abbreviation_is_the_institution_of_its_staff():
     facts = _facts("Ketiga tersangka adalah Kepala Bidang Fisik Bappeda Jawa Barat Budi Santoso dan Sekretaris DPMD "
                    "Garut Dede Rahmat.")
-    label = {e.key: e.label for e in facts.entities}
-    held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+    held = _orgs_of(facts)
     assert {("Budi Santoso", "Kepala Bidang Fisik", "Badan Perencanaan Pembangunan Daerah Provinsi Jawa Barat"),
             ("Dede Rahmat", "Sekretaris", "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Garut")} <= held
 
@@ -2594,9 +2599,24 @@ def test_one_word_between_a_post_and_a_comma_before_a_name_is_no_person():
 def test_a_post_of_a_foreign_country_is_held_in_no_institution_the_article_names_elsewhere():
     facts = _facts("Kementerian Luar Negeri Iran mengatakan Presiden Iran Hassan Rouhani tidak akan bertemu dengan "
                    "Presiden Amerika Serikat (AS) Donald Trump di sidang majelis PBB di New York.")
-    label = {e.key: e.label for e in facts.entities}
-    held = {(label[m.person], m.role.label, label.get(m.organization)) for m in facts.memberships}
+    held = _orgs_of(facts)
     assert ("Hassan Rouhani", "Presiden", None) in held, held
+
+
+@pytest.mark.parametrize("text, held", [
+    # a foreign head of government, the abbreviation of the post between it and the country
+    ("Asap kebakaran hutan membuat Perdana Menteri (PM) Malaysia Mahathir Mohamad menyurati Presiden Joko Widodo. "
+     "Menteri Lingkungan Hidup dan Kehutanan Siti Nurbaya menyebut titik api turun. Kementerian Lingkungan Hidup dan "
+     "Kehutanan mencatat 300 titik.", ("Mahathir Mohamad", "Perdana Menteri", None)),
+    # a hamlet's head, in a story of the police sector that arrested the suspect
+    ("Warga Desa Sukamaju, Kecamatan Tanjung Morawa, geger. Seorang pria tewas ditusuk tetangganya.\n\nKepala Dusun IV "
+     "Rahmat Ginting mengaku baru mengetahui kejadian usai mendapat informasi dari warganya.\n\n\"Begitu tiba di "
+     "lokasi, rumah pelaku sepi,\" ujarnya.\n\nPolsek Tanjung Morawa telah menangkap pelaku di rumah orangtuanya, dua "
+     "jam usai kejadian.\n\n\"Pelaku kami tangkap tanpa perlawanan,\" ujar Kanit Reskrim Polsek Tanjung Morawa Iptu "
+     "Daulay.", ("Rahmat Ginting", "Kepala Dusun IV", None)),
+])
+def test_a_post_held_outside_the_article_s_institutions_gets_none_of_them(text, held):
+    assert held in _orgs_of(_facts(text))
 
 
 def test_a_party_named_with_a_region_is_its_branch_there_and_one_with_the_board_named():

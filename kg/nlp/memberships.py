@@ -47,11 +47,15 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           [(keys[h], Stretch(h.start, h.end)) for h in persons],
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None
-                                           or country_at(text, p.word_end + 1) is not None])
+                                           or country_at(text, ABBREVIATION_AFTER.match(text, p.word_end).end())
+                                           is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, memberships), keys)
     memberships = _without_tickets(text, memberships)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
+
+
+ABBREVIATION_AFTER = re.compile(r"\s*(?:\([A-Za-z./-]{1,12}\)\s*)?")  # "Perdana Menteri (PM) Malaysia": then the country
 
 
 @cache

@@ -281,6 +281,10 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
         if post_ends[post] == "area" and REGION_THEN_HOLDER.match(text, end) \
                 and (len(name.split()) == 1 or not any(s <= start and end <= e for s, e in ner_spans)):
             return None  # "Kades Ulunipa, Aboka": the village the table does not know, then its head
+        if _holder_titled_after().match(text, end):
+            # "Ketua Umum Dharma Pertiwi Ny. Nanny Hadi Tjahjanto", "Kapolsek Metro Tanah Abang AKBP Lukman
+            # Cahyono": the unit, then its titled head
+            return None
         if rank is None and (unit := UNIT_ABBREVIATION.match(name)):
             # "Ketua Umum Bara JP Viktor S Sirait": the unit's name and abbreviation, then the holder
             start += unit.end()
@@ -291,8 +295,6 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
             return PersonHit(start, end, text[start:end], text[start:end], start, None, "post")
         if _unit_after(text, end, cover):
             return None  # "Kepala Cabdis Dikhud Kecamatan ...", "Ketua Umum Mabida Papua Barat": a unit's name
-        if _holder_titled_after().match(text, end):
-            return None  # "Ketua Umum Dharma Pertiwi Ny. Nanny Hadi Tjahjanto": the unit, then its titled head
         if (head := UNIT_THEN_HEAD.match(text, end)) and head.start("name") not in post_starts \
                 and not any(s <= start and end <= e for s, e in ner_spans):
             return None  # "Kepala Prakirawan BMKG Perak-Surabaya, Ari Wijayanto mengatakan": the unit, then its head
