@@ -2619,6 +2619,20 @@ def test_a_post_held_outside_the_article_s_institutions_gets_none_of_them(text, 
     assert held in _orgs_of(_facts(text))
 
 
+@pytest.mark.parametrize("text, held", [
+    # a minister in no company, though the article is about one
+    ("KPK memeriksa direksi PT Sinar Hutan Lestari terkait izin hutan. PT Sinar Hutan Lestari membantah tuduhan itu."
+     "\n\nMenteri Hendra Kusuma mengonfirmasi pemeriksaan itu.", ("Hendra Kusuma", "Menteri", None)),
+    # an analyst in no state body he comments on
+    ("Diskusi tentang keamanan pemilu digelar di Jakarta pekan lalu.\n\nPengamat politik Arif Nugroho mengapresiasi "
+     "keberhasilan Kepala Badan Intelijen Negara (BIN) Hasan Basri dan jajarannya menjaga pemilu. Hasan pun hadir "
+     "dalam diskusi itu.\n\nArif menyebut kehadiran Ka BIN dalam diskusi itu penting. \"Kehadiran Ka BIN menenangkan "
+     "banyak pihak,\" ujar Arif. BIN disebut bekerja senyap.", ("Arif Nugroho", "Pengamat politik", None)),
+])
+def test_a_post_takes_no_institution_of_the_article_of_another_kind_than_its_own(text, held):
+    assert held in _orgs_of(_facts(text))
+
+
 def test_a_party_named_with_a_region_is_its_branch_there_and_one_with_the_board_named():
     facts = _facts("Ketua PDIP Sumut Japorman Saragih hadir. Ketua DPD PDIP Jawa Timur Kusnadi juga hadir. Menurut dia, "
                    "PDIP Jatim solid.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.nlp.listed import event_tasks
 from kg.nlp.orgs import GOVERNMENTS, OrgHit
@@ -22,9 +23,11 @@ from kg.nlp.posts import definition_of, personal_posts
 from kg.nlp.quotes import quoted_spans, speech_verbs
 from kg.nlp.text import alternation
 from kg.records import Membership
-from kg.resources import title_words
+from kg.resources import lexicon, split_list, title_words
+from kg.resources import words as lexicon_words
 
 WORD = re.compile(r"\w+")
+RESEARCH_BODIES = frozenset({"lipi", "brin"})  # state bodies whose researchers comment as analysts ("peneliti LIPI")
 SKIPPED_HEADS = frozenset({"wakil", "plt", "pj", "pjs", "mantan", "eks", "plh"})
 
 
@@ -147,7 +150,9 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     name their region or a foreign country stand ("Bupati Siak", "Presiden Iran"): the region says where
     the post is held, and an institution of the article is of another ("Pemkab Bengkalis"), else the rules
     would have placed the post in it. A task at an event (panelis, moderator) and a post held for a person
-    ("Sekretaris Pribadi") are held in none. An institution named only in what the holder says is no
+    ("Sekretaris Pribadi") are held in none. A post whose kind of institution the lexicon knows
+    (kg/lexicons/post_institution_kinds.tsv: a Menteri in a Kementerian) takes one of that kind, an analyst's
+    none that is a state body or party. An institution named only in what the holder says is no
     candidate; one the text gives to another person (in their brackets, in their post phrase) is no choice:
     the linker's evidence then is that other person's, and the post gets none."""
     candidates = candidates_of(orgs)
@@ -168,12 +173,15 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             own = next((b for key, b in brackets if key == m.person and b.start <= post.start and post.end <= b.end),
                        None)  # "Nawawi Pomolango (Hakim)": the brackets say who he is, with his institution if any
             served = _governments_served(m.role.label)
+            kinds = post_institution_kinds().get(post_head(m.role.label))
             fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
+                       and (kinds is None or kinds == (INDEPENDENT,) or _of_kind(c, kinds))
                        and not _in_reported_speech(text, sentence_of, holder, c, quoted)
                        and (own is None or any(own.start <= s.start and s.end <= own.end for s in c.mentions))]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             chosen = next((c for c in fitting if best is not None and c.key == best[0]), None)
             if chosen is not None and not _of_another_s_brackets(chosen, m.person, brackets) \
+                    and not (kinds == (INDEPENDENT,) and _state_body(chosen, kind_of[chosen.key])) \
                     and not _named_with_another_s_post(sentence_of, holder, chosen, m.person, memberships):
                 m = replace(m, organization=chosen.key)  # the linker's choice, unless the text gives it to another
         out.append(m)
@@ -214,6 +222,29 @@ def _named_with_another_s_post(sentence_of, holder: Stretch | None, org: Candida
     return all(sentence_of(m.start) == sentence_of(holder.start) and any(
         o.person != person and o.organization == org.key and o.evidence.start <= m.start and m.end <= o.evidence.end
         for o in memberships) for m in org.mentions)
+
+
+INDEPENDENT = "independent"
+
+
+@cache
+def post_institution_kinds() -> dict[str, tuple[str, ...]]:
+    """Post head word → the first words an institution the linker gives it may begin with, or ("independent",)
+    (kg/lexicons/post_institution_kinds.tsv)."""
+    return {row[0]: split_list(row[1]) for row in lexicon("post_institution_kinds")}
+
+
+def _of_kind(org: Candidate, kinds: tuple[str, ...]) -> bool:
+    """Whether the institution's name begins as the post's kind of institution does: "Menteri Bambang" is held
+    in a Kementerian, not in the company the article is about."""
+    name = org.words.split(" ")
+    return any(name[:len(k.split())] == k.split() for k in kinds)
+
+
+def _state_body(org: Candidate, org_type: str) -> bool:
+    """A state body, parliament or party: no analyst's institution ("pengamat politik ... BIN" comments on it)."""
+    return org_type not in RESEARCH_BODIES and (org_type != "other"
+                                                or org.words.split(" ")[0] in lexicon_words("state_body_openers"))
 
 
 def _governments_served(label: str) -> frozenset[str] | None:
