@@ -761,6 +761,11 @@ def test_a_post_of_that_time_is_a_former_post():
     posts = _posts(facts)
     assert ("Moch Anton", "Wali Kota Malang", "former") in posts
     assert ("Ade Yasin", "Bupati", None) in posts  # after the name, "saat itu" dates what she said
+    facts = _facts("Pada 2017, Hendra Wijaya, Wakil Gubernur DKI Jakarta terpilih saat itu, mengetahui konsep itu. "
+                   "\"Kami siap,\" kata Kapolres Malang AKBP Budi Santoso saat itu.")
+    posts = _posts(facts)
+    assert ("Hendra Wijaya", "Wakil Gubernur", "former") in posts  # elect then, the region between
+    assert ("Budi Santoso", "Kapolres", None) in posts
 
 
 def test_the_secretary_of_a_council_and_a_director_general_by_their_short_forms():

@@ -84,14 +84,14 @@ def _without_tickets(text: str, memberships: list[Membership]) -> list[Membershi
 
 def _of_that_time(text: str, memberships: list[Membership]) -> list[Membership]:
     """A post with "saat itu" (or "ketika itu", "waktu itu", "kala itu") right after it, its region
-    between, was held then, not now: "Wali Kota Malang saat itu, Moch Anton", "Moch Anton, Wali Kota
+    (or "terpilih") between, was held then, not now: "Wali Kota Malang saat itu, Moch Anton", "Moch Anton, Wali Kota
     Malang saat itu"; after the holder's name it dates a deed instead ("kata Kapolres X saat itu")."""
     out = []
     for m in memberships:
         at = text.find(m.role.label, m.evidence.start, m.evidence.end + len(m.role.label)) \
-            if m.qualifier is None else -1
+            if m.qualifier in (None, "elect") else -1
         then = THEN_AFTER.match(text, at + len(m.role.label)) if at >= 0 else None
-        if then and (then.end() < m.evidence.end or at + len(m.role.label) == m.evidence.end):
+        if then and (then.end() < m.evidence.end or m.evidence.start < at and m.evidence.end <= then.start("then")):
             m = replace(m, qualifier="former")  # the word before the name, or the name before the post
         out.append(m)
     return out
@@ -394,7 +394,8 @@ NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 # "Lima pimpinan KPK 2019-2023 terpilih dalam voting ..., yakni A, B": a group's post, its institution and term, chosen
 ELECTED_GROUP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?\s+terpilih\b")
-THEN_AFTER = re.compile(rf"{PLACE_WORDS}\s+(?:saat|ketika|waktu|kala)\s+itu\b")  # "Wali Kota Malang saat itu"
+# "Wali Kota Malang saat itu", "Wakil Gubernur terpilih saat itu": elect then, in office since or gone
+THEN_AFTER = re.compile(rf"{PLACE_WORDS}(?:\s+terpilih)?\s+(?P<then>(?:saat|ketika|waktu|kala)\s+itu)\b")
 
 
 def _term_before(text: str, start: int) -> str | None:
