@@ -2820,6 +2820,8 @@ def test_an_acting_post_written_out_or_bracketed_is_acting():
     facts = _facts("Pelaksana Teknis (Plt) Rektor Universitas Padjadjaran Prof Rina Indiastuti angkat bicara. "
                    "Pelaksana Tugas Bupati Cianjur Herman Suherman hadir dalam acara itu.")
     assert {("Rina Indiastuti", "Rektor", "acting"), ("Herman Suherman", "Bupati", "acting")} <= _posts(facts)
+    facts = _facts("Panglima TNI bersama Plt (Pelaksana Tugas) Kapolri Komjen Pol Drs. Budi Hartono meninjau lokasi.")
+    assert ("Budi Hartono", "Kapolri", "acting") in _posts(facts)
 
 
 def test_the_regional_office_of_the_religion_ministry_and_of_the_intelligence_agency_is_a_branch():
