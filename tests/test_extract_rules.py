@@ -2816,6 +2816,14 @@ def test_a_post_s_last_word_after_a_name_word_is_the_name_s():
     assert not {"Setya", "Utama Budi Santoso"} & names
 
 
+def test_chiefs_of_staff_written_out_in_a_list_keep_their_posts():
+    facts = _facts("Turut mendampingi Kepala Staf Angkatan Laut (Kasal) Laksamana TNI Budi Hartono, Kepala Staf Angkatan "
+                   "Udara (Kasau) Marsekal TNI Ahmad Yani, Pangkostrad Mayor Jenderal TNI Joko Susilo.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert {("Budi Hartono", "Kepala Staf Angkatan Laut"), ("Ahmad Yani", "Kepala Staf Angkatan Udara"),
+            ("Joko Susilo", "Pangkostrad")} == posts
+
+
 def test_an_acting_post_written_out_or_bracketed_is_acting():
     facts = _facts("Pelaksana Teknis (Plt) Rektor Universitas Padjadjaran Prof Rina Indiastuti angkat bicara. "
                    "Pelaksana Tugas Bupati Cianjur Herman Suherman hadir dalam acara itu.")
