@@ -2127,6 +2127,8 @@ def test_a_party_council_s_post_is_held_in_the_party_after_its_central_board():
             ("Agung Laksono", "Ketua Dewan Pakar", "Partai Golongan Karya"),
             ("Taufiqulhadi", "Anggota Dewan Pakar", "Partai NasDem")} <= _orgs_of(facts)
     assert ("Heddy Lugito", "Ketua", "Dewan Kehormatan Penyelenggara Pemilu") in _orgs_of(facts)
+    adviser = _facts("Turut hadir Budi Hartono selaku Sekretaris Dewan Penasehat, serta unsur Dewan Penasehat lainnya.")
+    assert ("Budi Hartono", "Sekretaris Dewan Penasehat", None) in _posts(adviser)  # no DPRD's Sekretaris Dewan
 
 
 def test_company_posts_written_in_english_are_posts_of_the_rules():

@@ -228,6 +228,10 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         definition = post_defs().get(word) or _form_def(word)
         end = m.end()
         label = definition.label
+        if label.endswith(" Dewan") and label[:-6] in post_defs() and COUNCIL.match(text, end - 6):
+            # "Sekretaris Dewan Penasehat": the council's secretary, not the Sekretaris Dewan of a DPRD
+            definition, end = post_defs()[label[:-6]], end - 6
+            label = definition.label
         council = COUNCIL.match(text, end)
         # not "Dewan Kehormatan Penyelenggara Pemilu", an institution of its own
         if council and not any(o.start == council.start() + 1 for o in orgs):
