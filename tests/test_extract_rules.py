@@ -2635,6 +2635,10 @@ def test_a_post_held_outside_the_article_s_institutions_gets_none_of_them(text, 
      "keberhasilan Kepala Badan Intelijen Negara (BIN) Hasan Basri dan jajarannya menjaga pemilu. Hasan pun hadir "
      "dalam diskusi itu.\n\nArif menyebut kehadiran Ka BIN dalam diskusi itu penting. \"Kehadiran Ka BIN menenangkan "
      "banyak pihak,\" ujar Arif. BIN disebut bekerja senyap.", ("Arif Nugroho", "Pengamat politik", None)),
+    # a head of a regional office in none of the team that questions him
+    ("Tim KPK menggeledah kantor Dinas PUPR Provinsi Kepri, Rabu. Tim KPK membawa dua koper dokumen.\n\nSelain "
+     "menggeledah, Tim KPK juga meminta keterangan kepada Kadis PUPR Provinsi Kepri Hasan Basri, karena pada "
+     "penggeledahan sebelumnya ia tidak berada di kantornya.", ("Hasan Basri", "Kadis", None)),
 ])
 def test_a_post_takes_no_institution_of_the_article_of_another_kind_than_its_own(text, held):
     assert held in _orgs_of(_facts(text))
