@@ -2838,6 +2838,15 @@ def test_an_acting_post_written_out_or_bracketed_is_acting():
     assert ("Budi Hartono", "Kapolri", "acting") in _posts(facts)
 
 
+def test_a_national_body_s_representative_office_in_a_province_is_its_branch():
+    facts = _facts("Serah terima jabatan kepala BPK RI Perwakilan Provinsi Gorontalo berlangsung Kamis. Kepala Ombudsman "
+                   "Perwakilan Sulawesi Selatan Budi Hartono hadir. Ketua BPK RI Andi Wijaya tidak hadir.")
+    held = _orgs_of(facts)
+    assert ("Budi Hartono", "Kepala", "Ombudsman Republik Indonesia Perwakilan Provinsi Sulawesi Selatan") in held
+    assert ("Andi Wijaya", "Ketua", "Badan Pemeriksa Keuangan") in held
+    assert "Badan Pemeriksa Keuangan Perwakilan Provinsi Gorontalo" in _org_labels(facts)
+
+
 def test_the_regional_office_of_the_religion_ministry_and_of_the_intelligence_agency_is_a_branch():
     facts = _facts("Salat itu diikuti Kepala Kemenag Merangin Marwan. Hadir pula Kepala BIN Kota Pangkalpinang "
                    "Budi Santoso.")

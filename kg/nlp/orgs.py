@@ -149,6 +149,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             # article that names a party's board
         if otype.area_rule == "none" and REGIONAL_PARLIAMENT.match(text, m.end()):
             continue  # "Baleg DPRD Jatim": a regional parliament's body, not the national one of that name
+        if otype.area_rule == "none" and (office := _representative_office(text, m.start(), m.end(), otype, place_at)):
+            hits.append(office)
+            continue
         number = UNIT_NUMBER.match(text, m.end()) if otype.key in NUMBERED_UNITS else None
         if number:  # "Kodim 0502", "Korem 143/Haluoleo": the unit's number names it across the country
             name = f"{otype.full} {number.group('id')}"
@@ -281,6 +284,27 @@ def _place_after(text: str, end: int, place_at: dict[int, PlaceHit]) -> tuple[re
     if place is None and gap.group("level"):
         place = place_at.get(gap.start("level"))
     return gap, place
+
+
+REPRESENTATIVE = re.compile(r"(?:\s+RI)?\s+Perwakilan\s+")  # "BPK RI Perwakilan Provinsi Gorontalo"
+
+
+def _representative_office(text: str, start: int, end: int, otype: OrgType,
+                           place_at: dict[int, PlaceHit]) -> OrgHit | None:
+    """"BPK RI Perwakilan Provinsi Gorontalo", "Ombudsman Perwakilan Sulawesi Selatan": a national body's office
+    in a province, the body of the table having no branch otherwise."""
+    office = REPRESENTATIVE.match(text, end)
+    if office is None:
+        return None
+    place = _place_after(text, office.end(), place_at)[1]
+    if place is None or not place.code:
+        return None
+    region = branch_label(replace(otype, full="", level_word=True), place).strip()  # "Provinsi Gorontalo"
+    label = f"{otype.full} Perwakilan {region}"
+    short = otype.abbreviations[0] if otype.abbreviations else otype.full
+    alts = {text[start:place.end], f"{short} Perwakilan {place.name}", f"{otype.full} Perwakilan {place.name}"}
+    return OrgHit(start, place.end, text[start:place.end], f"org:{otype.key}-perwakilan-{place.code}", label,
+                  otype.key, place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
 
 def _agency_of_region(text: str, hit: OrgHit, place_at: dict[int, PlaceHit]) -> OrgHit | None:
