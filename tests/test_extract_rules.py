@@ -206,15 +206,25 @@ def test_honorific_after_the_hyphen_of_a_pair_is_not_part_of_the_name():
     assert _persons(facts) == {"Budi Santoso", "Ahmad Fauzan"}
 
 
+def test_a_person_s_one_word_name_and_one_more_word_is_no_institution_and_a_mass_organisation_no_person():
+    from kg.nlp.extract import _of_a_person
+    from kg.nlp.persons import _plausible_name
+    names = {"yohanes", "sigit wardana"}  # "Yohanes" named alone, then "Yohanes Lumentut, Ketua Harian ..."
+    assert _of_a_person("yohanes lumentut", names)
+    assert not _of_a_person("bank lumentut", names | {"bank"})  # a word that opens institutions' names
+    assert not _of_a_person("yohanes lumentut raya", names)
+    assert not _plausible_name("Ormas")  # "anggota Ormas Garbi": the mass organisation's kind, no name
+
+
 def test_the_model_vetoes_institutions_and_words_taken_for_names():
     """What the rules took for a name, the model's reading decides (its spans given here, so that
     the test is about the veto, not about one training run's output)."""
     from kg.nlp.extract import _model_vetoed
 
-    text = "Direktur Eksekutif Walhi Nur Hidayati menilai kebijakan itu keliru. Ketua Ormas hadir."
+    text = "Direktur Eksekutif Walhi Nur Hidayati menilai kebijakan itu keliru. Ketua Paguyuban hadir."
     model = _model_reading(text, ("Walhi", "ORG"), ("Nur Hidayati", "PER"))
     rules = _names_after_posts(text, ("Direktur Eksekutif", "Ketua"))
-    assert {h.name for h in rules} == {"Walhi Nur Hidayati", "Ormas"}  # what the rules alone take for names
+    assert {h.name for h in rules} == {"Walhi Nur Hidayati", "Paguyuban"}  # what the rules alone take for names
     kept = {h.name for h in _model_vetoed(rules, model, set())}
     assert kept == {"Nur Hidayati"}  # the institution off the name; a word after a post no name
 

@@ -1049,8 +1049,11 @@ def _lower_expansion(text: str, abbr: str) -> bool:
 
 def _of_a_person(key: str, person_names: set[str]) -> bool:
     """A name the article gives a person, or the first words of one ("Popong Otje" of "Popong Otje
-    Djunjunan"): no institution's."""
-    return key in person_names or any(name.startswith(key + " ") for name in person_names)
+    Djunjunan"), or a person's one-word name and one more word ("Fabian Pascoal" where "Fabian" is named
+    alone): no institution's."""
+    first, *rest = key.split() or [""]
+    return key in person_names or any(name.startswith(key + " ") for name in person_names) \
+        or len(rest) == 1 and first in person_names and first.title() not in words("org_words")
 
 
 def _name_key(name: str) -> str:
