@@ -2002,6 +2002,7 @@ def test_an_elected_post_not_yet_taken_up_is_marked_elect_and_not_orgs_of():
 @pytest.mark.parametrize("text", [
     "Imam Nahrawi sempat berfoto bersama karyawan Kemenpora di Gedung Wisma Menpora, Senayan, Jakarta, Senin siang.",
     "PDI-P memiliki kriteria bagi yang bakal menduduki kursi Wali Kota Tangeerang Selatan.",
+    "Beliau meluangkan waktu untuk saya,\" terang Hendra ketika ditemui di rumah dinas Wali Kota Solo, Loji Raya.",
 ])
 def test_a_post_naming_a_seat_or_a_building_is_held_by_no_one_there(text):
     assert _posts(_facts(text)) == set()
