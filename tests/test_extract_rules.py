@@ -2515,6 +2515,9 @@ def test_a_reporting_verb_after_a_connective_opens_the_statement_and_its_speaker
                    "pasal yang membutuhkan penjelasan karena pasal tersebut merupakan politik hukum.")
     assert ("Arsul Sani", "ada beberapa pasal yang membutuhkan penjelasan karena pasal tersebut merupakan politik "
                           "hukum") in _said(facts)
+    facts = _facts("Ketua DPD Golkar Budi Hartono menilai dukungan terus mengalir. Maka itu kata Budi Hartono, peluang "
+                   "calon lain sudah selesai.")
+    assert ("Budi Hartono", "peluang calon lain sudah selesai") in _said(facts)
 
 
 def test_a_post_pointing_back_before_anyone_has_spoken_means_the_one_the_article_is_about():

@@ -27,7 +27,8 @@ PRONOUN = re.compile(r"^(?:dia|ia|beliau|nya|pihaknya|dirinya)$", re.IGNORECASE)
 # "mantan Panglima ABRI ini", "politikus Partai Demokrasi Indonesia Perjuangan (PDIP) ini", "anggota , ini" (a
 # linked name the scraper cut out leaves its comma)
 POINTER = re.compile(rf"^(?:[Mm]antan\s+|[Ss]ang\s+)?[\w.-]+(?:\s+(?:[\w.()/-]+|,)){{0,7}}\s+{DEMONSTRATIVE}$")
-_CONNECTIVES = ("Oleh karena itu|Karena itu|Untuk itu|Selain itu|Sementara itu|Di sisi lain|Namun|Meski demikian|"
+_CONNECTIVES = ("Oleh karena itu|Oleh sebab itu|Karena itu|Maka dari itu|Maka itu|Untuk itu|Selain itu|Di samping itu|"
+                "Sementara itu|Di sisi lain|Namun|Akan tetapi|Meski demikian|Meski begitu|Walau demikian|Walau begitu|"
                 "Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut")
 CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES})(?:,\s*|\s+(?=[A-Z]))")
 LEAD_MARK = re.compile(r"[\W_]*")  # "- " or "— " where a dateline was cut off
