@@ -74,6 +74,13 @@ FULL_RANK_WORDS = frozenset({"Jenderal", "Jendral", "Bhayangkara", "Inspektur", 
 
 
 @cache
+def abbreviated_honorifics() -> frozenset[str]:
+    """The honorifics of kg/lexicons/honorifics.tsv written abbreviated ("Prof.", "Dr.", "H."), without the
+    full stop: words of no institution's or venue's name, unlike "Guru" or "Jenderal"."""
+    return frozenset(r[0].rstrip(".") for r in lexicon("honorifics") if r[0].endswith(".") and " " not in r[0])
+
+
+@cache
 def rank_short_forms() -> frozenset[str]:
     """The first words of ranks that only ranks are made of (Kombes, AKBP, Letkol): where one stands, a
     holder's name begins, whatever name the words before it were running on."""

@@ -81,6 +81,13 @@ def test_unit_before_a_comma_and_its_head_s_name_is_not_a_person():
     assert _persons(facts) == {"Dimas Harsono"}
 
 
+def test_a_venue_or_region_right_before_a_holder_s_name_does_not_take_its_first_word():
+    facts = _facts("Kedatangan tamu disambut oleh Kepala RSPAD Gatot Subroto Dr Hendra Wijaya Putra. Kepala BKN Bima "
+                   "Haryo Santoso mengatakan pendaftaran CPNS dibuka Oktober.")
+    assert {"Hendra Wijaya Putra", "Bima Haryo Santoso"} <= _persons(facts)
+    assert {p for p, _, _ in _posts(facts)} == {"Hendra Wijaya Putra", "Bima Haryo Santoso"}
+
+
 def test_sector_name_before_a_titled_head_is_not_a_person():
     facts = _facts("Kapolsek Metro Taman Sari Kompol Darmawan Sitepu mengatakan dua pelaku sudah ditahan.")
     assert _persons(facts) == {"Darmawan Sitepu"}

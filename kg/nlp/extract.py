@@ -20,8 +20,8 @@ from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import HOLE_EVIDENCE, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
-from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, abbreviated_honorifics, article_local, find_orgs,
-                         in_branch_name, is_article_local, org_types, placed_by_article, short_forms_defined)
+from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
+                         is_article_local, org_types, placed_by_article, short_forms_defined)
 from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
@@ -33,7 +33,8 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import lower_words, one_word_posts, post_head_words, rank_short_forms, title_words, words
+from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words, rank_short_forms,
+                          title_words, words)
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -57,6 +58,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
         if rules else []
     orgs = [_org_cut_at_name(text, o, analysis.entities) for o in orgs]
+    places = _names_after_national_bodies(text, places, orgs)
     posts = [_cut_at_name(text, p, analysis.entities) for p in find_posts(text, orgs, places)] if rules else []
     # "Karo Ops Polda Kalsel": a region's name that is a word of a post is no place
     places = [pl for pl in places if not any(p.start <= pl.start and pl.end <= p.word_end for p in posts)]
@@ -648,6 +650,19 @@ def _speakers_named_like_places(text: str, places: list[PlaceHit], entities) -> 
         return bool(verbs & set(before)) or bool(verbs & set(after))
 
     return [p for p in places if not (p.code and " " not in p.text and p.text in name_words and speaks(p))]
+
+
+NAME_GOES_ON = re.compile(r"\s[A-Z][a-z'’]+")
+
+
+def _names_after_national_bodies(text: str, places: list[PlaceHit], orgs: list[OrgHit]) -> list[PlaceHit]:
+    """"Kepala BKN Bima Haria Wibisana": a regency's or city's one-word name right after a body that has no
+    regional branch (kg/lexicons/org_types.tsv, area "none"), and a name going on after it, opens the holder's
+    name. Not a province after the senate, whose members each stand for one ("Anggota DPD NTB Evi ...")."""
+    ends = {o.end for o in orgs if o.area is None and o.type in org_types() and o.type != "dpd"
+            and org_types()[o.type].area_rule == "none"}
+    return [p for p in places if not (p.start - 1 in ends and text[p.start - 1] == " " and p.type in ("kabupaten", "kota")
+                                      and " " not in p.text and not p.text.isupper() and NAME_GOES_ON.match(text, p.end))]
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:

@@ -16,7 +16,7 @@ from functools import cache
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, alternation, slug, title_case
 from kg.regions import gazetteer
-from kg.resources import lexicon, split_list, words
+from kg.resources import abbreviated_honorifics, lexicon, split_list, words
 
 LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan"}
 LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
@@ -91,13 +91,6 @@ class OrgHit:
 def org_types() -> dict[str, OrgType]:
     return {row[0]: OrgType(row[0], split_list(row[1]), row[2], row[3], row[4], row[5] == "yes")
             for row in lexicon("org_types")}
-
-
-@cache
-def abbreviated_honorifics() -> frozenset[str]:
-    """The honorifics of kg/lexicons/honorifics.tsv written abbreviated ("Prof.", "Dr.", "H."), without the
-    full stop: words of no institution's name, unlike "Guru" or "Jenderal"."""
-    return frozenset(r[0].rstrip(".") for r in lexicon("honorifics") if r[0].endswith(".") and " " not in r[0])
 
 
 @cache

@@ -14,7 +14,7 @@ from functools import cache
 from kg.nlp.dateline import Dateline
 from kg.nlp.text import NAME_WORD, alternation, slug
 from kg.regions import Region, gazetteer
-from kg.resources import lexicon, post_head_words, rank_short_forms, split_list
+from kg.resources import abbreviated_honorifics, lexicon, post_head_words, rank_short_forms, split_list
 
 KEYWORDS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kab.": "kabupaten", "Kota": "kota",
             "Kecamatan": "kecamatan", "Kec.": "kecamatan", "Distrik": "kecamatan",
@@ -191,10 +191,12 @@ SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. 
 
 
 def _venue_name(name: str) -> str | None:
-    """A venue's name up to the end of its sentence or a rank the text goes on with ("Pulau Ambon Kombes Raja
-    ...": the holder's name begins); None when only its keyword is left."""
+    """A venue's name up to the end of its sentence or a rank or honorific the text goes on with ("Pulau Ambon
+    Kombes Raja ...", "Kepala RSPAD Gatot Subroto Dr Terawan ...": the holder's name begins); None when only its
+    keyword is left."""
     ends = [m.start() for m in [SENTENCE_END.search(name)] if m]
-    ends += [m.start() for m in re.finditer(r"\s(\S+)", name) if m.group(1) in rank_short_forms()][:1]
+    ends += [m.start() for m in re.finditer(r"\s(\S+)", name)
+             if m.group(1) in rank_short_forms() or m.group(1).rstrip(".") in abbreviated_honorifics()][:1]
     name = name[:min(ends, default=len(name))]
     return name if " " in name.strip() else None
 
