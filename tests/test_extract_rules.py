@@ -2851,6 +2851,14 @@ def test_chiefs_of_staff_written_out_in_a_list_keep_their_posts():
             ("Joko Susilo", "Pangkostrad")} == posts
 
 
+def test_a_special_staffer_holds_the_staff_post_and_a_qualifier_is_no_word_of_a_joined_post():
+    facts = _facts("\"Data kami mutakhirkan,\" ujar Staf Khusus Menteri Sosial Hendra Wijaya dalam konferensi pers. "
+                   "Budi Hartono tak lagi berperan sebagai Staf Khusus Presiden Bidang Komunikasi.")
+    posts = _posts(facts)
+    assert ("Hendra Wijaya", "Staf Khusus Menteri Sosial", None) in posts
+    assert ("Budi Hartono", "Staf Khusus Presiden Bidang Komunikasi", "former") in posts
+
+
 def test_an_acting_post_written_out_or_bracketed_is_acting():
     facts = _facts("Pelaksana Teknis (Plt) Rektor Universitas Padjadjaran Prof Rina Indiastuti angkat bicara. "
                    "Pelaksana Tugas Bupati Cianjur Herman Suherman hadir dalam acara itu.")

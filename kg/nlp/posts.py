@@ -348,6 +348,8 @@ def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
         if prev is not None and prev.org is None and prev.area is None and prev.qualifier not in ("none", "of") \
                 and text[prev.word_end:hit.start] == " " and hit.qualifier is None:
             label = text[prev.start:hit.word_end]
+            if prev.qualifier is not None and (at := label.find(prev.label.split()[0])) > 0:
+                label = label[at:]  # "tak lagi berperan sebagai Staf Khusus Presiden": the qualifier is not the post's
             if prev.label.startswith("Wakil ") and not label.startswith("Wakil"):
                 label = f"Wakil {text[prev.start + len('Wakil '):hit.word_end]}"
             definition = PostDef(label, (), prev.definition.kind, hit.definition.implies or prev.definition.implies)
