@@ -2851,6 +2851,11 @@ def test_chiefs_of_staff_written_out_in_a_list_keep_their_posts():
             ("Joko Susilo", "Pangkostrad")} == posts
 
 
+def test_a_regional_head_s_name_before_a_comma_and_another_post_is_the_holder_not_the_region():
+    facts = _facts("Gubernur Sumut Budi Santoso didampingi Wakil Gubernur Musa Daulay, Sekda Rudi Hartono, hadir.")
+    assert ("Musa Daulay", "Wakil Gubernur") in {(name, post) for name, post, _ in _posts(facts)}
+
+
 def test_a_special_staffer_holds_the_staff_post_and_a_qualifier_is_no_word_of_a_joined_post():
     facts = _facts("\"Data kami mutakhirkan,\" ujar Staf Khusus Menteri Sosial Hendra Wijaya dalam konferensi pers. "
                    "Budi Hartono tak lagi berperan sebagai Staf Khusus Presiden Bidang Komunikasi.")

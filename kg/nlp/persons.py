@@ -31,6 +31,7 @@ APPOSITION = re.compile(r"\s*(?:\(|,\s*(?:selaku\s|sebagai\s|yang\s+juga\s|yang\
                         r"|\s(?:selaku|sebagai|yang\s+juga(?:\s+menjabat(?:\s+sebagai)?)?"
                         r"|yang\s+(?:saat\s+ini|kini|sekarang)\s+(?:menjabat(?:\s+sebagai)?|menjadi|merupakan)"
                         r"|(?:yang\s+)?merupakan|yang\s+menjadi)\s)\s*")
+COMMA_GAP = re.compile(r"\s?,\s+")
 REGION_THEN_HOLDER = re.compile(r"\s?,\s+(?:[A-Z]\w*\.?\s+)*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?:,?\s+[A-Z]\.\s?[A-Z]\w*\.?)?"
                                r"\s*(?:,|\.|;|dan\b|serta\b|(?<=\w\s)(?=[a-z]{4,}))")  # "Kades Lahuafu , Saharudin S.E menggantikan"
 # a unit's name ending in its capitalised abbreviation, then a name of two words or more
@@ -279,8 +280,10 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
         if post_ends[post] == "acronym" and len(name.split()) == 1:
             return None
         if post_ends[post] == "area" and REGION_THEN_HOLDER.match(text, end) \
+                and COMMA_GAP.match(text, end).end() not in post_starts \
                 and (len(name.split()) == 1 or not any(s <= start and end <= e for s, e in ner_spans)):
-            return None  # "Kades Ulunipa, Aboka": the village the table does not know, then its head
+            return None  # "Kades Ulunipa, Aboka": the village the table does not know, then its head (not
+            # "Wakil Gubernur Musa Rajekshah, Sekdaprov Sabrina": another post and its holder)
         if _holder_titled_after().match(text, end):
             # "Ketua Umum Dharma Pertiwi Ny. Nanny Hadi Tjahjanto", "Kapolsek Metro Tanah Abang AKBP Lukman
             # Cahyono": the unit, then its titled head
