@@ -216,10 +216,12 @@ def test_honorific_after_the_hyphen_of_a_pair_is_not_part_of_the_name():
 def test_words_of_organisations_names_are_no_persons_names():
     facts = _facts("Ketua Presidium Jaringan Aktivis Nusantara -Budi Hartono setuju. Mereka mengantarkan ketua Majelis "
                    "Pimpinan Cabang (MPC) Pemuda Pancasila Hendra Wijaya Saputra yang mendaftar. Hadir Kasubag Protokol "
-                   "Rudi Hartono,SH Muspika Menui Kepulauan.")
+                   "Rudi Hartono,SH Muspika Menui Kepulauan. Ketua Umum Badan Musyawarah Keluarga Riau (BMKR) se "
+                   "-Jabodetabek, Brigjen Pol. Agus Salim, turut hadir.")
     persons = _persons(facts)
     assert "Hendra Wijaya Saputra" in persons
-    assert not any(w in name for name in persons for w in ("Presidium", "Pancasila", "Muspika")), persons
+    assert not any(w in name for name in persons for w in ("Presidium", "Pancasila", "Muspika", "Jabodetabek")), \
+        persons
 
 
 def test_a_person_s_one_word_name_and_one_more_word_is_no_institution_and_a_mass_organisation_no_person():
