@@ -2527,6 +2527,15 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
     assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)
 
 
+def test_an_attribution_the_sentence_repeats_at_its_end_is_not_said():
+    facts = _facts("Juru Bicara KPK Budi Santoso mengatakan, Hendra diperiksa sebagai saksi dalam kasus suap dana "
+                   "perimbangan untuk Kabupaten kata Juru Bicara KPK Budi Santoso. Ketua DPRD Rudi Hartono mengatakan, "
+                   "praktik korupsi seharusnya bukan hanya menjadi tanggung jawab KPK.")
+    said = _said(facts)
+    assert ("Budi Santoso", "Hendra diperiksa sebagai saksi dalam kasus suap dana perimbangan untuk Kabupaten") in said
+    assert ("Rudi Hartono", "praktik korupsi seharusnya bukan hanya menjadi tanggung jawab KPK") in said
+
+
 def test_a_reporting_verb_after_a_connective_opens_the_statement_and_its_speaker_is_not_said():
     """Hand check round 25: "Kemudian lanjut Arsul, ada beberapa pasal ..." kept "Arsul," in the words."""
     facts = _facts("Anggota Komisi III DPR Arsul Sani menjelaskan revisi itu. Kemudian lanjut Arsul, ada beberapa "

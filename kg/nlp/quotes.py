@@ -530,12 +530,24 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
     reporting verb opens them ("Donal berpendapat, pernyataan Arsul itu ..."), so a speech noun first
     is what was said, not the verb's object ("menyampaikan pernyataan di ...")."""
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
+    words = _without_attribution_after(words)
     if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) and not framed or \
             TOPIC.match(words) and "," not in words or \
             words.split()[0].casefold() in _attributing() or _names_the_occasion(words, sent, resolver):
         return None
     resolver.spoke(speaker, sent.end)
     return Statement(speaker, words, sent.start, sent.end, False)
+
+
+def _without_attribution_after(words: str) -> str:
+    """The words said without an attribution the sentence repeats at its end ("X mengatakan, Hafisz diperiksa
+    ... kata Juru Bicara KPK Febri Diansyah"): a verb that follows a quote, then its speaker, to the end."""
+    tail = ATTRIBUTION_TAIL.search(words)
+    return words[:tail.start()].rstrip(" ,") if tail and tail.start() > 0 else words
+
+
+ATTRIBUTION_TAIL = re.compile(r"[\s,]+(?:kata|ujar|tutur|ucap|tegas|imbuh|ungkap)\s+(?:[A-Z][\w.'’-]*\s+){0,7}"
+                              r"[A-Z][a-z'’-]+$")  # the speaker's name ends it, no "tanggung jawab KPK"
 
 
 @cache
