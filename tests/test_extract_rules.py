@@ -2527,6 +2527,14 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
     assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)
 
 
+def test_a_law_s_wording_in_quotes_is_no_one_s_words():
+    facts = _facts("Direktur Imparsial Budi Santoso menilai pasal penghinaan presiden mengancam kebebasan berpendapat "
+                   "warga. Pasal 218 menyebutkan, \"setiap orang yang melakukan tindak pidana tersebut di muka umum dapat "
+                   "dipidana paling lama 3 tahun.\" Budi meminta pasal itu dihapus. Bunyinya, \"Setiap orang yang di muka "
+                   "umum menyerang kehormatan Presiden dipidana.\"")
+    assert [words for _, words in _said(facts)] == ["pasal penghinaan presiden mengancam kebebasan berpendapat warga"]
+
+
 def test_an_attribution_the_sentence_repeats_at_its_end_is_not_said():
     facts = _facts("Juru Bicara KPK Budi Santoso mengatakan, Hendra diperiksa sebagai saksi dalam kasus suap dana "
                    "perimbangan untuk Kabupaten kata Juru Bicara KPK Budi Santoso. Ketua DPRD Rudi Hartono mengatakan, "
