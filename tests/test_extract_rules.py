@@ -2527,6 +2527,13 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
     assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)
 
 
+def test_a_one_word_husband_s_name_ending_his_wife_s_stays_his():
+    facts = _facts("Bupati Garut Suryana hadir dalam acara itu. Turut hadir Ketua Tim Penggerak PKK Kabupaten Garut, "
+                   "Ratna Suryana. \"Kita harus bekerja keras untuk membangun desa,\" ungkap Suryana.")
+    assert ("Suryana", "Bupati", None) in _posts(facts)
+    assert _said(facts) == [("Suryana", "Kita harus bekerja keras untuk membangun desa")]
+
+
 def test_a_law_s_wording_in_quotes_is_no_one_s_words():
     facts = _facts("Direktur Imparsial Budi Santoso menilai pasal penghinaan presiden mengancam kebebasan berpendapat "
                    "warga. Pasal 218 menyebutkan, \"setiap orang yang melakukan tindak pidana tersebut di muka umum dapat "

@@ -262,7 +262,7 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     for name in names:
         tokens = name.split()
         known = {c for c in canonical.values()  # a wife's name ends with her husband's: his is not a form of hers
-                 if not (c in wives and len(tokens) > 1 and c.split()[-len(tokens):] == tokens)}
+                 if not (c in wives and len(c.split()) > len(tokens) and c.split()[-len(tokens):] == tokens)}
         longer = [c for c in known if _contains_tokens(c.split(), tokens)]
         if not longer:  # "Jokowi", "Alex" (Alexander Marwata), "Atika Azmi Uttami" (Utammi): one fitting name only
             longer = [c for c in known if _short_form(name, c)]
