@@ -2695,6 +2695,9 @@ def test_a_post_held_outside_the_article_s_institutions_gets_none_of_them(text, 
     ("Tim KPK menggeledah kantor Dinas PUPR Provinsi Kepri, Rabu. Tim KPK membawa dua koper dokumen.\n\nSelain "
      "menggeledah, Tim KPK juga meminta keterangan kepada Kadis PUPR Provinsi Kepri Hasan Basri, karena pada "
      "penggeledahan sebelumnya ia tidak berada di kantornya.", ("Hasan Basri", "Kadis", None)),
+    # a lawyer reporting an account to the police: "bernama" names him, is no word of his post
+    (", - Seorang advokat bernama Daniel Heri Pasaribu melaporkan pemilik akun Instagram ,, ke Polda Metro Jaya.",
+     ("Daniel Heri Pasaribu", "advokat", None)),
 ])
 def test_a_post_takes_no_institution_of_the_article_of_another_kind_than_its_own(text, held):
     assert held in _orgs_of(_facts(text))

@@ -181,7 +181,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             chosen = next((c for c in fitting if best is not None and c.key == best[0]), None)
             if chosen is not None and not _of_another_s_brackets(chosen, m.person, brackets) \
-                    and not (kinds == (INDEPENDENT,) and _state_body(chosen, kind_of[chosen.key])) \
+                    and not (kinds == (INDEPENDENT,) and _public_body(chosen, kind_of[chosen.key])) \
                     and not _named_with_another_s_post(sentence_of, holder, chosen, m.person, memberships):
                 m = replace(m, organization=chosen.key)  # the linker's choice, unless the text gives it to another
         out.append(m)
@@ -241,8 +241,10 @@ def _of_kind(org: Candidate, kinds: tuple[str, ...]) -> bool:
     return any(name[:len(k.split())] == k.split() for k in kinds)
 
 
-def _state_body(org: Candidate, org_type: str) -> bool:
-    """A state body, parliament or party: no analyst's institution ("pengamat politik ... BIN" comments on it)."""
+def _public_body(org: Candidate, org_type: str) -> bool:
+    """A body of kg/lexicons/org_types.tsv (state bodies, parliaments, parties, but also the media and social
+    networks they list), a party, or one named as a state body: no analyst's or lawyer's institution
+    ("pengamat politik ... BIN" comments on it, "advokat ... Instagram" reports an account on it)."""
     return org_type not in RESEARCH_BODIES and (org_type != "other"
                                                 or org.words.split(" ")[0] in lexicon_words("state_body_openers"))
 

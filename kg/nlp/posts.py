@@ -165,13 +165,14 @@ def role_for(label: str, definition: PostDef | None) -> Role:
     return Role(f"role:{slug(label)}", label, alts)
 
 
+NAMING_WORDS = frozenset({"bernama", "berinisial", "yakni", "yaitu"})
 # "(Kasi)" in a post, or "(PUPR" cut at its end
 BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")
 
 
 def post_words(label: str) -> str:
     """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen"), a possessive
-    ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word the text wrote twice ("Presiden Presiden
+    ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word naming the holder ("bernama"), a word the text wrote twice ("Presiden Presiden
     Xi Jinping") or an abbreviation in brackets, closed or cut ("Kepala Seksi (Kasi) III", "Kepala Bagian
     Operasi (Kabagops)", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR") or a party whose name was cut
     ("Ketua Fraksi Partai  ,"): the post as the holder holds it."""
@@ -186,6 +187,8 @@ def post_words(label: str) -> str:
         words[-1] = words[-1][:-3]
     if len(words) > 1 and words[-1] == "Partai":
         words = words[:-1]  # "Ketua Fraksi Partai  , di DPR": the party's name was cut
+    if len(words) > 1 and words[-1] in NAMING_WORDS:
+        words = words[:-1]  # "advokat bernama Daniel": the word that gives the holder's name
     return " ".join(words)
 
 
