@@ -2527,6 +2527,12 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
     assert ("Luhut Binsar Pandjaitan", "mobil itu dibuat oleh anak-anak bangsa") in _said(facts)
 
 
+def test_whom_a_preposition_names_is_not_who_sebagai_names():
+    facts = _facts("\"Bahwa mulai hari ini, saya Hendra Wijaya telah menyampaikan surat pengunduran diri saya ke Bapak "
+                   "Presiden Budi Santoso sebagai menpora RI periode 2014–2019,\" katanya.")
+    assert {(name, post) for name, post, _ in _posts(facts)} == {("Budi Santoso", "Presiden")}
+
+
 def test_a_one_word_husband_s_name_ending_his_wife_s_stays_his():
     facts = _facts("Bupati Garut Suryana hadir dalam acara itu. Turut hadir Ketua Tim Penggerak PKK Kabupaten Garut, "
                    "Ratna Suryana. \"Kita harus bekerja keras untuk membangun desa,\" ungkap Suryana.")

@@ -521,6 +521,8 @@ CLAUSE_AFTER = re.compile(r"\s+(?:juga|pun|akan|telah|sudah|kemudian|lalu|langsu
 # the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
 # Tugas Menteri ..." appoints the verb's subject, not the agent
 PASSIVE_BEFORE = re.compile(r"\bdi[a-z]{3,}\s+(?:oleh\s+)?(?:[A-Z][a-z]+\s+)?$")
+# "surat pengunduran diri ke Bapak Presiden Jokowi sebagai menpora": whom a preposition names is not who "sebagai" names
+OBJECT_BEFORE = re.compile(r"\b(?:ke|kepada|untuk|bagi)\s+(?:[A-Z][\w.]*\s+){0,4}$")
 # a name joined to another by a hyphen: a ticket of two ("Prabowo Subianto-Sandiaga Uno"; not "Arif Al-Bantani")
 TICKET_AFTER = re.compile(r"(?<![\s-][AE]l)\s?[-–]\s?[A-Z]")
 SECOND_OF_PAIR = re.compile(r"(?:\sdan|&|/|-)\s*$")  # "Gubernur dan Wakil Gubernur Sultra Ali Mazi-Lukman Abunawas"
@@ -585,7 +587,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "menjadi Ketua"
     for post in posts:
         named = next((p for p in persons if p.end <= post.start and NAMED_AS.fullmatch(text, p.end, post.start)
-                      and not PASSIVE_BEFORE.search(text, max(0, p.start - 40), p.start)), None)
+                      and not PASSIVE_BEFORE.search(text, max(0, p.start - 40), p.start)
+                      and not OBJECT_BEFORE.search(text, max(0, p.start - 50), p.start)), None)
         if named is not None:  # "A sebagai Ketua Fraksi, B sebagai Sekretaris Fraksi dan C sebagai Bendahara"
             out.append(Holding(named, post, named.start, post.end))
             continue
