@@ -152,6 +152,9 @@ def test_past_posts_are_former():
     facts = _facts("Abraham Wanma meninggal dunia, Jumat.\nDia pernah menjabat sebagai Bupati Sorong periode "
                    "1992-1997, lalu Wakil Ketua KONI Papua Barat.")
     assert all(m.qualifier == "former" for m in facts.memberships)
+    resume = _facts("Sejumlah pengalaman organisasi Hendra Wijaya adalah Ketua Umum PMII Cabang Surabaya dan Sekretaris "
+                    "Jenderal DPP PKB. Ketua Umum PMII Budi Santoso hadir.")
+    assert {("Hendra Wijaya", "Ketua Umum", "former"), ("Budi Santoso", "Ketua Umum", None)} <= _posts(resume)
 
 
 def test_current_post_after_yang_saat_ini_menjabat():

@@ -60,6 +60,8 @@ DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexico
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
 # "pernah menjabat sebagai ...", "semasa Aher menjabat sebagai gubernur", "ketika masih menjabat Kapolda"
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
+                  # "Sejumlah pengalaman organisasi Imam adalah Ketua Umum PMII ...": a list of one's earlier posts
+                  r"|\b(?:pengalaman|riwayat)\s+(?:organisasi|jabatan|karier|kerja|pekerjaan)(?:nya)?\b"
                   r"|\b(?:sebelumnya|dulunya)\s+(?:(?:adalah|merupakan)\s+)?$"  # "Betty sebelumnya adalah Ketua KPU DKI"
                   r"|\b(?:ketika|semasa|sewaktu|kala)\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:masih\s+)?menjabat\b")
 
