@@ -155,6 +155,11 @@ def test_past_posts_are_former():
     resume = _facts("Sejumlah pengalaman organisasi Hendra Wijaya adalah Ketua Umum PMII Cabang Surabaya dan Sekretaris "
                     "Jenderal DPP PKB. Ketua Umum PMII Budi Santoso hadir.")
     assert {("Hendra Wijaya", "Ketua Umum", "former"), ("Budi Santoso", "Ketua Umum", None)} <= _posts(resume)
+    campaign = _facts("\"Sehingga presiden berkantor di Papua,\" kata Hendra yang juga Ketua Tim Pemenangan Jokowi-Ma'ruf "
+                      "untuk Kota Jayapura pada Pilpres 2019 lalu. Ketua KPU Budi Santoso mengatakan partisipasi pada "
+                      "Pemilu 2019 lalu tinggi.")
+    assert ("Hendra", "Ketua", "former") in _posts(campaign)  # the team ends with its election
+    assert ("Budi Santoso", "Ketua", None) in _posts(campaign)
 
 
 def test_current_post_after_yang_saat_ini_menjabat():

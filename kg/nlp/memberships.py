@@ -51,6 +51,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                            is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, memberships), keys)
+    memberships = _of_campaigns_over(text, memberships, named)
     memberships = _without_tickets(text, memberships)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
 
@@ -93,6 +94,31 @@ def _of_that_time(text: str, memberships: list[Membership]) -> list[Membership]:
         then = THEN_AFTER.match(text, at + len(m.role.label)) if at >= 0 else None
         if then and (then.end() < m.evidence.end or m.evidence.start < at and m.evidence.end <= then.start("then")):
             m = replace(m, qualifier="former")  # the word before the name, or the name before the post
+        out.append(m)
+    return out
+
+
+CAMPAIGN_WORDS = re.compile(r"\b(?:Tim|Badan)\s+(?:Kampanye|Pemenangan|Sukses)\b|\b(?:TKN|TKD|BPN)\b")
+SENTENCE_REST = re.compile(r"[^.;!?\n]*")
+
+
+@cache
+def _election_over() -> re.Pattern[str]:
+    """"pada Pilpres 2019 lalu": an election of kg/lexicons/elections.tsv, its year, and "lalu": over."""
+    names = alternation([r[0] for r in lexicon("elections")])
+    return re.compile(rf"\b(?:{names})\s+(?:[A-Z][\w-]*\s+)?(?:19|20)\d\d\s+(?:yang\s+)?lalu\b", re.IGNORECASE)
+
+
+def _of_campaigns_over(text: str, memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
+    """A post in a campaign team ("Ketua Tim Pemenangan ... untuk Kota Jayapura pada Pilpres 2019 lalu") whose
+    sentence calls its election past was held then: the team ends with the election."""
+    team = {o.key for o in orgs if o.type == "campaign_team" or CAMPAIGN_WORDS.search(o.label)}
+    out = []
+    for m in memberships:
+        if m.qualifier is None and (m.organization in team or CAMPAIGN_WORDS.search(m.role.label)):
+            rest = SENTENCE_REST.match(text, m.evidence.end).group()
+            if _election_over().search(rest):
+                m = replace(m, qualifier="former")
         out.append(m)
     return out
 
