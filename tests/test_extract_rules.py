@@ -2924,6 +2924,14 @@ def test_an_acting_post_written_out_or_bracketed_is_acting():
     assert ("Budi Hartono", "Kapolri", "acting") in _posts(facts)
 
 
+def test_a_parliament_s_body_named_bare_in_an_article_on_one_dprd_is_that_dprd_s():
+    facts = _facts("Rapat paripurna DPRD Kabupaten Garut membentuk alat kelengkapan dewan. Untuk Bamus dan Banggar unsur "
+                   "pimpinannya adalah ex officio.")
+    labels = _org_labels(facts)
+    assert {"Badan Musyawarah DPRD Kabupaten Garut", "Badan Anggaran DPRD Kabupaten Garut"} <= labels, labels
+    assert not any(label.endswith(" DPR") for label in labels)
+
+
 def test_a_national_body_s_representative_office_in_a_province_is_its_branch():
     facts = _facts("Serah terima jabatan kepala BPK RI Perwakilan Provinsi Gorontalo berlangsung Kamis. Kepala Ombudsman "
                    "Perwakilan Sulawesi Selatan Budi Hartono hadir. Ketua BPK RI Andi Wijaya tidak hadir.")

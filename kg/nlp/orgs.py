@@ -429,10 +429,14 @@ def _bare_as_branch(text: str, hits: list[OrgHit], region_codes: set[str]) -> li
 PARLIAMENT_SHORT = (("Dewan Perwakilan Rakyat Daerah", "DPRD"), ("Dewan Perwakilan Rakyat", "DPR"))
 
 
+PARLIAMENT_ORGANS = frozenset({"baleg", "banggar", "bamus", "mkd"})  # the DPR's bodies of org_types.tsv, DPRDs have theirs
+
+
 def _commissions_placed(hits: list[OrgHit]) -> list[OrgHit]:
     """A bare "Komisi I" is a commission of the one parliament the article names: "Komisi I DPRD
     Kabupaten Pangandaran" in an article on that DPRD, "Komisi III DPR" in one that names the DPR;
-    it stays bare where the article names several parliaments or none."""
+    it stays bare where the article names several parliaments or none. So is a parliament's body
+    named bare ("Banggar", "Badan Musyawarah") in an article on one DPRD."""
     parliaments = {h.key: h for h in hits if h.type in ("dpr", "dprd")}
     if len(parliaments) != 1:
         return hits
@@ -442,9 +446,12 @@ def _commissions_placed(hits: list[OrgHit]) -> list[OrgHit]:
         house = house.replace(full, short)
     out = []
     for h in hits:
-        if h.type == "other" and BARE_COMMISSION.fullmatch(h.label):
-            name = f"{h.label} {house}"
-            h = OrgHit(h.start, h.end, h.text, f"org:x-{slug(name)}", name, h.type, parliament.area,
+        organ = parliament.type == "dprd" and h.type in PARLIAMENT_ORGANS and "DPR" not in h.text
+        if h.type == "other" and BARE_COMMISSION.fullmatch(h.label) or organ:
+            # "Banggar" in an article on one DPRD and no DPR: that DPRD's budget body
+            bare = org_types()[h.type].full.removesuffix(" DPR") if organ else h.label
+            name = f"{bare} {house}"
+            h = OrgHit(h.start, h.end, h.text, f"org:x-{slug(name)}", name, "other", parliament.area,
                        parliament.level, (h.text,))
         out.append(h)
     return out
