@@ -548,12 +548,15 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
 def _without_attribution_after(words: str) -> str:
     """The words said without an attribution the sentence repeats at its end ("X mengatakan, Hafisz diperiksa
     ... kata Juru Bicara KPK Febri Diansyah"): a verb that follows a quote, then its speaker, to the end."""
-    tail = ATTRIBUTION_TAIL.search(words)
+    tail = _attribution_tail().search(words)
     return words[:tail.start()].rstrip(" ,") if tail and tail.start() > 0 else words
 
 
-ATTRIBUTION_TAIL = re.compile(r"[\s,]+(?:kata|ujar|tutur|ucap|tegas|imbuh|ungkap)\s+(?:[A-Z][\w.'’-]*\s+){0,7}"
-                              r"[A-Z][a-z'’-]+$")  # the speaker's name ends it, no "tanggung jawab KPK"
+@cache
+def _attribution_tail() -> re.Pattern[str]:
+    """A reporting verb that follows words said, then capitalised words to the end, the last a name's (not
+    "tanggung jawab KPK")."""
+    return re.compile(rf"[\s,]+(?:{'|'.join(reporting_verbs('after'))})\s+(?:[A-Z][\w.'’-]*\s+){{0,7}}[A-Z][a-z'’-]+$")
 
 
 @cache
