@@ -661,8 +661,9 @@ def _names_after_national_bodies(text: str, places: list[PlaceHit], orgs: list[O
     name. Not a province after the senate, whose members each stand for one ("Anggota DPD NTB Evi ...")."""
     ends = {o.end for o in orgs if o.area is None and o.type in org_types() and o.type != "dpd"
             and org_types()[o.type].area_rule == "none"}
-    return [p for p in places if not (p.start - 1 in ends and text[p.start - 1] == " " and p.type in ("kabupaten", "kota")
-                                      and " " not in p.text and not p.text.isupper() and NAME_GOES_ON.match(text, p.end))]
+    return [p for p in places if not (p.start - 1 in ends and text[p.start - 1] == " "
+                                      and p.type in ("kabupaten", "kota") and " " not in p.text
+                                      and not p.text.isupper() and NAME_GOES_ON.match(text, p.end))]
 
 
 def _heads_of_government(posts: list[PostHit], orgs: list[OrgHit]) -> list[PostHit]:

@@ -174,10 +174,10 @@ BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")
 
 def post_words(label: str) -> str:
     """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen"), a possessive
-    ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word naming the holder ("bernama"), a word the text wrote twice ("Presiden Presiden
-    Xi Jinping") or an abbreviation in brackets, closed or cut ("Kepala Seksi (Kasi) III", "Kepala Bagian
-    Operasi (Kabagops)", "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR") or a party whose name was cut
-    ("Ketua Fraksi Partai  ,"): the post as the holder holds it."""
+    ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word naming the holder ("bernama"), a word the
+    text wrote twice ("Presiden Presiden Xi Jinping") or an abbreviation in brackets, closed or cut ("Kepala
+    Seksi (Kasi) III", "Kepala Bagian Operasi (Kabagops)", "Menteri Pekerjaan Umum dan Perumahan Rakyat
+    (PUPR") or a party whose name was cut ("Ketua Fraksi Partai  ,"): the post as the holder holds it."""
     split = label.split()
     words = [w for i, w in enumerate(split) if i == 0 or w.casefold() != split[i - 1].casefold()]
     for n in (2, 1):  # "Brigjen Pol", "AKBP"; not "Sekretaris Jenderal", a post of its own
@@ -233,9 +233,10 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         definition = post_defs().get(word) or _form_def(word)
         end = m.end()
         label = definition.label
-        if label.endswith(" Dewan") and label[:-6] in post_defs() and COUNCIL.match(text, end - 6):
+        head = label.removesuffix(" Dewan")
+        if head != label and head in post_defs() and COUNCIL.match(text, end - len(" Dewan")):
             # "Sekretaris Dewan Penasehat": the council's secretary, not the Sekretaris Dewan of a DPRD
-            definition, end = post_defs()[label[:-6]], end - 6
+            definition, end = post_defs()[head], end - len(" Dewan")
             label = definition.label
         council = COUNCIL.match(text, end)
         # not "Dewan Kehormatan Penyelenggara Pemilu", an institution of its own
