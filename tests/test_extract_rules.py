@@ -3061,3 +3061,14 @@ def test_a_quote_whose_words_the_scraper_cut_is_no_statement():
     facts = _facts('"Saya berduka dan Indonesia kehilangan," ucap Laode Syarif.\n",. ,. ,," pungkas Laode Syarif '
                    'mengakhiri tulisan dalam suratnya.')
     assert [text for _, text in _said(facts)] == ["Saya berduka dan Indonesia kehilangan"]
+
+
+def test_a_slot_is_not_filled_with_someone_a_post_phrase_already_describes():
+    """The cut name is not that of a newcomer the text introduces with a post of his own ("pakar hukum ...
+    Universitas Padjadjaran, Rahmat Sutrisno"): he is someone else."""
+    facts = _facts("Bandung - Gubernur Jawa Barat  , mengatakan banjir sudah surut. Menurut dia, warga sudah "
+                   "kembali ke rumah. Sementara itu, pakar hukum tata negara Universitas Padjadjaran, Rahmat "
+                   "Sutrisno menilai penanganan sudah baik. Hal itu disampaikan Hendra saat meninjau lokasi.")
+    posts = {(person, post) for person, post, _ in _posts(facts)}
+    assert ("Rahmat Sutrisno", "Gubernur") not in posts
+    assert ("Hendra", "Gubernur") in posts

@@ -106,7 +106,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
     post_ends += [(o.end, words) for o in orgs for end, words in post_ends if end < o.start
                   and not text[end:o.start].strip()]  # "Koordinator Divisi Korupsi Politik ICW  , mengatakan"
-    holes = named_holes(text, post_ends, persons, {h.person: h.post.label for h in holdings}, analysis.sentence_at)
+    held = _after_model_posts(text, analysis, persons) | {h.person: h.post.label for h in holdings}
+    holes = named_holes(text, post_ends, persons, held, analysis.sentence_at)
     if holes:
         persons = sorted(persons + holes, key=lambda h: h.start)
         holdings = link_holders(text, posts, persons)
@@ -821,6 +822,24 @@ def _bodies_between_posts_and_names(text: str, analysis: Analysis, posts: list[P
                 and not after_post_of_another(text, h.start):
             continue
         out.append(h)
+    return out
+
+
+# what may stand between a post phrase and its holder's name: the institution, its abbreviation, a comma
+BEFORE_HOLDER = re.compile(r"(?:\s*(?:[A-Z][\w.&'-]*|\([^()\n]{0,20}\)))*\s*,?\s*")
+
+
+def _after_model_posts(text: str, analysis: Analysis, persons: list[PersonHit]) -> dict[PersonHit, str]:
+    """The persons named right after a post phrase of the model's, with its words ("Pakar Hukum Tata Negara
+    UGM, Zainal Arifin Mochtar"): people the article gives a post of their own, whom the rules' pairs may
+    miss. Used so that a name cut out elsewhere is not read as theirs."""
+    posts = [e for e in analysis.entities if e.label == "POST"]
+    out = {}
+    for h in persons:
+        post = next((e for e in posts if e.end <= h.start <= e.end + 60 and BEFORE_HOLDER.fullmatch(text, e.end, h.start)
+                     and analysis.sentence_at(e.start) == analysis.sentence_at(h.start)), None)
+        if post is not None:
+            out[h] = text[post.start:post.end]
     return out
 
 
