@@ -3072,3 +3072,13 @@ def test_a_slot_is_not_filled_with_someone_a_post_phrase_already_describes():
     posts = {(person, post) for person, post, _ in _posts(facts)}
     assert ("Rahmat Sutrisno", "Gubernur") not in posts
     assert ("Hendra", "Gubernur") in posts
+
+
+def test_the_faction_an_officer_comes_from_is_not_the_body_of_his_post():
+    facts = _facts("Pangandaran - Pimpinan komisi DPRD Kabupaten Pangandaran sudah ditetapkan. Sedangkan Komisi 4, "
+                   "Ketua Wowo Kustiwa dari Fraksi Persatuan, Wakil Ketua Joane Irwan dari Fraksi PDI Perjuangan, "
+                   "Sekretaris Toto dari Fraksi Golongan Karya.")
+    held = _held_in(facts)
+    assert ("Joane Irwan", "Fraksi PDI Perjuangan") not in held
+    assert ("Toto", "Fraksi Golongan Karya") not in held
+    assert ("Wowo Kustiwa", "Komisi 4 DPRD Kabupaten Pangandaran") in held

@@ -182,7 +182,8 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             chosen = next((c for c in fitting if best is not None and c.key == best[0]), None)
             if chosen is not None and not _of_another_s_brackets(chosen, m.person, brackets) \
                     and not (kinds == (INDEPENDENT,) and _public_body(chosen, kind_of[chosen.key])) \
-                    and not _named_with_another_s_post(sentence_of, holder, chosen, m.person, memberships):
+                    and not _named_with_another_s_post(sentence_of, holder, chosen, m.person, memberships) \
+                    and not _where_the_holder_comes_from(text, sentence_of, post, holder, chosen):
                 m = replace(m, organization=chosen.key)  # the linker's choice, unless the text gives it to another
         out.append(m)
     return _one_each(out)
@@ -222,6 +223,21 @@ def _named_with_another_s_post(sentence_of, holder: Stretch | None, org: Candida
     return all(sentence_of(m.start) == sentence_of(holder.start) and any(
         o.person != person and o.organization == org.key and o.evidence.start <= m.start and m.end <= o.evidence.end
         for o in memberships) for m in org.mentions)
+
+
+COMES_FROM = re.compile(r"\s*,?\s*dari\s+$")
+
+
+def _where_the_holder_comes_from(text: str, sentence_of, post: Stretch, holder: Stretch | None,
+                                 org: Candidate) -> bool:
+    """Whether the institution is named in the holder's sentence only right after his name with "dari", his
+    post standing before the name: "Komisi 4, Ketua A dari Fraksi Persatuan, Wakil Ketua Joane Irwan dari
+    Fraksi PDI Perjuangan" names the faction each comes from, not the body whose officers they are; a
+    member ("Anggota , dari Fraksi PPP") is one of the faction's."""
+    if holder is None or post.start > holder.start or post_head(text[post.start:post.end]) == "anggota":
+        return False
+    here = [m for m in org.mentions if sentence_of(m.start) == sentence_of(holder.start)]
+    return bool(here) and all(COMES_FROM.fullmatch(text, holder.end, m.start) is not None for m in here)
 
 
 INDEPENDENT = "independent"
