@@ -3082,3 +3082,10 @@ def test_the_faction_an_officer_comes_from_is_not_the_body_of_his_post():
     assert ("Joane Irwan", "Fraksi PDI Perjuangan") not in held
     assert ("Toto", "Fraksi Golongan Karya") not in held
     assert ("Wowo Kustiwa", "Komisi 4 DPRD Kabupaten Pangandaran") in held
+
+
+def test_a_party_written_out_in_full_is_that_party():
+    facts = _facts("Jakarta - Ketua Dewan Pertimbangan Partai Nasional Demokrat Siswono Yudo Husodo menilai DPD "
+                   "bekerja baik. Sekjen Partai Berkarya Priyo Budi Santoso hadir.")
+    assert ("Siswono Yudo Husodo", "Ketua Dewan Pertimbangan", "Partai NasDem") in _orgs_of(facts)
+    assert ("Priyo Budi Santoso", "Sekjen", "Partai Berkarya") in _orgs_of(facts)
