@@ -3089,3 +3089,13 @@ def test_a_party_written_out_in_full_is_that_party():
                    "bekerja baik. Sekjen Partai Berkarya Priyo Budi Santoso hadir.")
     assert ("Siswono Yudo Husodo", "Ketua Dewan Pertimbangan", "Partai NasDem") in _orgs_of(facts)
     assert ("Priyo Budi Santoso", "Sekjen", "Partai Berkarya") in _orgs_of(facts)
+
+
+def test_names_keep_their_brackets_whole():
+    """The model's "Himpunan Mahasiswa Islam (HMI)" lost its closing bracket, leaving the name "...(HMI" among
+    the institution's names; a place's short form at its end is no part of its name."""
+    facts = _facts("Jakarta - Ketua Umum Himpunan Mahasiswa Islam (HMI) Budi Santoso juga hadir. Kader HMI datang. "
+                   "Warga membuang sampah ke Kanal Banjir Timur (KBT) setiap hari.")
+    names = [n for e in facts.entities for n in (e.label, *e.alt_labels)]
+    assert all(n.count("(") == n.count(")") for n in names)
+    assert any(e.label == "Himpunan Mahasiswa Islam" and "HMI" in e.alt_labels for e in facts.entities)

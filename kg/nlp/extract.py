@@ -958,7 +958,9 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         # "KPU RI ke KPU kabupaten": two names and a preposition; "KPU Maluku terpilih": a word of the sentence
         if clash and not wider:
             continue
-        name = e.text.strip(" ,.()\"'")
+        name = _balanced(e.text.strip(" ,.\"'"))
+        if e.label == "LOC" and name.endswith(")") and "(" in name:  # "Hutan Tanaman Industri (HTI)": the name
+            name = name[:name.rindex("(")].rstrip()  # without its short form
         if len(name) < 3 or not name[0].isupper() or _common_word(text, name):
             continue
         if e.label == "ORG" and (_no_institution(text, name) or _cut_kind(text, e.end, name)
@@ -1035,6 +1037,16 @@ def _plain_name(name: str) -> bool:
     region looks like, not a headline, a bracketed abbreviation, "Pjs Bupati Malang" or "Golkar Jawa Timur"."""
     tokens = name.split()
     return "(" not in name and tokens[0] in words("org_words") and title_case(tokens)
+
+
+def _balanced(name: str) -> str:
+    """A name less the brackets at its ends that close or open nothing in it: "(Kemenkumham", "DPR)" and "DPP ("
+    lose theirs, "Himpunan Mahasiswa Islam (HMI)" keeps its short form whole."""
+    while name[:1] == "(" and ")" not in name:
+        name = name[1:].lstrip()
+    while name[-1:] == "(" or name[-1:] == ")" and name.count("(") < name.count(")"):
+        name = name[:-1].rstrip()
+    return name
 
 
 def _bracketed(name: str) -> tuple[str, tuple[str, ...]]:
