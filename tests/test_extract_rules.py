@@ -3099,3 +3099,10 @@ def test_names_keep_their_brackets_whole():
     names = [n for e in facts.entities for n in (e.label, *e.alt_labels)]
     assert all(n.count("(") == n.count(")") for n in names)
     assert any(e.label == "Himpunan Mahasiswa Islam" and "HMI" in e.alt_labels for e in facts.entities)
+
+
+def test_a_police_or_air_force_unit_after_a_post_is_no_holder():
+    facts = _facts("Medan - Tak banyak keterangan yang disampaikan mantan Kasubdit cyber crime Ditkrimsus Poldasu "
+                   "itu. Kariernya dimulai sebagai perwira anggota Subdis Penpas Dispenau.")
+    assert not {e.label for e in facts.entities if e.kind.value == "Person"} & {
+        "Ditkrimsus Poldasu", "Subdis Penpas Dispenau"}
