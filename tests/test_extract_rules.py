@@ -3106,3 +3106,13 @@ def test_a_police_or_air_force_unit_after_a_post_is_no_holder():
                    "itu. Kariernya dimulai sebagai perwira anggota Subdis Penpas Dispenau.")
     assert not {e.label for e in facts.entities if e.kind.value == "Person"} & {
         "Ditkrimsus Poldasu", "Subdis Penpas Dispenau"}
+
+
+def test_an_indirect_statement_runs_to_the_end_of_its_sentence():
+    """The attribution that opens a sentence was looked for in its first 160 characters only, and what was
+    said was cut there, mid-word."""
+    facts = _facts("Jakarta - Menurut Ketua Fraksi Partai Demokrat Edhie Baskoro Yudhoyono atau Ibas, SBY memutuskan "
+                   "untuk menjenguk Presiden ketiga Republik Indonesia, Bacharuddin Jusuf Habibie yang sedang dirawat "
+                   "di RSPAD Gatot Soebroto.")
+    said = [q.text for q in facts.quotations]
+    assert said and said[0].endswith("yang sedang dirawat di RSPAD Gatot Soebroto")

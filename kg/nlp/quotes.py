@@ -399,10 +399,20 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     return [Statement(speaker, words, offset + first.start(), offset + last.end(), True)]
 
 
+OPENING = 160  # characters of a sentence in which an attribution that opens it ("Menurut X, ...") starts
+
+
+def _opening(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """The pattern's match starting in the sentence's first OPENING characters, its words said running to
+    the sentence's end (a search ending there had cut them mid-word: "Bacharuddin Jusuf Hab")."""
+    m = pattern.search(s)
+    return m if m is not None and m.start() < OPENING else None
+
+
 def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     s = sent.text
-    menurut = MENURUT.search(s, 0, 160) or MENURUT_PRONOUN.search(s, 0, 160)
-    passive = PASSIVE_SAID.search(s, 0, 160)
+    menurut = _opening(MENURUT, s) or _opening(MENURUT_PRONOUN, s)
+    passive = _opening(PASSIVE_SAID, s)
     if passive and s[:passive.start()].strip() and not s[:passive.start()].rstrip().endswith(",") and (
             passive.group("name") or not s[:passive.start("stmt")].rstrip().endswith(",")):
         passive = None  # "Hal tersebut disampaikan oleh Ketua BPK, X, ...", "Hal itu disampaikannya dalam sidang ...":
