@@ -3116,3 +3116,13 @@ def test_an_indirect_statement_runs_to_the_end_of_its_sentence():
                    "di RSPAD Gatot Soebroto.")
     said = [q.text for q in facts.quotations]
     assert said and said[0].endswith("yang sedang dirawat di RSPAD Gatot Soebroto")
+
+
+def test_a_slot_before_where_the_post_is_held_and_its_holder_cut_a_party_not_a_name():
+    """"Ketua Fraksi Partai  , di DPR, Edhie ...": the scraper cut the party's name; the holder follows."""
+    facts = _facts("Jakarta - Ketua Fraksi Partai  , di DPR, Edhie Baskoro Yudhoyono atau  , mengingatkan kader "
+                   "partainya agar disiplin. Ibas mencontohkan sikap ketua umumnya.\nPengurus partai akan berkunjung ke "
+                   "Padang menemui Pak Iskandar di Padang, kata Edhie.")
+    posts = {(person, post) for person, post, _ in _posts(facts)}
+    assert ("Edhie Baskoro Yudhoyono", "Ketua Fraksi") in posts
+    assert not any(person == "Iskandar" for person, _ in posts)

@@ -25,6 +25,8 @@ from kg.resources import lexicon
 HOLE_EVIDENCE = "hole"
 REACH = 800  # characters after the slot in which the person it stands for is looked for
 NEAR = 20  # a name this close after the slot's comma is the post's holder: the slot was not a name
+FAR = 120  # nor one this close with only where the post is held between ("di DPRD Kota  ,")
+PLACE_BETWEEN = re.compile(r"\s*(?:di|pada)\s+(?:[A-Z][\w.&'-]*|\([^()\n]{0,20}\)|,|\s)+")
 
 
 @cache
@@ -82,8 +84,10 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
             out.append(PersonHit(slot, comma, same, same, slot, m.group("rank"), HOLE_EVIDENCE))
             continue
         heads = _heads_of_state().get(slot_words[comma].casefold())
-        if any(comma < h.start <= comma + NEAR and "," not in text[comma + 1:h.start] for h in ordered):
-            continue  # "Ketua  , nondefinitif Pantas Nainggolan": the cut words were the institution's
+        if any(comma < h.start <= comma + NEAR and "," not in text[comma + 1:h.start]
+               or comma < h.start <= comma + FAR and PLACE_BETWEEN.fullmatch(text, comma + 1, h.start) for h in ordered):
+            continue  # "Ketua  , nondefinitif Pantas Nainggolan", "Ketua Fraksi  , di DPRD Kota  , Entang Suryaman":
+            # the cut words were the institution's
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h.name not in held_names
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
                        and (heads is None or h.name.casefold() in heads)

@@ -36,7 +36,8 @@ ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?
 LINK = re.compile(rf"^\s*(?:\([A-Za-z][A-Za-z/-]{{1,12}}\)\s*)?(?:\s*,)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?\s?def[ei]nitif|terpilih|{ORDINAL}))?\s*,?\s*$"
                   # "Ketua Fraksi Partai Golkar di DPR, Melchias ...", "Wakil Ketua BAKN DPR dari Fraksi Partai Golkar,
                   # Andi ...", "Wakil Ketua Komisi X DPR f-Golkar, Hetifah ...": where, or the holder's faction, between
-                  r"|^\s+(?:(?:di|dari)\s+(?:[Ff]raksi\s+)?(?:[Pp]artai\s+)?|[Ff]-)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*$"
+                  # (after a party's name the scraper cut: "Ketua Fraksi Partai  , di DPR, Edhie ...")
+                  r"|^\s*(?:,\s*)?\s(?:(?:di|dari)\s+(?:[Ff]raksi\s+)?(?:[Pp]artai\s+)?|[Ff]-)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*$"
                   # "Komisioner KPK yang kembali terpilih, Alexander Marwata": a short clause on the holder between
                   r"|^\s+yang\s+[a-z][^,.;:\"“”()]{2,40},\s*$"
                   # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
