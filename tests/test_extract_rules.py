@@ -3126,3 +3126,12 @@ def test_a_slot_before_where_the_post_is_held_and_its_holder_cut_a_party_not_a_n
     posts = {(person, post) for person, post, _ in _posts(facts)}
     assert ("Edhie Baskoro Yudhoyono", "Ketua Fraksi") in posts
     assert not any(person == "Iskandar" for person, _ in posts)
+
+
+def test_a_company_the_article_writes_after_pt_is_no_person():
+    facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
+                   "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"
+                   "Direktur Utama PT Merial Esa Fahmi Darmawansyah hadir. Kamera Tirta Kencana akan dipasang.")
+    persons = {e.label for e in facts.entities if e.kind.value == "Person"}
+    assert not persons & {"Tirta Kencana", "Kencana"}
+    assert "Fahmi Darmawansyah" in persons or "Esa Fahmi Darmawansyah" in persons

@@ -759,22 +759,30 @@ AT_PLACE = re.compile(r"(?<![\w-])[Dd]i\s+$")
 CODED_SHORT_FORM = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")  # "DPMDP3A", "P2TP2A": an office's short form, with its digits
 
 
+# a company's name after its legal form, a lower-case word or a stop after it: "PT Jasa Marga menggandeng"
+COMPANY = re.compile(r"\b(?:PT|Perum|CV)\.?\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})(?=\s+[a-z]|\s*[,.;:)])")
+
+
 def _without_institution_names(text: str, persons: list[PersonHit]) -> list[PersonHit]:
     """The persons less institutions' names: a name with an English word for institutions ("Jokowi
     Watch"), and the short forms the article gives institutions in brackets ("Aliansi Mahasiswa Pejuang
     Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
-    Jenggu"); nor is an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), nor a name right
-    after "di"."""
+    Jenggu"); nor is a company's name the article writes after "PT" ("pimpinan Jasa Marga" of PT Jasa
+    Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), or a name right after "di"."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
+    companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
     out = []
     for h in persons:
+        if h.name in companies or h.evidence == "short" and any(_written_within(text, h.name_start, h.end, c)
+                                                                 for c in companies):
+            continue  # "pimpinan Jasa Marga", "kamera Jasa Marga" of PT Jasa Marga
         if any(w in words("english_institution_words") or CODED_SHORT_FORM.fullmatch(w) for w in h.name.split()):
             continue
         if h.rank is None and AT_PLACE.search(text, max(0, h.start - 4), h.start):
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
-        if h.name in forms or any(f.startswith(h.name + " ") and text.startswith(f, h.name_start) for f in forms):
+        if h.name in forms or any(_written_within(text, h.name_start, h.end, f) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"
         if lead is not None:
             cut = h.name_start + len(lead) + 1
@@ -782,6 +790,12 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
                         name_start=cut)
         out.append(h)
     return out
+
+
+def _written_within(text: str, start: int, end: int, form: str) -> bool:
+    """Whether text[start:end] stands inside a written `form` there, a name of an institution."""
+    at = text.find(form, max(0, end - len(form)), start + len(form))
+    return 0 <= at <= start and end <= at + len(form)
 
 
 LAST_WORDS_AFTER_COMMA = re.compile(r",\s*(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*$")
