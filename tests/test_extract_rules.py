@@ -3135,3 +3135,11 @@ def test_a_company_the_article_writes_after_pt_is_no_person():
     persons = {e.label for e in facts.entities if e.kind.value == "Person"}
     assert not persons & {"Tirta Kencana", "Kencana"}
     assert "Fahmi Darmawansyah" in persons or "Esa Fahmi Darmawansyah" in persons
+
+
+def test_seperti_diungkapkan_names_who_said_the_sentence():
+    facts = _facts("Jakarta - Peneliti Setara Institute Ismail Hasani menilai revisi itu melemahkan KPK.\n"
+                   "Jokowi, seperti diungkapkan Ismail, benar-benar menegaskan dirinya sebagai petugas partai.\n"
+                   "\"Pelemahan KPK telah berjalan sempurna,\" pungkasnya.")
+    said = _said(facts)
+    assert said and all(name.startswith("Ismail") for name, _ in said)

@@ -111,7 +111,11 @@ def _inserted_self() -> re.Pattern[str]:
 
 @cache
 def _inserted() -> re.Pattern[str]:
-    return re.compile(rf",\s*(?:{'|'.join(reporting_verbs('after'))})\s+(?P<who>[^,]{{2,100}})(?:,\s*|\.?\s*$)")
+    """The attribution set in a sentence between commas: "Tahapan selanjutnya, kata Budi, dimulai ...", "Jokowi,
+    seperti diungkapkan Ismail, benar-benar ..." (the words are Ismail's)."""
+    verbs = "|".join(reporting_verbs("after"))
+    return re.compile(rf",\s*(?:{verbs}|seperti\s+(?:yang\s+)?{SAID_PASSIVES}(?:\s+oleh)?)\s+(?P<who>[^,]{{2,100}})"
+                      r"(?:,\s*|\.?\s*$)")
 
 
 class SpeakerResolver:
