@@ -3143,3 +3143,11 @@ def test_seperti_diungkapkan_names_who_said_the_sentence():
                    "\"Pelemahan KPK telah berjalan sempurna,\" pungkasnya.")
     said = _said(facts)
     assert said and all(name.startswith("Ismail") for name, _ in said)
+
+
+def test_an_inspector_general_of_a_ministry_holds_that_post_not_a_rank():
+    facts = _facts("Jakarta - Inspektur Jenderal KLHK Laksmi Wijayanti mengungkapkan pemindahan IKN berdampak. "
+                   "Kapolda Metro Jaya Inspektur Jenderal Budi Santoso datang.")
+    posts = {(person, post) for person, post, _ in _posts(facts)}
+    assert ("Laksmi Wijayanti", "Inspektur Jenderal") in posts
+    assert ("Budi Santoso", "Inspektur Jenderal") not in posts
