@@ -3151,3 +3151,13 @@ def test_an_inspector_general_of_a_ministry_holds_that_post_not_a_rank():
     posts = {(person, post) for person, post, _ in _posts(facts)}
     assert ("Laksmi Wijayanti", "Inspektur Jenderal") in posts
     assert ("Budi Santoso", "Inspektur Jenderal") not in posts
+
+
+def test_a_group_called_acting_before_its_list_holds_its_posts_acting_and_the_replaced_formerly():
+    facts = _facts("Morowali - Penjabat kades yang dilantik untuk Kecamatan Menuai yaitu Kades Matarape, Tahang Arsad "
+                   "menggantikan Jufri; Kades Ulunipa, Hasrun Laris menggantikan Aboka; Kades Padei Barat, Yusuf Beddu "
+                   "menggantikan Ritno. Kecamatan Bungku Timur, Kades Lahuafu , Saharudin S.E menggantikan Darmin.\n"
+                   "PKB tidak menyiapkan kadernya untuk menggantikan Imam Nahrawi sebagai Menteri Pemuda dan Olahraga.")
+    posts = _posts(facts)
+    assert {("Hasrun Laris", "Kades", "acting"), ("Saharudin", "Kades", "acting")} <= posts
+    assert ("Imam Nahrawi", "Menteri Pemuda dan Olahraga", "former") in posts

@@ -50,7 +50,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                            or country_at(text, ABBREVIATION_AFTER.match(text, p.word_end).end())
                                            is not None])
     memberships = _heads_of_state(memberships, keys, article.published)
-    memberships = _of_the_late(text, _of_that_time(text, memberships), keys)
+    memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
+    memberships = _of_the_replaced(text, memberships, keys)
     memberships = _of_campaigns_over(text, memberships, named)
     memberships = _without_tickets(text, memberships)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
@@ -81,6 +82,25 @@ def _without_tickets(text: str, memberships: list[Membership]) -> list[Membershi
                or ELECTED_AFTER.match(text, m.end())]
     return [m for m in memberships
             if not any(overlaps(m.evidence.start, m.evidence.end, *ticket) for ticket in tickets)]
+
+
+# "Penjabat kades yang dilantik ... yaitu Kades Matarape, A; Kades Ulunipa, B", "melantik 12 Pj Kades": acting
+# holders of a post, named as a group before the list of who they are
+ACTING_GROUP = re.compile(r"\b(?:(?:[Pp]enjabat|Pj\.?|Plt\.?|[Pp]elaksana [Tt]ugas)\s+(?P<post>[A-Za-z]+)\s+"
+                          r"(?:yang\s+(?:baru\s+)?dilantik|yaitu|yakni|antara lain|\d+|:)"
+                          r"|\b(?:\d+|para|sejumlah|puluhan|belasan)\s+(?:[Pp]enjabat|Pj\.?)\s+(?P<counted>[A-Za-z]+))")
+
+
+def _of_acting_groups(text: str, memberships: list[Membership]) -> list[Membership]:
+    """Posts held by a group the article calls acting before it lists them ("Penjabat kades yang dilantik
+    untuk Kecamatan Menuai yaitu Kades Matarape, Tahang Arsad ...; Kades Ulunipa, Hasrun Laris ..."): each
+    such post named after it is held acting, the list running on past its sentence."""
+    groups = [(m.start(), (m.group("post") or m.group("counted")).casefold()) for m in ACTING_GROUP.finditer(text)]
+    if not groups:
+        return memberships
+    return [replace(m, qualifier="acting") if m.qualifier is None and any(
+        at < m.evidence.start and m.role.label.split()[0].casefold() == post for at, post in groups) else m
+        for m in memberships]
 
 
 def _of_that_time(text: str, memberships: list[Membership]) -> list[Membership]:
@@ -135,6 +155,19 @@ def _of_the_late(text: str, memberships: list[Membership], keys: dict[PersonHit,
             if LATE_AFTER.match(text, hit.end) or LATE_BEFORE.search(text, max(0, hit.start - 12), hit.start)}
     return [replace(m, qualifier="former") if m.qualifier is None and (m.person in late or LATE_BEFORE.search(
         text, max(0, m.evidence.start - 12), m.evidence.start)) else m for m in memberships]
+
+
+REPLACED_BEFORE = re.compile(r"\bmenggantikan\s+(?:posisi\s+|jabatan\s+)?$")
+
+
+def _of_the_replaced(text: str, memberships: list[Membership], keys: dict[PersonHit, str]) -> list[Membership]:
+    """The post of someone another replaces in its sentence ("Kades Padei Barat, Yusuf Beddu menggantikan
+    Ritno") was held formerly."""
+    replaced = {(key, hit.start) for hit, key in keys.items()
+                if REPLACED_BEFORE.search(text, max(0, hit.start - 30), hit.start)}
+    return [replace(m, qualifier="former") if m.qualifier in (None, "acting") and any(
+        key == m.person and m.evidence.start <= at < m.evidence.end for key, at in replaced) else m
+        for m in memberships]
 
 
 def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
