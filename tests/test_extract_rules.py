@@ -3161,3 +3161,12 @@ def test_a_group_called_acting_before_its_list_holds_its_posts_acting_and_the_re
     posts = _posts(facts)
     assert {("Hasrun Laris", "Kades", "acting"), ("Saharudin", "Kades", "acting")} <= posts
     assert ("Imam Nahrawi", "Menteri Pemuda dan Olahraga", "former") in posts
+
+
+def test_a_chair_is_given_no_ministry_or_government_by_the_article_linker():
+    facts = _facts("Jakarta - Menteri Sekretaris Negara Pratikno menjenguk BJ Habibie di RSPAD Gatot Soebroto.\n"
+                   "Kementerian Sekretariat Negara menyampaikan kondisi Habibie membaik.\n"
+                   "\"Saya mendapat kabar dari ketua tim dokter kepresidenan Prof dr Arsil Sani bahwa kondisi beliau "
+                   "membaik,\" kata Pratikno.")
+    held = _held_in(facts)
+    assert ("Arsil Sani", "Kementerian Sekretariat Negara") not in held

@@ -176,6 +176,7 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             kinds = post_institution_kinds().get(post_head(m.role.label))
             fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
                        and (kinds is None or kinds == (INDEPENDENT,) or _of_kind(c, kinds))
+                       and not _of_kind(c, unfitting_institutions().get(post_head(m.role.label), ()))
                        and not _in_reported_speech(text, sentence_of, holder, c, quoted)
                        and (own is None or any(own.start <= s.start and s.end <= own.end for s in c.mentions))]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
@@ -248,6 +249,13 @@ def post_institution_kinds() -> dict[str, tuple[str, ...]]:
     """Post head word → the first words an institution the linker gives it may begin with, or ("independent",)
     (kg/lexicons/post_institution_kinds.tsv)."""
     return {row[0]: split_list(row[1]) for row in lexicon("post_institution_kinds")}
+
+
+@cache
+def unfitting_institutions() -> dict[str, tuple[str, ...]]:
+    """Post head word → the first words of institutions the linker may not give it
+    (kg/lexicons/post_unfitting_institutions.tsv: a Ketua in no ministry or government)."""
+    return {row[0]: split_list(row[1]) for row in lexicon("post_unfitting_institutions")}
 
 
 def _of_kind(org: Candidate, kinds: tuple[str, ...]) -> bool:
