@@ -3170,3 +3170,20 @@ def test_a_chair_is_given_no_ministry_or_government_by_the_article_linker():
                    "membaik,\" kata Pratikno.")
     held = _held_in(facts)
     assert ("Arsil Sani", "Kementerian Sekretariat Negara") not in held
+
+
+def test_a_researcher_is_given_no_state_body_by_the_article_linker():
+    """CLICK-ID kompas-01423 (CC BY 4.0), its first 1,000 characters: the LIPI researcher was given the KPK the
+    revised law is about."""
+    text = ("- Peneliti  , Dewi Fortuna Anwar menilai, revisi Undang-Undang (UU) Nomor 30 Tahun 2002 tentang "
+            "Komisi Pemberantasan Tindak Pidana Korupsi akan menjadi ancaman  , di Indonesia., Selain "
+            "mengancam demokrasi yang sudah terbentuk, perubahan UU  , ini secara fundamental telah "
+            "mengancam pelaksanaan birokrasi dan pemerintahan yang baik terhadap masalah pemberantasan "
+            "korupsi., \"Perubahan  , ini secara fundamental bukan hanya ancaman terhadap , terhadap masalah "
+            "pemberantasan korupsi, tetapi lebih luas lagi bisa jadi ancaman kepada demokrasi,\" kata Dewi "
+            "saat konferensi pers Sivitas LIPI menolak  , di Kantor LIPI, Jalan Gatot Subroto, Jakarta "
+            "Selatan, Selasa (10/9/2019)., Menurut Dewi, pelaksanaan revisi UU KPK tersebut akan menimbulkan "
+            "ketidakpercayaan yang luas terhadap partai politik dan DPR yang merupakan tonggak demokrasi "
+            "sendiri., Padahal, kata dia, DPR sebagai lembaga legislatif merupakan pilar utama demokrasi "
+            "yang diperjuangkan semasa runtuhnya orde baru.,Pada masa itu, rakyat berjuang un")
+    assert ("Dewi Fortuna Anwar", "Komisi Pemberantasan Korupsi") not in _held_in(_facts(text))
