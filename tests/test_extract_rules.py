@@ -3187,3 +3187,10 @@ def test_a_researcher_is_given_no_state_body_by_the_article_linker():
             "sendiri., Padahal, kata dia, DPR sebagai lembaga legislatif merupakan pilar utama demokrasi "
             "yang diperjuangkan semasa runtuhnya orde baru.,Pada masa itu, rakyat berjuang un")
     assert ("Dewi Fortuna Anwar", "Komisi Pemberantasan Korupsi") not in _held_in(_facts(text))
+
+
+def test_a_president_s_special_envoy_holds_the_envoy_s_post_not_the_president_s():
+    facts = _facts("Jakarta - Utusan Khusus Presiden Budi Santoso datang ke Istana. Penasihat KPK Rahmat Hidayat mundur.")
+    posts = {(person, post) for person, post, _ in _posts(facts)}
+    assert ("Budi Santoso", "Presiden") not in posts
+    assert ("Budi Santoso", "Utusan Khusus Presiden") in posts
