@@ -3194,3 +3194,14 @@ def test_a_president_s_special_envoy_holds_the_envoy_s_post_not_the_president_s(
     posts = {(person, post) for person, post, _ in _posts(facts)}
     assert ("Budi Santoso", "Presiden") not in posts
     assert ("Budi Santoso", "Utusan Khusus Presiden") in posts
+
+
+def test_what_a_verb_of_judging_takes_as_its_object_is_no_statement():
+    facts = _facts("Jakarta - Mantan Ketua KPK Antasari Azhar menyesalkan sikap pimpinan lembaga antirasuah tersebut.\n"
+                   "Direktur eksekutif Mustafa Farooq merespons marah dan menyayangkan gambar seorang perdana menteri "
+                   "dengan wajah coklat.\n\"Tampil dengan muka dicat coklat begitu tercela,\" kecamnya.\n"
+                   "Ketua Bawaslu Budi Santoso menyesalkan pihaknya tidak diundang dalam rapat itu.")
+    said = _said(facts)
+    assert not any(text.startswith(("sikap pimpinan", "gambar seorang")) for _, text in said)
+    assert ("Mustafa Farooq", "Tampil dengan muka dicat coklat begitu tercela") in said
+    assert any(name == "Budi Santoso" and text.startswith("pihaknya tidak diundang") for name, text in said)

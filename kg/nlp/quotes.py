@@ -95,8 +95,9 @@ def _before_verb() -> re.Pattern[str]:
 
 
 @cache
-def _topic_verbs() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(r[0] for r in lexicon('speech_verbs') if r[2:3] == ('topic',))})\b")
+def _topic_verbs(kind: str) -> re.Pattern[str]:
+    """The reporting verbs of kg/lexicons/speech_verbs.tsv whose third column is `kind` ("topic", "object")."""
+    return re.compile(rf"\b(?:{'|'.join(r[0] for r in lexicon('speech_verbs') if r[2:3] == (kind,))})\b")
 
 
 # a deed the text alleges, not words said: "Imam juga diduga meminta uang senilai Rp 11,8 miliar"
@@ -463,7 +464,11 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
         word_end = verb.start() + len(verb.group().rstrip(" ,:"))
-        if _topic_object(s[:word_end], s[word_end:]) or ALLEGED.search(s[:verb.start()]):
+        if ALLEGED.search(s[:verb.start()]):
+            return None
+        if _topic_object(s[:word_end], s[word_end:]):
+            if speaker is not None and _topic_verbs("object").search(verb.group()):
+                resolver.spoke(speaker, sent.end)  # no words said, but whose the next "kecamnya" is
             return None
         return _said(speaker, s[verb.end():], sent, resolver, framed=bool(re.search(r"[,:]", verb.group())))
     return None
@@ -649,10 +654,26 @@ def _parsed_indirect(sent: Sentence, analysis: Analysis, resolver: SpeakerResolv
 def _topic_object(before: str, after: str) -> bool:
     """Whether `before` ends with a verb that takes what it is about as its object and `after` is that
     object, not words said: no comma, colon or "bahwa" between ("Ibas menyampaikan empat agenda SBY",
-    "Daddy menyoroti kinerja Wakil Gubernur")."""
+    "Daddy menyoroti kinerja Wakil Gubernur"); after a verb that takes what it judges, only a phrase with no
+    verb nor clause in it ("Antasari menyesalkan sikap pimpinan lembaga antirasuah tersebut", not "menyesalkan
+    pihaknya tidak diundang")."""
     verb = re.search(r"(\w+)$", before)
-    return bool(verb and _topic_verbs().fullmatch(verb.group(1))) and not re.match(r"\s*[,:]", after) \
-        and not CONTENT_OPENS.match(after.lstrip())
+    if verb is None or re.match(r"\s*[,:]", after) or CONTENT_OPENS.match(after.lstrip()):
+        return False
+    if _topic_verbs("topic").fullmatch(verb.group(1)):
+        return True
+    return bool(_topic_verbs("object").fullmatch(verb.group(1))) and _verbless(after)
+
+
+CLAUSE_WORD = re.compile(r"^(?:(?:me|ber|di|ter)[a-z]{3,}|tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|"
+                         r"sedang|yang|karena|untuk|agar)$")
+NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "terutama", "terakhir", "dia", "menteri",
+                              "mereka", "media", "merah", "medan", "metode", "menara"})
+
+
+def _verbless(words: str) -> bool:
+    """A phrase with no word that looks like a verb, an auxiliary or the start of a clause."""
+    return not any(CLAUSE_WORD.match(w) and w not in NOT_CLAUSE_WORDS for w in re.findall(r"[a-z]+", words))
 
 
 def _after(sent: Sentence, cut: int) -> str:
