@@ -3205,3 +3205,10 @@ def test_what_a_verb_of_judging_takes_as_its_object_is_no_statement():
     assert not any(text.startswith(("sikap pimpinan", "gambar seorang")) for _, text in said)
     assert ("Mustafa Farooq", "Tampil dengan muka dicat coklat begitu tercela") in said
     assert any(name == "Budi Santoso" and text.startswith("pihaknya tidak diundang") for name, text in said)
+
+
+def test_hakim_opening_a_name_is_the_judge_s_post():
+    facts = _facts("Jakarta - Hakim Fazal Hendri pun menanyakan apakah bisa mengikuti sidang hari ini. Ketua MPR "
+                   "Lukman Hakim Saifuddin hadir. Abdul Hakim mengatakan hal itu.")
+    persons = {e.label for e in facts.entities if e.kind.value == "Person"}
+    assert {"Fazal Hendri", "Lukman Hakim Saifuddin", "Abdul Hakim"} <= persons
