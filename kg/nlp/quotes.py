@@ -667,7 +667,8 @@ def _topic_object(before: str, after: str) -> bool:
 
 CLAUSE_WORD = re.compile(r"^(?:(?:me|ber|di|ter)[a-z]{3,}|tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|"
                          r"sedang|yang|karena|untuk|agar)$")
-NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "terutama", "terakhir", "dia", "menteri",
+# words that open as verbs do but are not ones ("tersebut", "menteri")
+NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "terutama", "terakhir", "menteri",
                               "mereka", "media", "merah", "medan", "metode", "menara"})
 
 
