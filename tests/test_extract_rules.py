@@ -3212,3 +3212,11 @@ def test_hakim_opening_a_name_is_the_judge_s_post():
                    "Lukman Hakim Saifuddin hadir. Abdul Hakim mengatakan hal itu.")
     persons = {e.label for e in facts.entities if e.kind.value == "Person"}
     assert {"Fazal Hendri", "Lukman Hakim Saifuddin", "Abdul Hakim"} <= persons
+
+
+def test_the_speaker_a_passive_attribution_names_after_a_person_noun_is_whom_dia_means():
+    facts = _facts("Jakarta - \"Di sini memang ada satu pasal yang mengatur peredaran,\" kata Dirjen Indrasari Wisnu "
+                   "Wardhana.\nPenegasan itu juga disampaikan cendekiawan Didin Hafidhuddin. Dia mengatakan, sudah "
+                   "menjadi kewajiban pemerintah untuk memberikan perlindungan kepada rakyat.")
+    said = dict((text[:20], name) for name, text in _said(facts))
+    assert said.get("sudah menjadi kewaji") == "Didin Hafidhuddin"

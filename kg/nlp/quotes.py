@@ -487,7 +487,8 @@ def _after_lead(s: str, offset: int, verb: int, found: tuple[int, str] | None,
 
 PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
                           "perempuan", "purnawirawan", "jenderal", "mantan", "eks", "kader", "pengacara",
-                          "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator", "dara", "gadis"})
+                          "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator", "dara", "gadis",
+                          "cendekiawan", "ulama", "budayawan", "sejarawan", "rohaniwan"})
 
 
 def _pointer(phrase: str) -> bool:
@@ -508,9 +509,11 @@ TITLE_GLUE = frozenset({"mantan", "eks", "dan", "dari", "bidang", "urusan", "sel
 
 def _title_only(before_name: str) -> bool:
     """Only a post, rank or institution stands before the name ("Ketua MRP ", "mantan Wakil
-    Ketua KPK, "): capitalised words and a few joining words, so the name is the subject."""
+    Ketua KPK, ", "cendekiawan Muslim "): capitalised words, a few joining words and nouns for persons, so
+    the name is the subject."""
     words = re.findall(r"[\w'-]+", before_name)
-    return _subject_is_person(before_name) and all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE for w in words)
+    return _subject_is_person(before_name) and all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE
+                                                   or w in PERSON_NOUNS for w in words)
 
 
 CAPITALISED_AND = re.compile(r"(\b[A-Z][\w-]*) dan (?=[A-Z])")
