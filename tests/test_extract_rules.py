@@ -3220,3 +3220,9 @@ def test_the_speaker_a_passive_attribution_names_after_a_person_noun_is_whom_dia
                    "menjadi kewajiban pemerintah untuk memberikan perlindungan kepada rakyat.")
     said = dict((text[:20], name) for name, text in _said(facts))
     assert said.get("sudah menjadi kewaji") == "Didin Hafidhuddin"
+
+
+def test_a_name_opening_the_next_clause_does_not_hold_the_post_before_it():
+    facts = _facts("Jakarta - Setelah mendengarkan paparan pemerintah yang diwakili Menkumham, lantas Fahri menanyakan "
+                   "kepada anggota yang hadir apakah revisi UU KPK bisa disahkan.")
+    assert not any(person == "Fahri" for person, _, _ in _posts(facts))

@@ -340,6 +340,11 @@ ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim)\s+(?:(?:pemerintahan|kepemimpin
                     re.IGNORECASE)
 
 
+# a comma and a connective between a post and a name: the name opens the next clause ("paparan pemerintah yang
+# diwakili Menkumham, lantas Fahri menanyakan ..."), it does not hold the post
+NEW_CLAUSE = re.compile(r"\s*,\s*(?:lantas|lalu|kemudian|namun|sementara|sedangkan|tetapi|tapi|sehingga|maka)\s+")
+
+
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
                          orgs: list[OrgHit], keys: dict[PersonHit, str], found: list[Membership],
                          linker: PostLinkers | None, published: date | None = None) -> list[Membership]:
@@ -392,7 +397,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or (post.end <= person.start and not_held_by_name_after(text, post.start, post.end, person.end)) \
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
-                    or _said_aside().fullmatch(text, post.end, person.start):
+                    or _said_aside().fullmatch(text, post.end, person.start) \
+                    or NEW_CLAUSE.fullmatch(text, post.end, person.start):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
             hit = person_at.get(person)
             if hit is None:
