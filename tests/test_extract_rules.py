@@ -2552,7 +2552,8 @@ def test_a_law_s_wording_in_quotes_is_no_one_s_words():
     facts = _facts("Direktur Imparsial Budi Santoso menilai pasal penghinaan presiden mengancam kebebasan berpendapat "
                    "warga. Pasal 218 menyebutkan, \"setiap orang yang melakukan tindak pidana tersebut di muka umum dapat "
                    "dipidana paling lama 3 tahun.\" Budi meminta pasal itu dihapus. Bunyinya, \"Setiap orang yang di muka "
-                   "umum menyerang kehormatan Presiden dipidana.\"")
+                   "umum menyerang kehormatan Presiden dipidana.\" Pasal 353 menuliskan \"setiap orang yang di muka "
+                   "umum menghina kekuasaan umum dipidana dengan pidana penjara\".")
     assert [words for _, words in _said(facts)] == ["pasal penghinaan presiden mengancam kebebasan berpendapat warga"]
 
 

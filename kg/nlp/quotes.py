@@ -331,7 +331,7 @@ def _quotes(para: str, start: int = 0) -> list[re.Match[str]]:
 
 # what opens a law's or a regulation's wording ("Pasal 218 menyebutkan, "...", "Bunyinya, "...""): quoted, not said
 LEGAL_TEXT_BEFORE = re.compile(r"(?:\b[Bb]unyinya|\bberbunyi|\b[Pp]asal\s+\d+\w*(?:\s+[Aa]yat\s+\(?\d+\)?)?"
-                               r"(?:\s+[A-Za-z]+){0,3}?\s+(?:menyebutkan|menyatakan|mengatur|berbunyi))\s*[,:]?\s*$")
+                               r"(?:\s+[A-Za-z]+){0,3}?\s+(?:menyebutkan|menyatakan|mengatur|berbunyi|menuliskan|tertulis))\s*[,:]?\s*$")
 
 
 def _short_quotes(para: str) -> list[re.Match[str]]:
