@@ -84,18 +84,21 @@ def _without_tickets(text: str, memberships: list[Membership]) -> list[Membershi
             if not any(overlaps(m.evidence.start, m.evidence.end, *ticket) for ticket in tickets)]
 
 
-# "Penjabat kades yang dilantik ... yaitu Kades Matarape, A; Kades Ulunipa, B", "melantik 12 Pj Kades": acting
-# holders of a post, named as a group before the list of who they are
-ACTING_GROUP = re.compile(r"\b(?:(?:[Pp]enjabat|Pj\.?|Plt\.?|[Pp]elaksana [Tt]ugas)\s+(?P<post>[A-Za-z]+)\s+"
-                          r"(?:yang\s+(?:baru\s+)?dilantik|yaitu|yakni|antara lain|\d+|:)"
-                          r"|\b(?:\d+|para|sejumlah|puluhan|belasan)\s+(?:[Pp]enjabat|Pj\.?)\s+(?P<counted>[A-Za-z]+))")
+@cache
+def _acting_group() -> re.Pattern[str]:
+    """"Penjabat kades yang dilantik ... yaitu Kades Matarape, A; Kades Ulunipa, B", "melantik 12 Pj Kades": acting
+    holders of a post (a qualifier of kg/lexicons/post_qualifiers.tsv meaning "acting", in either case), named as a
+    group before the list of who they are."""
+    acting = alternation(r[0] for r in lexicon("post_qualifiers") if r[1] == "acting")
+    return re.compile(rf"(?<![\w-])(?i:{acting})\s+(?P<post>[A-Za-z]+)\s+(?:yang\s+(?:baru\s+)?dilantik|yaitu|yakni|"
+                      rf"antara lain|\d+|:)|\b(?:\d+|para|sejumlah|puluhan|belasan)\s+(?i:{acting})\s+(?P<counted>[A-Za-z]+)")
 
 
 def _of_acting_groups(text: str, memberships: list[Membership]) -> list[Membership]:
     """Posts held by a group the article calls acting before it lists them ("Penjabat kades yang dilantik
     untuk Kecamatan Menuai yaitu Kades Matarape, Tahang Arsad ...; Kades Ulunipa, Hasrun Laris ..."): each
     such post named after it is held acting, the list running on past its sentence."""
-    groups = [(m.start(), (m.group("post") or m.group("counted")).casefold()) for m in ACTING_GROUP.finditer(text)]
+    groups = [(m.start(), (m.group("post") or m.group("counted")).casefold()) for m in _acting_group().finditer(text)]
     if not groups:
         return memberships
     return [replace(m, qualifier="acting") if m.qualifier is None and any(

@@ -173,10 +173,11 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             own = next((b for key, b in brackets if key == m.person and b.start <= post.start and post.end <= b.end),
                        None)  # "Nawawi Pomolango (Hakim)": the brackets say who he is, with his institution if any
             served = _governments_served(m.role.label)
-            kinds = post_institution_kinds().get(post_head(m.role.label))
+            head = post_head(m.role.label)
+            kinds = institutions_by_post_head("post_institution_kinds").get(head)
+            unfitting = institutions_by_post_head("post_unfitting_institutions").get(head, ())
             fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
-                       and (kinds is None or kinds == (INDEPENDENT,) or _of_kind(c, kinds))
-                       and not _of_kind(c, unfitting_institutions().get(post_head(m.role.label), ()))
+                       and (kinds is None or kinds == (INDEPENDENT,) or _of_kind(c, kinds)) and not _of_kind(c, unfitting)
                        and not _in_reported_speech(text, sentence_of, holder, c, quoted)
                        and (own is None or any(own.start <= s.start and s.end <= own.end for s in c.mentions))]
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
@@ -245,17 +246,11 @@ INDEPENDENT = "independent"
 
 
 @cache
-def post_institution_kinds() -> dict[str, tuple[str, ...]]:
-    """Post head word → the first words an institution the linker gives it may begin with, or ("independent",)
-    (kg/lexicons/post_institution_kinds.tsv)."""
-    return {row[0]: split_list(row[1]) for row in lexicon("post_institution_kinds")}
-
-
-@cache
-def unfitting_institutions() -> dict[str, tuple[str, ...]]:
-    """Post head word → the first words of institutions the linker may not give it
-    (kg/lexicons/post_unfitting_institutions.tsv: a Ketua in no ministry or government)."""
-    return {row[0]: split_list(row[1]) for row in lexicon("post_unfitting_institutions")}
+def institutions_by_post_head(name: str) -> dict[str, tuple[str, ...]]:
+    """Post head word → the first words of institutions' names, from a lexicon of that shape:
+    kg/lexicons/post_institution_kinds.tsv (what the linker may give the post, or ("independent",)) and
+    kg/lexicons/post_unfitting_institutions.tsv (what it may not: a Ketua in no ministry or government)."""
+    return {row[0]: split_list(row[1]) for row in lexicon(name)}
 
 
 def _of_kind(org: Candidate, kinds: tuple[str, ...]) -> bool:
