@@ -3,6 +3,7 @@ sentence in the style of such news, with the facts the extractor must (or must n
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -19,6 +20,11 @@ def _facts(text: str, article_id: str = "rules"):
 def _posts(facts):
     label = {e.key: e.label for e in facts.entities}
     return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
+
+
+def _post_pairs(facts):
+    """(person, post) of every membership, whatever its qualifier."""
+    return {(person, post) for person, post, _ in _posts(facts)}
 
 
 def _said(facts):
@@ -761,7 +767,7 @@ def test_a_post_the_speaker_talks_about_between_commas_is_not_his():
 def test_a_bare_minister_before_the_president_s_name_is_his_minister():
     facts = _facts("Mantan Menteri Sosial Idrus Marham ditahan KPK. Idrus Marham merupakan menteri Jokowi pertama "
                    "yang jadi tersangka.")
-    assert {(person, post) for person, post, _ in _posts(facts)} == {("Idrus Marham", "Menteri Sosial")}
+    assert _post_pairs(facts) == {("Idrus Marham", "Menteri Sosial")}
 
 
 def test_an_institution_introduced_with_its_short_form_is_one_and_its_short_form_no_person():
@@ -829,7 +835,7 @@ def test_a_name_with_an_english_word_for_institutions_is_no_person():
     facts = _facts("Direktur Eksekutif Jokowi Watch, Tigor Doris Sitorus meminta kepolisian serius mengungkap "
                    "keterlibatan artis.")
     assert _persons(facts) == {"Tigor Doris Sitorus"}
-    assert {(person, post) for person, post, _ in _posts(facts)} == {("Tigor Doris Sitorus", "Direktur Eksekutif")}
+    assert _post_pairs(facts) == {("Tigor Doris Sitorus", "Direktur Eksekutif")}
 
 
 def test_the_stock_exchange_is_no_person():
@@ -1173,7 +1179,7 @@ def test_two_posts_then_two_names_go_to_each_in_order_unless_a_ticket_runs_for_t
     facts = _facts("Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin Sultra. "
                    "Bupati dan Wakil Bupati Bogor Ade Yasin dan Iwan Setiawan hadir. Pasangan calon Bupati dan "
                    "Wakil Bupati Bireuen, Mukhlis dan Razuardi, unggul.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert {("Ali Mazi", "Gubernur"), ("Lukman Abunawas", "Wakil Gubernur"), ("Ade Yasin", "Bupati"),
             ("Iwan Setiawan", "Wakil Bupati")} <= posts
     assert not {("Ali Mazi", "Wakil Gubernur"), ("Ade Yasin", "Wakil Bupati")} & posts
@@ -1201,7 +1207,7 @@ def test_agency_head_named_by_its_field_holds_the_post_in_the_agency():
 
 def test_assistant_of_a_named_person_is_the_name_after_the_possessor():
     facts = _facts("Kabar ini dibantah oleh asisten pribadi Imam Santoso, Miftahul Huda, kemarin.")
-    assert {(name, post) for name, post, _ in _posts(facts)} == {("Miftahul Huda", "Asisten pribadi")}
+    assert _post_pairs(facts) == {("Miftahul Huda", "Asisten pribadi")}
 
 
 def test_city_name_written_run_together_is_the_city():
@@ -1221,7 +1227,7 @@ def test_minister_named_by_the_ministry_s_abbreviation_holds_it_in_that_ministry
 def test_holder_s_rank_and_possessive_ending_are_no_part_of_the_post():
     facts = _facts("Kasus itu ditangani Kasat Reskrim AKP Joko Santoso. Hal itu dibenarkan Kuasa Hukumnya, "
                    "Yohanes Akwan, kemarin.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert {("Joko Santoso", "Kasat Reskrim"), ("Yohanes Akwan", "Kuasa Hukum")} <= posts
 
 
@@ -1361,7 +1367,7 @@ def test_each_name_holds_the_post_it_is_named_as():
     facts = _facts("DPP Partai NasDem memutuskan susunan pimpinan fraksinya dengan komposisi Taufik Basari sebagai "
                    "Ketua Fraksi, Syarief Al Kadri sebagai Sekretaris Fraksi dan Ahmad Fadholi sebagai Bendahara "
                    "Fraksi.")
-    assert {(person, post) for person, post, _ in _posts(facts)} == {
+    assert _post_pairs(facts) == {
         ("Taufik Basari", "Ketua"), ("Syarief Al Kadri", "Sekretaris Fraksi"), ("Ahmad Fadholi", "Bendahara Fraksi")}
 
 
@@ -2364,7 +2370,7 @@ def test_the_names_of_a_ticket_hold_neither_of_its_posts():
     facts = _facts("Bireuen - Pasangan Calon Bupati dan Wakil Bupati Bireuen, Mukhlis dan Razuardi memperoleh suara "
                    "terbanyak. KPU menetapkan Budi Hartono dan Rudi Santoso sebagai Gubernur dan Wakil Gubernur Bali "
                    "terpilih.\nBupati Bireuen Husaini Amin hadir, kata Ketua KIP Bireuen Agusni.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Husaini Amin", "Bupati") in posts
     assert not {name for name, _ in posts} & {"Mukhlis", "Razuardi", "Budi Hartono", "Rudi Santoso"}
 
@@ -2426,7 +2432,7 @@ def test_a_post_s_short_form_in_brackets_is_the_same_post_with_its_qualifier():
 
 def test_a_sub_directorate_head_does_not_hold_the_directorate_s_post_named_in_his_unit():
     facts = _facts("Kepala Subdit Penegakkan Hukum Dirlantas Polda Jateng, AKBP Budi Santoso, mengungkapkan hal itu.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Budi Santoso", "Kepala Subdit Penegakkan Hukum Dirlantas") in posts
     assert ("Budi Santoso", "Dirlantas") not in posts
 
@@ -2538,7 +2544,7 @@ def test_a_reporting_verb_after_a_conjunction_opens_the_statement_and_its_pronou
 def test_whom_a_preposition_names_is_not_who_sebagai_names():
     facts = _facts("\"Bahwa mulai hari ini, saya Hendra Wijaya telah menyampaikan surat pengunduran diri saya ke Bapak "
                    "Presiden Budi Santoso sebagai menpora RI periode 2014–2019,\" katanya.")
-    assert {(name, post) for name, post, _ in _posts(facts)} == {("Budi Santoso", "Presiden")}
+    assert _post_pairs(facts) == {("Budi Santoso", "Presiden")}
 
 
 def test_a_one_word_husband_s_name_ending_his_wife_s_stays_his():
@@ -2643,7 +2649,7 @@ def test_the_head_one_touches_or_threatens_is_no_post():
     facts = _facts("Habibie kemudian memegang kepala Xanana, yang kemudian mendaratkan kepalanya. Tersangka yang mengancam "
                    "memenggal kepala Presiden Joko Widodo (Jokowi), HS (25), telah diserahkan. Menurut kepala BPBD "
                    "Banjarmasin, Hilmi, api sudah padam.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert not any(post.casefold().startswith("kepala") and name != "Hilmi" for name, post in posts), posts
     assert ("Hilmi", "Kepala") in posts
 
@@ -2779,14 +2785,14 @@ def test_a_cut_president_s_name_is_a_president_s_not_the_next_name_s():
     facts = _facts("Presiden  , menunjuk  , sebagai Pelaksana Tugas (Plt) Menteri Pemuda dan Olahraga untuk menggantikan  , "
                    "yang mengundurkan diri karena menjadi tersangka KPK. Imam Nahrawi resmi mundur pada Kamis.\n"
                    "Wakil Presiden  , mengungkapkan, revisi itu akan dibahas. Menurut Kalla, hal itu wajar.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Imam Nahrawi", "Presiden") not in posts and ("Kalla", "Wakil Presiden") in posts, posts
 
 
 def test_a_cut_name_is_not_of_a_person_the_article_gives_another_post():
     facts = _facts("Gubernur DKI Jakarta  , mengirimkan 65 personel untuk membantu pemadaman titik api. Menurut Edwar "
                    "Sanger, bantuan itu tiba kemarin. Edwar Sanger adalah Kepala BPBD Riau.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert not any(post == "Gubernur" for _, post in posts) and ("Edwar Sanger", "Kepala") in posts, posts
 
 
@@ -2899,14 +2905,14 @@ def test_a_post_s_last_word_after_a_name_word_is_the_name_s():
 def test_chiefs_of_staff_written_out_in_a_list_keep_their_posts():
     facts = _facts("Turut mendampingi Kepala Staf Angkatan Laut (Kasal) Laksamana TNI Budi Hartono, Kepala Staf Angkatan "
                    "Udara (Kasau) Marsekal TNI Ahmad Yani, Pangkostrad Mayor Jenderal TNI Joko Susilo.")
-    posts = {(name, post) for name, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert {("Budi Hartono", "Kepala Staf Angkatan Laut"), ("Ahmad Yani", "Kepala Staf Angkatan Udara"),
             ("Joko Susilo", "Pangkostrad")} == posts
 
 
 def test_a_regional_head_s_name_before_a_comma_and_another_post_is_the_holder_not_the_region():
     facts = _facts("Gubernur Sumut Budi Santoso didampingi Wakil Gubernur Musa Daulay, Sekda Rudi Hartono, hadir.")
-    assert ("Musa Daulay", "Wakil Gubernur") in {(name, post) for name, post, _ in _posts(facts)}
+    assert ("Musa Daulay", "Wakil Gubernur") in _post_pairs(facts)
 
 
 def test_a_special_staffer_holds_the_staff_post_and_a_qualifier_is_no_word_of_a_joined_post():
@@ -3070,7 +3076,7 @@ def test_a_slot_is_not_filled_with_someone_a_post_phrase_already_describes():
     facts = _facts("Bandung - Gubernur Jawa Barat  , mengatakan banjir sudah surut. Menurut dia, warga sudah "
                    "kembali ke rumah. Sementara itu, pakar hukum tata negara Universitas Padjadjaran, Rahmat "
                    "Sutrisno menilai penanganan sudah baik. Hal itu disampaikan Hendra saat meninjau lokasi.")
-    posts = {(person, post) for person, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Rahmat Sutrisno", "Gubernur") not in posts
     assert ("Hendra", "Gubernur") in posts
 
@@ -3124,7 +3130,7 @@ def test_a_slot_before_where_the_post_is_held_and_its_holder_cut_a_party_not_a_n
     facts = _facts("Jakarta - Ketua Fraksi Partai  , di DPR, Edhie Baskoro Yudhoyono atau  , mengingatkan kader "
                    "partainya agar disiplin. Ibas mencontohkan sikap ketua umumnya.\nPengurus partai akan berkunjung ke "
                    "Padang menemui Pak Iskandar di Padang, kata Edhie.")
-    posts = {(person, post) for person, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Edhie Baskoro Yudhoyono", "Ketua Fraksi") in posts
     assert not any(person == "Iskandar" for person, _ in posts)
 
@@ -3149,7 +3155,7 @@ def test_seperti_diungkapkan_names_who_said_the_sentence():
 def test_an_inspector_general_of_a_ministry_holds_that_post_not_a_rank():
     facts = _facts("Jakarta - Inspektur Jenderal KLHK Laksmi Wijayanti mengungkapkan pemindahan IKN berdampak. "
                    "Kapolda Metro Jaya Inspektur Jenderal Budi Santoso datang.")
-    posts = {(person, post) for person, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Laksmi Wijayanti", "Inspektur Jenderal") in posts
     assert ("Budi Santoso", "Inspektur Jenderal") not in posts
 
@@ -3192,7 +3198,7 @@ def test_a_researcher_is_given_no_state_body_by_the_article_linker():
 
 def test_a_president_s_special_envoy_holds_the_envoy_s_post_not_the_president_s():
     facts = _facts("Jakarta - Utusan Khusus Presiden Budi Santoso datang ke Istana. Penasihat KPK Rahmat Hidayat mundur.")
-    posts = {(person, post) for person, post, _ in _posts(facts)}
+    posts = _post_pairs(facts)
     assert ("Budi Santoso", "Presiden") not in posts
     assert ("Budi Santoso", "Utusan Khusus Presiden") in posts
 
@@ -3227,3 +3233,37 @@ def test_a_name_opening_the_next_clause_does_not_hold_the_post_before_it():
     facts = _facts("Jakarta - Setelah mendengarkan paparan pemerintah yang diwakili Menkumham, lantas Fahri menanyakan "
                    "kepada anggota yang hadir apakah revisi UU KPK bisa disahkan.")
     assert not any(person == "Fahri" for person, _, _ in _posts(facts))
+
+
+def test_a_post_written_with_the_post_it_serves_is_the_server_s():
+    served = {("Amir Hamzah", "Penasihat Khusus Menteri Pertahanan"), ("Rudi Hartono", "Kepala Staf Presiden"),
+              ("Wang Jian", "Presiden"), ("Chen Bao", "Penasihat Hubungan Luar Negeri Presiden")}
+    posts = _post_pairs(_facts(
+        "Jakarta - Penasihat Khusus Menteri Pertahanan Amir Hamzah datang. Kepala Staf Presiden Rudi Hartono hadir. "
+        "Delegasi itu dipimpin Penasihat Hubungan Luar Negeri Presiden China Wang Jian, Chen Bao, didampingi dua staf."))
+    assert served <= posts
+    assert not {("Amir Hamzah", "Menteri Pertahanan"), ("Rudi Hartono", "Presiden")} & posts
+
+
+def test_a_post_someone_possesses_is_not_held_by_the_possessor():
+    facts = _facts("Jakarta - Kelima poin yang dianggap Budi Santoso dan penasihat hukumnya sebagai novum adalah tiga "
+                   "surat permohonan dari keponakan Budi Santoso bernama Andi Pratama Wijaya.")
+    assert not any(person == "Budi Santoso" for person, _, _ in _posts(facts))
+
+
+def test_a_state_body_s_post_the_article_says_someone_was_elected_to_is_held_elect():
+    text = ("Jakarta - Komisi III DPR memilih Irjen Rahmat Hidayat sebagai Ketua KPK periode 2019-2023. Ketua KPK "
+            "Rahmat Hidayat mengatakan akan bekerja keras.\nSejak Budi Harsono terpilih sebagai Ketua KPU Bantul "
+            "pada 2014, Ketua KPU Bantul Budi Harsono menolak tawaran itu.")
+    facts = extract(Article("rules", text, published=date(2019, 9, 20)))
+    assert ("Rahmat Hidayat", "Ketua", "elect") in _posts(facts)
+    assert ("Budi Harsono", "Ketua", None) in _posts(facts)
+
+
+def test_a_name_the_scraper_cut_its_last_word_from_is_completed_by_the_article_s_next_new_name():
+    facts = _facts("Jakarta - Presiden Brasil Carlos  , menawarkan bantuan kepada Indonesia.\nMenurut laporan itu, "
+                   "Mendoza mengatakan bantuan dikirim pekan depan.")
+    assert ("Carlos Mendoza", "Presiden", None) in _posts(facts)
+    two = _facts("Jakarta - Presiden Carlos  , bertemu Presiden Ivan  , kemarin.\nMenurut laporan itu, Mendoza "
+                 "mengatakan bantuan dikirim pekan depan.")
+    assert "Carlos Mendoza" not in _persons(two)

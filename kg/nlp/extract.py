@@ -17,7 +17,7 @@ from spacy.language import Language
 from kg.identity.names import misspelt, relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
-from kg.nlp.holes import HOLE_EVIDENCE, named_holes
+from kg.nlp.holes import HOLE_EVIDENCE, completed_names, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
@@ -101,6 +101,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
+    persons = completed_names(text, persons, analysis.sentence_at)
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]

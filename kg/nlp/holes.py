@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from kg.identity.names import relation
@@ -98,6 +99,31 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
         filled.append((forms, person.name))
         out.append(PersonHit(slot, comma, person.name, person.name, slot, m.group("rank") or person.rank,
                              HOLE_EVIDENCE))
+    return out
+
+
+CUT_AFTER = re.compile(r"\s\s+,(?!\s*\()")  # "Presiden Rusia Vladimir  , menawarkan": the linked surname cut
+
+
+def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callable[[int], int]) -> list[PersonHit]:
+    """A name the scraper cut its linked last word from ("Presiden Rusia Vladimir  , menawarkan ...", and later
+    "Putin mengatakan") is the name completed by the first one-word name the article introduces after it in a
+    later sentence (within REACH, unrelated to any name before it, and never written in a longer name: "BJ Habibie"
+    is no one's cut last name): "Vladimir Putin"; not past the next cut name
+    ("Presiden Vladimir  , ... Presiden Donald  , ... Trump": Trump's). A bracket after the slot gives another
+    form ("Bambang  , (Bamsoet)"), and is no completion."""
+    ordered = sorted(persons, key=lambda h: h.start)
+    out = []
+    for hit in persons:
+        if CUT_AFTER.match(text, hit.end) is None or len(hit.name.split()) > 2:
+            out.append(hit)
+            continue
+        cut_next = next((h.start for h in ordered if h.start > hit.end and CUT_AFTER.match(text, h.end)), len(text))
+        last = next((h for h in ordered if hit.end < h.start < min(hit.end + REACH + 1, cut_next)
+                     and sentence_at(h.start) != sentence_at(hit.start) and len(h.name.split()) == 1 and h.name[0].isupper()
+                     and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)
+                     and not any(h.name in b.name.split() and b.name != h.name for b in ordered)), None)
+        out.append(replace(hit, name=f"{hit.name} {last.name}") if last is not None else hit)
     return out
 
 

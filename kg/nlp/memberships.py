@@ -52,6 +52,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
     memberships = _of_the_replaced(text, memberships, keys)
+    memberships = _of_the_elected(text, analysis, memberships, keys, named, article.published)
     memberships = _of_campaigns_over(text, memberships, named)
     memberships = _without_tickets(text, memberships)
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
@@ -171,6 +172,41 @@ def _of_the_replaced(text: str, memberships: list[Membership], keys: dict[Person
     return [replace(m, qualifier="former") if m.qualifier in (None, "acting") and any(
         key == m.person and m.evidence.start <= at < m.evidence.end for key, at in replaced) else m
         for m in memberships]
+
+
+# "terpilihnya Firli Bahuri sebagai ketua KPK", "Komisi III memilih Irjen Firli sebagai Ketua", "Rudy terpilih menjadi Ketua
+# DPRD": a post of a state body someone was elected to, not yet in office (not one re-elected, "terpilihnya kembali Jokowi":
+# the incumbent; not a party's or association's, whose chair holds it once the congress elects him)
+ELECTED_BEFORE = re.compile(r"\b(?:terpilihnya|terpilih|dipilih|memilih)\s+(?:[A-Z][\w.]*\s+){0,3}$")
+ELECTED_AS = re.compile(r"\s+(?:sebagai|menjadi)\s+(?P<head>[\w-]+)")
+ELECTED_AFTER = re.compile(r",?\s+(?:(?:resmi|telah|sudah|akhirnya|yang)\s+)*(?:terpilih|dipilih)"
+                           r"\s+(?:sebagai|menjadi)\s+(?P<head>[\w-]+)")
+UNELECTED_TYPES = frozenset({"other", "party", "campaign_team"})
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SINCE_ELECTED = re.compile(r"\b(?:sejak|semenjak|ketika|saat|kala|pernah|sempat)\s+(?:[\w.]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _of_the_elected(text: str, analysis: Analysis, memberships: list[Membership], keys: dict[PersonHit, str],
+                    orgs: list[OrgHit], published: date | None) -> list[Membership]:
+    """A state body's post the article says someone was elected to ("terpilihnya Firli Bahuri sebagai ketua
+    KPK") is held elect wherever the article names it, unless the sentence dates the election before the year
+    the article was published ("Jokowi terpilih sebagai Presiden pada 2014") or since then ("sejak
+    terpilih"): in office since."""
+    elected: set[tuple[str, str]] = set()
+    for hit, key in keys.items():
+        cue = ELECTED_AFTER.match(text, hit.end)
+        if cue is None and ELECTED_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+            cue = ELECTED_AS.match(text, hit.end)
+        if cue is None or SINCE_ELECTED.search(text, max(0, hit.start - 50), hit.start):
+            continue  # "sejak Jokowi terpilih sebagai presiden": in office since
+        sentence = analysis.sentences[analysis.sentence_at(hit.start)]
+        if published is not None and any(int(y.group()) < published.year
+                                          for y in YEAR.finditer(text, sentence.start, sentence.end)):
+            continue
+        elected.add((key, cue.group("head").casefold()))
+    state = {o.key for o in orgs if o.type not in UNELECTED_TYPES}
+    return [replace(m, qualifier="elect") if m.qualifier is None and m.organization in state
+            and (m.person, m.role.label.split()[0].casefold()) in elected else m for m in memberships]
 
 
 def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
@@ -346,6 +382,17 @@ ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim)\s+(?:(?:pemerintahan|kepemimpin
 # a comma and a connective between a post and a name: the name opens the next clause ("paparan pemerintah yang
 # diwakili Menkumham, lantas Fahri menanyakan ..."), it does not hold the post
 NEW_CLAUSE = re.compile(r"\s*,\s*(?:lantas|lalu|kemudian|namun|sementara|sedangkan|tetapi|tapi|sehingga|maka)\s+")
+# a post someone possesses ("Novanto dan penasihat hukumnya"): only the name apposed to it holds it ("penasihat hukumnya,
+# Maqdir Ismail"), not a name before it (whose lawyer it is) nor one further on
+POSSESSED = re.compile(r"(?!lain|(?:sebelum|selanjut|berikut|sebenar|sesungguh|akhir|biasa|se\w+)nya)[a-z]*nya(?![\w-])")
+APPOSED_TO_POSSESSED = re.compile(r"\s+[a-z]+nya\s*,?\s*")
+
+
+def _possessed(text: str, post: Stretch) -> bool:
+    """The word right after the post ends in the possessive -nya ("penasihat hukumnya"; not the post's own
+    word: "wakilnya adalah Nawawi" names the deputy)."""
+    after = re.match(r"\s+([a-z]\S*)", text[post.end:post.end + 30])
+    return after is not None and POSSESSED.fullmatch(after.group(1)) is not None
 
 
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
@@ -401,7 +448,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start) \
-                    or NEW_CLAUSE.fullmatch(text, post.end, person.start):
+                    or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
+                    or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
             hit = person_at.get(person)
             if hit is None:

@@ -86,6 +86,7 @@ class PostHit:
     org: OrgHit | None
     area: str | None = None  # place key of a regional office ("Bupati Bengkalis")
     word_end: int = -1  # end of the post words themselves (qualifier and extension included)
+    served: PostHit | None = None  # the post this one serves, written in it ("Presiden" of "Penasihat Khusus Presiden")
 
 
 @cache
@@ -345,28 +346,47 @@ COORDINATED = re.compile(r"\s*(?:dan|serta|atau|-|/)\s*")
 
 
 def _joined(text: str, hits: list[PostHit]) -> list[PostHit]:
-    """Two post words in a row are one post: "Kepala Bidang Humas", "Kabid Humas", "Kasat Reskrim"
-    (the first one names no institution or region, else the post would have ended there)."""
+    """Two post words in a row are one post: "Kepala Bidang Humas", "Kabid Humas", "Kasat Reskrim",
+    and with words of posts between, the one served: "Penasihat Khusus Menteri Pertahanan", "Kepala
+    Staf Presiden" (the first one names no institution or region, else the post would have ended there)."""
     out: list[PostHit] = []
     for hit in hits:
         prev = out[-1] if out else None
         if prev is not None and hit.start < prev.word_end:
             continue  # "Humas" inside "Kepala Divisi Humas Polri": one post
         if prev is not None and prev.org is None and prev.area is None and prev.qualifier not in ("none", "of") \
-                and text[prev.word_end:hit.start] == " " and hit.qualifier is None:
+                and _post_words_between(text[prev.word_end:hit.start]) and hit.qualifier is None:
             label = text[prev.start:hit.word_end]
             if prev.qualifier is not None and (at := label.find(prev.label.split()[0])) > 0:
                 label = label[at:]  # "tak lagi berperan sebagai Staf Khusus Presiden": the qualifier is not the post's
             if prev.label.startswith("Wakil ") and not label.startswith("Wakil"):
                 label = f"Wakil {text[prev.start + len('Wakil '):hit.word_end]}"
             definition = PostDef(label, (), prev.definition.kind, hit.definition.implies or prev.definition.implies)
-            out[-1] = PostHit(prev.start, hit.end, label, definition, prev.qualifier, hit.org, hit.area, hit.word_end)
+            served = hit if text[prev.word_end:hit.start] != " " or prev.served is not None else None
+            out[-1] = PostHit(prev.start, hit.end, label, definition, prev.qualifier, hit.org, hit.area, hit.word_end,
+                              served)
             continue
         if prev is not None and prev.qualifier == "none" and hit.qualifier is None \
                 and COORDINATED.fullmatch(text, prev.word_end, hit.start):
             hit = replace(hit, qualifier="none")  # "calon Gubernur dan Wakil Gubernur": both are candidacies
         out.append(hit)
     return out
+
+
+SERVED_GAP = re.compile(r"(?: [A-Z][a-z]+){1,4} ")
+
+
+def _post_words_between(gap: str) -> bool:
+    """Nothing between two posts but a space, or capitalised words of posts and portfolios ("Penasihat
+    Hubungan Luar Negeri Presiden China"): no name stands there, so the second post is the one the first serves."""
+    return gap == " " or (SERVED_GAP.fullmatch(gap) is not None and all(w in _post_vocabulary() for w in gap.split()))
+
+
+@cache
+def _post_vocabulary() -> frozenset[str]:
+    """The capitalised words of the lexicon's posts and of ministers' portfolios."""
+    forms = {f for d in post_defs().values() for f in (d.label, *d.expansions)}
+    return frozenset(w for f in forms for w in f.split() if w[:1].isupper()) | words_of("portfolios")
 
 
 def _implied_org(text: str, start: int, post_end: int, nxt: int, definition: PostDef,
@@ -602,6 +622,12 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
                           and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)), None)
+        elif after is not None and post.served is not None and (holder := next(
+                (p for p in persons if p.start > after.end and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)),
+                None)) is not None:
+            # "Penasihat Hubungan Luar Negeri Presiden Xi Jinping, Song Tao": the president, then his adviser
+            out.append(Holding(after, post.served, post.served.start, after.end))
+            after = holder
         if after is not None and not_held_by_name_after(text, post.start, post.end, after.end):
             continue  # a ticket's spokesman, an aide of the post
         if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
