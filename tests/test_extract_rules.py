@@ -3267,3 +3267,32 @@ def test_a_name_the_scraper_cut_its_last_word_from_is_completed_by_the_article_s
     two = _facts("Jakarta - Presiden Carlos  , bertemu Presiden Ivan  , kemarin.\nMenurut laporan itu, Mendoza "
                  "mengatakan bantuan dikirim pekan depan.")
     assert "Carlos Mendoza" not in _persons(two)
+
+
+def test_a_post_whose_holder_another_word_names_is_not_given_to_someone_else():
+    facts = _facts(
+        "Bandung - Dedi menjelaskan ban serep itu merujuk pada kurang terlihatnya kinerja Uu sebagai wakil gubernur.\n"
+        "Sebelumnya, Rudi Hartono menjelaskan kronologi perkelahian antara anggota Satuan Lalu Lintas (Satlantas) "
+        "dengan Zaenal Arifin.\n\"Jadi yang bersangkutan akan menyiapkan tugas-tugas Menpora di periode kedua "
+        "Budiman,\" katanya.\nSementara itu, Presiden Budiman akan mencari seseorang untuk mengganti posisi , sebagai "
+        "Menteri Pemuda dan Olahraga (Menpora).\nIrwan Yusuf dari Partai Gerindra sebagai Wakil Ketua DPRD hadir.")
+    posts = _post_pairs(facts)
+    assert not {person for person, _ in posts} & {"Dedi", "Zaenal Arifin"}
+    assert ("Budiman", "Presiden") in posts and not any(post.startswith("Men") for _, post in posts)
+    assert ("Irwan Yusuf", "Wakil Ketua DPRD") in posts
+
+
+def test_army_staff_assistants_hold_their_own_posts_an_initiator_none_and_a_pavilion_is_no_one():
+    facts = _facts("Jakarta - Wakil KSAD didampingi Waasrena KSAD Brigjen TNI Heru Santoso dan Asops Kapolri Irjen "
+                   "Rudi Hartono.\nIa dirawat di Paviliun Kartika.\nMitra ojol sekaligus salah seorang penggagas acara "
+                   "Irwanto, menegaskan bahwa pertemuan tersebut sekadar silaturahim.")
+    assert not any("Kartika" in name for name in _persons(facts))
+    assert _post_pairs(facts) == {("Heru Santoso", "Waasrena KSAD"), ("Rudi Hartono", "Asops Kapolri")}
+
+
+def test_a_description_after_a_quote_describes_its_speaker_not_whom_the_quote_names():
+    facts = _facts("Jakarta - \"Sebaiknya orang yang dipersiapkan untuk menjabat Menpora di periode kedua Budiman,\" "
+                   "ujar Djayadi Hartono kepada wartawan, Kamis.\nDirektur Eksekutif Lembaga Survei Indonesia (LSI) "
+                   "tersebut menilai langkah tersebut akan lebih baik.")
+    assert ("Djayadi Hartono", "Direktur Eksekutif") in _post_pairs(facts)
+    assert not any(person == "Budiman" for person, _ in _post_pairs(facts))

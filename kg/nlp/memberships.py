@@ -25,7 +25,7 @@ from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definiti
 from kg.nlp.quotes import quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
-from kg.resources import lexicon, split_list
+from kg.resources import lexicon, post_head_words, split_list
 from kg.resources import words as words_of
 
 
@@ -375,8 +375,16 @@ def _one_holder(text: str, chosen: dict[Stretch, tuple[Stretch, str, float]]) ->
 # "anggota KPU ... yang dilantik Jokowi", "dipimpin oleh X": the name after a passive verb is its agent
 PASSIVE_AGENT = re.compile(r"\byang\s+di[a-z]{3,}(?:kan|i)?\s+(?:oleh\s+)?$")
 # "Menpora era Pemerintahan Susilo Bambang Yudhoyono (SBY), Andi Mallarangeng": a name that dates the post is not its holder
-ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim)\s+(?:(?:pemerintahan|kepemimpinan|kabinet)\s+)?(?:(?:Presiden|Gubernur|Bupati)\s+)?$",
-                    re.IGNORECASE)
+ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim|periode)\s+(?:(?:pertama|kedua|ketiga)\s+)?(?:(?:pemerintahan|kepemimpinan|kabinet)\s+)?"
+                    r"(?:(?:Presiden|Gubernur|Bupati)\s+)?$", re.IGNORECASE)  # "tugas Menpora di periode kedua Jokowi"
+# "kinerja Uu sebagai wakil gubernur": the word before "sebagai" names the post's holder, whoever the model reads as a name
+HOLDER_NAMED_AS = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w'-]*)\s+(?:sebagai|selaku)\s+$")
+CUT_HOLDER = re.compile(r"\s,\s+(?:sebagai|selaku)\s+$")
+# "perkelahian antara anggota Satlantas dengan Zaenal Abidin": the other party of an act, not the post's holder
+OTHER_PARTY = re.compile(r"\b(?:dengan|melawan|terhadap)\s+$")
+# "Presiden Jokowi didorong menunjuk Menteri Pemuda dan Olahraga baru": whom a verb of appointing names holds the post,
+# not its subject
+APPOINTING = re.compile(r"\b(?:menunjuk|mengangkat|melantik|memilih|mencopot|memberhentikan)\s+$")
 
 
 # a comma and a connective between a post and a name: the name opens the next clause ("paparan pemerintah yang
@@ -393,6 +401,20 @@ def _possessed(text: str, post: Stretch) -> bool:
     word: "wakilnya adalah Nawawi" names the deputy)."""
     after = re.match(r"\s+([a-z]\S*)", text[post.end:post.end + 30])
     return after is not None and POSSESSED.fullmatch(after.group(1)) is not None
+
+
+def _named_as_another(text: str, post: Stretch, person: Stretch, orgs: list[Stretch]) -> bool:
+    """A word before "sebagai" right before the post names its holder ("kinerja Uu sebagai wakil gubernur"),
+    or a slot the scraper emptied does, and it is not `person`'s: a word the news writes in lower case, a post ("diangkat Presiden sebagai Menko")
+    or an institution's ("Irwan Yusuf dari Partai Gerindra sebagai Wakil Ketua") names no holder."""
+    if CUT_HOLDER.search(text, max(0, post.start - 20), post.start):
+        return True  # "mengganti posisi , sebagai Menteri Pemuda dan Olahraga": the holder's name was cut
+    named = HOLDER_NAMED_AS.search(text, max(0, post.start - 40), post.start)
+    if named is None or person.start <= named.start() < person.end:
+        return False
+    word = named.group("word").casefold()
+    return word not in words_of("common_words") and word not in post_head_words() \
+        and not any(o.start <= named.start() < o.end for o in orgs)
 
 
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
@@ -449,7 +471,10 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start) \
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
-                    or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)):
+                    or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
+                    or _named_as_another(text, post, person, list(org_at)) \
+                    or (post.end <= person.start and OTHER_PARTY.search(text, post.end, person.start)) \
+                    or (person.end <= post.start and APPOINTING.search(text, max(0, post.start - 20), post.start)):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
             hit = person_at.get(person)
             if hit is None:
@@ -701,9 +726,11 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
     it. `persons`: where each person mention starts, and whose it is; `statements`: kg.nlp.quotes'."""
     spans = _pointing_posts(text, analysis, posts)
     forms = _institution_forms(orgs)
-    named_in = defaultdict(list)  # sentence → the persons named in it, in order
+    named_in = defaultdict(list)  # sentence → the persons named in it outside quotes, in order
+    quoted = quoted_spans(text)
     for at, key in sorted(persons):
-        named_in[analysis.sentence_at(at)].append((at, key))
+        if _quote_of(quoted, at) is None:  # '"... periode kedua Jokowi," ujar Djayadi. Direktur Eksekutif LSI tersebut'
+            named_in[analysis.sentence_at(at)].append((at, key))
     have = {(m.person, m.role.key) for m in found}
     held = {(m.role.key, m.organization) for m in found}
     heads = {(m.person, m.role.label.split()[0].casefold()) for m in found}
