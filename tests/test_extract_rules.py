@@ -3296,3 +3296,11 @@ def test_a_description_after_a_quote_describes_its_speaker_not_whom_the_quote_na
                    "tersebut menilai langkah tersebut akan lebih baik.")
     assert ("Djayadi Hartono", "Direktur Eksekutif") in _post_pairs(facts)
     assert not any(person == "Budiman" for person, _ in _post_pairs(facts))
+
+
+def test_a_word_with_the_possessive_nya_opens_no_name():
+    facts = _facts("Jakarta - Kuasa hukum Novanto, Maqdir Ismail, hadir. Setidaknya Maqdir menyebut ada 19 poin.\n"
+                   "Pasalnya Supratman menolak hadir. Istrinya datang. Sonya Hartono dan Bunanya Wenda hadir.")
+    names = _persons(facts)
+    assert {"Maqdir Ismail", "Supratman", "Sonya Hartono", "Bunanya Wenda"} <= names
+    assert not any(n.split()[0].endswith("nya") and n.split()[0] not in ("Sonya", "Bunanya") for n in names)

@@ -119,11 +119,18 @@ def _degrees() -> frozenset[str]:
     return words("degrees")
 
 
+# a word with the possessive -nya, its stem of five letters or more, is a noun or adverb, no name's
+# ("Khotbahnya Ustad Iqbal", "Pasalnya Supratman", "Menurutnya"; not "Sonya", "Bunanya")
+POSSESSED_WORD = re.compile(r"[A-Z][a-z]{4,}nya")
+POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name without the acronym written before it ("Menteri KKP Susi Pudjiastuti") nor the degrees,
+    """A name without the acronym or possessed word written before it ("Menteri KKP Susi Pudjiastuti",
+    "Pasalnya Supratman") nor the degrees,
     editor's mark, acronym or currency written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN",
     "Jokowi Rp 5 triliun")."""
-    lead = re.match(r"[A-Z]{3,}\s+", text[start:end])
+    lead = re.match(r"[A-Z]{3,}\s+", text[start:end]) or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
     while True:
@@ -156,7 +163,7 @@ def _plausible_name(name: str) -> bool:
         return False  # "Capres" of "pasangan Capres-Cawapres nomor urut 01": a half of a hyphenated pair of words
     if len(tokens) == 1 and _fused_post(tokens[0]):
         return False  # "Kasatlantas", "Kadispenau": a unit head's post run together with the unit
-    return not (len(tokens) == 1 and AFFIXED_VERB.match(tokens[0]))
+    return not (len(tokens) == 1 and (AFFIXED_VERB.match(tokens[0]) or POSSESSED_WORD.fullmatch(tokens[0])))
 
 
 @cache
