@@ -3304,3 +3304,23 @@ def test_a_word_with_the_possessive_nya_opens_no_name():
     names = _persons(facts)
     assert {"Maqdir Ismail", "Supratman", "Sonya Hartono", "Bunanya Wenda"} <= names
     assert not any(n.split()[0].endswith("nya") and n.split()[0] not in ("Sonya", "Bunanya") for n in names)
+
+
+def test_a_name_the_scraper_cut_its_first_word_from_after_a_post_is_completed_too():
+    facts = _facts("Jakarta - Menteri Dalam Negeri  , Santoso menyampaikan, pemerintah setuju.\nMenurut dia, Budi menilai "
+                   "hal itu penting.\nWakil Ketua  , Sukamta mengatakan hal lain. Sementara itu Rahmat menolak, kata "
+                   "Sukamta.")
+    assert ("Budi Santoso", "Menteri Dalam Negeri", None) in _posts(facts)
+    assert "Sukamta" in _persons(facts) and "Rahmat Sukamta" not in _persons(facts)
+
+
+def test_the_chair_of_a_family_welfare_team_holds_it_in_the_team_not_the_council():
+    facts = _facts("Medan - Gubernur Sumut Edy Santoso didampingi Ketua TP-PKK Sumut Nawal Santoso, dan Wakil Ketua TP PKK "
+                   "Sumut Sri Ayu Mihari di DPRD Sumut.\nDua hari sebelumnya Panglima TNI, Marsekal Hadi Purnomo datang "
+                   "meninjau Karhutla. Negosiator Taliban Sher Mohammad Abbas hadir. Ketua Tim Penggerak PKK , Febrita "
+                   "Lustia Menyampaikan rasa syukur.")
+    held = _orgs_of(facts)
+    pkk = "Tim Penggerak Pemberdayaan dan Kesejahteraan Keluarga Sumatera Utara"
+    assert {("Nawal Santoso", "Ketua", pkk), ("Sri Ayu Mihari", "Wakil Ketua", pkk)} <= held
+    assert ("Hadi Purnomo", "Panglima TNI", None) in _posts(facts)
+    assert {"Sher Mohammad Abbas", "Febrita Lustia"} <= _persons(facts)

@@ -101,7 +101,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
-    persons = completed_names(text, persons, analysis.sentence_at)
+    persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]

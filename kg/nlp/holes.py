@@ -103,28 +103,47 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
 
 
 CUT_AFTER = re.compile(r"\s\s+,(?!\s*\()")  # "Presiden Rusia Vladimir  , menawarkan": the linked surname cut
+SLOTS_BEFORE = re.compile(r"(?:\s\s+,)+\s*$")  # "Menteri Dalam Negeri  , Kumolo menyampaikan": the linked first name cut
 
 
-def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callable[[int], int]) -> list[PersonHit]:
-    """A name the scraper cut its linked last word from ("Presiden Rusia Vladimir  , menawarkan ...", and later
-    "Putin mengatakan") is the name completed by the first one-word name the article introduces after it in a
-    later sentence (within REACH, unrelated to any name before it, and never written in a longer name: "BJ Habibie"
-    is no one's cut last name): "Vladimir Putin"; not past the next cut name
-    ("Presiden Vladimir  , ... Presiden Donald  , ... Trump": Trump's). A bracket after the slot gives another
-    form ("Bambang  , (Bamsoet)"), and is no completion."""
+def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callable[[int], int],
+                    post_ends: Iterable[int] = ()) -> list[PersonHit]:
+    """A name the scraper cut its linked last word from ("Presiden Rusia Vladimir  , menawarkan ...", later "Putin
+    mengatakan"), or its first word (`_cut`: "Menteri Dalam Negeri  , Kumolo", later "Tjahjo"), is completed by
+    the first one-word name the article introduces after it in a later sentence: within REACH, not past the next
+    cut name ("Presiden Vladimir  , ... Presiden Donald  , ... Trump": Trump's), unrelated to any name before it
+    and never written in a longer name ("BJ Habibie" is no one's cut last name). A bracket after the slot gives
+    another form ("Bambang  , (Bamsoet)"), and is no completion."""
     ordered = sorted(persons, key=lambda h: h.start)
+    ends = set(post_ends)
+    cuts = [h for h in ordered if _cut(text, h, ordered, ends)]
     out = []
     for hit in persons:
-        if CUT_AFTER.match(text, hit.end) is None or len(hit.name.split()) > 2:
+        if hit not in cuts or len(hit.name.split()) > 2:
             out.append(hit)
             continue
-        cut_next = next((h.start for h in ordered if h.start > hit.end and CUT_AFTER.match(text, h.end)), len(text))
-        last = next((h for h in ordered if hit.end < h.start < min(hit.end + REACH + 1, cut_next)
+        cut_next = next((h.start for h in cuts if h.start > hit.end), len(text))
+        rest = next((h for h in ordered if hit.end < h.start < min(hit.end + REACH + 1, cut_next)
                      and sentence_at(h.start) != sentence_at(hit.start) and len(h.name.split()) == 1 and h.name[0].isupper()
                      and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)
                      and not any(h.name in b.name.split() and b.name != h.name for b in ordered)), None)
-        out.append(replace(hit, name=f"{hit.name} {last.name}") if last is not None else hit)
+        if rest is None:
+            out.append(hit)
+        else:
+            name = f"{hit.name} {rest.name}" if CUT_AFTER.match(text, hit.end) else f"{rest.name} {hit.name}"
+            out.append(replace(hit, name=name))
     return out
+
+
+def _cut(text: str, hit: PersonHit, persons: Sequence[PersonHit], post_ends: set[int]) -> bool:
+    """A name with a slot right after it ("Vladimir  ,"), or a one-word name with slots between it and a post
+    before it, never written alone again ("Menteri Dalam Negeri  , Kumolo", then "Tjahjo"; not "Wakil Ketua
+    , Sukamta", then "kata Sukamta")."""
+    if CUT_AFTER.match(text, hit.end):
+        return True
+    before = SLOTS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+    return before is not None and before.start() in post_ends and hit.start == hit.name_start \
+        and len(hit.name.split()) == 1 and not any(p.name == hit.name and p.start != hit.start for p in persons)
 
 
 def _forms(words: str) -> set[str]:

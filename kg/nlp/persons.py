@@ -127,9 +127,8 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the acronym or possessed word written before it ("Menteri KKP Susi Pudjiastuti",
-    "Pasalnya Supratman") nor the degrees,
-    editor's mark, acronym or currency written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN",
-    "Jokowi Rp 5 triliun")."""
+    "Pasalnya Supratman") nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar
+    ST", "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
     lead = re.match(r"[A-Z]{3,}\s+", text[start:end]) or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
@@ -140,7 +139,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + mark.start()
             continue
         head, _, last = piece.rpartition(" ")
-        if head and (last.rstrip(".") in _degrees() or (last.isupper() and len(last) >= 3) or last.rstrip(".") == "Rp"):
+        if head and (last.rstrip(".") in _degrees() or (last.isupper() and len(last) >= 3) or last.rstrip(".") == "Rp"
+                     or AFFIXED_VERB.match(last)):
             end = start + len(head)
             continue
         return start, end

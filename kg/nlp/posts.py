@@ -63,7 +63,8 @@ POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){
 PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
                   # "Sejumlah pengalaman organisasi Imam adalah Ketua Umum PMII ...": a list of one's earlier posts
                   r"|\b(?:pengalaman|riwayat)\s+(?:organisasi|jabatan|karier|kerja|pekerjaan)(?:nya)?\b"
-                  r"|\b(?:sebelumnya|dulunya)\s+(?:(?:adalah|merupakan)\s+)?$"  # "Betty sebelumnya adalah Ketua KPU DKI"
+                  # "Betty sebelumnya adalah Ketua KPU DKI"; not "dua hari sebelumnya Panglima TNI ... datang": a time
+                  r"|(?<!hari )(?<!pekan )(?<!minggu )(?<!bulan )(?<!tahun )(?<!jam )\b(?:sebelumnya|dulunya)\s+(?:(?:adalah|merupakan)\s+)?$"
                   r"|\b(?:ketika|semasa|sewaktu|kala)\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:masih\s+)?menjabat\b")
 
 
