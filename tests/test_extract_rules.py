@@ -3326,3 +3326,11 @@ def test_the_chair_of_a_family_welfare_team_holds_it_in_the_team_not_the_council
     assert {("Nawal Santoso", "Ketua", pkk), ("Sri Ayu Mihari", "Wakil Ketua", pkk)} <= held
     assert ("Hadi Purnomo", "Panglima TNI", None) in _posts(facts)
     assert {"Sher Mohammad Abbas", "Febrita Lustia"} <= _persons(facts)
+
+
+def test_a_slot_is_not_filled_with_a_word_the_article_writes_in_lower_case():
+    facts = _facts("Jakarta - Wakil Ketua Komisi Pemberantasan Korupsi (KPK)  ,, menangis saat mengenang mantan aktivis "
+                   "dalam acara prosesi duka cita di kantor Komnas HAM.\nAbu jenazah almarhum sempat dibawa ke kantor Komnas "
+                   "HAM. Budi Santoso duduk di depan abu jenazah.")
+    assert ("Budi Santoso", "Wakil Ketua") in _post_pairs(facts)
+    assert not any(person == "Abu" for person, _ in _post_pairs(facts))

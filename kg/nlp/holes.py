@@ -90,6 +90,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
             continue  # "Ketua  , nondefinitif Pantas Nainggolan", "Ketua Fraksi  , di DPRD Kota  , Entang Suryaman":
             # the cut words were the institution's
         person = next((h for h in ordered if slot < h.start <= slot + REACH and h.name not in held_names
+                       and not _written_small(text, h.name)
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
                        and (heads is None or h.name.casefold() in heads)
                        and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)), None)
@@ -144,6 +145,12 @@ def _cut(text: str, hit: PersonHit, persons: Sequence[PersonHit], post_ends: set
     before = SLOTS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
     return before is not None and before.start() in post_ends and hit.start == hit.name_start \
         and len(hit.name.split()) == 1 and not any(p.name == hit.name and p.start != hit.start for p in persons)
+
+
+def _written_small(text: str, name: str) -> bool:
+    """A one-word name the article also writes in lower case is a word read as a name ("Abu jenazah almarhum
+    ... di depan abu jenazah"): no one a slot stands for."""
+    return " " not in name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def _forms(words: str) -> set[str]:
