@@ -3334,3 +3334,18 @@ def test_a_slot_is_not_filled_with_a_word_the_article_writes_in_lower_case():
                    "HAM. Budi Santoso duduk di depan abu jenazah.")
     holders = dict(_post_pairs(facts))
     assert holders.get("Budi Santoso") == "Wakil Ketua" and "Abu" not in holders
+
+
+def test_the_name_after_a_word_for_a_group_is_the_group_s():
+    facts = _facts("Jakarta - Para kader ormas Tri Karya mendesak DPP Partai Golkar bertindak. Pengunjuk rasa juga mendesak "
+                   "pengurus Ormas Tri Karya untuk memberi peringatan.\nSejumlah pengalaman organisasi Imam Santoso adalah "
+                   "Ketua Umum PMII Cabang Surabaya.")
+    assert "Imam Santoso" in _persons(facts)
+    assert not any("Karya" in name for name in _persons(facts))
+
+
+def test_a_name_the_article_writes_whole_elsewhere_is_not_completed_after_a_slot():
+    facts = _facts("Jakarta - Kami mendesak DPP Partai Golkar yang dipimpin Ketua Umum  , Santoso segera memberi sanksi.\n"
+                   "Budi menolak hadir.\nKami tetap mendukung Rahmat Santoso, ujar Laras.")
+    assert "Rahmat Santoso" in _persons(facts) and not any(n.endswith(" Santoso") and n != "Rahmat Santoso"
+                                                           for n in _persons(facts))

@@ -764,15 +764,20 @@ CODED_SHORT_FORM = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")  # "DPMDP3A", "P2TP2A": a
 COMPANY = re.compile(r"\b(?:PT|Perum|CV)\.?\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})(?=\s+[a-z]|\s*[,.;:)])")
 
 
+GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa)\s+$")  # not "pengalaman organisasi Imam"
+
+
 def _without_institution_names(text: str, persons: list[PersonHit]) -> list[PersonHit]:
     """The persons less institutions' names: a name with an English word for institutions ("Jokowi
     Watch"), and the short forms the article gives institutions in brackets ("Aliansi Mahasiswa Pejuang
     Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
     Jenggu"); nor is a company's name the article writes after "PT" ("pimpinan Jasa Marga" of PT Jasa
-    Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), or a name right after "di"."""
+    Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), a name right after "di", or one
+    right after a word for a group ("Ormas Tri Karya")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
+    groups = {h.name for h in persons if h.rank is None and GROUP_BEFORE.search(text, max(0, h.start - 14), h.start)}
     out = []
     for h in persons:
         if h.name in companies or h.evidence == "short" and any(_written_within(text, h.name_start, h.end, c)
@@ -782,6 +787,8 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
             continue
         if h.rank is None and AT_PLACE.search(text, max(0, h.start - 4), h.start):
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
+        if h.name in groups or h.evidence == "short" and any(h.name in g.split() for g in groups):
+            continue  # "pengurus Ormas Tri Karya": a group's name, and its short form
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
         if h.name in forms or any(_written_within(text, h.name_start, h.end, f) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"

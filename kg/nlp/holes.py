@@ -137,9 +137,11 @@ def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callab
 
 
 def _cut(text: str, hit: PersonHit, persons: Sequence[PersonHit], post_ends: set[int]) -> bool:
-    """A name with a slot right after it ("Vladimir  ,"), or a one-word name with slots between it and a post
-    before it, never written alone again ("Menteri Dalam Negeri  , Kumolo", then "Tjahjo"; not "Wakil Ketua
-    , Sukamta", then "kata Sukamta")."""
+    """A name with a slot right after it ("Vladimir  ,"), or a one-word name with slots between it and a post before
+    it, never written alone again ("Menteri Dalam Negeri  , Kumolo", then "Tjahjo"; not "Wakil Ketua  , Sukamta",
+    then "kata Sukamta"); not one the article writes whole elsewhere ("Airlangga Hartarto")."""
+    if any(hit.name in p.name.split() and p.name != hit.name for p in persons):
+        return False  # "Ketua Umum  , Hartarto" ... "Airlangga Hartarto": the article gives the whole name itself
     if CUT_AFTER.match(text, hit.end):
         return True
     before = SLOTS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
