@@ -380,6 +380,9 @@ ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim|periode)\s+(?:(?:pertama|kedua|k
 # "kinerja Uu sebagai wakil gubernur": the word before "sebagai" names the post's holder, whoever the model reads as a name
 HOLDER_NAMED_AS = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w'-]*)\s+(?:sebagai|selaku)\s+$")
 CUT_HOLDER = re.compile(r"\s,\s+(?:sebagai|selaku)\s+$")
+# "dua menterinya yang akan dilantik sebagai anggota DPR": the noun before "yang" holds the post, no name elsewhere
+NOUN_NAMED_AS = re.compile(r"\b[a-z]\w*\s+yang\s+(?:(?:akan|telah|sudah|baru|resmi)\s+)*(?:dilantik|ditunjuk|diangkat|dipilih|"
+                           r"terpilih|menjabat)\s+(?:sebagai|menjadi)\s+$")
 # "perkelahian antara anggota Satlantas dengan Zaenal Abidin": the other party of an act, not the post's holder
 OTHER_PARTY = re.compile(r"\b(?:dengan|melawan|terhadap)\s+$")
 # "Presiden Jokowi didorong menunjuk Menteri Pemuda dan Olahraga baru": whom a verb of appointing names holds the post,
@@ -405,10 +408,12 @@ def _possessed(text: str, post: Stretch) -> bool:
 
 def _named_as_another(text: str, post: Stretch, person: Stretch, orgs: list[Stretch]) -> bool:
     """A word before "sebagai" right before the post names its holder ("kinerja Uu sebagai wakil gubernur"),
-    or a slot the scraper emptied does, and it is not `person`'s: a word the news writes in lower case, a post ("diangkat Presiden sebagai Menko")
+    or a slot the scraper emptied or a noun does, and it is not `person`'s: a word the news writes in lower case, a post ("diangkat Presiden sebagai Menko")
     or an institution's ("Irwan Yusuf dari Partai Gerindra sebagai Wakil Ketua") names no holder."""
-    if CUT_HOLDER.search(text, max(0, post.start - 20), post.start):
-        return True  # "mengganti posisi , sebagai Menteri Pemuda dan Olahraga": the holder's name was cut
+    if CUT_HOLDER.search(text, max(0, post.start - 20), post.start) \
+            or NOUN_NAMED_AS.search(text, max(0, post.start - 60), post.start):
+        return True  # "mengganti posisi , sebagai Menteri ...": the holder's name was cut; "menterinya yang akan
+        # dilantik sebagai anggota DPR": a group the sentence does not name
     named = HOLDER_NAMED_AS.search(text, max(0, post.start - 40), post.start)
     if named is None or person.start <= named.start() < person.end:
         return False
@@ -528,7 +533,7 @@ def _qualifier_before() -> re.Pattern[str]:
 PLACE_WORDS = r"(?:\s+[A-Z][\w-]*){0,4}?"  # the post's region or institution before the word that dates it
 TERM_AFTER = re.compile(rf"{PLACE_WORDS}\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
-INTERIM_AFTER = re.compile(r"\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")
+INTERIM_AFTER = re.compile(r"(?:\s+,)?\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")  # "Ketua  , nondefinitif"
 ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
 NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
