@@ -3358,3 +3358,13 @@ def test_a_group_a_noun_names_holds_its_post_and_an_interim_chair_after_a_slot_i
     assert ("Rahmat Hidayat", "Ketua", "acting") in _posts(facts)
     assert {person for person, _, _ in _posts(facts)} <= {"Rahmat Hidayat", "Budi Santoso"}
     assert not any("Beliau" in name for name in _persons(facts))
+
+
+def test_a_unit_named_after_a_post_word_and_english_or_military_police_names_are_no_persons():
+    facts = _facts("Jakarta - Kepala Biro Penerangan Masyarakat (Karopenmas) Divisi Humas Mabes Polri, Brigjen Budi "
+                   "Santoso mengatakan tidak ada korban.\nDirektur Eksekutif PARA Syndicate Rahmat Hidayat mengatakan hal "
+                   "itu. Komandan Pomdam Jaya pada 5 September telah memberikan surat. Kali ini Gubernur , H. , kembali "
+                   "meraih penghargaan.")
+    assert not any(post == "Humas" for _, post in _post_pairs(facts))
+    assert {"Budi Santoso", "Rahmat Hidayat"} <= _persons(facts)
+    assert not any(name.startswith(("Syndicate", "Pomdam", "H.")) for name in _persons(facts))

@@ -100,6 +100,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
+    persons = [h for h in persons if not BARE_INITIAL.fullmatch(h.name)]  # "Gubernur , H. , kembali": a cut name's title
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
@@ -764,6 +765,19 @@ CODED_SHORT_FORM = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")  # "DPMDP3A", "P2TP2A": a
 COMPANY = re.compile(r"\b(?:PT|Perum|CV)\.?\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})(?=\s+[a-z]|\s*[,.;:)])")
 
 
+def _after_english_institution(text: str, h: PersonHit) -> PersonHit | None:
+    """The name after an institution's name written in English that ends with one of its words ("Syndicate Ari
+    Nurcahyo"), when two words or more follow it; else None: the whole is the institution's ("Jokowi Watch")."""
+    tokens = h.name.split()
+    last = max((i for i, w in enumerate(tokens) if w in words("english_institution_words")), default=-1)
+    rest = tokens[last + 1:]
+    if last < 0 or len(rest) < 2 or any(CODED_SHORT_FORM.fullmatch(w) for w in rest):
+        return None
+    cut = text.index(rest[0], h.name_start)
+    return replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=" ".join(rest), name_start=cut)
+
+
+BARE_INITIAL = re.compile(r"[A-Z]\.?")
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa)\s+$")  # not "pengalaman organisasi Imam"
 
 
@@ -784,7 +798,9 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
                                                                  for c in companies):
             continue  # "pimpinan Jasa Marga", "kamera Jasa Marga" of PT Jasa Marga
         if any(w in words("english_institution_words") or CODED_SHORT_FORM.fullmatch(w) for w in h.name.split()):
-            continue
+            h = _after_english_institution(text, h)  # "PARA Syndicate Ari Nurcahyo": the name after the institution's
+            if h is None:
+                continue  # "Jokowi Watch"
         if h.rank is None and AT_PLACE.search(text, max(0, h.start - 4), h.start):
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
         if h.name in groups or h.evidence == "short" and any(h.name in g.split() for g in groups):

@@ -26,6 +26,7 @@ COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penase
                      r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
 NATIONAL_BOARD = re.compile(r"DPP\s+")
 COUNCIL_NAME = re.compile(r"\bDewan\s+$")
+UNIT_NAME = re.compile(r"\b(?:Divisi|Biro|Bidang|Bagian|Subbagian|Subbag|Subbid|Seksi)\s+$")
 EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|[A-Z]{{3,6}}(?![\w-])|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
@@ -228,6 +229,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             continue  # "Karo Penmas Divisi Humas Polri": a word of an institution's name, not the post "Humas"
         if COUNCIL_NAME.search(text, max(0, m.start() - 8), m.start()):
             continue  # "Ketua Dewan Guru Besar UGM": a council's name, not the post "Guru Besar"
+        if UNIT_NAME.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "(Karopenmas) Divisi Humas Mabes Polri, Brigjen Dedi": the division's name, not the post "Humas"
         if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
                 and _form_def(word).kind not in LOWER_OK \
                 and not APPOSED.search(text, max(0, m.start() - 30), m.start()) \
