@@ -9,7 +9,8 @@ seeded random sample of `n` memberships and `n` quotations. Writes `memberships.
 person fills in by reading the sentence (right / wrong, and why). A post the graph marks as acting
 (Pj, Plt), former (mantan) or elect (terpilih) says so in brackets, as the graph does with pemilu:qualifier. `--ids FILE` reads the article ids
 from a file instead (one per line), so that an older version of the extractor, which has no
-kg.training.clickid, draws from the same articles: the "before" sample.
+kg.training.clickid, draws from the same articles: the "before" sample. `--unjudged bench/hand_check` draws
+only facts whose sentence no earlier draw has judged.
 """
 from __future__ import annotations
 
@@ -30,6 +31,16 @@ def political_ids(data: Path) -> list[str]:
     return [a.id for a in political_articles(data) if a.id not in annotated]
 
 
+def judged_sentences(folder: Path) -> set[tuple[str, str]]:
+    """(article, sentence) of every row of the CSVs under `folder`: what earlier draws judged and the fixes
+    were written from, so that a sample of the rest measures text no fix was written from."""
+    out = set()
+    for path in folder.rglob("*.csv"):
+        with open(path, newline="", encoding="utf-8") as fh:
+            out |= {(r["article"], r["sentence"]) for r in csv.DictReader(fh) if "sentence" in r}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -37,6 +48,8 @@ def main() -> int:
     ap.add_argument("--ids", type=Path, help="article ids to read, one per line (default: the political articles)")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--unjudged", type=Path, metavar="FOLDER",
+                    help="draw only facts whose sentence no CSV under FOLDER (e.g. bench/hand_check) has judged")
     args = ap.parse_args()
 
     from kg.nlp.extract import extract
@@ -64,6 +77,10 @@ def main() -> int:
             for q in facts.quotations:
                 quotes.append({"article": article.id, "speaker": labels.get(q.speaker, q.speaker),
                                "quotation": q.text, "direct": q.direct, "sentence": facts.sentences[q.sentence].text})
+    if args.unjudged:
+        judged = judged_sentences(args.unjudged)
+        members = [r for r in members if (r["article"], r["sentence"]) not in judged]
+        quotes = [r for r in quotes if (r["article"], r["sentence"]) not in judged]
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, rows in (("memberships", members), ("quotations", quotes)):
