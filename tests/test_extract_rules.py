@@ -3368,3 +3368,11 @@ def test_a_unit_named_after_a_post_word_and_english_or_military_police_names_are
     assert not any(post == "Humas" for _, post in _post_pairs(facts))
     assert {"Budi Santoso", "Rahmat Hidayat"} <= _persons(facts)
     assert not any(name.startswith(("Syndicate", "Pomdam", "H.")) for name in _persons(facts))
+
+
+def test_a_post_written_with_another_institution_s_short_form_is_not_placed_in_the_article_s_institution():
+    facts = _facts("Jakarta - Komisi Pemberantasan Korupsi (KPK) menolak revisi itu. Menurut Ketua KPK Agus Santoso, revisi "
+                   "melemahkan lembaganya.\n\"Revisi itu membuat kerja KPK tidak maksimal,\" ujar Bambang, Ketua HMI "
+                   "Cirebon.")
+    kpk = {person for person, org in _held_in(facts) if org == "Komisi Pemberantasan Korupsi"}
+    assert "Agus Santoso" in kpk and "Bambang" not in kpk

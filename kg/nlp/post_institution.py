@@ -183,12 +183,35 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
             best = best_institution(text, sentence_of, post, m.role.label, holder, fitting, linker) if fitting else None
             chosen = next((c for c in fitting if best is not None and c.key == best[0]), None)
             if chosen is not None and not _of_another_s_brackets(chosen, m.person, brackets) \
+                    and not _another_short_form_after(text, post, m.role.label, chosen) \
                     and not (kinds == (INDEPENDENT,) and _public_body(chosen, kind_of[chosen.key])) \
                     and not _named_with_another_s_post(sentence_of, holder, chosen, m.person, memberships) \
                     and not _where_the_holder_comes_from(text, sentence_of, post, holder, chosen):
                 m = replace(m, organization=chosen.key)  # the linker's choice, unless the text gives it to another
         out.append(m)
     return _one_each(out)
+
+
+@cache
+def _unit_heads() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("units") if len(row) > 1 and row[1] == "head")
+
+
+SHORT_FORM_AFTER = re.compile(r"\s+([A-Z]{3,6})(?![\w-])")
+BOARD_WORDS = frozenset({"DPP", "DPD", "DPW", "DPC", "PAC"})  # a party's or association's board, its name after
+
+
+def _another_short_form_after(text: str, post: Stretch, label: str, org: Candidate) -> bool:
+    """The post is written with an institution's short form after it that is not this institution's ("ujar
+    Bambang, Ketua HMI Cirebon": not the KPK the article is about); a region's ("Kapolda NTB"), a rank, a
+    board's word or a unit after a unit head's post ("Kabid IKP") says nothing."""
+    after = SHORT_FORM_AFTER.match(text, post.end)
+    if after is None or label.split()[0] in _unit_heads():
+        return False
+    short = after.group(1)
+    if short in BOARD_WORDS or short in lexicon_words("region_aliases") or short in lexicon_words("ranks"):
+        return False
+    return short.casefold() not in _words(org.words)
 
 
 SPEECH_VERB = re.compile(rf"\b(?:{alternation(sorted(speech_verbs()))})\b", re.IGNORECASE)
