@@ -3376,3 +3376,14 @@ def test_a_post_written_with_another_institution_s_short_form_is_not_placed_in_t
                    "Cirebon.")
     kpk = {person for person, org in _held_in(facts) if org == "Komisi Pemberantasan Korupsi"}
     assert "Agus Santoso" in kpk and "Bambang" not in kpk
+
+
+def test_a_post_someone_was_dismissed_from_or_held_then_is_former():
+    text = ("Jakarta - Keputusan itu diambil Presiden setelah menandatangani Keppres mengenai pemberhentian Imam Santoso "
+            "dari jabatan Menpora.\nDi antara penumpang yang tewas, tercatat Gubernur Sumatera Utara yang menjabat kala "
+            "itu, Tengku Rizal Hidayat.\nMenteri Sosial Budi Hartono akan mundur dari jabatan Menteri Sosial pekan depan."
+            "\nAncaman veto dari Anggota Tetap DK PBB berhasil dihindari.")
+    posts = _posts(_facts(text))
+    assert {("Imam Santoso", "Menpora", "former"), ("Tengku Rizal Hidayat", "Gubernur", "former")} <= posts
+    assert ("Budi Hartono", "Menteri Sosial", None) in posts
+    assert not any("Tetap" in person for person, _, _ in posts)

@@ -541,7 +541,8 @@ ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 # "Lima pimpinan KPK 2019-2023 terpilih dalam voting ..., yakni A, B": a group's post, its institution and term, chosen
 ELECTED_GROUP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?\s+terpilih\b")
 # "Wali Kota Malang saat itu", "Wakil Gubernur terpilih saat itu": elect then, in office since or gone
-THEN_AFTER = re.compile(rf"{PLACE_WORDS}(?:\s+terpilih)?\s+(?P<then>(?:saat|ketika|waktu|kala)\s+itu)\b")
+THEN_AFTER = re.compile(rf"{PLACE_WORDS}(?:\s+terpilih|\s+yang\s+(?:masih\s+)?menjabat)?\s+"
+                        r"(?P<then>(?:saat|ketika|waktu|kala)\s+itu)\b")  # "Gubernur Sumut yang menjabat kala itu, X"
 
 
 def _term_before(text: str, start: int) -> str | None:

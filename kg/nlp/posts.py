@@ -66,7 +66,12 @@ PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
                   r"|\b(?:pengalaman|riwayat)\s+(?:organisasi|jabatan|karier|kerja|pekerjaan)(?:nya)?\b"
                   # "Betty sebelumnya adalah Ketua KPU DKI"; not "dua hari sebelumnya Panglima TNI ... datang": a time
                   r"|(?<!hari )(?<!pekan )(?<!minggu )(?<!bulan )(?<!tahun )(?<!jam )\b(?:sebelumnya|dulunya)\s+(?:(?:adalah|merupakan)\s+)?$"
-                  r"|\b(?:ketika|semasa|sewaktu|kala)\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:masih\s+)?menjabat\b")
+                  r"|\b(?:ketika|semasa|sewaktu|kala)\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:masih\s+)?menjabat\b"
+                  # "pemberhentian Imam Nahrawi dari jabatan Menpora", "mengundurkan diri dari jabatan Ketua ..." (not
+                  # "akan mundur dari ...": still in office)
+                  r"|(?<!akan )(?<!siap )(?<!ingin )(?<!bakal )\b(?:pemberhentian|diberhentikan|pencopotan|dicopot|mundur"
+                  r"|mengundurkan\s+diri|pengunduran\s+diri)\s+(?:[A-Z][\w'.-]*\s+){0,4}dari\s+(?:jabatan(?:nya)?\s+)?"
+                  r"(?:sebagai\s+)?$")
 
 
 @dataclass(frozen=True)
