@@ -3387,3 +3387,10 @@ def test_a_post_someone_was_dismissed_from_or_held_then_is_former():
     assert {("Imam Santoso", "Menpora", "former"), ("Tengku Rizal Hidayat", "Gubernur", "former")} <= posts
     assert ("Budi Hartono", "Menteri Sosial", None) in posts
     assert not any("Tetap" in person for person, _, _ in posts)
+
+
+def test_an_article_that_defines_dpd_as_a_board_names_no_senate_by_it():
+    facts = _facts("Jambi - Kedatangan rombongan Dewan Pimpinan Daerah (DPD) Korps Alumni Komite Nasional Pemuda Indonesia "
+                   "(KNPI) Provinsi Jambi itu dipimpin langsung oleh Ketua DPD Provinsi Jambi, Rahmat Hidayat.")
+    assert "Dewan Perwakilan Daerah" not in {e.label for e in facts.entities}
+    assert ("Rahmat Hidayat", "Ketua") in _post_pairs(facts)

@@ -120,13 +120,17 @@ def _parties() -> tuple[re.Pattern[str], dict[str, tuple[str, str, tuple[str, ..
     return re.compile(rf"(?<![\w-])(?:[Pp]artai\s)?(?:{alternation(table)})(?![\w-])"), table
 
 
+BOARD_DEFINED = re.compile(r"\bDewan\s+Pimpinan\s+Daerah\s*\(DPD\)")
+
+
 def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
     """Every institution mention, each with its branch region when the text gives one."""
     place_at = {p.start: p for p in sorted(places, key=lambda p: p.end - p.start)}
     hits: list[OrgHit] = []
     defined: dict[str, OrgHit] = {}  # abbreviation → branch it was introduced for
     party_after = _parties()[0]
-    boards = any(_party_board(text, m.start(), m.end(), party_after) for m in DPD.finditer(text))
+    boards = any(_party_board(text, m.start(), m.end(), party_after) for m in DPD.finditer(text)) \
+        or BOARD_DEFINED.search(text) is not None  # "Dewan Pimpinan Daerah (DPD) Korps Alumni KNPI": the article's DPD
     for m in _head_pattern().finditer(text):
         if LOWER_PREFIX.search(text, max(0, m.start() - 12), m.start()):
             continue  # "anti-KPK", "pro-Polri": a word made with the name, not the institution ("Polri-TNI" is two)
