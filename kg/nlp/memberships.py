@@ -407,9 +407,9 @@ def _possessed(text: str, post: Stretch) -> bool:
 
 
 def _named_as_another(text: str, post: Stretch, person: Stretch, orgs: list[Stretch]) -> bool:
-    """A word before "sebagai" right before the post names its holder ("kinerja Uu sebagai wakil gubernur"),
-    or a slot the scraper emptied or a noun does, and it is not `person`'s: a word the news writes in lower case, a post ("diangkat Presiden sebagai Menko")
-    or an institution's ("Irwan Yusuf dari Partai Gerindra sebagai Wakil Ketua") names no holder."""
+    """A word before "sebagai" right before the post names its holder ("kinerja Uu sebagai wakil gubernur"), or a
+    slot the scraper emptied or a noun does, and it is not `person`'s. A word the news writes in lower case, a post
+    ("diangkat Presiden sebagai Menko") or an institution's ("dari Partai Gerindra sebagai ...") names no holder."""
     if CUT_HOLDER.search(text, max(0, post.start - 20), post.start) \
             or NOUN_NAMED_AS.search(text, max(0, post.start - 60), post.start):
         return True  # "mengganti posisi , sebagai Menteri ...": the holder's name was cut; "menterinya yang akan

@@ -19,7 +19,7 @@ from functools import cache
 from kg.nlp.listed import event_tasks
 from kg.nlp.orgs import GOVERNMENTS, OrgHit
 from kg.nlp.post_linker import Linker, Stretch
-from kg.nlp.posts import definition_of, personal_posts
+from kg.nlp.posts import definition_of, personal_posts, unit_heads
 from kg.nlp.quotes import quoted_spans, speech_verbs
 from kg.nlp.text import alternation
 from kg.records import Membership
@@ -192,11 +192,6 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
     return _one_each(out)
 
 
-@cache
-def _unit_heads() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicon("units") if len(row) > 1 and row[1] == "head")
-
-
 SHORT_FORM_AFTER = re.compile(r"\s+([A-Z]{3,6})(?![\w-])")
 BOARD_WORDS = frozenset({"DPP", "DPD", "DPW", "DPC", "PAC"})  # a party's or association's board, its name after
 
@@ -206,7 +201,7 @@ def _another_short_form_after(text: str, post: Stretch, label: str, org: Candida
     Bambang, Ketua HMI Cirebon": not the KPK the article is about); a region's ("Kapolda NTB"), a rank, a
     board's word or a unit after a unit head's post ("Kabid IKP") says nothing."""
     after = SHORT_FORM_AFTER.match(text, post.end)
-    if after is None or label.split()[0] in _unit_heads():
+    if after is None or label.split()[0] in unit_heads():
         return False
     short = after.group(1)
     if short in BOARD_WORDS or short in lexicon_words("region_aliases") or short in lexicon_words("ranks"):

@@ -166,7 +166,8 @@ def _units() -> re.Pattern[str]:
 
 
 @cache
-def _unit_heads() -> frozenset[str]:
+def unit_heads() -> frozenset[str]:
+    """Posts that name their unit right after them (kg/lexicons/units.tsv rows marked "head": Kasat, Kabid ...)."""
     return frozenset(r[0] for r in lexicon("units") if r[1] == "head")
 
 
@@ -260,7 +261,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             portfolio = _portfolio().match(text, end) or _acronym_portfolio(text, end)
         if portfolio:
             label, end = label + portfolio.group(), portfolio.end()
-        elif label in _unit_heads() and (unit := _units().match(text, end)):
+        elif label in unit_heads() and (unit := _units().match(text, end)):
             label, end = f"{label} {unit.group('unit')}", unit.end()  # "Kasat Intel", "asisten pribadinya": the unit is the post's
         elif ext:
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
