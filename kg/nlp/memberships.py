@@ -462,13 +462,14 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     person_at = {Stretch(h.start, h.end): h for h in persons if keys[h] not in held}
     everyone = [Stretch(h.start, h.end) for h in persons]
     org_at = {Stretch(o.start, o.end): o for o in orgs}
+    org_spans = list(org_at)
     org_forms = _institution_forms(orgs)
     post_spans = [s for s, _ in candidates]
     quoted = quoted_spans(text)
     out, seen = [], set()
     for sent in analysis.sentences:
         bounds = Stretch(sent.start, sent.end)
-        chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, list(org_at), linker.person))
+        chosen = _one_holder(text, best_holders(text, bounds, candidates, everyone, org_spans, linker.person))
         for person, (post, words, prob) in sorted(chosen.items(), key=lambda kv: kv[0].start):
             if of_another(text, post.start, post.end, person.start) or PASSIVE_AGENT.search(text, max(0, person.start - 40), person.start) \
                     or (post.end <= person.start and not_held_by_name_after(text, post.start, post.end, person.end)) \
@@ -477,7 +478,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or _said_aside().fullmatch(text, post.end, person.start) \
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
-                    or _named_as_another(text, post, person, list(org_at)) \
+                    or _named_as_another(text, post, person, org_spans) \
                     or (post.end <= person.start and OTHER_PARTY.search(text, post.end, person.start)) \
                     or (person.end <= post.start and APPOINTING.search(text, max(0, post.start - 20), post.start)):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
@@ -493,7 +494,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             if rule is not None and rule.org is not None:
                 org = rule.org.key
             elif named is None:
-                best = best_org(text, bounds, post, words, person, everyone, post_spans, list(org_at), linker.org)
+                best = best_org(text, bounds, post, words, person, everyone, post_spans, org_spans, linker.org)
                 org = org_at[best].key if best else None
             ident = (keys[hit], role.key, org)
             if ident in seen:

@@ -26,8 +26,10 @@ COUNCIL = re.compile(r"\s(?:Dewan\s+(?:Pembina|Pakar|Kehormatan|Penasihat|Penase
                      r"Majelis\s+(?:Syuro|Syura|Tinggi))(?![\w-])")
 NATIONAL_BOARD = re.compile(r"DPP\s+")
 COUNCIL_NAME = re.compile(r"\bDewan\s+$")
-UNIT_NAME = re.compile(r"\b(?:Divisi|Biro|Bidang|Bagian|Subbagian|Subbag|Subbid|Seksi)\s+$")
-EXTENSION = re.compile(rf"(?:\s(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|[A-Z]{{3,6}}(?![\w-])|dan|&))+)")
+# the words that open a unit's name inside an institution ("Kepala Bidang Humas", "Divisi Hukum")
+UNIT_WORDS = r"(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)"
+UNIT_NAME = re.compile(rf"\b{UNIT_WORDS}\s+$")
+EXTENSION = re.compile(rf"(?:\s{UNIT_WORDS}(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|[A-Z]{{3,6}}(?![\w-])|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
 _FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN|IAIN|Politeknik|Sekolah Tinggi)\b)"
