@@ -140,13 +140,13 @@ def _cut(text: str, hit: PersonHit, persons: Sequence[PersonHit], post_ends: set
     """A name with a slot right after it ("Vladimir  ,"), or a one-word name with slots between it and a post before
     it, never written alone again ("Menteri Dalam Negeri  , Kumolo", then "Tjahjo"; not "Wakil Ketua  , Sukamta",
     then "kata Sukamta"); not one the article writes whole elsewhere ("Airlangga Hartarto")."""
-    if any(hit.name in p.name.split() and p.name != hit.name for p in persons):
-        return False  # "Ketua Umum  , Hartarto" ... "Airlangga Hartarto": the article gives the whole name itself
-    if CUT_AFTER.match(text, hit.end):
-        return True
-    before = SLOTS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
-    return before is not None and before.start() in post_ends and hit.start == hit.name_start \
-        and len(hit.name.split()) == 1 and not any(p.name == hit.name and p.start != hit.start for p in persons)
+    if CUT_AFTER.match(text, hit.end) is None:
+        before = SLOTS_BEFORE.search(text, max(0, hit.start - 16), hit.start)
+        if before is None or before.start() not in post_ends or hit.start != hit.name_start \
+                or len(hit.name.split()) != 1 or any(p.name == hit.name and p.start != hit.start for p in persons):
+            return False
+    # "Ketua Umum  , Hartarto" ... "Airlangga Hartarto": the article gives the whole name itself
+    return not any(hit.name in p.name.split() and p.name != hit.name for p in persons)
 
 
 def _written_small(text: str, name: str) -> bool:
