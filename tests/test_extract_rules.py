@@ -892,6 +892,16 @@ def test_list_introduced_in_the_sentence_takes_the_group_s_institution():
         assert (name, "Komisioner", "Komisi Pemilihan Umum Kota Kendari") in rows
 
 
+def test_a_listed_name_with_a_post_elsewhere_in_another_institution_also_holds_the_group_s_post():
+    facts = _facts("Ketua KPU Kota Kendari Yusran Halim membuka acara. Anggota Bawaslu Kota Kendari Marlina Sari "
+                   "hadir.\nTujuh orang anggota KPU Provinsi Sulawesi Tenggara yang dilantik adalah "
+                   "Yusran Halim, Marlina Sari dan Beni Kurniawan.")
+    rows = _orgs_of(facts)
+    for name in ("Yusran Halim", "Marlina Sari", "Beni Kurniawan"):
+        assert (name, "Anggota", "Komisi Pemilihan Umum Provinsi Sulawesi Tenggara") in rows
+    assert ("Yusran Halim", "Ketua", "Komisi Pemilihan Umum Kota Kendari") in rows
+
+
 def test_agent_of_a_passive_verb_does_not_hold_the_post_before_it():
     facts = _facts("Lima anggota Bawaslu yang dilantik Presiden Surya Pratama adalah Dedi Marwan, Rina Oktavia "
                    "dan Hendra Gunawan.")

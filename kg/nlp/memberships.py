@@ -597,24 +597,27 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
     for the names no other rule gave a post; a task at an event ("10 panelis ... seperti Mohammad Nasih (rektor
     Universitas Airlangga)") also for those that hold one."""
     held: dict[str, set[str]] = defaultdict(set)  # person → the first words of the posts found for them
+    held_in: dict[str, set] = defaultdict(set)  # person → the sentences and institutions of those posts
     for m in found:
         held[m.person].add(m.role.label.split()[0].casefold())
+        held_in[m.person] |= {m.sentence, m.organization}
     out, seen = [], set()
     for item in listed_holders(text, analysis.sentences, posts, persons,
                                {(h.post.start, h.post.end) for h in holdings}):
         key = keys[item.person]
         words = text[item.start:item.end]
+        sentence = analysis.sentence_at(item.person.start)
         task = words.casefold() in event_tasks() and words.split()[0].casefold() not in held.get(key, set())
-        if (key in held and not task) or key in seen:
+        org = item.post.org.key if item.post and item.post.org else None
+        if (key in held and (org is None or held_in[key] & {sentence, org}) and not task) or key in seen:
             continue
         seen.add(key)
         role = role_for(item.post.label, item.post.definition) if item.post \
             else role_for(words, post_defs().get(words[:1].upper() + words[1:]))
-        sentence = analysis.sentence_at(item.person.start)
         lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
         elected = "elect" if ELECT_BEFORE.search(text, max(0, item.start - 40), item.start) \
             or ELECTED_GROUP.match(text, item.end) else None
-        out.append(Membership(key, role, item.post.org.key if item.post and item.post.org else None, sentence,
+        out.append(Membership(key, role, org, sentence,
                               Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))
     return out
 

@@ -628,8 +628,9 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
         if named is not None:  # "A sebagai Ketua Fraksi, B sebagai Sekretaris Fraksi dan C sebagai Bendahara"
             out.append(Holding(named, post, named.start, post.end))
             continue
-        after = next((p for p in persons if p.start >= post.end and (LINK.match(text[post.end:p.start])
-                                                                     or HELD_BY.match(text[post.end:p.start]))), None)
+        after = min((p for p in persons if p.start >= post.end), key=lambda p: p.start, default=None)
+        if after is not None and not (LINK.match(text[post.end:after.start]) or HELD_BY.match(text[post.end:after.start])):
+            after = None  # the first name after the post, or none: not one behind another name
         if after is not None and of_another(text, post.start, post.word_end, after.start):
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
