@@ -3404,3 +3404,8 @@ def test_an_article_that_defines_dpd_as_a_board_names_no_senate_by_it():
                    "(KNPI) Provinsi Jambi itu dipimpin langsung oleh Ketua DPD Provinsi Jambi, Rahmat Hidayat.")
     assert "Dewan Perwakilan Daerah" not in {e.label for e in facts.entities}
     assert ("Rahmat Hidayat", "Ketua") in _post_pairs(facts)
+
+
+def test_a_suspended_holder_after_a_comma_holds_the_post():
+    facts = _facts("Tim KPK menyambangi kantor terkait kasus yang melibatkan Gubernur Kepri non aktif, Hendra Saputra.")
+    assert [post for name, post, _ in _posts(facts) if name == "Hendra Saputra"] == ["Gubernur"]

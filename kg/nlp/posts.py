@@ -36,7 +36,7 @@ _FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN
 FACULTY_AFTER = re.compile(rf"\s{_FACULTY}")
 FACULTY_BEFORE = re.compile(rf"{_FACULTY}\s+")
 ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
-LINK = re.compile(rf"^\s*(?:\([A-Za-z][A-Za-z/-]{{1,12}}\)\s*)?(?:\s*,)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?\s?def[ei]nitif|terpilih|{ORDINAL}))?\s*,?\s*$"
+LINK = re.compile(rf"^\s*(?:\([A-Za-z][A-Za-z/-]{{1,12}}\)\s*)?(?:\s*,)?(?:\s(?:lainnya|itu|sendiri|saat ini|sementara|non-?\s?def[ei]nitif|non-?\s?aktif|terpilih|{ORDINAL}))?\s*,?\s*$"
                   # "Ketua Fraksi Partai Golkar di DPR, Melchias ...", "Wakil Ketua BAKN DPR dari Fraksi Partai Golkar,
                   # Andi ...", "Wakil Ketua Komisi X DPR f-Golkar, Hetifah ...": where, or the holder's faction, between
                   # (after a party's name the scraper cut: "Ketua Fraksi Partai  , di DPR, Edhie ...")
