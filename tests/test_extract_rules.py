@@ -3409,3 +3409,11 @@ def test_an_article_that_defines_dpd_as_a_board_names_no_senate_by_it():
 def test_a_suspended_holder_after_a_comma_holds_the_post():
     facts = _facts("Tim KPK menyambangi kantor terkait kasus yang melibatkan Gubernur Kepri non aktif, Hendra Saputra.")
     assert [post for name, post, _ in _posts(facts) if name == "Hendra Saputra"] == ["Gubernur"]
+
+
+def test_dpd_before_an_organisation_s_name_is_its_regional_board_not_the_senate():
+    facts = _facts("Turut hadir Ketua Umum DPD Komite Nasional Pemuda Indonesia (KNPI) Provinsi Jambi, Rahmat Saputra, "
+                   "dan Wakil Ketua DPD Nono Sampurno.")
+    rows = _orgs_of(facts)
+    assert ("Rahmat Saputra", "Ketua Umum", "Dewan Perwakilan Daerah") not in rows
+    assert ("Nono Sampurno", "Wakil Ketua", "Dewan Perwakilan Daerah") in rows

@@ -335,11 +335,18 @@ BOARD_LEVEL = re.compile(r"\s+I{1,2}\b")  # "DPD II": a regency's board
 BOARD_OF = re.compile(r"\s+(?:I{1,2}\s+)?(?P<abbr>[A-Z]{2,8})(?![\w-])")
 
 
+BOARD_OF_NAMED = re.compile(r"\s+(?P<name>[A-Z][a-z]+)\s+[A-Z][a-z]+")
+
+
 def _board_of(text: str, end: int, place_at: dict[int, PlaceHit]) -> bool:
-    """Whether "DPD" ending at `end` is the regional board of the organisation whose abbreviation follows it
-    ("Ketua Umum DPD KNPI Provinsi Jambi"), not the senate of a region ("DPD NTB", "DPD RI")."""
+    """Whether "DPD" ending at `end` is the regional board of the organisation whose abbreviation or name
+    (opened by an institution's word) follows it ("Ketua Umum DPD KNPI Provinsi Jambi", "DPD Komite
+    Nasional Pemuda Indonesia"), not the senate of a region ("DPD NTB", "DPD RI", "DPD La Nyalla")."""
     m = BOARD_OF.match(text, end)
-    return m is not None and m.group("abbr") != "RI" and m.start("abbr") not in place_at
+    if m is not None:
+        return m.group("abbr") != "RI" and m.start("abbr") not in place_at
+    m = BOARD_OF_NAMED.match(text, end)
+    return m is not None and m.group("name") in words("org_words")
 
 
 def _party_board(text: str, start: int, end: int, party: re.Pattern[str]) -> bool:
