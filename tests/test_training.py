@@ -228,6 +228,21 @@ def test_fine_tuning_sources_the_base_ner_and_adds_post(tmp_path):
     assert ner["factory"] == "ner" and "source" not in ner  # a plain ner, loadable without the base
 
 
+def test_political_articles_are_news_with_three_political_words_or_the_number_asked(tmp_path):
+    from kg.training.clickid import political_articles
+
+    news = tmp_path / "clickid-news-articles"
+    news.mkdir()
+    rows = [("a", "Nasional", "KPU dan Bawaslu menggelar rapat pleno pemilu."),
+            ("b", "Nasional", "Bawaslu menemukan pelanggaran kampanye."),
+            ("c", "Seleb", "KPU dan Bawaslu menggelar rapat pleno pemilu."),
+            ("d", "Daerah", "Warga menanam padi.")]
+    (news / "clickid_articles.jsonl").write_text("".join(
+        json.dumps({"id": i, "category": c, "text": t}) + "\n" for i, c, t in rows), encoding="utf-8")
+    assert [a.id for a in political_articles(tmp_path)] == ["a"]
+    assert [a.id for a in political_articles(tmp_path, range(2, 3))] == ["b"]
+
+
 def test_pretrained_tok2vec_is_cached_and_starts_the_ner(tmp_path):
     from spacy.training.initialize import init_nlp
 

@@ -43,8 +43,9 @@ def _political_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.IGNORECASE)
 
 
-def political_articles(data_dir: Path) -> Iterator[ClickArticle]:
-    """Articles of the news sections with at least MIN_HITS political words, in corpus order."""
+def political_articles(data_dir: Path, hits: range = range(MIN_HITS, 10**9)) -> Iterator[ClickArticle]:
+    """Articles of the news sections with at least MIN_HITS political words (or a number of them in
+    `hits`), in corpus order."""
     path = Path(data_dir) / CLICKID
     if not path.is_file():
         raise MissingInputError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
@@ -52,7 +53,7 @@ def political_articles(data_dir: Path) -> Iterator[ClickArticle]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
-            if d.get("category") not in NEWS_SECTIONS or len(pattern.findall(d["text"])) < MIN_HITS:
+            if d.get("category") not in NEWS_SECTIONS or len(pattern.findall(d["text"])) not in hits:
                 continue
             published = parse_date(d.get("published"))
             yield ClickArticle(d["id"], d.get("url") or "", d.get("title") or "",
