@@ -3417,3 +3417,20 @@ def test_dpd_before_an_organisation_s_name_is_its_regional_board_not_the_senate(
     rows = _orgs_of(facts)
     assert ("Rahmat Saputra", "Ketua Umum", "Dewan Perwakilan Daerah") not in rows
     assert ("Nono Sampurno", "Wakil Ketua", "Dewan Perwakilan Daerah") in rows
+
+
+def test_a_rank_alone_where_the_scraper_emptied_the_name_is_no_person():
+    facts = _facts("\"Rencananya pada Rabu,\" ujar Kabid Humas ,, Kombes Pol , saat dikonfirmasi, Selasa (10/9/2019).")
+    assert not _persons(facts)
+
+
+def test_an_acronym_and_the_unit_word_before_it_are_not_the_holder_s_name():
+    facts = _facts("Manajer Budaya TMII Lestari Wulandari menjelaskan, kegiatan itu menginjak usia 11.")
+    assert _persons(facts) == {"Lestari Wulandari"}
+
+
+def test_the_members_of_a_group_the_text_spoke_of_are_no_apposition_to_the_name_before():
+    facts = _facts("Menurut Hendra, anggota kelompok tersebut memang menjadi buronan polisi karena kerap merampok.")
+    assert not _posts(facts)
+    facts = _facts("\"Pak Dani Saputra, Wakil Gubernur terpilih saat itu, mengetahui konsep itu,\" lanjut Nana.")
+    assert any(name == "Dani Saputra" and post == "Wakil Gubernur" for name, post, _ in _posts(facts))

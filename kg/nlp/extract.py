@@ -100,7 +100,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
-    persons = [h for h in persons if not BARE_INITIAL.fullmatch(h.name)]  # "Gubernur , H. , kembali": a cut name's title
+    persons = [h for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _titles_only(h.name)]
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
@@ -928,6 +928,12 @@ def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -
             return phrase[tail[0].start():]
         return None
     return None
+
+
+def _titles_only(name: str) -> bool:
+    """A name of titles alone: "Gubernur , H. , kembali", "Kabid Humas ,, Kombes Pol , saat": a cut name's
+    honorific or rank."""
+    return all(w.rstrip(".") in title_words() for w in name.split())
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],

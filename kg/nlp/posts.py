@@ -552,6 +552,9 @@ ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two
 INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "Presiden ke-6 SBY"
 # an adverb after a post opens the clause the post is the subject of: "Setelah dari makam Bung Karno, Panglima
 # TNI juga akan ziarah ..." is no apposition of the name before the comma
+# "anggota kelompok tersebut": members of a group the text spoke of (not "Wakil Gubernur terpilih saat itu")
+GROUP_REFERRED = re.compile(r"\s+(?!(?:terpilih|saat|kala|waktu|ketika|masa|pada)\b)[a-z]+"
+                            r"(?:\s+(?!(?:saat|kala|waktu|ketika|masa)\b)[a-z]+)?\s+(?:tersebut|itu|ini)\b")
 CLAUSE_AFTER = re.compile(r"\s+(?:juga|pun|akan|telah|sudah|kemudian|lalu|langsung|segera|sempat|tengah|sedang|"
                           r"masih|belum|tidak|pernah)\b")
 # the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
@@ -661,8 +664,10 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     for post, nxt in zip(unpaired, unpaired[1:] + [None]):
         before = next((p for p in persons if p.end <= post.start and p not in taken
                        and APPOSITION.fullmatch(text, p.end, post.start)), None)
-        if before is None or INITIALS_AFTER.match(text, post.end) or CLAUSE_AFTER.match(text, post.end):
-            continue  # "Ma'ruf Amin, Presiden ke-6 SBY": the post is the initials' after it, not the name's before
+        if before is None or INITIALS_AFTER.match(text, post.end) or CLAUSE_AFTER.match(text, post.end) \
+                or GROUP_REFERRED.match(text, post.end):
+            continue  # "Ma'ruf Amin, Presiden ke-6 SBY": the post is the initials' after it, not the name's before;
+            # "Menurut Iqbal, anggota kelompok tersebut memang ...": the members of a group the text spoke of
         first = next((p for p in persons if p.end <= before.start and p not in taken
                       and PAIR_AND.fullmatch(text, p.end, before.start)), None)
         if first is not None and nxt is not None and PAIR_AND.fullmatch(text, post.end, nxt.start) \
