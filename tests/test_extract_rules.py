@@ -3434,3 +3434,15 @@ def test_the_members_of_a_group_the_text_spoke_of_are_no_apposition_to_the_name_
     assert not _posts(facts)
     facts = _facts("\"Pak Dani Saputra, Wakil Gubernur terpilih saat itu, mengetahui konsep itu,\" lanjut Nana.")
     assert any(name == "Dani Saputra" and post == "Wakil Gubernur" for name, post, _ in _posts(facts))
+
+
+def test_a_reporting_verb_in_a_relative_clause_of_a_thing_or_of_someone_unnamed_reports_no_one():
+    facts = _facts("Meski demikian Hartono tetap menunggu bukti yang memastikan bahwa Iran melakukan serangan.\n"
+                   "Rudi Hartanto dipukuli beberapa pria yang mengaku sebagai penagih utang sebuah perusahaan.")
+    assert not _said(facts)
+
+
+def test_what_a_speaker_appreciates_is_no_words_said_even_with_a_superlative_in_it():
+    facts = _facts("Sekretaris Utama BPHN Tatang Budiman sangat mengapresiasi pemberian penghargaan terbaik II JDIH "
+                   "oleh Kementerian Hukum dan HAM.")
+    assert not _said(facts)

@@ -464,7 +464,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
         word_end = verb.start() + len(verb.group().rstrip(" ,:"))
-        if ALLEGED.search(s[:verb.start()]):
+        if ALLEGED.search(s[:verb.start()]) or THING_THAT.search(s, 0, verb.start()):
             return None
         if _topic_object(s[:word_end], s[word_end:]):
             if speaker is not None and _topic_verbs("object").search(verb.group()):
@@ -517,6 +517,10 @@ def _title_only(before_name: str) -> bool:
 
 
 CAPITALISED_AND = re.compile(r"(\b[A-Z][\w-]*) dan (?=[A-Z])")
+
+
+# "Trump tetap menunggu bukti yang memastikan bahwa ...": the verb's subject is the thing before "yang"
+THING_THAT = re.compile(r"\b[a-z]{3,}\s+yang\s*$")
 
 
 def _subject_is_person(before_name: str) -> bool:
@@ -649,7 +653,8 @@ def _parsed_indirect(sent: Sentence, analysis: Analysis, resolver: SpeakerResolv
         return None
     speaker, verb_end = found
     before = sent.text[:verb_end - sent.start]
-    if _topic_object(before, sent.text[verb_end - sent.start:]) or ALLEGED.search(re.sub(r"\w+$", "", before)):
+    stem = re.sub(r"\w+$", "", before)
+    if _topic_object(before, sent.text[verb_end - sent.start:]) or ALLEGED.search(stem) or THING_THAT.search(stem):
         return None
     return _said(speaker, _after(sent, verb_end), sent, resolver)
 
@@ -670,9 +675,11 @@ def _topic_object(before: str, after: str) -> bool:
 
 CLAUSE_WORD = re.compile(r"^(?:(?:me|ber|di|ter)[a-z]{3,}|tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|"
                          r"sedang|yang|karena|untuk|agar)$")
-# words that open as verbs do but are not ones ("tersebut", "menteri")
+# words that open as verbs do but are not ones ("tersebut", "menteri", the superlatives "terbaik", "terbesar")
 NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "terutama", "terakhir", "menteri",
-                              "mereka", "media", "merah", "medan", "metode", "menara"})
+                              "mereka", "media", "merah", "medan", "metode", "menara", "terbaik", "terbesar",
+                              "terbanyak", "terbaru", "tertinggi", "terendah", "terkecil", "terdekat", "terpenting",
+                              "terburuk", "tercepat", "terlama"})
 
 
 def _verbless(words: str) -> bool:
