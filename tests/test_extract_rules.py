@@ -3446,3 +3446,8 @@ def test_what_a_speaker_appreciates_is_no_words_said_even_with_a_superlative_in_
     facts = _facts("Sekretaris Utama BPHN Tatang Budiman sangat mengapresiasi pemberian penghargaan terbaik II JDIH "
                    "oleh Kementerian Hukum dan HAM.")
     assert not _said(facts)
+
+
+def test_an_abstract_noun_opening_the_sentence_is_not_the_name_s_first_word():
+    facts = _facts("Kedatangan Safrianto dan Heri Kiswandi dalam agenda itu disambut baik oleh warga.")
+    assert _persons(facts) == {"Safrianto", "Heri Kiswandi"}

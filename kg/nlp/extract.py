@@ -22,7 +22,7 @@ from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
                          is_article_local, org_types, placed_by_article, short_forms_defined)
-from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons
+from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons, without_abstract_lead
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
@@ -100,7 +100,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
-    persons = [h for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _titles_only(h.name)]
+    persons = [without_abstract_lead(h) for h in persons
+               if not BARE_INITIAL.fullmatch(h.name) and not _titles_only(h.name)]
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)

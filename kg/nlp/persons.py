@@ -9,7 +9,7 @@ Words that are places, institutions, posts or sentence words are never part of a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.pipeline import NerSpan
@@ -150,6 +150,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 AFFIXED_VERB = re.compile(r"^(?:Di|Mem|Men|Meng|Ber|Ter|Diper)[a-z]{4,}(?:kan|nya)$")
 PAIR_NICKNAME = re.compile(r"^(?!(?:Al|El|Abd|Abdul)-)[A-Z][a-z]{2,}-[A-Z][A-Za-z]{2,}$")
 ABSTRACT_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an$")  # Keuangan, Pemerintahan, Pendidikan
+ABSTRACT_NOUN_LEAD = re.compile(r"(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an\s+(?=[A-Z])")
+
+
+def without_abstract_lead(hit: PersonHit) -> PersonHit:
+    """A name without the abstract noun opening its sentence ("Kedatangan Safrudin dan ...", "Penangkapan
+    Dandhy ..."): such a word opens no name, whoever read the run as one."""
+    lead = ABSTRACT_NOUN_LEAD.match(hit.name)
+    if lead is None or hit.name_start != hit.start:
+        return hit
+    start = hit.start + lead.end()
+    name = hit.name[lead.end():]
+    return replace(hit, start=start, text=hit.text[lead.end():], name=name, name_start=start)
 
 
 def _plausible_name(name: str) -> bool:
