@@ -3451,3 +3451,9 @@ def test_what_a_speaker_appreciates_is_no_words_said_even_with_a_superlative_in_
 def test_an_abstract_noun_opening_the_sentence_is_not_the_name_s_first_word():
     facts = _facts("Kedatangan Safrianto dan Heri Kiswandi dalam agenda itu disambut baik oleh warga.")
     assert _persons(facts) == {"Safrianto", "Heri Kiswandi"}
+
+
+def test_words_reported_in_a_subordinate_clause_end_with_it():
+    facts = _facts("Meski Presiden Hartono sudah meminta pengesahan RKUHP ditunda, Yasman mengaku menjelaskan pasal-pasal "
+                   "yang menjadi perhatian publik.")
+    assert not any("Yasman" in text for _, text in _said(facts))

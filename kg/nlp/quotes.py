@@ -31,6 +31,9 @@ _CONNECTIVES = ("Oleh karena itu|Oleh sebab itu|Karena itu|Maka dari itu|Maka it
                 "Sementara itu|Di sisi lain|Namun|Akan tetapi|Meski demikian|Meski begitu|Walau demikian|Walau begitu|"
                 "Dengan demikian|Sebelumnya|Selanjutnya|Kemudian|Lebih lanjut")
 CONNECTIVE = re.compile(rf"^(?:{_CONNECTIVES})(?:,\s*|\s+(?=[A-Z]))")
+# a subordinate clause opening the sentence, whose end is its first comma ("Meski Presiden X sudah meminta ..., ")
+SUBORDINATE = re.compile(r"^(?:Meski(?:pun)?|Walau(?:pun)?|Kendati(?:pun)?|Jika|Kalau|Bila|Apabila|Karena|Setelah|"
+                         r"Sesudah|Sebelum|Ketika|Sejak)\s+(?!(?:demikian|begitu|itu)\b)")
 LEAD_MARK = re.compile(r"[\W_]*")  # "- " or "— " where a dateline was cut off
 LEAD_CLAUSE = re.compile(r"^[A-Z][^,.]{2,50},\s*")  # "Usai pelantikan itu, ": before the subject
 NEGATION = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
@@ -470,7 +473,8 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             if speaker is not None and _topic_verbs("object").search(verb.group()):
                 resolver.spoke(speaker, sent.end)  # no words said, but whose the next "kecamnya" is
             return None
-        return _said(speaker, s[verb.end():], sent, resolver, framed=bool(re.search(r"[,:]", verb.group())))
+        return _said(speaker, _in_clause(s, verb.start(), s[verb.end():]), sent, resolver,
+                     framed=bool(re.search(r"[,:]", verb.group())))
     return None
 
 
@@ -656,7 +660,13 @@ def _parsed_indirect(sent: Sentence, analysis: Analysis, resolver: SpeakerResolv
     stem = re.sub(r"\w+$", "", before)
     if _topic_object(before, sent.text[verb_end - sent.start:]) or ALLEGED.search(stem) or THING_THAT.search(stem):
         return None
-    return _said(speaker, _after(sent, verb_end), sent, resolver)
+    return _said(speaker, _in_clause(sent.text, verb_end - sent.start, _after(sent, verb_end)), sent, resolver)
+
+
+def _in_clause(s: str, verb: int, words: str) -> str:
+    """The words said up to the end of the subordinate clause the reporting verb (at `verb` in sentence `s`)
+    stands in: "Meski Presiden X sudah meminta A ditunda, Yasonna mengaku ...": the main clause is not X's."""
+    return words.split(",")[0] if SUBORDINATE.match(s) and "," not in s[:verb] else words
 
 
 def _topic_object(before: str, after: str) -> bool:
