@@ -3457,3 +3457,17 @@ def test_words_reported_in_a_subordinate_clause_end_with_it():
     facts = _facts("Meski Presiden Hartono sudah meminta pengesahan RKUHP ditunda, Yasman mengaku menjelaskan pasal-pasal "
                    "yang menjadi perhatian publik.")
     assert not any("Yasman" in text for _, text in _said(facts))
+
+
+@pytest.mark.parametrize("text, speaker, opening", [
+    # a sentence ending with a quote's opening mark is read before the quote
+    ("Wakil Menteri Luar Negeri Korea Utara Choe Son Mi berujar, mereka siap untuk duduk bersama.\n"
+     "Saat ditanya prospek pembicaraan level bawah September ini, Darmono mengatakan dia punya hubungan baik dengan "
+     "Kim. \"Saya selalu berkata pertemuan itu tidak buruk,\" katanya.", "Darmono", "Saya selalu berkata pertemu"),
+    # the subject of a sentence opening with a dateline's rest
+    (", - Presiden Hartono Wibisono akhirnya memberikan respons terkait penyerahan mandat oleh Ketua KPK Agus Santoso "
+     "dan wakilnya Laode Syarif.\nMenurutnya, tidak ada penyerahan mandat dalam undang-undang. \"Di dalam "
+     "undang-undang tidak dikenal mengembalikan mandat,\" katanya.", "Hartono Wibisono", "tidak ada penyerahan manda"),
+])
+def test_whom_a_pronoun_means_after_the_sentence_before_a_quote(text, speaker, opening):
+    assert (speaker, opening) in _said_openings(_facts(text), len(opening))

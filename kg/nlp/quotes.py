@@ -179,7 +179,8 @@ class SpeakerResolver:
         i = self._sentence_index(pos)
         if i is None or i == 0:
             return None
-        return self._subject_of(self.sentences[i - 1])
+        prev = self.sentences[i - 1]
+        return self._subject_of(prev, len(LEAD_MARK.match(prev.text).group()))  # ", - Presiden X ...": a dateline's rest
 
     def _subject_before_in_sentence(self, pos: int) -> tuple[int, str] | None:
         """(start, key) of the subject of the words of `pos`'s sentence before it, when they report speech."""
@@ -299,7 +300,7 @@ def _paragraph(text: str, offset: int, para: str, analysis: Analysis, resolver: 
         marked = [(offset + q.start("q"), offset + q.end("q")) for q in quotes] + short
         unmarked = [sent for sent in _sentences_in(analysis.sentences, offset, offset + len(para))
                     if not any(s < sent.end and sent.start < e for s, e in marked)]
-        first = offset + quotes[0].start()
+        first = offset + quotes[0].start("q")  # a sentence may end with the quote's opening mark
         out = [st for sent in unmarked if sent.end <= first and (st := _indirect(sent, resolver)) is not None]
         out += _direct(text, offset, para, quotes, resolver, analysis)
         out += [st for sent in unmarked if sent.end > first and (st := _indirect(sent, resolver)) is not None]
