@@ -3471,3 +3471,26 @@ def test_words_reported_in_a_subordinate_clause_end_with_it():
 ])
 def test_whom_a_pronoun_means_after_the_sentence_before_a_quote(text, speaker, opening):
     assert (speaker, opening) in _said_openings(_facts(text), len(opening))
+
+
+def test_who_speaks_for_a_post_s_holder_or_leads_a_group_does_not_hold_the_post_before():
+    facts = _facts("\"Setelah AP diamankan, petugas juga mengamankan DA,\" kata Kapolres Kerinci melalui Kasatreserse "
+                   "Narkoba Iptu Edi Marwan, kepada wartawan, Jumat (20/9/2019).\n"
+                   "Kontak senjata berawal saat anggota KKB pimpinan Abu Rasyid sedang melakukan perjalanan dari Bireun.")
+    assert not _posts(facts)
+
+
+def test_titles_qualifiers_and_institutions_words_make_no_name():
+    facts = _facts("Pemusnahan dihadiri Komandan Korem 152/Baabulah Kolonel Inf Endra Susanto; Kepala Balai Karantina "
+                   "Pertanian, Plt Drh Ida Bagus Hari Wijaya; serta pejabat lain.\nSedangkan Lulu Tri Cahyani semula "
+                   "menjabat sebagai Direktur Pembinaan Teknis Ditjen Badimiltun.")
+    assert _persons(facts) == {"Endra Susanto", "Ida Bagus Hari Wijaya", "Lulu Tri Cahyani"}
+    assert ("Endra Susanto", "Komandan", "Komando Resor Militer 152/Baabulah") in _orgs_of(facts)
+
+
+def test_a_company_or_a_branch_named_with_another_institution_s_words():
+    facts = _facts("Mantan Direktur Teknik PT Garuda Indonesia, Hadi Santoso, ditetapkan sebagai tersangka.\n"
+                   "Direktur Eksekutif Wahana Lingkungan Hidup (Walhi) Riau, Riko Kurniadi menilai pemulihan gambut gagal.")
+    orgs = {org for _, _, org in _orgs_of(facts)}
+    assert "Partai Garuda" not in orgs
+    assert ("Riko Kurniadi", "Direktur Eksekutif", "Wahana Lingkungan Hidup Indonesia Riau") in _orgs_of(facts)

@@ -33,8 +33,8 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words, rank_short_forms,
-                          title_words, words)
+from kg.resources import (abbreviated_honorifics, lexicon, lower_words, one_word_posts, post_head_words,
+                          rank_short_forms, title_words, words)
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -101,7 +101,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
     persons = [without_abstract_lead(h) for h in persons
-               if not BARE_INITIAL.fullmatch(h.name) and not _titles_only(h.name)]
+               if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
@@ -931,10 +931,19 @@ def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -
     return None
 
 
-def _titles_only(name: str) -> bool:
-    """A name of titles alone: "Gubernur , H. , kembali", "Kabid Humas ,, Kombes Pol , saat": a cut name's
-    honorific or rank."""
-    return all(w.rstrip(".") in title_words() for w in name.split())
+def _no_name(name: str) -> bool:
+    """Titles or a post's qualifier alone ("Gubernur , H. , kembali", "Kabid Humas ,, Kombes Pol , saat": a cut
+    name's honorific or rank; "Plt Drh X": "Plt"), or an institution's words ("Ditjen Badimiltun"), whoever read
+    them as a name."""
+    tokens = name.split()
+    return all(w.rstrip(".") in title_words() or w in _qualifier_words() for w in tokens) \
+        or any(w in words("org_words") for w in tokens)
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    """The one-word post qualifiers written capitalised before a name ("Plt", "Pj"): no name."""
+    return frozenset(row[0] for row in lexicon("post_qualifiers") if " " not in row[0] and row[0][:1].isupper())
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],

@@ -388,6 +388,9 @@ OTHER_PARTY = re.compile(r"\b(?:dengan|melawan|terhadap)\s+$")
 # "Presiden Jokowi didorong menunjuk Menteri Pemuda dan Olahraga baru": whom a verb of appointing names holds the post,
 # not its subject
 APPOINTING = re.compile(r"\b(?:menunjuk|mengangkat|melantik|memilih|mencopot|memberhentikan)\s+$")
+# "kata Kapolres Kerinci melalui Kasat Narkoba Iptu Edi Mardi": who speaks for the post's holder, not the holder;
+# "anggota KKB pimpinan Abu Razak": the group's leader, not its member
+SPEAKS_FOR = re.compile(r"\b(?:melalui|lewat|diwakili)\b|\bpimpinan\s+$")
 
 
 # a comma and a connective between a post and a name: the name opens the next clause ("paparan pemerintah yang
@@ -479,7 +482,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
                     or _named_as_another(text, post, person, org_spans) \
-                    or (post.end <= person.start and OTHER_PARTY.search(text, post.end, person.start)) \
+                    or (post.end <= person.start and (OTHER_PARTY.search(text, post.end, person.start)
+                                                      or SPEAKS_FOR.search(text, post.end, person.start))) \
                     or (person.end <= post.start and APPOINTING.search(text, max(0, post.start - 20), post.start)):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
             hit = person_at.get(person)

@@ -16,7 +16,7 @@ from functools import cache
 from kg.nlp.places import PlaceHit
 from kg.nlp.text import NAME_WORD, alternation, slug, title_case
 from kg.regions import gazetteer
-from kg.resources import abbreviated_honorifics, lexicon, split_list, words
+from kg.resources import abbreviated_honorifics, lexicon, split_list, title_words, words
 
 LEVEL_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan"}
 LEVEL = {"provinsi": "province", "kabupaten": "regency", "kota": "city", "kecamatan": "district",
@@ -117,7 +117,8 @@ def _parties() -> tuple[re.Pattern[str], dict[str, tuple[str, str, tuple[str, ..
         entry = (short, full, split_list(others))
         for form in (short, full, *split_list(others)):
             table[form] = entry
-    return re.compile(rf"(?<![\w-])(?:[Pp]artai\s)?(?:{alternation(table)})(?![\w-])"), table
+    # not a company's name that holds a party's ("PT Garuda Indonesia")
+    return re.compile(rf"(?<![\w-])(?<!\bPT\s)(?:[Pp]artai\s)?(?:{alternation(table)})(?![\w-])"), table
 
 
 BOARD_DEFINED = re.compile(r"\bDewan\s+Pimpinan\s+Daerah\s*\(DPD\)")
@@ -149,7 +150,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         if otype.area_rule == "none" and (office := _representative_office(text, m.start(), m.end(), otype, place_at)):
             hits.append(office)
             continue
-        number = UNIT_NUMBER.match(text, m.end()) if otype.key in NUMBERED_UNITS else None
+        number = _unit_number().match(text, m.end()) if otype.key in NUMBERED_UNITS else None
         if number:  # "Kodim 0502", "Korem 143/Haluoleo": the unit's number names it across the country
             name = f"{otype.full} {number.group('id')}"
             hits.append(OrgHit(m.start(), number.end(), text[m.start():number.end()],
@@ -266,7 +267,12 @@ def _defined_with_short_form(text: str, hits: list[OrgHit], places: list[PlaceHi
 
 
 NUMBERED_UNITS = frozenset({"korem", "kodim"})
-UNIT_NUMBER = re.compile(r"\s+(?P<id>\d{2,4}(?:\s*/\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?)(?![\w/])")
+@cache
+def _unit_number() -> re.Pattern[str]:
+    """A numbered unit's number and name ("Kodim 0502", "Korem 043/Garuda Hitam"); not the rank of the commander
+    named after it ("Korem 152/Baabulah Kolonel Inf Endro Satoto")."""
+    ranks = alternation(title_words())
+    return re.compile(rf"\s+(?P<id>\d{{2,4}}(?:\s*/\s*[A-Z][\w-]+(?:\s(?!(?:{ranks})\b)[A-Z][\w-]+)?)?)(?![\w/])")
 RANK_BEFORE = re.compile(r"(\S+)\s+$")
 
 
