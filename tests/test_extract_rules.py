@@ -3494,3 +3494,9 @@ def test_a_company_or_a_branch_named_with_another_institution_s_words():
     orgs = {org for _, _, org in _orgs_of(facts)}
     assert "Partai Garuda" not in orgs
     assert ("Riko Kurniadi", "Direktur Eksekutif", "Wahana Lingkungan Hidup Indonesia Riau") in _orgs_of(facts)
+
+
+def test_a_qualifier_opening_the_sentence_qualifies_the_post_after_it():
+    facts = _facts("Mewakili Bupati, Rikmanto menyampaikan bahwa rapat kerja kali ini diharapkan menjadi satu gerakan.\n"
+                   "Calon Bupati Hendra Wijaya berkampanye di pasar.")
+    assert not _posts(facts)

@@ -122,7 +122,7 @@ def _pattern() -> re.Pattern[str]:
         forms.append(d.label)
         forms.append(d.label[0].lower() + d.label[1:])
         forms.append(d.label.lower())  # "sekretaris jenderal KONI", "ketua umum PDI-P": running text writes it all small
-    qualifiers = "|".join(re.escape(r[0]) for r in lexicon("post_qualifiers"))
+    qualifiers = "|".join(re.escape(word) for word in _qualifiers())
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation(forms)})(?![\w-])")
 
 
@@ -144,7 +144,10 @@ def _defs_by_case() -> dict[str, PostDef]:
 
 @cache
 def _qualifiers() -> dict[str, str]:
-    return {r[0]: r[1] for r in lexicon("post_qualifiers")}
+    """Each qualifier of kg/lexicons/post_qualifiers.tsv and what it says, also as written opening a sentence
+    ("Mewakili Bupati, Rikson menyampaikan ...")."""
+    table = {r[0]: r[1] for r in lexicon("post_qualifiers")}
+    return {**{w[:1].upper() + w[1:]: meaning for w, meaning in table.items() if w[:1].islower()}, **table}
 
 
 def post_qualifier(word: str) -> str | None:
