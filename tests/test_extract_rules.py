@@ -3500,3 +3500,9 @@ def test_a_qualifier_opening_the_sentence_qualifies_the_post_after_it():
     facts = _facts("Mewakili Bupati, Rikmanto menyampaikan bahwa rapat kerja kali ini diharapkan menjadi satu gerakan.\n"
                    "Calon Bupati Hendra Wijaya berkampanye di pasar.")
     assert not _posts(facts)
+
+
+def test_the_post_of_someone_whose_grave_is_visited_was_held_formerly():
+    facts = _facts("Panglima TNI Marsekal Hadi Santoso berziarah ke Makam Panglima Besar Jenderal Sudarmo di Taman "
+                   "Makam Pahlawan.")
+    assert ("Sudarmo", "Panglima", "former") in _posts(facts)

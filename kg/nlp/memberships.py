@@ -149,12 +149,13 @@ def _of_campaigns_over(text: str, memberships: list[Membership], orgs: list[OrgH
 
 # "Edy Mulyadi Soepardi (Alm)", "almarhum Taufiq Kiemas", "mendiang Ani Yudhoyono": someone who has died
 LATE_AFTER = re.compile(r"\s*\((?:[Aa]lm|[Aa]lmh|[Aa]lmarhum|[Aa]lmarhumah)\.?\)")
-LATE_BEFORE = re.compile(r"\b(?:[Aa]lmarhum|[Aa]lmarhumah|[Mm]endiang|[Aa]lm\.)\s+$")
+LATE_BEFORE = re.compile(r"\b(?:[Aa]lmarhum|[Aa]lmarhumah|[Mm]endiang|[Aa]lm\.|[Mm]akam|[Pp]usara)\s+$")  # or their grave
 
 
 def _of_the_late(text: str, memberships: list[Membership], keys: dict[PersonHit, str]) -> list[Membership]:
     """The posts of someone the article calls late ("(Alm)", "almarhum", "mendiang", before the name or
-    the post: "mendiang Ketua MPR Taufiq Kiemas") were held formerly."""
+    the post: "mendiang Ketua MPR Taufiq Kiemas") or whose grave it names ("ziarah ke Makam Panglima Besar
+    Jenderal Sudirman") were held formerly."""
     late = {key for hit, key in keys.items()
             if LATE_AFTER.match(text, hit.end) or LATE_BEFORE.search(text, max(0, hit.start - 12), hit.start)}
     return [replace(m, qualifier="former") if m.qualifier is None and (m.person in late or LATE_BEFORE.search(
