@@ -3506,3 +3506,13 @@ def test_the_post_of_someone_whose_grave_is_visited_was_held_formerly():
     facts = _facts("Panglima TNI Marsekal Hadi Santoso berziarah ke Makam Panglima Besar Jenderal Sudarmo di Taman "
                    "Makam Pahlawan.")
     assert ("Sudarmo", "Panglima", "former") in _posts(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Kabid Humas Polda Metro Jaya Kombes Arga Yuwana membantah ketika ditanyakan soal kecurigaan Elsa bahwa Nina "
+    "adalah seorang informan.",
+    "Wakil Gubernur Uun Ruslan hadir di masjid itu.\nIa sendiri mengatakan itu saat melantik pengurus DKM Masjid "
+    "Al-Jabbar di Aula Barat.",
+])
+def test_the_question_put_or_the_occasion_after_a_reporting_verb_is_no_words_said(text):
+    assert not _said(_facts(text))

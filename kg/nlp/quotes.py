@@ -542,7 +542,8 @@ def _subject_is_person(before_name: str) -> bool:
 # "menanggapi soal penyadapan ...", "menjelaskan ulang terkait pernyataan ...": the topic, not the words said
 TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang|alasan)\b|^(?:ulang|lagi|kembali)\s+(?:terkait|mengenai)\b",
                    re.IGNORECASE)
-NOT_WORDS = re.compile(r"^(?:hal (?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
+NOT_WORDS = re.compile(r"^(?:(?:hal )?(?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
+                       r"(?:ketika|saat|waktu|sewaktu)\s+(?:di)?tanya(?:kan)?|"
                        r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi|tanggapan|penjelasan"
                        r"|klarifikasi|aspirasi|ucapan|menanggapi|merespons?|menyikapi|mengomentari)\b", re.IGNORECASE)
 
