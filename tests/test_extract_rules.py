@@ -3516,3 +3516,11 @@ def test_the_post_of_someone_whose_grave_is_visited_was_held_formerly():
 ])
 def test_the_question_put_or_the_occasion_after_a_reporting_verb_is_no_words_said(text):
     assert not _said(_facts(text))
+
+
+def test_a_name_cut_after_its_first_words_is_completed_by_the_name_its_initials_write_not_by_a_holder():
+    facts = _facts("Presiden ke-3 RI Baskoro Jatmiko  , meninggal dunia di rumah sakit.\n"
+                   "Putra almarhum menyebut bahwa Wapres Kartasasmita menjenguk ayahnya.\n"
+                   "Menurut dokter, BJ Hartawan sempat dirawat selama dua pekan.")
+    assert "Baskoro Jatmiko Hartawan" in _persons(facts)
+    assert not any(name.startswith("Baskoro Jatmiko Kartasasmita") for name in _persons(facts))

@@ -112,8 +112,9 @@ def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callab
     """A name the scraper cut its linked last word from ("Presiden Rusia Vladimir  , menawarkan ...", later "Putin
     mengatakan"), or its first word (`_cut`: "Menteri Dalam Negeri  , Kumolo", later "Tjahjo"), is completed by
     the first one-word name the article introduces after it in a later sentence: within REACH, not past the next
-    cut name ("Presiden Vladimir  , ... Presiden Donald  , ... Trump": Trump's), unrelated to any name before it
-    and never written in a longer name ("BJ Habibie" is no one's cut last name). A bracket after the slot gives
+    cut name ("Presiden Vladimir  , ... Presiden Donald  , ... Trump": Trump's), unrelated to any name before it,
+    never written in a longer name ("BJ Habibie" is no one's cut last name) and not right after a post ("Bacharuddin
+    Jusuf  , ..." then "Wapres Kalla": the vice president's own name). A bracket after the slot gives
     another form ("Bambang  , (Bamsoet)"), and is no completion."""
     ordered = sorted(persons, key=lambda h: h.start)
     ends = set(post_ends)
@@ -123,9 +124,14 @@ def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callab
         if hit not in cuts or len(hit.name.split()) > 2:
             out.append(hit)
             continue
+        initialled = _initialled(hit, ordered) if CUT_AFTER.match(text, hit.end) else None
+        if initialled is not None:  # "Baharuddin Jusuf  , ..." then "BJ Habibie": the rest of the name initialled so
+            out.append(replace(hit, name=f"{hit.name} {initialled}"))
+            continue
         cut_next = next((h.start for h in cuts if h.start > hit.end), len(text))
         rest = next((h for h in ordered if hit.end < h.start < min(hit.end + REACH + 1, cut_next)
                      and sentence_at(h.start) != sentence_at(hit.start) and len(h.name.split()) == 1 and h.name[0].isupper()
+                     and not any(0 <= h.start - end <= 3 for end in ends)  # "Wapres Kalla": a post's own holder
                      and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)
                      and not any(h.name in b.name.split() and b.name != h.name for b in ordered)), None)
         if rest is None:
@@ -134,6 +140,17 @@ def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callab
             name = f"{hit.name} {rest.name}" if CUT_AFTER.match(text, hit.end) else f"{rest.name} {hit.name}"
             out.append(replace(hit, name=name))
     return out
+
+
+def _initialled(hit: PersonHit, persons: Sequence[PersonHit]) -> str | None:
+    """The rest of a name the article also writes with the cut name's words as initials ("Baharuddin Jusuf  ,"
+    and "BJ Habibie" or "B.J. Habibie": Habibie)."""
+    initials = "".join(w[0] for w in hit.name.split()).upper()
+    for p in persons:
+        head, _, rest = p.name.partition(" ")
+        if rest and len(initials) > 1 and head.replace(".", "").upper() == initials and rest[:1].isupper():
+            return rest
+    return None
 
 
 def _cut(text: str, hit: PersonHit, persons: Sequence[PersonHit], post_ends: set[int]) -> bool:
