@@ -3524,3 +3524,9 @@ def test_a_name_cut_after_its_first_words_is_completed_by_the_name_its_initials_
                    "Menurut dokter, BJ Hartawan sempat dirawat selama dua pekan.")
     assert "Baskoro Jatmiko Hartawan" in _persons(facts)
     assert not any(name.startswith("Baskoro Jatmiko Kartasasmita") for name in _persons(facts))
+
+
+def test_whom_words_were_said_to_is_not_among_them():
+    facts = _facts("Juru bicara Polda Jawa Timur Frans Barita mengatakan kepada The Guardian jika Veronica tidak melapor "
+                   "pada 18 September, red notice akan dikeluarkan.")
+    assert _said_openings(facts) == {("Frans Barita", "Veronica tidak melap")}

@@ -568,13 +568,17 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
     reporting verb opens them ("Donal berpendapat, pernyataan Arsul itu ..."), so a speech noun first
     is what was said, not the verb's object ("menyampaikan pernyataan di ...")."""
     words = words.strip().rstrip("“”\"").strip().rstrip(".").strip()  # a quote opening after the sentence's end
-    words = _without_attribution_after(words)
+    words = _without_attribution_after(ADDRESSEE.sub("", words))
     if speaker is None or len(words.split()) < 4 or NOT_WORDS.match(words) and not framed or \
             TOPIC.match(words) and "," not in words or \
             words.split()[0].casefold() in _attributing() or _names_the_occasion(words, sent, resolver):
         return None
     resolver.spoke(speaker, sent.end)
     return Statement(speaker, words, sent.start, sent.end, False)
+
+
+# "mengatakan kepada The Guardian jika ...": whom the words were said to, before them
+ADDRESSEE = re.compile(r"^kepada\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:bahwa|jika|kalau)\s+")
 
 
 def _without_attribution_after(words: str) -> str:
