@@ -3530,3 +3530,9 @@ def test_whom_words_were_said_to_is_not_among_them():
     facts = _facts("Juru bicara Polda Jawa Timur Frans Barita mengatakan kepada The Guardian jika Veronica tidak melapor "
                    "pada 18 September, red notice akan dikeluarkan.")
     assert _said_openings(facts) == {("Frans Barita", "Veronica tidak melap")}
+
+
+def test_a_rank_misspelt_as_the_news_writes_it_is_no_name():
+    facts = _facts("Pemusnahan tersebut dihadiri oleh Kapolda Maluku Utara Brigjend Pol Surono dan pejabat lain.")
+    assert _persons(facts) == {"Surono"}
+    assert ("Surono", "Kapolda", "Kepolisian Daerah Maluku Utara") in _orgs_of(facts)
