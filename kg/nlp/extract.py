@@ -22,19 +22,21 @@ from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
                          is_article_local, org_types, placed_by_article, short_forms_defined)
-from kg.nlp.persons import PARTICLE, PersonHit, find_persons, model_persons, without_abstract_lead
+from kg.nlp.persons import (PARTICLE, PersonHit, find_persons, has_institution_word, model_persons,
+                             without_abstract_lead)
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
-from kg.nlp.posts import COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders
+from kg.nlp.posts import (COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders,
+                          post_qualifier)
 from kg.nlp.quotes import SpeakerResolver, find_statements, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import (abbreviated_honorifics, lexicon, lower_words, one_word_posts, post_head_words,
-                          rank_short_forms, title_words, words)
+from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words, rank_short_forms,
+                          title_words, words)
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -936,14 +938,8 @@ def _no_name(name: str) -> bool:
     name's honorific or rank; "Plt Drh X": "Plt"), or an institution's words ("Ditjen Badimiltun"), whoever read
     them as a name."""
     tokens = name.split()
-    return all(w.rstrip(".") in title_words() or w in _qualifier_words() for w in tokens) \
-        or any(w in words("org_words") for w in tokens)
-
-
-@cache
-def _qualifier_words() -> frozenset[str]:
-    """The one-word post qualifiers written capitalised before a name ("Plt", "Pj"): no name."""
-    return frozenset(row[0] for row in lexicon("post_qualifiers") if " " not in row[0] and row[0][:1].isupper())
+    return all(w.rstrip(".") in title_words() or post_qualifier(w) is not None for w in tokens) \
+        or has_institution_word(tokens)
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],

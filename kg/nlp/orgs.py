@@ -267,12 +267,16 @@ def _defined_with_short_form(text: str, hits: list[OrgHit], places: list[PlaceHi
 
 
 NUMBERED_UNITS = frozenset({"korem", "kodim"})
+
+
 @cache
 def _unit_number() -> re.Pattern[str]:
     """A numbered unit's number and name ("Kodim 0502", "Korem 043/Garuda Hitam"); not the rank of the commander
     named after it ("Korem 152/Baabulah Kolonel Inf Endro Satoto")."""
     ranks = alternation(title_words())
     return re.compile(rf"\s+(?P<id>\d{{2,4}}(?:\s*/\s*[A-Z][\w-]+(?:\s(?!(?:{ranks})\b)[A-Z][\w-]+)?)?)(?![\w/])")
+
+
 RANK_BEFORE = re.compile(r"(\S+)\s+$")
 
 

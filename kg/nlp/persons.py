@@ -114,6 +114,11 @@ def _org_words() -> frozenset[str]:
     return words("org_words")
 
 
+def has_institution_word(tokens: list[str]) -> bool:
+    """A word that opens or makes up an institution's name (kg/lexicons/org_words.tsv): no person's name holds one."""
+    return any(t in _org_words() for t in tokens)
+
+
 @cache
 def _degrees() -> frozenset[str]:
     return words("degrees")
@@ -127,8 +132,9 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the acronym (and the unit word before it) or possessed word written before it
-    ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "Pasalnya Supratman") nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar
-    ST", "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
+    ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "Pasalnya Supratman") nor the
+    degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST", "Syamsuar-red", "Winarto
+    BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
     lead = re.match(r"(?:[A-Z][a-z]+\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)|[A-Z]{3,}\s+", text[start:end]) \
         or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
@@ -168,7 +174,7 @@ def _plausible_name(name: str) -> bool:
     """Not an institution's name ("Biro Penerangan Masyarakat") nor a verb opening a sentence
     ("Diberitakan")."""
     tokens = name.split()
-    if any(t in _org_words() or ABSTRACT_NOUN.match(t) for t in tokens):
+    if has_institution_word(tokens) or any(ABSTRACT_NOUN.match(t) for t in tokens):
         return False
     if len(tokens) == 1 and PAIR_NICKNAME.match(tokens[0]):
         return False  # "Koster-Giri": a candidate pair's nickname, not one person

@@ -553,11 +553,11 @@ def _post_of_another_before(personal: bool) -> re.Pattern[str]:
 POSSESSOR_THEN_HOLDER = re.compile(r"\s*,\s*")
 ALSO = re.compile(r"\s+(?:sekaligus|merangkap)\s+(?:(?:mantan|eks)\s+)?")  # two posts, one holder after the second
 INITIALS_AFTER = re.compile(rf"\s+(?:{ORDINAL})\s+[A-Z]{{2,5}}\b(?![.-])")  # "Presiden ke-6 SBY"
-# an adverb after a post opens the clause the post is the subject of: "Setelah dari makam Bung Karno, Panglima
-# TNI juga akan ziarah ..." is no apposition of the name before the comma
 # "anggota kelompok tersebut": members of a group the text spoke of (not "Wakil Gubernur terpilih saat itu")
 GROUP_REFERRED = re.compile(r"\s+(?!(?:terpilih|saat|kala|waktu|ketika|masa|pada)\b)[a-z]+"
                             r"(?:\s+(?!(?:saat|kala|waktu|ketika|masa)\b)[a-z]+)?\s+(?:tersebut|itu|ini)\b")
+# an adverb after a post opens the clause the post is the subject of: "Setelah dari makam Bung Karno, Panglima
+# TNI juga akan ziarah ..." is no apposition of the name before the comma
 CLAUSE_AFTER = re.compile(r"\s+(?:juga|pun|akan|telah|sudah|kemudian|lalu|langsung|segera|sempat|tengah|sedang|"
                           r"masih|belum|tidak|pernah)\b")
 # the agent of a passive verb, a post's title maybe before the name: "ditunjuk Presiden Joko Widodo sebagai Pelaksana
@@ -635,7 +635,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             out.append(Holding(named, post, named.start, post.end))
             continue
         after = min((p for p in persons if p.start >= post.end), key=lambda p: p.start, default=None)
-        if after is not None and not (LINK.match(text[post.end:after.start]) or HELD_BY.match(text[post.end:after.start])):
+        gap = text[post.end:after.start] if after is not None else ""
+        if after is not None and not (LINK.match(gap) or HELD_BY.match(gap)):
             after = None  # the first name after the post, or none: not one behind another name
         if after is not None and of_another(text, post.start, post.word_end, after.start):
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
