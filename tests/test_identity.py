@@ -97,28 +97,48 @@ def test_bare_names_two_people_could_bear_join_only_when_each_is_linked_to_each(
 
 def test_a_name_one_cluster_owns_takes_in_a_node_left_alone_with_it_but_not_a_namesake_elsewhere():
     """"Jokowi" of six articles joined to "Joko Widodo": a lone "Jokowi" sharing no context with them
-    still joins (the news gives a famous name its bearer's meaning); a "Jokowi" holding a post in
-    another province does not, nor does a lone "Dewi" where no cluster bears "Dewi" in most articles."""
+    still joins (the news gives a famous name its bearer's meaning), even from an article about a
+    province none of them is named in; a "Jokowi" holding a post in another province does not, nor
+    does a lone "Dewi" where no cluster bears "Dewi" in most articles."""
     big = [record(f"jokowi--{i}", "Jokowi", {f"g{i}"}) for i in range(6)]
     records = {r.node: r for r in (
         record("joko-widodo", "Joko Widodo", {f"g{i}" for i in range(6)}), *big,
         record("jokowi--lone", "Jokowi", {"g10"}),
-        PersonRecord(PERSON + "jokowi--elsewhere", "Jokowi", names={"Jokowi"}, graphs={"g11"}, provinces={"36"}),
+        PersonRecord(PERSON + "jokowi--elsewhere", "Jokowi", names={"Jokowi"}, graphs={"g11"}, provinces={"36"},
+                     held_in={"36"}),
+        PersonRecord(PERSON + "jokowi--15", "Jokowi", names={"Jokowi"}, graphs={"g15"}, provinces={"15"}),
         record("dewi--1", "Dewi", {"g12"}), record("dewi--2", "Dewi", {"g13"}), record("dewi--3", "Dewi", {"g14"}),
     )}
-    for r in big[:3]:
-        records[r.node].provinces.add("31")
+    for r, province in zip(big, ("31", "32", "33")):
+        records[r.node].provinces.add(province)
     pairs = [pair(r.node.removeprefix(PERSON), "joko-widodo", 0.95, "same") for r in big] + [
         pair("jokowi--lone", "joko-widodo", 0.45, "same"), pair("jokowi--elsewhere", "joko-widodo", 0.45, "same"),
+        pair("jokowi--15", "joko-widodo", 0.45, "same"),
         pair("dewi--1", "dewi--2", 0.95, "same"), pair("dewi--3", "dewi--1", 0.45, "same")]
     clusters = cluster(records, pairs)
     jokowi = members(clusters, "joko-widodo")
-    assert PERSON + "jokowi--lone" in jokowi and {r.node for r in big} <= jokowi
+    assert {PERSON + "jokowi--lone", PERSON + "jokowi--15"} <= jokowi and {r.node for r in big} <= jokowi
     assert PERSON + "jokowi--elsewhere" not in jokowi
     assert PERSON + "dewi--3" not in members(clusters, "dewi--1")
     weak = [p for p in pairs if p.probability < 0.9 and p.a != PERSON + "dewi--3"]
     assert PERSON + "jokowi--lone" not in members(cluster(records, [p for p in pairs if p not in weak] + [
         pair("jokowi--lone", "joko-widodo", 0.1, "same")]), "joko-widodo")  # too little evidence
+
+
+def test_a_name_a_local_cluster_owns_takes_in_no_node_of_another_province():
+    """A "Muhamad" of six Banten articles is a local man's name: a lone "Muhamad" of a Jakarta
+    article is a namesake, though no post places him."""
+    local = [record(f"muhamad--36-{i}", "Muhamad", {f"g{i}"}) for i in range(6)]
+    records = {r.node: r for r in (
+        record("muhamad-nabil", "Muhamad Nabil", {f"g{i}" for i in range(6)}), *local,
+        PersonRecord(PERSON + "muhamad--31", "Muhamad", names={"Muhamad"}, graphs={"g10"}, provinces={"31"}))}
+    for r in local:
+        records[r.node].provinces.add("36")
+    pairs = [pair(r.node.removeprefix(PERSON), "muhamad-nabil", 0.95, "same") for r in local] + [
+        pair("muhamad--31", "muhamad-nabil", 0.45, "same")]
+    clusters = cluster(records, pairs)
+    assert {r.node for r in local} <= members(clusters, "muhamad-nabil")
+    assert PERSON + "muhamad--31" not in members(clusters, "muhamad-nabil")
 
 
 def test_a_longer_name_opening_with_a_common_word_is_no_rival_for_a_bare_name():

@@ -35,6 +35,7 @@ VOTE_LEAD = 3  # the winner's votes over the runner-up's
 PROMINENCE = 10  # or be named in this many times as many articles ("Joko Widodo" / "Jokowi Rp")
 OWNED = 5  # a cluster owns a name it bears in this many articles, and in more than all its other bearers
 FLOOR = 0.15  # a node left alone with that name joins its owner on a pair this probable
+NATIONAL = 3  # a cluster named in the news of this many provinces is a national figure's
 
 
 @dataclass
@@ -194,10 +195,14 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
 
 
 def _elsewhere(node: PersonRecord, members: list[PersonRecord]) -> bool:
-    """A node holding posts in a province none of the cluster's members holds one in: a namesake
-    ("Muhamad", Sekda of a Banten city, and a "Muhamad" of a Jakarta office)."""
+    """A node of a province none of the cluster's members is placed in: a namesake ("Muhamad",
+    Sekda of a Banten city, and a "Muhamad" of a Jakarta article). A node that only an article's
+    province places is no namesake of a figure the news of NATIONAL provinces or more names
+    ("Jokowi" in news from Jambi); one holding a post there is."""
     provinces = {code for m in members for code in m.provinces}
-    return bool(node.provinces and provinces and not node.provinces & provinces)
+    if not (node.provinces and provinces) or node.provinces & provinces:
+        return False
+    return bool(node.held_in) or len(provinces) < NATIONAL
 
 
 def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPair],

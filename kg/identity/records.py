@@ -34,7 +34,8 @@ class PersonRecord:
     posts: set[str] = field(default_factory=set)  # "role-key@org-key" of its memberships (current ones)
     roles: set[str] = field(default_factory=set)  # role keys alone (posts without an institution too)
     orgs: set[str] = field(default_factory=set)
-    provinces: set[str] = field(default_factory=set)  # two-digit Kemendagri codes of its institutions
+    provinces: set[str] = field(default_factory=set)  # two-digit Kemendagri codes of its institutions or its article's
+    held_in: set[str] = field(default_factory=set)  # those of its institutions alone: where it holds a post
     persons: set[str] = field(default_factory=set)  # other person nodes named in the same articles
     named: set[str] = field(default_factory=set)  # institutions and places its articles name
     topics: set[str] = field(default_factory=set)  # words of its articles' headlines
@@ -103,6 +104,7 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
                 record.posts.add(f"{role}@{org}")
             if area:
                 record.provinces.add(_province(area))
+                record.held_in.add(_province(area))
     for record in records.values():
         if "--" in record.node and record.node.rsplit("--", 1)[1][:2].isdigit():
             record.provinces.add(record.node.rsplit("--", 1)[1][:2])
