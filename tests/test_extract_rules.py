@@ -910,6 +910,13 @@ def test_agent_of_a_passive_verb_does_not_hold_the_post_before_it():
     assert {"Dedi Marwan", "Rina Oktavia", "Hendra Gunawan"} <= holders
 
 
+def test_a_post_that_speaks_is_not_held_by_a_name_in_what_it_says():
+    facts = _facts("Kapolres menjelaskan, rumah yang dikontrak untuk perakitan mancis adalah milik Darmadi/Sri Wulan, "
+                   "penduduk Jalan Merpati, Dusun IV, Desa Sukamaju, Kecamatan Binjai, Langkat.")
+    assert "Darmadi" in _persons(facts)
+    assert not [row for row in _posts(facts) if row[0] == "Darmadi"]
+
+
 def test_members_along_with_a_placed_head_share_its_institution():
     facts = _facts("Ketua KPU Kabupaten Kupang Yosef Lado bersama anggota Maria Bria dan Stefanus Tefa "
                    "berkonsultasi ke KPU Provinsi NTT.")

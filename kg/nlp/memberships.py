@@ -480,6 +480,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start) \
+                    or (post.end <= person.start and _post_speaks().match(text, post.end)) \
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
                     or _named_as_another(text, post, person, org_spans) \
@@ -700,6 +701,13 @@ def _said_aside() -> re.Pattern[str]:
     """'Pangdam, sambung Eko, juga akan ...': a reporting verb and its speaker set between commas after a
     post; the post is what the speaker talks about, not his."""
     return re.compile(rf"\s*,\s*(?:{alternation(reporting_verbs('after'))})\s+")
+
+
+@cache
+def _post_speaks() -> re.Pattern[str]:
+    """'Kapolres menjelaskan, rumah itu milik Suriadi': a post followed by its reporting verb is who
+    speaks; the names after are in what is said, not the post's holder."""
+    return re.compile(rf"\s+(?:(?:juga|pun|lalu|kemudian)\s+)?(?:{alternation(reporting_verbs('before'))})\b")
 
 
 @cache
