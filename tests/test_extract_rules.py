@@ -261,6 +261,20 @@ def test_the_model_vetoes_institutions_and_words_taken_for_names():
     assert kept == {"Nur Hidayati"}  # the institution off the name; a word after a post no name
 
 
+def test_a_one_word_name_that_is_a_word_the_news_writes_in_lower_case_is_no_name_unless_a_longer_name_holds_it():
+    """"Nyaman", "Sabar" taken for names (by the model, or at a slogan's words) are words; "Sabar" stays
+    where the article names "Sabar Sitompul"; a name the news also writes as a word now and then
+    ("Indah") stays."""
+    from kg.nlp.extract import _without_lone_words
+    from kg.nlp.persons import PersonHit
+
+    def hit(name: str) -> PersonHit:
+        return PersonHit(0, len(name), name, name, 0, None, "model")
+
+    assert {h.name for h in _without_lone_words([hit("Nyaman"), hit("Sabar"), hit("Indah")])} == {"Indah"}
+    assert {h.name for h in _without_lone_words([hit("Sabar"), hit("Sabar Sitompul")])} == {"Sabar", "Sabar Sitompul"}
+
+
 def test_a_name_right_after_a_placed_post_is_its_holder_whatever_else_the_model_reads():
     """After a post that names its region or institution, the rules' name stands where the model reads it
     as a place no table knows, or runs the institution into its first word; not where a longer place of

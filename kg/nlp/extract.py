@@ -102,8 +102,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
-    persons = [without_abstract_lead(h) for h in persons
-               if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]
+    persons = _without_lone_words([without_abstract_lead(h) for h in persons
+                                   if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)])
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
@@ -931,6 +931,15 @@ def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -
             return phrase[tail[0].start():]
         return None
     return None
+
+
+def _without_lone_words(persons: list[PersonHit]) -> list[PersonHit]:
+    """Less the one-word names that are a word the news writes in lower case ("Nyaman", "Roda", "Jadi":
+    kg/lexicons/common_words.tsv) where no longer name of the article holds that word, whoever read them
+    as a name."""
+    held = {w for h in persons for w in h.name.split() if " " in h.name}
+    return [h for h in persons if " " in h.name or h.name in held
+            or _unreduplicated(h.name.casefold()) not in words("common_words")]
 
 
 def _no_name(name: str) -> bool:
