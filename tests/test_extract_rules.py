@@ -3010,6 +3010,14 @@ def test_an_official_s_wife_carrying_his_name_is_another_person():
     assert ("Hadi Tjahjanto", "Kegiatan ini adalah tradisi TNI") in _said(facts)
 
 
+def test_the_first_lady_carrying_the_president_s_name_is_another_person():
+    facts = _facts("Ibu Negara RI, Ratna Hendra Wijaya memberikan penyuluhan di Palembang, Selasa. Bahkan seperti "
+                   "halnya Presiden Republik Indonesia Hendra Wijaya, Ratna juga memberikan hadiah.")
+    assert {"Hendra Wijaya", "Ratna Hendra Wijaya"} <= _persons(facts)
+    assert ("Hendra Wijaya", "Presiden", None) in _posts(facts)
+    assert not [row for row in _posts(facts) if row[0] == "Ratna Hendra Wijaya"]
+
+
 def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
                    "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")
