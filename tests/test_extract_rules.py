@@ -3018,6 +3018,14 @@ def test_the_first_lady_carrying_the_president_s_name_is_another_person():
     assert not [row for row in _posts(facts) if row[0] == "Ratna Hendra Wijaya"]
 
 
+def test_words_a_relative_says_are_not_the_named_parent_s_or_spouse_s():
+    daughter = _facts("Sarinah Wiradikarta mendirikan sekolah itu pada 1990. \"Kami berkomitmen menyalurkan lulusan "
+                      "SMK ke jaringan spa kami,\" ungkap putri dari Sarinah Wiradikarta.")
+    assert not _said(daughter)
+    wife = _facts("\"Semua warga ikut bergotong-royong membersihkan taman,\" kata istri Bupati Garut, Ratna Dewi Kusuma.")
+    assert {name for name, _ in _said(wife)} == {"Ratna Dewi Kusuma"}
+
+
 def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
                    "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")

@@ -145,6 +145,10 @@ class SpeakerResolver:
         held = [k for s, e, k in self.post_holders if start <= s < end]
         return held[0] if held else None
 
+    def _first_name_at(self, start: int, end: int) -> int:
+        """Where the first person's name in [start, end) begins; `end` when none does."""
+        return min((s for s, e, _ in self.mentions if start <= s and e <= end), default=end)
+
     def holder_of(self, post_word: str) -> str | None:
         """Who a bare post as speaker means (",” ungkap Kapendam"): the last speaker if the article gives
         them that post, else its one holder the article names; None when it names none or several."""
@@ -248,6 +252,8 @@ class SpeakerResolver:
         head = phrase.strip().split()[0] if phrase.strip() else ""
         if PRONOUN.match(head) or not head:
             return self.pronoun(start if anchor is None else anchor, avoid)
+        if head.islower() and _kin(head) and "," not in phrase[:self._first_name_at(start, start + len(phrase)) - start]:
+            return None  # "ungkap putri dari X": X's daughter speaks, unnamed ("kata istri Bupati, Y": Y does)
         named = self.person_in(start, start + len(phrase))
         if named is None and _pointer(phrase):
             at = start if anchor is None else anchor
@@ -599,6 +605,17 @@ def _attribution_tail() -> re.Pattern[str]:
 def _attributing() -> frozenset[str]:
     """The verbs that follow a quote ("kata", "ujarnya"): narration, never a quote's first word."""
     return frozenset(v.lower() for form in ("after", "self") for v in reporting_verbs(form))
+
+
+@cache
+def _kin_words() -> frozenset[str]:
+    return frozenset(r[0].casefold() for r in lexicon("relation_words") if r[1] == "kin")
+
+
+def _kin(word: str) -> bool:
+    """A word for a relative ("putri", "istrinya": kg/lexicons/relation_words.tsv)."""
+    word = word.casefold()
+    return word in _kin_words() or word.removesuffix("nya") in _kin_words()
 
 
 @cache
