@@ -3026,6 +3026,15 @@ def test_words_a_relative_says_are_not_the_named_parent_s_or_spouse_s():
     assert {name for name, _ in _said(wife)} == {"Ratna Dewi Kusuma"}
 
 
+def test_a_quote_may_open_with_a_reporting_word_and_the_question_put_is_no_words_said():
+    facts = _facts("Menteri Luar Negeri Hendra Wijaya berbicara di Jakarta. \"Jelas terlihat seperti itu pada saat "
+                   "ini,\" kata Hendra kepada wartawan ketika ditanya apakah dia yakin kapal itu masuk perairan Natuna.")
+    assert _said(facts) == [("Hendra Wijaya", "Jelas terlihat seperti itu pada saat ini")]
+    asked = _facts("Menteri Luar Negeri Hendra Wijaya berbicara di Jakarta. Hendra hanya tersenyum ketika ditanya "
+                   "apakah dia yakin kapal itu masuk perairan Natuna.")
+    assert not _said(asked)
+
+
 def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
                    "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")

@@ -104,6 +104,9 @@ def _topic_verbs(kind: str) -> re.Pattern[str]:
 
 
 # a deed the text alleges, not words said: "Imam juga diduga meminta uang senilai Rp 11,8 miliar"
+# "ketika ditanya apakah dia yakin Iran ...": a reporting verb inside the question put says nothing
+QUESTION_PUT = re.compile(r"\b(?:[Dd]itanya(?:kan)?|bertanya|menanyakan)\s+(?:\w+\s+)?"
+                          r"(?:apakah|apa|bagaimana|mengapa|kenapa|siapa|kapan)\b[^,.;]*$")
 ALLEGED = re.compile(r"\b(?:diduga|disangka|dituduh|didakwa|dituding)(?:\s+(?:telah|juga|turut|ikut))*\s*$")
 CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau|bila|apabila)\b", re.IGNORECASE)
 
@@ -323,12 +326,13 @@ def _paragraph(text: str, offset: int, para: str, analysis: Analysis, resolver: 
 
 def _quotes(para: str, start: int = 0) -> list[re.Match[str]]:
     """The quoted passages of a paragraph from `start`. Narration between two straight marks ("..." ujar
-    Albertus dalam diskusi, "...") is no quote: its closing mark opens the next one."""
+    Albertus dalam diskusi, "...") is no quote: its closing mark opens the next one. A quote may open
+    with such a word capitalised ("Jelas sekali ...")."""
     out = []
     pos = start
     while (m := QUOTE.search(para, pos)) is not None:
         words = m.group("q").split()
-        if words and words[0].strip(",").casefold() in _attributing():
+        if words and words[0].strip(",").casefold() in _attributing() and not words[0][0].isupper():
             closes = m.end() > m.start("q") + len(m.group("q"))
             pos = m.end() - 1 if closes else m.end()
             continue
@@ -474,7 +478,8 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
         word_end = verb.start() + len(verb.group().rstrip(" ,:"))
-        if ALLEGED.search(s[:verb.start()]) or THING_THAT.search(s, 0, verb.start()):
+        if ALLEGED.search(s[:verb.start()]) or THING_THAT.search(s, 0, verb.start()) \
+                or QUESTION_PUT.search(s, 0, verb.start()):
             return None
         if _topic_object(s[:word_end], s[word_end:]):
             if speaker is not None and _topic_verbs("object").search(verb.group()):
