@@ -3035,6 +3035,16 @@ def test_a_quote_may_open_with_a_reporting_word_and_the_question_put_is_no_words
     assert not _said(asked)
 
 
+def test_a_name_in_a_lead_clause_does_not_speak_for_the_unnamed_subject_after_it():
+    facts = _facts("Dalam dakwaan terhadap Hendra Wijaya, JPU menyebutkan bahwa Rudi Hartono membantu uang operasional "
+                   "untuk pembelian senjata api ilegal. Melalui juru bicaranya Dimas Prakoso, kementerian itu menyebut "
+                   "tudingan itu tidak berdasar. Salah seorang komisioner KPU Jatim lainnya, Insan Maulana, kepada "
+                   "wartawan juga mengatakan bahwa rekapitulasi berjalan lancar.")
+    speakers = {name for name, _ in _said(facts)}
+    assert "Hendra Wijaya" not in speakers
+    assert {"Dimas Prakoso", "Insan Maulana"} <= speakers
+
+
 def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
                    "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")

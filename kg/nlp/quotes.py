@@ -493,14 +493,23 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
 def _after_lead(s: str, offset: int, verb: int, found: tuple[int, str] | None,
                 resolver: SpeakerResolver) -> tuple[int, str] | None:
     """"Mendengar perkataan Gibran, Rudy ... mengatakan": a person named in a lead clause ending with a
-    comma is not the subject; the person named right after the comma is."""
+    comma is not the subject; the person named right after the comma is, and none when the subject
+    after the comma names no one."""
     end = resolver.name_ending(found[0]) if found is not None else None
     if end is None or not s[end - offset:].startswith(","):
         return found
     later = resolver.first_person_in(end + 1, offset + verb)
-    return later if later is not None and _title_only(s[end - offset + 1:later[0] - offset]) else found
+    if later is not None and _title_only(s[end - offset + 1:later[0] - offset]):
+        return later
+    # "Dalam dakwaan terhadap Kivlan Zen, JPU menyebutkan": someone unnamed after the lead clause speaks
+    # "Salah seorang komisioner KPU, X, kepada wartawan mengatakan": X is apposed; "Melalui juru bicaranya X,
+    # Teheran membantah": X speaks for the subject
+    before = CONNECTIVE.sub("", LEAD_MARK.sub("", s[:found[0] - offset], count=1), count=1)
+    opens = before.rstrip().endswith(",") or SPEAKING_FOR.match(before) or _title_only(before)
+    return found if opens or later is not None or not s[end - offset + 1:verb].strip() else None
 
 
+SPEAKING_FOR = re.compile(r"(?:Melalui|Lewat)\b")
 PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
                           "perempuan", "purnawirawan", "jenderal", "mantan", "eks", "kader", "pengacara",
                           "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator", "dara", "gadis",
