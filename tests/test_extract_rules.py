@@ -3045,6 +3045,14 @@ def test_a_name_in_a_lead_clause_does_not_speak_for_the_unnamed_subject_after_it
     assert {"Dimas Prakoso", "Insan Maulana"} <= speakers
 
 
+def test_a_camat_s_kecamatan_named_after_its_city_is_no_name_and_a_working_group_no_person():
+    facts = _facts("Hendra Lubis, Camat Medan Selayang mengatakan, para pelajar yang terjaring razia dibawa ke kantor "
+                   "kecamatan. Selain itu seluruh anggota Pokja mengundurkan diri.")
+    assert _persons(facts) == {"Hendra Lubis"}
+    assert ("Hendra Lubis", "Camat", None) in _posts(facts)
+    assert "Medan Selayang" in {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
 def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
                    "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")

@@ -87,6 +87,9 @@ def country_at(text: str, start: int) -> int | None:
     return m.end() if m else None
 
 
+DISTRICT_HEADS = ("Camat", "Wakil Camat", "Sekcam")  # "Camat Medan Selayang": the kecamatan, not Medan and a name
+
+
 @cache
 def _district_units() -> re.Pattern[str]:
     """A kecamatan's units and their heads, which name it right after them ("Polsek Cilincing", "Kapolsek
@@ -95,7 +98,7 @@ def _district_units() -> re.Pattern[str]:
     Tanah Abang")."""
     types = {r[0] for r in lexicon("org_types") if r[4] == "district"}
     forms = [f for r in lexicon("org_types") if r[0] in types for f in split_list(r[1])]
-    forms += [r[0] for r in lexicon("posts") if r[3] in types]
+    forms += [r[0] for r in lexicon("posts") if r[3] in types] + list(DISTRICT_HEADS)
     return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?:Metro\s+)?"
                       rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
 
