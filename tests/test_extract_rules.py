@@ -2960,6 +2960,8 @@ def test_an_acting_post_written_out_or_bracketed_is_acting():
     assert {("Rina Indiastuti", "Rektor", "acting"), ("Herman Suherman", "Bupati", "acting")} <= _posts(facts)
     facts = _facts("Panglima TNI bersama Plt (Pelaksana Tugas) Kapolri Komjen Pol Drs. Budi Hartono meninjau lokasi.")
     assert ("Budi Hartono", "Kapolri", "acting") in _posts(facts)
+    facts = _facts("Pelaksana tugas Kepala Pusat Data Informasi dan Humas BNPB, Dimas Prakoso menyatakan, hujan turun.")
+    assert ("Dimas Prakoso", "Kepala Pusat Data Informasi dan Humas", "acting") in _posts(facts)
 
 
 def test_a_parliament_s_body_named_bare_in_an_article_on_one_dprd_is_that_dprd_s():
