@@ -1262,6 +1262,13 @@ def test_holder_s_rank_and_possessive_ending_are_no_part_of_the_post():
     assert {("Joko Santoso", "Kasat Reskrim"), ("Yohanes Akwan", "Kuasa Hukum")} <= posts
 
 
+def test_police_affairs_officers_and_subsection_heads_hold_their_whole_post():
+    facts = _facts("\"Korban sudah dievakuasi,\" kata Paur Humas Polres Agam, Aiptu Dimas Prakoso, saat dihubungi.")
+    assert ("Dimas Prakoso", "Paur Humas") in _post_pairs(facts)
+    facts = _facts("Kasubbid Penmas Bidhumas Polda Sulsel, Kompol Rudi Hartono mengatakan korban sudah dievakuasi.")
+    assert ("Rudi Hartono", "Kasubbid Penmas") in _post_pairs(facts)
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)
