@@ -1269,6 +1269,20 @@ def test_police_affairs_officers_and_subsection_heads_hold_their_whole_post():
     assert ("Rudi Hartono", "Kasubbid Penmas") in _post_pairs(facts)
 
 
+def test_a_one_word_holder_the_model_runs_an_institution_into_after_its_region_is_the_holder():
+    """The model reads "Komisi II DPR Aceh Nurhadi" as one institution: its last word, after the region and
+    before a verb, right after a post, is the holder's name (not where the words run on past a comma)."""
+    from kg.nlp.extract import _holder_after_region
+
+    text = "Ketua Komisi II DPR Aceh Nurhadi mengecam Kementerian Pertanian. Kepala OPD Pemkot Jambi, Ketua DPW Jambi Khudori hadir."
+    org = text.index("Komisi")
+    end = text.index(" mengecam")
+    assert _holder_after_region(text, org, end, {text.index(" Nurhadi")}) == "Nurhadi"
+    assert _holder_after_region(text, org, end, set()) is None  # no region before it: the institution's own word
+    run = text.index("OPD")
+    assert _holder_after_region(text, run, text.index(" hadir"), {text.index(" Khudori")}) is None
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)

@@ -901,6 +901,7 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
             label, short = _bracketed(e.text.strip(" ,.()"))
             forms |= {_name_key(n) for n in (e.text, label, *short)}
     place_starts = {p.start for p in places}
+    place_ends = {p.end for p in places}
     out = []
     for e in analysis.entities:
         if e.label != "ORG" or any(h.start < e.end and e.start < h.end for h in persons):
@@ -910,10 +911,27 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
         verb = re.match(r"\s+(\w+)", analysis.text[e.end:e.end + 30])
         if named is None and verb and verb.group(1).casefold() in speech_verbs():  # the name is who speaks
             named = _name_after_institution(e.text, forms, {s - e.start for s in place_starts if e.start < s < e.end})
+        if named is None:
+            named = _holder_after_region(analysis.text, e.start, e.end, place_ends)
         if named is not None:
             start = e.end - len(named)
             out.append(PersonHit(start, e.end, named, named, start, None, ORG_TAIL))
     return out
+
+
+def _holder_after_region(text: str, start: int, end: int, place_ends: set[int]) -> str | None:
+    """"Ketua Komisi II DPR Aceh Nurzahri mengecam ...": one name word ending an institution the model reads
+    right after a post, after the institution's region and before a lower-case word, is the post's holder."""
+    last = re.search(r"\s([A-Z][a-z'’]{2,})$", text[start:end])
+    post = re.search(r"(\w+)\s+$", text[max(0, start - 30):start])
+    if last is None or post is None or post.group(1).casefold() not in post_head_words() or "," in text[start:end] \
+            or start + last.start() not in place_ends or not re.match(r"\s*,?\s*[a-z]", text[end:end + 3]):
+        return None
+    word = last.group(1)
+    if word in words("org_words") or word in words("name_stopwords") or word.casefold() in words("common_words") \
+            or start + last.start(1) in place_ends:
+        return None
+    return word
 
 
 def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -> str | None:
