@@ -1283,6 +1283,13 @@ def test_a_one_word_holder_the_model_runs_an_institution_into_after_its_region_i
     assert _holder_after_region(text, run, text.index(" hadir"), {text.index(" Khudori")}) is None
 
 
+def test_a_name_written_with_its_first_words_initials_in_brackets_is_one_name():
+    facts = _facts("Kabar bahwa Menteri ketiga Bagus Hendra (BH) Wijaya meninggal dunia pada Selasa (10/9/2019) pagi "
+                   "beredar luas. Wijaya dirawat di rumah sakit sejak pekan lalu.")
+    assert _persons(facts) == {"Bagus Hendra Wijaya"}
+    assert ("Bagus Hendra Wijaya", "Menteri") in _post_pairs(facts)
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)

@@ -23,7 +23,7 @@ from kg.nlp.memberships import article_memberships, described_persons, described
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
                          is_article_local, org_types, placed_by_article, short_forms_defined)
 from kg.nlp.persons import (PARTICLE, PersonHit, find_persons, has_institution_word, model_persons,
-                             without_abstract_lead)
+                             with_bracketed_initials, without_abstract_lead)
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
@@ -105,7 +105,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     persons = _without_lone_words([without_abstract_lead(h) for h in persons
                                    if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)])
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
-    persons = completed_names(text, persons, analysis.sentence_at, [p.end for p in posts])
+    persons = completed_names(text, with_bracketed_initials(text, persons), analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]

@@ -156,6 +156,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 AFFIXED_VERB = re.compile(r"^(?:Di|Mem|Men|Meng|Ber|Ter|Diper)[a-z]{4,}(?:kan|nya)$")
 PAIR_NICKNAME = re.compile(r"^(?!(?:Al|El|Abd|Abdul)-)[A-Z][a-z]{2,}-[A-Z][A-Za-z]{2,}$")
 ABSTRACT_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an$")  # Keuangan, Pemerintahan, Pendidikan
+# "Bacharuddin Jusuf (BJ) Habibie": a name's first words, their initials in brackets, then its last word(s)
+INITIALS_THEN_REST = re.compile(r"\s*\((?P<initials>[A-Z]{2,4})\)\s+(?P<rest>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)")
+
+
+def with_bracketed_initials(text: str, hits: list[PersonHit]) -> list[PersonHit]:
+    """A name written with its first words' initials in brackets before its last word ("Bacharuddin Jusuf
+    (BJ) Habibie") is one name: the hit of its first words runs on over the rest, and the rest is no name
+    of its own."""
+    out, absorbed = [], []
+    for h in hits:
+        m = INITIALS_THEN_REST.match(text, h.end)
+        if m and len(h.name.split()) >= 2 and m.group("initials") == "".join(w[0] for w in h.name.split()).upper():
+            out.append(replace(h, end=m.end(), text=text[h.start:m.end()], name=f"{h.name} {m.group('rest')}"))
+            absorbed.append((h.end, m.end()))
+        else:
+            out.append(h)
+    return [h for h in out if not any(a <= h.start and h.end <= b for a, b in absorbed)]
+
+
 ABSTRACT_NOUN_LEAD = re.compile(r"(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an\s+(?=[A-Z])")
 
 
