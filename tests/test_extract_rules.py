@@ -3083,6 +3083,15 @@ def test_a_camat_s_kecamatan_named_after_its_city_is_no_name_and_a_working_group
     assert "Medan Selayang" in {e.label for e in facts.entities if e.kind is Kind.PLACE}
 
 
+def test_the_addressed_the_occasion_and_an_opening_conjunction_are_not_the_words_said():
+    said = _said(_facts("Menteri Bambang Wijaya hadir di Jakarta. Saat itu Bambang mengingatkan kepada kita semua, bahwa "
+                        "sumber daya manusia merupakan pilar penting pembangunan. Bambang mengemukakan hal itu, Jumat "
+                        "(13/9/2019), dalam pidato pertamanya di Kashmir. Apalagi kata dia, negara membutuhkan tanah "
+                        "tersebut untuk lahan baru."))
+    assert [text for _, text in said] == ["sumber daya manusia merupakan pilar penting pembangunan",
+                                          "negara membutuhkan tanah tersebut untuk lahan baru"]
+
+
 def test_a_post_before_a_ticket_of_two_names_is_the_ticket_s():
     facts = _facts("Edy mengaku akan memanggil mantan juru bicara Prabowo Subianto-Sandiaga Uno itu. Satu tahun "
                    "sudah Gubernur dan Wakil Gubernur Sulawesi Tenggara Ali Mazi-Lukman Abunawas memimpin.")

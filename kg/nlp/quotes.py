@@ -48,7 +48,7 @@ MENURUT_PRONOUN = re.compile(r"(?:^|(?<=[\s,]))[Mm]enurut(?:nya|\s+(?P<who>dia|i
 # sentence, after a conjunction or none
 _KATA = "kata|ujar|tutur|tegas|jelas|lanjut|sambung|tambah|imbuh"
 # "Lanjut Arsul, ...", "Kemudian lanjut Arsul, ...", "Namun kata dia, ...": the verb and its speaker open the sentence
-KATA_FIRST = re.compile(rf"^(?:(?:{_CONNECTIVES}|Padahal|Sebab|Karena|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara),?\s+"
+KATA_FIRST = re.compile(rf"^(?:(?:{_CONNECTIVES}|Padahal|Sebab|Karena|Tapi|Tetapi|Bahkan|Lalu|Sedangkan|Sementara|Apalagi),?\s+"
                         rf"(?:{_KATA})"
                         rf"|(?:{_KATA.title()}))\s+(?P<who>[^,]{{2,60}}),\s*(?P<stmt>.+)$", re.DOTALL)
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
@@ -562,7 +562,7 @@ def _subject_is_person(before_name: str) -> bool:
 # "menanggapi soal penyadapan ...", "menjelaskan ulang terkait pernyataan ...": the topic, not the words said
 TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang|alasan)\b|^(?:ulang|lagi|kembali)\s+(?:terkait|mengenai)\b",
                    re.IGNORECASE)
-NOT_WORDS = re.compile(r"^(?:(?:hal )?(?:itu|ini|tersebut)\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|"
+NOT_WORDS = re.compile(r"^(?:(?:hal )?(?:itu|ini|tersebut)(?:\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu))|"
                        r"(?:ketika|saat|waktu|sewaktu)\s+(?:di)?tanya(?:kan)?|"
                        r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi|tanggapan|penjelasan"
                        r"|klarifikasi|aspirasi|ucapan|menanggapi|merespons?|menyikapi|mengomentari)\b", re.IGNORECASE)
@@ -598,7 +598,8 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
 
 
 # "mengatakan kepada The Guardian jika ...": whom the words were said to, before them
-ADDRESSEE = re.compile(r"^kepada\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:bahwa|jika|kalau)\s+")
+ADDRESSEE = re.compile(r"^kepada\s+(?:(?:[A-Z][\w.&'-]*\s+){1,4}|(?:kita|kami|kalian|mereka|masyarakat|warga|semua|seluruh"
+                       r"|para|\s)+,?\s*)(?:bahwa|jika|kalau)\s+")  # "kepada The Guardian jika", "kepada kita semua, bahwa"
 
 
 def _without_attribution_after(words: str) -> str:
