@@ -1290,6 +1290,12 @@ def test_a_name_written_with_its_first_words_initials_in_brackets_is_one_name():
     assert ("Bagus Hendra Wijaya", "Menteri") in _post_pairs(facts)
 
 
+def test_a_squad_commander_holds_his_squad_s_post_and_the_fire_brigade_is_no_name():
+    facts = _facts("Hendra selaku Komandan Regu Damkar Mandau menerangkan, kondisi api tidak mudah dipadamkan.")
+    assert _persons(facts) == {"Hendra"}
+    assert ("Hendra", "Komandan Regu") in _post_pairs(facts)
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)
