@@ -1296,6 +1296,26 @@ def test_a_squad_commander_holds_his_squad_s_post_and_the_fire_brigade_is_no_nam
     assert ("Hendra", "Komandan Regu") in _post_pairs(facts)
 
 
+@pytest.mark.parametrize("text, holder, post", [
+    ("Kejadian itu disampaikan Kasubdit Bin Gakkum Ditlantas Polda Metro Jaya, AKBP Dimas Prakoso.", "Dimas Prakoso",
+     "Kasubdit Bin Gakkum"),
+    ("Mantan Kepala Staf Komando Cadangan Strategis Angkatan Darat Mayjen (Purn) Rudi Hartono menangis sebelum sidang.",
+     "Rudi Hartono", "Kepala Staf"),
+    ("\"Dengan pendapatan itu, para driver dapat lebih berkonsentrasi,\" kata Direktur Angkutan Jalan, Ditjen "
+     "Perhubungan Darat, Kemenhub, Ahmad Sulaiman, di Jakarta, Kamis (29/8).", "Ahmad Sulaiman", "Direktur Angkutan"),
+])
+def test_unit_and_staff_posts_are_read_whole_and_a_directorate_s_words_are_no_name(text, holder, post):
+    facts = _facts(text)
+    assert _persons(facts) == {holder}
+    assert (holder, post) in _post_pairs(facts)
+
+
+def test_a_regional_weather_office_is_a_branch():
+    facts = _facts("\"Hujan dapat turun di wilayah Jambi pada pertengahan Oktober,\" kata Kepala BMKG Jambi Hendra "
+                   "Wijaya kepada wartawan.")
+    assert "BMKG Jambi" in {a for e in facts.entities if e.kind is Kind.ORGANIZATION for a in e.alt_labels}
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)
