@@ -1303,6 +1303,8 @@ def test_a_squad_commander_holds_his_squad_s_post_and_the_fire_brigade_is_no_nam
      "Rudi Hartono", "Kepala Staf"),
     ("\"Dengan pendapatan itu, para driver dapat lebih berkonsentrasi,\" kata Direktur Angkutan Jalan, Ditjen "
      "Perhubungan Darat, Kemenhub, Ahmad Sulaiman, di Jakarta, Kamis (29/8).", "Ahmad Sulaiman", "Direktur Angkutan"),
+    ("\"Yang bersangkutan dinyatakan meninggal dunia di rumah sakit,\" ujar Kalapas Kelas I Porong, Surabaya "
+     "Hendra Wijaya saat dihubungi, Senin (16/9/2019).", "Hendra Wijaya", "Kalapas Kelas I Porong"),
 ])
 def test_unit_and_staff_posts_are_read_whole_and_a_directorate_s_words_are_no_name(text, holder, post):
     facts = _facts(text)
