@@ -3555,9 +3555,13 @@ def test_a_rank_alone_where_the_scraper_emptied_the_name_is_no_person():
     assert not _persons(facts)
 
 
-def test_an_acronym_and_the_unit_word_before_it_are_not_the_holder_s_name():
-    facts = _facts("Manajer Budaya TMII Lestari Wulandari menjelaskan, kegiatan itu menginjak usia 11.")
-    assert _persons(facts) == {"Lestari Wulandari"}
+@pytest.mark.parametrize("text, name", [
+    ("Manajer Budaya TMII Lestari Wulandari menjelaskan, kegiatan itu menginjak usia 11.", "Lestari Wulandari"),
+    ("Sementara itu, Direktur Utama PD PPJ Muzakir menuturkan, pedagang yang ditertibkan sebanyak 170.", "Muzakir"),
+    ("General Manager Bandara Sam Ratulangi, Hendra Wijaya, mengatakan penerbangan kembali normal.", "Hendra Wijaya"),
+])
+def test_an_acronym_and_the_unit_word_or_acronym_before_it_are_not_the_holder_s_name(text, name):
+    assert _persons(_facts(text)) == {name}
 
 
 def test_the_members_of_a_group_the_text_spoke_of_are_no_apposition_to_the_name_before():

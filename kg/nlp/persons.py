@@ -131,11 +131,12 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name without the acronym (and the unit word before it) or possessed word written before it
-    ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "Pasalnya Supratman") nor the
-    degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST", "Syamsuar-red", "Winarto
-    BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
-    lead = re.match(r"(?:[A-Z][a-z]+\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)|[A-Z]{3,}\s+", text[start:end]) \
+    """A name without the acronym (and the unit word or acronym before it) or possessed word written before it
+    ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya
+    Supratman") nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
+    "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
+    lead = re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
+                    r"|(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+", text[start:end]) \
         or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
