@@ -1318,6 +1318,13 @@ def test_a_regional_weather_office_is_a_branch():
     assert "BMKG Jambi" in {a for e in facts.entities if e.kind is Kind.ORGANIZATION for a in e.alt_labels}
 
 
+def test_a_country_s_name_is_no_person_s():
+    from kg.nlp.extract import _no_name
+
+    assert _no_name("Korut") and _no_name("Korea Utara")
+    assert not _no_name("Turki al-Maliki")  # a name that opens with a country's
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)

@@ -962,11 +962,11 @@ def _without_lone_words(persons: list[PersonHit]) -> list[PersonHit]:
 
 def _no_name(name: str) -> bool:
     """Titles or a post's qualifier alone ("Gubernur , H. , kembali", "Kabid Humas ,, Kombes Pol , saat": a cut
-    name's honorific or rank; "Plt Drh X": "Plt"), or an institution's words ("Ditjen Badimiltun"), whoever read
-    them as a name."""
+    name's honorific or rank; "Plt Drh X": "Plt"), an institution's words ("Ditjen Badimiltun") or a country's
+    name ("Korut"), whoever read them as a name."""
     tokens = name.split()
     return all(w.rstrip(".") in title_words() or post_qualifier(w) is not None for w in tokens) \
-        or has_institution_word(tokens)
+        or has_institution_word(tokens) or country_at(name, 0) == len(name)
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
