@@ -1323,6 +1323,9 @@ def test_a_country_s_name_is_no_person_s():
 
     assert _no_name("Korut") and _no_name("Korea Utara")
     assert not _no_name("Turki al-Maliki")  # a name that opens with a country's
+    facts = _facts("Kunjungan itu diapresiasi oleh Menteri Luar Negeri Suriname Hendra Wijaya dan warga Fiji.")
+    assert "Fiji" in {e.label for e in facts.entities if e.kind is Kind.PLACE}
+    assert _persons(facts) == {"Hendra Wijaya"}  # the minister's country opens no name
 
 
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.pipeline import NerSpan
+from kg.nlp.places import country_at
 from kg.nlp.text import NAME_WORD, alternation
 from kg.resources import lexicon, split_list, title_words, words
 
@@ -133,13 +134,16 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the acronym (and the unit word or acronym before it) or possessed word written before it
     ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya
-    Supratman") nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
+    Supratman"), a country's name before two words or more ("Suriname Yldiz Pollack") nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
     "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
     lead = re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
                     r"|(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+", text[start:end]) \
         or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
+    country = None if lead else country_at(text, start)  # "OCBC Singapura North Branch": a company's name
+    if country is not None and re.match(r"\s+\S+\s+\S", text[country:end]):
+        start = country + 1  # "Menteri Luar Negeri Suriname Yldiz Pollack": the minister's country, not his name
     while True:
         piece = text[start:end]
         mark = EDITOR_MARK.search(piece)
