@@ -1328,6 +1328,26 @@ def test_a_country_s_name_is_no_person_s():
     assert _persons(facts) == {"Hendra Wijaya"}  # the minister's country opens no name
 
 
+def test_a_relative_s_word_before_another_person_s_surname_is_no_name():
+    """"Putra Habibie, Thareq Kemal Habibie, ...": Habibie's son, no person named "Putra Habibie"; "Putra
+    Nababan" where no one else is named Nababan is a name."""
+    from kg.nlp.extract import _without_relatives_named_by_another
+    from kg.nlp.persons import PersonHit
+
+    def hits(*names: str) -> list[PersonHit]:
+        return [PersonHit(0, len(n), n, n, 0, None, "model") for n in names]
+
+    kept = _without_relatives_named_by_another(hits("Bagus Hendra Wijaya", "Putra Wijaya", "Dimas Prakoso Wijaya"))
+    assert {h.name for h in kept} == {"Bagus Hendra Wijaya", "Dimas Prakoso Wijaya"}
+    assert {h.name for h in _without_relatives_named_by_another(hits("Putra Nababan", "Bagus Hendra Wijaya"))} == {
+        "Putra Nababan", "Bagus Hendra Wijaya"}
+
+
+def test_jakarta_raya_is_the_capital_s_province():
+    facts = _facts("Kepala Ombudsman Perwakilan Jakarta Raya Teguh Santoso menilai hal itu wajar.")
+    assert _persons(facts) == {"Teguh Santoso"}
+
+
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():
     facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
     assert "Bima Arya" in _persons(facts)

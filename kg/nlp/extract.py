@@ -35,8 +35,8 @@ from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words, rank_short_forms,
-                          title_words, words)
+from kg.resources import (abbreviated_honorifics, lexicon, lower_words, one_word_posts, post_head_words,
+                          rank_short_forms, title_words, words)
 
 
 def extract(article: Article, nlp: Language | None = None, linker: PostLinkers | None = None,
@@ -102,8 +102,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
-    persons = _without_lone_words([without_abstract_lead(h) for h in persons
-                                   if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)])
+    persons = _without_relatives_named_by_another(_without_lone_words(
+        [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
     persons = completed_names(text, with_bracketed_initials(text, persons), analysis.sentence_at, [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
@@ -949,6 +949,19 @@ def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -
             return phrase[tail[0].start():]
         return None
     return None
+
+
+def _without_relatives_named_by_another(persons: list[PersonHit]) -> list[PersonHit]:
+    """Less the "names" that are a relative's word before another person's name or surname ("Putra Habibie",
+    "Istri Ibas" where the article names Bacharuddin Jusuf Habibie, Ibas): his son or wife, unnamed here
+    (kg/lexicons/relation_words.tsv); "Putra Nababan" alone in his article stays a name."""
+    kin = {r[0] for r in lexicon("relation_words") if r[1] == "kin"}
+
+    def relative(h: PersonHit) -> bool:
+        first, _, rest = h.name.partition(" ")
+        return first in kin and any(o.name != h.name and " " in o.name and (o.name == rest or o.name.split()[-1] == rest)
+                                    for o in persons)
+    return [h for h in persons if not relative(h)]
 
 
 def _without_lone_words(persons: list[PersonHit]) -> list[PersonHit]:
