@@ -71,6 +71,23 @@ def test_a_shared_family_name_never_joins_father_and_son():
     assert PERSON + "yudhoyono--31" in members(clusters, "susilo-bambang-yudhoyono")
 
 
+@pytest.mark.parametrize("son_articles, joins", [(2, True), (4, False)])
+def test_bare_names_that_fit_a_father_and_his_son_join_the_one_the_news_names_three_times_as_often(son_articles, joins):
+    """Bare "Wijaya" nodes, one person among themselves, fit "Hendra Wijaya" (9 articles) and his son "Dimas
+    Wijaya" alike: they join the father where he is named in three times as many articles as the son."""
+    bare = [record(f"wijaya--3{i}", "Wijaya", {f"b{i}"}) for i in range(3)]
+    records = {r.node: r for r in (
+        record("hendra-wijaya", "Hendra Wijaya", {f"g{i}" for i in range(9)}),
+        record("dimas-wijaya", "Dimas Wijaya", {f"s{i}" for i in range(son_articles)}), *bare)}
+    pairs = [pair(r.node.removeprefix(PERSON), full, 1.0, "contains") for r in bare
+             for full in ("hendra-wijaya", "dimas-wijaya")]
+    pairs += [pair(a.node.removeprefix(PERSON), b.node.removeprefix(PERSON), 0.99, "same")
+              for i, a in enumerate(bare) for b in bare[i + 1:]]
+    father = members(cluster(records, pairs), "hendra-wijaya")
+    assert ({r.node for r in bare} <= father) is joins
+    assert PERSON + "dimas-wijaya" not in father
+
+
 def test_a_bare_name_that_fits_two_people_equally_stays_apart():
     records = {r.node: r for r in (
         record("prabowo-subianto", "Prabowo Subianto", {"g1", "g2"}),

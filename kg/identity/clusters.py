@@ -148,7 +148,8 @@ def _group_votes(records: dict[str, PersonRecord], candidates: list[ScoredPair],
     """A group of one-word nodes already judged one person (no longer name among them) joins the
     longer name most of them point to: each member votes, with its probability, for the clusters of
     its longer-name candidates; the winner needs half the group's members and VOTE_LEAD times the
-    runner-up's votes. Returns the best pair to each winner."""
+    runner-up's votes, or to be named in VOTE_LEAD times as many articles as every other candidate (a bare
+    name in the news is the prominent bearer's). Returns the best pair to each winner."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     best: dict[tuple[str, str], ScoredPair] = {}
     for p in candidates:
@@ -163,8 +164,11 @@ def _group_votes(records: dict[str, PersonRecord], candidates: list[ScoredPair],
     for group, tally in votes.items():
         ranked = sorted(tally.items(), key=lambda kv: -kv[1])
         winner, score = ranked[0]
-        runner = ranked[1][1] if len(ranked) > 1 else 0.0
-        if score >= 0.5 * len(clusters[group].nodes) and score >= VOTE_LEAD * runner:
+        runner, runner_score = ranked[1] if len(ranked) > 1 else (None, 0.0)
+        named = {t: len(clusters[t].graphs if t in clusters else records[t].graphs) for t, _ in ranked}
+        prominent = runner is not None and all(  # "Habibie": B. J. Habibie's, not his sons' (Thareq, Ilham Habibie)
+            named[winner] >= VOTE_LEAD * named[other] for other, _ in ranked[1:])
+        if score >= 0.5 * len(clusters[group].nodes) and (score >= VOTE_LEAD * runner_score or prominent):
             out.append(best[(group, winner)])
     return out
 
