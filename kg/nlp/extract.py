@@ -105,7 +105,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     persons = _without_relatives_named_by_another(_without_lone_words(
         [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
-    persons = completed_names(text, with_bracketed_initials(text, persons), analysis.sentence_at, [p.end for p in posts])
+    persons = completed_names(text, with_bracketed_initials(text, persons), analysis.sentence_at,
+                              [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
     post_ends = [(end, p.label) for p in posts for end in (p.end, p.word_end)] + \
         [(e.end, e.text) for e in analysis.entities if e.label == "POST" and linker is not None]
@@ -959,7 +960,7 @@ def _without_relatives_named_by_another(persons: list[PersonHit]) -> list[Person
 
     def relative(h: PersonHit) -> bool:
         first, _, rest = h.name.partition(" ")
-        return first in kin and any(o.name != h.name and " " in o.name and (o.name == rest or o.name.split()[-1] == rest)
+        return first in kin and any(o.name != h.name and " " in o.name and rest in (o.name, o.name.split()[-1])
                                     for o in persons)
     return [h for h in persons if not relative(h)]
 

@@ -134,8 +134,9 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the acronym (and the unit word or acronym before it) or possessed word written before it
     ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya
-    Supratman"), a country's name before two words or more ("Suriname Yldiz Pollack") nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
-    "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
+    Supratman"), a country's name before two words or more ("Suriname Yldiz Pollack"), nor the degrees, editor's
+    mark, acronym, currency or verb written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5
+    triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
     lead = re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
                     r"|(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+", text[start:end]) \
         or POSSESSED_WORD_LEAD.match(text[start:end])

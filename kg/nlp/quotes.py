@@ -255,7 +255,8 @@ class SpeakerResolver:
         head = phrase.strip().split()[0] if phrase.strip() else ""
         if PRONOUN.match(head) or not head:
             return self.pronoun(start if anchor is None else anchor, avoid)
-        if head.islower() and _kin(head) and "," not in phrase[:self._first_name_at(start, start + len(phrase)) - start]:
+        named_at = self._first_name_at(start, start + len(phrase)) - start
+        if head.islower() and _kin(head) and "," not in phrase[:named_at]:
             return None  # "ungkap putri dari X": X's daughter speaks, unnamed ("kata istri Bupati, Y": Y does)
         named = self.person_in(start, start + len(phrase))
         if named is None and _pointer(phrase):
@@ -562,7 +563,8 @@ def _subject_is_person(before_name: str) -> bool:
 # "menanggapi soal penyadapan ...", "menjelaskan ulang terkait pernyataan ...": the topic, not the words said
 TOPIC = re.compile(r"^(?:(?:ulang|lagi|kembali)\s+)?(?:soal|perihal|tentang|alasan)\b|^(?:ulang|lagi|kembali)\s+(?:terkait|mengenai)\b",
                    re.IGNORECASE)
-NOT_WORDS = re.compile(r"^(?:(?:hal )?(?:itu|ini|tersebut)(?:\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)|\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu))|"
+NOT_WORDS = re.compile(r"^(?:(?:hal )?(?:itu|ini|tersebut)(?:\s+(?:di|dalam|saat|ketika|kepada|usai|seusai|pada|melalui)"
+                       r"|\s*,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu))|"
                        r"(?:ketika|saat|waktu|sewaktu)\s+(?:di)?tanya(?:kan)?|"
                        r"pidato|pesan|pernyataan|keterangan|kehadiran\w*|catatan|sambutan|materi|tanggapan|penjelasan"
                        r"|klarifikasi|aspirasi|ucapan|menanggapi|merespons?|menyikapi|mengomentari)\b", re.IGNORECASE)
