@@ -1321,7 +1321,7 @@ def test_a_regional_weather_office_is_a_branch():
 def test_a_country_s_name_is_no_person_s():
     from kg.nlp.extract import _no_name
 
-    assert _no_name("Korut") and _no_name("Korea Utara")
+    assert _no_name("Korut") and _no_name("Korea Utara") and _no_name("Hindia Belanda")
     assert not _no_name("Turki al-Maliki")  # a name that opens with a country's
     facts = _facts("Kunjungan itu diapresiasi oleh Menteri Luar Negeri Suriname Hendra Wijaya dan warga Fiji.")
     assert "Fiji" in {e.label for e in facts.entities if e.kind is Kind.PLACE}
@@ -1346,6 +1346,19 @@ def test_a_relative_s_word_before_another_person_s_surname_is_no_name():
 def test_jakarta_raya_is_the_capital_s_province():
     facts = _facts("Kepala Ombudsman Perwakilan Jakarta Raya Teguh Santoso menilai hal itu wajar.")
     assert _persons(facts) == {"Teguh Santoso"}
+
+
+def test_a_byline_the_model_reads_as_a_post_is_none():
+    from kg.ingest.readers import article_from_record
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = ("Jumlah korban bertambah, lanjut Iptu Ayu Lestari Dewi.,Penulis : Kontributor Makassar, Andi Saputra,"
+            "Artikel ini tayang di Kompas.com dengan judul")  # a CLICK-ID record: ".," ends a paragraph
+    article = article_from_record({"id": "rules", "text": text}, "rules", "rules")
+    facts = extract(article, load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    assert "Andi Saputra" in _persons(facts)
+    assert not [row for row in _posts(facts) if row[0] == "Andi Saputra"]
 
 
 def test_region_name_that_begins_a_name_after_a_place_is_the_name():

@@ -444,11 +444,13 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
         said = text[span.start:span.end].split()
-        if said[0].casefold() in words_of("not_posts") or all(w in words_of("address_words") for w in said) \
+        if said[0].casefold() in words_of("not_posts") or ":" in text[span.start:span.end] \
+                or all(w in words_of("address_words") for w in said) \
                 or CANDIDATES.search(text, max(0, span.start - 20), span.start) \
                 or (said[0] == "kepala" and len(said) > 1 and definition_of(said[1]) is not None):
             continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "calon pimpinan";
-            # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it
+            # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it; "Penulis :
+            # Kontributor Makassar, X": a byline, no post
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
                           and span.end - span.start > max(s.end - s.start for s in inside)):
