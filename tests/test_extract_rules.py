@@ -1312,10 +1312,14 @@ def test_unit_and_staff_posts_are_read_whole_and_a_directorate_s_words_are_no_na
     assert (holder, post) in _post_pairs(facts)
 
 
-def test_a_regional_weather_office_is_a_branch():
-    facts = _facts("\"Hujan dapat turun di wilayah Jambi pada pertengahan Oktober,\" kata Kepala BMKG Jambi Hendra "
-                   "Wijaya kepada wartawan.")
-    assert "BMKG Jambi" in {a for e in facts.entities if e.kind is Kind.ORGANIZATION for a in e.alt_labels}
+@pytest.mark.parametrize("text, branch", [
+    ("\"Hujan dapat turun di wilayah Jambi pada pertengahan Oktober,\" kata Kepala BMKG Jambi Hendra Wijaya kepada "
+     "wartawan.", "BMKG Jambi"),
+    ("\"Semua korban selamat,\" kata Kepala Basarnas Ternate, Dimas Prakoso melalui pesan singkat.", "Basarnas Ternate"),
+])
+def test_a_regional_weather_or_rescue_office_is_a_branch(text, branch):
+    facts = _facts(text)
+    assert branch in {a for e in facts.entities if e.kind is Kind.ORGANIZATION for a in e.alt_labels}
 
 
 def test_a_country_s_name_is_no_person_s():
