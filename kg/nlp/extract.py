@@ -29,13 +29,13 @@ from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_m
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import (COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders,
                           post_qualifier)
-from kg.nlp.quotes import SpeakerResolver, find_statements, speech_verbs
+from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
-from kg.resources import (abbreviated_honorifics, lexicon, lower_words, one_word_posts, post_head_words,
+from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words,
                           rank_short_forms, title_words, words)
 
 
@@ -929,10 +929,14 @@ def _holder_after_region(text: str, start: int, end: int, place_ends: set[int]) 
             or start + last.start() not in place_ends or not re.match(r"\s*,?\s*[a-z]", text[end:end + 3]):
         return None
     word = last.group(1)
-    if word in words("org_words") or word in words("name_stopwords") or word.casefold() in words("common_words") \
-            or start + last.start(1) in place_ends:
-        return None
-    return word
+    return word if _name_word(word) and start + last.start(1) not in place_ends else None
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may be a name's: no institution's word, no word that never is a name's and
+    none the corpus writes in lower case."""
+    return word not in words("org_words") and word not in words("name_stopwords") \
+        and word.casefold() not in words("common_words")
 
 
 def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -> str | None:
@@ -944,9 +948,8 @@ def _name_after_institution(phrase: str, forms: set[str], places_at: set[int]) -
         if _name_key(phrase[:tokens[i - 1].end()]) not in forms:
             continue
         tail = tokens[i:]
-        if all(re.fullmatch(r"[A-Z][a-z'’]+", t.group()) and t.group() not in words("org_words")
-               and t.group() not in words("name_stopwords") and t.group().casefold() not in words("common_words")
-               and t.start() not in places_at for t in tail):
+        if all(re.fullmatch(r"[A-Z][a-z'’]+", t.group()) and _name_word(t.group()) and t.start() not in places_at
+               for t in tail):
             return phrase[tail[0].start():]
         return None
     return None
@@ -956,11 +959,9 @@ def _without_relatives_named_by_another(persons: list[PersonHit]) -> list[Person
     """Less the "names" that are a relative's word before another person's name or surname ("Putra Habibie",
     "Istri Ibas" where the article names Bacharuddin Jusuf Habibie, Ibas): his son or wife, unnamed here
     (kg/lexicons/relation_words.tsv); "Putra Nababan" alone in his article stays a name."""
-    kin = {r[0] for r in lexicon("relation_words") if r[1] == "kin"}
-
     def relative(h: PersonHit) -> bool:
         first, _, rest = h.name.partition(" ")
-        return first in kin and any(o.name != h.name and " " in o.name and rest in (o.name, o.name.split()[-1])
+        return first[:1].isupper() and is_kin(first) and any(o.name != h.name and " " in o.name and rest in (o.name, o.name.split()[-1])
                                     for o in persons)
     return [h for h in persons if not relative(h)]
 

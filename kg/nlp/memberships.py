@@ -22,7 +22,7 @@ from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, not_held_by_name_after,
                           of_another, post_defs, post_qualifier, role_for)
-from kg.nlp.quotes import quoted_spans, reporting_verbs
+from kg.nlp.quotes import before_verb, quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, post_head_words, split_list
@@ -482,14 +482,15 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
                     or _said_aside().fullmatch(text, post.end, person.start) \
-                    or (post.end <= person.start and _post_speaks().match(text, post.end)) \
+                    or (post.end <= person.start and before_verb().match(text, post.end)) \
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
                     or _named_as_another(text, post, person, org_spans) \
                     or (post.end <= person.start and (OTHER_PARTY.search(text, post.end, person.start)
                                                       or SPEAKS_FOR.search(text, post.end, person.start))) \
                     or (person.end <= post.start and APPOINTING.search(text, max(0, post.start - 20), post.start)):
-                continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's
+                continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's;
+                # "Kapolres menjelaskan, rumah itu milik X": a post followed by its reporting verb speaks, X is in what it says
             hit = person_at.get(person)
             if hit is None:
                 continue
@@ -703,13 +704,6 @@ def _said_aside() -> re.Pattern[str]:
     """'Pangdam, sambung Eko, juga akan ...': a reporting verb and its speaker set between commas after a
     post; the post is what the speaker talks about, not his."""
     return re.compile(rf"\s*,\s*(?:{alternation(reporting_verbs('after'))})\s+")
-
-
-@cache
-def _post_speaks() -> re.Pattern[str]:
-    """'Kapolres menjelaskan, rumah itu milik Suriadi': a post followed by its reporting verb is who
-    speaks; the names after are in what is said, not the post's holder."""
-    return re.compile(rf"\s+(?:(?:juga|pun|lalu|kemudian)\s+)?(?:{alternation(reporting_verbs('before'))})\b")
 
 
 @cache

@@ -173,7 +173,7 @@ def with_bracketed_initials(text: str, hits: list[PersonHit]) -> list[PersonHit]
     out, absorbed = [], []
     for h in hits:
         m = INITIALS_THEN_REST.match(text, h.end)
-        if m and len(h.name.split()) >= 2 and m.group("initials") == "".join(w[0] for w in h.name.split()).upper():
+        if m and len(h.name.split()) >= 2 and m.group("initials") == _initials(h.name).upper():
             out.append(replace(h, end=m.end(), text=text[h.start:m.end()], name=f"{h.name} {m.group('rest')}"))
             absorbed.append((h.end, m.end()))
         else:

@@ -93,7 +93,8 @@ def _after_attribution() -> re.Pattern[str]:
 
 
 @cache
-def _before_verb() -> re.Pattern[str]:
+def before_verb() -> re.Pattern[str]:
+    """A reporting verb after its subject ("X mengatakan, ...", "Kapolres juga menjelaskan")."""
     return re.compile(rf"\s(?:juga\s|pun\s|kembali\s)?(?:{'|'.join(reporting_verbs('before'))})\b[\s,:]*")
 
 
@@ -103,10 +104,10 @@ def _topic_verbs(kind: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(r[0] for r in lexicon('speech_verbs') if r[2:3] == (kind,))})\b")
 
 
-# a deed the text alleges, not words said: "Imam juga diduga meminta uang senilai Rp 11,8 miliar"
 # "ketika ditanya apakah dia yakin Iran ...": a reporting verb inside the question put says nothing
 QUESTION_PUT = re.compile(r"\b(?:[Dd]itanya(?:kan)?|bertanya|menanyakan)\s+(?:\w+\s+)?"
                           r"(?:apakah|apa|bagaimana|mengapa|kenapa|siapa|kapan)\b[^,.;]*$")
+# a deed the text alleges, not words said: "Imam juga diduga meminta uang senilai Rp 11,8 miliar"
 ALLEGED = re.compile(r"\b(?:diduga|disangka|dituduh|didakwa|dituding)(?:\s+(?:telah|juga|turut|ikut))*\s*$")
 CONTENT_OPENS = re.compile(r"(?:bahwa|agar|supaya|jika|kalau|bila|apabila)\b", re.IGNORECASE)
 
@@ -147,10 +148,6 @@ class SpeakerResolver:
             return found[0]
         held = [k for s, e, k in self.post_holders if start <= s < end]
         return held[0] if held else None
-
-    def _first_name_at(self, start: int, end: int) -> int:
-        """Where the first person's name in [start, end) begins; `end` when none does."""
-        return min((s for s, e, _ in self.mentions if start <= s and e <= end), default=end)
 
     def holder_of(self, post_word: str) -> str | None:
         """Who a bare post as speaker means (",” ungkap Kapendam"): the last speaker if the article gives
@@ -255,8 +252,8 @@ class SpeakerResolver:
         head = phrase.strip().split()[0] if phrase.strip() else ""
         if PRONOUN.match(head) or not head:
             return self.pronoun(start if anchor is None else anchor, avoid)
-        named_at = self._first_name_at(start, start + len(phrase)) - start
-        if head.islower() and _kin(head) and "," not in phrase[:named_at]:
+        named_at = (self.first_person_in(start, start + len(phrase)) or (start + len(phrase),))[0] - start
+        if head.islower() and is_kin(head) and "," not in phrase[:named_at]:
             return None  # "ungkap putri dari X": X's daughter speaks, unnamed ("kata istri Bupati, Y": Y does)
         named = self.person_in(start, start + len(phrase))
         if named is None and _pointer(phrase):
@@ -405,7 +402,7 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
             return []
     if speaker is None:
         lead = para[:first.start()]
-        verb = _before_verb().search(lead)
+        verb = before_verb().search(lead)
         if verb:
             speaker = resolver.person_in(offset, offset + verb.start()) or resolver.resolve("dia", offset)
     if speaker is None and analysis is not None:
@@ -462,7 +459,7 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
     own = _inserted_self().search(s)  # "Tahapan selanjutnya, katanya, dimulai ..."
     if own:
         return _said(resolver.resolve("nya", sent.start), s[:own.start()] + " " + s[own.end():], sent, resolver)
-    verb = _before_verb().search(s)
+    verb = before_verb().search(s)
     if verb and verb.start() < 200 and not _denied(s[:verb.start()]):
         lead = CONNECTIVE.match(s)
         skip = lead.end() if lead else 0
@@ -629,7 +626,7 @@ def _kin_words() -> frozenset[str]:
     return frozenset(r[0].casefold() for r in lexicon("relation_words") if r[1] == "kin")
 
 
-def _kin(word: str) -> bool:
+def is_kin(word: str) -> bool:
     """A word for a relative ("putri", "istrinya": kg/lexicons/relation_words.tsv)."""
     word = word.casefold()
     return word in _kin_words() or word.removesuffix("nya") in _kin_words()
