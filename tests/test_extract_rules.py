@@ -3713,3 +3713,20 @@ def test_a_rank_misspelt_as_the_news_writes_it_is_no_name():
 ])
 def test_no_one_named_holds_the_post(text):
     assert not _posts(_facts(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Truk itu melaju dari Ponorogo ke Nganjuk. Menurut Kasatlantas Polres , AKP Rahmat Saputra, sopir itu mengantuk.",
+    "Warga Bantul dan Sleman diimbau. Kepala Dinas Lingkungan Hidup  ,, Suharno Wijaya mengungkapkan, imbauan berlaku.",
+    "Tersangka dibawa ke Bantul dan Sleman. Kapolres ,, AKBP Gatot Sulistyo mengatakan, penyidikan berlanjut.",
+])
+def test_an_office_whose_region_was_cut_out_gives_its_holder_no_institution(text):
+    facts = _facts(text)
+    assert _posts(facts) and all(org is None for _, _, org in _orgs_of(facts))
+    assert not [e for e in facts.entities if e.kind is Kind.ORGANIZATION]
+
+
+def test_a_military_region_is_named_by_its_numeral_after_a_post_s_abbreviation():
+    facts = _facts("Kepala Penerangan Kodam (Kapendam) XVII/Cendrawasih Letkol Inf Budi Santoso mengatakan, "
+                   "pasukan sudah siaga.")
+    assert _held_in(facts) == {("Budi Santoso", "Komando Daerah Militer XVII/Cendrawasih")}

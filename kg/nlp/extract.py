@@ -17,7 +17,7 @@ from spacy.language import Language
 from kg.identity.names import misspelt, relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
-from kg.nlp.holes import HOLE_EVIDENCE, completed_names, named_holes
+from kg.nlp.holes import CUT_SLOT, HOLE_EVIDENCE, completed_names, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
@@ -95,11 +95,12 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
-    orgs = [o for o in orgs if not _kind_of_government(o)]
+    orgs = [o for o in orgs if not _kind_of_government(o) and not _region_cut(text, o)]
     posts = [replace(p, org=None if placed[p.org].implied and placed[p.org].area is None
                      else article_local(placed[p.org], id_slug(article.id))) if p.org is not None else p
              for p in posts]
-    posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
+    posts = [replace(p, org=None) if p.org is not None and (_kind_of_government(p.org) or _region_cut(text, p.org))
+             else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
     persons = _without_relatives_named_by_another(_without_lone_words(
@@ -235,6 +236,14 @@ def _unplaced(post: PostHit) -> str:
     if kind == "acronym" and (post.org is None or (post.org.area is None and _regional(post.org.type))):
         return "acronym"
     return "area" if kind == "area" and post.area is None else ""
+
+
+def _region_cut(text: str, org: OrgHit) -> bool:
+    """A regional office whose region the scraper cut out ("Kasatlantas Polres , AKP X", "Kepala Dinas
+    Lingkungan Hidup  ,, X"): which branch it was is unknown, so the post is held in none rather than in
+    the kind of office every branch shares."""
+    return org.area is None and (_regional(org.type) or org.text.startswith("Dinas ")) \
+        and CUT_SLOT.match(text, org.end) is not None  # a "Dinas" is a region's agency, never a national one
 
 
 def _regional(org_type: str) -> bool:

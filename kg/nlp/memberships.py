@@ -13,6 +13,7 @@ from datetime import date
 from dataclasses import replace
 from functools import cache
 
+from kg.nlp.holes import CUT_SLOT
 from kg.nlp.listed import CANDIDATES, GROUP, event_tasks, group_role, listed_holders
 from kg.nlp.orgs import OrgHit
 from kg.nlp.persons import PersonHit
@@ -48,7 +49,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None
                                            or country_at(text, ABBREVIATION_AFTER.match(text, p.word_end).end())
-                                           is not None])
+                                           is not None or (p.org is None and p.word_end < p.end
+                                                           and CUT_SLOT.match(text, p.end) is not None)])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
     memberships = _of_the_replaced(text, memberships, keys)

@@ -266,15 +266,18 @@ def _defined_with_short_form(text: str, hits: list[OrgHit], places: list[PlaceHi
     return out
 
 
-NUMBERED_UNITS = frozenset({"korem", "kodim"})
+NUMBERED_UNITS = frozenset({"korem", "kodim", "kodam"})
 
 
 @cache
 def _unit_number() -> re.Pattern[str]:
-    """A numbered unit's number and name ("Kodim 0502", "Korem 043/Garuda Hitam"); not the rank of the commander
-    named after it ("Korem 152/Baabulah Kolonel Inf Endro Satoto")."""
+    """A numbered unit's number and name ("Kodim 0502", "Korem 043/Garuda Hitam", a Kodam's Roman numeral with
+    its name: "Kodam XVII/Cendrawasih"), also after a post's abbreviation in brackets ("Kodam (Kapendam)
+    XVII/Cendrawasih"); not the rank of the commander named after it ("Korem 152/Baabulah Kolonel Inf Endro
+    Satoto")."""
     ranks = alternation(title_words())
-    return re.compile(rf"\s+(?P<id>\d{{2,4}}(?:\s*/\s*[A-Z][\w-]+(?:\s(?!(?:{ranks})\b)[A-Z][\w-]+)?)?)(?![\w/])")
+    return re.compile(rf"(?:\s*\([A-Za-z]{{2,12}}\))?\s+(?P<id>(?:\d{{2,4}}|[IVX]{{1,5}}(?=\s*/))"
+                      rf"(?:\s*/\s*[A-Z][\w-]+(?:\s(?!(?:{ranks})\b)[A-Z][\w-]+)?)?)(?![\w/])")
 
 
 RANK_BEFORE = re.compile(r"(\S+)\s+$")
