@@ -3730,3 +3730,40 @@ def test_a_military_region_is_named_by_its_numeral_after_a_post_s_abbreviation()
     facts = _facts("Kepala Penerangan Kodam (Kapendam) XVII/Cendrawasih Letkol Inf Budi Santoso mengatakan, "
                    "pasukan sudah siaga.")
     assert _held_in(facts) == {("Budi Santoso", "Komando Daerah Militer XVII/Cendrawasih")}
+
+
+@pytest.mark.parametrize("text", [
+    "Jaksa membacakan dakwaan di Pengadilan Negeri Jakarta Pusat. Bahwa perbuatan terdakwa bersama saksi Danu Wiratmo "
+    "dan saksi Heru Santosa telah menguasai senjata api.",
+    "Pemilik warung meminta saksi, Rudi Hartanto, membuka tas tersebut di depan polisi.",
+])
+def test_a_witness_of_a_case_holds_no_post(text):
+    assert not [m for m in _facts(text).memberships if m.role.label.casefold().startswith("saksi")]
+
+
+def test_an_election_witness_holds_the_post_of_witness():
+    facts = _facts("Pada rekapitulasi Jumat malam, Saksi Paslon 02 Khaerul Wibisono menyatakan keberatannya "
+                   "karena PPK tidak menyegel kotak suara.")
+    assert any(person == "Khaerul Wibisono" and post.startswith("Saksi") for person, post, _ in _posts(facts))
+
+
+def test_a_president_elected_in_a_year_before_the_article_holds_the_post_now():
+    text = "Beijing mempersempit ruang gerak Taiwan setelah Presiden Lin Mei-hua terpilih pada 2016, dan menolak usul itu."
+    facts = extract(Article("rules", text, published=date(2019, 9, 20)))
+    assert _posts(facts) == {("Lin Mei-hua", "Presiden", None)}
+
+
+def test_a_prime_minister_is_held_in_none_of_the_article_s_institutions():
+    from kg.nlp.orgs import OrgHit
+    from kg.nlp.post_institution import attach_institutions
+    from kg.nlp.post_linker import Linker
+    from kg.nlp.posts import role_for
+    from kg.records import Membership, Mention
+
+    text = "Pernyataan itu dikirim ke Reuters. PM Hamilton dan Ketua Umum Rudi Hartanto hadir."
+    reuters = OrgHit(text.index("Reuters"), text.index("Reuters") + 7, "Reuters", "org:x-reuters", "Reuters", "other")
+    always = Linker({}, 10.0, 0.5)  # a scorer that would place any post in any institution
+    held = [Membership(f"person:{who}", role_for(post, None), None, 0, Mention(0, len(text), text, 0))
+            for who, post in (("hamilton", "PM"), ("rudi", "Ketua Umum"))]
+    placed = {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [reuters], always)}
+    assert placed == {"PM": None, "Ketua Umum": "org:x-reuters"}, placed

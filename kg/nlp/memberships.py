@@ -56,7 +56,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships = _of_the_replaced(text, memberships, keys)
     memberships = _of_the_elected(text, analysis, memberships, keys, named, article.published)
     memberships = _of_campaigns_over(text, memberships, named)
-    memberships = _without_tickets(text, memberships)
+    memberships = _without_tickets(text, _without_witnesses_of_cases(text, analysis, memberships))
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
 
 
@@ -145,6 +145,33 @@ def _of_campaigns_over(text: str, memberships: list[Membership], orgs: list[OrgH
             rest = SENTENCE_REST.match(text, m.evidence.end).group()
             if _election_over().search(rest):
                 m = replace(m, qualifier="former")
+        out.append(m)
+    return out
+
+
+@cache
+def _election_count() -> re.Pattern[str]:
+    """An election (kg/lexicons/elections.tsv) or its count, where a "saksi" is a ticket's or party's witness."""
+    names = alternation([r[0] for r in lexicon("elections")])
+    return re.compile(rf"\b(?:{names}|[Rr]ekapitulasi|[Pp]leno|TPS|[Pp]aslon|[Pp]asangan\s+[Cc]alon)\b", re.IGNORECASE)
+
+
+CASE_WORDS = re.compile(r"\b(?:terdakwa|dakwaan|sidang|persidangan|diperiksa|tersangka|penyidik)\b", re.IGNORECASE)
+
+
+def _without_witnesses_of_cases(text: str, analysis: Analysis, memberships: list[Membership]) -> list[Membership]:
+    """A "saksi" holds a post only as an election's witness (a ticket's or party's at the count); one in a
+    trial or an investigation ("terdakwa bersama saksi X", "diperiksa sebagai saksi"), or in an article
+    on no election, is a witness of a case."""
+    if not any(m.role.label.casefold().startswith("saksi") for m in memberships):
+        return memberships
+    election = _election_count().search(text) is not None
+    out = []
+    for m in memberships:
+        sent = analysis.sentences[m.sentence]
+        if m.role.label.casefold().startswith("saksi") and (
+                not election or CASE_WORDS.search(text, sent.start, sent.end)):
+            continue
         out.append(m)
     return out
 
@@ -549,6 +576,7 @@ INTERIM_AFTER = re.compile(r"(?:\s+,)?\s+(?:sementara|interim|non-?definitif)\b(
 ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
 NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
+ELECTED_IN = re.compile(r"\s+(?:pada\s+)?(?:tahun\s+)?(?P<year>(?:19|20)\d\d)\b")
 ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 # "Lima pimpinan KPK 2019-2023 terpilih dalam voting ..., yakni A, B": a group's post, its institution and term, chosen
 ELECTED_GROUP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?\s+terpilih\b")
@@ -573,7 +601,11 @@ def _term_after(text: str, end: int, published: date | None) -> str | None:
     article was published, a former post."""
     if INTERIM_AFTER.match(text, end):
         return "acting"
-    if ELECT_AFTER.match(text, end) or NEXT_TERM.match(text, end):
+    elect = ELECT_AFTER.match(text, end)
+    if elect and published is not None and (year := ELECTED_IN.match(text, elect.end())) \
+            and int(year.group("year")) < published.year:
+        return None  # "Presiden Tsai Ing-wen terpilih pada 2016": elected before the article, in office since
+    if elect or NEXT_TERM.match(text, end):
         return "elect"
     term = TERM_AFTER.match(text, end)
     return "former" if term and published is not None and int(term.group("last")) < published.year else None
