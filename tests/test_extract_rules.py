@@ -1365,8 +1365,10 @@ def test_a_byline_the_model_reads_as_a_post_is_none():
     assert not [row for row in _posts(facts) if row[0] == "Andi Saputra"]
 
 
-def test_region_name_that_begins_a_name_after_a_place_is_the_name():
-    facts = _facts("Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.")
+@pytest.mark.parametrize("text", ["Sebelumnya, Wali Kota Bogor Bima Arya telah menandatangani nota kesepahaman itu.",
+                                  "Wali Kota Bogor, Bima Arya berencana menemui para warga yang terdampak proyek itu."])
+def test_region_name_that_begins_a_name_after_a_place_is_the_name(text):
+    facts = _facts(text)
     assert "Bima Arya" in _persons(facts)
     assert "Bima" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}
 

@@ -55,7 +55,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     text = article.text
     gaz = gazetteer()
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
-    places = _names_after_places(find_places(text, dateline), analysis.entities) if rules else []
+    places = _names_after_places(text, find_places(text, dateline), analysis.entities) if rules else []
     places = _speakers_named_like_places(text, places, analysis.entities)
     orgs = [o for o in find_orgs(text, places) if not (dateline and o.end <= dateline.end and dateline.outlet)] \
         if rules else []
@@ -641,12 +641,19 @@ def _joined_institutions(orgs: list[OrgHit], posts: list[PostHit]) -> tuple[list
              else p for p in posts])
 
 
-def _names_after_places(places: list[PlaceHit], entities) -> list[PlaceHit]:
-    """"Wali Kota Bogor Bima Arya": a region's name right after another place, where the model reads
-    it as the first word of a longer name, is that person's name, not a second place."""
+def _names_after_places(text: str, places: list[PlaceHit], entities) -> list[PlaceHit]:
+    """"Wali Kota Bogor Bima Arya", "Wali Kota Bogor, Bima Arya": a region's name right after another place
+    (a comma may stand between), where the model reads it as the first word of a longer name, is that
+    person's name, not a second place."""
     ends = {p.end for p in places}
     names = [(e.start, e.end) for e in entities if e.label == "PER"]
-    return [p for p in places if not (p.start - 1 in ends and any(s == p.start and e > p.end for s, e in names))]
+    return [p for p in places if not (p.code and _after_one_of(text, p.start, ends)
+                                      and any(s == p.start and e > p.end for s, e in names))]
+
+
+def _after_one_of(text: str, start: int, ends: set[int]) -> bool:
+    """Whether only a space, or a comma and a space, stands between one of `ends` and `start`."""
+    return start - 1 in ends or (start - 2 in ends and text[start - 2:start] == ", ")
 
 
 PLACE_BEFORE = frozenset({"di", "ke", "dari"} | {k.rstrip(".").casefold() for k in PLACE_KEYWORDS})
