@@ -3769,3 +3769,52 @@ def test_a_prime_minister_is_held_in_none_of_the_article_s_institutions():
             for who, post in (("hamilton", "PM"), ("rudi", "Ketua Umum"))]
     placed = {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [reuters], always)}
     assert placed == {"PM": None, "Ketua Umum": "org:x-reuters"}, placed
+
+
+def test_a_post_whose_institution_was_cut_out_is_placed_in_none_of_the_article_s():
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = ("Pemerintah Provinsi Banten menggelar program keringanan pajak. Kepala  , Banten Rudi Hartanto menjelaskan, "
+            "wajib pajak yang menunggak diberikan potongan 50 persen.")
+    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    assert ("Rudi Hartanto", "Kepala", None) in _orgs_of(facts)
+
+
+@pytest.mark.parametrize("post", ["penjual cilok", "Ketua RT"])
+def test_a_trade_or_a_neighbourhood_head_is_held_in_no_institution(post):
+    from kg.nlp.orgs import OrgHit
+    from kg.nlp.post_institution import attach_institutions
+    from kg.nlp.post_linker import Linker
+    from kg.nlp.posts import role_for
+    from kg.records import Membership, Mention
+
+    text = f"Polres Tasikmalaya menyelidiki kecelakaan itu. Yandi, {post}, mengalami luka-luka."
+    polres = OrgHit(0, 17, "Polres Tasikmalaya", "org:polres-32.06", "Kepolisian Resor Tasikmalaya", "polres")
+    always = Linker({}, 10.0, 0.5)  # a scorer that would place any post in any institution
+    held = [Membership("person:yandi", role_for(post, None), None, 0, Mention(0, len(text), text, 0))]
+    assert attach_institutions(text, lambda _: 0, held, [], [polres], always)[0].organization is None
+
+
+def test_a_compass_word_of_a_region_opens_no_name():
+    facts = _facts("Ketua Pelaksana acara Gebyar Masyarakat Garut Selatan Dedi Kurniawan mengatakan, acara ini digelar.")
+    assert "Dedi Kurniawan" in _persons(facts)
+    assert not any(name.startswith("Selatan") for name in _persons(facts))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hadir pula Konjen Jeddah Muhammad Hery Saripudin dalam acara itu.", "Muhammad Hery Saripudin"),
+    ("Staf KJRI Guangzhou Budi Santoso mendampingi keluarga korban.", "Budi Santoso"),
+])
+def test_the_city_of_a_mission_abroad_opens_no_name(text, name):
+    assert name in _persons(_facts(text))
+
+
+def test_the_child_protection_commission_is_no_religious_court():
+    facts = _facts("Hal itu diungkapkan Wawan Hartono, Wakil Ketua Komnas PA Jawa Barat, di Karawang.")
+    assert _held_in(facts) == {("Wawan Hartono", "Komisi Nasional Perlindungan Anak Jawa Barat")}
+
+
+def test_a_misspelt_unit_of_law_enforcement_is_the_unit_not_a_name():
+    facts = _facts("Kasubdit Gakum ,, AKBP Rahmat Nasir, mengatakan jumlah kendaraan listrik belum banyak.")
+    assert _persons(facts) == {"Rahmat Nasir"}

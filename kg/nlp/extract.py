@@ -797,7 +797,23 @@ def _after_english_institution(text: str, h: PersonHit) -> PersonHit | None:
     return replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=" ".join(rest), name_start=cut)
 
 
+# a mission of Indonesia abroad or its consul, whose city follows ("KBRI Canberra", "Konjen Jeddah X")
+MISSION_BEFORE = re.compile(r"\b(?:KBRI|KJRI|Konjen(?:\s+RI)?|Konsul\s+Jenderal(?:\s+RI)?|"
+                            r"Konsulat\s+Jenderal\s+(?:RI|Republik\s+Indonesia)|"
+                            r"Kedutaan\s+Besar\s+(?:RI|Republik\s+Indonesia))\s+$")
+
+
+def _after_first_word(text: str, h: PersonHit) -> PersonHit | None:
+    """The name less its first word; None when nothing is left."""
+    rest = h.name.split()[1:]
+    if not rest:
+        return None
+    cut = text.index(rest[0], h.name_start + len(h.name.split()[0]))
+    return replace(h, start=cut, text=text[cut:h.end], name=" ".join(rest), name_start=cut)
+
+
 BARE_INITIAL = re.compile(r"[A-Z]\.?")
+COMPASS_WORD = re.compile(r"Utara|Selatan|Barat|Timur|Tengah|Tenggara")
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa)\s+$")  # not "pengalaman organisasi Imam"
 
 
@@ -825,6 +841,10 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
         if h.name in groups or h.evidence == "short" and any(h.name in g.split() for g in groups):
             continue  # "pengurus Ormas Tri Karya": a group's name, and its short form
+        if h.name_start == h.start and MISSION_BEFORE.search(text, max(0, h.start - 40), h.start):
+            h = _after_first_word(text, h)  # "KJRI Jeddah Muhammad Hery": the mission's city, then a name
+            if h is None:
+                continue  # "Konsulat Jenderal RI Guangzhou"
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
         if h.name in forms or any(_written_within(text, h.name_start, h.end, f) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"
@@ -993,11 +1013,11 @@ def _without_lone_words(persons: list[PersonHit]) -> list[PersonHit]:
 
 def _no_name(name: str) -> bool:
     """Titles or a post's qualifier alone ("Gubernur , H. , kembali", "Kabid Humas ,, Kombes Pol , saat": a cut
-    name's honorific or rank; "Plt Drh X": "Plt"), an institution's words ("Ditjen Badimiltun") or a country's
-    name ("Korut"), whoever read them as a name."""
+    name's honorific or rank; "Plt Drh X": "Plt"), an institution's words ("Ditjen Badimiltun"), a country's
+    name ("Korut") or a compass word of a region ("Garut Selatan"), whoever read them as a name."""
     tokens = name.split()
     return all(w.rstrip(".") in title_words() or post_qualifier(w) is not None for w in tokens) \
-        or has_institution_word(tokens) or country_at(name, 0) == len(name)
+        or has_institution_word(tokens) or country_at(name, 0) == len(name) or COMPASS_WORD.fullmatch(name) is not None
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],

@@ -49,8 +49,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           named, linker.institution,
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None
                                            or country_at(text, ABBREVIATION_AFTER.match(text, p.word_end).end())
-                                           is not None or (p.org is None and p.word_end < p.end
-                                                           and CUT_SLOT.match(text, p.end) is not None)])
+                                           is not None or (p.org is None and CUT_SLOT.match(text, p.end) is not None)])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
     memberships = _of_the_replaced(text, memberships, keys)

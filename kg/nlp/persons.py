@@ -182,12 +182,16 @@ def with_bracketed_initials(text: str, hits: list[PersonHit]) -> list[PersonHit]
 
 
 ABSTRACT_NOUN_LEAD = re.compile(r"(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an\s+(?=[A-Z])")
+# "Garut Selatan Dedi Kurniawan": a compass word ends a region's name the gazetteer does not know; no name opens
+# with one ("Timur" does: Timur Pradopo)
+COMPASS_LEAD = re.compile(r"(?:Utara|Selatan|Barat|Tengah|Tenggara|Barat\s+Daya|Timur\s+Laut)\s+(?=[A-Z]\S*\s+[A-Z])")
 
 
 def without_abstract_lead(hit: PersonHit) -> PersonHit:
     """A name without the abstract noun opening its sentence ("Kedatangan Safrudin dan ...", "Penangkapan
-    Dandhy ..."): such a word opens no name, whoever read the run as one."""
-    lead = ABSTRACT_NOUN_LEAD.match(hit.name)
+    Dandhy ...") or the compass word of a region before it ("Garut Selatan Dedi Kurniawan"): such a word
+    opens no name, whoever read the run as one."""
+    lead = ABSTRACT_NOUN_LEAD.match(hit.name) or COMPASS_LEAD.match(hit.name)
     if lead is None or hit.name_start != hit.start:
         return hit
     start = hit.start + lead.end()

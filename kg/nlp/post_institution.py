@@ -174,7 +174,8 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
                        None)  # "Nawawi Pomolango (Hakim)": the brackets say who he is, with his institution if any
             served = _governments_served(m.role.label)
             head = post_head(m.role.label)
-            kinds = institutions_by_post_head("post_institution_kinds").get(head)
+            by_head = institutions_by_post_head("post_institution_kinds")
+            kinds = by_head.get(m.role.label.casefold(), by_head.get(head))  # the whole post ("ketua rt"), else its head
             unfitting = institutions_by_post_head("post_unfitting_institutions").get(head, ())
             fitting = [c for c in candidates if (served is None or kind_of[c.key] in served)
                        and (kinds is None or kinds == (INDEPENDENT,) or _of_kind(c, kinds)) and not _of_kind(c, unfitting)
