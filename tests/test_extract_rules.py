@@ -3818,3 +3818,15 @@ def test_the_child_protection_commission_is_no_religious_court():
 def test_a_misspelt_unit_of_law_enforcement_is_the_unit_not_a_name():
     facts = _facts("Kasubdit Gakum ,, AKBP Rahmat Nasir, mengatakan jumlah kendaraan listrik belum banyak.")
     assert _persons(facts) == {"Rahmat Nasir"}
+
+
+def test_a_scottish_surname_is_one_word_of_the_name():
+    facts = _facts("Presiden ke-25 Amerika Serikat William McKinley meninggal dunia usai ditembak. "
+                   "Jenderal Douglas MacArthur tiba di Manila.")
+    assert {"William McKinley", "Douglas MacArthur"} <= _persons(facts)
+
+
+def test_the_head_of_a_regional_government_s_inspectorate_holds_that_post():
+    facts = _facts("Mereka disambut Praseno Wibowo selaku Kepala Inspektorat Pemerintah Provinsi Sulawesi Utara.")
+    assert ("Praseno Wibowo", "Kepala Inspektorat") in _post_pairs(facts)
+

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # A capitalised word of a proper name: "Winarto", "Al-Farisi", "O'Neil", "M", "Syarifuddin".
-NAME_WORD = r"(?<![\w'’‘-])(?:[A-Z][a-z]+(?:[-'’‘][A-Za-z]+){0,2}|[A-Z]{1,2}\.?(?=\s))"
+NAME_WORD = r"(?<![\w'’‘-])(?:(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’‘][A-Za-z]+){0,2}|[A-Z]{1,2}\.?(?=\s))"  # "McKinley"
 #: a demonstrative after a post points back at someone named before ("politikus PKB ini", "Kapolres tersebut")
 DEMONSTRATIVE = r"(?:ini|itu|tersebut)\b"
 OPEN_QUOTES = "“\"«„"
