@@ -3830,3 +3830,23 @@ def test_the_head_of_a_regional_government_s_inspectorate_holds_that_post():
     facts = _facts("Mereka disambut Praseno Wibowo selaku Kepala Inspektorat Pemerintah Provinsi Sulawesi Utara.")
     assert ("Praseno Wibowo", "Kepala Inspektorat") in _post_pairs(facts)
 
+
+
+def test_a_post_a_relative_serves_in_is_not_the_named_person_s():
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = ("Ratna sempat kuliah kedokteran sebelum mengundurkan diri karena mengikuti ayahnya bertugas sebagai "
+            "Duta Besar Indonesia untuk Korea Selatan.")
+    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    assert not facts.memberships
+
+
+def test_a_post_in_what_a_speaker_named_after_it_says_is_not_his():
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = ("Dalam Peraturan Kapolri tentang penugasan anggota Polri di luar struktur organisasi, kata Hendro, sudah "
+            "jelas tidak ada pelanggaran terhadap undang-undang.")
+    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    assert not [m for m in facts.memberships if m.role.label.casefold() == "anggota"]

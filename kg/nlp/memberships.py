@@ -23,7 +23,7 @@ from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, not_held_by_name_after,
                           of_another, post_defs, post_qualifier, role_for)
-from kg.nlp.quotes import before_verb, quoted_spans, reporting_verbs
+from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.resources import lexicon, post_head_words, split_list
@@ -408,6 +408,8 @@ ERA_OF = re.compile(r"\b(?:era|zaman|masa|rezim|periode)\s+(?:(?:pertama|kedua|k
                     r"(?:(?:Presiden|Gubernur|Bupati)\s+)?$", re.IGNORECASE)  # "tugas Menpora di periode kedua Jokowi"
 # "kinerja Uu sebagai wakil gubernur": the word before "sebagai" names the post's holder, whoever the model reads as a name
 HOLDER_NAMED_AS = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w'-]*)\s+(?:sebagai|selaku)\s+$")
+KIN_NAMED_AS = re.compile(r"\b(?P<kin>[a-z]+)\s+(?:(?:yang\s+)?(?:bertugas|menjabat|bekerja|berdinas|dilantik|diangkat|"
+                          r"ditunjuk)\s+)?(?:sebagai|menjadi)\s+$")
 CUT_HOLDER = re.compile(r"\s,\s+(?:sebagai|selaku)\s+$")
 # "dua menterinya yang akan dilantik sebagai anggota DPR": the noun before "yang" holds the post, no name elsewhere
 NOUN_NAMED_AS = re.compile(r"\b[a-z]\w*\s+yang\s+(?:(?:akan|telah|sudah|baru|resmi)\s+)*(?:dilantik|ditunjuk|diangkat|dipilih|"
@@ -442,10 +444,12 @@ def _named_as_another(text: str, post: Stretch, person: Stretch, orgs: list[Stre
     """A word before "sebagai" right before the post names its holder ("kinerja Uu sebagai wakil gubernur"), or a
     slot the scraper emptied or a noun does, and it is not `person`'s. A word the news writes in lower case, a post
     ("diangkat Presiden sebagai Menko") or an institution's ("dari Partai Gerindra sebagai ...") names no holder."""
+    kin = KIN_NAMED_AS.search(text, max(0, post.start - 40), post.start)
     if CUT_HOLDER.search(text, max(0, post.start - 20), post.start) \
-            or NOUN_NAMED_AS.search(text, max(0, post.start - 60), post.start):
+            or NOUN_NAMED_AS.search(text, max(0, post.start - 60), post.start) or (kin and is_kin(kin.group("kin"))):
         return True  # "mengganti posisi , sebagai Menteri ...": the holder's name was cut; "menterinya yang akan
-        # dilantik sebagai anggota DPR": a group the sentence does not name
+        # dilantik sebagai anggota DPR": a group the sentence does not name; "mengikuti ayahnya bertugas sebagai Duta
+        # Besar": a relative
     named = HOLDER_NAMED_AS.search(text, max(0, post.start - 40), post.start)
     if named is None or person.start <= named.start() < person.end:
         return False
@@ -509,7 +513,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or (post.end <= person.start and not_held_by_name_after(text, post.start, post.end, person.end)) \
                     or ERA_OF.search(text, max(0, person.start - 40), person.start) \
                     or _quote_of(quoted, post.start) != _quote_of(quoted, person.start) \
-                    or _said_aside().fullmatch(text, post.end, person.start) \
+                    or (post.end <= person.start and _said_aside().search(text[post.end:person.start])) \
                     or (post.end <= person.start and before_verb().match(text, post.end)) \
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
@@ -734,9 +738,9 @@ POINTING = re.compile(rf"[^.,;:\"“”]{{0,60}}?\s{DEMONSTRATIVE}")
 
 @cache
 def _said_aside() -> re.Pattern[str]:
-    """'Pangdam, sambung Eko, juga akan ...': a reporting verb and its speaker set between commas after a
-    post; the post is what the speaker talks about, not his."""
-    return re.compile(rf"\s*,\s*(?:{alternation(reporting_verbs('after'))})\s+")
+    """'Pangdam, sambung Eko, juga akan ...', 'penugasan anggota Polri di luar struktur, kata Emrus': a reporting
+    verb and its speaker set after a comma after a post; the post is what the speaker talks about, not his."""
+    return re.compile(rf",\s*(?:{alternation(reporting_verbs('after'))})\s+$")
 
 
 @cache
