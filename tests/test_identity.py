@@ -38,6 +38,7 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("Yuda", "Juda", "none"),  # no letter pair of the old spelling: two names
     ("Mita Michiteru", "Michiteru Mita", "variant"),  # family name first, then last
     ("Khun Vichai", "Vichai Srivaddhanaprabha", "contains"),  # a Thai form of address
+    ("Pidato Jarwoko", "Jarwoko", "same"),  # "pidato" (speech), a word the news writes in lower case, glued on
 ])
 def test_how_two_names_relate(a, b, expected):
     assert relation(a, b) == expected
@@ -167,6 +168,15 @@ def test_a_longer_name_opening_with_a_common_word_is_no_rival_for_a_bare_name():
     pairs = [pair("sardon--13", "jose-sardon", 0.99, "contains"),
              pair("sardon--13", "penampilan-sardon", 0.99, "contains")]
     assert PERSON + "sardon--13" in members(cluster(records, pairs), "jose-sardon")
+
+
+def test_a_bare_name_with_a_lower_case_word_glued_before_it_joins_the_bare_name():
+    """"Karakter Lestiani" (the word "karakter" that opened a sentence) is the bare "Lestiani" of
+    another article, though no longer name anchors either."""
+    records = {r.node: r for r in (
+        record("karakter-lestiani", "Karakter Lestiani", {"g1"}), record("lestiani--32", "Lestiani", {"g2"}))}
+    pairs = [pair("lestiani--32", "karakter-lestiani", 0.95, "same")]
+    assert PERSON + "lestiani--32" in members(cluster(records, pairs), "karakter-lestiani")
 
 
 def test_a_full_name_whose_surname_is_also_named_alone_still_anchors_a_bare_first_name():

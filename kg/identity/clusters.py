@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from kg.identity.names import LEADING_NAMES, compatible, relation, words
 from kg.identity.records import PersonRecord
 from kg.identity.scoring import ScoredPair
-from kg.resources import words as lexicon_words
 
 THRESHOLD = 0.7
 BARE_THRESHOLD = 0.9  # two one-word names join on this much evidence ("Dewi" and "Dewi": many women)
@@ -226,10 +225,7 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
         if p.names == "none":  # a longer name the bare one cannot be ("Kadek Arel" for "Kadokura") is no rival
             continue
         for one, other in ((p.a, p.b), (p.b, p.a)):
-            # a longer name opening with a word the news writes in lower case is a word glued to a name
-            # ("Penampilan Sardon", "Karakter Arini"): no anchor for a bare name
-            if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels) \
-                    and records[other].words[0] not in lexicon_words("common_words"):
+            if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels):
                 candidates[one].append((p.probability, other))
     out: dict[str, str | None] = {}
     for node, options in candidates.items():

@@ -25,11 +25,12 @@ RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "
 def words(name: str) -> tuple[str, ...]:
     """Lowercase name words without dots, hyphens and apostrophes, and without forms of address,
     honorifics and ranks before them: "B.J. Habibie" → ("b", "j", "habibie"), "Eyang Habibie" →
-    ("habibie",), "Ma'ruf Amin" → ("maruf", "amin")."""
+    ("habibie",), "Ma'ruf Amin" → ("maruf", "amin"). A word the news writes in lower case that the
+    extractor glued before a name is no part of it either ("Pidato Jokowi", "Karakter Arini")."""
     spaced = re.sub(r"(?<=\b\w)\.(?=\w)", ". ", name)
     spaced = re.sub(r"(?<=\w)['’`](?=\w)", "", spaced)  # "Ma'ruf" and "Maruf" are one spelling
     out = tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
-    while len(out) > 1 and out[0] in _address():
+    while len(out) > 1 and (out[0] in _address() or out[0] in _glued_words()):
         out = out[1:]
     return out
 
@@ -45,6 +46,13 @@ def _address() -> frozenset[str]:
     """Words before a name that are not the name: forms of address, ranks and honorifics, and one-word
     posts the extractor left glued to it ("Dubes Djani")."""
     return frozenset(w.lower().rstrip(".") for w in words_of("address_words") | title_words()) | one_word_posts()
+
+
+@cache
+def _glued_words() -> frozenset[str]:
+    """Words the news writes in lower case (kg/lexicons/common_words.tsv): one capitalised before a
+    name opens the sentence or a headline, and the name is what follows it."""
+    return words_of("common_words")
 
 
 @cache
