@@ -143,6 +143,27 @@ def test_a_name_one_cluster_owns_takes_in_a_node_left_alone_with_it_but_not_a_na
         pair("jokowi--lone", "joko-widodo", 0.1, "same")]), "joko-widodo")  # too little evidence
 
 
+@pytest.mark.parametrize("owner_articles, joins", [(20, True), (5, False)])
+def test_a_name_the_news_gives_one_person_takes_in_a_lone_node_on_any_kept_pair(owner_articles, joins):
+    """"Sukarjo" is what 20 articles call "Sukarjo Wibowo" (another name of the node there) and what
+    no other node is called but two lone ones: the lone "Sukarjo" of an article from another province,
+    sharing no context with him (a pair of .08), is he; one holding a post in that province is not.
+    Named so in 5 articles only, he does not own the name that much."""
+    full = PersonRecord(PERSON + "sukarjo-wibowo", "Sukarjo Wibowo", names={"Sukarjo Wibowo", "Sukarjo"},
+                        graphs={f"g{i}" for i in range(owner_articles)},
+                        named_as={"Sukarjo": {f"g{i}" for i in range(owner_articles)}})
+    records = {r.node: r for r in (
+        full, PersonRecord(PERSON + "sukarjo--31", "Sukarjo", names={"Sukarjo"}, graphs={"g0"}, provinces={"31"}),
+        PersonRecord(PERSON + "sukarjo--72", "Sukarjo", names={"Sukarjo"}, graphs={"g30"}, provinces={"72"}),
+        PersonRecord(PERSON + "sukarjo--73", "Sukarjo", names={"Sukarjo"}, graphs={"g31"}, provinces={"73"},
+                     held_in={"73"}))}
+    pairs = [pair("sukarjo--31", "sukarjo-wibowo", 0.95, "contains"), pair("sukarjo--72", "sukarjo-wibowo", 0.08, "contains"),
+             pair("sukarjo--73", "sukarjo-wibowo", 0.08, "contains")]
+    joined = members(cluster(records, pairs), "sukarjo-wibowo")
+    assert (PERSON + "sukarjo--72" in joined) == joins
+    assert PERSON + "sukarjo--73" not in joined
+
+
 def test_a_name_a_local_cluster_owns_takes_in_no_node_of_another_province():
     """A "Muhamad" of six Banten articles is a local man's name: a lone "Muhamad" of a Jakarta
     article is a namesake, though no post places him."""

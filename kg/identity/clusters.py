@@ -53,7 +53,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     chosen = _choose_longer_names(records, pairs, threshold)
     ambiguous = {n for n, c in chosen.items() if c is None}
     candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
-    floor = [p for p in pairs if p.probability >= FLOOR and p.names != "none"]
+    weak = [p for p in pairs if p.probability < threshold and p.names != "none"]
     pairs = [p for p in pairs if p.probability >= threshold]
     parent: dict[str, str] = {}
     clusters: dict[str, Cluster] = {}
@@ -107,7 +107,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
             join(p)
     for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
         join(p)
-    for p in _owned_names(records, [p for p in floor if p.probability < threshold], find, clusters):
+    for p in _owned_names(records, weak, find, clusters):
         join(p)  # last, a node left alone joins the cluster that owns its name
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
 
@@ -176,36 +176,49 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
     """A node left alone whose name one cluster bears in OWNED articles or more, and in more articles
     than every other node and cluster bearing it together ("Jokowi": 99 articles of one cluster, 11
     nodes of one article each that share no context with it), joins that cluster on weaker evidence
-    (FLOOR): the news gives a famous name its bearer's meaning. A name many people bear ("Dewi") is
-    owned by none; a node placed in another province stays apart (`_elsewhere`). Returns the best
-    pair of each such node to its owner."""
-    bearers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # name → cluster → articles
+    (FLOOR): the news gives a famous name its bearer's meaning. A cluster that calls one of its
+    nodes so (as a label or another name: "Prabowo" in the articles that call "Prabowo Subianto"
+    so) in PROMINENCE times as many articles as all the others call theirs takes it in on any pair
+    the scorer keeps: a node of one article shares little context with anyone. A name many people
+    bear ("Dewi") is owned by none; a node placed in another province stays apart (`_elsewhere`).
+    Returns the best pair of each such node to its owner."""
+    labels: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # label → cluster → articles
+    names: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # by name words
     for node, r in records.items():
-        bearers[r.label][find(node)] |= r.graphs
+        labels[r.label][find(node)] |= r.graphs
+        for name, graphs in r.naming().items():
+            names[name][find(node)] |= graphs
     best: dict[str, ScoredPair] = {}
     for p in pairs:
         for lone, other in ((p.a, p.b), (p.b, p.a)):
             owner = find(other)
-            if find(lone) in clusters or owner not in clusters:
+            if find(lone) in clusters or owner not in clusters or (
+                    lone in best and best[lone].probability >= p.probability):
                 continue
-            by_cluster = bearers[records[lone].label]
-            owned = len(by_cluster.get(owner, ()))
-            if owned >= OWNED and owned > sum(len(g) for c, g in by_cluster.items() if c != owner) and (
-                    lone not in best or best[lone].probability < p.probability) and not _elsewhere(
-                    records[lone], [records[n] for n in clusters[owner].nodes]):
+            famous = _share(names[records[lone].words], owner) >= PROMINENCE
+            owned = p.probability >= FLOOR and _share(labels[records[lone].label], owner) > 1 and len(
+                labels[records[lone].label][owner]) >= OWNED
+            if (owned or famous) and not _elsewhere(records[lone], [records[n] for n in clusters[owner].nodes], famous):
                 best[lone] = p
     return sorted(best.values(), key=lambda p: (-p.probability, p.a, p.b))
 
 
-def _elsewhere(node: PersonRecord, members: list[PersonRecord]) -> bool:
+def _share(by_cluster: dict[str, set[str]], owner: str) -> float:
+    """How many times as many articles name `owner` so as name every other bearer so together."""
+    others = sum(len(g) for c, g in by_cluster.items() if c != owner)
+    return len(by_cluster.get(owner, ())) / others if others else float("inf")
+
+
+def _elsewhere(node: PersonRecord, members: list[PersonRecord], famous: bool = False) -> bool:
     """A node of a province none of the cluster's members is placed in: a namesake ("Muhamad",
     Sekda of a Banten city, and a "Muhamad" of a Jakarta article). A node that only an article's
     province places is no namesake of a figure the news of NATIONAL provinces or more names
-    ("Jokowi" in news from Jambi); one holding a post there is."""
+    ("Jokowi" in news from Jambi), nor of a `famous` one (whose full-name node no article places);
+    one holding a post there is."""
     provinces = {code for m in members for code in m.provinces}
     if not (node.provinces and provinces) or node.provinces & provinces:
         return False
-    return bool(node.held_in) or len(provinces) < NATIONAL
+    return bool(node.held_in) or (len(provinces) < NATIONAL and not famous)
 
 
 def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPair],

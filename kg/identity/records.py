@@ -30,6 +30,7 @@ class PersonRecord:
     label: str  # its rdfs:label, the name as the article(s) give it
     canonical: str | None = None  # the node it was renamed to by an earlier resolution
     names: set[str] = field(default_factory=set)  # label and every other form (skos:altLabel)
+    named_as: dict[str, set[str]] = field(default_factory=dict)  # each other name → the articles giving it
     graphs: set[str] = field(default_factory=set)
     posts: set[str] = field(default_factory=set)  # "role-key@org-key" of its memberships (current ones)
     roles: set[str] = field(default_factory=set)  # role keys alone (posts without an institution too)
@@ -45,6 +46,15 @@ class PersonRecord:
     def words(self) -> tuple[str, ...]:
         """Its name's words without forms of address ("Eyang Habibie" has one: a bare name)."""
         return words(self.label)
+
+    def naming(self) -> dict[tuple[str, ...], set[str]]:
+        """Its names, as name words, → the articles that call it so: the label all of them, another
+        name those that give it ("Prabowo" in the articles of "Prabowo Subianto" that call him so)."""
+        out: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        out[self.words] |= self.graphs
+        for name, graphs in self.named_as.items():
+            out[words(name)] |= graphs
+        return out
 
 
 _NODES = """
@@ -166,6 +176,7 @@ def _add_names(records: dict[str, PersonRecord], name_graphs: dict[tuple[str, st
     for (node, name), graphs in name_graphs.items():
         if most[name] < ALIAS_SHARE * len(graphs) or name == records[node].label:
             records[node].names.add(name)
+            records[node].named_as.setdefault(name, set()).update(graphs)
 
 
 def _province(place: str) -> str:
