@@ -200,6 +200,24 @@ def test_a_bare_name_with_a_lower_case_word_glued_before_it_joins_the_bare_name(
     assert PERSON + "lestiani--32" in members(cluster(records, pairs), "karakter-lestiani")
 
 
+def test_one_full_name_in_two_spellings_joins_on_any_kept_pair_but_a_name_a_letter_apart_does_not():
+    """"Djadjang Sumarno" and "Djajang Sumarno" (the old spelling), or "Nih Ratih Purwasih" and "Ratih
+    Purwasih", are one full name, which the extractor makes one node in every article: they join on
+    a pair of .14 though their articles share nothing; "Agus Sukarmanto" and "Agus Sukaryanto", two
+    names a letter apart, do not."""
+    records = {r.node: r for r in (
+        record("djadjang-sumarno", "Djadjang Sumarno", {"g1"}), record("djajang-sumarno", "Djajang Sumarno", {"g2"}),
+        record("nih-ratih-purwasih", "Nih Ratih Purwasih", {"g3"}), record("ratih-purwasih", "Ratih Purwasih", {"g4"}),
+        record("agus-sukarmanto", "Agus Sukarmanto", {"g5"}), record("agus-sukaryanto", "Agus Sukaryanto", {"g6"}))}
+    pairs = [pair("djadjang-sumarno", "djajang-sumarno", 0.14, "same"),
+             pair("nih-ratih-purwasih", "ratih-purwasih", 0.14, "same"),
+             pair("agus-sukarmanto", "agus-sukaryanto", 0.14, "variant")]
+    clusters = cluster(records, pairs)
+    assert PERSON + "djajang-sumarno" in members(clusters, "djadjang-sumarno")
+    assert PERSON + "ratih-purwasih" in members(clusters, "nih-ratih-purwasih")
+    assert PERSON + "agus-sukaryanto" not in members(clusters, "agus-sukarmanto")
+
+
 def test_a_full_name_whose_surname_is_also_named_alone_still_anchors_a_bare_first_name():
     """"Indar Parawansa" (her name cut, one article) is no other person: the bare "Khofifah" joins
     "Khofifah Indar Parawansa"; "Iriana Joko Widodo" holds a name named more often than itself,

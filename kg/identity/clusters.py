@@ -97,6 +97,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in ordered:  # longer names first: spelling variants, initials, a name inside another
         if p.a not in one_word and p.b not in one_word:
             join(p)
+    for p in _one_longer_name(records, weak):
+        join(p)
     for p in ordered:  # then each one-word name to the longer name it chose
         if (p.a in one_word) != (p.b in one_word) and (chosen.get(p.a) == p.b or chosen.get(p.b) == p.a):
             join(p)
@@ -110,6 +112,15 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in _owned_names(records, weak, find, clusters):
         join(p)  # last, a node left alone joins the cluster that owns its name
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
+
+
+def _one_longer_name(records: dict[str, PersonRecord], pairs: list[ScoredPair]) -> list[ScoredPair]:
+    """Pairs of two nodes whose labels are one name of two words or more, but for a word glued before
+    it or its old spelling ("Nih Nikita Mirzani" / "Nama Nikita Mirzani", "Djajang Nurdjaman" /
+    "Djadjang Nurdjaman"), on any evidence: the extractor makes one node of one full name in every
+    article, whatever the articles say beside it, and so do these."""
+    return [p for p in pairs if len(records[p.a].words) > 1 and len(records[p.b].words) > 1
+            and relation(records[p.a].label, records[p.b].label) == "same"]
 
 
 def _all_linked(a: set[str], b: set[str], strong: set[frozenset[str]]) -> bool:
