@@ -38,7 +38,9 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("Yuda", "Juda", "none"),  # no letter pair of the old spelling: two names
     ("Mita Michiteru", "Michiteru Mita", "variant"),  # family name first, then last
     ("Khun Vichai", "Vichai Srivaddhanaprabha", "contains"),  # a Thai form of address
-    ("Pidato Jarwoko", "Jarwoko", "same"),  # "pidato" (speech), a word the news writes in lower case, glued on
+    ("Pidato Jarwoko", "Jarwoko", "same"),
+    ("J. Sukardi", "Bambang Joko Sukardi", "initials"),  # a name cut after its first initial ("B. J. Sukardi")
+    ("B. Sukardi", "Bambang Joko Sukardi", "initials"),  # "pidato" (speech), a word the news writes in lower case, glued on
 ])
 def test_how_two_names_relate(a, b, expected):
     assert relation(a, b) == expected

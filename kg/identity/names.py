@@ -168,12 +168,22 @@ def _reversed(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """`a` writes some of `b`'s words as initials: "b j habibie" / "bacharuddin jusuf habibie";
-    a run of initials may be one word ("bj habibie"). The last words must be equal."""
-    expanded = _expanded(a)
-    if len(expanded) != len(b) or expanded[-1] != b[-1] or tuple(expanded) == b:
+    a run of initials may be one word ("bj habibie"), and words before the last may be left out
+    ("j habibie", "b habibie": `_initials_of_some`). The last words must be equal."""
+    expanded, full = _expanded(a), _expanded(b)
+    if len(expanded) > len(full) or expanded[-1] != b[-1] or tuple(expanded) == b:
         return False
+    if len(expanded) < len(full):
+        return _initials_of_some(expanded[:-1], full[:-1])
     return any(len(x) == 1 for x in expanded) and all(
-        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)) for x, y in zip(expanded, b))
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)) for x, y in zip(expanded, full))
+
+
+def _initials_of_some(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Each word of `a` is a word of `b`, in order, or its initial, and one at least is an initial
+    ("j" of "bacharuddin jusuf", or of "b j"): a name cut after its first initial."""
+    it = iter(b)
+    return all(any(x == y or (len(x) == 1 and y.startswith(x)) for y in it) for x in a) and any(len(x) == 1 for x in a)
 
 
 def _expanded(name: tuple[str, ...]) -> tuple[str, ...]:
