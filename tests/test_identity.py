@@ -3,6 +3,7 @@ never over-merge, one canonical node in every query, and an incremental build th
 the clusters it joins."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from kg.cli import main
 from kg.graph import connect
 from kg.identity.clusters import cluster
 from kg.identity.names import compatible, relation
-from kg.identity.records import PersonRecord, _add_keywords
+from kg.identity.records import PersonRecord, _add_keywords, most_common
 from kg.identity.scoring import ScoredPair
 from kg.ingest.build import build
 
@@ -439,3 +440,11 @@ def test_a_word_of_every_article_is_no_keyword():
     text = "Warga datang sejak pagi untuk mencoblos di tempat pemungutan suara"
     _add_keywords(records, {"g1": {"a"}, "g2": {"b"}}, [("g1", text), ("g2", text)])
     assert records["a"].keywords == records["b"].keywords == set()
+
+
+def test_the_context_kept_of_a_node_does_not_hang_on_the_order_persons_were_counted_in():
+    """Persons named beside a node as often as each other, counted in two orders (a set of IRIs
+    is iterated in another order under another hash seed): the same CONTEXT of them are kept."""
+    names = [f"person:warga-{i:02d}" for i in range(40)]
+    assert most_common(Counter(names), 30) == most_common(Counter(reversed(names)), 30)
+

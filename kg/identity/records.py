@@ -132,9 +132,9 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
             entities[node].update(named.get(g, ()))
             topics[node].update(headline.get(g, ()))
     for node, record in records.items():  # a node in a thousand articles: the company it keeps most
-        record.persons = {n for n, _ in persons[node].most_common(CONTEXT)}
-        record.named = {e for e, _ in entities[node].most_common(CONTEXT)}
-        record.topics = {w for w, _ in topics[node].most_common(CONTEXT)}
+        record.persons = most_common(persons[node], CONTEXT)
+        record.named = most_common(entities[node], CONTEXT)
+        record.topics = most_common(topics[node], CONTEXT)
     _add_keywords(records, in_graph, headlines + store.select(_SENTENCES).rows)
     return records
 
@@ -161,7 +161,14 @@ def _add_keywords(records: dict[str, PersonRecord], in_graph: dict[str, set[str]
         weight: Counter = Counter()
         for g in record.graphs:
             weight.update(tfidf.get(g, {}))
-        record.keywords = {w for w, _ in heapq.nsmallest(KEYWORDS, weight.items(), key=lambda wn: (-wn[1], wn[0]))}
+        record.keywords = most_common(weight, KEYWORDS)
+
+
+def most_common(counts: Counter, n: int) -> set[str]:
+    """The `n` keys of highest count, ties broken by the key: Counter.most_common breaks them by the
+    order of insertion, which follows the order of a set of IRIs and so changes with the process's
+    hash seed, and with it the context kept, the pairs scored and the clusters made."""
+    return {k for k, _ in heapq.nsmallest(n, counts.items(), key=lambda kc: (-kc[1], kc[0]))}
 
 
 def _add_names(records: dict[str, PersonRecord], name_graphs: dict[tuple[str, str], set[str]]) -> None:
