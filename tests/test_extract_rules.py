@@ -3850,3 +3850,8 @@ def test_a_post_in_what_a_speaker_named_after_it_says_is_not_his():
             "jelas tidak ada pelanggaran terhadap undang-undang.")
     facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
     assert not [m for m in facts.memberships if m.role.label.casefold() == "anggota"]
+
+
+def test_a_word_glued_before_a_name_does_not_name_the_article_s_person():
+    facts = _facts("Bupati Gorontalo Nelson Pomalingo meresmikan pasar itu. Kapasitas Nelson sebagai bupati diuji.")
+    assert "Nelson Pomalingo" in _persons(facts)

@@ -22,15 +22,17 @@ RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "
 
 
 @lru_cache(maxsize=1 << 18)
-def words(name: str) -> tuple[str, ...]:
+def words(name: str, keep_glued: bool = False) -> tuple[str, ...]:
     """Lowercase name words without dots, hyphens and apostrophes, and without forms of address,
     honorifics and ranks before them: "B.J. Habibie" → ("b", "j", "habibie"), "Eyang Habibie" →
     ("habibie",), "Ma'ruf Amin" → ("maruf", "amin"). A word the news writes in lower case that the
-    extractor glued before a name is no part of it either ("Pidato Jokowi", "Karakter Arini")."""
+    extractor glued before a name is no part of it either ("Pidato Jokowi", "Karakter Arini"), unless
+    `keep_glued`: the extractor, which would otherwise make "Kapasitas Nelson" the name of the article's
+    Nelson Pomalingo, trims such words itself."""
     spaced = re.sub(r"(?<=\b\w)\.(?=\w)", ". ", name)
     spaced = re.sub(r"(?<=\w)['’`](?=\w)", "", spaced)  # "Ma'ruf" and "Maruf" are one spelling
     out = tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
-    while len(out) > 1 and (out[0] in _address() or out[0] in _glued_words()):
+    while len(out) > 1 and (out[0] in _address() or (not keep_glued and out[0] in _glued_words())):
         out = out[1:]
     return out
 
@@ -61,9 +63,9 @@ def _relation_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 18)
-def relation(a: str, b: str) -> str:
-    """The strongest way names `a` and `b` can name one person (one of RELATIONS)."""
-    wa, wb = words(a), words(b)
+def relation(a: str, b: str, keep_glued: bool = False) -> str:
+    """The strongest way names `a` and `b` can name one person (one of RELATIONS); `keep_glued`: see `words`."""
+    wa, wb = words(a, keep_glued), words(b, keep_glued)
     if not wa or not wb or someone_else(a) != someone_else(b):
         return "none"
     if wa == wb or _expanded(wa) == _expanded(wb) or (
@@ -140,15 +142,15 @@ def _respelt(word: str) -> str:
     return word
 
 
-def misspelt(word: str, name: str) -> bool:
+def misspelt(word: str, name: str, keep_glued: bool = False) -> bool:
     """One name word written as a word of `name` with a letter left out or put in ("Bivtri" / "Bivitri
     Susanti", "Sirajudin" / "Sirajuddin Abdul Wahab"), five letters or more, the same first letter. A
     letter spelt otherwise is another name as often as a slip ("Mulyadi" / "Yanuk Sri Mulyani"), and so
     is one put at the end ("Azhari" / "Azhar Mauhmud")."""
-    w = words(word)
+    w = words(word, keep_glued)
     return len(w) == 1 and len(w[0]) >= 5 and any(
         abs(len(x) - len(w[0])) == 1 and x[0] == w[0][0] and Levenshtein.distance(x, w[0]) == 1
-        and x[:-1] != w[0] and w[0][:-1] != x for x in words(name))  # "Azhari" is not "Azhar" misspelt
+        and x[:-1] != w[0] and w[0][:-1] != x for x in words(name, keep_glued))  # "Azhari" is not "Azhar" misspelt
 
 
 def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

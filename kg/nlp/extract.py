@@ -342,12 +342,12 @@ def _short_form(name: str, full: str) -> bool:
             full.casefold().startswith(name.casefold())
     if name == full:
         return False
-    how = relation(name, full)
+    how = relation(name, full, keep_glued=True)
     if how in ("variant", "initials", "acronym", "nickname") or (how == "contains" and len(name.split()) >= 2):
         return True
     word = name.casefold()
     return len(name.split()) == 1 and len(word) >= 4 and any(
-        w.casefold().startswith(word) and w.casefold() != word for w in full.split()) or misspelt(name, full)
+        w.casefold().startswith(word) and w.casefold() != word for w in full.split()) or misspelt(name, full, keep_glued=True)
 
 
 def _contains_tokens(full: list[str], part: list[str]) -> bool:

@@ -73,7 +73,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     ordered = sorted(persons, key=lambda h: h.start)
     # a person the article gives a post elsewhere, under any of the names it gives them ("Kepala BPBD Riau Edwar
     # Sanger" ... "Edwar"), is not the one whose name was cut
-    held_names = {h.name for h in persons if any(h.name == k.name or relation(h.name, k.name) != "none" for k in held)}
+    held_names = {h.name for h in persons if any(h.name == k.name or _related(h.name, k.name) for k in held)}
     taken: set[str] = set()
     filled: list[tuple[set[str], str]] = []  # the forms of each post whose slot is named, and the name
     out = []
@@ -93,7 +93,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
                        and not _written_small(text, h.name)
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
                        and (heads is None or h.name.casefold() in heads)
-                       and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)), None)
+                       and not any(_related(h.name, b.name) for b in ordered if b.start < h.start)), None)
         if person is None:
             continue
         taken.add(person.name)
@@ -133,7 +133,7 @@ def completed_names(text: str, persons: Sequence[PersonHit], sentence_at: Callab
         rest = next((h for h in ordered if hit.end < h.start < min(hit.end + REACH + 1, cut_next)
                      and sentence_at(h.start) != sentence_at(hit.start) and len(h.name.split()) == 1 and h.name[0].isupper()
                      and not any(0 <= h.start - end <= 3 for end in ends)  # "Wapres Kalla": a post's own holder
-                     and not any(relation(h.name, b.name) != "none" for b in ordered if b.start < h.start)
+                     and not any(_related(h.name, b.name) for b in ordered if b.start < h.start)
                      and not any(h.name in b.name.split() and b.name != h.name for b in ordered)), None)
         if rest is None:
             out.append(hit)
@@ -181,3 +181,8 @@ def _forms(words: str) -> set[str]:
     if definition is not None and definition.label.casefold() == words.casefold():
         forms |= {e.casefold() for e in definition.expansions}
     return forms
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether two names of the article can name one person (the extractor's own trimming kept)."""
+    return relation(a, b, keep_glued=True) != "none"
