@@ -3855,3 +3855,45 @@ def test_a_post_in_what_a_speaker_named_after_it_says_is_not_his():
 def test_a_word_glued_before_a_name_does_not_name_the_article_s_person():
     facts = _facts("Bupati Gorontalo Nelson Pomalingo meresmikan pasar itu. Kapasitas Nelson sebagai bupati diuji.")
     assert "Nelson Pomalingo" in _persons(facts)
+
+
+def test_an_office_whose_region_was_cut_is_not_placed_in_the_article_s_only_city():
+    facts = _facts("Kasatlantas Polres ,, AKP Rahmat Saputra mengatakan sopir itu diketahui bernama Panji. "
+                   "Saat kecelakaan terjadi Panji mengendarai mobilnya menuju arah Surabaya.")
+    assert ("Rahmat Saputra", "Kasatlantas", None) in _orgs_of(facts)
+
+
+def test_a_city_s_police_is_named_as_the_city_s_not_the_regency_s():
+    facts = _facts("Hal itu dikatakan Kepala Polres Kota Tangerang Kombes Pol Budi Santoso di kantornya.")
+    assert ("Budi Santoso", "Kepala", "Kepolisian Resor Kota Tangerang") in _orgs_of(facts)
+
+
+def test_a_ministry_named_with_a_province_is_its_regional_office():
+    facts = _facts("Kepala Divisi Pemasyarakatan Kantor Wilayah Kemenkumham Jawa Timur Budi Santoso mengatakan itu.")
+    assert _held_in(facts) == {("Budi Santoso", "Kementerian Hukum dan Hak Asasi Manusia Jawa Timur")}
+
+
+def test_a_governor_s_three_word_name_the_model_reads_whole_keeps_its_first_word():
+    facts = _facts("Sebelumnya Gubernur Anies Rasyid Baswedan mengatakan tetap optimis serapan anggaran tercapai.")
+    assert "Anies Rasyid Baswedan" in _persons(facts)
+
+
+def test_an_epithet_is_no_post():
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = ("Ilham Santoso mengatakan sang ayah yang juga dikenal sebagai Bapak Teknologi itu mendedikasikan hidupnya "
+            "untuk Indonesia.")
+    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    assert not facts.memberships
+
+
+def test_a_javanese_court_title_is_no_post():
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = ("\"Lulusan sekolah itu kami tempatkan di jaringan spa kami,\" ungkap putri dari BRA Sri Wulandari Soedibyo. "
+            "GKR Lestari juga hadir di Yogyakarta.")
+    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    assert {"Sri Wulandari Soedibyo", "Lestari"} <= _persons(facts)
+    assert not facts.memberships

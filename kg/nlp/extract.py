@@ -92,15 +92,16 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         orgs, posts = _joined_institutions(orgs, posts)
     if rules:
         posts, orgs, persons, places = _institutions_before_titles(text, posts, orgs, persons, places)
+    orgs = [o for o in orgs if not _region_cut(text, o)]  # before the article places it: its region was cut
+    posts = [replace(p, org=None) if p.org is not None and _region_cut(text, p.org) else p for p in posts]
     offices = orgs + [p.org for p in posts if p.org is not None]
     placed = dict(zip(offices, placed_by_article(offices, places)))
     orgs = [article_local(placed[o], id_slug(article.id)) for o in orgs]
-    orgs = [o for o in orgs if not _kind_of_government(o) and not _region_cut(text, o)]
+    orgs = [o for o in orgs if not _kind_of_government(o)]
     posts = [replace(p, org=None if placed[p.org].implied and placed[p.org].area is None
                      else article_local(placed[p.org], id_slug(article.id))) if p.org is not None else p
              for p in posts]
-    posts = [replace(p, org=None) if p.org is not None and (_kind_of_government(p.org) or _region_cut(text, p.org))
-             else p for p in posts]
+    posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
     persons = _without_relatives_named_by_another(_without_lone_words(

@@ -59,6 +59,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
 
 
+KNOWN_AS = re.compile(r"\b(?:dikenal|dijuluki|digelari|julukan)\s+(?:sebagai\s+)?(?:sang\s+)?$")
 ABBREVIATION_AFTER = re.compile(r"\s*(?:\([A-Za-z./-]{1,12}\)\s*)?")  # "Perdana Menteri (PM) Malaysia": then the country
 
 
@@ -479,9 +480,11 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         if said[0].casefold() in words_of("not_posts") or ":" in text[span.start:span.end] \
                 or all(w in words_of("address_words") for w in said) \
                 or CANDIDATES.search(text, max(0, span.start - 20), span.start) \
+                or KNOWN_AS.search(text, max(0, span.start - 30), span.start) \
                 or (said[0] == "kepala" and len(said) > 1 and definition_of(said[1]) is not None):
             continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "calon pimpinan";
-            # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it; "Penulis :
+            # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it; "dikenal sebagai
+            # Bapak Teknologi": an epithet; "Penulis :
             # Kontributor Makassar, X": a byline, no post
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)

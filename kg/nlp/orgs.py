@@ -512,6 +512,9 @@ def branch_label(otype: OrgType, place: PlaceHit) -> str:
 def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, abbr: str | None) -> OrgHit:
     area_name = branch_area(otype, place)
     label = branch_label(otype, place)
+    if place.type == "kota" and not otype.level_word and not label.endswith(f"Kota {area_name}") \
+            and re.search(rf"\bKota\s+{re.escape(place.text)}$", text[start:end]):
+        label = f"{otype.full} Kota {area_name}"  # "Polres Kota Tangerang": not the regency of Tangerang's
     short_abbr = otype.abbreviations[0] if otype.abbreviations else otype.full
     alts = {text[start:end], f"{short_abbr} {area_name}", f"{otype.full} {area_name}", f"{short_abbr} {place.text}"}
     if abbr:

@@ -347,8 +347,10 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
             # "Ketua Umum Bara JP Viktor S Sirait": the unit's name and abbreviation, then the holder
             start += unit.end()
             return PersonHit(start, end, text[start:end], text[start:end], start, None, "post")
-        if post_ends[post] and len(name.split()) >= 3 and rank is None and not text[post:titles_start].strip():
-            # "Lurah Cipayung Tomi Patria": the post's region the table does not know, then the name
+        if post_ends[post] and len(name.split()) >= 3 and rank is None and not text[post:titles_start].strip() \
+                and not any(s == start and end <= e for s, e in ner_spans):
+            # "Lurah Cipayung Tomi Patria": the post's region the table does not know, then the name (unless the
+            # model reads the whole run as one: "Gubernur Anies Rasyid Baswedan")
             start = start + len(name.split()[0]) + 1
             return PersonHit(start, end, text[start:end], text[start:end], start, None, "post")
         if _unit_after(text, end, cover):
