@@ -3897,3 +3897,9 @@ def test_a_javanese_court_title_is_no_post():
     facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
     assert {"Sri Wulandari Soedibyo", "Lestari"} <= _persons(facts)
     assert not facts.memberships
+
+
+def test_a_name_after_a_level_word_is_a_region_the_table_does_not_know():
+    facts = _facts("Agus, yang pernah menjabat sebagai Ketua PPS Kelurahan Tanjung Rejo Hilir, mengatakan, warga itu "
+                   "memang tinggal di sana.")
+    assert _persons(facts) == {"Agus"}

@@ -813,6 +813,7 @@ def _after_first_word(text: str, h: PersonHit) -> PersonHit | None:
     return replace(h, start=cut, text=text[cut:h.end], name=" ".join(rest), name_start=cut)
 
 
+LEVEL_BEFORE = re.compile(r"\b(?:Kelurahan|Kecamatan|Kabupaten|Provinsi|Dusun|Kampung|Nagari|Gampong)\s+$")
 BARE_INITIAL = re.compile(r"[A-Z]\.?")
 COMPASS_WORD = re.compile(r"Utara|Selatan|Barat|Timur|Tengah|Tenggara")
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa)\s+$")  # not "pengalaman organisasi Imam"
@@ -840,6 +841,8 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
                 continue  # "Jokowi Watch"
         if h.rank is None and AT_PLACE.search(text, max(0, h.start - 4), h.start):
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
+        if h.rank is None and h.name_start == h.start and LEVEL_BEFORE.search(text, max(0, h.start - 12), h.start):
+            continue  # "PPS Kelurahan Tanjung Mulia Hilir": a region the table does not know, after its level
         if h.name in groups or h.evidence == "short" and any(h.name in g.split() for g in groups):
             continue  # "pengurus Ormas Tri Karya": a group's name, and its short form
         if h.name_start == h.start and MISSION_BEFORE.search(text, max(0, h.start - 40), h.start):
