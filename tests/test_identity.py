@@ -37,6 +37,9 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("Sofianto Wijaya", "Sofianto Widjaja", "same"),  # the old spelling and today's
     ("Soeharto", "Suharto", "same"),
     ("Yuda", "Juda", "none"),  # no letter pair of the old spelling: two names
+    ("Hasan Sharifudin", "Hasan Syarifudin", "same"),  # the English "sh" of an Arabic name, today's "sy"
+    ("Hasan Sharifudin", "Habib Muhamad Hasan Syarifudin", "contains"),  # inside, in the other spelling
+    ("Soetarjo", "Haji Sutarjo Wiryo", "contains"),  # inside, in the old spelling
     ("Mita Michiteru", "Michiteru Mita", "variant"),  # family name first, then last
     ("Khun Vichai", "Vichai Srivaddhanaprabha", "contains"),  # a Thai form of address
     ("Pidato Jarwoko", "Jarwoko", "same"),

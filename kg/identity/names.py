@@ -125,14 +125,15 @@ def _close(a: str, b: str) -> bool:
 
 
 # The spelling before 1972 that names keep ("Widjaja", "Djadjang", "Soeharto", "Tjahjo"), written as
-# today's; "y" as the old "j" so that either spelling of a sound meets the other ("Wijaya" / "Widjaja").
-OLD_SPELLING = (("dj", "j"), ("tj", "c"), ("oe", "u"), ("ch", "kh"), ("y", "j"))
+# today's, and the English "sh" of an Arabic name for today's "sy" ("Shihab" / "Syihab", "Sharif" /
+# "Syarif"); "y" as the old "j" so that either spelling of a sound meets the other ("Wijaya" / "Widjaja").
+OLD_SPELLING = (("dj", "j"), ("tj", "c"), ("oe", "u"), ("ch", "kh"), ("sh", "sy"), ("y", "j"))
 
 
 def _respelt_alike(a: str, b: str) -> bool:
     """One word in the old spelling and today's: one of them has a letter pair only the old spelling
     writes, and both read alike respelt ("Yuda" and "Juda", with none, are two names)."""
-    return any(old in w for w in (a, b) for old, _ in OLD_SPELLING[:4]) and _respelt(a) == _respelt(b)
+    return any(old in w for w in (a, b) for old, _ in OLD_SPELLING[:-1]) and _respelt(a) == _respelt(b)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -199,12 +200,13 @@ def _vowelled(word: str) -> bool:
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """The shorter name's words appear in the longer one in order: "ridwan kamil" in
-    "mochamad ridwan kamil", "prabowo" in "prabowo subianto"."""
+    """The shorter name's words appear in the longer one in order, the same or one in the old spelling
+    and the other in today's (as for "same"): "ridwan kamil" in "mochamad ridwan kamil", "prabowo"
+    in "prabowo subianto", "rizieq shihab" in "muhammad rizieq syihab"."""
     if len(short) >= len(long):
         return False
     it = iter(long)
-    return all(any(w == x for x in it) for w in short)
+    return all(any(w == x or _respelt_alike(w, x) for x in it) for w in short)
 
 
 def _middle_only(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
