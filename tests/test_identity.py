@@ -119,6 +119,24 @@ def test_bare_names_two_people_could_bear_join_only_when_each_is_linked_to_each(
     assert members(clusters, "dewi--31") == {PERSON + "dewi--31", PERSON + "dewi--32"}
 
 
+def test_a_one_word_name_no_longer_name_holds_joins_on_weaker_evidence_each_node_to_each():
+    """"Wulandira" no full name holds: two nodes likelier one person than two join; "Dewinta", which
+    "Dewinta Sari" holds, needs BARE_THRESHOLD; three "Ratnaning" join no further than each is linked."""
+    records = {r.node: r for r in (
+        record("wulandira--32", "Wulandira", {"g1"}), record("wulandira--g2", "Wulandira", {"g2"}),
+        record("dewinta--32", "Dewinta", {"g3"}), record("dewinta--g4", "Dewinta", {"g4"}),
+        record("dewinta-sari", "Dewinta Sari", {"g5"}),
+        record("ratnaning--g6", "Ratnaning", {"g6"}), record("ratnaning--g7", "Ratnaning", {"g7"}),
+        record("ratnaning--g8", "Ratnaning", {"g8"}),
+    )}
+    pairs = [pair("wulandira--32", "wulandira--g2", 0.6, "same"), pair("dewinta--32", "dewinta--g4", 0.6, "same"),
+             pair("ratnaning--g6", "ratnaning--g7", 0.6, "same"), pair("ratnaning--g7", "ratnaning--g8", 0.55, "same")]
+    clusters = cluster(records, pairs)
+    assert members(clusters, "wulandira--32") == {PERSON + "wulandira--32", PERSON + "wulandira--g2"}
+    assert members(clusters, "dewinta--32") == {PERSON + "dewinta--32"}
+    assert members(clusters, "ratnaning--g6") == {PERSON + "ratnaning--g6", PERSON + "ratnaning--g7"}
+
+
 def test_a_name_one_cluster_owns_takes_in_a_node_left_alone_with_it_but_not_a_namesake_elsewhere():
     """"Jokowi" of six articles joined to "Joko Widodo": a lone "Jokowi" sharing no context with them
     still joins (the news gives a famous name its bearer's meaning), even from an article about a

@@ -8,13 +8,15 @@ refused when
     one is inside the other and an article names both ("Joko Widodo", "Iriana Joko Widodo");
   * two one-word names would join two clusters that each hold a longer name;
 Then a group of one-word names judged one person joins the longer name most of its members point to
-(`_group_votes`), with the same refusals. Last, a node left alone joins the cluster that owns its
+(`_group_votes`), with the same refusals. Then a node left alone joins the cluster that owns its
 name: one that bears it in most of the articles naming it (`_owned_names`: "Jokowi").
   * a one-word name fits two longer names that cannot be one person ("Prabowo": Prabowo Subianto,
     Edhy Prabowo) and the evidence for one does not clearly beat the other, nor is one named in
     PROMINENCE times as many articles (a bare name in the news is the prominent bearer's: an
     article about the other would name him in full, and the extractor joins the two there);
     `_choose_longer_names`.
+Last, one-word names that no longer name holds join on weaker evidence (VOTE), each node of one
+cluster linked so to each of the other (`_unshared_names`).
 """
 from __future__ import annotations
 
@@ -54,6 +56,9 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     ambiguous = {n for n, c in chosen.items() if c is None}
     candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
     weak = [p for p in pairs if p.probability < threshold and p.names != "none"]
+    unshared = _unshared_names(records)
+    likely = sorted((p for p in pairs if p.probability >= VOTE and p.names == "same" and records[p.a].words == records[
+        p.b].words and records[p.a].words in unshared), key=lambda p: (-p.probability, p.a, p.b))
     pairs = [p for p in pairs if p.probability >= threshold]
     parent: dict[str, str] = {}
     clusters: dict[str, Cluster] = {}
@@ -110,7 +115,11 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     for p in _group_votes(records, candidates, find, clusters):  # then groups of one-word names, by vote
         join(p)
     for p in _owned_names(records, weak, find, clusters):
-        join(p)  # last, a node left alone joins the cluster that owns its name
+        join(p)  # then a node left alone joins the cluster that owns its name
+    linked = {frozenset((p.a, p.b)) for p in likely}
+    for p in likely:  # last, a one-word name no longer name holds, on weaker evidence, never through a chain
+        if _all_linked(of(p.a).nodes, of(p.b).nodes, linked):
+            join(p)
     return sorted((c for c in clusters.values() if len(c.nodes) > 1), key=lambda c: sorted(c.nodes)[0])
 
 
@@ -121,6 +130,15 @@ def _one_longer_name(records: dict[str, PersonRecord], pairs: list[ScoredPair]) 
     article, whatever the articles say beside it, and so do these."""
     return [p for p in pairs if len(records[p.a].words) > 1 and len(records[p.b].words) > 1
             and relation(records[p.a].label, records[p.b].label) == "same"]
+
+
+def _unshared_names(records: dict[str, PersonRecord]) -> set[tuple[str, ...]]:
+    """One-word names that no name of two words or more in the store holds (no label nor other name:
+    "Novarita" with no "Novarita Sari"): no namesake the news names in full, so two nodes of such a
+    name that are likelier one person than two (VOTE) join, where a name that full names hold ("Dewi":
+    Dewi Sandra, Dewi Perssik) needs BARE_THRESHOLD."""
+    held = {w for r in records.values() for name in r.names if len(words(name)) > 1 for w in words(name)}
+    return {r.words for r in records.values() if len(r.words) == 1 and r.words[0] not in held}
 
 
 def _all_linked(a: set[str], b: set[str], strong: set[frozenset[str]]) -> bool:
