@@ -17,6 +17,27 @@ def _facts(text: str, article_id: str = "rules"):
     return extract(Article(article_id, text))
 
 
+def _linked_facts(text: str):
+    """The shipped model's extraction with its linkers, as `kg build` runs it."""
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+    return extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+
+
+def _placed_by_an_eager_linker(text: str, posts: list[str], org) -> dict[str, str | None]:
+    """Post → the institution the article-level linker gives it, with a scorer that would place any post in
+    any institution (`org`, the article's one): what the lexicons let it do."""
+    from kg.nlp.post_institution import attach_institutions
+    from kg.nlp.post_linker import Linker
+    from kg.nlp.posts import role_for
+    from kg.records import Membership, Mention
+
+    always = Linker({}, 10.0, 0.5)
+    held = [Membership(f"person:{i}", role_for(post, None), None, 0, Mention(0, len(text), text, 0))
+            for i, post in enumerate(posts)]
+    return {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [org], always)}
+
+
 def _posts(facts):
     label = {e.key: e.label for e in facts.entities}
     return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
@@ -2998,18 +3019,11 @@ def test_menurut_and_a_description_means_who_spoke_last_not_whom_he_named():
 
 def test_a_personal_secretary_holds_the_post_in_no_institution():
     from kg.nlp.orgs import OrgHit
-    from kg.nlp.post_institution import attach_institutions
-    from kg.nlp.post_linker import Linker
-    from kg.nlp.posts import role_for
-    from kg.records import Membership, Mention
 
     text = "Sekretaris Pribadi BJ Habibie, Rubijanto, dan Ketua Umum Partai Golkar hadir."
     golkar = OrgHit(text.index("Partai Golkar"), text.index("Partai Golkar") + 13, "Partai Golkar", "org:party-golkar",
                     "Partai Golkar", "party")
-    always = Linker({}, 10.0, 0.5)  # a scorer that would place any post in any institution
-    held = [Membership(f"person:{who}", role_for(post, None), None, 0, Mention(0, len(text), text, 0))
-            for who, post in (("rubijanto", "Sekretaris Pribadi"), ("airlangga", "Ketua Umum"))]
-    placed = {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [golkar], always)}
+    placed = _placed_by_an_eager_linker(text, ["Sekretaris Pribadi", "Ketua Umum"], golkar)
     assert placed == {"Sekretaris Pribadi": None, "Ketua Umum": "org:party-golkar"}, placed
 
 
@@ -3757,43 +3771,27 @@ def test_a_president_elected_in_a_year_before_the_article_holds_the_post_now():
 
 def test_a_prime_minister_is_held_in_none_of_the_article_s_institutions():
     from kg.nlp.orgs import OrgHit
-    from kg.nlp.post_institution import attach_institutions
-    from kg.nlp.post_linker import Linker
-    from kg.nlp.posts import role_for
-    from kg.records import Membership, Mention
 
     text = "Pernyataan itu dikirim ke Reuters. PM Hamilton dan Ketua Umum Rudi Hartanto hadir."
     reuters = OrgHit(text.index("Reuters"), text.index("Reuters") + 7, "Reuters", "org:x-reuters", "Reuters", "other")
-    always = Linker({}, 10.0, 0.5)  # a scorer that would place any post in any institution
-    held = [Membership(f"person:{who}", role_for(post, None), None, 0, Mention(0, len(text), text, 0))
-            for who, post in (("hamilton", "PM"), ("rudi", "Ketua Umum"))]
-    placed = {m.role.label: m.organization for m in attach_institutions(text, lambda _: 0, held, [], [reuters], always)}
+    placed = _placed_by_an_eager_linker(text, ["PM", "Ketua Umum"], reuters)
     assert placed == {"PM": None, "Ketua Umum": "org:x-reuters"}, placed
 
 
 def test_a_post_whose_institution_was_cut_out_is_placed_in_none_of_the_article_s():
-    from kg.nlp.post_linker import load_linkers
-    from kg.resources import EXTRACT_DIR
-
     text = ("Pemerintah Provinsi Banten menggelar program keringanan pajak. Kepala  , Banten Rudi Hartanto menjelaskan, "
             "wajib pajak yang menunggak diberikan potongan 50 persen.")
-    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    facts = _linked_facts(text)
     assert ("Rudi Hartanto", "Kepala", None) in _orgs_of(facts)
 
 
 @pytest.mark.parametrize("post", ["penjual cilok", "Ketua RT"])
 def test_a_trade_or_a_neighbourhood_head_is_held_in_no_institution(post):
     from kg.nlp.orgs import OrgHit
-    from kg.nlp.post_institution import attach_institutions
-    from kg.nlp.post_linker import Linker
-    from kg.nlp.posts import role_for
-    from kg.records import Membership, Mention
 
     text = f"Polres Tasikmalaya menyelidiki kecelakaan itu. Yandi, {post}, mengalami luka-luka."
     polres = OrgHit(0, 17, "Polres Tasikmalaya", "org:polres-32.06", "Kepolisian Resor Tasikmalaya", "polres")
-    always = Linker({}, 10.0, 0.5)  # a scorer that would place any post in any institution
-    held = [Membership("person:yandi", role_for(post, None), None, 0, Mention(0, len(text), text, 0))]
-    assert attach_institutions(text, lambda _: 0, held, [], [polres], always)[0].organization is None
+    assert _placed_by_an_eager_linker(text, [post], polres) == {post: None}
 
 
 def test_a_compass_word_of_a_region_opens_no_name():
@@ -3831,24 +3829,22 @@ def test_the_head_of_a_regional_government_s_inspectorate_holds_that_post():
     assert ("Praseno Wibowo", "Kepala Inspektorat") in _post_pairs(facts)
 
 
-
-def test_a_post_a_relative_serves_in_is_not_the_named_person_s():
-    from kg.nlp.post_linker import load_linkers
-    from kg.resources import EXTRACT_DIR
-
-    text = ("Ratna sempat kuliah kedokteran sebelum mengundurkan diri karena mengikuti ayahnya bertugas sebagai "
-            "Duta Besar Indonesia untuk Korea Selatan.")
-    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
-    assert not facts.memberships
+@pytest.mark.parametrize("text", [
+    # a relative's post
+    "Ratna sempat kuliah kedokteran sebelum mengundurkan diri karena mengikuti ayahnya bertugas sebagai "
+    "Duta Besar Indonesia untuk Korea Selatan.",
+    # an epithet
+    "Ilham Santoso mengatakan sang ayah yang juga dikenal sebagai Bapak Teknologi itu mendedikasikan hidupnya "
+    "untuk Indonesia.",
+])
+def test_the_linker_gives_the_named_person_no_post_the_sentence_gives_no_one_or_another(text):
+    assert not _linked_facts(text).memberships
 
 
 def test_a_post_in_what_a_speaker_named_after_it_says_is_not_his():
-    from kg.nlp.post_linker import load_linkers
-    from kg.resources import EXTRACT_DIR
-
     text = ("Dalam Peraturan Kapolri tentang penugasan anggota Polri di luar struktur organisasi, kata Hendro, sudah "
             "jelas tidak ada pelanggaran terhadap undang-undang.")
-    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    facts = _linked_facts(text)
     assert not [m for m in facts.memberships if m.role.label.casefold() == "anggota"]
 
 
@@ -3878,23 +3874,10 @@ def test_a_governor_s_three_word_name_the_model_reads_whole_keeps_its_first_word
     assert "Anies Rasyid Baswedan" in _persons(facts)
 
 
-def test_an_epithet_is_no_post():
-    from kg.nlp.post_linker import load_linkers
-    from kg.resources import EXTRACT_DIR
-
-    text = ("Ilham Santoso mengatakan sang ayah yang juga dikenal sebagai Bapak Teknologi itu mendedikasikan hidupnya "
-            "untuk Indonesia.")
-    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
-    assert not facts.memberships
-
-
 def test_a_javanese_court_title_is_no_post():
-    from kg.nlp.post_linker import load_linkers
-    from kg.resources import EXTRACT_DIR
-
     text = ("\"Lulusan sekolah itu kami tempatkan di jaringan spa kami,\" ungkap putri dari BRA Sri Wulandari Soedibyo. "
             "GKR Lestari juga hadir di Yogyakarta.")
-    facts = extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    facts = _linked_facts(text)
     assert {"Sri Wulandari Soedibyo", "Lestari"} <= _persons(facts)
     assert not facts.memberships
 
