@@ -348,7 +348,8 @@ def _short_form(name: str, full: str) -> bool:
         return True
     word = name.casefold()
     return len(name.split()) == 1 and len(word) >= 4 and any(
-        w.casefold().startswith(word) and w.casefold() != word for w in full.split()) or misspelt(name, full, keep_glued=True)
+        w.casefold().startswith(word) and w.casefold() != word for w in full.split()) \
+        or misspelt(name, full, keep_glued=True)
 
 
 def _contains_tokens(full: list[str], part: list[str]) -> bool:

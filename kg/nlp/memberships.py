@@ -153,7 +153,7 @@ def _of_campaigns_over(text: str, memberships: list[Membership], orgs: list[OrgH
 def _election_count() -> re.Pattern[str]:
     """An election (kg/lexicons/elections.tsv) or its count, where a "saksi" is a ticket's or party's witness."""
     names = alternation([r[0] for r in lexicon("elections")])
-    return re.compile(rf"\b(?:{names}|[Rr]ekapitulasi|[Pp]leno|TPS|[Pp]aslon|[Pp]asangan\s+[Cc]alon)\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{names}|rekapitulasi|pleno|TPS|paslon|pasangan\s+calon)\b", re.IGNORECASE)
 
 
 CASE_WORDS = re.compile(r"\b(?:terdakwa|dakwaan|sidang|persidangan|diperiksa|tersangka|penyidik)\b", re.IGNORECASE)
