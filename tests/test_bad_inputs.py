@@ -217,7 +217,9 @@ def test_ids_differing_only_in_case_stay_apart(tmp_path):
              "wartawan.")  # a one-word name, no post, no province: a node of its article only
     src.write_text(json.dumps({"id": "Berita-1", "text": local}) + "\n"
                    + json.dumps({"id": "berita-1", "text": local}) + "\n", encoding="utf-8")
-    assert main(["build", str(src), "--store", str(tmp_path / "s")]) == 0
+    # unresolved: the two articles' identical text may make the resolver join their Budi (a one-word name no
+    # longer name holds); what is checked here is that their IRIs do not collide
+    assert main(["build", str(src), "--store", str(tmp_path / "s"), "--no-resolve"]) == 0
     db = open_oxigraph(Path(tmp_path / "s"), read_only=True)
     graphs = {str(r["g"].value): str(r["id"].value) for r in db.query(
         "SELECT ?g ?id WHERE { GRAPH ?g { ?a <https://schema.org/identifier> ?id } }")}
