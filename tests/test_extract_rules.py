@@ -3886,3 +3886,9 @@ def test_a_name_after_a_level_word_is_a_region_the_table_does_not_know():
     facts = _facts("Agus, yang pernah menjabat sebagai Ketua PPS Kelurahan Tanjung Rejo Hilir, mengatakan, warga itu "
                    "memang tinggal di sana.")
     assert _persons(facts) == {"Agus"}
+
+
+def test_an_app_named_after_a_person_is_no_person():
+    facts = _facts("Pesan-pesan warga itu masuk melalui aplikasi Lapor Bambang. Bambang Santoso berharap kegiatan itu "
+                   "berlanjut.")
+    assert "Lapor Bambang" not in _persons(facts)

@@ -817,7 +817,8 @@ def _after_first_word(text: str, h: PersonHit) -> PersonHit | None:
 LEVEL_BEFORE = re.compile(r"\b(?:Kelurahan|Kecamatan|Kabupaten|Provinsi|Dusun|Kampung|Nagari|Gampong)\s+$")
 BARE_INITIAL = re.compile(r"[A-Z]\.?")
 COMPASS_WORD = re.compile(r"Utara|Selatan|Barat|Timur|Tengah|Tenggara")
-GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa)\s+$")  # not "pengalaman organisasi Imam"
+# a group's or an app's name ("Ormas Tri Karya", "aplikasi Lapor Hendi"); not "pengalaman organisasi Imam"
+GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa|[Aa]plikasi|[Ll]ayanan|[Tt]agar|[Pp]latform)\s+$")
 
 
 def _without_institution_names(text: str, persons: list[PersonHit]) -> list[PersonHit]:
@@ -827,7 +828,7 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
     Jenggu"); nor is a company's name the article writes after "PT" ("pimpinan Jasa Marga" of PT Jasa
     Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), a name right after "di", or one
-    right after a word for a group ("Ormas Tri Karya")."""
+    right after a word for a group or an app ("Ormas Tri Karya", "aplikasi Lapor Hendi")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
     groups = {h.name for h in persons if h.rank is None and GROUP_BEFORE.search(text, max(0, h.start - 14), h.start)}
