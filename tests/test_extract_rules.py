@@ -3892,3 +3892,16 @@ def test_an_app_named_after_a_person_is_no_person():
     facts = _facts("Pesan-pesan warga itu masuk melalui aplikasi Lapor Bambang. Bambang Santoso berharap kegiatan itu "
                    "berlanjut.")
     assert "Lapor Bambang" not in _persons(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "\"Kami akan memeriksa pemilik senjata itu,\" kata Kapolda Lampung Irjen Budi Santoso.\nPada video berjudul "
+    "“Prosesi Adat di Kotabumi Diwarnai Tembakan ke Udara”, terlihat seorang pria menembak.",
+    "Mereka membawa poster bertulis \"Kami Dukung Kebebasan Pers, tapi Kode Etik Harus Dikedepankan.\" "
+    "Koordinator aksi Budi Santoso memimpin massa.",
+    "Pengesahan itu cacat hukum karena bertentangan dengan Pasal 65 huruf d Tata Tertib DPR RI yang menyatakan bahwa, "
+    "\"Badan legislasi bertugas menyiapkan dan menyusun RUU,\" kata Budi Santoso.",
+])
+def test_a_title_a_poster_s_or_a_rule_s_wording_is_no_one_s_words(text):
+    assert not [words for _, words in _said(_linked_facts(text)) if "Kotabumi" in words or "Kebebasan" in words
+                or "legislasi" in words]

@@ -334,16 +334,20 @@ def _quotes(para: str, start: int = 0) -> list[re.Match[str]]:
             closes = m.end() > m.start("q") + len(m.group("q"))
             pos = m.end() - 1 if closes else m.end()
             continue
-        if len(words) >= 3 and not title_case(words) and not LEGAL_TEXT_BEFORE.search(para, max(0, m.start() - 60),
-                                                                                    m.start()):
-            out.append(m)  # not a title or an event's name, nor a law's wording, but words said
+        if len(words) >= 3 and not title_case(words) and not LEGAL_TEXT_BEFORE.search(para, max(0, m.start() - 90),
+                                                                                    m.start()) \
+                and not TITLED_BEFORE.search(para, max(0, m.start() - 20), m.start()):
+            out.append(m)  # not a title or an event's name, nor a law's wording or a poster's, but words said
         pos = m.end()
     return out
 
 
 # what opens a law's or a regulation's wording ("Pasal 218 menyebutkan, "...", "Bunyinya, "...""): quoted, not said
 LEGAL_TEXT_BEFORE = re.compile(r"(?:\b[Bb]unyinya|\bberbunyi|\b[Pp]asal\s+\d+\w*(?:\s+[Aa]yat\s+\(?\d+\)?)?"
-                               r"(?:\s+[A-Za-z]+){0,3}?\s+(?:menyebutkan|menyatakan|mengatur|berbunyi|menuliskan|tertulis))\s*[,:]?\s*$")
+                               r"(?:\s+[A-Za-z]+){0,8}?\s+(?:menyebutkan|menyatakan|mengatur|berbunyi|menuliskan|tertulis)"
+                               r"(?:\s+bahwa)?)\s*[,:]?\s*$")  # "Pasal 65 huruf d Tata Tertib DPR RI yang menyatakan bahwa, "
+# what opens a title or a poster's words ("video berjudul "...", "poster bertulis "...""): written, not said
+TITLED_BEFORE = re.compile(r"\b(?:berjudul|bertajuk|bertema|bertuliskan|bertulisan|bertulis|bertagar)\s*[,:]?\s*$")
 
 
 def _short_quotes(para: str) -> list[re.Match[str]]:
