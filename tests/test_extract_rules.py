@@ -3882,16 +3882,16 @@ def test_a_javanese_court_title_is_no_post():
     assert not facts.memberships
 
 
-def test_a_name_after_a_level_word_is_a_region_the_table_does_not_know():
-    facts = _facts("Agus, yang pernah menjabat sebagai Ketua PPS Kelurahan Tanjung Rejo Hilir, mengatakan, warga itu "
-                   "memang tinggal di sana.")
-    assert _persons(facts) == {"Agus"}
-
-
-def test_an_app_named_after_a_person_is_no_person():
-    facts = _facts("Pesan-pesan warga itu masuk melalui aplikasi Lapor Bambang. Bambang Santoso berharap kegiatan itu "
-                   "berlanjut.")
-    assert "Lapor Bambang" not in _persons(facts)
+@pytest.mark.parametrize("text, persons", [
+    # a region the table does not know, after its level word
+    ("Agus, yang pernah menjabat sebagai Ketua PPS Kelurahan Tanjung Rejo Hilir, mengatakan, warga itu memang "
+     "tinggal di sana.", {"Agus"}),
+    # an app named after a person
+    ("Pesan-pesan warga itu masuk melalui aplikasi Lapor Bambang. Bambang Santoso berharap kegiatan itu berlanjut.",
+     {"Bambang Santoso"}),
+])
+def test_a_region_or_an_app_named_like_a_person_is_no_person(text, persons):
+    assert _persons(_facts(text)) == persons
 
 
 @pytest.mark.parametrize("text", [

@@ -22,7 +22,7 @@ from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
                          is_article_local, org_types, placed_by_article, short_forms_defined)
-from kg.nlp.persons import (PARTICLE, PersonHit, find_persons, has_institution_word, model_persons,
+from kg.nlp.persons import (COMPASS, PARTICLE, PersonHit, find_persons, has_institution_word, model_persons,
                              with_bracketed_initials, without_abstract_lead)
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
@@ -795,7 +795,12 @@ def _after_english_institution(text: str, h: PersonHit) -> PersonHit | None:
     rest = tokens[last + 1:]
     if last < 0 or len(rest) < 2 or any(CODED_SHORT_FORM.fullmatch(w) for w in rest):
         return None
-    cut = text.index(rest[0], h.name_start)
+    return _name_from(text, h, rest)
+
+
+def _name_from(text: str, h: PersonHit, rest: list[str]) -> PersonHit:
+    """The hit less the words of its name before `rest`, its last words."""
+    cut = text.index(rest[0], h.name_start + len(h.name) - len(" ".join(rest)))
     return replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=" ".join(rest), name_start=cut)
 
 
@@ -808,15 +813,11 @@ MISSION_BEFORE = re.compile(r"\b(?:KBRI|KJRI|Konjen(?:\s+RI)?|Konsul\s+Jenderal(
 def _after_first_word(text: str, h: PersonHit) -> PersonHit | None:
     """The name less its first word; None when nothing is left."""
     rest = h.name.split()[1:]
-    if not rest:
-        return None
-    cut = text.index(rest[0], h.name_start + len(h.name.split()[0]))
-    return replace(h, start=cut, text=text[cut:h.end], name=" ".join(rest), name_start=cut)
+    return _name_from(text, h, rest) if rest else None
 
 
 LEVEL_BEFORE = re.compile(r"\b(?:Kelurahan|Kecamatan|Kabupaten|Provinsi|Dusun|Kampung|Nagari|Gampong)\s+$")
 BARE_INITIAL = re.compile(r"[A-Z]\.?")
-COMPASS_WORD = re.compile(r"Utara|Selatan|Barat|Timur|Tengah|Tenggara")
 # a group's or an app's name ("Ormas Tri Karya", "aplikasi Lapor Hendi"); not "pengalaman organisasi Imam"
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa|[Aa]plikasi|[Ll]ayanan|[Tt]agar|[Pp]latform)\s+$")
 
@@ -1023,7 +1024,7 @@ def _no_name(name: str) -> bool:
     name ("Korut") or a compass word of a region ("Garut Selatan"), whoever read them as a name."""
     tokens = name.split()
     return all(w.rstrip(".") in title_words() or post_qualifier(w) is not None for w in tokens) \
-        or has_institution_word(tokens) or country_at(name, 0) == len(name) or COMPASS_WORD.fullmatch(name) is not None
+        or has_institution_word(tokens) or country_at(name, 0) == len(name) or re.fullmatch(COMPASS, name) is not None
 
 
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],

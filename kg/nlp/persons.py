@@ -184,7 +184,8 @@ def with_bracketed_initials(text: str, hits: list[PersonHit]) -> list[PersonHit]
 ABSTRACT_NOUN_LEAD = re.compile(r"(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an\s+(?=[A-Z])")
 # "Garut Selatan Dedi Kurniawan": a compass word ends a region's name the gazetteer does not know; no name opens
 # with one ("Timur" does: Timur Pradopo)
-COMPASS_LEAD = re.compile(r"(?:Utara|Selatan|Barat|Tengah|Tenggara|Barat\s+Daya|Timur\s+Laut)\s+(?=[A-Z]\S*\s+[A-Z])")
+COMPASS = r"(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara)"
+COMPASS_LEAD = re.compile(rf"(?:(?!Timur\s){COMPASS}|Barat\s+Daya|Timur\s+Laut)\s+(?=[A-Z]\S*\s+[A-Z])")
 
 
 def without_abstract_lead(hit: PersonHit) -> PersonHit:
