@@ -11,7 +11,8 @@ person fills in by reading the sentence (right / wrong, and why). A post the gra
 from a file instead (one per line), so that an older version of the extractor, which has no
 kg.training.clickid, draws from the same articles: the "before" sample. `--unjudged bench/hand_check` draws
 only facts whose sentence no earlier draw has judged; `--political-words 2` reads the news articles
-with exactly two political words instead, below the political threshold, that no draw has read.
+with exactly two political words instead, below the political threshold, that no draw has read;
+`--other-sections` the political articles outside the news sections (economy, international ...).
 """
 from __future__ import annotations
 
@@ -25,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def political_ids(data: Path, political_words: int | None = None) -> list[str]:
+def political_ids(data: Path, political_words: int | None = None, news: bool = True) -> list[str]:
     from kg.training.clickid import MIN_HITS, political_articles
 
     annotated = {p.stem for p in (ROOT / "corpus" / "annotated").glob("*.json")}
     hits = range(MIN_HITS, 10**9) if political_words is None else range(political_words, political_words + 1)
-    return [a.id for a in political_articles(data, hits) if a.id not in annotated]
+    return [a.id for a in political_articles(data, hits, news) if a.id not in annotated]
 
 
 def judged_sentences(folder: Path) -> set[tuple[str, str]]:
@@ -55,13 +56,17 @@ def main() -> int:
     ap.add_argument("--political-words", type=int, metavar="N",
                     help="read the news articles with exactly N political words instead (N below three: articles "
                          "outside the political ones, that no draw has read)")
+    ap.add_argument("--other-sections", action="store_true",
+                    help="read the articles with three political words or more outside the news sections "
+                         "(economy, international ...), that no draw has read")
     args = ap.parse_args()
 
     from kg.nlp.extract import extract
     from kg.nlp.pipeline import load_pipeline
     from kg.ingest.readers import article_from_record
 
-    ids = args.ids.read_text().split() if args.ids else political_ids(args.data, args.political_words)
+    ids = args.ids.read_text().split() if args.ids \
+        else political_ids(args.data, args.political_words, news=not args.other_sections)
     wanted = set(ids)
     nlp = load_pipeline()
     members, quotes = [], []

@@ -228,7 +228,7 @@ def test_fine_tuning_sources_the_base_ner_and_adds_post(tmp_path):
     assert ner["factory"] == "ner" and "source" not in ner  # a plain ner, loadable without the base
 
 
-def test_political_articles_are_news_with_three_political_words_or_the_number_asked(tmp_path):
+def test_political_articles_are_news_with_three_political_words_or_the_number_or_sections_asked(tmp_path):
     from kg.training.clickid import political_articles
 
     news = tmp_path / "clickid-news-articles"
@@ -241,6 +241,7 @@ def test_political_articles_are_news_with_three_political_words_or_the_number_as
         json.dumps({"id": i, "category": c, "text": t}) + "\n" for i, c, t in rows), encoding="utf-8")
     assert [a.id for a in political_articles(tmp_path)] == ["a"]
     assert [a.id for a in political_articles(tmp_path, range(2, 3))] == ["b"]
+    assert [a.id for a in political_articles(tmp_path, news=False)] == ["c"]
 
 
 def test_pretrained_tok2vec_is_cached_and_starts_the_ner(tmp_path):

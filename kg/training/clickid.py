@@ -43,9 +43,11 @@ def _political_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.IGNORECASE)
 
 
-def political_articles(data_dir: Path, hits: range = range(MIN_HITS, 10**9)) -> Iterator[ClickArticle]:
+def political_articles(data_dir: Path, hits: range = range(MIN_HITS, 10**9),
+                       news: bool = True) -> Iterator[ClickArticle]:
     """Articles of the news sections with at least MIN_HITS political words (or a number of them in
-    `hits`), in corpus order."""
+    `hits`), in corpus order; with `news` False those of the other sections (economy, international,
+    celebrity ...), which write of politics in their own way."""
     path = Path(data_dir) / CLICKID
     if not path.is_file():
         raise MissingInputError(f"CLICK-ID corpus not found: {path}. See shared/data/SOURCES.md.")
@@ -53,7 +55,7 @@ def political_articles(data_dir: Path, hits: range = range(MIN_HITS, 10**9)) -> 
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
-            if d.get("category") not in NEWS_SECTIONS or len(pattern.findall(d["text"])) not in hits:
+            if (d.get("category") in NEWS_SECTIONS) != news or len(pattern.findall(d["text"])) not in hits:
                 continue
             published = parse_date(d.get("published"))
             yield ClickArticle(d["id"], d.get("url") or "", d.get("title") or "",
