@@ -2230,8 +2230,9 @@ def test_elected_after_the_region_of_the_post_is_elect():
     assert _posts(facts) == {("Filep Wamafma", "Anggota", "elect")}
 
 
-def test_names_listed_after_a_chosen_post_are_elect():
-    facts = _facts("Komisi III DPR sendiri telah memilih lima pimpinan KPK periode 2019–2023 yakni Firli Bahuri, "
+@pytest.mark.parametrize("verb", ["telah memilih", "sudah menentukan"])
+def test_names_listed_after_a_chosen_post_are_elect(verb):
+    facts = _facts(f"Komisi III DPR sendiri {verb} lima pimpinan KPK periode 2019–2023 yakni Firli Bahuri, "
                    "Nawawi Pomolango, Alexander Marwata, Nurul Ghufron, dan Lili Pintauli Siregar.")
     assert {("Firli Bahuri", "pimpinan", "elect"), ("Nurul Ghufron", "pimpinan", "elect")} <= _posts(facts)
 
@@ -3889,6 +3890,9 @@ def test_a_javanese_court_title_is_no_post():
     # an app named after a person
     ("Pesan-pesan warga itu masuk melalui aplikasi Lapor Bambang. Bambang Santoso berharap kegiatan itu berlanjut.",
      {"Bambang Santoso"}),
+    # the last words of a group's name its bracketed acronym spells; a name's own initials are no such acronym
+    ("Pengurus Aliansi Penyelamat Masjid Budi Santoso (APMBS) mendesak polisi bertindak. Kepala desa "
+     "Bambang Joko (BJ) Santoso hadir.", {"Bambang Joko Santoso"}),
 ])
 def test_a_region_or_an_app_named_like_a_person_is_no_person(text, persons):
     assert _persons(_facts(text)) == persons
@@ -3905,3 +3909,10 @@ def test_a_region_or_an_app_named_like_a_person_is_no_person(text, persons):
 def test_a_title_a_poster_s_or_a_rule_s_wording_is_no_one_s_words(text):
     assert not [words for _, words in _said(_linked_facts(text)) if "Kotabumi" in words or "Kebebasan" in words
                 or "legislasi" in words]
+
+
+def test_a_region_s_abbreviation_is_no_word_of_a_name():
+    """Hand check round 48: "Kepala Dispusida Prov." gave a person "Dispusida Prov"."""
+    facts = _linked_facts("Sementara itu, Kepala Disdukcapil Prov. Warga ikut hadir di acara itu.")
+    assert not _persons(facts)
+

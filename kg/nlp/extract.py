@@ -22,8 +22,8 @@ from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
                          is_article_local, org_types, placed_by_article, short_forms_defined)
-from kg.nlp.persons import (COMPASS, PARTICLE, PersonHit, find_persons, has_institution_word, model_persons,
-                             with_bracketed_initials, without_abstract_lead)
+from kg.nlp.persons import (COMPASS, PARTICLE, PersonHit, find_persons, has_institution_word, inside_spelt_name,
+                             model_persons, with_bracketed_initials, without_abstract_lead)
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
@@ -828,8 +828,9 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
     Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
     Jenggu"); nor is a company's name the article writes after "PT" ("pimpinan Jasa Marga" of PT Jasa
-    Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), a name right after "di", or one
-    right after a word for a group or an app ("Ormas Tri Karya", "aplikasi Lapor Hendi")."""
+    Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), a name right after "di", one
+    right after a word for a group or an app ("Ormas Tri Karya", "aplikasi Lapor Hendi"), or words of a name
+    its bracketed acronym spells ("... Masjid Amal Silaturrahim (APMAS)")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
     groups = {h.name for h in persons if h.rank is None and GROUP_BEFORE.search(text, max(0, h.start - 14), h.start)}
@@ -855,6 +856,8 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
         if h.name in forms or any(_written_within(text, h.name_start, h.end, f) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"
+        if inside_spelt_name(text, h.name_start, h.end):
+            continue  # "Aliansi Penyelamat Masjid Amal Silaturrahim (APMAS)": the words its acronym spells
         if lead is not None:
             cut = h.name_start + len(lead) + 1
             h = replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=h.name[len(lead) + 1:],

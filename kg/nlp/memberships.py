@@ -581,9 +581,10 @@ TERM_AFTER = re.compile(rf"{PLACE_WORDS}\s*,?\s*\(?(?:periode|masa (?:bakti|jaba
 INTERIM_AFTER = re.compile(r"(?:\s+,)?\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")  # "Ketua  , nondefinitif"
 ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
 NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
-# "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...": chosen, not yet in office
+# "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...", "sudah menentukan lima pimpinan
+# KPK yaitu A, B": chosen, not yet in office
 ELECTED_IN = re.compile(r"\s+(?:pada\s+)?(?:tahun\s+)?(?P<year>(?:19|20)\d\d)\b")
-ELECT_BEFORE = re.compile(r"\b(?:memilih|terpilih)\s+(?:[\w-]+\s+){0,2}$")
+ELECT_BEFORE = re.compile(r"\b(?:memilih|menentukan|menetapkan|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 # "Lima pimpinan KPK 2019-2023 terpilih dalam voting ..., yakni A, B": a group's post, its institution and term, chosen
 ELECTED_GROUP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?\s+terpilih\b")
 # "Wali Kota Malang saat itu", "Wakil Gubernur terpilih saat itu": elect then, in office since or gone

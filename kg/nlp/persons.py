@@ -377,6 +377,28 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
 UNIT_THEN_HEAD = re.compile(r"(?:\s[A-Z]{2,6})?(?:-[A-Z]\w*)*,\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'.]+){1,3})\s+[a-z]")
 
 
+# a run of capitalised words with its joining words ("Badan Meteorologi, Klimatologi, dan Geofisika"), then the
+# acronym its initials spell in brackets
+SPELT_RUN_AFTER = re.compile(r"(?P<run>(?:\s*,?\s+(?:dan\s+|serta\s+|&\s+)?[A-Z][\w'-]*)*)\s*\((?P<acronym>[A-Z]{3,8})\)")
+CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s*,?\s+(?:(?:dan|serta|&)\s+)?)+$")
+
+
+def inside_spelt_name(text: str, start: int, end: int) -> bool:
+    """Words inside a name its bracketed acronym spells with words before or after them ("Aliansi Penyelamat
+    Masjid Amal Silaturrahim (APMAS)", "Badan Metodologi, Klimatologi, dan Geofisika (BMKG)") are an
+    institution's words, not a person's name; a name's own initials ("Bacharuddin Jusuf (BJ) Habibie") are
+    not such an acronym."""
+    after = SPELT_RUN_AFTER.match(text, end, min(len(text), end + 80))
+    if after is None:
+        return False
+    acronym = after.group("acronym")
+    inside = _initials(text[start:end]) + "".join(re.findall(r"\b[A-Z]", after.group("run")))
+    before = CAPITALISED_BEFORE.search(text, max(0, start - 80), start)
+    lead = "".join(re.findall(r"\b[A-Z]", before.group())) if before else ""
+    need = len(acronym) - len(inside)
+    return 0 < need <= len(lead) and lead[len(lead) - need:] + inside == acronym
+
+
 def _titles_before(text: str, start: int) -> tuple[int, str | None]:
     """Start of the rank/honorific words right before a name, and the rank among them."""
     pos, rank = start, None
