@@ -3916,3 +3916,48 @@ def test_a_region_s_abbreviation_is_no_word_of_a_name():
     facts = _linked_facts("Sementara itu, Kepala Disdukcapil Prov. Warga ikut hadir di acara itu.")
     assert not _persons(facts)
 
+
+def test_a_district_unit_named_with_a_compass_word_the_table_lacks_is_not_the_shorter_district_s():
+    """Hand check round 49: "Kapolsek Depok Timur" was held in the Polsek of Kecamatan Depok (Sleman)."""
+    facts = _facts("Saat dikonfirmasi, Kapolsek Depok Timur Kompol Budi Santoso membenarkan ada informasi itu.")
+    assert _orgs_of(facts) == {("Budi Santoso", "Kapolsek", None)}
+    assert "Depok" not in {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
+@pytest.mark.parametrize("text, holder, post", [
+    # a place the table knows, read by the model with the institution before it (tuning draw 5020)
+    ("“Tim sudah kami kirim ke dua desa itu,” ujar Humas LIPI Ambon Budi Santoso.", "Budi Santoso", "Humas"),
+    # a senator's title
+    ("Sidang itu dipimpin oleh Wakil Ketua DPD Senator Budi Santoso.", "Budi Santoso", "Wakil Ketua"),
+    # an institution's short form after a post and its comma
+    ("Kepala Bidang Pencegahan Penyakit, Dinkes Kobar Budi Santoso menuturkan, tim telah bekerja.", "Budi Santoso",
+     "Kepala Bidang Pencegahan Penyakit"),
+    # a venue named after a person, then its officer
+    ("\"Penerbangan normal,\" ujar Kepala Komunikasi dan Legal Bandara Hasan Basri, Budi Santoso, saat dihubungi, "
+     "Selasa.", "Budi Santoso", "Kepala Komunikasi dan Legal Bandara"),
+])
+def test_words_of_an_institution_a_title_or_a_venue_before_a_holder_are_no_part_of_the_name(text, holder, post):
+    facts = _linked_facts(text)
+    assert _persons(facts) == {holder}
+    assert {p for _, p, _ in _orgs_of(facts)} == {post}
+
+
+@pytest.mark.parametrize("text, persons", [
+    # an institution's short form the article gives it, after a post
+    ("Rektor Universitas Tarumanagara Prof. Budi Santoso Wijaya mengucapkan selamat. Rektor Untar Prof. Budi berharap "
+     "banyak. \"Selamat untuk para lulusan,\" ujar Rektor Untar.", {"Budi Santoso Wijaya"}),
+    # a company written with the point of its abbreviation
+    ("Polisi meringkus Budi Santoso yang merupakan Direktur PT. Damai Wisata.", {"Budi Santoso"}),
+    # a holy book's name before a name
+    ("Ketua Panitia Majelis Pencinta Alquran Budi Santoso mengatakan, acara itu wadah silaturahmi.", {"Budi Santoso"}),
+])
+def test_an_institution_s_name_or_a_book_s_is_no_person_s(text, persons):
+    assert _persons(_linked_facts(text)) == persons
+
+
+def test_a_word_describing_a_person_is_no_post():
+    """Tuning draw 5020: "kata pemuda yang kerap disapa Renold" gave Renold the post "pemuda"."""
+    facts = _linked_facts("\"Itu saja,\" kata pemuda yang kerap disapa Budi saat berbincang, Rabu. Budi Santoso tinggal "
+                          "di Bekasi sejak kecil.")
+    assert not facts.memberships
+

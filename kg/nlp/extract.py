@@ -21,8 +21,9 @@ from kg.nlp.holes import CUT_SLOT, HOLE_EVIDENCE, completed_names, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
-                         is_article_local, org_types, placed_by_article, short_forms_defined)
-from kg.nlp.persons import (COMPASS, PARTICLE, PersonHit, find_persons, has_institution_word, inside_spelt_name,
+                         institution_short_forms, is_article_local, org_types, placed_by_article,
+                         short_forms_defined)
+from kg.nlp.persons import (PARTICLE, PersonHit, find_persons, has_institution_word, inside_spelt_name,
                              model_persons, with_bracketed_initials, without_abstract_lead)
 from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
@@ -32,7 +33,7 @@ from kg.nlp.posts import (COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_
 from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
-from kg.nlp.text import alternation, id_slug, slug, title_case
+from kg.nlp.text import COMPASS, alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
 from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words,
@@ -104,6 +105,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
+    institutions = {n.casefold() for o in orgs for n in (o.text, o.label, *o.alt_labels)}
+    persons = [h for h in persons if h.name.casefold() not in institutions]  # "ujar Rektor Untar": the university
     persons = _without_relatives_named_by_another(_without_lone_words(
         [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
@@ -393,11 +396,13 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
         regional = placed and any(e <= h.start and not analysis.text[e:h.start].strip(" ,") for e in regional_post_ends)
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
                 h.name_start <= inside[0].start and inside[0].end <= h.end and around and \
-                (not placed or any(e.label == "LOC" or (e.label == "POST" and not regional) for e in around)):
+                (not placed or any(e.label == "LOC" or (e.label == "POST" and not regional) for e in around)
+                 or gazetteer().candidates(analysis.text[h.name_start:inside[0].start].strip(), None)):
             # "Walhi Nur Hidayati"; after a post placed in an institution the rules' name stands ("Sekretaris
             # Jenderal KPU Bernad Dermawan Sutrisno", the model's "KPU Bernad"), not after a longer place or post
             # ("Lurah Batu Merah Donny Syarnaini": the rules' region is "Batu"), but after a regency's or
-            # province's head the table names ("Bupati Karo Terkelin Brahmana": the model's post runs on)
+            # province's head the table names ("Bupati Karo Terkelin Brahmana": the model's post runs on), and after a
+            # place the table knows that the model reads with the institution ("Humas LIPI Ambon Rory Dompeipen")
             e = inside[0]
             h = PersonHit(e.start, e.end, e.text, e.text, e.start, None, h.evidence)
         if not person and h.evidence in ("post", "apposition", "speech") and len(h.name.split()) == 1 and not placed \
@@ -818,6 +823,10 @@ def _after_first_word(text: str, h: PersonHit) -> PersonHit | None:
 
 LEVEL_BEFORE = re.compile(r"\b(?:Kelurahan|Kecamatan|Kabupaten|Provinsi|Dusun|Kampung|Nagari|Gampong)\s+$")
 BARE_INITIAL = re.compile(r"[A-Z]\.?")
+# a venue named after a person, then a comma and its officer ("Kepala Humas Bandara Syamsuddin Noor, Aditya Putra")
+VENUE_BEFORE = re.compile(r"\b(?:Bandara|Bandar\s+Udara|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|RSUD?|Stadion|Pelabuhan"
+                          r"|Terminal|Stasiun|Lanud|Universitas|Kampus)\s+$")
+NAME_AFTER_COMMA = re.compile(r"\s*,\s+[A-Z][a-z]")
 # a group's or an app's name ("Ormas Tri Karya", "aplikasi Lapor Hendi"); not "pengalaman organisasi Imam"
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa|[Aa]plikasi|[Ll]ayanan|[Tt]agar|[Pp]latform)\s+$")
 
@@ -829,7 +838,8 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
     form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
     Jenggu"); nor is a company's name the article writes after "PT" ("pimpinan Jasa Marga" of PT Jasa
     Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), a name right after "di", one
-    right after a word for a group or an app ("Ormas Tri Karya", "aplikasi Lapor Hendi"), or words of a name
+    right after a word for a group or an app ("Ormas Tri Karya", "aplikasi Lapor Hendi"), a venue's name before a
+    comma ("Bandara Syamsuddin Noor, Aditya Putra"), or words of a name
     its bracketed acronym spells ("... Masjid Amal Silaturrahim (APMAS)")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
     companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
@@ -847,6 +857,9 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
         if h.rank is None and h.name_start == h.start and LEVEL_BEFORE.search(text, max(0, h.start - 12), h.start):
             continue  # "PPS Kelurahan Tanjung Mulia Hilir": a region the table does not know, after its level
+        if h.rank is None and h.name_start == h.start and VENUE_BEFORE.search(text, max(0, h.start - 24), h.start) \
+                and NAME_AFTER_COMMA.match(text, h.end):
+            continue  # "Rumah Sakit Umum Cut Meutia, Aceh Utara, Saiful": the venue's name, then its officer
         if h.name in groups or h.evidence == "short" and any(h.name in g.split() for g in groups):
             continue  # "pengurus Ormas Tri Karya": a group's name, and its short form
         if h.name_start == h.start and MISSION_BEFORE.search(text, max(0, h.start - 40), h.start):
@@ -878,7 +891,8 @@ LAST_WORDS_AFTER_COMMA = re.compile(r",\s*(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)
 def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
     """A name the model's post phrase runs into after a comma ("Ketua Divisi Teknis Penyelenggaraan Pemilu,
     Endun Abdul Haq": the phrase ends after "Endun") begins there: capitalised words after the phrase's last
-    comma, right before a name the rules found, that are no words of posts, ranks or sentence openers."""
+    comma, right before a name the rules found, that are no words of posts, ranks, institutions' short forms
+    ("Kepala Bidang P2P, Dinkes Kobar Ahmad Sulkan") or sentence openers."""
     ends = {e.end: e for e in analysis.entities if e.label == "POST"}
     out = []
     for h in persons:
@@ -886,7 +900,7 @@ def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[Pe
         # its words after its last comma, or all of it right after a comma ("Humas Bawaslu Kaltim, Galeh Akbar ...")
         run = LAST_WORDS_AFTER_COMMA.search(text, max(0, phrase.start - 2), phrase.end) if phrase else None
         if run is None or any(w in title_words() or w in words("name_stopwords") or w.casefold() in post_head_words()
-                              for w in run.group("words").split()):
+                              or w in institution_short_forms() for w in run.group("words").split()):
             out.append(h)
             continue
         start = run.start("words")

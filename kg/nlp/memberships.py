@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.nlp.holes import CUT_SLOT
 from kg.nlp.listed import CANDIDATES, GROUP, event_tasks, group_role, listed_holders
-from kg.nlp.orgs import OrgHit
+from kg.nlp.orgs import OrgHit, institution_short_forms
 from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
@@ -477,12 +477,14 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
         said = text[span.start:span.end].split()
-        if said[0].casefold() in words_of("not_posts") or ":" in text[span.start:span.end] \
+        if said[0].casefold() in words_of("not_posts") or said[0] in institution_short_forms() \
+                or ":" in text[span.start:span.end] \
                 or all(w in words_of("address_words") for w in said) \
                 or CANDIDATES.search(text, max(0, span.start - 20), span.start) \
                 or KNOWN_AS.search(text, max(0, span.start - 30), span.start) \
                 or (said[0] == "kepala" and len(said) > 1 and definition_of(said[1]) is not None):
-            continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "calon pimpinan";
+            continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "Dinkes Kobar": an
+            # institution; "calon pimpinan";
             # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it; "dikenal sebagai
             # Bapak Teknologi": an epithet; "Penulis :
             # Kontributor Makassar, X": a byline, no post

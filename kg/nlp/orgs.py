@@ -94,6 +94,13 @@ def org_types() -> dict[str, OrgType]:
 
 
 @cache
+def institution_short_forms() -> frozenset[str]:
+    """The short forms of kg/lexicons/org_types.tsv ("Dinkes", "Polres", "KPU"): an institution's words, no
+    word of a name nor the first of a post."""
+    return frozenset(a for t in org_types().values() for a in t.abbreviations)
+
+
+@cache
 def _head_pattern() -> re.Pattern[str]:
     forms = []
     for t in org_types().values():

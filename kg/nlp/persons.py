@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.nlp.pipeline import NerSpan
 from kg.nlp.places import country_at
-from kg.nlp.text import NAME_WORD, alternation
+from kg.nlp.text import COMPASS, NAME_WORD, alternation
 from kg.resources import lexicon, split_list, title_words, words
 
 PARTICLE = r"(?:bin|binti|van|der|de|al|Al|el)"
@@ -116,8 +116,9 @@ def _org_words() -> frozenset[str]:
 
 
 def has_institution_word(tokens: list[str]) -> bool:
-    """A word that opens or makes up an institution's name (kg/lexicons/org_words.tsv): no person's name holds one."""
-    return any(t in _org_words() for t in tokens)
+    """A word that opens or makes up an institution's name (kg/lexicons/org_words.tsv), with or without its
+    abbreviation's point ("PT. Damai Tour"): no person's name holds one."""
+    return any(t in _org_words() or t.endswith(".") and t[:-1] in _org_words() for t in tokens)
 
 
 @cache
@@ -184,7 +185,6 @@ def with_bracketed_initials(text: str, hits: list[PersonHit]) -> list[PersonHit]
 ABSTRACT_NOUN_LEAD = re.compile(r"(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an\s+(?=[A-Z])")
 # "Garut Selatan Dedi Kurniawan": a compass word ends a region's name the gazetteer does not know; no name opens
 # with one ("Timur" does: Timur Pradopo)
-COMPASS = r"(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara)"
 COMPASS_LEAD = re.compile(rf"(?:(?!Timur\s){COMPASS}|Barat\s+Daya|Timur\s+Laut)\s+(?=[A-Z]\S*\s+[A-Z])")
 
 

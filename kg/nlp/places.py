@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.dateline import Dateline
-from kg.nlp.text import NAME_WORD, alternation, slug
+from kg.nlp.text import COMPASS, NAME_WORD, alternation, slug
 from kg.regions import Region, gazetteer
 from kg.resources import abbreviated_honorifics, lexicon, post_head_words, rank_short_forms, split_list
 
@@ -120,9 +120,13 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 hits.append(_hit(m.start(), written, region))
                 break
 
+    unknown_districts = set()
     for m in _district_units().finditer(text):  # "Humas Polsek Cilincing": a kecamatan's unit names it
         words = m.group("name").split()
         for n in range(len(words), 0, -1):
+            if n < len(words) and re.fullmatch(COMPASS, words[n]):
+                unknown_districts.add(m.start("name"))  # "Kapolsek Depok Timur": a district the table does not
+                break  # know, neither Depok's nor the city's
             region = gaz.resolve(" ".join(words[:n]), "kecamatan", context)
             if region is not None and region.type == "kecamatan":
                 hits.append(_hit(m.start("name"), " ".join(words[:n]), region))
@@ -146,7 +150,7 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
                 name = countries[m.group()]
                 hits.append(PlaceHit(m.start(), m.end(), m.group(), f"place:country-{slug(name)}", name, "country"))
             continue
-        region = gaz.resolve(m.group(), None, context)
+        region = gaz.resolve(m.group(), None, context) if m.start() not in unknown_districts else None
         if region is not None:
             hits.append(_hit(m.start(), m.group(), region))
 
