@@ -323,6 +323,27 @@ def test_a_variant_joins_a_cluster_named_a_third_way():
     assert members(cluster(records, pairs), "nirwono-jogo") == set(records)
 
 
+@pytest.mark.parametrize("a, b, expected", [
+    ("Rudi M Hartanto", "Rudi Mulyadi Hartanta", True),  # an initial and a letter spelt otherwise
+    ("Lestari S", "Lestari Sumiyati", True),  # the family name as its initial
+    ("Hadi K. Santosa", "Hadi Kurniawan", False),  # the longer name writes the shorter's last word as an initial
+])
+def test_a_name_that_writes_a_word_as_its_initial_may_be_one_persons(a, b, expected):
+    assert compatible(a, b) == expected
+
+
+def test_a_name_with_an_initial_joins_the_cluster_that_spells_it_out_another_way():
+    """"Rudi M Hartanto", the main name of its cluster, does not forbid "Rudi Mulyadi Hartanta" (one article)."""
+    records = {r.node: r for r in (
+        record("rudi-m-hartanto", "Rudi M Hartanto", {"g1", "g2", "g3"}),
+        record("rudi-m-hartanta", "Rudi M Hartanta", {"g4"}),
+        record("rudi-mulyadi-hartanta", "Rudi Mulyadi Hartanta", {"g5"}),
+    )}
+    pairs = [pair("rudi-m-hartanto", "rudi-m-hartanta", 0.99, "variant"),
+             pair("rudi-m-hartanta", "rudi-mulyadi-hartanta", 0.99, "initials")]
+    assert members(cluster(records, pairs), "rudi-mulyadi-hartanta") == set(records)
+
+
 def test_two_parts_of_one_full_name_join_through_it_but_father_and_son_do_not():
     records = {r.node: r for r in (
         record("athallah-araihan", "Athallah Araihan", {"g1", "g2"}),

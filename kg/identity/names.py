@@ -89,7 +89,8 @@ def relation(a: str, b: str, keep_glued: bool = False) -> str:
 
 def compatible(a: str, b: str) -> bool:
     """Whether one person can bear both names: any relation, or the shorter name's words inside the
-    longer one's with a letter or two spelt otherwise ("Ridwal Kamil", "Mochamad Ridwan Kamil")."""
+    longer one's with a letter or two spelt otherwise ("Ridwal Kamil", "Mochamad Ridwan Kamil"), or
+    as an initial ("Laode M Syarif", "Laode Muhammad Syarief")."""
     if relation(a, b) != "none":
         return True
     if someone_else(a) != someone_else(b):
@@ -99,7 +100,15 @@ def compatible(a: str, b: str) -> bool:
         return True
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     it = iter(long)
-    return len(short) >= 2 and all(any(_close(w, x) for x in it) for w in short)
+    return len(short) >= 2 and all(any(_close(w, x) or _initial_of(w, x, len(short) == len(long)) for x in it)
+                                   for w in short)
+
+
+def _initial_of(a: str, b: str, either: bool) -> bool:
+    """Word `a` of the shorter name written as the initial of word `b` of the longer ("m" of "muhammad"),
+    or, `either` (names of as many words), one as the other's: a longer name that writes a word of
+    the shorter as an initial ("Budi S. Sudarmadi", "Budi Setiyadi") is somebody else's."""
+    return (len(a) == 1 and len(b) > 1 or either and len(b) == 1 and len(a) > 1) and a[0] == b[0]
 
 
 def _one_word_respelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
