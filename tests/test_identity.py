@@ -12,7 +12,7 @@ from kg.cli import main
 from kg.graph import connect
 from kg.identity.clusters import cluster
 from kg.identity.names import compatible, relation
-from kg.identity.records import PersonRecord, _add_keywords, most_common
+from kg.identity.records import PersonRecord, _add_keywords, most_common, news_desk
 from kg.identity.scoring import ScoredPair
 from kg.ingest.build import build
 
@@ -490,3 +490,38 @@ def test_the_context_kept_of_a_node_does_not_hang_on_the_order_persons_were_coun
     names = [f"person:warga-{i:02d}" for i in range(40)]
     assert most_common(Counter(names), 30) == most_common(Counter(reversed(names)), 30)
 
+
+
+ID = "https://w3id.org/pemilu-kg/id/"
+
+
+@pytest.mark.parametrize("bare_named, bare_desks, rival, joins", [
+    ({"org/x-persikota", "place/x-stadion-benteng", "place/36"}, {"sport"}, False, True),
+    ({"place/36", "place/country-indonesia"}, {"sport"}, False, False),  # a province and a country say nothing
+    ({"org/x-persikota", "place/x-stadion-benteng"}, {"entertainment"}, False, False),  # another desk
+    ({"org/x-persikota", "place/x-stadion-benteng"}, {"sport"}, True, False),  # two longer names it may be
+])
+def test_a_bare_name_left_alone_joins_its_one_longer_name_in_the_same_news(bare_named, bare_desks, rival, joins):
+    """"Sutanta" in a football article naming the club and the stadium "Bimo Sutanta"'s articles name: his,
+    on a weak pair, but not on shared provinces, nor from the showbiz news, nor with another "Sutanta"
+    about."""
+    full = record("bimo-sutanta", "Bimo Sutanta", {"g1", "g2"})
+    full.named, full.desks = {ID + k for k in ("org/x-persikota", "place/x-stadion-benteng", "place/36",
+                                               "place/country-indonesia")}, {"sport"}
+    bare = record("sutanta--okezone-00001", "Sutanta", {"g3"})
+    bare.named, bare.desks = {ID + k for k in bare_named}, bare_desks
+    other = record("rina-sutanta", "Rina Sutanta", {"g4"})
+    records = {r.node: r for r in (full, bare, other)}
+    pairs = [pair("sutanta--okezone-00001", "bimo-sutanta", 0.3, "contains")]
+    if rival:
+        pairs.append(pair("sutanta--okezone-00001", "rina-sutanta", 0.1, "contains"))
+    assert (PERSON + "sutanta--okezone-00001" in members(cluster(records, pairs), "bimo-sutanta")) is joins
+
+
+@pytest.mark.parametrize("url, desk", [
+    ("https://bola.kompas.com/read/2019/09/16/x", "sport"),  # the section is the subdomain
+    ("https://www.tribunnews.com/seleb/2019/09/16/x", "entertainment"),  # or, under www, the first segment
+    ("https://www.koran-contoh.com/2019/09/16/x", None),  # a section the lexicon does not know
+])
+def test_the_news_desk_of_an_article_comes_from_its_address(url, desk):
+    assert news_desk(url) == desk

@@ -15,6 +15,8 @@ name: one that bears it in most of the articles naming it (`_owned_names`: "Joko
     PROMINENCE times as many articles (a bare name in the news is the prominent bearer's: an
     article about the other would name him in full, and the extractor joins the two there);
     `_choose_longer_names`.
+Then a one-word node still alone joins the one longer name it may be when their articles speak of the
+same places in the same news (`_one_bearer_in_context`: "Sancho" in football news naming Dortmund).
 Last, one-word names that no longer name holds join on weaker evidence (VOTE), each node of one
 cluster linked so to each of the other (`_unshared_names`).
 """
@@ -37,6 +39,7 @@ PROMINENCE = 10  # or be named in this many times as many articles ("Joko Widodo
 OWNED = 5  # a cluster owns a name it bears in this many articles, and in more than all its other bearers
 FLOOR = 0.15  # a node left alone with that name joins its owner on a pair this probable
 NATIONAL = 3  # a cluster named in the news of this many provinces is a national figure's
+SHARED_NAMED = 2  # a bare name left alone joins its one longer name if their articles name this many places alike
 
 
 @dataclass
@@ -56,6 +59,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     ambiguous = {n for n, c in chosen.items() if c is None}
     candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
     weak = [p for p in pairs if p.probability < threshold and p.names != "none"]
+    named = [p for p in pairs if p.names != "none"]
     unshared = _unshared_names(records)
     likely = sorted((p for p in pairs if p.probability >= VOTE and p.names == "same" and records[p.a].words == records[
         p.b].words and records[p.a].words in unshared), key=lambda p: (-p.probability, p.a, p.b))
@@ -116,6 +120,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         join(p)
     for p in _owned_names(records, weak, find, clusters):
         join(p)  # then a node left alone joins the cluster that owns its name
+    for p in _one_bearer_in_context(records, named, find, clusters):
+        join(p)  # then one left alone joins its one longer name in the same news
     linked = {frozenset((p.a, p.b)) for p in likely}
     for p in likely:  # last, a one-word name no longer name holds, on weaker evidence, never through a chain
         if _all_linked(of(p.a).nodes, of(p.b).nodes, linked):
@@ -230,6 +236,43 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
             if (owned or famous) and not _elsewhere(records[lone], [records[n] for n in clusters[owner].nodes], famous):
                 best[lone] = p
     return sorted(best.values(), key=lambda p: (-p.probability, p.a, p.b))
+
+
+def _one_bearer_in_context(records: dict[str, PersonRecord], pairs: list[ScoredPair], find,
+                           clusters: dict[str, Cluster]) -> list[ScoredPair]:
+    """A one-word node left alone whose longer-name candidates are all in one cluster joins it on a
+    weak pair (FLOOR) when the two nodes' articles name SHARED_NAMED institutions or places alike
+    (`_shared_specific`) and come from one news desk ("Sancho" in a football article naming Dortmund,
+    "Jadon Sancho" in others naming it): its article gave no longer name, and what it speaks of is the
+    longer name's. Without such context a bare name and its only longer bearer are two people as a
+    rule. The bare name must be a word of the cluster's main name ("Wimbledon" is none of "Simona
+    Halep"'s, though a node "Wimbledon Simona Halep" holds it). Returns the best pair of each such node."""
+    targets: dict[str, set[str]] = defaultdict(set)
+    best: dict[str, ScoredPair] = {}
+    for p in pairs:
+        for lone, other in ((p.a, p.b), (p.b, p.a)):
+            one, full = records[lone], records[other]
+            if len(one.words) != 1 or len(full.words) == 1 or find(lone) in clusters:
+                continue
+            targets[lone].add(find(other))
+            if (p.probability >= FLOOR and _shared_specific(one.named, full.named) >= SHARED_NAMED
+                    and one.desks & full.desks and (lone not in best or best[lone].probability < p.probability)):
+                best[lone] = p
+    out = []
+    for lone, p in sorted(best.items()):
+        other = p.b if p.a == lone else p.a
+        owner = clusters.get(find(other))
+        main = _names_to_check(owner, records[other])[0][0] if owner else records[other].label
+        members = [records[n] for n in (owner.nodes if owner else {other})]
+        if len(targets[lone]) == 1 and records[lone].words[0] in words(main) and not _elsewhere(records[lone], members):
+            out.append(p)
+    return out
+
+
+def _shared_specific(a: set[str], b: set[str]) -> int:
+    """How many institutions and places both nodes' articles name, but countries and provinces: two
+    Jakarta articles name Indonesia and Jakarta whoever they speak of."""
+    return sum(not (key.startswith("country-") or key.isdigit()) for key in (iri.rsplit("/", 1)[1] for iri in a & b))
 
 
 def _share(by_cluster: dict[str, set[str]], owner: str) -> float:

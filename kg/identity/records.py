@@ -11,10 +11,13 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urlsplit
 
 from kg.graph import Store
 from kg.identity.names import words
 from kg.rdf.keys import word_keys
+from kg.resources import lexicon
 
 ARTICLE = "https://w3id.org/pemilu-kg/graph/article/"
 ALIAS_SHARE = 10  # kg.identity.records._add_names
@@ -41,6 +44,7 @@ class PersonRecord:
     named: set[str] = field(default_factory=set)  # institutions and places its articles name
     topics: set[str] = field(default_factory=set)  # words of its articles' headlines
     keywords: set[str] = field(default_factory=set)  # the words that set its articles apart (no names)
+    desks: set[str] = field(default_factory=set)  # the news desks of its articles ("sport", "entertainment")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -71,6 +75,9 @@ SELECT DISTINCT ?g ?e WHERE {
 
 _HEADLINES = """
 SELECT ?g ?h WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:headline ?h } }"""
+
+_ADDRESSES = """
+SELECT ?g ?url WHERE { GRAPH ?g { ?a a schema:NewsArticle ; schema:url ?url } }"""
 
 _SENTENCES = """
 SELECT ?g ?t WHERE { GRAPH ?g { ?s a pemilu:Sentence ; nif:anchorOf ?t } }"""
@@ -136,7 +143,24 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
         record.named = most_common(entities[node], CONTEXT)
         record.topics = most_common(topics[node], CONTEXT)
     _add_keywords(records, in_graph, headlines + store.select(_SENTENCES).rows)
+    desk = {g: d for g, url in store.select(_ADDRESSES).rows if (d := news_desk(url))}
+    for record in records.values():
+        record.desks = {desk[g] for g in record.graphs if g in desk}
     return records
+
+
+def news_desk(url: str) -> str | None:
+    """The desk of the site's section an article's address names (kg/lexicons/news_desks.tsv): its
+    subdomain, or under www its first path segment; None for a section the lexicon does not know."""
+    parts = urlsplit(url)
+    host = parts.netloc.split(".")
+    section = host[0] if host[0] != "www" else next((s for s in parts.path.split("/") if s), "")
+    return _desks().get(section.lower())
+
+
+@cache
+def _desks() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon("news_desks")}
 
 
 def _add_keywords(records: dict[str, PersonRecord], in_graph: dict[str, set[str]],
