@@ -3961,3 +3961,30 @@ def test_a_word_describing_a_person_is_no_post():
                           "di Bekasi sejak kecil.")
     assert not facts.memberships
 
+
+@pytest.mark.parametrize("published, qualifier", [(date(2019, 10, 26), None), (date(2019, 10, 2), "elect")])
+def test_a_vice_president_elect_holds_the_post_once_the_term_began(published, qualifier):
+    """Round 50: "Wakil Presiden terpilih Ma'ruf Amin" six days after the inauguration was marked elect."""
+    facts = extract(Article("rules", "Wakil Presiden terpilih Ma'ruf Amin menghadiri acara itu di Jakarta.",
+                            published=published))
+    assert ("Ma'ruf Amin", "Wakil Presiden", qualifier) in _posts(facts)
+
+
+@pytest.mark.parametrize("text, holder, post", [
+    ("Satu per satu , menyalami dan memeluk anak buahnya yang diawali dari para pejabat Kemenpora yakni Deputi II ,, "
+     "Sesmenpora ,, Deputi I Budi Santoso, Deputi III , dan Deputi IV Wati.", "Wati", "Deputi"),
+    ("Sementara itu Kepala SD Negeri 020263 Binjai, Rina Wulandari SPd merasa terhormat.", "Rina Wulandari", "Kepala"),
+])
+def test_a_post_s_number_or_a_school_is_no_part_of_a_name(text, holder, post):
+    """Round 50: "Deputi IV Yuni" gave "IV Yuni", "Kepala SD Negeri 020263 Binjai" the person "SD Negeri"."""
+    facts = _linked_facts(text)
+    assert (holder, post) in {(person, p) for person, p, _ in _orgs_of(facts)}
+    assert not [p for p in _persons(facts) if p.startswith(("IV", "SD"))]
+
+
+def test_a_name_with_an_apostrophe_after_its_first_letter_is_whole():
+    """Round 50: "Robert C. O'Brien" was cut to "Robert C."."""
+    facts = _linked_facts("Presiden Amerika Serikat Donald Trump menunjuk Michael C. O'Brien, kepala negosiator "
+                          "sandera, sebagai penasihat keamanan nasional.")
+    assert "Michael C. O'Brien" in _persons(facts)
+

@@ -53,7 +53,8 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
     memberships = _of_the_replaced(text, memberships, keys)
-    memberships = _of_the_elected(text, analysis, memberships, keys, named, article.published)
+    memberships = _in_office_then(_of_the_elected(text, analysis, memberships, keys, named, article.published), keys,
+                                  article.published)
     memberships = _of_campaigns_over(text, memberships, named)
     memberships = _without_tickets(text, _without_witnesses_of_cases(text, analysis, memberships))
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
@@ -246,9 +247,7 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
     Soekarno" in 2019), whatever the sentence says, and so did the Nth of them ("Presiden ke-3 RI", a
     name the table lacks); one in office then stays current. A bare "menteri" before a president's name
     is the president's minister ("menteri Jokowi"), no post of the president's."""
-    names: dict[str, set[str]] = defaultdict(set)
-    for hit, key in keys.items():
-        names[key].add(slug(hit.name))
+    names = _name_forms(keys)
     terms = _terms()
     out = []
     for m in memberships:
@@ -286,14 +285,43 @@ def _ordered_terms() -> dict[str, tuple[date | None, ...]]:
     return {post: tuple(last for _, last in sorted(terms, key=lambda t: t[0])) for post, terms in rows.items()}
 
 
+def _name_forms(keys: dict[PersonHit, str]) -> dict[str, set[str]]:
+    """Each person → the slugs of the names the article writes for them."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for hit, key in keys.items():
+        names[key].add(slug(hit.name))
+    return names
+
+
+def _in_office_then(memberships: list[Membership], keys: dict[PersonHit, str],
+                    published: date | None) -> list[Membership]:
+    """A president or vice president "terpilih" in an article published during a term of theirs
+    (kg/lexicons/heads_of_state.tsv) holds the post, elect no longer ("Wakil Presiden terpilih Ma'ruf
+    Amin" written six days after the inauguration)."""
+    if published is None:
+        return memberships
+    names = _name_forms(keys)
+    spans = _term_spans()
+    return [replace(m, qualifier=None) if m.qualifier == "elect" and any(
+        first <= published and (last is None or published <= last)
+        for name in names[m.person] for first, last in spans.get((m.role.label, name), ())) else m
+        for m in memberships]
+
+
+@cache
+def _term_spans() -> dict[tuple[str, str], tuple[tuple[date, date | None], ...]]:
+    """(post, name form) → the first and last day of each of that person's terms (None: in office)."""
+    spans: dict[tuple[str, str], list[tuple[date, date | None]]] = defaultdict(list)
+    for post, names, first, last, *_ in lexicon("heads_of_state"):
+        for name in split_list(names):
+            spans[(post, slug(name))].append((date.fromisoformat(first), date.fromisoformat(last) if last else None))
+    return {k: tuple(v) for k, v in spans.items()}
+
+
 @cache
 def _terms() -> dict[tuple[str, str], tuple[date | None, ...]]:
     """(post, name form) → the last day of each of that person's terms (None: in office)."""
-    terms: dict[tuple[str, str], list[date | None]] = defaultdict(list)
-    for post, names, _, last, *_ in lexicon("heads_of_state"):
-        for name in split_list(names):
-            terms[(post, slug(name))].append(date.fromisoformat(last) if last else None)
-    return {k: tuple(v) for k, v in terms.items()}
+    return {k: tuple(last for _, last in spans) for k, spans in _term_spans().items()}
 
 
 def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,

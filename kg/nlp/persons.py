@@ -133,12 +133,13 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A name without the acronym (and the unit word or acronym before it) or possessed word written before it
-    ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya
+    """A name without the number of its post ("Deputi IV Yuni"), the acronym (and the unit word or acronym before
+    it) or possessed word written before it ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya
     Supratman"), a country's name before two words or more ("Suriname Yldiz Pollack"), nor the degrees, editor's
     mark, acronym, currency or verb written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5
     triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
-    lead = re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
+    lead = ROMAN_LEAD.match(text[start:end]) \
+        or re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
                     r"|(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+", text[start:end]) \
         or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
@@ -160,6 +161,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
 
 
+ROMAN_LEAD = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\s+(?=[A-Z][a-z])")  # "Deputi IV Yuni": the post's number
 AFFIXED_VERB = re.compile(r"^(?:Di|Mem|Men|Meng|Ber|Ter|Diper)[a-z]{4,}(?:kan|nya)$")
 PAIR_NICKNAME = re.compile(r"^(?!(?:Al|El|Abd|Abdul)-)[A-Z][a-z]{2,}-[A-Z][A-Za-z]{2,}$")
 ABSTRACT_NOUN = re.compile(r"^(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an$")  # Keuangan, Pemerintahan, Pendidikan
