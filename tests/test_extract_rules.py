@@ -3988,3 +3988,15 @@ def test_a_name_with_an_apostrophe_after_its_first_letter_is_whole():
                           "sandera, sebagai penasihat keamanan nasional.")
     assert "Michael C. O'Brien" in _persons(facts)
 
+
+def test_a_post_written_with_its_office_s_other_name_is_held_by_the_name_after_both():
+    """Round 50: "Menteri Agraria dan Tata Ruang atau Badan Pertanahan Nasional A, Menteri PPN atau Bappenas B" gave A
+    the post of B."""
+    facts = _facts("Pertama adalah Menteri Agraria dan Tata Ruang atau Badan Pertanahan Nasional Budi Santoso, Menteri "
+                   "Perencanaan Pembangunan Nasional atau Badan Perencanaan Pembangunan Nasional Agus Salim, dan Menteri "
+                   "Keuangan Rina Wulandari.")
+    held = {(person, post) for person, post, _ in _orgs_of(facts)}
+    assert {("Budi Santoso", "Menteri Agraria dan Tata Ruang"),
+            ("Agus Salim", "Menteri Perencanaan Pembangunan Nasional")} <= held
+    assert ("Budi Santoso", "Menteri Perencanaan Pembangunan Nasional") not in held
+

@@ -49,6 +49,7 @@ LINK = re.compile(rf"^\s*(?:\([A-Za-z][A-Za-z/-]{{1,12}}\)\s*)?(?:\s*,)?(?:\s(?:
                   r"|^\s*,\s*Provinsi\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*,\s*$"
                   # "Menteri Dalam Negeri: Jenderal Pol Tito Karnavian": a list of posts, each with its holder
                   r"|^\s*:\s*$")
+OTHER_NAME_THEN_HOLDER = re.compile(r"\s+atau\s+[^,.;:\"“”()]{3,80}?\s+")  # "Menteri PPN atau Kepala Bappenas B"
 # "Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali": the post, then who holds it
 HELD_BY = re.compile(r"^[^.;:\"“”]{0,60}?\bdijabat\s+(?:oleh\s+)?$")
 LOWER_OK = ("head",)  # kinds written in lower case in running text; the others only after "(" or "sebagai"
@@ -636,8 +637,10 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             continue
         after = min((p for p in persons if p.start >= post.end), key=lambda p: p.start, default=None)
         gap = text[post.end:after.start] if after is not None else ""
-        if after is not None and not (LINK.match(gap) or HELD_BY.match(gap)):
-            after = None  # the first name after the post, or none: not one behind another name
+        if after is not None and not (LINK.match(gap) or HELD_BY.match(gap) or (
+                OTHER_NAME_THEN_HOLDER.fullmatch(gap) and not any(post.end < q.start < after.start for q in posts))):
+            after = None  # the first name after the post, or none: not one behind another name (but after the
+            # office's other name: "Menteri PPN atau Badan Perencanaan Pembangunan Nasional B")
         if after is not None and of_another(text, post.start, post.word_end, after.start):
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
