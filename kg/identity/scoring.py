@@ -8,7 +8,8 @@ hold, their provinces, the persons, institutions and places named beside them an
 their articles apart (kg.identity.records.KEYWORDS); u-probabilities come from random pairs,
 m-probabilities from expectation maximisation over the blocked pairs (and, for the shipped model, from
 hand-labelled pairs: kg train --identity --labels bench/identity). The only module that
-imports Splink and DuckDB.
+imports Splink and DuckDB, and only when a linker runs: they take a third of a second to import, and
+most one-article builds have no candidate pair.
 """
 from __future__ import annotations
 
@@ -21,16 +22,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import duckdb
-import splink.comparison_level_library as cll
-import splink.comparison_library as cl
-from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from typing import TYPE_CHECKING, Any
 
 from kg.identity.names import RELATIONS, relation, words
 from kg.errors import MissingInputError
 from kg.identity.records import PersonRecord
+
+if TYPE_CHECKING:
+    import splink.comparison_library as cl
+    from splink import Linker, SettingsCreator
 
 MODEL = Path(__file__).resolve().parents[1] / "models" / "identity" / "splink.json"
 EVIDENCE = (("post", "posts"), ("institution", "orgs"), ("province", "provinces"), ("persons", "persons"),
@@ -55,6 +55,8 @@ def fit(records: dict[str, PersonRecord], seed: int = 13,
     name and on initials, and, given `matches` (pairs of nodes judged by hand to be one person), from
     those pairs too (Splink averages the three estimates of each m). A Splink settings dict
     (kg/models/identity/splink.json)."""
+    from splink import block_on
+
     with _linker(*_rows(records), _settings()) as linker:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=seed)
         for rule in (block_on("nick_key"), block_on("initials_key")):
@@ -112,6 +114,9 @@ def _blocked_pair(rows: list[dict]) -> bool:
 
 @contextmanager
 def _linker(rows: list[dict], counts: Counter, settings: SettingsCreator | dict[str, Any]) -> Iterator[Linker]:
+    import duckdb
+    from splink import DuckDBAPI, Linker
+
     logging.getLogger("splink").setLevel(logging.ERROR)
     con = duckdb.connect()
     con.create_function("name_relation", _best_relation, ["VARCHAR[]", "VARCHAR[]"], "VARCHAR")
@@ -177,6 +182,10 @@ def _best_relation(a: Iterable[str] | None, b: Iterable[str] | None) -> str:
 
 
 def _settings() -> SettingsCreator:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
     rel = "name_relation(names_l, names_r)"
     names = cl.CustomComparison(output_column_name="names", comparison_levels=[
         cll.CustomLevel(f"{rel} = 'same' AND NOT (one_word_l AND one_word_r)", "same longer name"),
@@ -211,6 +220,9 @@ def _settings() -> SettingsCreator:
 
 def _overlap(column: str, *sizes: int) -> cl.CustomComparison:
     """Null, at least each of `sizes` shared (most first; default: one), none shared."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
     return cl.CustomComparison(output_column_name=column, comparison_levels=[
         cll.NullLevel(column),
         *(cll.ArrayIntersectLevel(column, n) for n in sorted(sizes or (1,), reverse=True)),
