@@ -16,6 +16,9 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kg.collector import tune_collector
+
+    tune_collector()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -1,5 +1,6 @@
 """Start-up of `kg build`: the scorer runs one build per article, so a library a build does not use must
-not be imported. Each check runs in a fresh interpreter, where sys.modules is the check's own."""
+not be imported, and the collector must not rescan what loading made. Each check runs in a fresh
+interpreter, where sys.modules and the collector's settings are the check's own."""
 from __future__ import annotations
 
 import json
@@ -38,3 +39,12 @@ def test_a_build_whose_persons_have_no_candidate_pair_never_imports_the_linker(t
     modules = imported_after(code, tmp_path)
     assert "spacy" in modules and not set(LINKER) & modules
 
+
+def test_the_kg_command_collects_rarely_and_importing_kg_changes_no_collector_setting(tmp_path):
+    from kg.collector import THRESHOLDS
+
+    code = ("import gc, json\ndefault = gc.get_threshold()\nimport kg.cli, kg.ingest.build, kg.nlp.extract\n"
+            "imported = gc.get_threshold()\nkg.cli.main(['queries'])\n"
+            "print(json.dumps([imported == default, gc.get_threshold()]))")
+    unchanged, command = json.loads(run_python(code, tmp_path))
+    assert unchanged and tuple(command) == THRESHOLDS

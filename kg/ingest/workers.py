@@ -160,6 +160,7 @@ class Extractors:
 
 def _load(model: str | None, validate: bool) -> None:
     """Worker start: load the pipeline, the region table and the shapes before the first batch arrives."""
+    from kg.collector import exempt_loaded
     from kg.nlp.pipeline import load_pipeline
     from kg.regions import gazetteer
 
@@ -167,6 +168,7 @@ def _load(model: str | None, validate: bool) -> None:
     gazetteer()
     if validate:
         _load_shapes()
+    exempt_loaded()
 
 
 def _load_shapes() -> None:
