@@ -4000,3 +4000,12 @@ def test_a_post_written_with_its_office_s_other_name_is_held_by_the_name_after_b
             ("Agus Salim", "Menteri Perencanaan Pembangunan Nasional")} <= held
     assert ("Budi Santoso", "Menteri Perencanaan Pembangunan Nasional") not in held
 
+
+def test_a_one_person_body_named_as_its_member_s_post_stays_a_post():
+    """The village election supervisor is "Panwaslu Desa": an institution's short form opens that post, which
+    is no institution of a post before it."""
+    facts = _linked_facts("Dari total sembilan pendaftar, terpilihlah tiga Panwaslu Desa yaitu: Budi Santoso sebagai "
+                          "Panwaslu Desa Sukamaju, Rina Wulandari sebagai Panwaslu Desa Sukamakmur, dan Wati sebagai "
+                          "Panwaslu Desa Sukasari.")
+    assert "Budi Santoso" in {person for person, post, _ in _orgs_of(facts) if post.startswith("Panwaslu")}
+

@@ -487,6 +487,15 @@ def _named_as_another(text: str, post: Stretch, person: Stretch, orgs: list[Stre
         and not any(o.start <= named.start() < o.end for o in orgs)
 
 
+def _institution_after_post(text: str, span: Stretch, said: list[str], analysis: Analysis) -> bool:
+    """A model's post phrase that opens with an institution's short form right after another post phrase and
+    its comma is that post's institution ("Kepala Bidang P2P, Dinkes Kobar Ahmad Sulkan"), not a post of its
+    own as where a one-person body is one ("Hotma sebagai Panwaslu Desa Guwosari")."""
+    return said[0] in institution_short_forms() and any(
+        e.label == "POST" and e.end <= span.start and re.fullmatch(r"\s*,\s*", text[e.end:span.start])
+        for e in analysis.entities)
+
+
 def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
                          orgs: list[OrgHit], keys: dict[PersonHit, str], found: list[Membership],
                          linker: PostLinkers | None, published: date | None = None) -> list[Membership]:
@@ -505,7 +514,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
         said = text[span.start:span.end].split()
-        if said[0].casefold() in words_of("not_posts") or said[0] in institution_short_forms() \
+        if said[0].casefold() in words_of("not_posts") or _institution_after_post(text, span, said, analysis) \
                 or ":" in text[span.start:span.end] \
                 or all(w in words_of("address_words") for w in said) \
                 or CANDIDATES.search(text, max(0, span.start - 20), span.start) \
