@@ -3957,8 +3957,8 @@ def test_an_institution_s_name_or_a_book_s_is_no_person_s(text, persons):
 
 def test_a_word_describing_a_person_is_no_post():
     """Tuning draw 5020: "kata pemuda yang kerap disapa Renold" gave Renold the post "pemuda"."""
-    facts = _linked_facts("\"Itu saja,\" kata pemuda yang kerap disapa Budi saat berbincang, Rabu. Budi Santoso tinggal "
-                          "di Bekasi sejak kecil.")
+    facts = _linked_facts("\"Itu saja,\" kata pemuda yang kerap disapa Budi saat berbincang, Rabu. Budi Santoso "
+                          "tinggal di Bekasi sejak kecil.")
     assert not facts.memberships
 
 
@@ -3992,9 +3992,9 @@ def test_a_name_with_an_apostrophe_after_its_first_letter_is_whole():
 def test_a_post_written_with_its_office_s_other_name_is_held_by_the_name_after_both():
     """Round 50: "Menteri Agraria dan Tata Ruang atau Badan Pertanahan Nasional A, Menteri PPN atau Bappenas B" gave A
     the post of B."""
-    facts = _facts("Pertama adalah Menteri Agraria dan Tata Ruang atau Badan Pertanahan Nasional Budi Santoso, Menteri "
-                   "Perencanaan Pembangunan Nasional atau Badan Perencanaan Pembangunan Nasional Agus Salim, dan Menteri "
-                   "Keuangan Rina Wulandari.")
+    facts = _facts("Pertama adalah Menteri Agraria dan Tata Ruang atau Badan Pertanahan Nasional Budi Santoso, "
+                   "Menteri Perencanaan Pembangunan Nasional atau Badan Perencanaan Pembangunan Nasional Agus Salim, "
+                   "dan Menteri Keuangan Rina Wulandari.")
     held = {(person, post) for person, post, _ in _orgs_of(facts)}
     assert {("Budi Santoso", "Menteri Agraria dan Tata Ruang"),
             ("Agus Salim", "Menteri Perencanaan Pembangunan Nasional")} <= held

@@ -134,10 +134,10 @@ POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the number of its post ("Deputi IV Yuni"), the acronym (and the unit word or acronym before
-    it) or possessed word written before it ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya
-    Supratman"), a country's name before two words or more ("Suriname Yldiz Pollack"), nor the degrees, editor's
-    mark, acronym, currency or verb written after it ("Iskandar ST", "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5
-    triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
+    it) or possessed word written before it ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis
+    Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya Supratman"), a country's name before two words or more ("Suriname
+    Yldiz Pollack"), nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
+    "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
     lead = ROMAN_LEAD.match(text[start:end]) \
         or re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
                     r"|(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+", text[start:end]) \
@@ -381,7 +381,8 @@ UNIT_THEN_HEAD = re.compile(r"(?:\s[A-Z]{2,6})?(?:-[A-Z]\w*)*,\s+(?P<name>[A-Z][
 
 # a run of capitalised words with its joining words ("Badan Meteorologi, Klimatologi, dan Geofisika"), then the
 # acronym its initials spell in brackets
-SPELT_RUN_AFTER = re.compile(r"(?P<run>(?:\s*,?\s+(?:dan\s+|serta\s+|&\s+)?[A-Z][\w'-]*)*)\s*\((?P<acronym>[A-Z]{3,8})\)")
+SPELT_RUN_AFTER = re.compile(r"(?P<run>(?:\s*,?\s+(?:dan\s+|serta\s+|&\s+)?[A-Z][\w'-]*)*)"
+                             r"\s*\((?P<acronym>[A-Z]{3,8})\)")
 CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'-]*\s*,?\s+(?:(?:dan|serta|&)\s+)?)+$")
 
 

@@ -7,7 +7,8 @@ import unicodedata
 
 COMPASS = r"(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara)"  # the compass words of region names ("Jakarta Timur")
 # A capitalised word of a proper name: "Winarto", "Al-Farisi", "O'Neil", "O'Brien", "McKinley", "M", "Syarifuddin".
-NAME_WORD = r"(?<![\w'’‘-])(?:(?:Mc|Mac|[DO]['’‘](?=[A-Z]))?[A-Z][a-z]+(?:[-'’‘][A-Za-z]+){0,2}|[A-Z]{1,2}\.?(?=\s))"
+NAME_WORD = (r"(?<![\w'’‘-])(?:(?:Mc|Mac|[DO]['’‘](?=[A-Z]))?[A-Z][a-z]+(?:[-'’‘][A-Za-z]+){0,2}"
+             r"|[A-Z]{1,2}\.?(?=\s))")
 #: a demonstrative after a post points back at someone named before ("politikus PKB ini", "Kapolres tersebut")
 DEMONSTRATIVE = r"(?:ini|itu|tersebut)\b"
 OPEN_QUOTES = "“\"«„"
