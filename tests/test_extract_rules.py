@@ -4009,3 +4009,11 @@ def test_a_one_person_body_named_as_its_member_s_post_stays_a_post():
                           "Panwaslu Desa Sukasari.")
     assert "Budi Santoso" in {person for person, post, _ in _orgs_of(facts) if post.startswith("Panwaslu")}
 
+
+def test_words_an_unnamed_official_said_are_no_one_s_named():
+    """Round 52: '"...," kata pejabat AS kepada Reuters' was given to the vice president quoted before."""
+    facts = _linked_facts("Wakil Presiden Budi Santoso menyebut hal itu dalam pidatonya. \"Kami akan terus mendukung "
+                          "sekutu kami di kawasan itu,\" kata Budi.\n\"Negara-negara yang menjalin hubungan lebih dekat "
+                          "dengan negara itu sering menemukan diri mereka lebih buruk,\" kata pejabat AS kepada Reuters.")
+    assert [words for _, words in _said(facts)] == ["Kami akan terus mendukung sekutu kami di kawasan itu"]
+

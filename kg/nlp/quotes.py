@@ -397,6 +397,8 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
             who_start = offset + quote.end() + attribution.start("who")
             speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor, avoid=quoted)
             head = attribution.group("who").split()[0].casefold()
+            if speaker is None and head in UNNAMED_SOURCES and len(quotes) == 1:
+                return []  # '"...," kata pejabat AS kepada Reuters': someone the article does not name
             named_post = named_post or (head if head in post_head_words() else None)
         if speaker is not None:
             break
@@ -420,6 +422,8 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     return [Statement(speaker, words, offset + first.start(), offset + last.end(), True)]
 
 
+# the first word of an attribution to someone the article does not name ("kata pejabat AS", "ujar seorang sumber")
+UNNAMED_SOURCES = frozenset({"pejabat", "sumber", "seorang", "sejumlah", "beberapa", "salah"})
 OPENING = 160  # characters of a sentence in which an attribution that opens it ("Menurut X, ...") starts
 
 
