@@ -2469,7 +2469,7 @@ def test_a_name_right_after_di_is_a_place_not_a_person_even_where_the_model_read
     text = "\"Kami telah menerima berkas,\" kata anggota KPU Bangka Barat Harpandi di Mentok, Sabtu."
     hits = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n), None, "model")
             for n in ("Harpandi", "Mentok")]
-    assert [h.name for h in _without_institution_names(text, hits)] == ["Harpandi"]
+    assert [h.name for h in _without_institution_names(text, hits, [])] == ["Harpandi"]
 
 
 def test_a_name_in_a_related_article_s_title_stops_before_the_title_s_words():
@@ -4016,4 +4016,3 @@ def test_words_an_unnamed_official_said_are_no_one_s_named():
                           "sekutu kami di kawasan itu,\" kata Budi.\n\"Negara-negara yang menjalin hubungan lebih dekat "
                           "dengan negara itu sering menemukan diri mereka lebih buruk,\" kata pejabat AS kepada Reuters.")
     assert [words for _, words in _said(facts)] == ["Kami akan terus mendukung sekutu kami di kawasan itu"]
-

@@ -104,9 +104,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
              for p in posts]
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
-    persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons)), places)
-    institutions = {n.casefold() for o in orgs for n in (o.text, o.label, *o.alt_labels)}
-    persons = [h for h in persons if h.name.casefold() not in institutions]  # "ujar Rektor Untar": the university
+    persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons, orgs)), places)
     persons = _without_relatives_named_by_another(_without_lone_words(
         [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
@@ -831,17 +829,18 @@ NAME_AFTER_COMMA = re.compile(r"\s*,\s+[A-Z][a-z]")
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa|[Aa]plikasi|[Ll]ayanan|[Tt]agar|[Pp]latform)\s+$")
 
 
-def _without_institution_names(text: str, persons: list[PersonHit]) -> list[PersonHit]:
-    """The persons less institutions' names: a name with an English word for institutions ("Jokowi
-    Watch"), and the short forms the article gives institutions in brackets ("Aliansi Mahasiswa Pejuang
-    Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum Universitas Indonesia (Iluni FH UI)"): such a short
-    form is no one's name ("Sedangkan Ampera menyebut ...") nor the first word of one ("Ketum Forkap Semmy
-    Jenggu"); nor is a company's name the article writes after "PT" ("pimpinan Jasa Marga" of PT Jasa
-    Marga), an office's short form with digits ("Kadis DPMDP3A, Alamsyah"), a name right after "di", one
-    right after a word for a group or an app ("Ormas Tri Karya", "aplikasi Lapor Hendi"), a venue's name before a
-    comma ("Bandara Syamsuddin Noor, Aditya Putra"), or words of a name
-    its bracketed acronym spells ("... Masjid Amal Silaturrahim (APMAS)")."""
+def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[OrgHit]) -> list[PersonHit]:
+    """The persons less institutions' names: the name of an institution the article names ("ujar Rektor Untar"),
+    a name with an English word for institutions ("Jokowi Watch"), and the short forms the article gives
+    institutions in brackets ("Aliansi Mahasiswa Pejuang Rakyat (Ampera)", "Ikatan Alumni Fakultas Hukum
+    Universitas Indonesia (Iluni FH UI)"): such a short form is no one's name ("Sedangkan Ampera menyebut ...")
+    nor the first word of one ("Ketum Forkap Semmy Jenggu"); nor is a company's name the article writes after
+    "PT" ("pimpinan Jasa Marga" of PT Jasa Marga), an office's short form with digits ("Kadis DPMDP3A,
+    Alamsyah"), a name right after "di", one right after a word for a group or an app ("Ormas Tri Karya",
+    "aplikasi Lapor Hendi"), a venue's name before a comma ("Bandara Syamsuddin Noor, Aditya Putra"), or words
+    of a name its bracketed acronym spells ("... Masjid Amal Silaturrahim (APMAS)")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
+    institutions = {n.casefold() for o in orgs for n in (o.text, o.label, *o.alt_labels)}
     companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
     groups = {h.name for h in persons if h.rank is None and GROUP_BEFORE.search(text, max(0, h.start - 14), h.start)}
     out = []
@@ -867,8 +866,9 @@ def _without_institution_names(text: str, persons: list[PersonHit]) -> list[Pers
             if h is None:
                 continue  # "Konsulat Jenderal RI Guangzhou"
         lead = next((f for f in forms if h.name.startswith(f + " ") and text.startswith(f, h.name_start)), None)
-        if h.name in forms or any(_written_within(text, h.name_start, h.end, f) for f in forms):
-            continue  # "Iluni" of "Iluni FH UI"
+        if h.name in forms or h.name.casefold() in institutions \
+                or any(_written_within(text, h.name_start, h.end, f) for f in forms):
+            continue  # "Iluni" of "Iluni FH UI"; "Untar" the article names as an institution
         if inside_spelt_name(text, h.name_start, h.end):
             continue  # "Aliansi Penyelamat Masjid Amal Silaturrahim (APMAS)": the words its acronym spells
         if lead is not None:
