@@ -397,8 +397,10 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
             who_start = offset + quote.end() + attribution.start("who")
             speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor, avoid=quoted)
             head = attribution.group("who").split()[0].casefold()
-            if speaker is None and head in UNNAMED_SOURCES and len(quotes) == 1:
-                return []  # '"...," kata pejabat AS kepada Reuters': someone the article does not name
+            if speaker is None and head in UNNAMED_SOURCES and len(quotes) == 1 \
+                    and not NAMED_AFTER.match(para, quote.end() + attribution.start("who"), quote.end() + 80):
+                return []  # '"...," kata pejabat AS kepada Reuters': someone the article does not name (not "kata
+                # salah seorang kerabat korban, Yuliana")
             named_post = named_post or (head if head in post_head_words() else None)
         if speaker is not None:
             break
@@ -424,6 +426,7 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
 
 # the first word of an attribution to someone the article does not name ("kata pejabat AS", "ujar seorang sumber")
 UNNAMED_SOURCES = frozenset({"pejabat", "sumber", "seorang", "sejumlah", "beberapa", "salah"})
+NAMED_AFTER = re.compile(r"[^.,;\"“”]*,\s+[A-Z][a-z]")  # the unnamed source's name after all, after a comma
 OPENING = 160  # characters of a sentence in which an attribution that opens it ("Menurut X, ...") starts
 
 
