@@ -60,7 +60,9 @@ def main() -> None:
     ap.add_argument("--write-model", action="store_true", help="with --crossfit: then fit the shipped model on all labels")
     args = ap.parse_args()
     out = args.out or ROOT / "bench" / ("IDENTITY_CROSSFIT.md" if args.crossfit else "IDENTITY_RESULTS.md")
-    with tempfile.TemporaryDirectory(dir=ROOT / ".pemilu-kg") as tmp:
+    work = ROOT / ".pemilu-kg"  # beside the stores, on their disk: a copy of one is large
+    work.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
         if args.crossfit:
             report = crossfit(Path(args.store), Path(tmp), args.write_model)
         else:
