@@ -242,6 +242,12 @@ def test_attendance_sentence_lists_participants_of_the_event_before_it():
     assert "org:dprd-81" not in pleno.actors  # the unit of an attendee's post is not an attendee
 
 
+def test_raden_is_a_title_before_a_name_and_no_name_alone():
+    facts = _facts("Jakarta - Kabid Humas Polda Jateng Kombes Raden Iskandar Fitriana mengatakan hal itu. Kepala "
+                   "Bidang Humas , Kombes Raden , mengatakan hal tersebut, Rabu (18/9/2019).")
+    assert _persons(facts) == {"Iskandar Fitriana"}
+
+
 def test_honorific_after_the_hyphen_of_a_pair_is_not_part_of_the_name():
     facts = _facts("Surabaya - Pasangan nomor urut 02 Budi Santoso-KH Ahmad Fauzan unggul di 20 daerah.\n"
                    "Mengutip data KPU Jatim, Budi-Kiai Ahmad menang di 20 kabupaten/kota.")
@@ -1146,14 +1152,35 @@ def test_a_president_out_of_office_when_the_article_appeared_held_the_post_forme
             "itu, didampingi Wakil Presiden Jusuf Kalla.")
 
     def held(published):
-        facts = extract(Article("rules", text, published=published))
-        label = {e.key: e.label for e in facts.entities}
-        return {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
+        return _posts(extract(Article("rules", text, published=published)))
 
     assert held(date(2019, 9, 1)) == {("Soekarno", "Presiden", "former"), ("Joko Widodo", "Presiden", None),
                                       ("Jusuf Kalla", "Wakil Presiden", None)}
     assert ("Joko Widodo", "Presiden", "former") in held(date(2025, 2, 1))
     assert ("Soekarno", "Presiden", None) in held(None)  # no date: nothing to compare the terms with
+
+
+def test_a_foreign_head_of_state_or_government_out_of_office_when_the_article_appeared_held_the_post_formerly():
+    from datetime import date
+
+    text = ("Ruby diklaim terkait Presiden Mesir Hosni Mubarak. Pada 1995, Perdana Menteri Slovakia Vladimir "
+            "Meciar menculik putra presiden. Presiden Amerika Serikat Donald Trump menunda kenaikan tarif.")
+
+    def held(published):
+        return _posts(extract(Article("rules", text, published=published)))
+
+    assert held(date(2019, 9, 16)) == {("Hosni Mubarak", "Presiden", "former"),
+                                       ("Vladimir Meciar", "Perdana Menteri", "former"),
+                                       ("Donald Trump", "Presiden", None)}
+    assert ("Donald Trump", "Presiden", "former") in held(date(2022, 6, 1))  # between his terms
+    assert ("Donald Trump", "Presiden", None) in held(date(2025, 6, 1))
+
+
+def test_sebelumnya_opening_its_clause_dates_the_clause_not_the_post():
+    facts = _facts("Jakarta - Terlebih sebelumnya Presiden Rudi Santosa mengumumkan penundaan tarif. Sebelumnya "
+                   "Ketua KPU Jabar Dedi Rahmat mengatakan hal itu. Betty Idroos sebelumnya adalah Ketua KPU DKI.")
+    assert {("Rudi Santosa", "Presiden", None), ("Dedi Rahmat", "Ketua", None),
+            ("Betty Idroos", "Ketua", "former")} <= _posts(facts)
 
 
 def test_the_nth_president_is_the_one_the_table_numbers_so_whatever_name_the_article_gives():

@@ -241,24 +241,27 @@ def _of_the_elected(text: str, analysis: Analysis, memberships: list[Membership]
 
 
 def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], published: date | None) -> list[Membership]:
-    """A president or vice president of Indonesia (kg/lexicons/heads_of_state.tsv) holds the post in no
-    institution of the article ("putusan MA yang menolak kasasi Presiden Joko Widodo": not the MA's);
-    one whose every term ended before the article was published held it formerly ("era Presiden
-    Soekarno" in 2019), whatever the sentence says, and so did the Nth of them ("Presiden ke-3 RI", a
-    name the table lacks); one in office then stays current. A bare "menteri" before a president's name
-    is the president's minister ("menteri Jokowi"), no post of the president's."""
+    """A president or vice president of Indonesia (kg/lexicons/heads_of_state.tsv), or a president, vice
+    president or prime minister of another country (kg/lexicons/foreign_heads_of_state.tsv), holds the post
+    in no institution of the article ("putusan MA yang menolak kasasi Presiden Joko Widodo": not the MA's);
+    one whose every term begun by the day the article was published had ended held it formerly ("era
+    Presiden Soekarno", "Presiden Mesir Hosni Mubarak" in 2019, Donald Trump in 2022), whatever the sentence
+    says, and so did the Nth Indonesian one ("Presiden ke-3 RI", a name the table lacks); one in office then
+    stays current. A bare "menteri" before a president's name is the president's minister ("menteri
+    Jokowi"), no post of the president's."""
     names = _name_forms(keys)
-    terms = _terms()
+    spans = _term_spans()
     out = []
     for m in memberships:
-        if m.role.label.casefold() == "menteri" and any(("Presiden", name) in terms for name in names[m.person]):
+        if m.role.label.casefold() == "menteri" and any(("Presiden", name) in spans for name in names[m.person]):
             continue  # "Idrus Marham merupakan menteri Jokowi": the president's minister, not the president
-        ends = [end for name in names[m.person] for end in terms.get((m.role.label, name), ())]
-        if ends and m.organization is not None:
+        terms = [span for name in names[m.person] for span in spans.get((m.role.label, name), ())]
+        if terms and m.organization is not None:
             m = replace(m, organization=None)
         if published is None:
             out.append(m)
             continue
+        ends = [last for first, last in terms if first <= published]  # a later term is not yet held
         nth = ORDINAL_AFTER.match(m.evidence.text, m.evidence.text.find(m.role.label) + len(m.role.label)) \
             if m.role.label in _ordered_terms() and m.role.label in m.evidence.text else None
         if nth and not ends:  # "Presiden ke-3 RI Jusuf Habibie": the third president, whatever the name
@@ -295,8 +298,8 @@ def _name_forms(keys: dict[PersonHit, str]) -> dict[str, set[str]]:
 
 def _in_office_then(memberships: list[Membership], keys: dict[PersonHit, str],
                     published: date | None) -> list[Membership]:
-    """A president or vice president "terpilih" in an article published during a term of theirs
-    (kg/lexicons/heads_of_state.tsv) holds the post, elect no longer ("Wakil Presiden terpilih Ma'ruf
+    """A head of state or government "terpilih" in an article published during a term of theirs
+    (kg/lexicons/heads_of_state.tsv, foreign_heads_of_state.tsv) holds the post, elect no longer ("Wakil Presiden terpilih Ma'ruf
     Amin" written six days after the inauguration)."""
     if published is None:
         return memberships
@@ -310,18 +313,13 @@ def _in_office_then(memberships: list[Membership], keys: dict[PersonHit, str],
 
 @cache
 def _term_spans() -> dict[tuple[str, str], tuple[tuple[date, date | None], ...]]:
-    """(post, name form) → the first and last day of each of that person's terms (None: in office)."""
+    """(post, name form) → the first and last day of each of that person's terms (None: in office), at
+    home and abroad."""
     spans: dict[tuple[str, str], list[tuple[date, date | None]]] = defaultdict(list)
-    for post, names, first, last, *_ in lexicon("heads_of_state"):
+    for post, names, first, last, *_ in (*lexicon("heads_of_state"), *lexicon("foreign_heads_of_state")):
         for name in split_list(names):
             spans[(post, slug(name))].append((date.fromisoformat(first), date.fromisoformat(last) if last else None))
     return {k: tuple(v) for k, v in spans.items()}
-
-
-@cache
-def _terms() -> dict[tuple[str, str], tuple[date | None, ...]]:
-    """(post, name form) → the last day of each of that person's terms (None: in office)."""
-    return {k: tuple(last for _, last in spans) for k, spans in _term_spans().items()}
 
 
 def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,

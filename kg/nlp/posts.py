@@ -75,6 +75,10 @@ PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
                   r"|(?<!akan )(?<!siap )(?<!ingin )(?<!bakal )\b(?:pemberhentian|diberhentikan|pencopotan|dicopot|mundur"
                   r"|mengundurkan\s+diri|pengunduran\s+diri)\s+(?:[A-Z][\w'.-]*\s+){0,4}dari\s+(?:jabatan(?:nya)?\s+)?"
                   r"(?:sebagai\s+)?$")
+# "Sebelumnya Presiden Donald Trump mengumumkan ...", "Terlebih sebelumnya ...": "sebelumnya" opening its clause
+# dates what the clause tells, not the post ("Betty sebelumnya adalah Ketua KPU DKI": hers)
+CLAUSE_OPENING = re.compile(r"(?:^|[,;:(]\s*|\b(?:[Tt]erlebih|[Nn]amun|[Tt]etapi|[Tt]api|[Dd]an|[Bb]ahkan|[Ss]ementara"
+                            r"|[Ss]edangkan|[Aa]dapun|[Aa]palagi|[Pp]adahal|[Ll]alu|[Kk]emudian)\s+)$")
 
 
 @dataclass(frozen=True)
@@ -318,10 +322,17 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
                 and not APPOSED.search(text, max(0, start - 30), start):
             continue  # "memegang kepala Xanana", "memenggal kepala Presiden": the head, no post
         qualifier = _qualifiers().get(m.group("qual") or "")
-        if qualifier is None and PAST.search(text, _sentence_start(text, m.start()), m.start()):
+        if qualifier is None and _past(text, _sentence_start(text, m.start()), m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return _joined(text, _the_others(text, hits))
+
+
+def _past(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the words before a post (from its sentence's start) say it was held before (PAST)."""
+    past = PAST.search(text, sentence_start, start)
+    return past is not None and not (past.group().split()[0] in ("sebelumnya", "dulunya")
+                                     and CLAUSE_OPENING.search(text[sentence_start:past.start()]))
 
 
 ACRONYM_PORTFOLIO = re.compile(r"\s[A-Z]{2,6}(?P<more>(?:/[A-Z][\w-]*)*)(?![\w-])")
