@@ -248,6 +248,19 @@ def test_raden_is_a_title_before_a_name_and_no_name_alone():
     assert _persons(facts) == {"Iskandar Fitriana"}
 
 
+def test_a_capitalised_arabic_article_joined_by_a_hyphen_is_part_of_one_name_not_a_pair():
+    facts = _facts("Jakarta - Menteri Luar Negeri Palestina, Rahmat Al-Hakimi mengatakan hal itu. Pasangan Budi "
+                   "Santoso-Ali Mukti menang, dan Presiden Abdel Karim El-Sayed hadir.")
+    assert _persons(facts) == {"Rahmat Al-Hakimi", "Budi Santoso", "Ali Mukti", "Abdel Karim El-Sayed"}
+
+
+def test_a_minister_s_portfolio_written_in_lower_case_is_part_of_the_post():
+    facts = _facts("Jakarta - Penetapan Rudi Santosa sebagai menteri agama menghilangkan tekanan. Dedi Rahmat "
+                   "diangkat sebagai menteri dalam negeri. Ia pernah menjadi menteri dalam kabinet lama.")
+    assert {("Rudi Santosa", "Menteri Agama", "Kementerian Agama"),
+            ("Dedi Rahmat", "Menteri Dalam Negeri", "Kementerian Dalam Negeri")} == _orgs_of(facts)
+
+
 def test_honorific_after_the_hyphen_of_a_pair_is_not_part_of_the_name():
     facts = _facts("Surabaya - Pasangan nomor urut 02 Budi Santoso-KH Ahmad Fauzan unggul di 20 daerah.\n"
                    "Mengutip data KPU Jatim, Budi-Kiai Ahmad menang di 20 kabupaten/kota.")

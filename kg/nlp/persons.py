@@ -280,7 +280,7 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a candidate pair written with a hyphen is two names when either side has two words or more, or
     both are names of three letters or more."""
     run = text[start:end]
-    for m in re.finditer(r"(?<![ \t][a-z]{2})-(?=[A-Z])", run):  # not "Turki al-Maliki"
+    for m in re.finditer(r"(?<![ \t][a-z]{2})(?<![ \t][AE]l)-(?=[A-Z])", run):  # not "Turki al-Maliki", "Riyad Al-Maliki"
         left, right = run[:m.start()], run[m.end():]
         if right.rstrip(".") in title_words():  # "Jokowi-KH. Ma'ruf Amin": the title opens the next name
             return [(start, start + m.start())]

@@ -169,6 +169,19 @@ def _portfolio() -> re.Pattern[str]:
 
 
 @cache
+def _portfolio_in_lower_case() -> re.Pattern[str]:
+    """"sebagai menteri agama", "menteri dalam negeri": a post written in lower case, its portfolio too,
+    ending in a word that names one (not "menteri dalam kabinet": "dalam" alone is none)."""
+    word = alternation(r[0].casefold() for r in lexicon("portfolios"))
+    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:(?:\s(?:dan\s)?)(?:{word})(?![\w-]))*(?<!dalam)(?<!luar)")
+
+
+def _capitalised(words: str) -> str:
+    """A portfolio written in lower case as the lexicon writes it: "agama" → "Agama", "dalam negeri" → "Dalam Negeri"."""
+    return re.sub(r"(?<![\w-])(?!dan\b|bidang\b)[a-z]", lambda c: c.group().upper(), words)
+
+
+@cache
 def _units() -> re.Pattern[str]:
     """Units a unit head's post names right after it (kg/lexicons/units.tsv)."""
     units = alternation(r[0] for r in lexicon("units") if r[1] != "head")
@@ -268,9 +281,10 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         portfolio = None
         if any(form.endswith(("Menteri", "Koordinator")) for form in (label, *definition.expansions[:1])):
             # "Menteri BUMN", "Menteri KKP", "Wamen ATR": an acronym names the portfolio too
-            portfolio = _portfolio().match(text, end) or _acronym_portfolio(text, end)
+            portfolio = _portfolio().match(text, end) or _acronym_portfolio(text, end) or (
+                _portfolio_in_lower_case().match(text, end) if text[m.start()].islower() else None)
         if portfolio:
-            label, end = label + portfolio.group(), portfolio.end()
+            label, end = label + _capitalised(portfolio.group()), portfolio.end()
         elif label in unit_heads() and (unit := _units().match(text, end)):
             label, end = f"{label} {unit.group('unit')}", unit.end()  # "Kasat Intel", "asisten pribadinya": the unit is the post's
         elif ext:
