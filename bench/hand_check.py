@@ -44,6 +44,10 @@ def judged_sentences(folder: Path) -> set[tuple[str, str]]:
     return out
 
 
+MEMBERSHIP_COLUMNS = ("article", "person", "post", "organization", "sentence")
+QUOTATION_COLUMNS = ("article", "speaker", "quotation", "direct", "sentence")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -93,10 +97,10 @@ def main() -> int:
         quotes = [r for r in quotes if (r["article"], r["sentence"]) not in judged]
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("memberships", members), ("quotations", quotes)):
+    for name, rows, columns in (("memberships", members, MEMBERSHIP_COLUMNS), ("quotations", quotes, QUOTATION_COLUMNS)):
         sample = rng.sample(rows, min(args.n, len(rows)))
         with open(args.out / f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=[*sample[0], "verdict", "reason"])
+            writer = csv.DictWriter(fh, fieldnames=[*columns, "verdict", "reason"])
             writer.writeheader()
             for row in sample:
                 writer.writerow({**row, "verdict": "", "reason": ""})
