@@ -518,6 +518,32 @@ def test_a_bare_name_left_alone_joins_its_one_longer_name_in_the_same_news(bare_
     assert (PERSON + "sutanta--okezone-00001" in members(cluster(records, pairs), "bimo-sutanta")) is joins
 
 
+@pytest.mark.parametrize("called, p, rival, namesakes, joins", [
+    (True, 0.6, False, 0, True),
+    (False, 0.6, False, 0, False),  # its articles never call it by the bare name
+    (True, 0.4, False, 0, False),  # likelier two people than one
+    (True, 0.6, True, 0, False),  # two longer names it may be
+    (True, 0.6, False, 5, False),  # a name many nodes bear, whose other bearers the scorer may not have paired
+])
+def test_a_bare_name_left_alone_joins_its_one_longer_name_that_goes_by_it_when_likelier_one_person(
+        called, p, rival, namesakes, joins):
+    """"Warsito" with nothing named alike: "Dedi Warsito"'s, whose own article calls him "Warsito" further
+    on, when the scorer finds them likelier one person than two, no other "Warsito" is about and few
+    nodes bear the name."""
+    full = record("dedi-warsito", "Dedi Warsito", {"g1"})
+    if called:
+        full.names.add("Warsito")
+        full.named_as["Warsito"] = {"g1"}
+    bare = record("warsito--okezone-00001", "Warsito", {"g2"})
+    other = record("rina-warsito", "Rina Warsito", {"g3"})
+    records = {r.node: r for r in (full, bare, other, *(
+        record(f"warsito--kompas-0000{i}", "Warsito", {f"g{i + 4}"}) for i in range(namesakes)))}
+    pairs = [pair("warsito--okezone-00001", "dedi-warsito", p, "same" if called else "contains")]
+    if rival:
+        pairs.append(pair("warsito--okezone-00001", "rina-warsito", 0.1, "contains"))
+    assert (PERSON + "warsito--okezone-00001" in members(cluster(records, pairs), "dedi-warsito")) is joins
+
+
 @pytest.mark.parametrize("url, desk", [
     ("https://bola.kompas.com/read/2019/09/16/x", "sport"),  # the section is the subdomain
     ("https://www.tribunnews.com/seleb/2019/09/16/x", "entertainment"),  # or, under www, the first segment

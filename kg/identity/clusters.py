@@ -16,19 +16,20 @@ name: one that bears it in most of the articles naming it (`_owned_names`: "Joko
     article about the other would name him in full, and the extractor joins the two there);
     `_choose_longer_names`.
 Then a one-word node still alone joins the one longer name it may be when their articles speak of the
-same places in the same news (`_one_bearer_in_context`: "Sancho" in football news naming Dortmund).
+same places in the same news (`_one_bearer_in_context`: "Sancho" in football news naming Dortmund), or
+when it is likelier that person than not and the longer name's own articles call it by the bare name.
 Last, one-word names that no longer name holds join on weaker evidence (VOTE), each node of one
 cluster linked so to each of the other (`_unshared_names`).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.identity.names import LEADING_NAMES, compatible, relation, words
 from kg.identity.records import PersonRecord
-from kg.identity.scoring import ScoredPair
+from kg.identity.scoring import RARE, ScoredPair
 
 THRESHOLD = 0.7
 BARE_THRESHOLD = 0.9  # two one-word names join on this much evidence ("Dewi" and "Dewi": many women)
@@ -120,7 +121,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         join(p)
     for p in _owned_names(records, weak, find, clusters):
         join(p)  # then a node left alone joins the cluster that owns its name
-    for p in _one_bearer_in_context(records, named, find, clusters):
+    for p in _one_bearer_in_context(records, named, find, clusters, _rare_words(records)):
         join(p)  # then one left alone joins its one longer name in the same news
     linked = {frozenset((p.a, p.b)) for p in likely}
     for p in likely:  # last, a one-word name no longer name holds, on weaker evidence, never through a chain
@@ -239,13 +240,16 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
 
 
 def _one_bearer_in_context(records: dict[str, PersonRecord], pairs: list[ScoredPair], find,
-                           clusters: dict[str, Cluster]) -> list[ScoredPair]:
+                           clusters: dict[str, Cluster], rare: set[str]) -> list[ScoredPair]:
     """A one-word node left alone whose longer-name candidates are all in one cluster joins it on a
     weak pair (FLOOR) when the two nodes' articles name SHARED_NAMED institutions or places alike
     (`_shared_specific`) and come from one news desk ("Sancho" in a football article naming Dortmund,
     "Jadon Sancho" in others naming it): its article gave no longer name, and what it speaks of is the
-    longer name's. Without such context a bare name and its only longer bearer are two people as a
-    rule. The bare name must be a word of the cluster's main name ("Wimbledon" is none of "Simona
+    longer name's. So does a rare one (RARE nodes or fewer bear it: "Romli", not "Tommy", which longer
+    names the scorer never paired with it may hold) that the scorer finds likelier one person than two
+    (VOTE) with a longer name whose own articles call it by the bare name too ("Romli Atmasasmita"
+    called "Romli" further on). Without such context a bare name and its only longer bearer are two
+    people as a rule. The bare name must be a word of the cluster's main name ("Wimbledon" is none of "Simona
     Halep"'s, though a node "Wimbledon Simona Halep" holds it). Returns the best pair of each such node."""
     targets: dict[str, set[str]] = defaultdict(set)
     best: dict[str, ScoredPair] = {}
@@ -255,8 +259,11 @@ def _one_bearer_in_context(records: dict[str, PersonRecord], pairs: list[ScoredP
             if len(one.words) != 1 or len(full.words) == 1 or find(lone) in clusters:
                 continue
             targets[lone].add(find(other))
-            if (p.probability >= FLOOR and _shared_specific(one.named, full.named) >= SHARED_NAMED
-                    and one.desks & full.desks and (lone not in best or best[lone].probability < p.probability)):
+            context = (p.probability >= FLOOR and _shared_specific(one.named, full.named) >= SHARED_NAMED
+                       and one.desks & full.desks)
+            called = (p.probability >= VOTE and one.words[0] in rare
+                      and one.words in full.naming())  # its articles call it so too
+            if (context or called) and (lone not in best or best[lone].probability < p.probability):
                 best[lone] = p
     out = []
     for lone, p in sorted(best.items()):
@@ -267,6 +274,12 @@ def _one_bearer_in_context(records: dict[str, PersonRecord], pairs: list[ScoredP
         if len(targets[lone]) == 1 and records[lone].words[0] in words(main) and not _elsewhere(records[lone], members):
             out.append(p)
     return out
+
+
+def _rare_words(records: dict[str, PersonRecord]) -> set[str]:
+    """Name words RARE nodes or fewer bear, in any of their names (as the scorer counts them)."""
+    counts = Counter(w for r in records.values() for w in {w for name in r.names for w in words(name)})
+    return {w for w, n in counts.items() if n <= RARE}
 
 
 def _shared_specific(a: set[str], b: set[str]) -> int:

@@ -37,6 +37,7 @@ EVIDENCE = (("post", "posts"), ("institution", "orgs"), ("province", "provinces"
             ("institutions or places", "named"), ("headline words", "topics"), ("article words", "keywords"))
 MIN_PROBABILITY = 0.05  # pairs below are not kept
 MAX_BLOCK = 300  # a name word shared by more nodes than this does not block
+RARE = 6  # a rare name word: no more nodes than this bear it
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def _settings() -> SettingsCreator:
     rarity = cl.CustomComparison(output_column_name="rarity", comparison_levels=[
         cll.CustomLevel(f"{shared} = 0", "no name word shared").configure(is_null_level=True),
         cll.CustomLevel(f"{shared} <= 2", "a name word only these two bear"),
-        cll.CustomLevel(f"{shared} <= 6", "a rare name word"),
+        cll.CustomLevel(f"{shared} <= {RARE}", "a rare name word"),
         cll.CustomLevel(f"{shared} <= 30", "an uncommon name word"),
         cll.ElseLevel(),
     ])
