@@ -544,6 +544,26 @@ def test_a_bare_name_left_alone_joins_its_one_longer_name_that_goes_by_it_when_l
     assert (PERSON + "warsito--okezone-00001" in members(cluster(records, pairs), "dedi-warsito")) is joins
 
 
+@pytest.mark.parametrize("placed_elsewhere, joins", [(False, True), (True, False)])
+def test_a_group_of_bare_names_left_alone_joins_the_cluster_that_owns_their_name(placed_elsewhere, joins):
+    """Two "Warsito" nodes judged one person, each weakly paired with "Dedi Warsito", whose cluster calls
+    five of its nodes "Warsito": his, as one node left alone would be; not with a member holding a post
+    in a province none of his nodes is placed in."""
+    full = record("dedi-warsito", "Dedi Warsito", {"g1"})
+    full.provinces = {"31"}
+    owned = [record(f"warsito--okezone-0000{i}", "Warsito", {f"g{i + 2}"}) for i in range(5)]
+    group = [record(f"warsito--kompas-0000{i}", "Warsito", {f"g{i + 10}"}) for i in range(2)]
+    if placed_elsewhere:
+        group[1].provinces = group[1].held_in = {"36"}
+    records = {r.node: r for r in (full, *owned, *group)}
+    pairs = [pair(r.node.rsplit("/", 1)[1], "dedi-warsito", 0.95, "contains") for r in owned] + [
+        pair("warsito--kompas-00000", "warsito--kompas-00001", 0.99, "same")] + [
+        pair(r.node.rsplit("/", 1)[1], "dedi-warsito", 0.4, "contains") for r in group]
+    clusters = cluster(records, pairs)
+    assert members(clusters, "warsito--kompas-00000") == {PERSON + "warsito--kompas-00000", PERSON + "warsito--kompas-00001"} | (
+        {r.node for r in (full, *owned)} if joins else set())
+
+
 @pytest.mark.parametrize("url, desk", [
     ("https://bola.kompas.com/read/2019/09/16/x", "sport"),  # the section is the subdomain
     ("https://www.tribunnews.com/seleb/2019/09/16/x", "entertainment"),  # or, under www, the first segment

@@ -9,7 +9,8 @@ refused when
   * two one-word names would join two clusters that each hold a longer name;
 Then a group of one-word names judged one person joins the longer name most of its members point to
 (`_group_votes`), with the same refusals. Then a node left alone joins the cluster that owns its
-name: one that bears it in most of the articles naming it (`_owned_names`: "Jokowi").
+name: one that bears it in most of the articles naming it (`_owned_names`: "Jokowi"), and so does a
+group of one-word names holding no longer name.
   * a one-word name fits two longer names that cannot be one person ("Prabowo": Prabowo Subianto,
     Edhy Prabowo) and the evidence for one does not clearly beat the other, nor is one named in
     PROMINENCE times as many articles (a bare name in the news is the prominent bearer's: an
@@ -217,6 +218,9 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
     so) in PROMINENCE times as many articles as all the others call theirs takes it in on any pair
     the scorer keeps: a node of one article shares little context with anyone. A name many people
     bear ("Dewi") is owned by none; a node placed in another province stays apart (`_elsewhere`).
+    A group of bare names already judged one person, with no longer name among them ("Messi" in two
+    articles on one match), is as alone as one node: it joins the owner of its name so too, if the
+    owner holds a longer name and no member of the group is placed elsewhere.
     Returns the best pair of each such node to its owner."""
     labels: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # label → cluster → articles
     names: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # by name words
@@ -227,14 +231,17 @@ def _owned_names(records: dict[str, PersonRecord], pairs: list[ScoredPair], find
     best: dict[str, ScoredPair] = {}
     for p in pairs:
         for lone, other in ((p.a, p.b), (p.b, p.a)):
-            owner = find(other)
-            if find(lone) in clusters or owner not in clusters or (
+            owner, group = find(other), clusters.get(find(lone))
+            if owner not in clusters or owner == find(lone) or (group and (
+                    group.long_names or not clusters[owner].long_names)) or (
                     lone in best and best[lone].probability >= p.probability):
                 continue
             famous = _share(names[records[lone].words], owner) >= PROMINENCE
             owned = p.probability >= FLOOR and _share(labels[records[lone].label], owner) > 1 and len(
                 labels[records[lone].label][owner]) >= OWNED
-            if (owned or famous) and not _elsewhere(records[lone], [records[n] for n in clusters[owner].nodes], famous):
+            members = [records[n] for n in clusters[owner].nodes]
+            if (owned or famous) and not any(_elsewhere(records[n], members, famous) for n in (
+                    group.nodes if group else {lone})):
                 best[lone] = p
     return sorted(best.values(), key=lambda p: (-p.probability, p.a, p.b))
 
