@@ -17,11 +17,12 @@ def _facts(text: str, article_id: str = "rules"):
     return extract(Article(article_id, text))
 
 
-def _linked_facts(text: str):
+def _linked_facts(text: str, published: date | None = None):
     """The shipped model's extraction with its linkers, as `kg build` runs it."""
     from kg.nlp.post_linker import load_linkers
     from kg.resources import EXTRACT_DIR
-    return extract(Article("rules", text), load_pipeline(str(EXTRACT_DIR)), load_linkers(str(EXTRACT_DIR)))
+    return extract(Article("rules", text, published=published), load_pipeline(str(EXTRACT_DIR)),
+                   load_linkers(str(EXTRACT_DIR)))
 
 
 def _placed_by_an_eager_linker(text: str, posts: list[str], org) -> dict[str, str | None]:
@@ -240,6 +241,12 @@ def test_attendance_sentence_lists_participants_of_the_event_before_it():
     label = {e.key: e.label for e in facts.entities}
     assert {"Hendrik Lopulalan", "Yosef Leunufna"} <= {label[a] for a in pleno.actors}
     assert "org:dprd-81" not in pleno.actors  # the unit of an attendee's post is not an attendee
+
+
+def test_a_connective_opening_the_sentence_opens_no_name():
+    facts = _facts("Jakarta - Apalagi Rudi Santosa sebagai ketua melanjutkan tugas itu. Bahkan Dedi Rahmat ikut hadir. "
+                   "Lalu Muhammad Iqbal membuka acara.")
+    assert _persons(facts) == {"Rudi Santosa", "Dedi Rahmat", "Muhammad Iqbal"}
 
 
 def test_raden_is_a_title_before_a_name_and_no_name_alone():
@@ -1206,6 +1213,13 @@ def test_the_nth_president_is_the_one_the_table_numbers_so_whatever_name_the_art
     held = {(label[m.person], m.role.label, m.qualifier) for m in facts.memberships}
     assert held == {("Jusuf Habibie", "Presiden", "former"), ("Jusuf Kalla", "Wakil Presiden", None),
                     ("Joko Widodo", "Presiden", None)}
+
+
+def test_a_post_phrase_holding_the_president_s_number_is_that_president_s_past_post():
+    facts = _linked_facts("Jakarta - Presiden Ketiga Republik Indonesia  Rudi Hartono Santosa meninggal dunia pada "
+                          "Rabu (11/9/2019) di RSPAD Gatot Subroto.", published=date(2019, 9, 12))
+    assert {(person, qualifier) for person, post, qualifier in _posts(facts) if post.startswith("Presiden")} == \
+        {("Rudi Hartono Santosa", "former")}
 
 
 def test_short_form_of_a_post_is_a_post():
@@ -2430,6 +2444,15 @@ def test_a_name_then_adalah_or_sebelumnya_holds_the_post_after_it_not_the_next_n
             ("Yulianto Sudrajat", "Komisi Pemilihan Umum Provinsi Jawa Tengah"),
             ("Idham Holik", "Komisi Pemilihan Umum Provinsi Jawa Barat")} == _held_in(facts)
     assert {("Betty Idroos", "Ketua", "former"), ("Idham Holik", "Komisioner", None)} <= _posts(facts)
+
+
+def test_whom_and_when_the_words_were_said_to_before_bahwa_are_not_the_words():
+    facts = _facts("Jakarta - Rudi Santosa mengatakan kepada para wartawan bahwa dirinya juga memakai riasan ketika "
+                   "pentas. Dedi Rahmat mengatakan kepada televisi CNN Turk, bahwa Turki tidak akan mundur dari rencana "
+                   "itu. Ahmad Fauzi meminta kepada para atlet agar tetap menjaga kesehatan selama bertanding.")
+    assert set(_said(facts)) == {("Rudi Santosa", "dirinya juga memakai riasan ketika pentas"),
+                                 ("Dedi Rahmat", "Turki tidak akan mundur dari rencana itu"),
+                                 ("Ahmad Fauzi", "kepada para atlet agar tetap menjaga kesehatan selama bertanding")}
 
 
 def test_a_law_or_plan_by_its_short_form_is_no_person_and_no_speaker():

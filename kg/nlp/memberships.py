@@ -255,18 +255,19 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
     for m in memberships:
         if m.role.label.casefold() == "menteri" and any(("Presiden", name) in spans for name in names[m.person]):
             continue  # "Idrus Marham merupakan menteri Jokowi": the president's minister, not the president
-        terms = [span for name in names[m.person] for span in spans.get((m.role.label, name), ())]
+        post, numbered = _numbered(m.role.label)
+        terms = [span for name in names[m.person] for span in spans.get((post, name), ())]
         if terms and m.organization is not None:
             m = replace(m, organization=None)
         if published is None:
             out.append(m)
             continue
         ends = [last for first, last in terms if first <= published]  # a later term is not yet held
-        nth = ORDINAL_AFTER.match(m.evidence.text, m.evidence.text.find(m.role.label) + len(m.role.label)) \
-            if m.role.label in _ordered_terms() and m.role.label in m.evidence.text else None
+        nth = numbered or (ORDINAL_AFTER.match(m.evidence.text, m.evidence.text.find(post) + len(post))
+                           if post in _ordered_terms() and post in m.evidence.text else None)
         if nth and not ends:  # "Presiden ke-3 RI Jusuf Habibie": the third president, whatever the name
             n = int(nth.group("digits") or ORDINALS.index(nth.group("word").casefold()) + 1)
-            ends = [_ordered_terms()[m.role.label][n - 1]] if n <= len(_ordered_terms()[m.role.label]) else []
+            ends = [_ordered_terms()[post][n - 1]] if n <= len(_ordered_terms()[post]) else []
         if ends and m.qualifier is None and all(end is not None and end < published for end in ends):
             m = replace(m, qualifier="former")
         out.append(m)
@@ -276,6 +277,15 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
 ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
             "kesepuluh", "kesebelas", "kedua belas", "ketiga belas", "keempat belas")
 ORDINAL_AFTER = re.compile(rf"\s+(?:ke-?\s?(?P<digits>\d{{1,2}})\b|(?P<word>{'|'.join(reversed(ORDINALS))})\b)", re.I)
+
+
+def _numbered(label: str) -> tuple[str, re.Match[str] | None]:
+    """The post of the table a post phrase names and its number in it, when the phrase holds the number
+    ("Presiden Ketiga Republik Indonesia", "Presiden ke-3 RI": the third Presiden); else the phrase."""
+    for post in sorted(_ordered_terms(), key=len, reverse=True):
+        if label.startswith(post + " ") and (nth := ORDINAL_AFTER.match(label, len(post))):
+            return post, nth
+    return label, None
 
 
 @cache

@@ -190,11 +190,17 @@ ABSTRACT_NOUN_LEAD = re.compile(r"(?:Ke|Pe|Pem|Pen|Peng|Per)[a-z]{3,}an\s+(?=[A-
 COMPASS_LEAD = re.compile(rf"(?:(?!Timur\s){COMPASS}|Barat\s+Daya|Timur\s+Laut)\s+(?=[A-Z]\S*\s+[A-Z])")
 
 
+@cache
+def _connective_lead() -> re.Pattern[str]:
+    """A connective opening the sentence before a name (kg/lexicons/connectives.tsv): "Apalagi Gus Dur"."""
+    return re.compile(rf"(?:{alternation(w.capitalize() for w in words('connectives'))})\s+(?=[A-Z])")
+
+
 def without_abstract_lead(hit: PersonHit) -> PersonHit:
-    """A name without the abstract noun opening its sentence ("Kedatangan Safrudin dan ...", "Penangkapan
-    Dandhy ...") or the compass word of a region before it ("Garut Selatan Dedi Kurniawan"): such a word
-    opens no name, whoever read the run as one."""
-    lead = ABSTRACT_NOUN_LEAD.match(hit.name) or COMPASS_LEAD.match(hit.name)
+    """A name without the abstract noun or the connective opening its sentence ("Kedatangan Safrudin dan
+    ...", "Penangkapan Dandhy ...", "Apalagi Gus Dur sebagai Presiden ...") or the compass word of a region
+    before it ("Garut Selatan Dedi Kurniawan"): such a word opens no name, whoever read the run as one."""
+    lead = ABSTRACT_NOUN_LEAD.match(hit.name) or COMPASS_LEAD.match(hit.name) or _connective_lead().match(hit.name)
     if lead is None or hit.name_start != hit.start:
         return hit
     start = hit.start + lead.end()

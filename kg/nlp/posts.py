@@ -75,10 +75,6 @@ PAST = re.compile(r"\b(?:pernah|sempat|sebelumnya)\s+(?:menjabat|menjadi)\b"
                   r"|(?<!akan )(?<!siap )(?<!ingin )(?<!bakal )\b(?:pemberhentian|diberhentikan|pencopotan|dicopot|mundur"
                   r"|mengundurkan\s+diri|pengunduran\s+diri)\s+(?:[A-Z][\w'.-]*\s+){0,4}dari\s+(?:jabatan(?:nya)?\s+)?"
                   r"(?:sebagai\s+)?$")
-# "Sebelumnya Presiden Donald Trump mengumumkan ...", "Terlebih sebelumnya ...": "sebelumnya" opening its clause
-# dates what the clause tells, not the post ("Betty sebelumnya adalah Ketua KPU DKI": hers)
-CLAUSE_OPENING = re.compile(r"(?:^|[,;:(]\s*|\b(?:[Tt]erlebih|[Nn]amun|[Tt]etapi|[Tt]api|[Dd]an|[Bb]ahkan|[Ss]ementara"
-                            r"|[Ss]edangkan|[Aa]dapun|[Aa]palagi|[Pp]adahal|[Ll]alu|[Kk]emudian)\s+)$")
 
 
 @dataclass(frozen=True)
@@ -343,10 +339,19 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
 
 
 def _past(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the words before a post (from its sentence's start) say it was held before (PAST)."""
+    """Whether the words before a post (from its sentence's start) say it was held before (PAST); not
+    "sebelumnya" opening its clause, which dates what the clause tells ("Sebelumnya Presiden Donald Trump
+    mengumumkan ...", "Terlebih sebelumnya ..."; "Betty sebelumnya adalah Ketua KPU DKI": hers)."""
     past = PAST.search(text, sentence_start, start)
     return past is not None and not (past.group().split()[0] in ("sebelumnya", "dulunya")
-                                     and CLAUSE_OPENING.search(text[sentence_start:past.start()]))
+                                     and _clause_opening().search(text[sentence_start:past.start()]))
+
+
+@cache
+def _clause_opening() -> re.Pattern[str]:
+    """The start of a clause: of the text given, after a comma, colon or bracket, or after a connective
+    (kg/lexicons/connectives.tsv)."""
+    return re.compile(rf"(?:^|[,;:(]\s*|\b(?i:{alternation(words_of('connectives'))})\s+)$")
 
 
 ACRONYM_PORTFOLIO = re.compile(r"\s[A-Z]{2,6}(?P<more>(?:/[A-Z][\w-]*)*)(?![\w-])")
