@@ -42,6 +42,7 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("Soetarjo", "Haji Sutarjo Wiryo", "contains"),  # inside, in the old spelling
     ("Mita Michiteru", "Michiteru Mita", "variant"),  # family name first, then last
     ("Khun Vichai", "Vichai Srivaddhanaprabha", "contains"),  # a Thai form of address
+    ("Baby Arsyila", "Arsyila Putri Lestari", "contains"),  # the celebrity news's form for a star's infant
     ("Pidato Jarwoko", "Jarwoko", "same"),
     ("J. Sukardi", "Bambang Joko Sukardi", "initials"),  # a name cut after its first initial ("B. J. Sukardi")
     ("B. Sukardi", "Bambang Joko Sukardi", "initials"),  # "pidato" (speech), a word the news writes in lower case, glued on
