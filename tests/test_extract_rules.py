@@ -2449,10 +2449,16 @@ def test_a_name_then_adalah_or_sebelumnya_holds_the_post_after_it_not_the_next_n
 def test_whom_and_when_the_words_were_said_to_before_bahwa_are_not_the_words():
     facts = _facts("Jakarta - Rudi Santosa mengatakan kepada para wartawan bahwa dirinya juga memakai riasan ketika "
                    "pentas. Dedi Rahmat mengatakan kepada televisi CNN Turk, bahwa Turki tidak akan mundur dari rencana "
-                   "itu. Ahmad Fauzi meminta kepada para atlet agar tetap menjaga kesehatan selama bertanding.")
+                   "itu. Ahmad Fauzi meminta kepada para atlet agar tetap menjaga kesehatan selama bertanding. Budi "
+                   "Hartono mengatakan pada saat itu bahwa kasus tersebut diperlakukan sebagai orang hilang. Agus Salim "
+                   "mengatakan saat itu dirinya dihubungi warga bahwa di pantai ada buaya. Dewi Lestari mengatakan setuju bahwa "
+                   "kabel utilitas di Cikini harus dipindahkan.")
     assert set(_said(facts)) == {("Rudi Santosa", "dirinya juga memakai riasan ketika pentas"),
                                  ("Dedi Rahmat", "Turki tidak akan mundur dari rencana itu"),
-                                 ("Ahmad Fauzi", "kepada para atlet agar tetap menjaga kesehatan selama bertanding")}
+                                 ("Ahmad Fauzi", "kepada para atlet agar tetap menjaga kesehatan selama bertanding"),
+                                 ("Budi Hartono", "kasus tersebut diperlakukan sebagai orang hilang"),
+                                 ("Agus Salim", "saat itu dirinya dihubungi warga bahwa di pantai ada buaya"),
+                                 ("Dewi Lestari", "setuju bahwa kabel utilitas di Cikini harus dipindahkan")}
 
 
 def test_a_law_or_plan_by_its_short_form_is_no_person_and_no_speaker():

@@ -607,14 +607,16 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
     return Statement(speaker, words, sent.start, sent.end, False)
 
 
-# "mengatakan kepada The Guardian jika ...", "kepada kita semua, bahwa", and before "bahwa" any words but a verb's
-# or a clause's, up to seven ("kepada televisi CNN Turk, bahwa", "kepada ,Selasa (17/9/2019) bahwa"): whom (and
-# when) the words were said to, before them; not "meminta kepada pihak terkait segera melakukan sosialisasi jika
-# ...", where "jika" opens a condition of what was asked
+# "mengatakan kepada The Guardian jika ...", "kepada kita semua, bahwa", and after "kepada" any words but a verb's
+# or a clause's, up to seven, before "bahwa" ("kepada televisi CNN Turk, bahwa", "kepada ,Selasa (17/9/2019)
+# bahwa"), or "pada saat itu bahwa": whom the words were said to, or when, before them; not "meminta kepada pihak
+# terkait segera melakukan sosialisasi jika ...", where "jika" opens a condition of what was asked, nor "setuju
+# bahwa", "suatu kabar buruk bahwa": words before "bahwa" are the speaker's as a rule (the gold keeps them)
 ADDRESSEE = re.compile(r"^kepada\s+(?:(?:[A-Z][\w.&'-]*\s+){1,4}|(?:kita|kami|kalian|mereka|masyarakat|warga|semua|seluruh"
                        r"|para|\s)+,?\s*)(?:bahwa|jika|kalau)\s+"
                        r"|^kepada(?:\s*,?\s*(?!(?:me|ber|di|ter)[a-z]{3,}\b|(?:agar|supaya|untuk|yang|akan|tidak|bahwa"
-                       r"|jika|kalau)\b)[\w().&'/-]+){1,7}\s*,?\s+bahwa\s+")
+                       r"|jika|kalau)\b)[\w().&'/-]+){1,7}\s*,?\s+bahwa\s+"
+                       r"|^(?:pada\s+)?(?:saat|waktu|ketika)\s+itu\s*,?\s*bahwa\s+")
 
 
 def _without_attribution_after(words: str) -> str:
