@@ -1222,6 +1222,16 @@ def test_a_post_phrase_holding_the_president_s_number_is_that_president_s_past_p
         {("Rudi Hartono Santosa", "former")}
 
 
+def test_a_post_ending_the_sentence_s_opening_clause_is_not_held_by_the_name_the_main_clause_goes_on_with():
+    facts = _linked_facts("Jakarta - Hari ini. Selain bertemu dengan Presiden Madagaskar, Rudi juga melakukan pertemuan. "
+                          "Menanggapi pernyataan Menteri ATR, Dewi Lestari menerangkan masih harus melakukan kajian. "
+                          "Usai bertemu Gubernur Jawa Barat, Budi Santoso mengatakan hal itu. Menurut Menteri Keuangan, "
+                          "Ahmad Fauzi, hal itu benar. Menjabat sebagai Ketua KPU, Dedi Rahmat, berjanji bekerja keras. "
+                          "Sebelum dilantik sebagai Bupati Sleman, Agus Salim melepas semua jabatannya.")
+    assert _post_pairs(facts) == {("Ahmad Fauzi", "Menteri Keuangan"), ("Dedi Rahmat", "Ketua"),
+                                  ("Agus Salim", "Bupati")}
+
+
 def test_short_form_of_a_post_is_a_post():
     facts = _facts("Namun, Wapres Rudi Santosa menolak usulan itu, sementara Wawali Bogor Dedi Rahmat diam.")
     assert _persons(facts) == {"Rudi Santosa", "Dedi Rahmat"}

@@ -21,8 +21,8 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, not_held_by_name_after,
-                          of_another, post_defs, post_qualifier, role_for)
+from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, ends_opening_clause,
+                          not_held_by_name_after, of_another, post_defs, post_qualifier, role_for)
 from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -566,6 +566,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or (post.end <= person.start and _said_aside().search(text[post.end:person.start])) \
                     or (post.end <= person.start and before_verb().match(text, post.end)) \
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
+                    or ends_opening_clause(text, post.start, post.end, person.start, person.end) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
                     or _named_as_another(text, post, person, org_spans) \
                     or (post.end <= person.start and (OTHER_PARTY.search(text, post.end, person.start)

@@ -369,6 +369,29 @@ def _acronym_portfolio(text: str, end: int) -> re.Match[str] | None:
 OTHERS = re.compile(r"\s+(?:lain|lainnya)\b")
 
 
+# a sentence opening with a clause about something else: "Selain bertemu dengan ...", "Usai dilantik ...",
+# "Menanggapi pernyataan ..." (not "Menurut", which gives a speaker, nor "Menteri")
+OPENING_CLAUSE = re.compile(r"\s*(?:Selain|Setelah|Sebelum|Usai|Seusai|Terkait|Mengenai|Menanggapi|Menjawab|Merespons?"
+                            r"|Menyikapi|Mengomentari|Bertemu|Berbeda\s+dengan)\s+[a-z]")
+
+
+# the word before a post that makes it the object of the clause: a lower-case word but a word giving a role
+OBJECT_BEFORE_POST = re.compile(r"(?<!\S)(?!(?:sebagai|selaku|menjadi|menjabat|jadi|ini|itu|tersebut)\s)[a-z]+\s+$")
+
+
+def ends_opening_clause(text: str, post_start: int, post_end: int, name_start: int, name_end: int) -> bool:
+    """A post ending the clause that opens the sentence as the object of a word in it, the first comma right
+    after it, and a name the main clause goes on with (no comma closes it): the name is the main clause's
+    subject, no holder of the post ("Menanggapi pernyataan Menteri ATR, Sri Mulyani menerangkan ...", "Selain
+    bertemu dengan Presiden Madagaskar, Rini juga ..."); not "Menurut Kepala BPS, Suhariyanto, ...", nor a post
+    the clause gives its subject, the main clause's ("Sebelum dilantik sebagai menteri, Susi Pudjiastuti ...")."""
+    start = _sentence_start(text, post_start)
+    return bool(OPENING_CLAUSE.match(text, start)) and "," not in text[start:post_start] \
+        and OBJECT_BEFORE_POST.search(text, start, post_start) is not None \
+        and re.fullmatch(r"(?:\s+[A-Z][\w.-]*)*\s*,\s*", text[post_end:name_start]) is not None \
+        and not re.match(r"\s*[,(]", text[name_end:])  # "Presiden Madagaskar, Rini": a place may end the post
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` starts, by the last full stop or line break before it."""
     return max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
@@ -683,6 +706,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             after = holder
         if after is not None and not_held_by_name_after(text, post.start, post.end, after.end):
             continue  # a ticket's spokesman, an aide of the post
+        if after is not None and ends_opening_clause(text, post.start, post.end, after.start, after.end):
+            after = None  # "Selain bertemu dengan Presiden Madagaskar, Rini juga ...": Rini is the main clause's
         if after is not None and post.qualifier == "of" and text[post.end:after.start].strip():
             after = None  # "mewakili Gubernur Sumsel, Ahmad Fauzi,": the name is the representative's
         if after is not None:  # "mewakili Kapolda Sulteng Irjen Pol Agus Nugroho": the Kapolda is the name after
