@@ -309,8 +309,8 @@ def _name_forms(keys: dict[PersonHit, str]) -> dict[str, set[str]]:
 def _in_office_then(memberships: list[Membership], keys: dict[PersonHit, str],
                     published: date | None) -> list[Membership]:
     """A head of state or government "terpilih" in an article published during a term of theirs
-    (kg/lexicons/heads_of_state.tsv, foreign_heads_of_state.tsv) holds the post, elect no longer ("Wakil Presiden terpilih Ma'ruf
-    Amin" written six days after the inauguration)."""
+    (kg/lexicons/heads_of_state.tsv, foreign_heads_of_state.tsv) holds the post, elect no longer ("Wakil
+    Presiden terpilih Ma'ruf Amin" written six days after the inauguration)."""
     if published is None:
         return memberships
     names = _name_forms(keys)

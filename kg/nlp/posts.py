@@ -173,7 +173,8 @@ def _portfolio_in_lower_case() -> re.Pattern[str]:
 
 
 def _capitalised(words: str) -> str:
-    """A portfolio written in lower case as the lexicon writes it: "agama" → "Agama", "dalam negeri" → "Dalam Negeri"."""
+    """A portfolio written in lower case as the lexicon writes it: "agama" → "Agama", "dalam negeri" →
+    "Dalam Negeri"."""
     return re.sub(r"(?<![\w-])(?!dan\b|bidang\b)[a-z]", lambda c: c.group().upper(), words)
 
 
