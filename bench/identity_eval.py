@@ -47,6 +47,8 @@ from kg.identity.train import train_identity  # noqa: E402
 DATA = ROOT / "bench" / "identity"
 SEED = 2026  # the split of the labelled pair ids into two halves for --crossfit
 LABELS = read_labels(DATA)
+# pairs drawn and labelled after the resolver's rules and the shipped model were written, never fitted on: the blind test
+BLIND = read_labels(DATA / "blind") if (DATA / "blind" / "labels.csv").is_file() else []
 SAME_AS = ("SELECT ?o ?c WHERE { GRAPH ?g { ?o owl:sameAs ?c } "
            "FILTER (STRSTARTS(STR(?g), 'https://w3id.org/pemilu-kg/graph/identity/')) }")
 
@@ -68,7 +70,8 @@ def main() -> None:
         else:
             run = resolved(Path(args.store), Path(tmp) / "store")
             pairs = score_pairs(run["canon"], run["present"], run["locate"])
-            report = render(pairs, run["bcubed"], run["seconds"], run["peak_mb"], run["last"], run["figures"])
+            blind = score_pairs(run["canon"], run["present"], run["locate"], labels=BLIND) if BLIND else None
+            report = render(pairs, run["bcubed"], run["seconds"], run["peak_mb"], run["last"], run["figures"], blind)
     out.write_text(report, encoding="utf-8")
     print(report)
 
@@ -127,11 +130,12 @@ def _canonical(canon: dict[str, str], node: str) -> str:
 
 
 def score_pairs(canon: dict[str, str], present: set[str], locate: dict | None = None,
-                only: set[int] | None = None) -> dict:
-    """Pairwise counts per stratum over the labelled pairs (with `only`, those pair ids)."""
+                only: set[int] | None = None, labels: list | None = None) -> dict:
+    """Pairwise counts per stratum over the labelled pairs (with `only`, those pair ids; `labels`: another set,
+    such as the blind pairs, instead of LABELS)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     errors = []
-    for p in LABELS:
+    for p in LABELS if labels is None else labels:
         if only is not None and p.pair not in only:
             continue
         a = located(p.node_a, p.name_a, p.context_a, present, locate or {})
@@ -215,7 +219,20 @@ def render_crossfit(runs: list[tuple[dict, dict]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str], figures: str) -> str:
+def _strata_rows(pairs: dict) -> list[str]:
+    """The pairwise table's rows: all pairs, then each stratum."""
+    rows = []
+    for key in ("all", "A", "B", "C", "D"):
+        c = pairs["counts"][key]
+        p, r = _pr(c)
+        rows.append(f"| {key} | {c['tp'] + c['fn']} | {c['fp'] + c['tn']} | {p:.3f} | {r:.3f} | "
+                    f"{c['not-person joined']} of {c['not-person joined'] + c['not-person apart']} | "
+                    f"{c['unsure joined'] + c['unsure apart']} |")
+    return rows
+
+
+def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str], figures: str,
+           blind: dict | None = None) -> str:
     lines = ["# Identity resolution: figures", "",
              "Made by `python bench/identity_eval.py --store STORE` on a store of the 9,719-article CLICK-ID corpus",
              "built without resolution (`kg build clickid_articles.jsonl --workers 2 --no-resolve`). The labelled",
@@ -225,13 +242,7 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
              "in-sample. The cross-fitted ones, each half scored by a model fitted on the other, are in "
              "bench/IDENTITY_CROSSFIT.md (`--crossfit`).", "",
              "| stratum | same | different | precision | recall | not-person pairs joined | unsure |",
-             "|---|---|---|---|---|---|---|"]
-    for key in ("all", "A", "B", "C", "D"):
-        c = pairs["counts"][key]
-        p, r = _pr(c)
-        lines.append(f"| {key} | {c['tp'] + c['fn']} | {c['fp'] + c['tn']} | {p:.3f} | {r:.3f} | "
-                     f"{c['not-person joined']} of {c['not-person joined'] + c['not-person apart']} | "
-                     f"{c['unsure joined'] + c['unsure apart']} |")
+             "|---|---|---|---|---|---|---|", *_strata_rows(pairs)]
     if pairs["counts"]["all"]["missing"]:
         lines += ["", f"{pairs['counts']['all']['missing']} labelled pairs name a mention this store does not have "
                       "(built by another version of the extractor: no node of that article bears that name) and "
@@ -240,6 +251,15 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
         lines += ["", f"{pairs['counts']['all']['relocated']} labelled pairs name a node IRI this store does not have; "
                       "they are scored on the one node of the same article bearing the same name, or a name that holds it or that it "
                       "holds (the extractor now reads a longer or shorter name there)."]
+    if blind is not None:
+        lines += ["", "## Blind pairs (round 4)", "",
+                  f"{sum(1 for p in BLIND)} pairs drawn by `python bench/identity_sample.py --round 4` and labelled after "
+                  "the resolver's rules and the shipped model were written (bench/identity/blind/), never fitted on: "
+                  "the shipped model's figures there are out of sample.", "",
+                  "| stratum | same | different | precision | recall | not-person pairs joined | unsure |",
+                  "|---|---|---|---|---|---|---|", *_strata_rows(blind)]
+        if blind["errors"]:
+            lines += ["", "Errors: " + "; ".join(f"{n} {st} {v}: {a} / {b}" for n, st, v, a, b in blind["errors"]) + "."]
     lines += ["", "Strata: A one-word name / a longer name containing it; B two longer names sharing a word;",
               "C the same one-word name on two nodes; D nickname, acronym, initials or spelling variant.", "",
               "## Blocks grouped by hand (B-cubed)", "",

@@ -15,7 +15,9 @@ the set. Each node comes with up to two sentences of its articles (CLICK-ID, CC 
 can decide from the text. Writes bench/identity/pairs.csv (verdict and reason left empty) and
 bench/identity/blocks.json; `--round 2` draws 250 more pairs (seed 2027, half of each stratum, none
 drawn before) into bench/identity/pairs_2.csv, numbered 501-750; `--round 3` 50 more (seed 2028,
-a tenth of each stratum) into pairs_3.csv, numbered 751-800.
+a tenth of each stratum) into pairs_3.csv, numbered 751-800; `--round 4` 250 more (seed 2029, half of each
+stratum) into pairs_4.csv, numbered 801-1050: drawn after the resolver's rules and model were written, the blind
+test of bench/IDENTITY_RESULTS.md.
 
     python bench/identity_sample.py --store .pemilu-kg/corpus-store
 """
@@ -49,14 +51,14 @@ def main() -> None:
     ap.add_argument("--store", required=True)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--round", type=int, default=1,
-                    help="2, 3: a further draw (seed+1, +2; half, a tenth of the sizes; no blocks) numbered after the "
-                         "pairs drawn before")
+                    help="2, 3, 4: a further draw (seed+1, +2, +3; half, a tenth, half of the sizes; no blocks) "
+                         "numbered after the pairs drawn before")
     args = ap.parse_args()
     records = read_persons(connect(args.store, read_only=True))
     texts = _texts(args.corpus)
     rng = random.Random(SEED + args.round - 1)
     earlier = _earlier_pairs() if args.round > 1 else []
-    sizes = SIZES if args.round == 1 else {k: v // (2 if args.round == 2 else 10) for k, v in SIZES.items()}
+    sizes = SIZES if args.round == 1 else {k: v // (10 if args.round == 3 else 2) for k, v in SIZES.items()}
     pairs = draw_pairs(records, rng, sizes, {frozenset((a, b)) for _, a, b in earlier})
     blocks = draw_blocks(records, rng, {n for p in pairs for n in p[1:]}) if args.round == 1 else []
     OUT.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,16 @@ def test_the_labelled_pairs_split_into_two_seeded_halves():
     assert identity_eval.halves() == (first, second)
 
 
+def test_the_blind_pairs_are_none_of_the_pairs_the_model_is_fitted_on():
+    """bench/identity/blind: drawn (--round 4) and labelled after the rules and the model, scored apart."""
+    blind = read_labels(LABELS / "blind")
+    fitted = read_labels(LABELS)
+    assert {p.pair for p in blind} == set(range(801, 1051))
+    assert {p.verdict for p in blind} <= {"same", "different", "not-person", "unsure"}
+    assert not {frozenset((p.node_a, p.node_b)) for p in blind} & {frozenset((p.node_a, p.node_b)) for p in fitted}
+    assert identity_eval.BLIND == blind and identity_eval.LABELS == fitted
+
+
 def test_only_the_pairs_of_the_fitting_half_judged_same_train_the_model():
     """Pair 4 (the PAN legislator Zita on two nodes) was judged `same`, pair 1 (two Dedes) `different`."""
     nodes = {PERSON + n: PersonRecord(PERSON + n, label, names={label}) for n, label in (

@@ -18,7 +18,6 @@ from kg.errors import MissingInputError
 from kg.identity.records import PersonRecord
 from kg.rdf import iris
 
-PAIR_FILES = ("pairs.csv", "pairs_2.csv", "pairs_3.csv")
 ARTICLE = re.compile(r"\[([\w-]+) ")  # "[kompas-02272 20/09/2019] ..." in a pair's context
 
 
@@ -40,10 +39,9 @@ def read_labels(folder: Path) -> list[LabelledPair]:
     if not (folder / "labels.csv").is_file():
         raise MissingInputError(f"no labels.csv in {folder}", "give the folder of the labelled pairs (bench/identity)")
     nodes = {}
-    for name in PAIR_FILES:
-        if (folder / name).exists():
-            for r in csv.DictReader((folder / name).open(encoding="utf-8")):
-                nodes[int(r["pair"])] = r
+    for path in sorted(folder.glob("pairs*.csv")):  # pairs.csv, pairs_2.csv ...
+        for r in csv.DictReader(path.open(encoding="utf-8")):
+            nodes[int(r["pair"])] = r
     out = []
     for r in csv.DictReader((folder / "labels.csv").open(encoding="utf-8")):
         n = nodes[int(r["pair"])]
