@@ -249,6 +249,12 @@ def test_a_connective_opening_the_sentence_opens_no_name():
     assert _persons(facts) == {"Rudi Santosa", "Dedi Rahmat", "Muhammad Iqbal"}
 
 
+def test_a_bare_sersan_or_letnan_is_a_rank_kept_off_the_post():
+    facts = _facts("Manila - Sedangkan Kepala Polisi Sersan Carlo Balasoto mengklaim ada sepuluh orang bersenjata. "
+                   "Komandan Pleton Letnan Budi Hartono hadir.")
+    assert _post_pairs(facts) == {("Carlo Balasoto", "Kepala Polisi"), ("Budi Hartono", "Komandan Pleton")}
+
+
 def test_raden_is_a_title_before_a_name_and_no_name_alone():
     facts = _facts("Jakarta - Kabid Humas Polda Jateng Kombes Raden Iskandar Fitriana mengatakan hal itu. Kepala "
                    "Bidang Humas , Kombes Raden , mengatakan hal tersebut, Rabu (18/9/2019).")
