@@ -2477,6 +2477,13 @@ def test_whom_and_when_the_words_were_said_to_before_bahwa_are_not_the_words():
                                  ("Dewi Lestari", "setuju bahwa kabel utilitas di Cikini harus dipindahkan")}
 
 
+def test_a_quotation_followed_by_tulis_and_a_name_is_that_writer_s():
+    facts = _facts('Jakarta - Naryshkin mengatakan Iran tidak terlibat.\n"Hampir seratus persen Teheran berada di '
+                   'balik serangan itu," tulis Rudi Santosa di Twitter.\n"Kami akan terus bekerja sama," tulisnya.')
+    assert set(_said(facts)) == {("Rudi Santosa", "Hampir seratus persen Teheran berada di balik serangan itu"),
+                                 ("Rudi Santosa", "Kami akan terus bekerja sama")}
+
+
 def test_a_law_or_plan_by_its_short_form_is_no_person_and_no_speaker():
     facts = _facts("Jakarta - RUU PKS telah masuk Prolegnas sejak 2016.\n\"Revisi UU KPK saja tidak masuk Prolegnas,\" "
                    "kata dia.\n\"DPR tidak serius,\" kata Koordinator Jaringan Kerja Prolegnas Pro Perempuan Ratna "
