@@ -157,19 +157,14 @@ def post_qualifier(word: str) -> str | None:
 
 
 @cache
-def _portfolio() -> re.Pattern[str]:
+def _portfolio(lower_case: bool = False) -> re.Pattern[str]:
     """"Menteri Dalam Negeri", "Menteri Energi dan Sumber Daya Mineral", "Menteri Pariwisata/Ekonomi Kreatif":
-    the portfolio words after a minister's title belong to the post."""
-    word = alternation(r[0] for r in lexicon("portfolios"))
-    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:(?:,?\s(?:dan\s|&\s)?|/)(?:{word})(?![\w-]))*")
-
-
-@cache
-def _portfolio_in_lower_case() -> re.Pattern[str]:
-    """"sebagai menteri agama", "menteri dalam negeri": a post written in lower case, its portfolio too,
-    ending in a word that names one (not "menteri dalam kabinet": "dalam" alone is none)."""
-    word = alternation(r[0].casefold() for r in lexicon("portfolios"))
-    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:(?:\s(?:dan\s)?)(?:{word})(?![\w-]))*(?<!dalam)(?<!luar)")
+    the portfolio words after a minister's title belong to the post; `lower_case`: a post written in lower case,
+    its portfolio too ("sebagai menteri agama"), ending in a word that names one (not "menteri dalam kabinet":
+    "dalam" alone is none)."""
+    word = alternation(r[0].casefold() if lower_case else r[0] for r in lexicon("portfolios"))
+    return re.compile(rf"(?:\s(?:bidang\s)?(?:{word})(?![\w-]))(?:(?:,?\s(?:dan\s|&\s)?|/)(?:{word})(?![\w-]))*"
+                      + (r"(?<!dalam)(?<!luar)" if lower_case else ""))
 
 
 def _capitalised(words: str) -> str:
@@ -279,7 +274,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if any(form.endswith(("Menteri", "Koordinator")) for form in (label, *definition.expansions[:1])):
             # "Menteri BUMN", "Menteri KKP", "Wamen ATR": an acronym names the portfolio too
             portfolio = _portfolio().match(text, end) or _acronym_portfolio(text, end) or (
-                _portfolio_in_lower_case().match(text, end) if text[m.start()].islower() else None)
+                _portfolio(lower_case=True).match(text, end) if text[m.start()].islower() else None)
         if portfolio:
             label, end = label + _capitalised(portfolio.group()), portfolio.end()
         elif label in unit_heads() and (unit := _units().match(text, end)):
