@@ -23,6 +23,7 @@ labels (kg/models/identity/splink.json).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import resource
@@ -70,10 +71,17 @@ def main() -> None:
         else:
             run = resolved(Path(args.store), Path(tmp) / "store")
             pairs = score_pairs(run["canon"], run["present"], run["locate"])
-            blind = score_pairs(run["canon"], run["present"], run["locate"], labels=BLIND) if BLIND else None
+            blind = {n: score_pairs(run["canon"], run["present"], run["locate"], only=ids, labels=BLIND)
+                     for n, ids in blind_rounds().items()}
             report = render(pairs, run["bcubed"], run["seconds"], run["peak_mb"], run["last"], run["figures"], blind)
     out.write_text(report, encoding="utf-8")
     print(report)
+
+
+def blind_rounds() -> dict[int, set[int]]:
+    """The pair ids of each blind round (bench/identity/blind/pairs_N.csv: round N)."""
+    return {int(path.stem.split("_")[1]): {int(r["pair"]) for r in csv.DictReader(path.open(encoding="utf-8"))}
+            for path in sorted((DATA / "blind").glob("pairs_*.csv"))} if BLIND else {}
 
 
 def resolved(store: Path, copy: Path, model: Path | None = None) -> dict:
@@ -232,7 +240,7 @@ def _strata_rows(pairs: dict) -> list[str]:
 
 
 def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list[str], figures: str,
-           blind: dict | None = None) -> str:
+           blind: dict[int, dict] | None = None) -> str:
     lines = ["# Identity resolution: figures", "",
              "Made by `python bench/identity_eval.py --store STORE` on a store of the 9,719-article CLICK-ID corpus",
              "built without resolution (`kg build clickid_articles.jsonl --workers 2 --no-resolve`). The labelled",
@@ -251,15 +259,16 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
         lines += ["", f"{pairs['counts']['all']['relocated']} labelled pairs name a node IRI this store does not have; "
                       "they are scored on the one node of the same article bearing the same name, or a name that holds it or that it "
                       "holds (the extractor now reads a longer or shorter name there)."]
-    if blind is not None:
-        lines += ["", "## Blind pairs (round 4)", "",
-                  f"{sum(1 for p in BLIND)} pairs drawn by `python bench/identity_sample.py --round 4` and labelled after "
-                  "the resolver's rules and the shipped model were written (bench/identity/blind/), never fitted on: "
-                  "the shipped model's figures there are out of sample.", "",
+    for n, scored in (blind or {}).items():
+        lines += ["", f"## Blind pairs (round {n})", "",
+                  f"{sum(1 for p in BLIND if p.pair in blind_rounds()[n])} pairs drawn by `python bench/identity_sample.py "
+                  f"--round {n}` and labelled after the resolver's rules and the shipped model were written "
+                  "(bench/identity/blind/), never fitted on; bench/identity/README.md says what was read of them "
+                  "after they were scored.", "",
                   "| stratum | same | different | precision | recall | not-person pairs joined | unsure |",
-                  "|---|---|---|---|---|---|---|", *_strata_rows(blind)]
-        if blind["errors"]:
-            lines += ["", "Errors: " + "; ".join(f"{n} {st} {v}: {a} / {b}" for n, st, v, a, b in blind["errors"]) + "."]
+                  "|---|---|---|---|---|---|---|", *_strata_rows(scored)]
+        if scored["errors"]:
+            lines += ["", "Errors: " + "; ".join(f"{i} {st} {v}: {a} / {b}" for i, st, v, a, b in scored["errors"]) + "."]
     lines += ["", "Strata: A one-word name / a longer name containing it; B two longer names sharing a word;",
               "C the same one-word name on two nodes; D nickname, acronym, initials or spelling variant.", "",
               "## Blocks grouped by hand (B-cubed)", "",

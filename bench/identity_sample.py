@@ -17,7 +17,7 @@ bench/identity/blocks.json; `--round 2` draws 250 more pairs (seed 2027, half of
 drawn before) into bench/identity/pairs_2.csv, numbered 501-750; `--round 3` 50 more (seed 2028,
 a tenth of each stratum) into pairs_3.csv, numbered 751-800; `--round 4` 250 more (seed 2029, half of each
 stratum) into pairs_4.csv, numbered 801-1050: drawn after the resolver's rules and model were written, the blind
-test of bench/IDENTITY_RESULTS.md.
+test of bench/IDENTITY_RESULTS.md; `--round 5` (seed 2030) the next 250, with `--out bench/identity/blind`.
 
     python bench/identity_sample.py --store .pemilu-kg/corpus-store
 """
@@ -50,9 +50,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", required=True)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--out", type=Path, default=OUT,
+                    help="folder of the new pairs file (bench/identity/blind for a blind round)")
     ap.add_argument("--round", type=int, default=1,
-                    help="2, 3, 4: a further draw (seed+1, +2, +3; half, a tenth, half of the sizes; no blocks) "
-                         "numbered after the pairs drawn before")
+                    help="2, 3, 4, 5 ...: a further draw (seed + round - 1; a tenth of the sizes in round 3, half "
+                         "in the others; no blocks) numbered after the pairs drawn before")
     args = ap.parse_args()
     records = read_persons(connect(args.store, read_only=True))
     texts = _texts(args.corpus)
@@ -61,7 +63,7 @@ def main() -> None:
     sizes = SIZES if args.round == 1 else {k: v // (10 if args.round == 3 else 2) for k, v in SIZES.items()}
     pairs = draw_pairs(records, rng, sizes, {frozenset((a, b)) for _, a, b in earlier})
     blocks = draw_blocks(records, rng, {n for p in pairs for n in p[1:]}) if args.round == 1 else []
-    OUT.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     contexts: dict[str, list[dict]] = {}
 
     def context(node: str) -> list[dict]:
@@ -70,7 +72,7 @@ def main() -> None:
         return contexts[node]
 
     name = "pairs.csv" if args.round == 1 else f"pairs_{args.round}.csv"
-    with (OUT / name).open("w", newline="", encoding="utf-8") as f:
+    with (args.out / name).open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["pair", "stratum", "node_a", "name_a", "posts_a", "context_a",
                     "node_b", "name_b", "posts_b", "context_b", "verdict", "reason"])
@@ -78,18 +80,18 @@ def main() -> None:
             w.writerow([i, stratum, a, records[a].label, _posts(records[a]), _render(context(a)),
                         b, records[b].label, _posts(records[b]), _render(context(b)), "", ""])
     if not blocks:
-        print(f"{len(pairs)} pairs → {OUT / name}")
+        print(f"{len(pairs)} pairs → {args.out / name}")
         return
-    (OUT / "blocks.json").write_text(json.dumps(
+    (args.out / "blocks.json").write_text(json.dumps(
         [{"block": i, "word": word, "nodes": [{"node": n, "name": records[n].label, "posts": _posts(records[n]),
                                                  "context": context(n)} for n in nodes]}
          for i, (word, nodes) in enumerate(blocks, 1)], ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"{len(pairs)} pairs, {len(blocks)} blocks ({sum(len(n) for _, n in blocks)} nodes) → {OUT}")
+    print(f"{len(pairs)} pairs, {len(blocks)} blocks ({sum(len(n) for _, n in blocks)} nodes) → {args.out}")
 
 
 def _earlier_pairs() -> list[tuple[str, str, str]]:
     out = []
-    for path in [OUT / "pairs.csv"] + sorted(OUT.glob("pairs_*.csv")):
+    for path in sorted(OUT.rglob("pairs*.csv")):  # pairs.csv, pairs_2.csv ... and the blind rounds' in blind/
         with path.open(encoding="utf-8") as f:
             out += [(r["stratum"], r["node_a"], r["node_b"]) for r in csv.DictReader(f)]
     return out

@@ -18,6 +18,7 @@ from kg.resources import words as words_of  # "words" here are a name's words
 # first names so common that the person goes by the next one ("Muhammad Jusuf Kalla": Jusuf Kalla)
 LEADING_NAMES = frozenset({"muhammad", "mohammad", "mohamad", "muhamad", "mochammad", "mochamad", "moh", "muh", "m",
                            "abdul", "ahmad", "achmad", "andi", "i", "ni", "teuku", "tengku", "raden", "gusti"})
+SUFFIXES = {"jr": "junior", "sr": "senior"}  # "Neymar Jr" / "Neymar Junior": one name
 RELATIONS = ("same", "variant", "initials", "contains", "acronym", "nickname", "none")
 
 
@@ -34,6 +35,8 @@ def words(name: str, keep_glued: bool = False) -> tuple[str, ...]:
     out = tuple(w for w in re.split(r"[\s.\-']+", spaced.lower()) if w)
     while len(out) > 1 and (out[0] in _address() or (not keep_glued and out[0] in _glued_words())):
         out = out[1:]
+    if len(out) > 1 and out[-1] in SUFFIXES:
+        out = out[:-1] + (SUFFIXES[out[-1]],)
     return out
 
 
@@ -72,7 +75,7 @@ def relation(a: str, b: str, keep_glued: bool = False) -> str:
             len(wa) == len(wb) and all(x == y or _respelt_alike(x, y) for x, y in zip(wa, wb))):
         return "same"  # "Soeharto" / "Suharto": one name in the old spelling and today's
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) == len(long) and (_spelling(short, long) or _reversed(short, long)):
+    if len(short) == len(long) and (_spelling(short, long) or _reversed(short, long) or _cut_short(short, long)):
         return "variant"
     if _initials(short, long) or _initials(long, short):
         return "initials"
@@ -170,6 +173,15 @@ def _spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) < 2 or not any(x == y for x, y in zip(a, b)):
         return False
     return all(_close(x, y) for x, y in zip(a, b))
+
+
+def _cut_short(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same name but its last word cut to its first two letters, by a headline or the scraper
+    ("Maverick Vi" / "Maverick Vinales", "Tagore AB" / "Tagore Abubakar")."""
+    if len(a) < 2 or a[:-1] != b[:-1]:
+        return False
+    cut, whole = sorted((a[-1], b[-1]), key=len)
+    return len(cut) == 2 and len(whole) >= 4 and whole.startswith(cut)
 
 
 def _reversed(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
