@@ -46,7 +46,6 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("Pidato Jarwoko", "Jarwoko", "same"),
     ("J. Sukardi", "Bambang Joko Sukardi", "initials"),  # a name cut after its first initial ("B. J. Sukardi")
     ("B. Sukardi", "Bambang Joko Sukardi", "initials"),  # "pidato" (speech), a word the news writes in lower case, glued on
-    ("Buya Hamzah", "Hamzah Karim", "contains"),  # "Buya": a Minang ulama's form of address, no name
     ("Rivaldo Jr", "Rivaldo Junior", "same"),  # a suffix written short
     ("Rivaldo Sr", "Rivaldo Junior", "none"),  # father and son
     ("Haryanto Vi", "Haryanto Vikaldi", "variant"),  # the last word cut by a headline
