@@ -753,6 +753,17 @@ def test_a_ticket_of_two_one_word_names_is_two_persons():
     assert {"Prabowo", "Sandi", "Jokowi", "Ma'ruf"} <= _persons(facts)
 
 
+def test_a_name_written_with_a_hyphen_inside_is_one_person_but_a_ticket_is_two():
+    facts = _facts("Presiden Komisi Eropa Jean-Claude Juncker mengatakan hal itu. Kemarin Kim Woo-Bin hadir. "
+                   "Jean-Claude Juncker menolak. Pasangan Jean-Paul Sanjaya menang.")
+    persons = _persons(facts)
+    assert {"Jean-Claude Juncker", "Kim Woo-Bin"} <= persons and not {"Jean", "Claude Juncker", "Bin"} & persons
+    tickets = _facts("Pasangan Marie-Tjahjo Kumolo menang. Kubu Jean-Budi Santoso menggugat.")
+    assert {"Marie", "Tjahjo Kumolo", "Jean", "Budi Santoso"} <= _persons(tickets)
+    named_alone = _facts("Anne-Bambang Wibisono berkampanye di Malang. Anne menyapa warga.")
+    assert {"Anne", "Bambang Wibisono"} <= _persons(named_alone)
+
+
 def test_national_agencies_and_civil_society_bodies_named_by_their_abbreviations():
     facts = _facts("Kepala BNPB Rudi Hartanto dan peneliti ICW Kurnia Ramadhana hadir. Komnas HAM dan KPAI juga "
                    "diundang, bersama Kementerian Hukum dan HAM.")

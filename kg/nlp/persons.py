@@ -284,18 +284,56 @@ def model_persons(text: str, ner: tuple[NerSpan, ...], blocked: list[tuple[int, 
 def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"Joko Widodo-KH Ma'ruf Amin", "Wayan Koster-I Nyoman Giri Prasta", "Prabowo-Sandi", "Jokowi-Ma'ruf":
     a candidate pair written with a hyphen is two names when either side has two words or more, or
-    both are names of three letters or more."""
+    both are names of three letters or more; but not one foreign name written with a hyphen
+    (`_one_hyphenated_name`)."""
     run = text[start:end]
     for m in re.finditer(r"(?<![ \t][a-z]{2})(?<![ \t][AE]l)-(?=[A-Z])", run):  # not "Turki al-Maliki", "Riyad Al-Maliki"
         left, right = run[:m.start()], run[m.end():]
         if right.rstrip(".") in title_words():  # "Jokowi-KH. Ma'ruf Amin": the title opens the next name
             return [(start, start + m.start())]
+        name = _one_hyphenated_name(text, start, left, right)
+        if name is not None:  # the words before it ("Kemarin Kim Woo-Bin") are a piece of their own
+            return [piece for piece in ((start, start + name), (start + name, end)) if piece[0] < piece[1]]
         if len(left.split()) > 1 or len(right.split()) > 1 or (
                 len(left) >= 3 and len(right.split()[0]) >= 3 and left[-1].islower()):
             right_start = start + m.end()
             titles = _leading_titles().match(text, right_start, end)
             return [(start, start + m.start()), (titles.end() if titles else right_start, end)]
     return [(start, end)]
+
+
+# words before a ticket of two names: "pasangan Herman-Kalsum", "paslon 02 Prabowo-Sandi", "kubu Jokowi-Ma'ruf",
+# "timses Adirozal-Ami Taher", "pemerintahan Jokowi-Jusuf Kalla"
+TICKET_BEFORE = re.compile(r"\b(?:[Pp]asangan|[Pp]aslon|[Cc]alon|[Cc]apres|[Cc]awapres|[Dd]uet|[Dd]uo|[Kk]ubu|[Kk]oalisi"
+                           r"|[Tt]im|[Tt]imses|TKN|BPN|[Nn]omor urut|[Pp]endukung|[Rr]elawan|[Pp]emenangan|[Kk]emenangan"
+                           r"|[Pp]emerintahan|[Ee]ra|[Kk]abinet|[Rr]ezim|[Pp]eriode)\b[^.\n]{0,30}$")
+
+
+def _one_hyphenated_name(text: str, start: int, left: str, right: str) -> int | None:
+    """A hyphen inside one name, not between a ticket's two (kg/lexicons/hyphenated_names.tsv): a European
+    compound given name ("Jean-Claude Juncker": a given name's first part alone before the hyphen) or a
+    Korean given name of two syllables after a family name ("Kim Woo-Bin"); unless a ticket word comes
+    before it ("pasangan", "timses") or the article names a side alone ("Jean" beside "Jean-Claude").
+    Returns where in `left` the name starts, or None."""
+    before, after = left.split(), right.split()
+    if not before or not after or TICKET_BEFORE.search(text, max(0, start - 40), start):
+        return None
+    kinds = _hyphenated_name_words()
+    if kinds.get(before[-1]) == "given" and len(after) >= 2:
+        sides = (before[-1], " ".join(after))
+    elif len(before) >= 2 and kinds.get(before[-2]) == "family" and len(after) == 1 and max(
+            len(before[-1]), len(after[0])) <= 5:
+        sides = (" ".join(before[-2:]), after[0])
+    else:
+        return None
+    if any(re.search(rf"(?<![\w'’-]){re.escape(side)}(?![\w'’-])", text) for side in sides):
+        return None
+    return left.rindex(sides[0])
+
+
+@cache
+def _hyphenated_name_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon("hyphenated_names")}
 
 
 def _coverage(n: int, spans: list[tuple[int, int]]) -> bytearray:
