@@ -165,6 +165,22 @@ def test_the_only_two_nodes_of_a_name_no_longer_name_holds_join_on_any_kept_pair
     assert (members(clusters, "wulandari--31") == {PERSON + "wulandari--31", PERSON + "wulandari--g2"}) == joins
 
 
+@pytest.mark.parametrize("headline, joins", [
+    ({"larasati", "wulandira", "kencan", "malibu"}, True),  # "Larasati Wulandira Kencan di Malibu"
+    ({"kencan", "malibu"}, False),  # the headline does not name her in full
+    ({"adik", "larasati", "wulandira", "berduka"}, False),  # a headline naming a relative: the bare name may be hers
+])
+def test_a_bare_name_joins_the_longer_name_its_own_headline_gives_it(headline, joins):
+    """"Larasati" alone in the text of an article headed "Larasati Wulandira ...": the extractor, which
+    reads the text, kept the bare name; the headline says whose it is. A weak pair, no shared context."""
+    records = {r.node: r for r in (
+        PersonRecord(PERSON + "larasati--g1", "Larasati", names={"Larasati"}, graphs={"g1"}, topics=headline),
+        record("larasati-wulandira", "Larasati Wulandira", {"g2", "g3"}),
+    )}
+    clusters = cluster(records, [pair("larasati--g1", "larasati-wulandira", 0.2, "contains")])
+    assert (members(clusters, "larasati--g1") == {PERSON + "larasati--g1", PERSON + "larasati-wulandira"}) == joins
+
+
 def test_a_name_one_cluster_owns_takes_in_a_node_left_alone_with_it_but_not_a_namesake_elsewhere():
     """"Jokowi" of six articles joined to "Joko Widodo": a lone "Jokowi" sharing no context with them
     still joins (the news gives a famous name its bearer's meaning), even from an article about a

@@ -18,7 +18,8 @@ group of one-word names holding no longer name.
     `_choose_longer_names`.
 Then a one-word node still alone joins the one longer name it may be when their articles speak of the
 same places in the same news (`_one_bearer_in_context`: "Sancho" in football news naming Dortmund), or
-when it is likelier that person than not and the longer name's own articles call it by the bare name.
+when it is likelier that person than not and the longer name's own articles call it by the bare name,
+or when its own headline names it in full (`_named_in_headline`: "Kanye" under "Kanye West ...").
 Last, one-word names that no longer name holds join on weaker evidence (VOTE), each node of one
 cluster linked so to each of the other (`_unshared_names`); two nodes that alone bear such a name
 ("Zendaya" in two articles), each read as the name alone, join on any pair the scorer keeps, unless
@@ -31,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.identity.names import LEADING_NAMES, compatible, relation, words
+from kg.identity.names import LEADING_NAMES, compatible, relation, relation_words, words
 from kg.identity.records import PersonRecord
 from kg.identity.scoring import RARE, ScoredPair
 
@@ -129,6 +130,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         join(p)  # then a node left alone joins the cluster that owns its name
     for p in _one_bearer_in_context(records, named, find, clusters, _rare_words(records)):
         join(p)  # then one left alone joins its one longer name in the same news
+    for p in _named_in_headline(records, named, find, clusters):
+        join(p)  # then one left alone joins the longer name its own headline gives it
     linked = {frozenset((p.a, p.b)) for p in likely}
     for p in likely:  # last, a one-word name no longer name holds, on weaker evidence, never through a chain
         if _all_linked(of(p.a).nodes, of(p.b).nodes, linked):
@@ -293,6 +296,38 @@ def _one_bearer_in_context(records: dict[str, PersonRecord], pairs: list[ScoredP
         members = [records[n] for n in (owner.nodes if owner else {other})]
         if len(targets[lone]) == 1 and records[lone].words[0] in words(main) and not _elsewhere(records[lone], members):
             out.append(p)
+    return out
+
+
+def _named_in_headline(records: dict[str, PersonRecord], pairs: list[ScoredPair], find,
+                       clusters: dict[str, Cluster]) -> list[ScoredPair]:
+    """A one-word node of one article, left alone, joins the one longer name bearing its word whose
+    other words the article's headline gives beside it ("Kanye" under "Kanye West Beri DJ Khaled Sepatu
+    ...", "Ringgo" under "... Ringgo Agus Heran ..."): the article names the person in full in its
+    headline only, and the extractor, which reads the text, kept the bare name. Not under a headline
+    naming a relative ("Terungkap Soal Kematian Adik Louis Tomlinson": the bare name is the sister's),
+    nor a longer name the article's text names too (the extractor read both and kept them apart), nor
+    one of a province the node is not placed in. Returns the best pair of each such node."""
+    fits: dict[str, dict[str, ScoredPair]] = defaultdict(dict)
+    for p in pairs:
+        for lone, other in ((p.a, p.b), (p.b, p.a)):
+            one, full = records[lone], records[other]
+            if len(one.words) != 1 or len(one.graphs) != 1 or len(full.words) < 2 or find(lone) in clusters \
+                    or one.graphs & full.graphs or one.words[0] not in full.words:
+                continue
+            if any(w != one.words[0] and w not in LEADING_NAMES and w in one.topics for w in full.words) \
+                    and not one.topics & relation_words():
+                target = find(other)
+                if target not in fits[lone] or fits[lone][target].probability < p.probability:
+                    fits[lone][target] = p
+    out = []
+    for lone, by_target in sorted(fits.items()):
+        if len(by_target) == 1:
+            p = next(iter(by_target.values()))
+            other = p.b if p.a == lone else p.a
+            owner = clusters.get(find(other))
+            if not _elsewhere(records[lone], [records[n] for n in (owner.nodes if owner else {other})]):
+                out.append(p)
     return out
 
 

@@ -43,7 +43,7 @@ def words(name: str, keep_glued: bool = False) -> tuple[str, ...]:
 def someone_else(name: str) -> bool:
     """A name that names a relative, aide or counsel of the person it holds ("Istri Ibas Yudhoyono")."""
     first = name.split()[0].lower() if name.split() else ""
-    return first in _relation_words()
+    return first in relation_words()
 
 
 @cache
@@ -61,7 +61,7 @@ def _glued_words() -> frozenset[str]:
 
 
 @cache
-def _relation_words() -> frozenset[str]:
+def relation_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words_of("relation_words"))
 
 
