@@ -142,29 +142,6 @@ def test_a_one_word_name_no_longer_name_holds_joins_on_weaker_evidence_each_node
     assert members(clusters, "ratnaning--g6") == {PERSON + "ratnaning--g6", PERSON + "ratnaning--g7"}
 
 
-@pytest.mark.parametrize("second, joins", [
-    (dict(), True),
-    (dict(label="Jadi Wulandari"), False),  # a word glued before it: a doubtful name
-    (dict(provinces={"72"}), False),  # placed in another province
-    (dict(orgs={"org/basarnas"}), False),  # both hold posts, in other institutions
-    (dict(third=True), False),  # a third node bears it: the pair needs the scorer's VOTE
-])
-def test_the_only_two_nodes_of_a_name_no_longer_name_holds_join_on_any_kept_pair(second, joins):
-    """"Wulandari" read alone in two articles and nowhere else: one person on a pair the scorer keeps but
-    far below VOTE, unless the context sets them apart."""
-    label = second.get("label", "Wulandari")
-    records = {r.node: r for r in (
-        PersonRecord(PERSON + "wulandari--31", "Wulandari", names={"Wulandari"}, graphs={"g1"}, provinces={"31"},
-                     orgs={"org/kpu-31"}),
-        PersonRecord(PERSON + "wulandari--g2", label, names={label}, graphs={"g2"},
-                     provinces=second.get("provinces", set()), orgs=second.get("orgs", set())),
-    )}
-    if second.get("third"):
-        records[PERSON + "wulandari--g3"] = record("wulandari--g3", "Wulandari", {"g3"})
-    clusters = cluster(records, [pair("wulandari--31", "wulandari--g2", 0.12, "same")])
-    assert (members(clusters, "wulandari--31") == {PERSON + "wulandari--31", PERSON + "wulandari--g2"}) == joins
-
-
 @pytest.mark.parametrize("headline, joins", [
     ({"larasati", "wulandira", "kencan", "malibu"}, True),  # "Larasati Wulandira Kencan di Malibu"
     ({"kencan", "malibu"}, False),  # the headline does not name her in full

@@ -21,10 +21,7 @@ same places in the same news (`_one_bearer_in_context`: "Sancho" in football new
 when it is likelier that person than not and the longer name's own articles call it by the bare name,
 or when its own headline names it in full (`_named_in_headline`: "Kanye" under "Kanye West ...").
 Last, one-word names that no longer name holds join on weaker evidence (VOTE), each node of one
-cluster linked so to each of the other (`_unshared_names`); two nodes that alone bear such a name
-("Zendaya" in two articles), each read as the name alone, join on any pair the scorer keeps, unless
-placed in two provinces or holding posts in two institutions (bench/identity: 18 such pairs judged,
-all one person).
+cluster linked so to each of the other (`_unshared_names`).
 """
 from __future__ import annotations
 
@@ -66,11 +63,9 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
     weak = [p for p in pairs if p.probability < threshold and p.names != "none"]
     named = [p for p in pairs if p.names != "none"]
-    unshared, only_two = _unshared_names(records), _rare_words(records, most=2)
-    likely = sorted((p for p in pairs if p.names == "same" and records[p.a].words == records[p.b].words
-                     and records[p.a].words in unshared and (
-                         p.probability >= VOTE or _sole_bearers(records[p.a], records[p.b], only_two))),
-                    key=lambda p: (-p.probability, p.a, p.b))
+    unshared = _unshared_names(records)
+    likely = sorted((p for p in pairs if p.probability >= VOTE and p.names == "same" and records[p.a].words == records[
+        p.b].words and records[p.a].words in unshared), key=lambda p: (-p.probability, p.a, p.b))
     pairs = [p for p in pairs if p.probability >= threshold]
     parent: dict[str, str] = {}
     clusters: dict[str, Cluster] = {}
@@ -155,14 +150,6 @@ def _unshared_names(records: dict[str, PersonRecord]) -> set[tuple[str, ...]]:
     Dewi Sandra, Dewi Perssik) needs BARE_THRESHOLD."""
     held = {w for r in records.values() for name in r.names if len(words(name)) > 1 for w in words(name)}
     return {r.words for r in records.values() if len(r.words) == 1 and r.words[0] not in held}
-
-
-def _sole_bearers(a: PersonRecord, b: PersonRecord, only_two: set[str]) -> bool:
-    """The only two nodes bearing a one-word name, each read as that word alone (no word glued before
-    it: "Jadi Mursid"), neither placed in a province the other is not nor both holding posts in
-    institutions apart ("Muslimin" of Basarnas, of a PKB branch)."""
-    return a.words[0] in only_two and len(a.label.split()) == 1 and len(b.label.split()) == 1 and not (
-        _elsewhere(a, [b]) or (a.orgs and b.orgs and not a.orgs & b.orgs))
 
 
 def _all_linked(a: set[str], b: set[str], strong: set[frozenset[str]]) -> bool:
@@ -331,10 +318,10 @@ def _named_in_headline(records: dict[str, PersonRecord], pairs: list[ScoredPair]
     return out
 
 
-def _rare_words(records: dict[str, PersonRecord], most: int = RARE) -> set[str]:
-    """Name words `most` nodes or fewer bear, in any of their names (as the scorer counts them)."""
+def _rare_words(records: dict[str, PersonRecord]) -> set[str]:
+    """Name words RARE nodes or fewer bear, in any of their names (as the scorer counts them)."""
     counts = Counter(w for r in records.values() for w in {w for name in r.names for w in words(name)})
-    return {w for w, n in counts.items() if n <= most}
+    return {w for w, n in counts.items() if n <= RARE}
 
 
 def _shared_specific(a: set[str], b: set[str]) -> int:
