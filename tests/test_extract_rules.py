@@ -764,6 +764,14 @@ def test_a_name_written_with_a_hyphen_inside_is_one_person_but_a_ticket_is_two()
     assert {"Anne", "Bambang Wibisono"} <= _persons(named_alone)
 
 
+def test_a_noun_describing_a_person_that_opens_the_sentence_is_no_part_of_the_name():
+    facts = _facts("Aktris Shandy Aulia hadir di lokasi. Sutradara Riri Riza mengatakan film itu selesai. "
+                   "Jasad Dono dimakamkan siang tadi.")
+    persons = _persons(facts)
+    assert {"Shandy Aulia", "Riri Riza", "Dono"} <= persons
+    assert not {"Aktris Shandy Aulia", "Sutradara Riri Riza", "Jasad Dono"} & persons
+
+
 def test_national_agencies_and_civil_society_bodies_named_by_their_abbreviations():
     facts = _facts("Kepala BNPB Rudi Hartanto dan peneliti ICW Kurnia Ramadhana hadir. Komnas HAM dan KPAI juga "
                    "diundang, bersama Kementerian Hukum dan HAM.")
