@@ -772,6 +772,14 @@ def test_a_noun_describing_a_person_that_opens_the_sentence_is_no_part_of_the_na
     assert not {"Aktris Shandy Aulia", "Sutradara Riri Riza", "Jasad Dono"} & persons
 
 
+def test_a_ruler_s_title_alone_names_no_person_of_its_own():
+    facts = _facts('Emir Kuwait menelepon Presiden Joko Widodo.\n"Kami berdiri bersama Indonesia," kata Emir.\n'
+                   '"Hubungan kedua negara sangat baik," kata Raja.')
+    labels = {e.key: e.label for e in facts.entities}
+    assert not {"Emir", "Raja"} & _persons(facts)
+    assert not {labels.get(q.speaker) for q in facts.quotations} & {"Emir", "Raja"}
+
+
 def test_national_agencies_and_civil_society_bodies_named_by_their_abbreviations():
     facts = _facts("Kepala BNPB Rudi Hartanto dan peneliti ICW Kurnia Ramadhana hadir. Komnas HAM dan KPAI juga "
                    "diundang, bersama Kementerian Hukum dan HAM.")

@@ -216,8 +216,9 @@ def _plausible_name(name: str) -> bool:
         return False
     if len(tokens) == 1 and PAIR_NICKNAME.match(tokens[0]):
         return False  # "Koster-Giri": a candidate pair's nickname, not one person
-    if len(tokens) == 1 and tokens[0] in words("name_stopwords"):
-        return False  # "Capres" of "pasangan Capres-Cawapres nomor urut 01": a half of a hyphenated pair of words
+    if len(tokens) == 1 and (tokens[0] in words("name_stopwords") or tokens[0] in words("titles_alone")):
+        return False  # "Capres" of "pasangan Capres-Cawapres nomor urut 01": a half of a hyphenated pair of words;
+        # "kata Raja": a ruler's title without his name
     if len(tokens) == 1 and _fused_post(tokens[0]):
         return False  # "Kasatlantas", "Kadispenau": a unit head's post run together with the unit
     return not (len(tokens) == 1 and (AFFIXED_VERB.match(tokens[0]) or POSSESSED_WORD.fullmatch(tokens[0])))
