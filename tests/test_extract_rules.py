@@ -780,6 +780,17 @@ def test_a_ruler_s_title_alone_names_no_person_of_its_own():
     assert not {labels.get(q.speaker) for q in facts.quotations} & {"Emir", "Raja"}
 
 
+def test_reported_words_after_a_verb_of_saying_inside_them_are_only_what_follows_it():
+    facts = _facts("Juru bicara Houthi Yahya Saree mengancam Uni Emirat Arab dengan mengatakan bahwa pihaknya siap "
+                   "menyerang puluhan sasaran di Dubai.\nPerdana Menteri Adel Abdul Mahdi membantah dan menyatakan "
+                   "bahwa Pompeo menjamin dukungan bagi Baghdad.\nMahasiswa berunjuk rasa untuk mengecam dan "
+                   "menyatakan sikap atas kejadian itu, kata Wek Kosay.")
+    said = {q.text for q in facts.quotations}
+    assert "pihaknya siap menyerang puluhan sasaran di Dubai" in said
+    assert "Pompeo menjamin dukungan bagi Baghdad" in said
+    assert not any(t.startswith(("Uni Emirat Arab", "dan menyatakan", "sikap")) for t in said)
+
+
 def test_national_agencies_and_civil_society_bodies_named_by_their_abbreviations():
     facts = _facts("Kepala BNPB Rudi Hartanto dan peneliti ICW Kurnia Ramadhana hadir. Komnas HAM dan KPAI juga "
                    "diundang, bersama Kementerian Hukum dan HAM.")

@@ -604,7 +604,15 @@ def _said(speaker: str | None, words: str, sent: Sentence, resolver: SpeakerReso
             words.split()[0].casefold() in _attributing() or _names_the_occasion(words, sent, resolver):
         return None
     resolver.spoke(speaker, sent.end)
-    return Statement(speaker, words, sent.start, sent.end, False)
+    inner = INNER_SAYING.search(words)  # the words said follow a verb of saying inside them
+    said = ADDRESSEE.sub("", words[inner.end():]) if inner else words
+    return Statement(speaker, said if len(said.split()) >= 4 else words, sent.start, sent.end, False)
+
+
+# a verb of saying inside the words, after what the first verb did ("mengancam Uni Emirat Arab dengan mengatakan
+# bahwa ...", "memperingatkan Trump agar ... dan mengatakan akan ..."): the words said are what follows it
+INNER_SAYING = re.compile(r"\b(?:dengan|dan|sambil|seraya)\s+(?:mengatakan|menyatakan|menegaskan|menyebutkan)"
+                          r"(?:\s*,)?(?:\s+bahwa)?\s+(?!sikap\b)")  # not "menyatakan sikap": a stance taken
 
 
 # "mengatakan kepada The Guardian jika ...", "kepada kita semua, bahwa", and after "kepada" any words but a verb's
