@@ -79,9 +79,12 @@ def main() -> None:
 
 
 def blind_rounds() -> dict[int, set[int]]:
-    """The pair ids of each blind round (bench/identity/blind/pairs_N.csv: round N)."""
-    return {int(path.stem.split("_")[1]): {int(r["pair"]) for r in csv.DictReader(path.open(encoding="utf-8"))}
-            for path in sorted((DATA / "blind").glob("pairs_*.csv"))} if BLIND else {}
+    """The labelled pair ids of each blind round (bench/identity/blind/pairs_N.csv: round N), in order; a round
+    drawn and judged but not yet merged into blind/labels.csv (kept unread for a later change) is left out."""
+    labelled = {p.pair for p in BLIND}
+    rounds = {int(path.stem.split("_")[1]): {int(r["pair"]) for r in csv.DictReader(path.open(encoding="utf-8"))}
+              for path in (DATA / "blind").glob("pairs_*.csv")}
+    return {n: ids & labelled for n, ids in sorted(rounds.items()) if ids & labelled}
 
 
 def resolved(store: Path, copy: Path, model: Path | None = None) -> dict:
