@@ -71,8 +71,8 @@ def main() -> None:
         else:
             run = resolved(Path(args.store), Path(tmp) / "store")
             pairs = score_pairs(run["canon"], run["present"], run["locate"])
-            blind = {n: score_pairs(run["canon"], run["present"], run["locate"], only=ids, labels=BLIND)
-                     for n, ids in blind_rounds().items()}
+            blind = {n: {**score_pairs(run["canon"], run["present"], run["locate"], only=ids, labels=BLIND),
+                         "pairs": len(ids)} for n, ids in blind_rounds().items()}
             report = render(pairs, run["bcubed"], run["seconds"], run["peak_mb"], run["last"], run["figures"], blind)
     out.write_text(report, encoding="utf-8")
     print(report)
@@ -264,7 +264,7 @@ def render(pairs: dict, bcubed: dict, seconds: float, peak_mb: float, last: list
                       "holds (the extractor now reads a longer or shorter name there)."]
     for n, scored in (blind or {}).items():
         lines += ["", f"## Blind pairs (round {n})", "",
-                  f"{sum(1 for p in BLIND if p.pair in blind_rounds()[n])} pairs drawn by `python bench/identity_sample.py "
+                  f"{scored['pairs']} pairs drawn by `python bench/identity_sample.py "
                   f"--round {n}` and labelled after the resolver's rules and the shipped model were written "
                   "(bench/identity/blind/), never fitted on; bench/identity/README.md says what was read of them "
                   "after they were scored.", "",
