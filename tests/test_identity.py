@@ -11,6 +11,7 @@ import pytest
 from kg.cli import main
 from kg.graph import connect
 from kg.identity.clusters import cluster
+from kg.identity.fiction import synopsis_title
 from kg.identity.names import compatible, relation
 from kg.identity.records import PersonRecord, _add_keywords, most_common, news_desk
 from kg.identity.scoring import ScoredPair
@@ -156,6 +157,55 @@ def test_a_bare_name_joins_the_longer_name_its_own_headline_gives_it(headline, j
     )}
     clusters = cluster(records, [pair("larasati--g1", "larasati-wulandira", 0.2, "contains")])
     assert (members(clusters, "larasati--g1") == {PERSON + "larasati--g1", PERSON + "larasati-wulandira"}) == joins
+
+
+@pytest.mark.parametrize("headline, joins", [
+    ({"foto", "rumah", "kirana", "larasati"}, "kirana-larasati"),  # "9 Foto Rumah Kirana Larasati"
+    ({"foto", "rumah", "larasati"}, "larasati-wulandira"),  # the headline names no one in full
+])
+def test_a_bare_name_never_joins_another_bearer_than_the_one_its_headline_names_in_full(headline, joins):
+    """"Larasati" under a headline naming "Kirana Larasati" is hers, though the scorer likes "Larasati
+    Wulandira" (more articles, a closer pair) better."""
+    records = {r.node: r for r in (
+        PersonRecord(PERSON + "larasati--g1", "Larasati", names={"Larasati"}, graphs={"g1"}, topics=headline),
+        record("larasati-wulandira", "Larasati Wulandira", {"g2", "g3", "g4"}),
+        record("kirana-larasati", "Kirana Larasati", {"g5"}),
+    )}
+    pairs = [pair("larasati--g1", "larasati-wulandira", 0.97, "contains"),
+             pair("larasati--g1", "kirana-larasati", 0.8, "contains")]
+    assert members(cluster(records, pairs), "larasati--g1") == {PERSON + "larasati--g1", PERSON + joins}
+
+
+@pytest.mark.parametrize("title, joins", [("anak langit", True), ("cinta suci", False)])
+def test_a_character_of_a_series_joins_only_the_same_characters_synopses(title, joins):
+    """"Dedeh" of a sinetron's synopses is one character across its episodes, and no one the news
+    names: not the preacher "Mama Dedeh", nor "Dedeh" of another series."""
+    def character(node: str, graph: str, work: str) -> PersonRecord:
+        return PersonRecord(PERSON + node, "Dedeh", names={"Dedeh"}, graphs={graph}, fiction={graph: work})
+
+    records = {r.node: r for r in (
+        character("dedeh--g1", "g1", "anak langit"), character("dedeh--g2", "g2", title),
+        record("mama-dedeh", "Mama Dedeh", {"g3", "g4"}),
+    )}
+    pairs = [pair("dedeh--g1", "dedeh--g2", 0.99, "same"), pair("dedeh--g1", "mama-dedeh", 0.95, "contains"),
+             pair("dedeh--g2", "mama-dedeh", 0.95, "contains")]
+    clusters = cluster(records, pairs)
+    assert PERSON + "mama-dedeh" not in members(clusters, "dedeh--g1") | members(clusters, "dedeh--g2")
+    assert (PERSON + "dedeh--g2" in members(clusters, "dedeh--g1")) is joins
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("Sinopsis Sinetron 'ANAK LANGIT' Tayang Senin, 1 April 2019", "anak langit"),
+    ("Sinopsis Sinetron 'ORANG KETIGA Episode 664, Tayang 14 Mei 2019", "orang ketiga"),  # the quote left open
+    ("Sinopsis Orang Ketiga Selasa 10 September 2019: Aris Mulai Menyukai Yurisa?", "orang ketiga"),
+    ("Sinopsis Drama RICH MAN Epsiode 9, Kebohongan", "rich man"),
+    ("Sinopsis Drama STILL 17 Episode 27, 'Jika' adalah Kata yang Menyakitkan", "still 17"),
+    ("Tayang Hari Ini, Simak Sinopsis Film Ad Astra yang Dibintangi Brad Pitt", "ad astra"),
+    ("Sinopsis & Trailer Film Godzilla, Tayang Malam Ini", "godzilla"),
+    ("Jokowi Lantik Menteri Kabinet Indonesia Maju", None),
+])
+def test_the_work_a_synopsis_tells_is_read_from_its_headline(headline, title):
+    assert synopsis_title(headline) == title
 
 
 def test_a_name_one_cluster_owns_takes_in_a_node_left_alone_with_it_but_not_a_namesake_elsewhere():

@@ -7,6 +7,9 @@ refused when
     ("Susilo Bambang Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or
     one is inside the other and an article names both ("Joko Widodo", "Iriana Joko Widodo");
   * two one-word names would join two clusters that each hold a longer name;
+  * one holds a character of a film or series (a one-word name met only in synopses of it) and the
+    other anyone the news names or another work's character ("Dedeh" of a sinetron, the preacher
+    Mama Dedeh: `_fiction_apart`, kg.identity.fiction);
 Then a group of one-word names judged one person joins the longer name most of its members point to
 (`_group_votes`), with the same refusals. Then a node left alone joins the cluster that owns its
 name: one that bears it in most of the articles naming it (`_owned_names`: "Jokowi"), and so does a
@@ -15,7 +18,8 @@ group of one-word names holding no longer name.
     Edhy Prabowo) and the evidence for one does not clearly beat the other, nor is one named in
     PROMINENCE times as many articles (a bare name in the news is the prominent bearer's: an
     article about the other would name him in full, and the extractor joins the two there);
-    `_choose_longer_names`.
+    `_choose_longer_names`. A one-word name whose own headline names a longer name bearing it in full
+    may join only that person ("Nabila" under "Foto Rumah Nabila Syakieb" is no "Fasty Nabila").
 Then a one-word node still alone joins the one longer name it may be when their articles speak of the
 same places in the same news (`_one_bearer_in_context`: "Sancho" in football news naming Dortmund), or
 when it is likelier that person than not and the longer name's own articles call it by the bare name,
@@ -51,6 +55,7 @@ class Cluster:
     long_names: dict[str, set[str]]  # its nodes' names (rdfs:label) of two words or more → their articles
     graphs: set[str]
     links: list[ScoredPair] = field(default_factory=list)
+    characters: bool = False  # it holds a character of a film or series (PersonRecord.character)
 
 
 def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], threshold: float = THRESHOLD,
@@ -79,7 +84,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         root = find(node)
         if root not in clusters:
             r = records[node]
-            clusters[root] = Cluster({node}, {r.label: set(r.graphs)} if len(r.words) > 1 else {}, set(r.graphs))
+            clusters[root] = Cluster({node}, {r.label: set(r.graphs)} if len(r.words) > 1 else {}, set(r.graphs),
+                                     characters=r.character)
         return clusters[root]
 
     for group in existing:
@@ -88,6 +94,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
             if find(first) != find(node):
                 _join(clusters, parent, of(first), of(node), find(first), find(node))
     one_word = {n for n, r in records.items() if len(r.words) == 1}
+    works = {g: title for r in records.values() for g, title in r.fiction.items()}
     ordered = sorted(pairs, key=lambda p: (-p.probability, p.a, p.b))
 
     def join(p: ScoredPair) -> None:
@@ -104,6 +111,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
             return
         if (p.a in one_word and p.b in one_word) and ca.long_names and cb.long_names:
             return  # two one-word names joined to two longer names: not through each other
+        if _fiction_apart(ca, cb, works):
+            return
         _join(clusters, parent, ca, cb, ra, rb).links.append(p)
 
     for p in ordered:  # longer names first: spelling variants, initials, a name inside another
@@ -152,6 +161,15 @@ def _unshared_names(records: dict[str, PersonRecord]) -> set[tuple[str, ...]]:
     return {r.words for r in records.values() if len(r.words) == 1 and r.words[0] not in held}
 
 
+def _fiction_apart(a: Cluster, b: Cluster, works: dict[str, str]) -> bool:
+    """A character of a film or series and anyone the news names, or characters of two works: never one
+    person ("Dedeh" of a sinetron's synopsis and the preacher Mama Dedeh; "Edi" of two series)."""
+    if not (a.characters or b.characters):
+        return False
+    titles = [{works.get(g) for g in c.graphs} for c in (a, b)]
+    return None in titles[0] | titles[1] or not titles[0] & titles[1]
+
+
 def _all_linked(a: set[str], b: set[str], strong: set[frozenset[str]]) -> bool:
     """Every node of `a` strongly linked to every node of `b`: one-word names that could each be
     someone's longer name ("Dewi") join only so, never through a chain of look-alikes."""
@@ -179,6 +197,7 @@ def _join(clusters: dict[str, Cluster], parent: dict[str, str], ca: Cluster, cb:
         merged.long_names.setdefault(name, set()).update(graphs)
     merged.graphs |= gone.graphs
     merged.links += gone.links
+    merged.characters |= gone.characters
     parent[other] = root
     return merged
 
@@ -367,8 +386,16 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
         for one, other in ((p.a, p.b), (p.b, p.a)):
             if len(records[one].words) == 1 and len(records[other].words) > 1 and not _glued(records[other].words, labels):
                 candidates[one].append((p.probability, other))
+    by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in labels:
+        for w in set(name):
+            by_word[w].append(name)
     out: dict[str, str | None] = {}
     for node, options in candidates.items():
+        if full := _headline_names(records[node], by_word):
+            options = [(p, o) for p, o in options if any(compatible(records[o].label, " ".join(f)) for f in full)]
+            if not options:
+                continue
         top = max(p for p, _ in options)
         close = [(p, o) for p, o in options if top - p < MARGIN]
         eligible = [(p, o) for p, o in close if p >= threshold]
@@ -383,6 +410,15 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
         else:
             out[node] = best
     return out
+
+
+def _headline_names(node: PersonRecord, by_word: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]]:
+    """The longer names bearing a one-word node's name whose every word its one article's headline gives
+    ("Nabila Syakieb" for "Nabila" under "9 Foto Rumah Nabila Syakieb ..."): the person it is, whom the
+    extractor found in the headline only; another bearer of the name ("Fasty Nabila") is not."""
+    if len(node.graphs) != 1:
+        return []
+    return [name for name in by_word.get(node.words[0], ()) if all(w in node.topics for w in name)]
 
 
 def _glued(name: tuple[str, ...], labels: dict[tuple[str, ...], set[str]]) -> bool:

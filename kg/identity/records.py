@@ -15,6 +15,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from kg.graph import Store
+from kg.identity.fiction import synopsis_title
 from kg.identity.names import words
 from kg.rdf.keys import word_keys
 from kg.resources import lexicon
@@ -45,6 +46,12 @@ class PersonRecord:
     topics: set[str] = field(default_factory=set)  # words of its articles' headlines
     keywords: set[str] = field(default_factory=set)  # the words that set its articles apart (no names)
     desks: set[str] = field(default_factory=set)  # the news desks of its articles ("sport", "entertainment")
+    fiction: dict[str, str] = field(default_factory=dict)  # its articles that tell a film's or series' plot → its title
+
+    @property
+    def character(self) -> bool:
+        """A one-word name met only in synopses of films and series (kg.identity.fiction): a character."""
+        return len(self.words) == 1 and bool(self.graphs) and self.graphs <= self.fiction.keys()
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -130,6 +137,7 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
         named[g].add(e)
     headlines = store.select(_HEADLINES).rows
     headline = {g: set(word_keys(h)) for g, h in headlines}
+    works = {g: title for g, h in headlines if (title := synopsis_title(h)) is not None}
     persons: dict[str, Counter] = defaultdict(Counter)
     entities: dict[str, Counter] = defaultdict(Counter)
     topics: dict[str, Counter] = defaultdict(Counter)
@@ -142,6 +150,7 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
         record.persons = most_common(persons[node], CONTEXT)
         record.named = most_common(entities[node], CONTEXT)
         record.topics = most_common(topics[node], CONTEXT)
+        record.fiction = {g: works[g] for g in record.graphs if g in works}
     _add_keywords(records, in_graph, headlines + store.select(_SENTENCES).rows)
     desk = {g: d for g, url in store.select(_ADDRESSES).rows if (d := news_desk(url))}
     for record in records.values():
