@@ -31,7 +31,10 @@ PERSON = "https://w3id.org/pemilu-kg/id/person/"
     ("BJ Habibie", "B. J. Habibie", "same"),
     ("Ridwan Kamil", "Mochamad Ridwan Kamil", "contains"),
     ("Susi Pujiastuti", "Susi Pudjiastuti", "same"),  # "dj": the old spelling of "j"
-    ("Scarlet Johansson", "Scarlett Johansson", "variant"),
+    ("Scarlet Johansson", "Scarlett Johansson", "same"),  # a consonant doubled: one spelling
+    ("Ujang Komarudin", "Ujang Komaruddin", "same"),
+    ("Scarlet Johansson", "Scarlett Johanson Kim", "contains"),
+    ("Abdul Hariz", "Abdul Haris", "variant"),  # another letter: the scorer's to judge
     ("Prabowo Subianto", "Edhy Prabowo", "none"),
     ("Susilo Bambang Yudhoyono", "Agus Harimurti Yudhoyono", "none"),
     ("Ridwan Kamil", "Emil Dardak", "none"),

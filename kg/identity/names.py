@@ -72,7 +72,7 @@ def relation(a: str, b: str, keep_glued: bool = False) -> str:
     if not wa or not wb or someone_else(a) != someone_else(b):
         return "none"
     if wa == wb or _expanded(wa) == _expanded(wb) or (
-            len(wa) == len(wb) and all(x == y or _respelt_alike(x, y) for x, y in zip(wa, wb))):
+            len(wa) == len(wb) and all(x == y or _spelt_alike(x, y) for x, y in zip(wa, wb))):
         return "same"  # "Soeharto" / "Suharto": one name in the old spelling and today's
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) == len(long) and (_spelling(short, long) or _reversed(short, long) or _cut_short(short, long)):
@@ -139,7 +139,18 @@ def _close(a: str, b: str) -> bool:
 # The spelling before 1972 that names keep ("Widjaja", "Djadjang", "Soeharto", "Tjahjo"), written as
 # today's, and the English "sh" of an Arabic name for today's "sy" ("Shihab" / "Syihab", "Sharif" /
 # "Syarif"); "y" as the old "j" so that either spelling of a sound meets the other ("Wijaya" / "Widjaja").
+DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
 OLD_SPELLING = (("dj", "j"), ("tj", "c"), ("oe", "u"), ("ch", "kh"), ("sh", "sy"), ("y", "j"))
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """One name word spelt two ways: in the old spelling and today's, or with a consonant doubled
+    ("Komaruddin" / "Komarudin", "Mohammad" / "Mohamad", "Scarlett" / "Scarlet")."""
+    return _respelt_alike(a, b) or (min(len(a), len(b)) >= 4 and _undoubled(a) == _undoubled(b))
+
+
+def _undoubled(word: str) -> str:
+    return DOUBLED.sub(r"\1", word)
 
 
 def _respelt_alike(a: str, b: str) -> bool:
@@ -227,7 +238,7 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) >= len(long):
         return False
     it = iter(long)
-    return all(any(w == x or _respelt_alike(w, x) for x in it) for w in short)
+    return all(any(w == x or _spelt_alike(w, x) for x in it) for w in short)
 
 
 def _middle_only(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
