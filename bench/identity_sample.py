@@ -17,7 +17,7 @@ bench/identity/blocks.json; `--round 2` draws 250 more pairs (seed 2027, half of
 drawn before) into bench/identity/pairs_2.csv, numbered 501-750; `--round 3` 50 more (seed 2028,
 a tenth of each stratum) into pairs_3.csv, numbered 751-800; `--round 4` 250 more (seed 2029, half of each
 stratum) into pairs_4.csv, numbered 801-1050: drawn after the resolver's rules and model were written, the blind
-test of bench/IDENTITY_RESULTS.md; `--round 5` ... `10` (seeds 2030-2035) 250 more each, with `--out bench/identity/blind`.
+test of bench/IDENTITY_RESULTS.md; `--round 5` ... `11` (seeds 2030-2036) 250 more each, with `--out bench/identity/blind`.
 
     python bench/identity_sample.py --store .pemilu-kg/corpus-store
 """
