@@ -306,10 +306,10 @@ def test_the_model_vetoes_institutions_and_words_taken_for_names():
     the test is about the veto, not about one training run's output)."""
     from kg.nlp.extract import _model_vetoed
 
-    text = "Direktur Eksekutif Walhi Nur Hidayati menilai kebijakan itu keliru. Ketua Paguyuban hadir."
+    text = "Direktur Eksekutif Walhi Nur Hidayati menilai kebijakan itu keliru. Ketua Laskar hadir."
     model = _model_reading(text, ("Walhi", "ORG"), ("Nur Hidayati", "PER"))
     rules = _names_after_posts(text, ("Direktur Eksekutif", "Ketua"))
-    assert {h.name for h in rules} == {"Walhi Nur Hidayati", "Paguyuban"}  # what the rules alone take for names
+    assert {h.name for h in rules} == {"Walhi Nur Hidayati", "Laskar"}  # what the rules alone take for names
     kept = {h.name for h in _model_vetoed(rules, model, set())}
     assert kept == {"Nur Hidayati"}  # the institution off the name; a word after a post no name
 
@@ -4146,3 +4146,63 @@ def test_words_an_unnamed_official_said_are_no_one_s_named():
                           "sekutu kami di kawasan itu,\" kata Budi.\n\"Negara-negara yang menjalin hubungan lebih dekat "
                           "dengan negara itu sering menemukan diri mereka lebih buruk,\" kata pejabat AS kepada Reuters.")
     assert [words for _, words in _said(facts)] == ["Kami akan terus mendukung sekutu kami di kawasan itu"]
+
+
+def test_a_name_s_first_word_the_model_reads_as_an_institution_s_last_opens_the_name():
+    """Round 58: "... Direktorat Jenderal Pajak Kementerian Keuangan Hestu" + "Yoga Saksama", then "kata Hestu"."""
+    from kg.nlp.extract import _first_names_out_of_institutions
+
+    text = ("Direktur Penyuluhan Direktorat Jenderal Pajak Kementerian Keuangan Wisnu Hadi Pratama menyebutkan, aturan "
+            "itu berlaku. Menurut Wisnu, aturan itu untuk perusahaan. Dinas Pendidikan Bandung Budi Santoso hadir.")
+    analysis = _model_reading(text, ("Direktorat Jenderal Pajak Kementerian Keuangan Wisnu", "ORG"),
+                              ("Hadi Pratama", "PER"), ("Wisnu", "PER"), ("Dinas Pendidikan Bandung", "ORG"),
+                              ("Budi Santoso", "PER"))
+    read = {(e.label, e.text) for e in _first_names_out_of_institutions(text, analysis.entities, lambda w: w == "Bandung")}
+    assert {("ORG", "Direktorat Jenderal Pajak Kementerian Keuangan"), ("PER", "Wisnu Hadi Pratama"),
+            ("ORG", "Dinas Pendidikan Bandung"), ("PER", "Budi Santoso")} <= read
+
+
+def test_an_institution_s_word_the_article_writes_on_its_own_is_no_part_of_the_name_after_it():
+    """Round 58: "Presiden Direktur AXA Mandiri Handojo G. Kusuma", then "AXA Mandiri memiliki program ..."."""
+    from kg.nlp.extract import _names_less_a_leading_name
+    from kg.nlp.persons import PersonHit
+
+    text = "Presiden Direktur Tirta Mandiri Budi S. Santoso menjelaskan hal itu. Tirta Mandiri memiliki program beasiswa."
+    start = text.index("Mandiri Budi")
+    hit = PersonHit(start, start + len("Mandiri Budi S. Santoso"), "Mandiri Budi S. Santoso", "Mandiri Budi S. Santoso",
+                    start)
+    kept = _names_less_a_leading_name(text, _model_reading(text, ("Budi S. Santoso", "PER")), [hit])
+    assert [h.name for h in kept] == ["Budi S. Santoso"]
+    assert [h.name for h in _names_less_a_leading_name(text, _model_reading(text, ("Mandiri Budi S. Santoso", "PER")),
+                                                        [hit])] == ["Mandiri Budi S. Santoso"]
+
+
+@pytest.mark.parametrize("text, persons", [
+    # an association's name after a post (round 58: "Ketua Gabungan Pengusaha Rokok Putih Indonesia (Gaprindo) ...")
+    ("Ketua Gabungan Pengusaha Kopi Nusantara Indonesia (Gapkin) Budi Santoso menjelaskan, penjualan tetap stagnan.",
+     {"Budi Santoso"}),
+    # a country after an ambassador's post
+    ("Menurut Dubes Saudi, berbagai pilihan respons perlu dibahas cermat. Budi Santoso setuju.", {"Budi Santoso"}),
+    # an airport written in lower case, named after a person
+    ("Diplomat itu hanya boleh bergerak antara kantor misi dan bandara Budi Santoso di wilayah Queens.", set()),
+])
+def test_an_association_a_country_or_an_airport_is_no_person(text, persons):
+    assert _persons(_linked_facts(text)) == persons
+
+
+def test_a_foreign_minister_s_post_naming_his_country_is_in_no_indonesian_ministry():
+    """Round 58: "Menteri Energi Saudi Abdulaziz bin Salman" was placed in Indonesia's Kementerian ESDM."""
+    facts = _linked_facts("Menteri Energi Saudi Budi bin Salman mengatakan bahwa produksi minyak akan naik.")
+    assert {org for _, _, org in _orgs_of(facts)} == {None}
+
+
+def test_a_post_opening_a_sentence_with_its_other_words_in_lower_case_is_read_whole():
+    """Round 58: "Juru bicara Presiden Filipina, Salvador Panelo" gave Panelo the presidency."""
+    facts = _linked_facts("Juru bicara Presiden Filipina, Budi Santoso, mengatakan ada proposal bisnis untuk pulau itu.")
+    assert _post_pairs(facts) == {("Budi Santoso", "Juru bicara Presiden")}
+
+
+def test_pbb_beside_another_pbb_is_the_united_nations():
+    """Round 58: "Sekretaris Jenderal PBB, Antonio Guterres" near "Sidang Umum PBB" was put in Partai Bulan Bintang."""
+    facts = _linked_facts("Sidang Umum PBB dibuka. Sekretaris Jenderal PBB, Budi Santoso mengatakan delegasi akan hadir.")
+    assert {org for _, _, org in _orgs_of(facts)} == {"PBB"}

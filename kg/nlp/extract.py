@@ -23,9 +23,9 @@ from kg.nlp.memberships import article_memberships, described_persons, described
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
                          institution_short_forms, is_article_local, org_types, placed_by_article,
                          short_forms_defined)
-from kg.nlp.persons import (PARTICLE, PersonHit, find_persons, has_institution_word, inside_spelt_name,
+from kg.nlp.persons import (PARTICLE, SPEECH_AFTER, PersonHit, find_persons, has_institution_word, inside_spelt_name,
                              model_persons, with_bracketed_initials, without_abstract_lead)
-from kg.nlp.pipeline import Analysis, analyse, load_pipeline, model_name
+from kg.nlp.pipeline import Analysis, NerSpan, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import (COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders,
@@ -55,6 +55,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     linker = linker or load_linkers(analysis.model_dir)
     text = article.text
     gaz = gazetteer()
+    analysis = replace(analysis, entities=_first_names_out_of_institutions(text, analysis.entities,
+                                                                          lambda w: bool(gaz.candidates(w))))
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
     places = _names_after_places(text, find_places(text, dateline), analysis.entities) if rules else []
     places = _speakers_named_like_places(text, places, analysis.entities)
@@ -108,6 +110,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     persons = _without_relatives_named_by_another(_without_lone_words(
         [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
+    persons = _names_less_a_leading_name(text, analysis, persons)
     persons = completed_names(text, with_bracketed_initials(text, persons), analysis.sentence_at,
                               [p.end for p in posts])
     holdings = link_holders(text, posts, persons)
@@ -469,6 +472,28 @@ def _words_before_name(text: str, start: int, end: int, entities, to_end: bool =
 NAME_PARTICLE_AT_END = re.compile(rf"\s{PARTICLE}$")
 
 
+def _first_names_out_of_institutions(text: str, entities: Sequence[NerSpan], is_place) -> tuple[NerSpan, ...]:
+    """A name the model reads right after an institution whose last word the article calls a person by
+    elsewhere ("... Direktorat Jenderal Pajak Kementerian Keuangan Hestu" + "Yoga Saksama", then "kata
+    Hestu"): that word opens the name. Not a word of institutions' names (nor one the model reads inside
+    another institution's: "AC Milan"), one the corpus writes in lower case, nor a place's."""
+    firsts = {e.text.split()[0] for e in entities if e.label == "PER" and e.text.split()}
+    out = list(entities)
+    for i, (org, per) in enumerate(zip(entities, entities[1:])):
+        if org.label != "ORG" or per.label != "PER" or text[org.end:per.start] != " ":
+            continue
+        last = re.search(r"(?<=\S\s)([A-Z][a-z'’]+)$", text[org.start:org.end])
+        if last is None or last.group(1) not in firsts or len(org.text[:last.start()].split()) < 2 \
+                or not _name_word(last.group(1)) or is_place(last.group(1)) \
+                or any(e.label == "ORG" and e != org and last.group(1) in e.text.split() for e in entities):
+            continue
+        cut = org.start + last.start(1)
+        kept = text[org.start:cut].rstrip()
+        out[i] = replace(org, end=org.start + len(kept), text=kept)
+        out[i + 1] = replace(per, start=cut, text=text[cut:per.end])
+    return tuple(out)
+
+
 AGENCY_HEADS = {"Kepala Dinas": "Dinas", "Kepala Badan": "Badan", "Direktur Jenderal": "Direktorat Jenderal"}
 
 
@@ -825,6 +850,10 @@ BARE_INITIAL = re.compile(r"[A-Z]\.?")
 VENUE_BEFORE = re.compile(r"\b(?:Bandara|Bandar\s+Udara|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|RSUD?|Stadion|Pelabuhan"
                           r"|Terminal|Stasiun|Lanud|Universitas|Kampus)\s+$")
 NAME_AFTER_COMMA = re.compile(r"\s*,\s+[A-Z][a-z]")
+# a venue written in lower case names the venue by the name after it ("bandara John F. Kennedy", "stadion Gelora
+# Bung Karno"): no one's name there
+PLACE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:bandara|bandar\s+udara|stadion|pelabuhan|terminal|stasiun|kampus|gedung"
+                               r"|rumah\s+sakit|masjid|gereja|museum)\s+$")
 # a group's or an app's name ("Ormas Tri Karya", "aplikasi Lapor Hendi"); not "pengalaman organisasi Imam"
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa|[Aa]plikasi|[Ll]ayanan|[Tt]agar|[Pp]latform)\s+$")
 
@@ -836,7 +865,8 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
     Universitas Indonesia (Iluni FH UI)"): such a short form is no one's name ("Sedangkan Ampera menyebut ...")
     nor the first word of one ("Ketum Forkap Semmy Jenggu"); nor is a company's name the article writes after
     "PT" ("pimpinan Jasa Marga" of PT Jasa Marga), an office's short form with digits ("Kadis DPMDP3A,
-    Alamsyah"), a name right after "di", one right after a word for a group or an app ("Ormas Tri Karya",
+    Alamsyah"), a name right after "di" or a venue written in lower case ("bandara John F. Kennedy"), one right
+    after a word for a group or an app ("Ormas Tri Karya",
     "aplikasi Lapor Hendi"), a venue's name before a comma ("Bandara Syamsuddin Noor, Aditya Putra"), or words
     of a name its bracketed acronym spells ("... Masjid Amal Silaturrahim (APMAS)")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
@@ -856,6 +886,8 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
             continue  # "kata anggota KPU ... di Mentok, Sabtu": after "di", a place (no gold person follows it)
         if h.rank is None and h.name_start == h.start and LEVEL_BEFORE.search(text, max(0, h.start - 12), h.start):
             continue  # "PPS Kelurahan Tanjung Mulia Hilir": a region the table does not know, after its level
+        if h.rank is None and h.name_start == h.start and PLACE_NOUN_BEFORE.search(text, max(0, h.start - 16), h.start):
+            continue  # "bandara John F. Kennedy": the airport
         if h.rank is None and h.name_start == h.start and VENUE_BEFORE.search(text, max(0, h.start - 24), h.start) \
                 and NAME_AFTER_COMMA.match(text, h.end):
             continue  # "Rumah Sakit Umum Cut Meutia, Aceh Utara, Saiful": the venue's name, then its officer
@@ -875,6 +907,38 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
             cut = h.name_start + len(lead) + 1
             h = replace(h, start=max(h.start, cut), text=text[max(h.start, cut):h.end], name=h.name[len(lead) + 1:],
                         name_start=cut)
+        out.append(h)
+    return out
+
+
+def _names_less_a_leading_name(text: str, analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
+    """A name of three words or more whose first words the article writes elsewhere after the word before
+    them here, never before the rest nor as a name the model reads or a speech verb names, and that the
+    model leaves out of the name it reads ("Presiden Direktur AXA Mandiri Handojo G. Kusuma" with "AXA
+    Mandiri memiliki ..." further on): those words end an institution's name the rules cut short, and the
+    name is the rest. Not after a title ("dr. Terawan Agus Putranto")."""
+    starts = {(e.start, e.end) for e in analysis.entities if e.label == "PER"}
+    out = []
+
+    def named(m: re.Match[str]) -> bool:  # a name the model or a speech verb ("ujar Uu") makes a person's there
+        return any(s <= m.start() and m.end() <= e for s, e in starts) \
+            or SPEECH_AFTER.search(text, max(0, m.start() - 12), m.start()) is not None
+
+    for h in persons:
+        tokens = list(re.finditer(r"\S+", text[h.name_start:h.end]))
+        before = re.search(r"(\S+?)[\s-]+$", text[max(0, h.name_start - 40):h.name_start])
+        titled = h.rank is not None or before is None or before.group(1).rstrip(".") in title_words()
+        for k in range(1, 1 if titled else len(tokens) - 1):
+            lead, rest = tokens[k - 1].end(), h.name_start + tokens[k].start()
+            if not any(s == rest and e >= h.end for s, e in starts):
+                continue
+            words = re.escape(text[h.name_start:h.name_start + lead])
+            elsewhere = [m for m in re.finditer(rf"\b{words}\b", text) if m.start() != h.name_start]
+            continued = [m for m in elsewhere if re.search(rf"{re.escape(before.group(1))}[\s-]+$", text[:m.start()])]
+            if continued and not any(text.startswith(tokens[k].group(), m.end() + 1) or named(m) for m in elsewhere):
+                h = replace(h, start=max(h.start, rest), text=text[max(h.start, rest):h.end],
+                            name=text[rest:h.end], name_start=rest)
+                break
         out.append(h)
     return out
 

@@ -558,7 +558,7 @@ def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
         form = re.sub(r"^[Pp]artai\s", "", m.group())
         short, full, others = table.get(m.group()) or table[form]
         if m.group() in SHARED_ABBREVIATIONS and full not in text and not any(
-                o.start() != m.start() for o in pattern.finditer(text, max(0, m.start() - 40), m.end() + 40)):
+                o.group() not in SHARED_ABBREVIATIONS for o in pattern.finditer(text, max(0, m.start() - 40), m.end() + 40)):
             continue  # "dukungan PBB kepada Afghanistan": the United Nations; "Gelora, PBB, Hanura": the party
         board = BOARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         gap, place = _place_after(text, m.end(), place_at)

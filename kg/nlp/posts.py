@@ -123,6 +123,7 @@ def _pattern() -> re.Pattern[str]:
         forms.append(d.label)
         forms.append(d.label[0].lower() + d.label[1:])
         forms.append(d.label.lower())  # "sekretaris jenderal KONI", "ketua umum PDI-P": running text writes it all small
+        forms.append(d.label[0] + d.label[1:].lower())  # "Juru bicara Presiden Filipina": so at a sentence's start
     qualifiers = "|".join(re.escape(word) for word in _qualifiers())
     return re.compile(rf"(?<![\w-])(?:(?P<qual>{qualifiers})\s)?(?P<post>{alternation(forms)})(?![\w-])")
 
