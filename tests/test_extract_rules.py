@@ -4206,3 +4206,34 @@ def test_pbb_beside_another_pbb_is_the_united_nations():
     """Round 58: "Sekretaris Jenderal PBB, Antonio Guterres" near "Sidang Umum PBB" was put in Partai Bulan Bintang."""
     facts = _linked_facts("Sidang Umum PBB dibuka. Sekretaris Jenderal PBB, Budi Santoso mengatakan delegasi akan hadir.")
     assert {org for _, _, org in _orgs_of(facts)} == {"PBB"}
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # round 58: 'Para diplomat UE ... "...," papar diplomat itu' was given to the prime minister quoted before
+    ("Presiden Budi Santoso berbicara di Jakarta. \"Kami siap menunggu keputusan itu,\" kata Budi.\nPara diplomat "
+     "akan membahas penundaan. \"Semua orang ingin keputusan hari ini,\" papar diplomat itu.", ["Budi Santoso"]),
+    ("Budi Santoso berbicara di Jakarta. \"Kami siap menunggu keputusan itu,\" kata Budi.\nSeorang pria mendatangi "
+     "lokasi. \"Semua orang ingin keputusan hari ini,\" kata pria tersebut.", ["Budi Santoso"]),
+    # introduced with a name after all
+    ("Seorang pria bernama Budi Santoso mendatangi lokasi.\n\"Semua orang ingin keputusan hari ini,\" kata pria "
+     "tersebut.", ["Budi Santoso"]),
+])
+def test_words_of_someone_introduced_unnamed_and_pointed_back_at_are_no_one_s_named(text, speakers):
+    assert [name for name, _ in _said(_linked_facts(text))] == speakers
+
+
+@pytest.mark.parametrize("text, holder", [
+    # round 59: "CEO Rostec Rusia Sergei Chemezov", a company and its country before the name
+    ("CEO Rostec Rusia Budi Santoso mengatakan bahwa pihaknya siap.", "Budi Santoso"),
+    # round 59: "Timor-Leste Owen Jenkins", a country begun before the name's run
+    ("Duta Besar Inggris untuk Timor-Leste Budi Santoso mengatakan bahwa pihaknya siap.", "Budi Santoso"),
+])
+def test_a_country_after_a_word_or_begun_before_a_name_is_no_part_of_it(text, holder):
+    assert _persons(_linked_facts(text)) == {holder}
+
+
+def test_the_fed_and_bea_cukai_name_no_one():
+    """Round 59: "Menurut NY Fed" and "Dirjen Bea" (of Bea Cukai, the customs office) were taken for persons."""
+    facts = _linked_facts("\"Langkah itu efektif untuk mengurangi tekanan di pasar,\" kata NY Fed dalam pernyataannya. "
+                          "\nDirjen Bea dan Cukai Budi Santoso mengatakan bahwa penerimaan naik.")
+    assert _persons(facts) == {"Budi Santoso"}

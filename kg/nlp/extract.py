@@ -865,8 +865,8 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
     Universitas Indonesia (Iluni FH UI)"): such a short form is no one's name ("Sedangkan Ampera menyebut ...")
     nor the first word of one ("Ketum Forkap Semmy Jenggu"); nor is a company's name the article writes after
     "PT" ("pimpinan Jasa Marga" of PT Jasa Marga), an office's short form with digits ("Kadis DPMDP3A,
-    Alamsyah"), a name right after "di" or a venue written in lower case ("bandara John F. Kennedy"), one right
-    after a word for a group or an app ("Ormas Tri Karya",
+    Alamsyah"), a name right after "di" or a venue written in lower case ("bandara John F. Kennedy"), one ending
+    with a country's name ("Rostec Rusia"), one right after a word for a group or an app ("Ormas Tri Karya",
     "aplikasi Lapor Hendi"), a venue's name before a comma ("Bandara Syamsuddin Noor, Aditya Putra"), or words
     of a name its bracketed acronym spells ("... Masjid Amal Silaturrahim (APMAS)")."""
     forms = {m.group("abbr") for m in short_forms_defined(text, "org_words")}
@@ -888,6 +888,8 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
             continue  # "PPS Kelurahan Tanjung Mulia Hilir": a region the table does not know, after its level
         if h.rank is None and h.name_start == h.start and PLACE_NOUN_BEFORE.search(text, max(0, h.start - 16), h.start):
             continue  # "bandara John F. Kennedy": the airport
+        if " " in h.name and country_at(text, h.end - len(h.name.rsplit(" ", 1)[1])) == h.end:
+            continue  # "CEO Rostec Rusia Sergei Chemezov" read as two names: a company and its country
         if h.rank is None and h.name_start == h.start and VENUE_BEFORE.search(text, max(0, h.start - 24), h.start) \
                 and NAME_AFTER_COMMA.match(text, h.end):
             continue  # "Rumah Sakit Umum Cut Meutia, Aceh Utara, Saiful": the venue's name, then its officer

@@ -132,11 +132,22 @@ POSSESSED_WORD = re.compile(r"[A-Z][a-z]{4,}nya")
 POSSESSED_WORD_LEAD = re.compile(rf"{POSSESSED_WORD.pattern}\s+")
 
 
+def _country_in_lead(text: str, start: int, end: int) -> int | None:
+    """Where a country's name ends that opens the run, that a word of the run's opening comes before ("CEO
+    Rostec Rusia Sergei Chemezov": the company, its country, then the name) or that began before the run
+    ("Timor-Leste Owen Jenkins" read from "Leste"); None when there is none."""
+    begun = text.rfind(" ", 0, start) + 1
+    if begun < start and (found := country_at(text, begun)) is not None and found > start:
+        return found
+    second = re.match(r"\S+\s+", text[start:end])
+    return country_at(text, start) or (country_at(text, start + second.end()) if second else None)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the number of its post ("Deputi IV Yuni"), the acronym (and the unit word or acronym before
     it) or possessed word written before it ("Menteri KKP Susi Pudjiastuti", "Manajer Budaya TMII Ertis
-    Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya Supratman"), a country's name before two words or more ("Suriname
-    Yldiz Pollack"), nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
+    Yuliamanikam", "PD PPJ Muzakkir", "Pasalnya Supratman"), a country's name, or a word and a country's name,
+    before two words or more ("Suriname Yldiz Pollack", "Rostec Rusia Sergei Chemezov"), nor the degrees, editor's mark, acronym, currency or verb written after it ("Iskandar ST",
     "Syamsuar-red", "Winarto BNN", "Jokowi Rp 5 triliun", "Febrita Lustia Menyampaikan rasa syukur")."""
     lead = ROMAN_LEAD.match(text[start:end]) \
         or re.match(r"(?:[A-Z][a-z]+\s+)?(?:(?![IVX]+\s)[A-Z]{2,}\s+)?[A-Z]{3,}\s+(?=\S+\s+\S)"
@@ -144,7 +155,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         or POSSESSED_WORD_LEAD.match(text[start:end])
     if lead and end - start > lead.end():
         start += lead.end()
-    country = None if lead else country_at(text, start)  # "OCBC Singapura North Branch": a company's name
+    country = None if lead else _country_in_lead(text, start, end)  # "OCBC Singapura North Branch": a company's
     if country is not None and re.match(r"\s+\S+\s+\S", text[country:end]):
         start = country + 1  # "Menteri Luar Negeri Suriname Yldiz Pollack": the minister's country, not his name
     while True:

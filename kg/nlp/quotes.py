@@ -395,6 +395,8 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
             speaker = resolver.resolve("nya", offset + quote.end(), anchor=anchor, avoid=quoted)
         elif attribution:
             who_start = offset + quote.end() + attribution.start("who")
+            if _unnamed_referent(attribution.group("who"), text[:who_start]):
+                return []  # 'Para diplomat UE ... "...," papar diplomat itu': the one the article introduced unnamed
             speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor, avoid=quoted)
             head = attribution.group("who").split()[0].casefold()
             if speaker is None and head in UNNAMED_SOURCES and len(quotes) == 1 \
@@ -424,6 +426,19 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     return [Statement(speaker, words, offset + first.start(), offset + last.end(), True)]
 
 
+def _unnamed_referent(who: str, before: str) -> bool:
+    """An attribution pointing back with a demonstrative ("diplomat itu", "pria tersebut") at someone the
+    text before introduced without a name ("Para diplomat UE akan ...", "Seorang pria mendatangi ..."): that
+    person, no one named before."""
+    m = re.fullmatch(r"([a-z]+)(?:\s+\S+)?\s+(?:itu|tersebut)", who.strip().rstrip(".,"))
+    return m is not None and any(not NAMED_NEXT.match(before, i.end()) for i in re.finditer(
+        rf"\b(?:{UNNAMED_INTRODUCTIONS})\s+{m.group(1)}\b", before))
+
+
+# the introduced one named after all ("seorang pria bernama Budi", "seorang warga, Budi,")
+NAMED_NEXT = re.compile(r"[^.\n]{0,40}?(?:\b(?:bernama|berinisial|yakni|yaitu|inisial)\s|,\s*)[A-Z]")
+# words introducing someone the article leaves unnamed ("seorang pria", "para diplomat", "salah satu warga")
+UNNAMED_INTRODUCTIONS = r"[Ss]eorang|[Pp]ara|[Ss]ejumlah|[Bb]eberapa|[Ss]alah\s+(?:seorang|satu)"
 # the first word of an attribution to someone the article does not name ("kata pejabat AS", "ujar seorang sumber")
 UNNAMED_SOURCES = frozenset({"pejabat", "sumber", "seorang", "sejumlah", "beberapa", "salah"})
 NAMED_AFTER = re.compile(r"[^.,;\"“”]*,\s+[A-Z][a-z]")  # the unnamed source's name after all, after a comma
