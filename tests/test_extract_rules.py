@@ -4237,3 +4237,14 @@ def test_the_fed_and_bea_cukai_name_no_one():
     facts = _linked_facts("\"Langkah itu efektif untuk mengurangi tekanan di pasar,\" kata NY Fed dalam pernyataannya. "
                           "\nDirjen Bea dan Cukai Budi Santoso mengatakan bahwa penerimaan naik.")
     assert _persons(facts) == {"Budi Santoso"}
+
+
+@pytest.mark.parametrize("text, holder", [
+    # round 59: "... AXA General Insurance Benny Waworuntu", a company's English name before the holder's
+    ("Direktur Kepatuhan Sentosa General Insurance Budi Santoso mengatakan, pelaku industri menyambut baik.",
+     "Budi Santoso"),
+    # round 59: "Kepala Bapenas Bambang Brodjonegoro", the agency's short form misspelt
+    ("Kepala Bapenas Budi Santoso memastikan, hak itu akan segera diambil negara.", "Budi Santoso"),
+])
+def test_a_company_s_english_name_or_a_misspelt_agency_is_no_part_of_the_name_after_it(text, holder):
+    assert _persons(_linked_facts(text)) == {holder}
