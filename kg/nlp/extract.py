@@ -936,7 +936,8 @@ def _names_less_a_leading_name(text: str, analysis: Analysis, persons: list[Pers
                 continue
             words = re.escape(text[h.name_start:h.name_start + lead])
             elsewhere = [m for m in re.finditer(rf"\b{words}\b", text) if m.start() != h.name_start]
-            continued = [m for m in elsewhere if re.search(rf"{re.escape(before.group(1))}[\s-]+$", text[:m.start()])]
+            word = re.compile(rf"{re.escape(before.group(1))}[\s-]+$")
+            continued = [m for m in elsewhere if word.search(text, max(0, m.start() - len(before.group()) - 4), m.start())]
             if continued and not any(text.startswith(tokens[k].group(), m.end() + 1) or named(m) for m in elsewhere):
                 h = replace(h, start=max(h.start, rest), text=text[max(h.start, rest):h.end],
                             name=text[rest:h.end], name_start=rest)
