@@ -847,13 +847,12 @@ def _after_first_word(text: str, h: PersonHit) -> PersonHit | None:
 LEVEL_BEFORE = re.compile(r"\b(?:Kelurahan|Kecamatan|Kabupaten|Provinsi|Dusun|Kampung|Nagari|Gampong)\s+$")
 BARE_INITIAL = re.compile(r"[A-Z]\.?")
 # a venue named after a person, then a comma and its officer ("Kepala Humas Bandara Syamsuddin Noor, Aditya Putra")
-VENUE_BEFORE = re.compile(r"\b(?:Bandara|Bandar\s+Udara|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|RSUD?|Stadion|Pelabuhan"
-                          r"|Terminal|Stasiun|Lanud|Universitas|Kampus)\s+$")
+VENUES = (r"Bandara", r"Bandar\s+Udara", r"Rumah\s+Sakit", r"Stadion", r"Pelabuhan", r"Terminal", r"Stasiun", r"Kampus")
+VENUE_BEFORE = re.compile(rf"\b(?:{'|'.join(VENUES)}|Rumah\s+Sakit(?:\s+Umum)?(?:\s+Daerah)?|RSUD?|Lanud|Universitas)\s+$")
 NAME_AFTER_COMMA = re.compile(r"\s*,\s+[A-Z][a-z]")
 # a venue written in lower case names the venue by the name after it ("bandara John F. Kennedy", "stadion Gelora
 # Bung Karno"): no one's name there
-PLACE_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:bandara|bandar\s+udara|stadion|pelabuhan|terminal|stasiun|kampus|gedung"
-                               r"|rumah\s+sakit|masjid|gereja|museum)\s+$")
+PLACE_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(v.lower() for v in VENUES)}|gedung|masjid|gereja|museum)\s+$")
 # a group's or an app's name ("Ormas Tri Karya", "aplikasi Lapor Hendi"); not "pengalaman organisasi Imam"
 GROUP_BEFORE = re.compile(r"\b(?:[Oo]rmas|LSM|[Pp]aguyuban|[Oo]rganisasi\s+massa|[Aa]plikasi|[Ll]ayanan|[Tt]agar|[Pp]latform)\s+$")
 
@@ -920,6 +919,9 @@ def _names_less_a_leading_name(text: str, analysis: Analysis, persons: list[Pers
     Mandiri memiliki ..." further on): those words end an institution's name the rules cut short, and the
     name is the rest. Not after a title ("dr. Terawan Agus Putranto")."""
     starts = {(e.start, e.end) for e in analysis.entities if e.label == "PER"}
+    ends_from = defaultdict(list)  # where a name the model reads starts → where it ends
+    for s, e in starts:
+        ends_from[s].append(e)
     out = []
 
     def named(m: re.Match[str]) -> bool:  # a name the model or a speech verb ("ujar Uu") makes a person's there
@@ -932,7 +934,7 @@ def _names_less_a_leading_name(text: str, analysis: Analysis, persons: list[Pers
         titled = h.rank is not None or before is None or before.group(1).rstrip(".") in title_words()
         for k in range(1, 1 if titled else len(tokens) - 1):
             lead, rest = tokens[k - 1].end(), h.name_start + tokens[k].start()
-            if not any(s == rest and e >= h.end for s, e in starts):
+            if not any(e >= h.end for e in ends_from.get(rest, ())):
                 continue
             words = re.escape(text[h.name_start:h.name_start + lead])
             elsewhere = [m for m in re.finditer(rf"\b{words}\b", text) if m.start() != h.name_start]

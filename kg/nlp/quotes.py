@@ -395,7 +395,7 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
             speaker = resolver.resolve("nya", offset + quote.end(), anchor=anchor, avoid=quoted)
         elif attribution:
             who_start = offset + quote.end() + attribution.start("who")
-            if _unnamed_referent(attribution.group("who"), text[:who_start]):
+            if _unnamed_referent(attribution.group("who"), text, who_start):
                 return []  # 'Para diplomat UE ... "...," papar diplomat itu': the one the article introduced unnamed
             speaker = resolver.resolve(attribution.group("who"), who_start, anchor=anchor, avoid=quoted)
             head = attribution.group("who").split()[0].casefold()
@@ -426,13 +426,15 @@ def _direct(text, offset, para, quotes, resolver, analysis: Analysis | None = No
     return [Statement(speaker, words, offset + first.start(), offset + last.end(), True)]
 
 
-def _unnamed_referent(who: str, before: str) -> bool:
+def _unnamed_referent(who: str, text: str, end: int) -> bool:
     """An attribution pointing back with a demonstrative ("diplomat itu", "pria tersebut") at someone the
-    text before introduced without a name ("Para diplomat UE akan ...", "Seorang pria mendatangi ..."): that
-    person, no one named before."""
+    text before `end` introduced without a name ("Para diplomat UE akan ...", "Seorang pria mendatangi
+    ..."): that person, no one named before."""
     m = re.fullmatch(r"([a-z]+)(?:\s+\S+)?\s+(?:itu|tersebut)", who.strip().rstrip(".,"))
-    return m is not None and any(not NAMED_NEXT.match(before, i.end()) for i in re.finditer(
-        rf"\b(?:{UNNAMED_INTRODUCTIONS})\s+{m.group(1)}\b", before))
+    if m is None:
+        return False
+    introduced = re.compile(rf"\b(?:{UNNAMED_INTRODUCTIONS})\s+{m.group(1)}\b")
+    return any(not NAMED_NEXT.match(text, i.end(), end) for i in introduced.finditer(text, 0, end))
 
 
 # the introduced one named after all ("seorang pria bernama Budi", "seorang warga, Budi,")
