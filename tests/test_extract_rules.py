@@ -1053,6 +1053,48 @@ def test_passive_reporting_verb_with_a_name_opens_an_indirect_statement():
     assert not any(name == "Rudi Santoso" for name, _ in said)
 
 
+def test_the_one_named_after_melalui_speaks_for_the_head():
+    facts = _facts("Kapolres Banggai AKBP Hendra Wiratama melalui Kasat Reskrim AKP Yusuf Pratama mengatakan, "
+                   "pelaku sudah ditahan di Mapolres sejak Selasa malam. \"Kami masih memeriksa dua saksi,\" ujarnya.\n"
+                   "Bupati Banggai Arman Lasamu melalui sambungan telepon mengatakan bahwa pemerintah daerah "
+                   "mendukung penuh penyelidikan itu.")
+    said = _said_openings(facts)
+    assert ("Yusuf Pratama", "pelaku sudah ditahan") in said
+    assert ("Yusuf Pratama", "Kami masih memeriksa") in said
+    assert ("Arman Lasamu", "bahwa pemerintah dae") in said or ("Arman Lasamu", "pemerintah daerah me") in said
+    assert not any(name == "Hendra Wiratama" for name, _ in said)
+
+
+def test_the_agent_of_dikemukakan_speaks_next():
+    facts = _facts("Ketua KPU Buton Raya Ahmad Lakoro mengatakan, pemungutan suara ulang hanya lewat putusan MK. "
+                   "\"Bukan lagi melalui rekomendasi Bawaslu,\" jelasnya.\n"
+                   "Hal yang sama juga dikemukakan oleh Koordinator Divisi Hukum KPU Buton Raya, Sarif Mokodompit.\n"
+                   "\"Di kabupaten tetangga pernah terjadi pemungutan suara ulang dua kali,\" ungkapnya.")
+    said = _said_openings(facts)
+    assert ("Sarif Mokodompit", "Di kabupaten tetangg") in said
+    assert ("Ahmad Lakoro", "Bukan lagi melalui r") in said
+
+
+def test_menyampaikan_then_a_clause_reports_words_and_then_an_object_does_not():
+    facts = _facts("Calon wakil bupati nomor urut 2 Rahmat Sutanto menyampaikan pemilihan kepala daerah harus disambut "
+                   "dengan suka cita.\nKetua Bawaslu Kabupaten Lawu, Dirga Pramana, saat ditemui di ruang kerjanya "
+                   "menyampaikan ada rambu-rambu tersendiri tentang netralitas aparatur sipil negara.\n"
+                   "Bupati Lawu Hendra Sitepu menyampaikan terima kasih kepada warga yang telah membantu pemadaman.\n"
+                   "Wakil Bupati Lawu Bagus Wirawan menyampaikan empat agenda yang harus dijalankan pemerintah daerah.")
+    said = _said_openings(facts)
+    assert ("Rahmat Sutanto", "pemilihan kepala dae") in said
+    assert ("Dirga Pramana", "ada rambu-rambu ters") in said
+    assert not any(name in ("Hendra Sitepu", "Bagus Wirawan") for name, _ in said)
+
+
+def test_a_lower_case_post_before_the_subject_s_name_still_names_who_speaks_next():
+    facts = _facts("\"Aturan detailnya ada di peraturan pemerintah,\" kata Arief Santoso.\nSecara terpisah, anggota "
+                   "Komisi III dari Fraksi PAN Hendra Laksana menyampaikan pendapat serupa.\nMenurut dia, kegiatan "
+                   "rekreasional tidak berarti narapidana boleh berpelesiran ke pusat perbelanjaan.")
+    said = _said_openings(facts)
+    assert ("Hendra Laksana", "kegiatan rekreasiona") in said
+
+
 def test_generic_branch_level_is_no_institution():
     facts = _facts("Rekapitulasi untuk calon DPRD provinsi, kota, dan DPD dijadwalkan besok, kata Ketua KPU "
                    "Kota Palembang Budi Santoso. Tugas KPU kabupaten/kota adalah menyiapkan logistik.")

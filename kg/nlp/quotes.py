@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from kg.nlp.pipeline import Analysis, Word
 from kg.nlp.text import DEMONSTRATIVE, title_case
 from kg.records import Sentence
-from kg.resources import lexicon, post_head_words
+from kg.resources import lexicon, post_head_words, words
 
 # an opening mark is “ or ", and in some outlets ” (measured on the gold: statement recall .722 -> .727)
 QUOTE = re.compile(r"[“”\"](?P<q>[^“”\"\n]{8,})(?:[”“\"]|$)", re.MULTILINE)
@@ -54,7 +54,7 @@ KATA_FIRST = re.compile(rf"^(?:(?:{_CONNECTIVES}|Padahal|Sebab|Karena|Tapi|Tetap
 # "Dikatakan dia, ...", "Dikatakan Hasto, ...", "Diakuinya, ...", "Jumlah ini dikatakannya, ...": the passive
 # reporting verb and its agent
 SAID_PASSIVES = (r"[Dd]i(?:katakan|akui|jelaskan|ungkapkan|sampaikan|tegaskan|terangkan|paparkan|tambahkan|sebutkan"
-                 r"|tuturkan)")
+                 r"|tuturkan|kemukakan|utarakan)")
 PASSIVE_SAID = re.compile(rf"(?:^|(?<=[\s,])){SAID_PASSIVES}(?:nya|\s+(?:oleh\s+)?(?P<who>dia|ia|beliau)"
                           r"|\s+(?:oleh\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})(?=,))\b,?\s*"
                           r"(?:bahwa\s+)?(?P<stmt>.+)$", re.DOTALL)
@@ -211,15 +211,17 @@ class SpeakerResolver:
         if prev.text[skip:skip + 1] in "“\"'":
             return None  # a quote's words, not its subject
         found = self.first_person_in(prev.start + skip, prev.end, in_quotes=False)
-        if found is not None and _title_only(prev.text[skip:found[0] - prev.start]):
+        if found is not None and _title_only(prev.text[skip:found[0] - prev.start], lower_posts=True):
             return found  # "Menteri Dalam Negeri (Mendagri) Tjahjo Kumolo mengapresiasi ..."
         comma = prev.text.find(", ", skip, skip + 40)
         if found is not None and comma > skip and comma + 2 < found[0] - prev.start and \
-                len(prev.text[skip:comma].split()) <= 4 and _title_only(prev.text[comma + 2:found[0] - prev.start]):
+                len(prev.text[skip:comma].split()) <= 4 and \
+                _title_only(prev.text[comma + 2:found[0] - prev.start], lower_posts=True):
             return found  # "Menanggapi hal itu, Ketua KPU Maluku Syamsul ...": a lead, then a post and the name
         for verb in PASSIVE.finditer(prev.text):  # "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah."
             agent = self.first_person_in(prev.start + verb.end(), prev.end, in_quotes=False)
-            if agent is not None and _title_only(AGENT_LEAD.sub("", prev.text[verb.end():agent[0] - prev.start])):
+            if agent is not None and _title_only(AGENT_LEAD.sub("", prev.text[verb.end():agent[0] - prev.start]),
+                                                 lower_posts=True):
                 return agent
         return None
 
@@ -499,7 +501,8 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
             speaker = resolver.resolve(subject, sent.start + skip)
         else:
             speaker = resolver.first_person_in(sent.start + skip, sent.start + verb.start())
-            speaker = _after_lead(s, sent.start, verb.start(), speaker, resolver)
+            speaker = _through(s, sent.start, verb.start(), _after_lead(s, sent.start, verb.start(), speaker, resolver),
+                               resolver)
             if speaker is not None and not _subject_is_person(s[skip:speaker[0] - sent.start]):
                 speaker = None
             speaker = speaker[1] if speaker else resolver.post_opening(sent.start + skip, sent.start + verb.start())
@@ -536,6 +539,23 @@ def _after_lead(s: str, offset: int, verb: int, found: tuple[int, str] | None,
 
 
 SPEAKING_FOR = re.compile(r"(?:Melalui|Lewat)\b")
+THROUGH = re.compile(r"\s*,?\s*(?:melalui|lewat)\s+")
+
+
+def _through(s: str, offset: int, verb: int, found: tuple[int, str] | None,
+             resolver: SpeakerResolver) -> tuple[int, str] | None:
+    """"Kapolres Bungo AKBP Dedi melalui KBO Reskrim Iptu Arman mengatakan": the head speaks through the one
+    named after "melalui", a post or rank before the name, who is the speaker ("melalui sambungan telepon": no one)."""
+    end = resolver.name_ending(found[0]) if found is not None else None
+    through = THROUGH.match(s, end - offset) if end is not None else None
+    if through is None:
+        return found
+    later = resolver.first_person_in(offset + through.end(), offset + verb)
+    title = s[through.end():later[0] - offset] if later is not None else ""
+    if later is None or len(title) > 150 or not all(
+            w[0].isupper() or w.isdigit() or w in TITLE_GLUE for w in re.findall(r"[\w'-]+", title)):
+        return found
+    return later
 PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
                           "perempuan", "purnawirawan", "jenderal", "mantan", "eks", "kader", "pengacara",
                           "advokat", "akademisi", "peneliti", "ekonom", "legislator", "senator", "dara", "gadis",
@@ -558,13 +578,16 @@ AGENT_LEAD = re.compile(r"^\s*(?:oleh\s+)?(?:\w+nya\b,?\s*)?")  # "oleh", "putra
 TITLE_GLUE = frozenset({"mantan", "eks", "dan", "dari", "bidang", "urusan", "selaku"})
 
 
-def _title_only(before_name: str) -> bool:
+def _title_only(before_name: str, lower_posts: bool = False) -> bool:
     """Only a post, rank or institution stands before the name ("Ketua MRP ", "mantan Wakil
     Ketua KPK, ", "cendekiawan Muslim "): capitalised words, a few joining words and nouns for persons, so
-    the name is the subject."""
+    the name is the subject. `lower_posts`: a post's first word in lower case too, where the name opens its
+    sentence's subject ("Secara terpisah, anggota Komisi III dari Fraksi PAN Muslim Ayub menyampaikan ...";
+    not in an apposition: "Guillaume Nagy, president Clarks ..." names Nagy's company, not a speaker)."""
     words = re.findall(r"[\w'-]+", before_name)
     return _subject_is_person(before_name) and all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE
-                                                   or w in PERSON_NOUNS for w in words)
+                                                   or w in PERSON_NOUNS or lower_posts and w in post_head_words()
+                                                   for w in words)
 
 
 CAPITALISED_AND = re.compile(r"(\b[A-Z][\w-]*) dan (?=[A-Z])")
@@ -759,7 +782,7 @@ def _topic_object(before: str, after: str) -> bool:
     if verb is None or re.match(r"\s*[,:]", after) or CONTENT_OPENS.match(after.lstrip()):
         return False
     if _topic_verbs("topic").fullmatch(verb.group(1)):
-        return True
+        return not (verb.group(1) == "menyampaikan" and _clause_said(after))
     return bool(_topic_verbs("object").fullmatch(verb.group(1))) and _verbless(after)
 
 
@@ -770,6 +793,38 @@ NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "te
                               "mereka", "media", "merah", "medan", "metode", "menara", "terbaik", "terbesar",
                               "terbanyak", "terbaru", "tertinggi", "terendah", "terkecil", "terdekat", "terpenting",
                               "terburuk", "tercepat", "terlama"})
+
+
+PREDICATE = re.compile(r"^(?:merupakan|adalah|ialah|menjadi|tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|"
+                       r"sedang|perlu|wajib|(?:me|ber)[a-z]{3,}|di[a-z]{3,}kan)$")
+# words shaped like verbs that are prepositions, adverbs or nouns: "bersama", "melalui", "bertajuk"
+NOT_PREDICATE = NOT_CLAUSE_WORDS | {"bersama", "berbagai", "beberapa", "berikut", "bernama", "bertajuk", "berjudul",
+                                    "berkat", "berdasarkan", "berupa", "melalui", "mengenai", "menurut", "menuju",
+                                    "menjelang", "meski", "meskipun", "memang", "mendatang", "menit", "meter", "media"}
+# a word that opens a relative, purpose or time clause or a prepositional phrase of the object
+NOT_BEFORE_PREDICATE = frozenset({"yang", "untuk", "agar", "supaya", "atas", "terkait", "tentang", "kepada", "dengan",
+                                  "pada", "dalam", "di", "ke", "dari", "setelah", "sebelum", "saat", "ketika", "sambil",
+                                  "usai", "sebagai"})
+
+
+def _clause_said(after: str) -> bool:
+    """Words after "menyampaikan" that are a clause, a subject then its predicate within six words, not its
+    object ("menyampaikan pemilihan kepala daerah harus disambut suka cita", "menyampaikan ada rambu-rambu
+    tersendiri"; not "menyampaikan terima kasih kepada ...", "komitmennya untuk ...", "hal yang aneh ...")."""
+    tokens = re.findall(r"[\w-]+", after)[:12]
+    if len(tokens) < 4:
+        return False
+    first = tokens[0].casefold()
+    if first == "ada":
+        return True
+    if first in words("said_objects") or first.endswith("nya") and first not in ("pihaknya", "dirinya"):
+        return False
+    for w in tokens[1:7]:
+        if w.casefold() in NOT_BEFORE_PREDICATE:
+            return False  # a relative, purpose or time clause, or a preposition, before any predicate: the object's
+        if PREDICATE.match(w) and w not in NOT_PREDICATE:
+            return True
+    return False
 
 
 def _verbless(words: str) -> bool:
