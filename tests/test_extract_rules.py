@@ -1095,6 +1095,15 @@ def test_a_lower_case_post_before_the_subject_s_name_still_names_who_speaks_next
     assert ("Hendra Laksana", "kegiatan rekreasiona") in said
 
 
+def test_an_institution_the_rules_ran_into_a_known_name_ends_before_it():
+    facts = _linked_facts("Pengamat politik Fajar Nursahid menilai langkah DPR sudah tepat.\nPengamat politik UIN "
+                          "Sunan Kalijaga Fajar Nursahid mengatakan hal itu kepada wartawan di Jakarta.")
+    orgs = {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+    assert "UIN Sunan Kalijaga" in orgs
+    assert not any("Nursahid" in label for label in orgs)
+    assert ("Fajar Nursahid", "UIN Sunan Kalijaga") in _held_in(facts)
+
+
 def test_generic_branch_level_is_no_institution():
     facts = _facts("Rekapitulasi untuk calon DPRD provinsi, kota, dan DPD dijadwalkan besok, kata Ketua KPU "
                    "Kota Palembang Budi Santoso. Tugas KPU kabupaten/kota adalah menyiapkan logistik.")

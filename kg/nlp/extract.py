@@ -86,6 +86,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = _names_begun_in_post_phrases(text, analysis, persons)
         persons += _names_after_model_posts(analysis, persons, blocked)
         persons += _names_ending_model_institutions(analysis, persons, orgs, places)
+        orgs = _orgs_cut_at_names_ending_them(text, orgs, persons)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
                                                 [(p.start, p.word_end) for p in posts])
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
@@ -449,6 +450,14 @@ def _org_cut_at_name(text: str, org: OrgHit, entities) -> OrgHit:
     if words is None:
         return org
     return replace(org, end=org.start + len(words), text=words, key=f"org:x-{slug(words)}", label=words)
+
+
+def _orgs_cut_at_names_ending_them(text: str, orgs: list[OrgHit], persons: list[PersonHit]) -> list[OrgHit]:
+    """A generic institution of the rules that runs into a name read at the end of the model's institution
+    ("Pengamat politik UIN Syarif Hidayatullah Adi Prayitno", the rules' institution to the name's end): its
+    words end where the name begins, as where the model reads the name itself (`_org_cut_at_name`)."""
+    names = [NerSpan(h.name_start, h.end, "PER", h.name) for h in persons if h.evidence == ORG_TAIL]
+    return [_org_cut_at_name(text, o, names) for o in orgs] if names else orgs
 
 
 def _in_role_brackets(text: str, org: OrgHit) -> bool:
