@@ -1104,6 +1104,16 @@ def test_an_institution_the_rules_ran_into_a_known_name_ends_before_it():
     assert ("Fajar Nursahid", "UIN Sunan Kalijaga") in _held_in(facts)
 
 
+def test_a_region_that_names_a_college_is_no_place_the_text_names():
+    places = {e.label for e in _linked_facts("Ratusan mahasiswa Universitas Jember dan dosen Universitas Muhammadiyah "
+                                             "Malang berunjuk rasa di depan gedung DPR.").entities
+              if e.kind is Kind.PLACE}
+    assert not places & {"Jember", "Malang", "Jawa Timur"}
+    places = {e.label for e in _linked_facts("Mahasiswa Universitas Jember mendatangi kantor KPU Kabupaten Jember, "
+                                             "Senin.").entities if e.kind is Kind.PLACE}
+    assert "Jember" in places
+
+
 def test_generic_branch_level_is_no_institution():
     facts = _facts("Rekapitulasi untuk calon DPRD provinsi, kota, dan DPD dijadwalkan besok, kata Ketua KPU "
                    "Kota Palembang Budi Santoso. Tugas KPU kabupaten/kota adalah menyiapkan logistik.")

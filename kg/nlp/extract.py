@@ -20,7 +20,7 @@ from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import CUT_SLOT, HOLE_EVIDENCE, completed_names, named_holes
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
-from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name,
+from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name, in_college_name,
                          institution_short_forms, is_article_local, org_types, placed_by_article,
                          short_forms_defined)
 from kg.nlp.persons import (PARTICLE, SPEECH_AFTER, PersonHit, find_persons, has_institution_word, inside_spelt_name,
@@ -130,7 +130,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     builder = _Builder(article, analysis)
     venues = [h for h in places if h.type == "venue"]  # "Mapolda Metro Jaya": the branch's name, no mention of Jakarta
     for hit in places:
-        if not in_branch_name(hit, [*orgs, *venues]):
+        if not in_branch_name(hit, [*orgs, *venues]) and not in_college_name(hit, orgs):
             builder.place(hit)
     for hit in orgs + [p.org for p in posts if p.org is not None]:
         builder.org(hit)
