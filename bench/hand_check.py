@@ -10,7 +10,8 @@ person fills in by reading the sentence (right / wrong, and why). A post the gra
 (Pj, Plt), former (mantan) or elect (terpilih) says so in brackets, as the graph does with pemilu:qualifier. `--ids FILE` reads the article ids
 from a file instead (one per line), so that an older version of the extractor, which has no
 kg.training.clickid, draws from the same articles: the "before" sample. `--unjudged bench/hand_check` draws
-only facts whose sentence no earlier draw has judged; `--political-words 2` reads the news articles
+only facts whose sentence no earlier draw has judged (with `--by-kind`, no earlier draw of that kind of fact:
+a membership in a sentence judged only for its quotation); `--political-words 2` reads the news articles
 with exactly two political words instead, below the political threshold, that no draw has read;
 `--other-sections` the political articles outside the news sections (economy, international ...).
 """
@@ -34,13 +35,15 @@ def political_ids(data: Path, political_words: int | None = None, news: bool = T
     return [a.id for a in political_articles(data, hits, news) if a.id not in annotated]
 
 
-def judged_sentences(folder: Path) -> set[tuple[str, str]]:
+def judged_sentences(folder: Path, column: str | None = None) -> set[tuple[str, str]]:
     """(article, sentence) of every row of the CSVs under `folder`: what earlier draws judged and the fixes
-    were written from, so that a sample of the rest measures text no fix was written from."""
+    were written from, so that a sample of the rest measures text no fix was written from. With `column`
+    ("person", "speaker"), only the rows of CSVs of that kind of fact."""
     out = set()
     for path in folder.rglob("*.csv"):
         with open(path, newline="", encoding="utf-8") as fh:
-            out |= {(r["article"], r["sentence"]) for r in csv.DictReader(fh) if "sentence" in r}
+            out |= {(r["article"], r["sentence"]) for r in csv.DictReader(fh)
+                    if "sentence" in r and (column is None or column in r)}
     return out
 
 
@@ -57,6 +60,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--unjudged", type=Path, metavar="FOLDER",
                     help="draw only facts whose sentence no CSV under FOLDER (e.g. bench/hand_check) has judged")
+    ap.add_argument("--by-kind", action="store_true",
+                    help="with --unjudged: a membership is unjudged when no membership draw judged its sentence "
+                         "(a draw may have judged a quotation there), a quotation likewise")
     ap.add_argument("--political-words", type=int, metavar="N",
                     help="read the news articles with exactly N political words instead (N below three: articles "
                          "outside the political ones, that no draw has read)")
@@ -93,8 +99,10 @@ def main() -> int:
                                "quotation": q.text, "direct": q.direct, "sentence": facts.sentences[q.sentence].text})
     if args.unjudged:
         judged = judged_sentences(args.unjudged)
-        members = [r for r in members if (r["article"], r["sentence"]) not in judged]
-        quotes = [r for r in quotes if (r["article"], r["sentence"]) not in judged]
+        judged_members = judged_sentences(args.unjudged, "person") if args.by_kind else judged
+        judged_quotes = judged_sentences(args.unjudged, "speaker") if args.by_kind else judged
+        members = [r for r in members if (r["article"], r["sentence"]) not in judged_members]
+        quotes = [r for r in quotes if (r["article"], r["sentence"]) not in judged_quotes]
     rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, rows, columns in (("memberships", members, MEMBERSHIP_COLUMNS), ("quotations", quotes, QUOTATION_COLUMNS)):
