@@ -1114,6 +1114,20 @@ def test_a_region_that_names_a_college_is_no_place_the_text_names():
     assert "Jember" in places
 
 
+def test_menurut_a_post_then_its_holder_without_a_comma_leaves_the_name_out_of_the_words():
+    said = _said_openings(_facts("Menurut Wakil Bupati Tabalong, Rahmat Sutanto pemilihan kepala desa dengan e-voting "
+                                 "tahun ini adalah yang pertama di provinsi itu."))
+    assert ("Rahmat Sutanto", "pemilihan kepala des") in said
+    assert not any(text.startswith("Rahmat") for _, text in said)
+
+
+def test_one_word_after_dan_ending_a_post_phrase_is_its_last_field_not_its_holder():
+    facts = _linked_facts("Direktur Tanaman Semusim dan Rempah, Direktorat Jenderal Perkebunan, Kementan, Hendra "
+                          "Wiradinata mengungkapkan bahwa tujuh pabrik gula sudah beroperasi tahun ini.")
+    assert "Rempah" not in _persons(facts)
+    assert ("Hendra Wiradinata", "Direktur Tanaman Semusim dan Rempah") in _post_pairs(facts)
+
+
 def test_generic_branch_level_is_no_institution():
     facts = _facts("Rekapitulasi untuk calon DPRD provinsi, kota, dan DPD dijadwalkan besok, kata Ketua KPU "
                    "Kota Palembang Budi Santoso. Tugas KPU kabupaten/kota adalah menyiapkan logistik.")

@@ -391,9 +391,12 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
                                        and not _known_place(analysis.text, e))
                               for e in others):
             continue
-        if not person and any(e.start <= h.name_start and h.end < e.end for e in phrases):
+        if not person and any(e.start <= h.name_start and (h.end < e.end or h.end == e.end and " " not in h.name
+                                                           and FIELD_JOINED.search(analysis.text, e.start, h.name_start))
+                              for e in phrases):
             continue  # "Direktur Lingkar Madani Indonesia (LIMA)", "Direktur Layanan Strategis dan Teknologi ...": the
-            # post's unit or institution (a name ending the model's post phrase may be its holder: "Wakil Presiden Jusuf Kalla")
+            # post's unit or institution (a name ending the model's post phrase may be its holder: "Wakil Presiden Jusuf
+            # Kalla"; not one word after "dan": "Direktur Tanaman Semusim dan Rempah", the post's last field)
         around = [e for e in others + phrases if e.start < h.end and h.name_start < e.end]
         regional = placed and any(e <= h.start and not analysis.text[e:h.start].strip(" ,") for e in regional_post_ends)
         if len(inside) == 1 and (inside[0].start, inside[0].end) != (h.name_start, h.end) and \
@@ -416,6 +419,7 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
     return [h for h in kept if not _abbreviation(analysis.text, h, kept)]
 
 
+FIELD_JOINED = re.compile(r"\s(?:dan|serta|&)\s+$")
 REGIONAL_BODIES = GOVERNMENTS | {"pemda", "dprd"}
 
 

@@ -480,7 +480,9 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         if menurut.groupdict().get("name") and speaker is None:  # "Menurut dia, Jakarta, Bogor ...": no name after all
             short = menurut.group("who")[:menurut.start("name") - menurut.start("who")]
             return _said(resolver.resolve(short, at), s[menurut.start("name") + 1:], sent, resolver)
-        return _said(speaker, menurut.group("stmt"), sent, resolver)
+        named = resolver.first_person_in(at, at + len(who)) is not None
+        return _said(speaker, menurut.group("stmt") if named else
+                     _less_the_speaker_s_name(s, sent.start, menurut.start("stmt"), speaker, resolver), sent, resolver)
     inserted = _inserted().search(s)
     if inserted:
         speaker = resolver.resolve(inserted.group("who"), sent.start + inserted.start("who"))
@@ -517,6 +519,26 @@ def _indirect(sent: Sentence, resolver: SpeakerResolver) -> Statement | None:
         return _said(speaker, _in_clause(s, verb.start(), s[verb.end():]), sent, resolver,
                      framed=bool(re.search(r"[,:]", verb.group())))
     return None
+
+
+# a word after a name that makes the name a clause's subject ("Lies pernah ditawari ...")
+SUBJECT_THEN = frozenset({"pernah", "sempat", "juga", "pun", "kini", "baru", "hanya", "selalu", "ingin", "mau", "bakal",
+                          "siap", "memang", "justru", "lalu", "kemudian", "dengan"})
+
+
+def _less_the_speaker_s_name(s: str, offset: int, start: int, speaker: str | None, resolver: SpeakerResolver) -> str:
+    """The words from `start` on, less the speaker's name when it opens them: "Menurut Wakil Bupati Tabalong, Mawardi
+    pelaksanaan ...", the comma after the name left out, names the holder of the post, then the words (not after a
+    name: "Menurut Thareq, Habibie sengaja dibawa ...", the father is the words' subject; nor a name a verb follows)."""
+    end = resolver.name_ending(offset + start)
+    if end is None or speaker is None or resolver.person_in(offset + start, end) != speaker:
+        return s[start:]
+    rest = s[end - offset:]
+    after = re.match(r"\s*(,)?\s*(\w*)", rest)
+    if after.group(1) is None and (CLAUSE_WORD.match(after.group(2)) or PREDICATE.match(after.group(2))
+                                   or after.group(2) in SUBJECT_THEN):
+        return s[start:]  # "Menurut kuasa hukumnya, Lies pernah ditawari ...": the name is the subject of the words
+    return rest[after.start(2):]
 
 
 def _after_lead(s: str, offset: int, verb: int, found: tuple[int, str] | None,
