@@ -574,8 +574,7 @@ def _through(s: str, offset: int, verb: int, found: tuple[int, str] | None,
         return found
     later = resolver.first_person_in(offset + through.end(), offset + verb)
     title = s[through.end():later[0] - offset] if later is not None else ""
-    if later is None or len(title) > 150 or not all(
-            w[0].isupper() or w.isdigit() or w in TITLE_GLUE for w in re.findall(r"[\w'-]+", title)):
+    if later is None or len(title) > 150 or not _title_words(title):
         return found
     return later
 PERSON_NOUNS = frozenset({"politisi", "politikus", "pengamat", "pakar", "aktivis", "tokoh", "pria", "wanita",
@@ -606,10 +605,14 @@ def _title_only(before_name: str, lower_posts: bool = False) -> bool:
     the name is the subject. `lower_posts`: a post's first word in lower case too, where the name opens its
     sentence's subject ("Secara terpisah, anggota Komisi III dari Fraksi PAN Muslim Ayub menyampaikan ...";
     not in an apposition: "Guillaume Nagy, president Clarks ..." names Nagy's company, not a speaker)."""
-    words = re.findall(r"[\w'-]+", before_name)
-    return _subject_is_person(before_name) and all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE
-                                                   or w in PERSON_NOUNS or lower_posts and w in post_head_words()
-                                                   for w in words)
+    return _subject_is_person(before_name) and _title_words(before_name, lower_posts)
+
+
+def _title_words(text: str, lower_posts: bool = False) -> bool:
+    """Every word of `text` is capitalised, a number, a joining word or a noun for persons (with `lower_posts`,
+    a post's first word too): the words of a post, rank or institution."""
+    return all(w[0].isupper() or w.isdigit() or w in TITLE_GLUE or w in PERSON_NOUNS
+               or lower_posts and w in post_head_words() for w in re.findall(r"[\w'-]+", text))
 
 
 CAPITALISED_AND = re.compile(r"(\b[A-Z][\w-]*) dan (?=[A-Z])")
@@ -808,8 +811,8 @@ def _topic_object(before: str, after: str) -> bool:
     return bool(_topic_verbs("object").fullmatch(verb.group(1))) and _verbless(after)
 
 
-CLAUSE_WORD = re.compile(r"^(?:(?:me|ber|di|ter)[a-z]{3,}|tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|"
-                         r"sedang|yang|karena|untuk|agar)$")
+AUXILIARIES = "tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|sedang"
+CLAUSE_WORD = re.compile(rf"^(?:(?:me|ber|di|ter)[a-z]{{3,}}|{AUXILIARIES}|yang|karena|untuk|agar)$")
 # words that open as verbs do but are not ones ("tersebut", "menteri", the superlatives "terbaik", "terbesar")
 NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "terutama", "terakhir", "menteri",
                               "mereka", "media", "merah", "medan", "metode", "menara", "terbaik", "terbesar",
@@ -817,8 +820,8 @@ NOT_CLAUSE_WORDS = frozenset({"tersebut", "terkait", "terhadap", "termasuk", "te
                               "terburuk", "tercepat", "terlama"})
 
 
-PREDICATE = re.compile(r"^(?:merupakan|adalah|ialah|menjadi|tidak|tak|belum|sudah|telah|akan|harus|bisa|dapat|masih|"
-                       r"sedang|perlu|wajib|(?:me|ber)[a-z]{3,}|di[a-z]{3,}kan)$")
+PREDICATE = re.compile(rf"^(?:merupakan|adalah|ialah|menjadi|{AUXILIARIES}|perlu|wajib|(?:me|ber)[a-z]{{3,}}|"
+                       r"di[a-z]{3,}kan)$")
 # words shaped like verbs that are prepositions, adverbs or nouns: "bersama", "melalui", "bertajuk"
 NOT_PREDICATE = NOT_CLAUSE_WORDS | {"bersama", "berbagai", "beberapa", "berikut", "bernama", "bertajuk", "berjudul",
                                     "berkat", "berdasarkan", "berupa", "melalui", "mengenai", "menurut", "menuju",
