@@ -186,6 +186,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--subset", type=Path, action="append",
                     help="a file of article ids (one a line, # comments) to report apart as well (repeatable; "
                          "default: corpus/annotated_last.txt, the articles annotated after the rules were written)")
+    ev.add_argument("--heldout", type=Path,
+                    help="a folder of gold articles no model is trained on, scored with the shipped model "
+                         "(default: corpus/heldout)")
     ev.add_argument("-o", "--output", type=Path, default=Path("bench") / "EXTRACTION_RESULTS.md")
     ev.set_defaults(func=_evaluate)
     return p
@@ -441,7 +444,8 @@ def _evaluate(args) -> int:
     from kg.errors import MissingInputError
     from kg.training.agreement import agreement
     from kg.training.crossval import load_scorer
-    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_SUBSET, evaluate, results_markdown
+    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_HELDOUT, DEFAULT_SUBSET, evaluate, results_markdown, \
+        score_heldout
 
     folders = args.gold or [d for d in DEFAULT_GOLD if d.is_dir()]
     golds = _gold_articles(folders)
@@ -455,7 +459,14 @@ def _evaluate(args) -> int:
         if unknown:
             raise MissingInputError(f"{path}: {len(unknown)} ids are in no gold folder (first: {sorted(unknown)[0]})")
         subsets[str(path)] = ids
+    heldout = args.heldout or (DEFAULT_HELDOUT if DEFAULT_HELDOUT.is_dir() else None)
+    if heldout is not None and not heldout.is_dir():
+        raise MissingInputError(f"{heldout}: no such folder of held-out gold articles for --heldout")
     result = evaluate(golds, args.eval_dir, args.work, k=args.folds, seed=args.seed, log=log, subsets=subsets)
+    if heldout is not None:
+        result["heldout"] = {"folder": str(heldout)} | score_heldout(_gold_articles([heldout]), golds, args.eval_dir)
+        log(f"held out: {result['heldout']['articles']} articles; core F1 hybrid "
+            f"{result['heldout']['systems']['hybrid']['core']['f1']:.3f}")
     first, second = args.agreement
     agreed = agreement(first, second, load_scorer(args.eval_dir)) if first.is_dir() and second.is_dir() else None
     args.output.parent.mkdir(parents=True, exist_ok=True)

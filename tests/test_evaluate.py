@@ -6,7 +6,7 @@ import pytest
 from kg.training import extraction
 from kg.training.gold import load_gold_dirs
 
-from conftest import needs_shared
+from conftest import ROOT, needs_shared
 
 
 @pytest.fixture()
@@ -45,3 +45,22 @@ def test_kg_evaluate_names_a_subset_file_with_unknown_ids(tmp_path, capsys):
                  "--work", str(tmp_path / "work"), "-o", str(tmp_path / "out.md")])
     assert code == 2
     assert f"{ids}: 1 ids are in no gold folder (first: no-such-article)" in capsys.readouterr().err
+
+
+def test_held_out_articles_are_scored_by_the_shipped_model_and_reported_apart():
+    """corpus/heldout: gold no model trained on, scored with kg/models/extract as score.py scores a build."""
+    eval_dir = needs_shared("eval")
+    training = load_gold_dirs([eval_dir / "dev"])[:2]
+    held = load_gold_dirs([ROOT / extraction.DEFAULT_HELDOUT])[:2]
+    heldout = extraction.score_heldout(held, training, eval_dir)
+    assert heldout["articles"] == 2
+    hybrid, rules = heldout["systems"]["hybrid"], heldout["systems"]["rules"]
+    assert 0.5 < hybrid["Person"]["f1"] <= 1.0 and 0.0 < hybrid["core"]["f1"] <= 1.0
+    assert hybrid != rules  # the shipped model's names and linkers, not the rules alone
+    folds = {s: {kind: c | {"f1_sd": 0.0, "f1_folds": [c["f1"]]} for kind, c in heldout["systems"][s].items()}
+             for s in extraction.SYSTEMS}
+    result = {"articles": 2, "folds": 1, "seed": 0, "seconds": 0, "kinds": list(hybrid), "systems": folds,
+              "subsets": {}, "heldout": {"folder": "corpus/heldout"} | heldout}
+    section = extraction.results_markdown(result, ["dev"], None).split("## Held out: corpus/heldout")[1]
+    core = rules["core"]
+    assert f"| core | {core['p']:.3f} / {core['r']:.3f} / **{core['f1']:.3f}** |" in section

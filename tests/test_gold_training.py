@@ -33,13 +33,16 @@ from conftest import ROOT, needs_shared
 
 ANNOTATED = ROOT / "corpus" / "annotated"
 SECOND = ROOT / "corpus" / "second"
+HELDOUT = ROOT / "corpus" / "heldout"
 
 
 def test_the_annotated_corpus_has_200_articles_and_40_second_annotations():
     annotated = {p.stem for p in ANNOTATED.glob("*.json")}
     second = {p.stem for p in SECOND.glob("*.json")}
+    heldout = {p.stem for p in HELDOUT.glob("*.json")}
     assert len(annotated) >= 200
-    assert len(second) >= 40 and second <= annotated
+    assert len(second) >= 40 and second <= annotated | heldout
+    assert heldout and not heldout & annotated
 
 
 def test_the_annotated_articles_are_the_seeded_samples_the_readme_states():
@@ -52,12 +55,15 @@ def test_the_annotated_articles_are_the_seeded_samples_the_readme_states():
     second = [a.id for a in sample(data, 72, seed=2027, min_words=150, max_words=450, exclude=set(first))]
     third = [a.id for a in sample(data, 84, seed=2028, min_words=150, max_words=450, exclude=set(first) | set(second))]
     assert set(first) | set(second) | set(third) == annotated
+    fourth = [a.id for a in sample(data, 72, seed=2029, min_words=150, max_words=450,
+                                   exclude=set(first) | set(second) | set(third))]
+    assert set(fourth) == {p.stem for p in HELDOUT.glob("*.json")}
     assert [a.id for a in sample(data, 208, seed=2026, min_words=150, max_words=450)] == first[:208]
 
 
 def test_every_gold_file_passes_the_shared_checker():
     checker = needs_shared("eval", "check_gold.py")
-    proc = subprocess.run([sys.executable, str(checker), str(ANNOTATED), str(SECOND)],
+    proc = subprocess.run([sys.executable, str(checker), str(ANNOTATED), str(SECOND), str(HELDOUT)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:]
     assert " 0 with errors" in proc.stdout
@@ -67,7 +73,7 @@ def test_gold_written_as_rdf_scores_one_on_every_kind():
     """The perfect-system test: a gold file the scorer cannot read back in full is a bad gold file."""
     scorer = load_scorer(needs_shared("eval"))
     tally = scorer.Tally()
-    for gold in load_gold_dirs([ANNOTATED]) + load_gold_dirs([SECOND]):
+    for gold in load_gold_dirs([ANNOTATED]) + load_gold_dirs([SECOND]) + load_gold_dirs([HELDOUT]):
         ds = Dataset(default_union=True)
         for s, p, o, g in gold_dataset(gold.data).quads():
             ds.graph(g).add((s, p, o))
@@ -282,3 +288,14 @@ def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
         'Selasa (17/9).\n"Apakah disetujui?," tanya Fahri Hamzah.\n"Setuju," jawab anggota.'
     # plain ASCII skips the repair (it has nothing to repair) but not its HTML entities or line breaks
     assert normalise_text("Ketua KPU &amp; Bawaslu hadir.\r\nRapat ditutup.") == "Ketua KPU & Bawaslu hadir.\nRapat ditutup."
+
+
+def test_a_held_out_article_in_the_training_gold_is_refused(tmp_path):
+    """corpus/heldout is scored by the shipped model, which must never have been trained on it."""
+    from kg.errors import MissingInputError
+    from kg.training.extraction import DEFAULT_GOLD, score_heldout
+
+    held = load_gold_dirs([HELDOUT])[:1]
+    assert all(HELDOUT.resolve() != (ROOT / d).resolve() for d in DEFAULT_GOLD)
+    with pytest.raises(MissingInputError, match=held[0].id):
+        score_heldout(held, held, tmp_path)
