@@ -4323,3 +4323,14 @@ def test_the_fed_and_bea_cukai_name_no_one():
 ])
 def test_a_company_s_english_name_or_a_misspelt_agency_is_no_part_of_the_name_after_it(text, holder):
     assert _persons(_linked_facts(text)) == {holder}
+
+
+def test_a_foreign_name_keeps_its_accented_letters():
+    """A capital with an accent is a name's letter too: "Erdoğan", not "Erdo"; "José", not "Jos"."""
+    facts = _linked_facts("Presiden Turki Recep Tayyip Erdoğan tiba di Ankara. Menurut Andrés Manuel López Obrador, "
+                          "pemilu berjalan baik. Aktor Michael Peña hadir.")
+    assert {"Recep Tayyip Erdoğan", "Andrés Manuel López Obrador", "Michael Peña"} <= _persons(facts)
+    assert not {"Erdo", "Andr", "Michael Pe"} & _persons(facts)
+    assert ("Recep Tayyip Erdoğan", "Presiden") in _post_pairs(facts)
+    rules = _facts("Kemudian José Ramos bertemu warga.")
+    assert "José Ramos" in _persons(rules)

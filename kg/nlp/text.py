@@ -6,8 +6,21 @@ import re
 import unicodedata
 
 COMPASS = r"(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara)"  # the compass words of region names ("Jakarta Timur")
-# A capitalised word of a proper name: "Winarto", "Al-Farisi", "O'Neil", "O'Brien", "McKinley", "M", "Syarifuddin".
-NAME_WORD = (r"(?<![\w'’‘-])(?:(?:Mc|Mac|[DO]['’‘](?=[A-Z]))?[A-Z][a-z]+(?:[-'’‘][A-Za-z]+){0,2}"
+
+
+def _latin_letters(case) -> str:
+    """The accented Latin letters of one case (Latin-1 and Latin Extended), for a character class: foreign names
+    keep their letters ("José", "Erdoğan", "Peña"), which a class of A-Z alone cuts short."""
+    return "".join(ch for ch in map(chr, range(0xC0, 0x250)) if case(ch) and unicodedata.category(ch).startswith("L"))
+
+
+# not the first characters of UTF-8 text misread as Latin-1 or Mac Roman ("Ã©", "Äô"), which the reader's repair
+# can leave behind where the misreading was partial ("A‚Äéhmad")
+UPPER = "A-Z" + _latin_letters(lambda ch: ch.isupper() and ch not in "ÃÂÄ")
+LOWER = "a-z" + _latin_letters(str.islower) + "\u0300-\u036f"  # and the combining accents of letters written apart
+# A capitalised word of a proper name: "Winarto", "Al-Farisi", "O'Neil", "O'Brien", "McKinley", "M", "Syarifuddin",
+# "José", "Erdoğan".
+NAME_WORD = (rf"(?<![\w'’‘-])(?:(?:Mc|Mac|[DO]['’‘](?=[A-Z]))?[{UPPER}][{LOWER}]+(?:[-'’‘][{UPPER}{LOWER}]+){{0,2}}"
              r"|[A-Z]{1,2}\.?(?=\s))")
 #: a demonstrative after a post points back at someone named before ("politikus PKB ini", "Kapolres tersebut")
 DEMONSTRATIVE = r"(?:ini|itu|tersebut)\b"
