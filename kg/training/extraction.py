@@ -31,7 +31,7 @@ from kg.training.speakers import train_speaker_linker
 
 Log = Callable[[str], None]
 DEFAULT_GOLD = (Path("../shared/eval/dev"), Path("../shared/eval/train"), Path("corpus/annotated"))
-# gold articles no model is trained on and no rule was written from: scored with the shipped model (corpus/README.md)
+# gold articles no model is trained on and whose gold no rule was written from: scored with the shipped model
 DEFAULT_HELDOUT = Path("corpus/heldout")
 #: the articles annotated after the rules were written (corpus/README.md): reported apart by `kg evaluate`
 DEFAULT_SUBSET = Path("corpus/annotated_last.txt")
@@ -95,8 +95,9 @@ def _extractors(model_dir: Path) -> dict[str, Callable]:
 def score_heldout(golds: Sequence[GoldArticle], trained_on: Sequence[GoldArticle], eval_dir: Path,
                   model_dir: Path = EXTRACT_DIR) -> dict:
     """Per system and kind: P, R, F1 of the shipped model on gold articles it was not trained on: unlike the
-    cross-validated figures, no rule was revised after reading their errors, so these are the figures that
-    say how the extractor holds on news nobody here has read. An article also in `trained_on` is refused."""
+    cross-validated folds, no rule was written after reading their gold (corpus/README.md says what of them was
+    read), so these figures say best how the extractor holds on news nobody here has read. An article also in
+    `trained_on` is refused."""
     from kg.training.crossval import facts_dataset, gold_article, load_scorer
 
     shared = sorted({g.id for g in golds} & {g.id for g in trained_on})
