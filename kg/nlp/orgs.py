@@ -57,8 +57,10 @@ CAMPAIGN_TEAM = re.compile(rf"\b(?:(?:(?:Tim|Badan)\s+(?:Kampanye|Pemenangan)|Ti
 TEAM_ASIDES = re.compile(r"\s+\((?:TKN|TKD|BPN|BPD)\)(?=\s)|(?<=[-–])\s*KH\.?\s*")
 SCHOOL = re.compile(rf"\b(?:SDN|SMPN|SMAN|SMKN|MTsN|SD Negeri|SMP Negeri|SMA Negeri|SMK Negeri)"
                     rf"(?:\s(?:{NAME_WORD}|\d{{1,3}}(?![\d/]))){{1,3}}")
+# the words that open a college's name ("Universitas Jember", "UIN Mataram", "Sekolah Tinggi Hukum ...")
+COLLEGE_WORDS = r"Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi"
 GENERIC = re.compile(
-    r"\b(?:Universitas|Institut|IAIN|UIN|STAIN|Politeknik|Sekolah Tinggi|Yayasan|Lembaga|Komunitas|"
+    rf"\b(?:{COLLEGE_WORDS}|Yayasan|Lembaga|Komunitas|"
     r"Dinas|Badan|Komisi|Kementerian|Direktorat)"
     rf"(?:\s(?:{NAME_WORD}|dan)){{1,5}}")
 
@@ -510,7 +512,7 @@ def in_college_name(place: PlaceHit, names: Sequence[OrgHit]) -> bool:
     return any(o.start <= place.start and place.end <= o.end and COLLEGE.match(o.text) for o in names)
 
 
-COLLEGE = re.compile(r"(?:Universitas|Institut|Politeknik|Akademi|Sekolah Tinggi|UIN|IAIN|STAIN|STIE|STIKES|STIKes)\b")
+COLLEGE = re.compile(rf"(?:{COLLEGE_WORDS}|Akademi|STIE|STIKES|STIKes)\b")
 
 
 @cache

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.nlp.orgs import branch_area, branch_label, OrgHit, OrgType, org_types, LEVEL
+from kg.nlp.orgs import COLLEGE_WORDS, branch_area, branch_label, OrgHit, OrgType, org_types, LEVEL
 from kg.nlp.persons import APPOSITION, PersonHit
 from kg.nlp.places import PlaceHit, capital_police_metro, country_at
 from kg.nlp.quotes import reporting_verbs
@@ -32,7 +32,7 @@ UNIT_NAME = re.compile(rf"\b{UNIT_WORDS}\s+$")
 EXTENSION = re.compile(rf"(?:\s{UNIT_WORDS}(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|[A-Z]{{3,6}}(?![\w-])|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
-_FACULTY = r"(?:F[A-Z]{1,6}|Fisip|Fisipol|Fkip)(?=\s+(?:Universitas|Institut|UIN|IAIN|Politeknik|Sekolah Tinggi)\b)"
+_FACULTY = rf"(?:F[A-Z]{{1,6}}|Fisip|Fisipol|Fkip)(?=\s+(?:{COLLEGE_WORDS})\b)"
 FACULTY_AFTER = re.compile(rf"\s{_FACULTY}")
 FACULTY_BEFORE = re.compile(rf"{_FACULTY}\s+")
 ORDINAL = r"ke-?\d{1,2}(?:\s+RI)?|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan)(?:\s+RI)?"  # "Presiden ketiga RI"
