@@ -13,7 +13,7 @@ from kg.graph import connect
 from kg.identity.clusters import cluster
 from kg.identity.fiction import synopsis_title
 from kg.identity.names import compatible, relation
-from kg.identity.records import PersonRecord, _add_keywords, most_common, news_desk
+from kg.identity.records import PersonRecord, _add_first_names, _add_keywords, most_common, news_desk
 from kg.identity.scoring import ScoredPair
 from kg.ingest.build import build
 
@@ -296,6 +296,23 @@ def test_a_bare_name_with_a_lower_case_word_glued_before_it_joins_the_bare_name(
         record("karakter-lestiani", "Karakter Lestiani", {"g1"}), record("lestiani--32", "Lestiani", {"g2"}))}
     pairs = [pair("lestiani--32", "karakter-lestiani", 0.95, "same")]
     assert PERSON + "lestiani--32" in members(cluster(records, pairs), "karakter-lestiani")
+
+
+def test_a_common_word_written_as_a_first_name_mid_sentence_keeps_the_name_from_another_bearer_of_the_surname():
+    """"Novel" is a common word, so the name reader reads "Novel Baswedan" as a bare "Baswedan"; a
+    sentence that writes it after another word shows it is his first name, and Anies Baswedan, the
+    prominent bearer of the surname, is somebody else. "Pidato Anies" opening a headline stays his."""
+    records = {r.node: r for r in (
+        record("anies-baswedan", "Anies Baswedan", {f"g{i}" for i in range(20)}),
+        record("novel-baswedan", "Novel Baswedan", {"n1"}), record("pidato-anies", "Pidato Anies", {"p1"}),
+    )}
+    _add_first_names(records, [("n1", "Penyidik senior KPK Novel Baswedan diperiksa."),
+                               ("p1", "Pidato Anies di Balai Kota disambut warga.")])
+    assert records[PERSON + "novel-baswedan"].first_name == "novel"
+    assert records[PERSON + "pidato-anies"].first_name is None
+    pairs = [pair("novel-baswedan", "anies-baswedan", 0.95, "contains"),
+             pair("pidato-anies", "anies-baswedan", 0.95, "contains")]
+    assert members(cluster(records, pairs), "anies-baswedan") == {PERSON + "anies-baswedan", PERSON + "pidato-anies"}
 
 
 def test_one_full_name_in_two_spellings_joins_on_any_kept_pair_but_a_name_a_letter_apart_does_not():

@@ -7,6 +7,9 @@ refused when
     ("Susilo Bambang Yudhoyono" and "Agus Harimurti Yudhoyono" through a shared "Yudhoyono"), or
     one is inside the other and an article names both ("Joko Widodo", "Iriana Joko Widodo");
   * two one-word names would join two clusters that each hold a longer name;
+  * a node goes by a first name that the name reader drops as a common word, but that its articles
+    write capitalised mid-sentence ("Novel Baswedan", read as a bare "Baswedan"), and the other side's
+    longer name ends in the same word but begins with another ("Anies Baswedan");
   * one holds a character of a film or series (a one-word name met only in synopses of it) and the
     other anyone the news names or another work's character ("Dedeh" of a sinetron, the preacher
     Mama Dedeh: `_fiction_apart`, kg.identity.fiction);
@@ -56,6 +59,7 @@ class Cluster:
     graphs: set[str]
     links: list[ScoredPair] = field(default_factory=list)
     characters: bool = False  # it holds a character of a film or series (PersonRecord.character)
+    first_names: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)  # (first name, name words) of its nodes that have one
 
 
 def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], threshold: float = THRESHOLD,
@@ -85,7 +89,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
         if root not in clusters:
             r = records[node]
             clusters[root] = Cluster({node}, {r.label: set(r.graphs)} if len(r.words) > 1 else {}, set(r.graphs),
-                                     characters=r.character)
+                                     characters=r.character,
+                                     first_names={(r.first_name, r.words)} if r.first_name else set())
         return clusters[root]
 
     for group in existing:
@@ -111,7 +116,7 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
             return
         if (p.a in one_word and p.b in one_word) and ca.long_names and cb.long_names:
             return  # two one-word names joined to two longer names: not through each other
-        if _fiction_apart(ca, cb, works):
+        if _fiction_apart(ca, cb, works) or _other_first_name(ca, names_b) or _other_first_name(cb, names_a):
             return
         _join(clusters, parent, ca, cb, ra, rb).links.append(p)
 
@@ -198,8 +203,17 @@ def _join(clusters: dict[str, Cluster], parent: dict[str, str], ca: Cluster, cb:
     merged.graphs |= gone.graphs
     merged.links += gone.links
     merged.characters |= gone.characters
+    merged.first_names |= gone.first_names
     parent[other] = root
     return merged
+
+
+def _other_first_name(c: Cluster, names: list[tuple[str, set[str]]]) -> bool:
+    """Whether a node of `c` goes by a first name ("Novel Baswedan", read as a bare "Baswedan") that the
+    other side's longer name, ending in the same word, has not ("Anies Baswedan"): two people. A longer
+    name that begins as the node's name read without it ("Setia Gara" of "Tiga Setia Gara") may be his."""
+    return any(len(w := words(name)) > 1 and w[-1] == own[-1] and w[0] != own[0] and relation(first, w[0]) != "same"
+               for first, own in c.first_names for name, _ in names)
 
 
 def _group_votes(records: dict[str, PersonRecord], candidates: list[ScoredPair], find, clusters) -> list[ScoredPair]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,6 +48,9 @@ class PersonRecord:
     keywords: set[str] = field(default_factory=set)  # the words that set its articles apart (no names)
     desks: set[str] = field(default_factory=set)  # the news desks of its articles ("sport", "entertainment")
     fiction: dict[str, str] = field(default_factory=dict)  # its articles that tell a film's or series' plot → its title
+    # the word before its name that the name reader drops as a common word ("novel"), when one of its
+    # articles writes it capitalised in mid-sentence ("penyidik KPK Novel Baswedan"): there, a first name
+    first_name: str | None = None
 
     @property
     def character(self) -> bool:
@@ -151,7 +155,9 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
         record.named = most_common(entities[node], CONTEXT)
         record.topics = most_common(topics[node], CONTEXT)
         record.fiction = {g: works[g] for g in record.graphs if g in works}
-    _add_keywords(records, in_graph, headlines + store.select(_SENTENCES).rows)
+    sentences = store.select(_SENTENCES).rows
+    _add_keywords(records, in_graph, headlines + sentences)
+    _add_first_names(records, sentences)
     desk = {g: d for g, url in store.select(_ADDRESSES).rows if (d := news_desk(url))}
     for record in records.values():
         record.desks = {desk[g] for g in record.graphs if g in desk}
@@ -195,6 +201,23 @@ def _add_keywords(records: dict[str, PersonRecord], in_graph: dict[str, set[str]
         for g in record.graphs:
             weight.update(tfidf.get(g, {}))
         record.keywords = most_common(weight, KEYWORDS)
+
+
+def _add_first_names(records: dict[str, PersonRecord], sentences: list[tuple[str, str]]) -> None:
+    """Give a node whose label opens with a word the news writes in lower case ("Novel Baswedan": the name
+    reader keeps "Baswedan") that word as its first name when a sentence of its articles writes the label
+    after a word or a comma: a capitalised common word opens a sentence or a headline, not the middle of
+    one, so there it is a name."""
+    glued = [r for r in records.values() if len(r.words) < len(words(r.label, keep_glued=True))]
+    if not glued:
+        return
+    by_graph: dict[str, list[str]] = defaultdict(list)
+    for g, text in sentences:
+        by_graph[g].append(text)
+    for record in glued:
+        inside = re.compile(r"[\w,] " + re.escape(record.label) + r"\b")
+        if any(inside.search(text) for g in record.graphs for text in by_graph.get(g, ())):
+            record.first_name = words(record.label, keep_glued=True)[0]
 
 
 def most_common(counts: Counter, n: int) -> set[str]:
