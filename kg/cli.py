@@ -189,6 +189,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--heldout", type=Path,
                     help="a folder of gold articles no model is trained on, scored with the shipped model "
                          "(default: corpus/heldout)")
+    ev.add_argument("--heldout-subset", type=Path, action="append",
+                    help="a file of ids of held-out articles to report apart as well (repeatable; default: "
+                         "corpus/heldout_last.txt, the last draw, whose gold and misses nobody read before it was scored)")
     ev.add_argument("-o", "--output", type=Path, default=Path("bench") / "EXTRACTION_RESULTS.md")
     ev.set_defaults(func=_evaluate)
     return p
@@ -440,31 +443,42 @@ def _gold_articles(folders: list[Path] | None):
     return load_gold_dirs(folders or [d for d in DEFAULT_GOLD if d.is_dir()] or list(DEFAULT_GOLD))
 
 
-def _evaluate(args) -> int:
+def _id_files(paths, golds, option: str) -> dict[str, frozenset[str]]:
+    """Each file of article ids (one a line, # comments) by its path; every id must be one of `golds`."""
     from kg.errors import MissingInputError
-    from kg.training.agreement import agreement
-    from kg.training.crossval import load_scorer
-    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_HELDOUT, DEFAULT_SUBSET, evaluate, results_markdown, \
-        score_heldout
 
-    folders = args.gold or [d for d in DEFAULT_GOLD if d.is_dir()]
-    golds = _gold_articles(folders)
-    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-    subsets = {}
-    for path in args.subset or [p for p in [DEFAULT_SUBSET] if p.is_file()]:
+    out = {}
+    for path in paths:
         if not path.is_file():
-            raise MissingInputError(f"{path}: no such file of article ids for --subset")
+            raise MissingInputError(f"{path}: no such file of article ids for {option}")
         ids = frozenset(line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()) - {""}
         unknown = ids - {g.id for g in golds}
         if unknown:
             raise MissingInputError(f"{path}: {len(unknown)} ids are in no gold folder (first: {sorted(unknown)[0]})")
-        subsets[str(path)] = ids
+        out[str(path)] = ids
+    return out
+
+
+def _evaluate(args) -> int:
+    from kg.errors import MissingInputError
+    from kg.training.agreement import agreement
+    from kg.training.crossval import load_scorer
+    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_HELDOUT, DEFAULT_HELDOUT_SUBSET, DEFAULT_SUBSET, \
+        evaluate, results_markdown, score_heldout
+
+    folders = args.gold or [d for d in DEFAULT_GOLD if d.is_dir()]
+    golds = _gold_articles(folders)
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    subsets = _id_files(args.subset or [p for p in [DEFAULT_SUBSET] if p.is_file()], golds, "--subset")
     heldout = args.heldout or (DEFAULT_HELDOUT if DEFAULT_HELDOUT.is_dir() else None)
     if heldout is not None and not heldout.is_dir():
         raise MissingInputError(f"{heldout}: no such folder of held-out gold articles for --heldout")
+    held = _gold_articles([heldout]) if heldout is not None else []
+    held_subsets = _id_files(args.heldout_subset or [p for p in [DEFAULT_HELDOUT_SUBSET] if p.is_file() and held],
+                             held, "--heldout-subset")
     result = evaluate(golds, args.eval_dir, args.work, k=args.folds, seed=args.seed, log=log, subsets=subsets)
     if heldout is not None:
-        result["heldout"] = {"folder": str(heldout)} | score_heldout(_gold_articles([heldout]), golds, args.eval_dir)
+        result["heldout"] = {"folder": str(heldout)} | score_heldout(held, golds, args.eval_dir, subsets=held_subsets)
         log(f"held out: {result['heldout']['articles']} articles; core F1 hybrid "
             f"{result['heldout']['systems']['hybrid']['core']['f1']:.3f}")
     first, second = args.agreement

@@ -52,8 +52,10 @@ def test_held_out_articles_are_scored_by_the_shipped_model_and_reported_apart():
     eval_dir = needs_shared("eval")
     training = load_gold_dirs([eval_dir / "dev"])[:2]
     held = load_gold_dirs([ROOT / extraction.DEFAULT_HELDOUT])[:2]
-    heldout = extraction.score_heldout(held, training, eval_dir)
+    heldout = extraction.score_heldout(held, training, eval_dir, subsets={"last.txt": frozenset({held[1].id})})
     assert heldout["articles"] == 2
+    alone = heldout["subsets"]["last.txt"]
+    assert alone["articles"] == 1 and alone["systems"]["hybrid"] != heldout["systems"]["hybrid"]
     hybrid, rules = heldout["systems"]["hybrid"], heldout["systems"]["rules"]
     assert 0.5 < hybrid["Person"]["f1"] <= 1.0 and 0.0 < hybrid["core"]["f1"] <= 1.0
     assert hybrid != rules  # the shipped model's names and linkers, not the rules alone
@@ -63,4 +65,8 @@ def test_held_out_articles_are_scored_by_the_shipped_model_and_reported_apart():
               "subsets": {}, "heldout": {"folder": "corpus/heldout"} | heldout}
     section = extraction.results_markdown(result, ["dev"], None).split("## Held out: corpus/heldout")[1]
     core = rules["core"]
-    assert f"| core | {core['p']:.3f} / {core['r']:.3f} / **{core['f1']:.3f}** |" in section
+    whole, last = section.split("### Held out, last.txt alone")
+    assert f"| core | {core['p']:.3f} / {core['r']:.3f} / **{core['f1']:.3f}** |" in whole
+    core = alone["systems"]["rules"]["core"]
+    assert "last.txt: 1 of these articles" in last
+    assert f"| core | {core['p']:.3f} / {core['r']:.3f} / **{core['f1']:.3f}** |" in last

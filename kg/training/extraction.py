@@ -35,6 +35,8 @@ DEFAULT_GOLD = (Path("../shared/eval/dev"), Path("../shared/eval/train"), Path("
 DEFAULT_HELDOUT = Path("corpus/heldout")
 #: the articles annotated after the rules were written (corpus/README.md): reported apart by `kg evaluate`
 DEFAULT_SUBSET = Path("corpus/annotated_last.txt")
+#: the last held-out draw, whose gold and missed facts nobody had read when it was scored: reported apart as well
+DEFAULT_HELDOUT_SUBSET = Path("corpus/heldout_last.txt")
 SYSTEMS = ("rules", "learned", "hybrid")
 
 
@@ -93,10 +95,11 @@ def _extractors(model_dir: Path) -> dict[str, Callable]:
 
 
 def score_heldout(golds: Sequence[GoldArticle], trained_on: Sequence[GoldArticle], eval_dir: Path,
-                  model_dir: Path = EXTRACT_DIR) -> dict:
+                  model_dir: Path = EXTRACT_DIR, subsets: dict[str, frozenset[str]] | None = None) -> dict:
     """Per system and kind: P, R, F1 of the shipped model on gold articles it was not trained on: unlike the
     cross-validated folds, no rule was written after reading their gold (corpus/README.md says what of them was
-    read), so these figures say best how the extractor holds on news nobody here has read. An article also in
+    read), so these figures say best how the extractor holds on news nobody here has read. The same for each
+    of `subsets` (name -> article ids: the last draw, say). An article also in
     `trained_on` is refused."""
     from kg.training.crossval import facts_dataset, gold_article, load_scorer
 
@@ -105,15 +108,30 @@ def score_heldout(golds: Sequence[GoldArticle], trained_on: Sequence[GoldArticle
         raise MissingInputError(f"held-out article {shared[0]} is also in the training gold ({len(shared)} such)",
                                 "a held-out article must be in no folder that kg train reads")
     scorer = load_scorer(eval_dir)
-    systems = {}
+    scopes = {None: {g.id for g in golds}} | dict(subsets or {})
+    systems: dict[str | None, dict] = {scope: {} for scope in scopes}
     for name, extract in _extractors(model_dir).items():
-        tally = scorer.Tally()
+        tallies = {scope: scorer.Tally() for scope in scopes}
         for gold in golds:
-            scorer.score_article(gold.data, facts_dataset(extract(gold_article(gold))), tally)
-        systems[name] = {kind: dict(zip(("p", "r", "f1"), tally.prf(members)))
-                         for kind, members in _kinds(scorer).items()}
+            facts = facts_dataset(extract(gold_article(gold)))
+            for scope, ids in scopes.items():
+                if gold.id in ids:
+                    scorer.score_article(gold.data, facts, tallies[scope])
+        for scope, tally in tallies.items():
+            systems[scope][name] = {kind: dict(zip(("p", "r", "f1"), tally.prf(members)))
+                                    for kind, members in _kinds(scorer).items()}
     shown = model_dir.relative_to(Path.cwd()) if model_dir.is_relative_to(Path.cwd()) else model_dir
-    return {"articles": len(golds), "model": str(shown), "systems": systems}
+    held = {g.id for g in golds}
+    return {"articles": len(golds), "model": str(shown), "systems": systems[None],
+            "subsets": {scope: {"articles": len(held & ids), "systems": systems[scope]}
+                        for scope, ids in (subsets or {}).items()}}
+
+
+def _rows(kinds: Sequence[str], systems: dict) -> list[str]:
+    """One table row per kind that every system was scored on (P / R / F1), then a blank line."""
+    return [f"| {kind} | " + " | ".join(f"{c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}**"
+                                      for c in (systems[s][kind] for s in SYSTEMS)) + " |"
+            for kind in kinds if all(kind in systems[s] for s in SYSTEMS)] + [""]
 
 
 def _kinds(scorer) -> dict[str, list[str]]:
@@ -210,22 +228,16 @@ def results_markdown(result: dict, sources: Sequence[str], agreement: tuple[int,
                   "holds on news nobody here has read (corpus/README.md says how they were drawn and annotated, and "
                   "what of them was read before).", "",
                   header, "|---|" + "---|" * len(SYSTEMS)]
-        for kind in result["kinds"]:
-            lines.append(f"| {kind} | " + " | ".join(
-                f"{c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}**" for c in (heldout["systems"][s][kind] for s in SYSTEMS))
-                + " |")
-        lines.append("")
+        lines += _rows(result["kinds"], heldout["systems"])
+        for name, sub in heldout.get("subsets", {}).items():
+            lines += [f"### Held out, {name} alone", "",
+                      f"{name}: {sub['articles']} of these articles, scored by the same model.", "",
+                      header, "|---|" + "---|" * len(SYSTEMS)] + _rows(result["kinds"], sub["systems"])
     for name, sub in result.get("subsets", {}).items():
         lines += [f"## On {name} alone", "",
                   f"{name}: {sub['articles']} articles, each scored by the fold model that did not train on it "
                   "(mean over the folds that hold some of them).", "",
-                  "| kind | " + " | ".join(f"{s} P / R / F1" for s in SYSTEMS) + " |", "|---|" + "---|" * len(SYSTEMS)]
-        for kind in result["kinds"]:
-            if all(kind in sub["systems"][s] for s in SYSTEMS):
-                lines.append(f"| {kind} | " + " | ".join(
-                    f"{c['p']:.3f} / {c['r']:.3f} / **{c['f1']:.3f}**" for c in (sub["systems"][s][kind] for s in SYSTEMS))
-                    + " |")
-        lines.append("")
+                  header, "|---|" + "---|" * len(SYSTEMS)] + _rows(result["kinds"], sub["systems"])
     if agreement is not None:
         n, scores = agreement
         lines += ["## Agreement between annotators", "",
