@@ -40,6 +40,7 @@ def words(name: str, keep_glued: bool = False) -> tuple[str, ...]:
     return out
 
 
+@lru_cache(maxsize=1 << 18)
 def someone_else(name: str) -> bool:
     """A name that names a relative, aide or counsel of the person it holds ("Istri Ibas Yudhoyono")."""
     first = name.split()[0].lower() if name.split() else ""
@@ -149,6 +150,7 @@ def _spelt_alike(a: str, b: str) -> bool:
     return _respelt_alike(a, b) or (min(len(a), len(b)) >= 4 and _undoubled(a) == _undoubled(b))
 
 
+@lru_cache(maxsize=1 << 16)
 def _undoubled(word: str) -> str:
     return DOUBLED.sub(r"\1", word)
 
@@ -156,7 +158,12 @@ def _undoubled(word: str) -> str:
 def _respelt_alike(a: str, b: str) -> bool:
     """One word in the old spelling and today's: one of them has a letter pair only the old spelling
     writes, and both read alike respelt ("Yuda" and "Juda", with none, are two names)."""
-    return any(old in w for w in (a, b) for old, _ in OLD_SPELLING[:-1]) and _respelt(a) == _respelt(b)
+    return (_old_spelt(a) or _old_spelt(b)) and _respelt(a) == _respelt(b)
+
+
+@lru_cache(maxsize=1 << 16)
+def _old_spelt(word: str) -> bool:
+    return any(old in word for old, _ in OLD_SPELLING[:-1])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -221,6 +228,7 @@ def _initials_of_some(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(any(x == y or (len(x) == 1 and y.startswith(x)) for y in it) for x in a) and any(len(x) == 1 for x in a)
 
 
+@lru_cache(maxsize=1 << 18)
 def _expanded(name: tuple[str, ...]) -> tuple[str, ...]:
     """A run of initials written as one word split into letters: ("bj", "habibie") → ("b", "j", "habibie")."""
     return tuple(part for i, w in enumerate(name)
