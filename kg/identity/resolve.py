@@ -44,7 +44,7 @@ class Resolution:
 def resolve_persons(store: Store, graphs: Iterable[str] | None = None,
                     log: Callable[[str], None] | None = None, model: dict[str, Any] | None = None) -> Resolution:
     """Resolve the persons of the store; with `graphs`, only those articles' nodes join clusters.
-    `log` hears each stage (the whole corpus takes about 55 s); `model` scores the pairs (default:
+    `log` hears each stage (the whole corpus takes about 35 s); `model` scores the pairs (default:
     the shipped one)."""
     started = time.perf_counter()
     say = log or (lambda message: None)
