@@ -443,7 +443,7 @@ def _gold_articles(folders: list[Path] | None):
     return load_gold_dirs(folders or [d for d in DEFAULT_GOLD if d.is_dir()] or list(DEFAULT_GOLD))
 
 
-def _id_files(paths, golds, option: str) -> dict[str, frozenset[str]]:
+def _id_files(paths: list[Path], golds: list, option: str) -> dict[str, frozenset[str]]:
     """Each file of article ids (one a line, # comments) by its path; every id must be one of `golds`."""
     from kg.errors import MissingInputError
 

@@ -59,7 +59,8 @@ class Cluster:
     graphs: set[str]
     links: list[ScoredPair] = field(default_factory=list)
     characters: bool = False  # it holds a character of a film or series (PersonRecord.character)
-    first_names: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)  # (first name, name words) of its nodes that have one
+    # (first name, name words) of its nodes that go by a first name (PersonRecord.first_name)
+    first_names: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
 
 
 def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], threshold: float = THRESHOLD,
@@ -212,8 +213,8 @@ def _other_first_name(c: Cluster, names: list[tuple[str, set[str]]]) -> bool:
     """Whether a node of `c` goes by a first name ("Novel Baswedan", read as a bare "Baswedan") that the
     other side's longer name, ending in the same word, has not ("Anies Baswedan"): two people. A longer
     name that begins as the node's name read without it ("Setia Gara" of "Tiga Setia Gara") may be his."""
-    return any(len(w := words(name)) > 1 and w[-1] == own[-1] and w[0] != own[0] and relation(first, w[0]) != "same"
-               for first, own in c.first_names for name, _ in names)
+    return any(len(w := words(name)) > 1 and w[-1] == own[-1] and w[0] != own[0]
+               and relation(first, w[0]) != "same" for first, own in c.first_names for name, _ in names)
 
 
 def _group_votes(records: dict[str, PersonRecord], candidates: list[ScoredPair], find, clusters) -> list[ScoredPair]:

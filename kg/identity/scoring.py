@@ -78,13 +78,13 @@ def score(records: dict[str, PersonRecord], model: dict[str, Any] | None = None,
     rows, counts = _rows(records, only)
     if not _blocked_pair(rows):
         return []
-    gammas = [f"gamma_{column}" for _, column in EVIDENCE]
+    # only the columns read here: every node's context lists, read back into Python for each of the
+    # corpus's 35,000 pairs, cost seconds
+    columns = ["unique_id_l", "unique_id_r", "match_probability", "names_l", "names_r",
+               *(f"gamma_{column}" for _, column in EVIDENCE)]
     with _linker(rows, counts, model or load_model()) as linker:
         frame = linker.inference.predict(threshold_match_probability=MIN_PROBABILITY)
-        # only the columns read here: every node's context lists, read back into Python for each of
-        # the corpus's 35,000 pairs, cost seconds
-        found = frame.as_duckdbpyrelation().select(
-            ", ".join(["unique_id_l", "unique_id_r", "match_probability", "names_l", "names_r", *gammas])).fetchall()
+        found = frame.as_duckdbpyrelation().select(", ".join(columns)).fetchall()
     out = []
     for a, b, probability, names_a, names_b, *evidence in found:
         agreed = tuple(name for (name, _), gamma in zip(EVIDENCE, evidence) if (gamma or 0) > 0)
