@@ -14,13 +14,13 @@ from datetime import date, timedelta
 WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
 MONTHS = {"januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
           "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11, "desember": 12}
-_WD = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
+WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
 _MON = r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)"
 DATE = re.compile(
-    rf"(?P<wd>\b{_WD}\b)?(?:\s*(?:malam|pagi|siang|sore))?,?\s*"
+    rf"(?P<wd>\b{WEEKDAY}\b)?(?:\s*(?:malam|pagi|siang|sore))?,?\s*"
     rf"(?:\((?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})(?:/(?P<y1>\d{{4}}))?\)"
     rf"|(?P<d2>\b\d{{1,2}})\s+(?P<mon>{_MON})(?:\s+(?P<y2>\d{{4}}))?\b)"
-    rf"|\b(?P<wd_only>{_WD})\b", re.IGNORECASE)
+    rf"|\b(?P<wd_only>{WEEKDAY})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1129,17 +1129,32 @@ def _no_name(name: str) -> bool:
 def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
                              blocked: list[tuple[int, int]]) -> list[PersonHit]:
     """A name the model reads right after a post phrase it reads, where no rule found a post or a
-    name ("dipimpin Hakim Konstitusi Arief Hidayat"): the holder of that post."""
+    name ("dipimpin Hakim Konstitusi Arief Hidayat"): the holder of that post; not in a headline written
+    in title case, where the model cannot tell the name from the verb after it ("Presiden Joko Widodo Lantik
+    Menteri Baru")."""
     posts = [e for e in analysis.entities if e.label == "POST"]
     taken = blocked + [(h.start, h.end) for h in persons]
     out = []
     for e in analysis.entities:
         if e.label != "PER" or any(s < e.end and e.start < t for s, t in taken) or \
                 not any(p.end <= e.start and not analysis.text[p.end:e.start].strip(" ,") for p in posts) or \
-                any(w in words("name_stopwords") for w in re.split(r"[\s-]+", e.text)):  # "Capres-Cawapres"
-            continue
+                any(w in words("name_stopwords") for w in re.split(r"[\s-]+", e.text)) or \
+                _title_case_line(analysis.text, e.start):
+            continue  # "Capres-Cawapres": words of a pair, no name
         out.append(PersonHit(e.start, e.end, e.text, e.text, e.start, None, "post"))
     return out
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """The line around `at` is a headline in title case: three words or more, all capitalised but for a
+    few short ones ("di", "dan"), no sentence's full stop at its end."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    tokens = re.findall(r"[^\W\d_][\w'-]*", line)
+    lower = [w for w in tokens if w[0].islower()]
+    return len(tokens) >= 3 and not line.endswith(".") and all(len(w) <= 4 for w in lower) \
+        and len(lower) * 4 <= len(tokens)
 
 
 def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],

@@ -21,11 +21,12 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import (TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, ends_opening_clause,
-                          not_held_by_name_after, of_another, post_defs, post_qualifier, role_for)
+from kg.nlp.posts import (ORDINAL_AFTER, ORDINALS, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of,
+                          ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, role_for)
 from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
+from kg.regions import gazetteer
 from kg.resources import lexicon, post_head_words, split_list
 from kg.resources import words as words_of
 
@@ -272,11 +273,6 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
             m = replace(m, qualifier="former")
         out.append(m)
     return out
-
-
-ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
-            "kesepuluh", "kesebelas", "kedua belas", "ketiga belas", "keempat belas")
-ORDINAL_AFTER = re.compile(rf"\s+(?:ke-?\s?(?P<digits>\d{{1,2}})\b|(?P<word>{'|'.join(reversed(ORDINALS))})\b)", re.I)
 
 
 def _numbered(label: str) -> tuple[str, re.Match[str] | None]:
@@ -578,7 +574,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             if hit is None:
                 continue
             rule = rule_posts.get(post)
-            named = _named_institution(words, org_forms) if rule is None or rule.org is None else None
+            named = _named_institution(words, org_forms) if rule is None or rule.org is None or post in longer \
+                else None  # "Humas LIPI Ambon": the model's phrase runs on past the rules' post into its institution
             if named is not None:  # "Rektor UNS", "Sekretaris Fraksi NasDem MPR": the phrase ends with its institution
                 words, org = named
             role = role_for(rule.label, rule.definition) if rule and post not in longer \
@@ -595,7 +592,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
             lo, hi = min(post.start, person.start), max(post.end, person.end)
             qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS \
                 else _term_before(text, post.start) or _term_after(text, rule.end if rule else post.end, published) \
-                or ("elect" if ELECT_AFTER.search(text, post.start, post.end) else None)  # the model's "Ketua KPK terpilih"
+                or ("elect" if ELECT_AFTER.search(text, post.start, post.end) or _group_chosen(text, post.start)
+                    else None)  # the model's "Ketua KPK terpilih", "memilih lima pimpinan KPK ... yakni A, B"
             out.append(Membership(keys[hit], role, org, sent.index, Mention(lo, hi, text[lo:hi], sent.index),
                                   hit.rank, qualifier, round(0.5 + 0.4 * prob, 2)))
     return out
@@ -640,6 +638,12 @@ THEN_AFTER = re.compile(rf"{PLACE_WORDS}(?:\s+terpilih|\s+yang\s+(?:masih\s+)?me
                         r"(?P<then>(?:saat|ketika|waktu|kala)\s+itu)\b")  # "Gubernur Sumut yang menjabat kala itu, X"
 
 
+def _group_chosen(text: str, start: int) -> bool:
+    """"Komisi III DPR memilih lima pimpinan KPK ... yakni A, B": a group's post its holders were chosen for,
+    not yet in office (a number before the post: not "warga memilih Presiden Jokowi", who holds it)."""
+    return bool(ELECT_BEFORE.search(text, max(0, start - 40), start) and GROUP.search(text, max(0, start - 30), start))
+
+
 def _term_before(text: str, start: int) -> str | None:
     """"eks Direktur Utama ...", "Plt Kepala ...", "tidak lagi menjabat sebagai ...": a former or acting post,
     as the words before the model's post phrase say (kg/lexicons/post_qualifiers.tsv); the rules' posts read
@@ -678,13 +682,15 @@ def _institution_forms(orgs: list[OrgHit]) -> dict[str, set[str]]:
 
 def _named_institution(words: str, forms: dict[str, set[str]]) -> tuple[str, str] | None:
     """The post words and institution key of a post phrase of the model's that ends with a name of
-    one institution of the article ("Rektor UNS", "Anggota Baleg"; `forms`: `_institution_forms`), the
-    longest such name; None when none ends it or the post words would be left empty."""
+    one institution of the article ("Rektor UNS", "Anggota Baleg"; `forms`: `_institution_forms`), or with
+    one and the region of its office ("Humas LIPI Ambon"), the longest such name; None when none ends it or
+    the post words would be left empty."""
     tokens = words.split()
     for i in range(1, len(tokens)):
-        keys = forms.get(" ".join(tokens[i:]).casefold(), set())
-        if len(keys) == 1:
-            return " ".join(tokens[:i]), next(iter(keys))
+        for j in range(len(tokens), i, -1):
+            keys = forms.get(" ".join(tokens[i:j]).casefold(), set())
+            if len(keys) == 1 and (j == len(tokens) or gazetteer().candidates(" ".join(tokens[j:]))):
+                return " ".join(tokens[:i]), next(iter(keys))
     return None
 
 

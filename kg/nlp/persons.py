@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from kg.nlp.dates import WEEKDAY
 from kg.nlp.pipeline import NerSpan
 from kg.nlp.places import country_at
 from kg.nlp.text import COMPASS, NAME_WORD, alternation
@@ -230,6 +231,8 @@ def _plausible_name(name: str) -> bool:
     if len(tokens) == 1 and (tokens[0] in words("name_stopwords") or tokens[0] in words("titles_alone")):
         return False  # "Capres" of "pasangan Capres-Cawapres nomor urut 01": a half of a hyphenated pair of words;
         # "kata Raja": a ruler's title without his name
+    if len(tokens) > 1 and tokens[0] in words("titles_alone") and country_at(name, len(tokens[0]) + 1) == len(name):
+        return False  # "Emir Kuwait", "Raja Arab Saudi": the ruler's title and his country, no name
     if len(tokens) == 1 and _fused_post(tokens[0]):
         return False  # "Kasatlantas", "Kadispenau": a unit head's post run together with the unit
     return not (len(tokens) == 1 and (AFFIXED_VERB.match(tokens[0]) or POSSESSED_WORD.fullmatch(tokens[0])))
@@ -495,6 +498,10 @@ def _coordinated(text: str, hits: list[PersonHit], cover: bytearray) -> list[Per
     return out
 
 
+# a capitalised word after a name's short form that makes it part of a longer name (a weekday dates the words)
+NAME_RUNS_ON = re.compile(rf"\s(?!{WEEKDAY}\b)[A-Z][a-z]")
+
+
 def _short_forms(text: str, hits: list[PersonHit], cover: bytearray) -> list[PersonHit]:
     """Later single-word mentions ("Fakhrian", "Tenri") of a full name already found."""
     parts = {}
@@ -510,8 +517,9 @@ def _short_forms(text: str, hits: list[PersonHit], cover: bytearray) -> list[Per
         return out
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in parts) + r")(?![\w-])")
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or any(cover[m.start():m.end()]):
-            continue
+        if any(s <= m.start() < e for s, e in taken) or any(cover[m.start():m.end()]) \
+                or NAME_RUNS_ON.match(text, m.end()):
+            continue  # "Jusuf Habibie" is no short form of "Jusuf Kalla"
         out.append(PersonHit(m.start(), m.end(), m.group(), m.group(), m.start(), None, "short"))
     return sorted(out, key=lambda h: h.start)
 

@@ -207,6 +207,19 @@ def analyse_many(texts, nlp: Language | None = None, batch_size: int = 32):
         yield _to_analysis(doc, parse, folder)
 
 
+# a post's fields are enumerated with commas up to "dan" ("Menteri Koordinator Bidang Politik, Hukum, dan
+# Keamanan"); a comma with no "dan" after it ends the post ("Direktur Imparsial Al Araf, RKUHP sebaiknya")
+RUN_ON = re.compile(r",\s(?!.*(?:\bdan\b|\bserta\b|&))")
+
+
+def _without_run_on(span: NerSpan) -> NerSpan:
+    """A span of the model's without the punctuation it ends with ("Kepala Bidang Pencegahan Penyakit,"),
+    a post phrase also cut where it runs on past a comma into the sentence."""
+    cut = RUN_ON.search(span.text) if span.label == "POST" else None
+    text = (span.text[:cut.start()] if cut else span.text).rstrip(" ,;:(")
+    return NerSpan(span.start, span.start + len(text), span.label, text) if text and text != span.text else span
+
+
 def _to_analysis(doc: Doc, use_parser: bool = True, model_dir: str | None = None) -> Analysis:
     sentences = []
     text = doc.text  # built anew on every access: once, not once per sentence
@@ -220,5 +233,5 @@ def _to_analysis(doc: Doc, use_parser: bool = True, model_dir: str | None = None
         sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped))
     if not sentences:
         sentences.append(Sentence(0, 0, len(text), text))
-    ents = tuple(NerSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+    ents = tuple(_without_run_on(NerSpan(e.start_char, e.end_char, e.label_, e.text)) for e in doc.ents)
     return Analysis(tuple(sentences), ents, text, use_parser, model_dir)

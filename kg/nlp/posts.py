@@ -61,6 +61,9 @@ ROMAN_UNIT = re.compile(r"\s+((?:[IVX]{1,4})(?:/ ?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|
 SHORT_FORM = re.compile(r"\s*\((?P<abbr>[A-Z][a-z]{2,11})\)")
 SUSPENDED = re.compile(r"\s+non-?aktif(?![\w-])")
 NATIONAL = re.compile(r"\s+RI(?![\w-])")
+ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+            "kesepuluh", "kesebelas", "kedua belas", "ketiga belas", "keempat belas")
+ORDINAL_AFTER = re.compile(rf"\s+(?:ke-?\s?(?P<digits>\d{{1,2}})\b|(?P<word>{'|'.join(reversed(ORDINALS))})\b)", re.I)
 DEPUTY = re.compile(r"(?<![\w-])[Ww]akil\s+$")  # right before a post the lexicon has no deputy form of
 POST_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][\w/.-]*(?:\s[A-Z][\w/.-]*){1,2})\)")
 # "pernah menjabat sebagai ...", "semasa Aher menjabat sebagai gubernur", "ketika masih menjabat Kapolda"
@@ -293,6 +296,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             # the post's short form: "Asisten Teritorial Kasad (Aster Kasad) Mayjen TNI Bakti", "eks Ketua
             # Umum (Ketum) PPP" (the same post, its qualifier with it)
             end = word_end = short.end()
+        if label in _numbered_posts() and (nth := ORDINAL_AFTER.match(text, end)):
+            end = nth.end()  # "Presiden ke-3 RI Jusuf Habibie": the third president; the number is no word of the name
         if suspended := SUSPENDED.match(text, end):
             end = suspended.end()  # "Sekretaris Daerah nonaktif Jawa Barat": still the post of that region
         gap = re.match(r"\s+", text[end:end + 3])
@@ -333,6 +338,12 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
         hits.append(PostHit(start, end, label, definition, qualifier, org, area, word_end))
     return _joined(text, _the_others(text, hits))
+
+
+@cache
+def _numbered_posts() -> frozenset[str]:
+    """The posts kg/lexicons/heads_of_state.tsv numbers ("Presiden", "Wakil Presiden")."""
+    return frozenset(row[0] for row in lexicon("heads_of_state"))
 
 
 def _past(text: str, sentence_start: int, start: int) -> bool:
@@ -641,7 +652,10 @@ NAMED_AS = re.compile(r",?\s+(?:(?:yang\s+)?(?:(?:juga|kini|saat\s+ini|sekarang|
                       r"|yang\s+(?:juga|kini|saat\s+ini|sekarang|masih)(?:\s+(?:merupakan|adalah))?"
                       r"|(?:(?:sebelumnya|dulunya|kini|saat\s+ini|sekarang|juga)\s+)?(?:adalah|merupakan)"
                       r"|sebelumnya|dulunya"
-                      r"|(?:(?:ikut|resmi|telah|sudah|baru)\s+)*(?:dilantik|ditunjuk|diangkat)\s+sebagai)\s+")
+                      r"|(?:(?:ikut|resmi|telah|sudah|baru)\s+)*(?:dilantik|ditunjuk|diangkat)\s+sebagai"
+                      # "pemberhentian Imam Nahrawi dari jabatan Menpora", "Rudi mundur dari jabatannya sebagai Ketua"
+                      r"|(?:(?:mundur|diberhentikan|dicopot|mengundurkan\s+diri)\s+)?dari\s+jabatan(?:nya)?"
+                      r"(?:\s+sebagai)?)\s+")
 
 
 TICKET_GAP = re.compile(r"\s*(?:[-–/]|,?\s+dan)\s*")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.resources import post_head_words
 
 KINDS = {"Person": "PER", "Organization": "ORG", "Place": "LOC", "Event": "EVENT"}
 RELATIONS = {"holds_post", "located_in", "org_in_place", "event_place", "event_date", "participant", "statement"}
@@ -121,8 +122,10 @@ def align(gold: GoldArticle) -> list[Span]:
     owners: dict[tuple[str, str], set[str]] = {}
     for e in gold.data["entities"]:
         label = KINDS[e["type"]]
-        for form in {e["name"], *(e.get("aliases") or [])}:
-            owners.setdefault((label, form), set()).add(e["id"])
+        forms = {e["name"], *(e.get("aliases") or [])}
+        for form in forms:
+            if label != "PER" or not _titled(form, forms):
+                owners.setdefault((label, form), set()).add(e["id"])
     for (label, form), ids in owners.items():
         for start, end in _occurrences(text, form):
             candidates.append((start, end, label, tuple(sorted(ids))))
@@ -142,6 +145,14 @@ def align(gold: GoldArticle) -> list[Span]:
         kept.append((start, end, label, ids))
     kept.sort()
     return [Span(start, end, label, _owner(start, label, ids, kept)) for start, end, label, ids in kept]
+
+
+def _titled(form: str, forms: set[str]) -> bool:
+    """A person's form that opens with a post and holds another of the person's forms ("Presiden Joko Widodo",
+    "Menteri Susi"): the name is that form and the post a post phrase; taught whole, as 3 % of the gold's
+    person mentions were, the model reads a post as part of the name ("Presiden Xi Jinping")."""
+    first = form.split()[0].casefold() if form.split() else ""
+    return first in post_head_words() and any(other != form and other in form for other in forms)
 
 
 def _owner(start: int, label: str, ids: tuple[str, ...], kept: list) -> str | None:
