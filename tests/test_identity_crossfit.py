@@ -30,12 +30,12 @@ def test_the_labelled_pairs_split_into_two_seeded_halves():
 
 
 def test_the_blind_pairs_are_none_of_the_pairs_the_model_is_fitted_on():
-    """bench/identity/blind: drawn (--round 4 ... 14) and labelled after the rules and the model, scored apart,
+    """bench/identity/blind: drawn (--round 4 ... 15) and labelled after the rules and the model, scored apart,
     each round on its own."""
     blind = read_labels(LABELS / "blind")
     fitted = read_labels(LABELS)
-    assert {p.pair for p in blind} == set(range(801, 3551))
-    assert identity_eval.blind_rounds() == {n: set(range(801 + 250 * (n - 4), 1051 + 250 * (n - 4))) for n in range(4, 15)}
+    assert {p.pair for p in blind} == set(range(801, 3801))
+    assert identity_eval.blind_rounds() == {n: set(range(801 + 250 * (n - 4), 1051 + 250 * (n - 4))) for n in range(4, 16)}
     assert {p.verdict for p in blind} <= {"same", "different", "not-person", "unsure"}
     assert not {frozenset((p.node_a, p.node_b)) for p in blind} & {frozenset((p.node_a, p.node_b)) for p in fitted}
     assert identity_eval.BLIND == blind and identity_eval.LABELS == fitted
