@@ -1146,15 +1146,12 @@ def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
 
 
 def _title_case_line(text: str, at: int) -> bool:
-    """The line around `at` is a headline in title case: three words or more, all capitalised but for a
-    few short ones ("di", "dan"), no sentence's full stop at its end."""
+    """The line around `at` is a headline: three words or more in title case (`title_case`), no full stop
+    at its end."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start:end if end >= 0 else len(text)].strip()
-    tokens = re.findall(r"[^\W\d_][\w'-]*", line)
-    lower = [w for w in tokens if w[0].islower()]
-    return len(tokens) >= 3 and not line.endswith(".") and all(len(w) <= 4 for w in lower) \
-        and len(lower) * 4 <= len(tokens)
+    return len(line.split()) >= 3 and not line.endswith(".") and title_case(line.split())
 
 
 def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: list[OrgHit],
