@@ -1883,6 +1883,14 @@ def test_a_venue_s_number_is_part_of_its_name_and_its_floor_is_not():
     assert not [v for v in venues if "Lantai" in v or v.startswith("Gedung Serbaguna 1")]
 
 
+def test_a_venue_s_name_ends_before_the_day_and_a_hotel_s_before_its_town():
+    facts = _facts("Rapat pleno digelar di Hotel Truntum Selasa (7/2/2023). Debat kedua digelar di Hotel Puri Senyiur "
+                   "Kota Samarinda. Pleno lain di Aula KPU Kabupaten Bandung.")
+    places = {e.label for e in facts.entities if e.kind.value == "Place"}
+    assert {"Hotel Truntum", "Hotel Puri Senyiur", "Samarinda", "Aula KPU Kabupaten Bandung"} <= places
+    assert not [p for p in places if "Selasa" in p or p.startswith("Hotel Puri Senyiur ")]
+
+
 def test_a_branch_s_name_inside_a_venue_s_name_is_no_mention_of_its_region():
     facts = _facts("Tersangka kini ditahan di Mapolda Metro Jaya, Senin.")
     mentioned = {m.text for e in facts.entities if e.kind == Kind.PLACE for m in e.mentions}
@@ -4338,3 +4346,14 @@ def test_a_foreign_name_keeps_its_accented_letters():
     assert ("Recep Tayyip Erdoğan", "Presiden") in _post_pairs(facts)
     rules = _facts("Kemudian José Ramos bertemu warga.")
     assert "José Ramos" in _persons(rules)
+
+
+def test_an_epithet_news_writes_for_a_place_names_that_place():
+    text = ("Wali Kota Surakarta FX Hadi Rudyatmo meminta warga Kota Bengawan ikut memilih. Ia baru pulang dari "
+            "Negeri Jiran, lalu terbang ke Pulau Dewata.")
+    for facts in (_facts(text), _linked_facts(text)):
+        places = {e.label: e.alt_labels for e in facts.entities if e.kind == Kind.PLACE}
+        assert "Kota Bengawan" in places["Surakarta"]
+        assert "Negeri Jiran" in places["Malaysia"]
+        assert "Pulau Dewata" in places["Bali"]
+        assert not {"Kota Bengawan", "Negeri Jiran", "Pulau Dewata"} & set(places)

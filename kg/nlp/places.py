@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.nlp.dateline import Dateline
+from kg.nlp.dates import WEEKDAY
 from kg.nlp.text import COMPASS, NAME_WORD, alternation, slug
 from kg.regions import Region, gazetteer
 from kg.resources import abbreviated_honorifics, lexicon, post_head_words, rank_short_forms, split_list
@@ -24,7 +25,8 @@ KEYWORD_NAME = re.compile(
     rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
 # "Gedung Merah Putih KPK", "Aula Kantor KPU Madina", "Ruang KK 1"; a street after it is its address ("Kantor KPU
 # Medan Jalan Kejaksaan")
-VENUE_WORD = rf"(?!(?:Jalan|Jl|Lantai)\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"  # "Ruang Sidang Utama Lantai 2": its floor
+# "Ruang Sidang Utama Lantai 2": its floor; "di Hotel Truntum Selasa (7/2/2023)": the day it happened there
+VENUE_WORD = rf"(?!(?:Jalan|Jl|Lantai|{WEEKDAY})\b)(?:{NAME_WORD}|[A-Z]{{2,6}}\b)"
 NAME_THEN_CITY = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?) [Kk]ota(?![\w-]))")
 TPS_WORD = rf"(?!(?:Kecamatan|Kabupaten|Kota|Provinsi|Kec|Kab|Desa|Kelurahan)\b){NAME_WORD}"  # where a TPS stands
 VENUE = re.compile(
@@ -170,6 +172,9 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
         # Pontianak", "Markas Polda Riau" carry theirs
         if len(before) >= 2 and before[0] in TOWNLESS_VENUES and before[-1] not in KEYWORDS:
             name = text[m.start():town.start].rstrip(" ,")
+        elif len(before) >= 3 and before[0] in HOTELS and before[-1] in ("Kota", "Kabupaten"):
+            # "Hotel Grand Mercure Kota Medan": a hotel, then the town it stands in
+            name = text[m.start():text.rfind(before[-1], m.start(), town.start)].rstrip(" ,")
         hits.append(PlaceHit(m.start(), m.start() + len(name), name, f"place:x-{slug(name)}", name, "venue"))
         if (number := TPS_NUMBER.match(name)) and number.end() < len(name):
             # "TPS 10 Purwokinanti": a polling station by its number and where it stands, both names of it
@@ -194,6 +199,7 @@ INSIDE_A_NAME = re.compile(r"(?<![.!?\n\"“])\s(?!(?:Di|Ke|Dari|Dan|Kompleks?|K
                            r"[A-Z][a-z]+\s$")
 GENERIC_VENUES = frozenset({"Jalan Raya"})  # "Patroli Jalan Raya (PJR)", "di jalan raya": a main road, not a street's name
 TOWNLESS_VENUES = frozenset({"Istana", "Lanud", "Masjid"})
+HOTELS = frozenset({"Hotel", "Resort", "Wisma"})
 SENTENCE_END = re.compile(r"(?<=[A-Z]{2})\.(?=\s)|\s*\n")  # "di Gedung KPU RI. Mereka ...": not an initial's point
 
 
