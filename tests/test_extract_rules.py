@@ -4357,3 +4357,32 @@ def test_an_epithet_news_writes_for_a_place_names_that_place():
         assert "Negeri Jiran" in places["Malaysia"]
         assert "Pulau Dewata" in places["Bali"]
         assert not {"Kota Bengawan", "Negeri Jiran", "Pulau Dewata"} & set(places)
+
+
+def test_a_post_the_lexicon_knows_only_the_last_words_of_is_the_model_s_whole_phrase():
+    facts = _linked_facts("Plt Kepala Biro Hukum, Organisasi dan Humas Kementerian Sosial Budi Santoso mengatakan "
+                          "bantuan akan segera disalurkan.")
+    assert _posts(facts) == {("Budi Santoso", "Kepala Biro Hukum, Organisasi dan Humas", "acting")}
+    addressed = _linked_facts("\"Saya sudah menyampaikan surat itu kepada Bapak Presiden Budi Santoso,\" katanya.")
+    assert _post_pairs(addressed) == {("Budi Santoso", "Presiden")}
+
+
+def test_persons_the_news_names_by_initials_only_are_persons_of_that_article_alone():
+    facts = _facts("Polisi mengamankan dua pemilik pabrik yakni WA (30) dan SU (58), serta tiga pegawainya yang "
+                   "berinisial HE, FI dan DI. Dua polisi yang ditahan, Aiptu JP dan Bripka JD, diperiksa Propam.\n"
+                   "Brigjen TNI Andi Kusuma meninjau Polres Bogor. Kapolres Bogor AKBP Budi Santoso mengatakan, WA sudah "
+                   "lama mengoperasikan pabrik.",
+                   "pabrik-bogor")
+    persons = {e.label: e for e in facts.entities if e.kind == Kind.PERSON}
+    assert {"WA", "SU", "HE", "FI", "DI", "JP", "JD"} <= set(persons)
+    assert not {"TNI", "Polres", "Propam"} & set(persons)
+    assert all(persons[n].key.endswith("--pabrik-bogor") for n in ("WA", "DI", "JP"))
+    assert len(persons["WA"].mentions) == 2
+
+
+def test_a_pronoun_speaker_never_means_a_person_named_by_initials():
+    facts = _facts("Kapolres Bogor AKBP Budi Santoso mengatakan, kedua tersangka ditangkap di Yogyakarta. \"Mereka teman "
+                   "kuliah,\" ujar dia.\nPolisi menangkap dua pria berinisial CDF (20) dan ODF (33). CDF dan ODF lantas "
+                   "membawa korban ke kos mereka.\n\"Mereka juga ikut menganiaya korban,\" kata dia.")
+    assert ("Budi Santoso", "Mereka juga ikut menganiaya korban") in _said(facts)
+    assert {"CDF", "ODF"} <= {e.label for e in facts.entities if e.kind == Kind.PERSON}

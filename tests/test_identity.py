@@ -662,3 +662,18 @@ def test_a_group_of_bare_names_left_alone_joins_the_cluster_that_owns_their_name
 ])
 def test_the_news_desk_of_an_article_comes_from_its_address(url, desk):
     assert news_desk(url) == desk
+
+
+def test_persons_two_articles_name_by_the_same_initials_stay_two_persons(tmp_path):
+    """"berinisial SU (58)" in two police reports of one town: initials name nobody beyond their article."""
+    text = ("Polisi mengamankan dua pemilik pabrik yakni WA (30) dan SU (58) di Bogor. Kapolres Bogor AKBP Budi "
+            "Santoso mengatakan, SU sudah lama mengoperasikan pabrik itu di Bogor.")
+    paths = []
+    for name, town in (("pabrik-satu.txt", "Bogor"), ("pabrik-dua.txt", "Depok")):
+        (tmp_path / name).write_text(text.replace("Bogor", town), encoding="utf-8")
+        paths.append(tmp_path / name)
+    build(paths, tmp_path / "store", workers=1)
+    s = connect(str(tmp_path / "store"), read_only=True)
+    nodes = {r[0] for r in s.select('SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a schema:Person ; rdfs:label "SU" } }').rows}
+    s.close()
+    assert len(nodes) == 2

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from kg.graph import Store
 from kg.identity.fiction import synopsis_title
 from kg.identity.names import words
+from kg.nlp.initials import INITIALS_EVIDENCE
 from kg.rdf.keys import word_keys
 from kg.resources import lexicon
 
@@ -79,6 +80,9 @@ SELECT ?g ?p ?label ?alt ?origin ?originLabel WHERE {
     OPTIONAL { ?origin owl:sameAs ?p . OPTIONAL { ?origin rdfs:label ?originLabel } } }
 }"""
 
+_BY_INITIALS = f"""
+SELECT ?g ?p WHERE {{ GRAPH ?g {{ ?p a schema:Person ; pemilu:identityEvidence "{INITIALS_EVIDENCE}" }} }}"""
+
 _NAMED = """
 SELECT DISTINCT ?g ?e WHERE {
   GRAPH ?g { ?a schema:mentions ?e . { ?e a schema:Organization } UNION { ?e a schema:Place } }
@@ -107,8 +111,10 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
     in_graph: dict[str, set[str]] = defaultdict(set)
     by_current: dict[tuple[str, str], list[PersonRecord]] = defaultdict(list)
     name_graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # a person an article names by initials only ("pelaku berinisial DM"): no other article's "DM" is that person
+    by_initials = {(g, p) for g, p in store.select(_BY_INITIALS).rows}
     for g, p, label, alt, origin, origin_label in store.select(_NODES).rows:
-        if not g.startswith(ARTICLE):
+        if not g.startswith(ARTICLE) or (g, p) in by_initials:
             continue
         node = origin or p
         record = records.get(node)

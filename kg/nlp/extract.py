@@ -18,6 +18,7 @@ from kg.identity.names import misspelt, relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
 from kg.nlp.holes import CUT_SLOT, HOLE_EVIDENCE, completed_names, named_holes
+from kg.nlp.initials import INITIALS_EVIDENCE, initials_persons
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name, in_college_name,
@@ -95,6 +96,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         posts, orgs = _institutions_after(text, analysis, posts, orgs)
         orgs, posts = _joined_institutions(orgs, posts)
     if rules:
+        persons += initials_persons(text, blocked + [(o.start, o.end) for o in orgs], persons)
         posts, orgs, persons, places = _institutions_before_titles(text, posts, orgs, persons, places)
     orgs = [o for o in orgs if not _region_cut(text, o)]  # before the article places it: its region was cut
     posts = [replace(p, org=None) if p.org is not None and _region_cut(text, p.org) else p for p in posts]
@@ -141,7 +143,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     resolver = SpeakerResolver([(h.name_start, h.end, person_keys[h]) for h in persons
                                 if not after_post_of_another(text, h.start)],  # "kuasa hukum Eggi": not the speaker
                                post_holders(posts, holdings, person_keys),
-                               {(m.person, m.role.label.split()[0].casefold()) for m in memberships})
+                               {(m.person, m.role.label.split()[0].casefold()) for m in memberships},
+                               frozenset(e.key for e in person_entities if e.identity == INITIALS_EVIDENCE))
     events = _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts)
     event_mentions = sorted((m.start, key) for key, ms in builder.mentions.items() if key.startswith("event:")
                             for m in ms if builder.entities[key].subtype != "election")
@@ -275,7 +278,7 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     A full name (two words or more) is the same person in every article. A one-word name is
     not evidence enough: it is the same person across articles only with the same institution
     (or regional office), or else in the same province the article is about; without a province
-    it stays a node of this article."""
+    it stays a node of this article, as does a person named by initials only ("berinisial DM")."""
     names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), -len(n) if " " not in n else 0, n))
     wives = {h.name for h in hits if WIFE.match(h.text) or _spouse_before().search(
         analysis.text, max(0, h.start - 60), h.start)}  # "Ny. Nanny Hadi Tjahjanto",
@@ -289,6 +292,7 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
         if not longer:  # "Jokowi", "Alex" (Alexander Marwata), "Atika Azmi Uttami" (Utammi): one fitting name only
             longer = [c for c in known if _short_form(name, c)]
         canonical[name] = longer[0] if len(longer) == 1 else name
+    initials = {h.name for h in hits if h.evidence == "initials" and canonical[h.name] == h.name}
     held: dict[str, Holding] = {}
     for h in holdings:
         held.setdefault(canonical[h.person.name], h)
@@ -298,7 +302,8 @@ def _cluster_persons(hits: list[PersonHit], holdings: list[Holding], analysis: A
     identity: dict[str, str] = {}
     for h in hits:
         label = canonical[h.name]
-        key, why = _person_key(label, held.get(label), article_id, province)
+        key, why = (f"person:{slug(label)}--{id_slug(article_id)}", INITIALS_EVIDENCE) \
+            if label in initials else _person_key(label, held.get(label), article_id, province)
         keys[h] = key
         identity[key] = why
         if h.evidence != HOLE_EVIDENCE:  # a slot where the name was cut stands for it, but does not show it
@@ -1113,7 +1118,7 @@ def _without_lone_words(persons: list[PersonHit]) -> list[PersonHit]:
     kg/lexicons/common_words.tsv) where no longer name of the article holds that word, whoever read them
     as a name."""
     held = {w for h in persons for w in h.name.split() if " " in h.name}
-    return [h for h in persons if " " in h.name or h.name in held
+    return [h for h in persons if " " in h.name or h.name in held or h.evidence == "initials"
             or _unreduplicated(h.name.casefold()) not in words("common_words")]
 
 

@@ -22,7 +22,8 @@ from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
 from kg.nlp.posts import (ORDINAL_AFTER, ORDINALS, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of,
-                          ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, role_for)
+                          ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, post_words,
+                          role_for)
 from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
@@ -38,7 +39,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     then the institutions a post implies, the linker's institution for the rest, what lists and
     "bersama" share, no bare repeat of a placed post and one membership per post however written."""
     text = article.text
-    memberships = _memberships(holdings, keys, analysis, article)
+    memberships = _memberships(holdings, keys, analysis, article, [Stretch(h.start, h.end) for h in persons])
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker,
                                        article.published)
     memberships += _listed_memberships(text, analysis, posts, persons, holdings, keys, memberships)
@@ -329,11 +330,12 @@ def _term_spans() -> dict[tuple[str, str], tuple[tuple[date, date | None], ...]]
 
 
 def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: Analysis,
-                 article: Article) -> list[Membership]:
+                 article: Article, names: list[Stretch]) -> list[Membership]:
     seen = set()
     out = []
     for h in holdings:
-        role = role_for(h.post.label, h.post.definition)
+        wider = _model_phrase_ending_with(article.text, analysis, h.post, names)
+        role = role_for(wider[0], None) if wider else role_for(h.post.label, h.post.definition)
         org = h.post.org.key if h.post.org else None
         ident = (keys[h.person], role.key, org, h.post.qualifier)
         if ident in seen:
@@ -342,9 +344,47 @@ def _memberships(holdings: list[Holding], keys: dict[PersonHit, str], analysis: 
         sentence = analysis.sentence_at(h.start)
         out.append(Membership(keys[h.person], role, org, sentence,
                               Mention(h.start, h.end, article.text[h.start:h.end], sentence),
-                              h.person.rank, h.post.qualifier or _term_after(article.text, h.post.end, article.published),
+                              h.person.rank, h.post.qualifier or (wider[1] if wider else None)
+                              or _term_after(article.text, h.post.end, article.published),
                               0.9 if h.start == h.post.start else 0.8))
     return out
+
+
+def _model_phrase_ending_with(text: str, analysis: Analysis, post: PostHit,
+                              names: list[Stretch]) -> tuple[str, str | None] | None:
+    """The model's post phrase that ends where the rules' post words end and begins before them, when the
+    lexicon knows only its last words ("Plt Kepala Pusat Data, Informasi dan Humas" BNPB, of which the rules
+    read "Humas"): the post as written, and the term its opening qualifier gives ("Plt": acting); None where
+    that qualifier says nobody here holds it ("calon")."""
+    end = post.word_end if post.word_end > 0 else post.end
+    for e in analysis.entities:
+        if e.label != "POST" or not (e.start < post.start < e.end):
+            continue
+        span = _post_words(text, Stretch(e.start, e.end), names)
+        if span is None or span.end != end:
+            continue
+        words = text[span.start:end]
+        opening = _qualifier_opening().match(words)
+        term = _qualifier_meanings()[opening.group(1)] if opening else None
+        words = words[opening.end():] if opening else words
+        while (first := re.match(r"(\S+)\s+", words)) and first.group(1) in words_of("address_words"):
+            words = words[first.end():]  # "Bapak Presiden": a form of address
+        if term in ("none", "of") or words.split()[0].casefold() in words_of("not_posts") \
+                or len(words.split()) <= len(post.label.split()) or post_words(words) == post.label:
+            return None
+        return words, term
+    return None
+
+
+@cache
+def _qualifier_meanings() -> dict[str, str]:
+    return {r[0]: r[1] for r in lexicon("post_qualifiers")}
+
+
+@cache
+def _qualifier_opening() -> re.Pattern[str]:
+    """A qualifier of kg/lexicons/post_qualifiers.tsv opening a post phrase ("Plt Kepala Pusat ...")."""
+    return re.compile(rf"({alternation(_qualifier_meanings())})\s+")
 
 
 def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:

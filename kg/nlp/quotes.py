@@ -130,8 +130,10 @@ class SpeakerResolver:
     """Turns a speaker phrase (a name, a pronoun, a post) into a person key."""
 
     def __init__(self, mentions: list[tuple[int, int, str]], post_holders: list[tuple[int, int, str]],
-                 post_words: set[tuple[str, str]] | frozenset = frozenset()):
+                 post_words: set[tuple[str, str]] | frozenset = frozenset(), by_initials: frozenset[str] = frozenset()):
         self.mentions = sorted(mentions)  # (start, end, person key)
+        # persons named by initials only (suspects, victims: kg.nlp.initials): said by name, never meant by a pronoun
+        self.by_initials = by_initials
         self.post_holders = post_holders  # (start, end, person key) of post phrases naming a holder
         self.post_words = post_words  # (person key, first word of a post the person holds, lower-case)
         self.last_speaker: str | None = None
@@ -235,6 +237,7 @@ class SpeakerResolver:
         never one of `avoid` (those the quoted words themselves name: "Kami yakin Pak Mekeng ...," katanya).
         A quote that opens in the middle of a sentence is of the subject of that sentence's words before it
         ("Chairoman menyebutkan, ... tunjangan,\"Hanya untuk ...,\" kata dia")."""
+        avoid = avoid | self.by_initials
         named = self._subject_before_in_sentence(pos) or self.subject_before(pos)
         if named is not None and named[1] not in avoid and (self.last_speaker is None
                                                              or named[0] >= self.last_speaker_end):
