@@ -4386,3 +4386,12 @@ def test_a_pronoun_speaker_never_means_a_person_named_by_initials():
                    "membawa korban ke kos mereka.\n\"Mereka juga ikut menganiaya korban,\" kata dia.")
     assert ("Budi Santoso", "Mereka juga ikut menganiaya korban") in _said(facts)
     assert {"CDF", "ODF"} <= {e.label for e in facts.entities if e.kind == Kind.PERSON}
+
+
+def test_the_two_sides_of_a_ticket_running_in_an_election_are_persons_but_not_two_clubs_or_firms():
+    facts = _linked_facts("Bawaslu Bali masih menunggu berkas laporan tim pemenangan Prabowo-Sandi. Relawan Jokowi-Amin "
+                          "berkumpul di Denpasar. Tim Persib-Persija bertanding, dan pihak Jasa Marga-Waskita menyatakan "
+                          "tol selesai pada periode Januari-Maret 2019.")
+    persons = _persons(facts)
+    assert {"Prabowo", "Sandi", "Jokowi", "Amin"} <= persons
+    assert not {"Persib", "Persija", "Jasa Marga", "Waskita", "Januari", "Maret"} & persons

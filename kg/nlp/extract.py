@@ -24,8 +24,9 @@ from kg.nlp.memberships import article_memberships, described_persons, described
 from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find_orgs, in_branch_name, in_college_name,
                          institution_short_forms, is_article_local, org_types, placed_by_article,
                          short_forms_defined)
-from kg.nlp.persons import (PARTICLE, SPEECH_AFTER, PersonHit, find_persons, has_institution_word, inside_spelt_name,
-                             model_persons, with_bracketed_initials, without_abstract_lead)
+from kg.nlp.persons import (PARTICLE, RUNNING_TICKET_BEFORE, SPEECH_AFTER, PersonHit, find_persons,
+                             has_institution_word, inside_spelt_name, model_persons, with_bracketed_initials,
+                             without_abstract_lead)
 from kg.nlp.pipeline import Analysis, NerSpan, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
@@ -391,10 +392,11 @@ def _model_vetoed(persons: list[PersonHit], analysis: Analysis, placed_post_ends
         person = bool(inside) or analysis.text[h.name_start:h.end] in confirmed
         placed = h.evidence == "post" and any(e <= h.start and not analysis.text[e:h.start].strip(" ,")
                                               for e in placed_post_ends)
-        if not person and any(e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h, placed)
-                              and not (placed and e.label == "LOC" and e.start == h.name_start
-                                       and not _known_place(analysis.text, e))
-                              for e in others):
+        if not person and any(
+                e.start <= h.name_start and h.end <= e.end and not _name_at_end(e, h, placed)
+                and not (h.evidence == "ticket" and RUNNING_TICKET_BEFORE.search(analysis.text, e.start, h.name_start))
+                and not (placed and e.label == "LOC" and e.start == h.name_start and not _known_place(analysis.text, e))
+                for e in others):
             continue
         if not person and any(e.start <= h.name_start and (h.end < e.end or h.end == e.end and " " not in h.name
                                                            and FIELD_JOINED.search(analysis.text, e.start, h.name_start))

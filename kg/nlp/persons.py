@@ -324,6 +324,26 @@ TICKET_BEFORE = re.compile(r"\b(?:[Pp]asangan|[Pp]aslon|[Cc]alon|[Cc]apres|[Cc]a
                            r"|[Pp]emerintahan|[Ee]ra|[Kk]abinet|[Rr]ezim|[Pp]eriode)\b[^.\n]{0,30}$")
 
 
+# words before a ticket running in an election, which say that its two sides are persons: "tim pemenangan
+# Prabowo-Sandi", "kubu Jokowi-Ma'ruf", "paslon Herman-Kalsum" (not "Tim Persib-Persija", "era Orde-Baru")
+RUNNING_TICKET_BEFORE = re.compile(
+    r"\b(?:[Pp]asangan|[Pp]aslon|[Cc]apres|[Cc]awapres|[Cc]agub|[Cc]awagub|[Cc]abup|[Cc]awabup|[Cc]awalkot|[Dd]uet"
+    r"|[Kk]ubu|[Tt]imses|TKN|BPN|[Pp]emenangan|[Mm]emenangkan|[Pp]endukung|[Rr]elawan)\b[^.\n]{0,30}$")
+PAIR_LEFT = re.compile(r"[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,3}-$")
+
+
+def _side_of_ticket(text: str, start: int, end: int) -> bool:
+    """A name of a ticket running in an election, written with a hyphen ("tim pemenangan Prabowo-Sandi",
+    "kubu Jokowi-Ma'ruf"): either side, though neither is marked otherwise."""
+    if re.match(r"-[A-Z]", text[end:end + 2]):
+        first = start
+    elif text[start - 1:start] == "-" and (left := PAIR_LEFT.search(text, max(0, start - 60), start)):
+        first = left.start()
+    else:
+        return False
+    return RUNNING_TICKET_BEFORE.search(text, max(0, first - 40), first) is not None
+
+
 def _one_hyphenated_name(text: str, start: int, left: str, right: str) -> int | None:
     """A hyphen inside one name, not between a ticket's two (kg/lexicons/hyphenated_names.tsv): a European
     compound given name ("Jean-Claude Juncker": a given name's first part alone before the hyphen) or a
@@ -427,6 +447,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
         evidence = "candidate"
     elif (link := APPOSITION.match(text, end)) and link.end() in post_starts:
         evidence = "apposition"
+    elif _side_of_ticket(text, titles_start, end):
+        evidence = "ticket"
     elif any(s <= start and end <= e for s, e in ner_spans):
         evidence = "model"
     if evidence is None:
