@@ -4369,12 +4369,12 @@ def test_a_post_the_lexicon_knows_only_the_last_words_of_is_the_model_s_whole_ph
 
 def test_persons_the_news_names_by_initials_only_are_persons_of_that_article_alone():
     facts = _facts("Polisi mengamankan dua pemilik pabrik yakni WA (30) dan SU (58), serta tiga pegawainya yang "
-                   "berinisial HE, FI dan DI. Dua polisi yang ditahan, Aiptu JP dan Bripka JD, diperiksa Propam.\n"
+                   "berinisial HE, FI dan DI. Tiga polisi yang ditahan, Aiptu JP, Brigadir AP dan Bripka JD, diperiksa Propam.\n"
                    "Brigjen TNI Andi Kusuma meninjau Polres Bogor. Kapolres Bogor AKBP Budi Santoso mengatakan, WA sudah "
                    "lama mengoperasikan pabrik.",
                    "pabrik-bogor")
     persons = {e.label: e for e in facts.entities if e.kind == Kind.PERSON}
-    assert {"WA", "SU", "HE", "FI", "DI", "JP", "JD"} <= set(persons)
+    assert {"WA", "SU", "HE", "FI", "DI", "JP", "AP", "JD"} <= set(persons)
     assert not {"TNI", "Polres", "Propam"} & set(persons)
     assert all(persons[n].key.endswith("--pabrik-bogor") for n in ("WA", "DI", "JP"))
     assert len(persons["WA"].mentions) == 2
@@ -4395,3 +4395,10 @@ def test_the_two_sides_of_a_ticket_running_in_an_election_are_persons_but_not_tw
     persons = _persons(facts)
     assert {"Prabowo", "Sandi", "Jokowi", "Amin"} <= persons
     assert not {"Persib", "Persija", "Jasa Marga", "Waskita", "Januari", "Maret"} & persons
+
+
+def test_a_post_phrase_ends_before_the_word_that_joins_a_second_post_to_it():
+    facts = _linked_facts("Jaksa menyatakan, terdakwa bersama-sama dengan Direktur sekaligus Komisaris PT Maju Sentosa "
+                          "(MS) Hendra Wijaya telah melakukan perbuatan pidana.")
+    posts = {post for person, post in _post_pairs(facts) if person == "Hendra Wijaya"}
+    assert posts and not [p for p in posts if "sekaligus" in p]

@@ -16,7 +16,7 @@ from kg.nlp.orgs import institution_short_forms
 from kg.nlp.persons import PersonHit
 from kg.nlp.text import alternation
 from kg.regions import gazetteer
-from kg.resources import lexicon, rank_short_forms, words
+from kg.resources import FULL_RANK_WORDS, lexicon, rank_short_forms, words
 
 # the identity evidence of such a person's node (pemilu:identityEvidence): kg.identity leaves it alone
 INITIALS_EVIDENCE = "initials: this article only"
@@ -30,9 +30,10 @@ NEXT_IN_LIST = re.compile(rf"(?:\s*{AGE})?\s*(?:[,;]\s*(?:dan\s+|serta\s+)?|\s+(
 
 @cache
 def _ranked() -> re.Pattern[str]:
-    """A rank, then initials: "Aiptu JP", "Kolonel HS"; not the corps between a rank and a name ("Letkol CPL Eko")."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(rank_short_forms())})\.?\s+(?P<name>{INITIALS})(?![\w-])"
-                      r"(?!\s+[A-Z][a-z])")
+    """A rank, then initials: "Aiptu JP", "Kolonel HS", "Brigadir AP"; not the corps between a rank and a name
+    ("Letkol CPL Eko"). Not "Komisaris" nor "Mayor", which are posts too (a company's board, a city's mayor)."""
+    ranks = rank_short_forms() | (FULL_RANK_WORDS - {"Komisaris", "Mayor"})
+    return re.compile(rf"(?<![\w-])(?:{alternation(ranks)})\.?\s+(?P<name>{INITIALS})(?![\w-])(?!\s+[A-Z][a-z])")
 
 
 @cache

@@ -766,12 +766,13 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
     return out
 
 
-POST_TAIL = re.compile(r"(?:[\s(),.;:/-]+|\s+(?:dari|di|dan|serta|yang|untuk|pada|ke|sebagai))+$")
+POST_TAIL = re.compile(r"(?:[\s(),.;:/-]+|\s+(?:dari|di|dan|serta|yang|untuk|pada|ke|sebagai|sekaligus|merangkap))+$")
 
 
 def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | None:
     """A post phrase of the model without what does not belong to it: a name it runs into ("Presiden
-    RI Joko Widodo ("), a dangling bracket or joining word ("Pakar Hukum dari", "Divisi Teknis)")."""
+    RI Joko Widodo ("), a dangling bracket or joining word ("Pakar Hukum dari", "Divisi Teknis)", "Direktur
+    sekaligus" of "Direktur sekaligus Komisaris PT SDS")."""
     end = min([n.start for n in names if span.start < n.start < span.end] + [span.end])
     tail = POST_TAIL.search(text, span.start, end)
     end = tail.start() if tail else end
