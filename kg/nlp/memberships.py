@@ -365,7 +365,7 @@ def _model_phrase_ending_with(text: str, analysis: Analysis, post: PostHit,
             continue
         words = text[span.start:end]
         opening = _qualifier_opening().match(words)
-        term = _qualifier_meanings()[opening.group(1)] if opening else None
+        term = post_qualifier(opening.group(1)) if opening else None
         words = words[opening.end():] if opening else words
         while (first := re.match(r"(\S+)\s+", words)) and first.group(1) in words_of("address_words"):
             words = words[first.end():]  # "Bapak Presiden": a form of address
@@ -377,14 +377,9 @@ def _model_phrase_ending_with(text: str, analysis: Analysis, post: PostHit,
 
 
 @cache
-def _qualifier_meanings() -> dict[str, str]:
-    return {r[0]: r[1] for r in lexicon("post_qualifiers")}
-
-
-@cache
 def _qualifier_opening() -> re.Pattern[str]:
     """A qualifier of kg/lexicons/post_qualifiers.tsv opening a post phrase ("Plt Kepala Pusat ...")."""
-    return re.compile(rf"({alternation(_qualifier_meanings())})\s+")
+    return re.compile(rf"({_qualifier_words()})\s+")
 
 
 def _without_bare_repeats(memberships: list[Membership]) -> list[Membership]:
@@ -656,9 +651,15 @@ TERM_QUALIFIERS = frozenset({"former", "acting"})
 
 
 @cache
+def _qualifier_words() -> str:
+    """The qualifiers of kg/lexicons/post_qualifiers.tsv, words or phrases, as one regex alternation."""
+    return alternation(r[0] for r in lexicon("post_qualifiers"))
+
+
+@cache
 def _qualifier_before() -> re.Pattern[str]:
     """A qualifier of kg/lexicons/post_qualifiers.tsv, a word or a phrase, right before a post."""
-    return re.compile(rf"(?<![\w-])({alternation(r[0] for r in lexicon('post_qualifiers'))})\s+$")
+    return re.compile(rf"(?<![\w-])({_qualifier_words()})\s+$")
 
 
 PLACE_WORDS = r"(?:\s+[A-Z][\w-]*){0,4}?"  # the post's region or institution before the word that dates it

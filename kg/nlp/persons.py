@@ -317,18 +317,15 @@ def _split_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-# words before a ticket of two names: "pasangan Herman-Kalsum", "paslon 02 Prabowo-Sandi", "kubu Jokowi-Ma'ruf",
-# "timses Adirozal-Ami Taher", "pemerintahan Jokowi-Jusuf Kalla"
-TICKET_BEFORE = re.compile(r"\b(?:[Pp]asangan|[Pp]aslon|[Cc]alon|[Cc]apres|[Cc]awapres|[Dd]uet|[Dd]uo|[Kk]ubu|[Kk]oalisi"
-                           r"|[Tt]im|[Tt]imses|TKN|BPN|[Nn]omor urut|[Pp]endukung|[Rr]elawan|[Pp]emenangan|[Kk]emenangan"
-                           r"|[Pp]emerintahan|[Ee]ra|[Kk]abinet|[Rr]ezim|[Pp]eriode)\b[^.\n]{0,30}$")
-
-
 # words before a ticket running in an election, which say that its two sides are persons: "tim pemenangan
 # Prabowo-Sandi", "kubu Jokowi-Ma'ruf", "paslon Herman-Kalsum" (not "Tim Persib-Persija", "era Orde-Baru")
-RUNNING_TICKET_BEFORE = re.compile(
-    r"\b(?:[Pp]asangan|[Pp]aslon|[Cc]apres|[Cc]awapres|[Cc]agub|[Cc]awagub|[Cc]abup|[Cc]awabup|[Cc]awalkot|[Dd]uet"
-    r"|[Kk]ubu|[Tt]imses|TKN|BPN|[Pp]emenangan|[Mm]emenangkan|[Pp]endukung|[Rr]elawan)\b[^.\n]{0,30}$")
+RUNNING_TICKET_WORDS = (r"[Pp]asangan|[Pp]aslon|[Cc]apres|[Cc]awapres|[Cc]agub|[Cc]awagub|[Cc]abup|[Cc]awabup|[Cc]awalkot"
+                        r"|[Dd]uet|[Kk]ubu|[Tt]imses|TKN|BPN|[Pp]emenangan|[Mm]emenangkan|[Pp]endukung|[Rr]elawan")
+RUNNING_TICKET_BEFORE = re.compile(rf"\b(?:{RUNNING_TICKET_WORDS})\b[^.\n]{{0,30}}$")
+# words before a ticket of two names, running or in office: those, and "calon", "tim", "pemerintahan Jokowi-Jusuf
+# Kalla", "era", "periode"
+TICKET_BEFORE = re.compile(rf"\b(?:{RUNNING_TICKET_WORDS}|[Cc]alon|[Dd]uo|[Kk]oalisi|[Tt]im|[Nn]omor urut|[Kk]emenangan"
+                           r"|[Pp]emerintahan|[Ee]ra|[Kk]abinet|[Rr]ezim|[Pp]eriode)\b[^.\n]{0,30}$")
 PAIR_LEFT = re.compile(r"[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,3}-$")
 
 
