@@ -4402,3 +4402,28 @@ def test_a_post_phrase_ends_before_the_word_that_joins_a_second_post_to_it():
                           "(MS) Hendra Wijaya telah melakukan perbuatan pidana.")
     posts = {post for person, post in _post_pairs(facts) if person == "Hendra Wijaya"}
     assert posts and not [p for p in posts if "sekaligus" in p]
+
+
+def test_the_field_after_an_expert_s_post_is_no_institution():
+    facts = _facts("\"KPK harus independen,\" kata Pakar Hukum Dr. Muhammad Rullyandi dalam keterangannya, Senin.")
+    assert _held_in(facts) == {("Muhammad Rullyandi", None)}
+    assert "Hukum" not in {e.label for e in facts.entities if e.kind is Kind.ORGANIZATION}
+
+
+def test_the_posts_of_nahdlatul_ulama_s_council():
+    facts = _facts("Tampak hadir Plt Rais Aam PBNU KH Miftachul Akhyar, Sekjen PBNU Helmi Faishal Zaini, dan Ketua "
+                   "PBNU Aiz Abdurrahman.")
+    assert "Plt Rais Aam" not in _persons(facts)
+    assert ("Miftachul Akhyar", "Rais Aam", "acting") in _posts(facts)
+    assert ("Miftachul Akhyar", "Ketua") not in _post_pairs(facts)
+
+
+def test_a_group_s_post_in_institutions_named_by_their_kind_is_held_in_each_name_s_brackets():
+    facts = _facts("Setidaknya, ada 23 orang yang sudah ditetapkan tersangka oleh KPK. Selain itu, terdapat pimpinan "
+                   "partai politik yang juga terjerat kasus di KPK. Mereka adalah Setya Novanto (Partai Golkar), "
+                   "Muhammad Romahurmuziy serta Suryadharma Ali (PPP), dan Luthfi Hasan Ishaaq (PKS).")
+    held = _held_in(facts)
+    assert ("Setya Novanto", "Partai Golongan Karya") in held
+    assert ("Muhammad Romahurmuziy", "Partai Persatuan Pembangunan") in held
+    assert ("Luthfi Hasan Ishaaq", "Partai Keadilan Sejahtera") in held
+    assert not any(org == "Komisi Pemberantasan Korupsi" for _, org in held)

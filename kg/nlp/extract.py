@@ -569,7 +569,8 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
     Umum Dharma Pertiwi Ny. Nanny ...", "Direktur Lingkar Madani Indonesia Ray Rangkuti"), where no rule
     named anything there. A name the model began inside those words starts at the honorific; after a word
     that opens no institution's name, "H." may be an initial ("Ketua RT Budi H. Santoso") and such a name is
-    left alone."""
+    left alone. After a post that stands alone the words are its field ("Pakar Hukum Dr. ..."), unless a
+    word that opens institutions' names opens them."""
     taken = [(h.start, h.end) for h in orgs] + [(h.start, h.end) for h in places if h.type != "country"]
     new_orgs, out_posts = [], []
     for p in posts:
@@ -584,7 +585,8 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
         name = run.group("name")
         opens = name.split()[0] in words("institution_opens")
         if holder.start < start or any(w.rstrip(".") in title_words() for w in name.split()) or \
-                holder.start < run.start("title") and (run.group("word") == "H" or not opens):
+                holder.start < run.start("title") and (run.group("word") == "H" or not opens) or \
+                p.definition.kind == "free" and not opens:
             out_posts.append(p)
             continue
         if holder.start < run.start("title"):  # "Yayasan Bina Insani H. Ahmad Sutisna": the name starts at "H."

@@ -42,7 +42,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships = _memberships(holdings, keys, analysis, article, [Stretch(h.start, h.end) for h in persons])
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker,
                                        article.published)
-    memberships += _listed_memberships(text, analysis, posts, persons, holdings, keys, memberships)
+    memberships += _listed_memberships(text, analysis, posts, persons, orgs, holdings, keys, memberships)
     named = orgs + [p.org for p in posts if p.org is not None]
     memberships = _implied_orgs(memberships, named, posts)
     if linker is not None:
@@ -736,11 +736,13 @@ def _named_institution(words: str, forms: dict[str, set[str]]) -> tuple[str, str
 
 
 def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
-                        holdings: list[Holding], keys: dict[PersonHit, str],
+                        orgs: list[OrgHit], holdings: list[Holding], keys: dict[PersonHit, str],
                         found: list[Membership]) -> list[Membership]:
     """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
     for the names no other rule gave a post; a task at an event ("10 panelis ... seperti Mohammad Nasih (rektor
-    Universitas Airlangga)") also for those that hold one."""
+    Universitas Airlangga)") also for those that hold one. A group whose institutions are named by their kind
+    ("pimpinan partai politik ... Mereka adalah A (Partai Golkar), B serta C (PPP)") holds each name's post in
+    the institution of that name's brackets, and a name without them gets none."""
     held: dict[str, set[str]] = defaultdict(set)  # person → the first words of the posts found for them
     held_in: dict[str, set] = defaultdict(set)  # person → the sentences and institutions of those posts
     for m in found:
@@ -754,6 +756,9 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
         sentence = analysis.sentence_at(item.person.start)
         task = words.casefold() in event_tasks() and words.split()[0].casefold() not in held.get(key, set())
         org = item.post.org.key if item.post and item.post.org else None
+        if org is None and INSTITUTIONS_BY_KIND.match(text, item.end):
+            if (org := _bracketed_institution(text, item.person, orgs)) is None:
+                continue
         if (key in held and (org is None or held_in[key] & {sentence, org}) and not task) or key in seen:
             continue
         seen.add(key)
@@ -765,6 +770,17 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
         out.append(Membership(key, role, org, sentence,
                               Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))
     return out
+
+
+INSTITUTIONS_BY_KIND = re.compile(r"\s+(?:partai(?:\s+politik)?|parpol|ormas|organisasi)(?!\w)(?!\s+[A-Z])")
+BRACKET_AHEAD = re.compile(r"[^,;()\n]{0,60}?\(([^()\n]{1,60})\)")  # "A serta B (PPP)": A's brackets too
+
+
+def _bracketed_institution(text: str, person: PersonHit, orgs: list[OrgHit]) -> str | None:
+    """The institution named in the brackets after a listed name, or after the names joined to it before
+    the next comma."""
+    bracket = BRACKET_AHEAD.match(text, person.end)
+    return next((o.key for o in orgs if bracket and bracket.start(1) <= o.start and o.end <= bracket.end(1)), None)
 
 
 POST_TAIL = re.compile(r"(?:[\s(),.;:/-]+|\s+(?:dari|di|dan|serta|yang|untuk|pada|ke|sebagai|sekaligus|merangkap))+$")
