@@ -3,6 +3,7 @@ sentence in the style of such news, with the facts the extractor must (or must n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -1709,7 +1710,7 @@ def test_each_name_holds_the_post_it_is_named_as():
                    "Ketua Fraksi, Syarief Al Kadri sebagai Sekretaris Fraksi dan Ahmad Fadholi sebagai Bendahara "
                    "Fraksi.")
     assert _post_pairs(facts) == {
-        ("Taufik Basari", "Ketua"), ("Syarief Al Kadri", "Sekretaris Fraksi"), ("Ahmad Fadholi", "Bendahara Fraksi")}
+        ("Taufik Basari", "Ketua"), ("Syarief Al Kadri", "Sekretaris Fraksi"), ("Ahmad Fadholi", "Bendahara")}
 
 
 def _keys(facts, kind: str) -> set[str]:
@@ -4414,6 +4415,7 @@ def test_the_posts_of_nahdlatul_ulama_s_council():
     facts = _facts("Tampak hadir Plt Rais Aam PBNU KH Miftachul Akhyar, Sekjen PBNU Helmi Faishal Zaini, dan Ketua "
                    "PBNU Aiz Abdurrahman.")
     assert "Plt Rais Aam" not in _persons(facts)
+    assert _persons(_facts("Pendiri Partai Ummat Amien Rais hadir.")) == {"Amien Rais"}  # a name word too
     assert ("Miftachul Akhyar", "Rais Aam", "acting") in _posts(facts)
     assert ("Miftachul Akhyar", "Ketua") not in _post_pairs(facts)
 
@@ -4427,3 +4429,41 @@ def test_a_group_s_post_in_institutions_named_by_their_kind_is_held_in_each_name
     assert ("Muhammad Romahurmuziy", "Partai Persatuan Pembangunan") in held
     assert ("Luthfi Hasan Ishaaq", "Partai Keadilan Sejahtera") in held
     assert not any(org == "Komisi Pemberantasan Korupsi" for _, org in held)
+
+
+def test_the_attorney_general_s_posts_are_held_in_his_office_and_a_party_s_treasurer_in_the_party():
+    assert _orgs_of(_facts("Jaksa Agung HM Prasetyo dan Wakil Jaksa Agung Arminsyah hadir.")) == {
+        ("HM Prasetyo", "Jaksa Agung", "Kejaksaan Agung"), ("Arminsyah", "Wakil Jaksa Agung", "Kejaksaan Agung")}
+    assert "Agung Setyawan" in _persons(_facts("Ada satu pasangan lagi, yakni Agung Setyawan dan Ambar Purwoko."))
+    assert _orgs_of(_facts("Bendahara Umum Partai Golkar Robert Kardinal mengatakan hal itu.")) == {
+        ("Robert Kardinal", "Bendahara Umum", "Partai Golongan Karya")}
+
+
+def test_a_post_filled_by_a_list_of_names_is_each_one_s():
+    facts = _facts("Pansus Pemindahan Ibu Kota dipimpin Zainudin Amali sebagai Ketua Pansus, kemudian Wakil Ketua "
+                   "Pansus berisikan Indah Kurnia dari Fraksi PDIP, Rahayu Saraswati dari Fraksi Gerindra dan "
+                   "H. A. Bakri HM dari Fraksi PAN.")
+    deputies = {(p, o) for p, post, o in _orgs_of(facts) if post.startswith("Wakil Ketua")}
+    assert deputies == {(name, "Pansus Pemindahan Ibu Kota") for name in ("Indah Kurnia", "Rahayu Saraswati",
+                                                                          "A. Bakri HM")}
+
+
+def test_an_institution_read_from_a_post_phrase_ends_before_its_holder_s_titles():
+    from kg.nlp.extract import extract_analysed
+    from kg.nlp.pipeline import analyse
+    from kg.nlp.post_linker import load_linkers
+    from kg.resources import EXTRACT_DIR
+
+    text = "Ketua Tim Dokter Kepresidenan Prof dr Azis Rani mengatakan kondisi Habibie membaik."
+    analysis = analyse(text, load_pipeline(str(EXTRACT_DIR)))
+    model = _model_reading(text, ("Ketua Tim Dokter Kepresidenan Prof dr", "POST"), ("Azis Rani", "PER"))
+    facts = extract_analysed(Article("rules", text), replace(analysis, entities=model.entities), "model",
+                             load_linkers(str(EXTRACT_DIR)))
+    assert _held_in(facts) == {("Azis Rani", "Tim Dokter Kepresidenan")}
+
+
+def test_a_list_of_names_ends_at_its_speaker():
+    facts = _facts("\"Kami sudah menentukan lima pimpinan KPK yaitu Nawawi Pomolango, Lili Pintauli Siregar, Nurul "
+                   "Ghufron, Alexander Marwata dan Irjen Firli Bahuri, kata Aziz.")
+    holders = {person for person, _ in _post_pairs(facts)}
+    assert {"Nawawi Pomolango", "Firli Bahuri"} <= holders and "Aziz" not in holders

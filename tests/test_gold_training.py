@@ -293,6 +293,9 @@ def test_the_reader_repairs_mis_encoded_quotes_and_joined_paragraphs(tmp_path):
                   "Ketua Bawaslu Kolut, Robi, S.Kep., Ners menjelaskan, PSU ulang bisa terjadi.",
                   "Kabidhumas Polda Papua, Kombes Pol Cahyo Sukarnito S.I.K., M.K.P., menyampaikan hal itu."):
         assert normalise_text(named) == named
+    # a paragraph that ends with a colon or a list item's semicolon
+    assert normalise_text("Berikut faktanya:,Menurut polisi, Naztlah K, Kadis Perikanan;,I Nyoman Suandi, Kadis PMPTSP.") == \
+        "Berikut faktanya:\nMenurut polisi, Naztlah K, Kadis Perikanan;\nI Nyoman Suandi, Kadis PMPTSP."
     # paragraphs joined with two or more commas right after a word: a list of posts, one per line
     assert normalise_text("kabinet periode 2019-2024:,,Menteri Pertahanan: Prabowo Subianto,,Menteri Keuangan: "
                           "Sri Mulyani,,,Jaksa Agung: ST Burhanuddin") == \

@@ -371,10 +371,11 @@ def parse_date(value: object) -> date | None:
 #: written (check_article judges and reports the latter)
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
                              remove_control_chars=False, remove_terminal_escapes=False)
-#: paragraphs a scraper joined with "," right after the closing punctuation ("Riau.,Penangkapan")
+#: paragraphs a scraper joined with "," right after the closing punctuation ("Riau.,Penangkapan", "Berikut
+#: faktanya:,Menurut", a list's "Kadis Perikanan dan Kelautan;,I Nyoman Suandi")
 #: and with two or more commas glued to the last word ("periode 2019-2024:,,Menteri Pertahanan: Prabowo
 #: Subianto,,Menteri Keuangan: ...", "dihubungi,,Informasi"); a link cut out of a sentence leaves spaces (" ,, ")
-PARAGRAPH_JOIN = re.compile(r"(?<=[.!?\"”'])[ \t]*,+(?=[^\W\d_]|“|\"(?=\S))|(?<=[.!?])[ \t]*,+[ \t]+(?=[A-Z\"“])"
+PARAGRAPH_JOIN = re.compile(r"(?<=[.!?:;\"”'])[ \t]*,+(?=[^\W\d_]|“|\"(?=\S))|(?<=[.!?])[ \t]*,+[ \t]+(?=[A-Z\"“])"
                             r"|(?<=[^\W_]|[):]),{2,}(?=[A-Z“‘])")
 #: an abbreviation written with inner periods ("S.Sos.", "S.H.", "S.I.K."): a degree after a name, no sentence end
 DOTTED = re.compile(r"(?:[A-Za-z]{1,4}\.){2,}$")

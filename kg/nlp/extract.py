@@ -537,7 +537,7 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         start = e.start + tokens[opening][0] if opening is not None else _after_lexicon_post(text, e, posts)
         if start is None:
             continue
-        name = text[start:e.end].strip(" ,.(")
+        name = _without_titles_after(text[start:e.end].strip(" ,.("))
         # a region may end the name ("Pusat Kajian dan Perlindungan Anak Sumut"), not open it
         regions = [(p.start, p.end) for p in places if not (start < p.start and p.end <= start + len(name))]
         if not title_case(name.split()) or any(s < start + len(name) and start < t for s, t in taken + regions):
@@ -545,6 +545,15 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         label, abbr = _bracketed(name)
         out.append(OrgHit(start, start + len(name), name, f"org:x-{slug(label)}", label, "other", alt_labels=abbr))
     return out
+
+
+def _without_titles_after(name: str) -> str:
+    """An institution's name without the holder's titles the model's post phrase ran on into ("Tim Dokter
+    Kepresidenan Prof dr" of "Ketua Tim Dokter Kepresidenan Prof dr Azis Rani")."""
+    tokens = name.split(" ")
+    while len(tokens) > 1 and tokens[-1].rstrip(".") in title_words():
+        tokens.pop()
+    return " ".join(tokens).rstrip(" ,")
 
 
 # a name that ends with the country's, right before the holder's ("Direktur Lingkar Madani Indonesia Ray ...")

@@ -2,7 +2,8 @@
 C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), Prof. B, ...".
 
 The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
-adalah, antara lain, masing-masing, terdiri dari, seperti) in the same sentence, or open the next
+adalah, antara lain, masing-masing, terdiri dari, seperti; or a verb that fills the post right before it
+with them: berisikan, diisi oleh, dijabat oleh) in the same sentence, or open the next
 sentence ("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,"), or follow an introducing word
 after words that point back to the group of the sentence before ("Adapun tujuh orang yang dilantik
 tersebut yakni A, B"). Each name of the list holds the post; the post is the group's (a number or
@@ -18,11 +19,13 @@ from functools import cache
 
 from kg.nlp.persons import PersonHit
 from kg.nlp.posts import PostHit
+from kg.nlp.quotes import reporting_verbs
 from kg.nlp.text import alternation
 from kg.resources import lexicon, words
 
 INTRODUCER = re.compile(r"(?<!\w)(?:yaitu|yakni|ialah|adalah|antara lain|di ?antaranya|masing-masing"
-                        r"|terdiri (?:dari|atas)|sebagai berikut|seperti)(?!\w)\s*:?|:(?=\s)", re.I)
+                        r"|terdiri (?:dari|atas)|sebagai berikut|seperti|(?P<filled>berisikan|berisi|diisi(?: oleh)?"
+                        r"|dijabat oleh|ditempati oleh))(?!\w)\s*:?|:(?=\s)", re.I)
 OPENER = re.compile(r"\W*(?:Mereka\s+(?:adalah|yakni|yaitu|ialah|masing-masing)|Yaitu|Yakni|Di ?antaranya"
                     r"|Antara lain|Masing-masing|Selanjutnya(?=,))(?!\w)\s*[:,]?", re.I)
 NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)"
@@ -31,6 +34,7 @@ GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajar
 BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
 BACK_REFERENCE = re.compile(r"\b(?:tersebut|itu|ini)\b|^\s*Adapun\b")  # the group of the sentence before
 CANDIDATES = re.compile(r"\bcalon\s+$", re.I)  # a list of candidates for a post holds none
+UNIT_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,5}\s*")  # "Wakil Ketua Pansus berisikan": the post's unit
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
 
 
@@ -47,6 +51,12 @@ class Listed:
 def event_tasks() -> frozenset[str]:
     """Roles of group_roles.tsv that are a task at an event, held beside one's own post (panelis, moderator)."""
     return frozenset(row[0] for row in lexicon("group_roles") if len(row) > 1 and row[1] == "task")
+
+
+@cache
+def _speech() -> re.Pattern[str]:
+    """A reporting verb after the speaker's words (kg/lexicons/speech_verbs.tsv: kata, ujar ...)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(reporting_verbs('after'))})(?!\w)", re.I)
 
 
 @cache
@@ -76,6 +86,10 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
             window, list_start, before = (sent.start, intro.start()), intro.end(), i - 1
         members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
         post = _group_post(text, window, posts, held) if len(members) >= 2 else None
+        if post is None and len(members) >= 2 and not opener and intro.group("filled"):
+            # "Wakil Ketua Pansus berisikan A dari Fraksi PDIP, B ... dan C": the post right before fills with them
+            post = next(((p.start, intro.start(), p) for p in posts if p.qualifier not in ("none", "of")
+                         and UNIT_BETWEEN.fullmatch(text, p.end, intro.start())), None)
         if post is None and len(members) >= 2 and before >= 0 and BACK_REFERENCE.search(text, *window):
             # "... melantik tujuh komisioner KIP Aceh. Adapun tujuh orang yang dilantik tersebut yakni A, B, C"
             post = _group_post(text, (sentences[before].start, sentences[before].end), posts, held)
@@ -108,8 +122,8 @@ def _list_after(text: str, start: int, persons: list[PersonHit], end: int) -> li
     members = [after[0]]
     for p in after[1:]:
         gap = text[members[-1].end:p.start]
-        if not BETWEEN.fullmatch(gap) or "\n" in gap or any(q in gap for q in "“”\""):
-            break
+        if not BETWEEN.fullmatch(gap) or "\n" in gap or any(q in gap for q in "“”\"") or _speech().search(gap):
+            break  # "... dan Irjen Firli Bahuri, kata Aziz": the speaker closes the list
         members.append(p)
     return members if len({p.name for p in members}) >= 2 else []
 

@@ -755,7 +755,7 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
         words = text[item.start:item.end]
         sentence = analysis.sentence_at(item.person.start)
         task = words.casefold() in event_tasks() and words.split()[0].casefold() not in held.get(key, set())
-        org = item.post.org.key if item.post and item.post.org else None
+        org = item.post.org.key if item.post and item.post.org else _unit_named(text, item, orgs)
         if org is None and INSTITUTIONS_BY_KIND.match(text, item.end):
             if (org := _bracketed_institution(text, item.person, orgs)) is None:
                 continue
@@ -770,6 +770,17 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
         out.append(Membership(key, role, org, sentence,
                               Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))
     return out
+
+
+def _unit_named(text: str, item, orgs: list[OrgHit]) -> str | None:
+    """The institution the words after a listed post name: one named right after a group's role ("Lima
+    orang Anggota Bawaslu periode 2022-2027 ... adalah A, B"), or in the words after the post ("Wakil Ketua
+    Pansus berisikan A, B dan C"), or the article's that those words begin ("Pansus Pemindahan Ibu Kota")."""
+    if item.post is None:
+        return next((o.key for o in orgs if o.start > item.end and not text[item.end:o.start].strip()), None)
+    unit = text[item.post.end:item.end].strip()
+    return next((o.key for o in orgs if item.post.end <= o.start and o.end <= item.end), None) or next(
+        (o.key for o in orgs if unit and (o.text == unit or o.text.startswith(unit + " "))), None)
 
 
 INSTITUTIONS_BY_KIND = re.compile(r"\s+(?:partai(?:\s+politik)?|parpol|ormas|organisasi)(?!\w)(?!\s+[A-Z])")
