@@ -4467,3 +4467,30 @@ def test_a_list_of_names_ends_at_its_speaker():
                    "Ghufron, Alexander Marwata dan Irjen Firli Bahuri, kata Aziz.")
     holders = {person for person, _ in _post_pairs(facts)}
     assert {"Nawawi Pomolango", "Firli Bahuri"} <= holders and "Aziz" not in holders
+
+
+def test_a_commission_s_leader_holds_its_post_and_one_led_by_a_name_none():
+    assert _orgs_of(_facts("Mereka menuntut pimpinan KPK Agus Rahardjo cs untuk segera mundur. Kelompok pimpinan "
+                           "Abu Rasyid menyerang pos.")) == {("Agus Rahardjo", "Pimpinan", "Komisi Pemberantasan Korupsi")}
+
+
+def test_a_post_pointing_back_with_a_term_that_has_ended_was_held_formerly():
+    facts = extract(Article("rules", "\"Krisis ini belum pernah dialami Indonesia,\" ujar Bamsoet saat menghadiri "
+                            "Munas Hipmi, Senin (16/9/2019). Bendahara Umum DPP Partai Golkar 2014-2016 ini juga "
+                            "memaparkan, survei menunjukkan hasil lain.", published=date(2019, 9, 16)))
+    assert ("Bamsoet", "Bendahara Umum", "former") in _posts(facts)
+
+
+def test_a_ticket_named_as_a_post_and_its_deputy_holds_them_in_that_order():
+    facts = _facts("Wang Qishan akan hadir pada pelantikan Joko Widodo-Ma'ruf Amin sebagai presiden dan wakil presiden "
+                   "2019-2024 di Gedung Parlemen.")
+    pairs = _post_pairs(facts)
+    assert ("Joko Widodo", "Presiden") in pairs and ("Ma'ruf Amin", "Wakil Presiden") in pairs
+    assert ("Ma'ruf Amin", "Presiden") not in pairs
+
+
+def test_a_post_held_before_the_one_now_is_former():
+    facts = _facts("Ia meminta pimpinan KPK terdahulu khususnya Taufiequrrachman Ruki hadir. Ketua KPU sebelumnya, "
+                   "Arief Budiman, juga hadir. Kapolda Jatim Irjen Luki Hermawan sebelumnya mengatakan hal itu.")
+    assert {("Taufiequrrachman Ruki", "Pimpinan", "former"), ("Arief Budiman", "Ketua", "former"),
+            ("Luki Hermawan", "Kapolda", None)} <= _posts(facts)

@@ -155,9 +155,9 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     if linker is not None:  # the scorer trained with the model may prefer another speaker
         statements = relink(text, statements, [(person_keys[h], Stretch(h.name_start, h.end)) for h in persons],
                             load_speaker_linker(analysis.model_dir))
-    memberships += described_speakers(text, analysis, posts, orgs, statements, memberships)
+    memberships += described_speakers(text, analysis, posts, orgs, statements, memberships, article.published)
     memberships += described_persons(text, analysis, posts, orgs, [(h.name_start, person_keys[h]) for h in persons],
-                                     statements, memberships)
+                                     statements, memberships, article.published)
     for stmt in statements:
         sentence = analysis.sentence_at(stmt.start)
         held = speaker_roles.get(stmt.speaker)

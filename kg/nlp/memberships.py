@@ -558,12 +558,13 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                 or all(w in words_of("address_words") for w in said) \
                 or CANDIDATES.search(text, max(0, span.start - 20), span.start) \
                 or KNOWN_AS.search(text, max(0, span.start - 30), span.start) \
-                or (said[0] == "kepala" and len(said) > 1 and definition_of(said[1]) is not None):
+                or (said[0] == "kepala" and len(said) > 1 and definition_of(said[1]) is not None) \
+                or said == ["pimpinan"]:
             continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "Dinkes Kobar": an
             # institution; "calon pimpinan";
             # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it; "dikenal sebagai
             # Bapak Teknologi": an epithet; "Penulis :
-            # Kontributor Makassar, X": a byline, no post
+            # Kontributor Makassar, X": a byline, no post; "kelompok pimpinan Abu Rasyid": led by him
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
                           and span.end - span.start > max(s.end - s.start for s in inside)):
@@ -666,6 +667,8 @@ PLACE_WORDS = r"(?:\s+[A-Z][\w-]*){0,4}?"  # the post's region or institution be
 TERM_AFTER = re.compile(rf"{PLACE_WORDS}\s*,?\s*\(?(?:periode|masa (?:bakti|jabatan)|tahun)?\s*"
                         r"(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)\b")
 INTERIM_AFTER = re.compile(r"(?:\s+,)?\s+(?:sementara|interim|non-?definitif)\b(?!\s+(?:itu|ini)\b)")  # "Ketua  , nondefinitif"
+# "pimpinan KPK terdahulu, khususnya X", "Ketua KPU sebelumnya, X" (not "Kapolda sebelumnya mengatakan": said before)
+FORMER_AFTER = re.compile(rf"{PLACE_WORDS}\s+(?:terdahulu\b|sebelumnya\s*,)")
 ELECT_AFTER = re.compile(rf"{PLACE_WORDS}\s+terpilih\b")  # "Anggota DPD Papua Barat terpilih Filep"
 NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|berikutnya|mendatang)\b")
 # "Komisi III DPR telah memilih lima pimpinan KPK periode 2019-2023 yakni A, B, ...", "sudah menentukan lima pimpinan
@@ -698,7 +701,7 @@ def _term_after(text: str, end: int, published: date | None) -> str | None:
     """"Ketua DPRD Jabar sementara, Taufik", "Wakil Ketua DPRD DKI nondefinitif Syarif": an interim holder,
     as the word after the post says; "Ketua KPK terpilih Firli Bahuri", "sebagai Ketua KPK periode
     selanjutnya": elected, not yet in office; "Ketua KPK periode 2003-2007": a term that ended before the
-    article was published, a former post."""
+    article was published, a former post, as is one held before the one now ("pimpinan KPK terdahulu")."""
     if INTERIM_AFTER.match(text, end):
         return "acting"
     elect = ELECT_AFTER.match(text, end)
@@ -707,6 +710,8 @@ def _term_after(text: str, end: int, published: date | None) -> str | None:
         return None  # "Presiden Tsai Ing-wen terpilih pada 2016": elected before the article, in office since
     if elect or NEXT_TERM.match(text, end):
         return "elect"
+    if FORMER_AFTER.match(text, end):
+        return "former"
     term = TERM_AFTER.match(text, end)
     return "former" if term and published is not None and int(term.group("last")) < published.year else None
 
@@ -878,7 +883,7 @@ def _described_by() -> re.Pattern[str]:
 
 
 def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
-                       statements, found: list[Membership]) -> list[Membership]:
+                       statements, found: list[Membership], published: date | None = None) -> list[Membership]:
     """The post a speaker is pointed at by after a quotation ('"...," ujar politikus Partai Demokrat ini'):
     the speaker, whom the quotation's attribution resolved, holds it. `statements`: kg.nlp.quotes'."""
     spans = _pointing_posts(text, analysis, posts)
@@ -887,7 +892,7 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
     out = []
     for stmt in statements:
         lead = _described_by().match(text, stmt.end)
-        described = _described(text, analysis, spans, orgs, forms, lead.end()) if lead else None
+        described = _described(text, analysis, spans, orgs, forms, lead.end(), published) if lead else None
         if described is not None and (stmt.speaker, described.role.key) not in have:
             have.add((stmt.speaker, described.role.key))
             out.append(replace(described, person=stmt.speaker))
@@ -902,7 +907,8 @@ DESCRIPTION_OPENER = re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelum
 
 
 def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
-                      persons: list[tuple[int, str]], statements, found: list[Membership]) -> list[Membership]:
+                      persons: list[tuple[int, str]], statements, found: list[Membership],
+                      published: date | None = None) -> list[Membership]:
     """The post a sentence opens with to speak of the person named last before it ("Airlangga ... mampu
     memimpin Partai Golkar. Bahkan, Menteri Perindustrian itu dinilai ..."), or of the speaker of the
     words just quoted ('"...," imbuhnya. Menurut politikus Partai Golkar itu, ...'): that person holds
@@ -923,7 +929,7 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         opening = text[analysis.sentences[sentence].start:start]
         if opening.strip() and not DESCRIPTION_OPENER.search(opening):
             continue
-        described = _described(text, analysis, spans, orgs, forms, start)
+        described = _described(text, analysis, spans, orgs, forms, start, published)
         if described is None or (described.role.key, described.organization) in held:
             continue  # someone the article names holds that post: the description may be theirs
         if re.search(r"\bMenurut\s*$", opening):  # "Menurut mantan politisi PKS ini, ...": who spoke last,
@@ -967,9 +973,10 @@ def _pointing_posts(text: str, analysis: Analysis, posts: list[PostHit]) -> dict
 
 
 def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHit | None]], orgs: list[OrgHit],
-               forms: dict[str, set[str]], start: int) -> Membership | None:
+               forms: dict[str, set[str]], start: int, published: date | None = None) -> Membership | None:
     """The membership a pointing post phrase starting at `start` describes, its holder left empty; None
-    when no such phrase starts there or it names no institution ("Wakil Ketua ... ini": too little to hold)."""
+    when no such phrase starts there or it names no institution ("Wakil Ketua ... ini": too little to hold).
+    A term that ended before the article dates it former ("Bendahara Umum DPP Partai Golkar 2014-2016 ini")."""
     if start not in spans:
         return None
     end, rule = spans[start]
@@ -984,4 +991,5 @@ def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHi
         return None
     sentence = analysis.sentence_at(start)
     qualifier = rule.qualifier if rule is not None and rule.qualifier in TERM_QUALIFIERS else _term_before(text, start)
+    qualifier = qualifier or _term_after(text, rule.end if rule is not None else end, published)
     return Membership("", role, org, sentence, Mention(start, end, text[start:end], sentence), None, qualifier, 0.7)

@@ -333,6 +333,9 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if word == "kepala" and org is None and area is None and label == definition.label \
                 and not APPOSED.search(text, max(0, start - 30), start):
             continue  # "memegang kepala Xanana", "memenggal kepala Presiden": the head, no post
+        if text[m.start():m.start() + len("pimpinan")] == "pimpinan" and org is None and area is None \
+                and label == definition.label:
+            continue  # "anggota KKB pimpinan Abu Rasyid": led by him (not "pimpinan KPK Agus Rahardjo")
         qualifier = _qualifiers().get(m.group("qual") or "")
         if qualifier is None and _past(text, _sentence_start(text, m.start()), m.start()):
             qualifier = "former"  # "Dia pernah menjabat sebagai Bupati Sorong ..., Ketua KONI ..."
@@ -692,10 +695,25 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
     out = []
     unpaired = []
     posts = [p for p in posts if p.qualifier != "none"]  # "calon Gubernur", "menjadi Ketua"
+    paired: set[PostHit] = set()
     for post in posts:
+        if post in paired:
+            continue
         named = next((p for p in persons if p.end <= post.start and NAMED_AS.fullmatch(text, p.end, post.start)
                       and not PASSIVE_BEFORE.search(text, max(0, p.start - 40), p.start)
                       and not OBJECT_BEFORE.search(text, max(0, p.start - 50), p.start)), None)
+        first = next((p for p in persons if named is not None and p.end <= named.start
+                      and TICKET_GAP.fullmatch(text, p.end, named.start)), None)
+        second = next((q for q in posts if first is not None and PAIR_AND.fullmatch(text, post.end, q.start)), None)
+        if first is not None and second is None and (deputy := re.compile(
+                rf"\s+dan\s+(wakil\s+{re.escape(text[post.start:post.word_end])})\b", re.I).match(text, post.end)):
+            second = replace(post, start=deputy.start(1), end=deputy.end(), label=f"Wakil {post.label}",
+                             definition=PostDef(f"Wakil {post.definition.label}", (), post.definition.kind,
+                                                post.definition.implies), word_end=deputy.end())
+        if second is not None:  # "Joko Widodo-Ma'ruf Amin sebagai presiden dan wakil presiden": in that order
+            out += [Holding(first, post, first.start, post.end), Holding(named, second, named.start, second.end)]
+            paired.add(second)
+            continue
         if named is not None:  # "A sebagai Ketua Fraksi, B sebagai Sekretaris Fraksi dan C sebagai Bendahara"
             out.append(Holding(named, post, named.start, post.end))
             continue
