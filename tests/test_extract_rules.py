@@ -4494,3 +4494,29 @@ def test_a_post_held_before_the_one_now_is_former():
                    "Arief Budiman, juga hadir. Kapolda Jatim Irjen Luki Hermawan sebelumnya mengatakan hal itu.")
     assert {("Taufiequrrachman Ruki", "Pimpinan", "former"), ("Arief Budiman", "Ketua", "former"),
             ("Luki Hermawan", "Kapolda", None)} <= _posts(facts)
+
+
+def test_the_first_name_listed_after_a_chair_and_members_chairs():
+    facts = _facts("Pengadu juga melaporkan Ketua dan Anggota Bawaslu Muaro Jambi yakni Yasril, M. Yusuf dan Muhammad "
+                   "Havis sebagai Teradu VI-VIII.")
+    assert {(p, post) for p, post, _ in _orgs_of(facts)} == {
+        ("Yasril", "Ketua"), ("M. Yusuf", "Anggota"), ("Muhammad Havis", "Anggota")}
+
+
+def test_a_court_named_in_its_head_s_post_is_where_the_post_is_held():
+    facts = _facts("Sebanyak 100 anggota DPRD Provinsi Sumatera Utara periode 2019-2024 dilantik. Pengambilan "
+                   "sumpah/janji dipimpin Ketua Pengadilan Tinggi (PT) Medan Cicut Sutiarso.")
+    assert _held_in(facts) == {("Cicut Sutiarso", "Pengadilan Tinggi Medan")}
+
+
+def test_a_rank_word_between_name_words_is_a_name_word_and_a_leaders_forum_no_person():
+    facts = _facts("Di tempat yang sama, ahli hukum pidana UI, Gandjar Laksamana Bonaprapta, menyebutkan hal itu. "
+                   "Panglima TNI Laksamana Yudo Margono hadir bersama Forkompinda Kabupaten Malang.")
+    assert _persons(facts) == {"Gandjar Laksamana Bonaprapta", "Yudo Margono"}
+
+
+def test_a_head_of_a_body_the_article_names_once_is_held_there_and_a_party_s_elite_holds_no_post():
+    facts = _facts("KPK menetapkan empat tersangka kasus e-KTP. Dalam kasus ini, Isnu yang juga merupakan Ketua "
+                   "Konsorsium PNRI itu juga telah ditetapkan sebagai tersangka oleh KPK. Elite Partai Keadilan "
+                   "Sejahtera (PKS) mendukung niat baik Jokowi tersebut.")
+    assert _orgs_of(facts) == {("Isnu", "Ketua", "Konsorsium PNRI")}

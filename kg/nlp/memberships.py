@@ -43,6 +43,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker,
                                        article.published)
     memberships += _listed_memberships(text, analysis, posts, persons, orgs, holdings, keys, memberships)
+    memberships = _chairs_of_lists(text, analysis, posts, persons, holdings, keys, memberships)
     named = orgs + [p.org for p in posts if p.org is not None]
     memberships = _implied_orgs(memberships, named, posts)
     if linker is not None:
@@ -777,6 +778,20 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
     return out
 
 
+def _chairs_of_lists(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
+                     holdings: list[Holding], keys: dict[PersonHit, str], found: list[Membership]) -> list[Membership]:
+    """"Ketua dan Anggota Bawaslu Muaro Jambi yakni A, B dan C": the first name chairs, whatever step gave
+    each name the members' post."""
+    firsts = {}
+    for item in listed_holders(text, analysis.sentences, posts, persons, {(h.post.start, h.post.end) for h in holdings}):
+        if CHAIR_AND.search(text, max(0, item.start - 12), item.start):
+            firsts.setdefault((item.start, item.end), item.person)
+    chairs = {(keys[p], analysis.sentence_at(p.start)) for p in firsts.values()}
+    chair = role_for("Ketua", post_defs()["Ketua"])
+    return [replace(m, role=chair) if (m.person, m.sentence) in chairs and m.role.label.casefold() == "anggota" else m
+            for m in found]
+
+
 def _unit_named(text: str, item, orgs: list[OrgHit]) -> str | None:
     """The institution the words after a listed post name: one named right after a group's role ("Lima
     orang Anggota Bawaslu periode 2022-2027 ... adalah A, B"), or in the words after the post ("Wakil Ketua
@@ -788,6 +803,7 @@ def _unit_named(text: str, item, orgs: list[OrgHit]) -> str | None:
         (o.key for o in orgs if unit and (o.text == unit or o.text.startswith(unit + " "))), None)
 
 
+CHAIR_AND = re.compile(r"\b[Kk]etua\s+dan\s+$")  # "Ketua dan Anggota ..." before a list: its first name chairs
 INSTITUTIONS_BY_KIND = re.compile(r"\s+(?:partai(?:\s+politik)?|parpol|ormas|organisasi)(?!\w)(?!\s+[A-Z])")
 BRACKET_AHEAD = re.compile(r"[^,;()\n]{0,60}?\(([^()\n]{1,60})\)")  # "A serta B (PPP)": A's brackets too
 

@@ -194,13 +194,19 @@ def attach_institutions(text: str, sentence_of, memberships: Sequence[Membership
 
 
 SHORT_FORM_AFTER = re.compile(r"\s+([A-Z]{3,6})(?![\w-])")
+INSTITUTION_OPENING_AFTER = re.compile(r"\s+([A-Z][a-z]+)(?:\s+[A-Z][\w-]*)+")  # "Ketua Konsorsium PNRI", "Ketua Yayasan Bina ..."
 BOARD_WORDS = frozenset({"DPP", "DPD", "DPW", "DPC", "PAC"})  # a party's or association's board, its name after
 
 
 def _another_short_form_after(text: str, post: Stretch, label: str, org: Candidate) -> bool:
     """The post is written with an institution's short form after it that is not this institution's ("ujar
-    Bambang, Ketua HMI Cirebon": not the KPK the article is about); a region's ("Kapolda NTB"), a rank, a
+    Bambang, Ketua HMI Cirebon": not the KPK the article is about), or with a word that opens another
+    institution's name ("Ketua Konsorsium PNRI"); a region's ("Kapolda NTB"), a rank, a
     board's word or a unit after a unit head's post ("Kabid IKP") says nothing."""
+    if (opening := INSTITUTION_OPENING_AFTER.match(text, post.end)) and opening.group(1) in lexicon_words("institution_opens") \
+            and not {w.casefold() for w in opening.group().split()} & set(_words(org.words)):
+        return True  # "Ketua Konsorsium PNRI": the consortium the article names no further, not its KPK (but
+        # "Ketua Majelis DKPP": a council of the DKPP)
     after = SHORT_FORM_AFTER.match(text, post.end)
     if after is None or label.split()[0] in unit_heads():
         return False
