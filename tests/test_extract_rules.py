@@ -4520,3 +4520,19 @@ def test_a_head_of_a_body_the_article_names_once_is_held_there_and_a_party_s_eli
                    "Konsorsium PNRI itu juga telah ditetapkan sebagai tersangka oleh KPK. Elite Partai Keadilan "
                    "Sejahtera (PKS) mendukung niat baik Jokowi tersebut.")
     assert _orgs_of(facts) == {("Isnu", "Ketua", "Konsorsium PNRI")}
+
+
+def test_names_listed_right_after_a_role_many_hold_each_hold_it():
+    """By the rules alone (the news NER, no linker that could pair each name with the role)."""
+    facts = extract(Article("rules", "Ketua KPU Kabupaten Kupang Nikson Mangoa bersama anggota Samsul Gole, Ines "
+                            "Louk, Polce Amalo dan Klemens Lega Laot berkonsultasi ke KPU Provinsi NTT."),
+                    load_pipeline(str(MODEL_DIR)))
+    members = {p for p, post in _post_pairs(facts) if post == "Anggota"}
+    assert members == {"Samsul Gole", "Ines Louk", "Polce Amalo", "Klemens Lega Laot"}
+
+
+def test_a_list_after_a_group_chosen_but_not_yet_in_office_is_elect():
+    facts = _facts("Dialog menghadirkan anggota DPR muda NasDem terpilih periode 2019-2024. Mereka yakni Eva Stefany "
+                   "Rataba (Dapil Sulawesi Selatan III), Rian Firmansyah (Dapil Jawa Barat II), dan Hillary Brigita Lasut "
+                   "(Dapil Sulawesi Utara).")
+    assert {q for _, _, q in _posts(facts)} == {"elect"} and len(_posts(facts)) == 3

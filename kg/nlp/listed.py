@@ -95,6 +95,21 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
             post = _group_post(text, (sentences[before].start, sentences[before].end), posts, held)
         if post is not None:
             out += [Listed(p, post[0], post[1], post[2]) for p in members]
+    return out + _lists_right_after_roles(text, sentences, posts, persons)
+
+
+def _lists_right_after_roles(text: str, sentences, posts: list[PostHit], persons: list[PersonHit]) -> list[Listed]:
+    """Names listed right after a role many hold, with no word between ("bersama anggota Samsul Gole, Ines
+    Louk, Polce Amalo dan Klemens Lega Laot"): each one holds it, in the institution the rules gave the role."""
+    out: list[Listed] = []
+    for i, sent in enumerate(sentences):
+        for m in _roles().finditer(text, sent.start, sent.end):
+            if not m.group()[0].islower() or CANDIDATES.search(text, max(sent.start, m.start() - 15), m.start()):
+                continue  # a capitalised role opens a post phrase with its institution ("Anggota KPU Tapin A")
+            members = _list_after(text, m.end(), persons, _list_end(text, m.end(), sentences, i))
+            if len(members) >= 2 and not text[m.end():members[0].start].strip(" :"):
+                post = next((p for p in posts if p.start == m.start()), None)
+                out += [Listed(p, m.start(), m.end(), post) for p in members]
     return out
 
 

@@ -677,7 +677,8 @@ NEXT_TERM = re.compile(rf"{PLACE_WORDS}\s+(?:untuk\s+)?periode\s+(?:selanjutnya|
 ELECTED_IN = re.compile(r"\s+(?:pada\s+)?(?:tahun\s+)?(?P<year>(?:19|20)\d\d)\b")
 ELECT_BEFORE = re.compile(r"\b(?:memilih|menentukan|menetapkan|terpilih)\s+(?:[\w-]+\s+){0,2}$")
 # "Lima pimpinan KPK 2019-2023 terpilih dalam voting ..., yakni A, B": a group's post, its institution and term, chosen
-ELECTED_GROUP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?\s+terpilih\b")
+ELECTED_GROUP = re.compile(r"(?:\s+(?:[A-Z][\w-]*|muda|baru)){0,3}(?:\s+(?:periode\s+)?\d{4}(?:\s*[-–/]\s*\d{4})?)?"
+                           r"\s+terpilih\b")  # "anggota DPR muda NasDem terpilih periode 2019-2024. Mereka yakni A, B"
 # "Wali Kota Malang saat itu", "Wakil Gubernur terpilih saat itu": elect then, in office since or gone
 THEN_AFTER = re.compile(rf"{PLACE_WORDS}(?:\s+terpilih|\s+yang\s+(?:masih\s+)?menjabat)?\s+"
                         r"(?P<then>(?:saat|ketika|waktu|kala)\s+itu)\b")  # "Gubernur Sumut yang menjabat kala itu, X"
