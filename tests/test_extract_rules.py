@@ -4536,3 +4536,9 @@ def test_a_list_after_a_group_chosen_but_not_yet_in_office_is_elect():
                    "Rataba (Dapil Sulawesi Selatan III), Rian Firmansyah (Dapil Jawa Barat II), dan Hillary Brigita Lasut "
                    "(Dapil Sulawesi Utara).")
     assert {q for _, _, q in _posts(facts)} == {"elect"} and len(_posts(facts)) == 3
+
+
+def test_a_commissioner_s_field_between_the_post_and_the_name():
+    facts = _facts("Disampaikan Komisioner KPU Kukar Bidang Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat dan "
+                   "SDM Muchammad Amin.")
+    assert _held_in(facts) == {("Muchammad Amin", "Komisi Pemilihan Umum Kabupaten Kutai Kartanegara")}

@@ -43,8 +43,9 @@ LINK = re.compile(rf"^\s*(?:\([A-Za-z][A-Za-z/-]{{1,12}}\)\s*)?(?:\s*,)?(?:\s(?:
                   r"|^\s*(?:,\s*)?\s(?:(?:di|dari)\s+(?:[Ff]raksi\s+)?(?:[Pp]artai\s+)?|[Ff]-)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*$"
                   # "Komisioner KPK yang kembali terpilih, Alexander Marwata": a short clause on the holder between
                   r"|^\s+yang\s+[a-z][^,.;:\"“”()]{2,40},\s*$"
-                  # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik": the division between
-                  r"|^\s+(?:Koordinator\s+|Ketua\s+)?Divisi\s+[^.;:\"“”()]{2,120},\s*$"
+                  # "Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik", "Komisioner KPU Kukar
+                  # Bidang Sosialisasi, ... dan SDM Muchammad Amin": the division between
+                  r"|^\s+(?:Koordinator\s+|Ketua\s+)?(?:Divisi|Bidang)\s+[^.;:\"“”()]{2,120}?,?\s*$"
                   # "Bupati Pasangkayu, Provinsi Sulawesi Barat, Agus Ambo Djiwa": the region's province between
                   r"|^\s*,\s*Provinsi\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*,\s*$"
                   # "Menteri Dalam Negeri: Jenderal Pol Tito Karnavian": a list of posts, each with its holder
