@@ -4542,3 +4542,10 @@ def test_a_commissioner_s_field_between_the_post_and_the_name():
     facts = _facts("Disampaikan Komisioner KPU Kukar Bidang Sosialisasi, Pendidikan Pemilih, Partisipasi Masyarakat dan "
                    "SDM Muchammad Amin.")
     assert _held_in(facts) == {("Muchammad Amin", "Komisi Pemilihan Umum Kabupaten Kutai Kartanegara")}
+
+
+def test_an_institution_named_with_an_english_word_between_a_post_and_its_holder():
+    facts = _facts("Direktur Indonesia Political Review (IPR) Ujang Komarudin mengatakan hal itu. Direktur Eksekutif "
+                   "indEX Research Vivin Sri Wahyuni mengatakan hal itu.")
+    assert _orgs_of(facts) == {("Ujang Komarudin", "Direktur", "Indonesia Political Review"),
+                               ("Vivin Sri Wahyuni", "Direktur Eksekutif", "indEX Research")}

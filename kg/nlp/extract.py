@@ -559,7 +559,17 @@ def _without_titles_after(name: str) -> str:
 # a name that ends with the country's, right before the holder's ("Direktur Lingkar Madani Indonesia Ray ...")
 NAME_THEN_COUNTRY = re.compile(r"\s+(?P<name>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|dan)){0,4}?\s+Indonesia)"
                                r"(?:\s*\((?P<short>[A-Z][A-Za-z]+)\))?(?P<title>(?P<word>),?\s+)(?=[A-Z])")
-NOT_INSTITUTION_WORDS = frozenset({"Republik", "Bidang"})  # "Presiden Republik Indonesia", a portfolio's field
+NOT_INSTITUTION_WORDS = frozenset({"Republik", "Bidang"})
+
+
+@cache
+def _name_then_english_word() -> re.Pattern[str]:
+    """A name that ends with a word naming institutions in English (kg/lexicons/english_institution_words.tsv),
+    its short form in brackets if any, right before the holder's name ("Direktur Indonesia Political Review
+    (IPR) Ujang Komarudin", "Direktur Eksekutif indEX Research Vivin")."""
+    return re.compile(r"\s+(?P<name>[A-Za-z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}?\s+"
+                      rf"(?:{alternation(words('english_institution_words'))}))"
+                      r"(?:\s*\((?P<short>[A-Za-z]+)\))?(?P<title>(?P<word>),?\s+)(?=[A-Z])")  # "Presiden Republik Indonesia", a portfolio's field
 
 
 @cache
@@ -574,7 +584,7 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
                                 places: list[PlaceHit]
                                 ) -> tuple[list[PostHit], list[OrgHit], list[PersonHit], list[PlaceHit]]:
     """Capitalised words between a post that names no institution and its holder's abbreviated honorific,
-    or ending with "Indonesia" right before the holder's name, are the institution it is held in ("Ketua
+    or ending with "Indonesia" or an English word naming institutions right before the holder's name, are the institution it is held in ("Ketua
     Umum Dharma Pertiwi Ny. Nanny ...", "Direktur Lingkar Madani Indonesia Ray Rangkuti"), where no rule
     named anything there. A name the model began inside those words starts at the honorific; after a word
     that opens no institution's name, "H." may be an initial ("Ketua RT Budi H. Santoso") and such a name is
@@ -584,7 +594,7 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
     new_orgs, out_posts = [], []
     for p in posts:
         run = _name_then_title().match(text, p.end) or NAME_THEN_COUNTRY.match(text, p.end) \
-            if p.org is None and p.area is None else None
+            or _name_then_english_word().match(text, p.end) if p.org is None and p.area is None else None
         holder = next((h for h in persons if h.start <= run.end() < h.end), None) if run else None
         if holder is None or any(s < run.end("name") and run.start("name") < t for s, t in taken) or \
                 NOT_INSTITUTION_WORDS & set(run.group("name").split()):
