@@ -4549,3 +4549,11 @@ def test_an_institution_named_with_an_english_word_between_a_post_and_its_holder
                    "indEX Research Vivin Sri Wahyuni mengatakan hal itu.")
     assert _orgs_of(facts) == {("Ujang Komarudin", "Direktur", "Indonesia Political Review"),
                                ("Vivin Sri Wahyuni", "Direktur Eksekutif", "indEX Research")}
+
+
+def test_a_commander_s_unit_written_by_its_name_then_the_ranked_holder():
+    facts = _facts("Wadanyon A Pelopor Kompol Cahyo Suryanto memimpin pasukan. Danlanud Sultan Hasanuddin Marsma TNI "
+                   "Minggit Tribowo hadir.")
+    assert _orgs_of(facts) == {("Cahyo Suryanto", "Wadanyon", "Batalyon A Pelopor"),
+                               ("Minggit Tribowo", "Danlanud", "Pangkalan Udara Sultan Hasanuddin")}
+    assert "Sultan Hasanuddin" not in _persons(facts)

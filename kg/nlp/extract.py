@@ -99,6 +99,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     if rules:
         persons += initials_persons(text, blocked + [(o.start, o.end) for o in orgs], persons)
         posts, orgs, persons, places = _institutions_before_titles(text, posts, orgs, persons, places)
+        posts, orgs = _units_before_ranked_holders(text, posts, orgs, persons)
     orgs = [o for o in orgs if not _region_cut(text, o)]  # before the article places it: its region was cut
     posts = [replace(p, org=None) if p.org is not None and _region_cut(text, p.org) else p for p in posts]
     offices = orgs + [p.org for p in posts if p.org is not None]
@@ -617,6 +618,37 @@ def _institutions_before_titles(text: str, posts: list[PostHit], orgs: list[OrgH
         out_posts.append(replace(p, org=org, end=end))
     places = [pl for pl in places if not any(o.start <= pl.start and pl.end <= o.end for o in new_orgs)]
     return out_posts, orgs + new_orgs, persons, places
+
+
+COMMANDER = re.compile(r"^(?:Wakil\s+)?Komandan\s+")  # "Komandan Batalyon", "Wakil Komandan Pangkalan Udara"
+UNIT_NAME = re.compile(r"\s+(?P<unit>[A-Z0-9][\w/.'’-]*(?:\s+[A-Z0-9][\w/.'’-]*){0,5})\s+")
+
+
+def _units_before_ranked_holders(text: str, posts: list[PostHit], orgs: list[OrgHit], persons: list[PersonHit]
+                                 ) -> tuple[list[PostHit], list[OrgHit]]:
+    """A commander's post whose unit is written by its name alone, then the holder with his rank ("Wadanyon A
+    Pelopor Kompol Cahyo Suryanto", "Danlanud Sultan Hasanuddin Marsma TNI Minggit Tribowo"): the post is held
+    in that unit, of the kind its written-out form names (Batalyon A Pelopor, Pangkalan Udara Sultan
+    Hasanuddin), where no rule named anything there but the model's reading of the unit's name alone."""
+    out, new, replaced = [], [], set()
+    for p in posts:
+        kind = next((COMMANDER.sub("", f) for f in p.definition.expansions if COMMANDER.match(f)), None)
+        learned = p.org is not None and p.org.key.startswith("org:x-")  # the model's reading of the unit ("A Pelopor")
+        end = p.word_end if learned and p.word_end > 0 else p.end
+        holder = min((h for h in persons if h.start > end), key=lambda h: h.start, default=None) \
+            if kind and (p.org is None or learned) and p.area is None else None
+        run = UNIT_NAME.fullmatch(text, end, holder.start) if holder is not None and holder.rank else None
+        same = [o for o in orgs if run and (o.start, o.end) == run.span("unit") and o.key.startswith("org:x-")]
+        if run is None or any(o.start < run.end("unit") and run.start("unit") < o.end for o in orgs if o not in same):
+            out.append(p)
+            continue
+        replaced.update(same)  # the model's reading of the unit's name alone ("A Pelopor"): the unit, named in full
+        label = f"{kind} {run.group('unit')}"
+        org = OrgHit(run.start("unit"), run.end("unit"), run.group("unit"), f"org:x-{slug(label)}", label, "other",
+                     alt_labels=(run.group("unit"),))
+        new.append(org)
+        out.append(replace(p, org=org, end=org.end))
+    return out, [o for o in orgs if o not in replaced] + new
 
 
 def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
