@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.nlp.holes import CUT_SLOT
-from kg.nlp.listed import CANDIDATES, GROUP, event_tasks, group_role, listed_holders
+from kg.nlp.listed import CANDIDATES, GROUP, Listed, event_tasks, group_role, listed_holders
 from kg.nlp.orgs import OrgHit, institution_short_forms
 from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
@@ -42,8 +42,9 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     memberships = _memberships(holdings, keys, analysis, article, [Stretch(h.start, h.end) for h in persons])
     memberships += _learned_memberships(text, analysis, posts, persons, orgs, keys, memberships, linker,
                                        article.published)
-    memberships += _listed_memberships(text, analysis, posts, persons, orgs, holdings, keys, memberships)
-    memberships = _chairs_of_lists(text, analysis, posts, persons, holdings, keys, memberships)
+    listed = listed_holders(text, analysis.sentences, posts, persons, {(h.post.start, h.post.end) for h in holdings})
+    memberships += _listed_memberships(text, analysis, listed, orgs, keys, memberships)
+    memberships = _chairs_of_lists(text, analysis, listed, keys, memberships)
     named = orgs + [p.org for p in posts if p.org is not None]
     memberships = _implied_orgs(memberships, named, posts)
     if linker is not None:
@@ -742,9 +743,8 @@ def _named_institution(words: str, forms: dict[str, set[str]]) -> tuple[str, str
     return None
 
 
-def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
-                        orgs: list[OrgHit], holdings: list[Holding], keys: dict[PersonHit, str],
-                        found: list[Membership]) -> list[Membership]:
+def _listed_memberships(text: str, analysis: Analysis, listed: list[Listed], orgs: list[OrgHit],
+                        keys: dict[PersonHit, str], found: list[Membership]) -> list[Membership]:
     """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
     for the names no other rule gave a post; a task at an event ("10 panelis ... seperti Mohammad Nasih (rektor
     Universitas Airlangga)") also for those that hold one. A group whose institutions are named by their kind
@@ -756,8 +756,7 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
         held[m.person].add(m.role.label.split()[0].casefold())
         held_in[m.person] |= {m.sentence, m.organization}
     out, seen = [], set()
-    for item in listed_holders(text, analysis.sentences, posts, persons,
-                               {(h.post.start, h.post.end) for h in holdings}):
+    for item in listed:
         key = keys[item.person]
         words = text[item.start:item.end]
         sentence = analysis.sentence_at(item.person.start)
@@ -779,12 +778,12 @@ def _listed_memberships(text: str, analysis: Analysis, posts: list[PostHit], per
     return out
 
 
-def _chairs_of_lists(text: str, analysis: Analysis, posts: list[PostHit], persons: list[PersonHit],
-                     holdings: list[Holding], keys: dict[PersonHit, str], found: list[Membership]) -> list[Membership]:
+def _chairs_of_lists(text: str, analysis: Analysis, listed: list[Listed], keys: dict[PersonHit, str],
+                     found: list[Membership]) -> list[Membership]:
     """"Ketua dan Anggota Bawaslu Muaro Jambi yakni A, B dan C": the first name chairs, whatever step gave
     each name the members' post."""
     firsts = {}
-    for item in listed_holders(text, analysis.sentences, posts, persons, {(h.post.start, h.post.end) for h in holdings}):
+    for item in listed:
         if CHAIR_AND.search(text, max(0, item.start - 12), item.start):
             firsts.setdefault((item.start, item.end), item.person)
     chairs = {(keys[p], analysis.sentence_at(p.start)) for p in firsts.values()}

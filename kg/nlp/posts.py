@@ -330,7 +330,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         deputy_form = label.startswith("Wa") and not label.startswith("Wali")  # "Wakapolda", "Wadir": a deputy already
         if deputy and not m.group("qual") and not deputy_form:
             start, label = deputy.start(), f"Wakil {label}"  # "Wakil Sekretaris Jenderal": a deputy's post
-            definition = PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
+            definition = _deputy(definition)
         if word == "kepala" and org is None and area is None and label == definition.label \
                 and not APPOSED.search(text, max(0, start - 30), start):
             continue  # "memegang kepala Xanana", "memenggal kepala Presiden": the head, no post
@@ -688,6 +688,29 @@ def _pairs_in_order(text: str, held: list[Holding], unpaired: list[PostHit], per
     return out
 
 
+def _deputy(definition: PostDef) -> PostDef:
+    """The deputy's post of a post ("Wakil Sekretaris Jenderal", "Wakil Presiden")."""
+    return PostDef(f"Wakil {definition.label}", (), definition.kind, definition.implies)
+
+
+def _ticket_named_as(text: str, post: PostHit, named: PersonHit, posts: list[PostHit],
+                     persons: list[PersonHit]) -> tuple[PersonHit, PostHit] | None:
+    """The first of a ticket and the second's post when the ticket is named as two posts ("Joko
+    Widodo-Ma'ruf Amin sebagai presiden dan wakil presiden"): `named` is the ticket's second name,
+    right before the first post; the second post is the next one of the text, or that post's deputy."""
+    first = next((p for p in persons if p.end <= named.start and TICKET_GAP.fullmatch(text, p.end, named.start)), None)
+    if first is None:
+        return None
+    second = next((q for q in posts if PAIR_AND.fullmatch(text, post.end, q.start)), None)
+    deputy = re.match(rf"\s+dan\s+(wakil\s+{re.escape(text[post.start:post.word_end])})\b",
+                      text[post.end:], re.I) if second is None else None
+    if deputy is not None:
+        start, end = post.end + deputy.start(1), post.end + deputy.end()
+        second = replace(post, start=start, end=end, label=f"Wakil {post.label}", definition=_deputy(post.definition),
+                         word_end=end)
+    return (first, second) if second is not None else None
+
+
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
     """Pair each post with the person named right before it with "sebagai" or "selaku" between, else
     the one named right after it, else right before it (apposition: "Fakhrian Noor, Ketua KPU Tapin").
@@ -703,15 +726,9 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
         named = next((p for p in persons if p.end <= post.start and NAMED_AS.fullmatch(text, p.end, post.start)
                       and not PASSIVE_BEFORE.search(text, max(0, p.start - 40), p.start)
                       and not OBJECT_BEFORE.search(text, max(0, p.start - 50), p.start)), None)
-        first = next((p for p in persons if named is not None and p.end <= named.start
-                      and TICKET_GAP.fullmatch(text, p.end, named.start)), None)
-        second = next((q for q in posts if first is not None and PAIR_AND.fullmatch(text, post.end, q.start)), None)
-        if first is not None and second is None and (deputy := re.compile(
-                rf"\s+dan\s+(wakil\s+{re.escape(text[post.start:post.word_end])})\b", re.I).match(text, post.end)):
-            second = replace(post, start=deputy.start(1), end=deputy.end(), label=f"Wakil {post.label}",
-                             definition=PostDef(f"Wakil {post.definition.label}", (), post.definition.kind,
-                                                post.definition.implies), word_end=deputy.end())
-        if second is not None:  # "Joko Widodo-Ma'ruf Amin sebagai presiden dan wakil presiden": in that order
+        ticket = _ticket_named_as(text, post, named, posts, persons) if named is not None else None
+        if ticket is not None:  # "Joko Widodo-Ma'ruf Amin sebagai presiden dan wakil presiden": in that order
+            first, second = ticket
             out += [Holding(first, post, first.start, post.end), Holding(named, second, named.start, second.end)]
             paired.add(second)
             continue
