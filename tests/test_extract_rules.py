@@ -2319,6 +2319,20 @@ def test_a_term_that_ended_before_the_article_was_published_marks_the_post_forme
             ("Taufik Hidayat", "Ketua", None)} <= _posts(facts)
 
 
+@pytest.mark.parametrize("text, former", [
+    ("Pimpinan KPK jilid V yang dipimpin Arif Santoso bertemu para pendahulunya. Hadir Budi Laksono (Ketua KPK "
+     "Jilid II) dan Candra Wijaya (Komisioner KPK Jilid III).",  # an earlier numbered leadership
+     {("Budi Laksono", "Ketua"), ("Candra Wijaya", "Komisioner")}),
+    ("Beberapa eks pimpinan KPK bertemu pimpinan KPK yang menjabat. Antara lain, Dedi Kurniawan, Eko Prasetyo dan "
+     "Fajar Nugroho.",  # names listed after a group of former holders
+     {("Dedi Kurniawan", "Pimpinan"), ("Eko Prasetyo", "Pimpinan")}),
+])
+def test_posts_of_an_earlier_leadership_are_former(text, former):
+    posts = _posts(_facts(text))
+    assert {(name, post, "former") for name, post in former} <= posts
+    assert not any((name, post, None) in posts for name, post in former)
+
+
 def test_a_post_before_a_cut_name_goes_to_the_person_named_next():
     """A scraped page that lost its linked names ("Gubernur Jawa Tengah  , berencana"): the post is
     the person the article names next, in a later sentence; a post its holder is named with elsewhere
@@ -2364,6 +2378,15 @@ def test_a_cut_name_is_someone_the_article_names_for_the_first_time():
     posts = _posts(facts)
     assert any(name == "Anies" and post == "Gubernur" for name, post, _ in posts)
     assert not any(name.endswith("Habibie") and post == "Gubernur" for name, post, _ in posts)
+
+
+def test_a_cut_name_is_not_taken_past_another_cut_speaker():
+    """Two slots before one newcomer: the newcomer is the nearer cut speaker's name, not the first slot's."""
+    facts = _facts("- Ketua Umum , , menyatakan dukungannya untuk pemerintahan baru dalam peringatan ulang tahun partai.\n"
+                   "Wakil Sekretaris Jenderal DPP PKB , mengatakan, partai menghormati keputusan itu.\n"
+                   "\"Kami mendukung penuh,\" kata Rahmat Hidayat di Jakarta.")
+    assert not any(name == "Rahmat Hidayat" and post == "Ketua Umum" for name, post, _ in _posts(facts))
+    assert any(name == "Rahmat Hidayat" and post.startswith("Wakil Sekretaris") for name, post, _ in _posts(facts))
 
 
 def test_an_elected_post_not_yet_taken_up_is_marked_elect_and_not_orgs_of():
@@ -3556,6 +3579,14 @@ def test_a_slot_before_where_the_post_is_held_and_its_holder_cut_a_party_not_a_n
     posts = _post_pairs(facts)
     assert ("Edhie Baskoro Yudhoyono", "Ketua Fraksi") in posts
     assert not any(person == "Iskandar" for person, _ in posts)
+
+
+def test_a_company_s_name_runs_to_its_listing_or_over_a_number():
+    """The model cuts these names short ("PT Citra Marga", "PT Trans"); CLICK-ID sindonews-00742 and pos_metro-00295."""
+    held = _orgs_of(_linked_facts("Kesepakatan diteken Dirut PT Citra Marga Nusaphala Persada Tbk Hendra Wijaya. "
+                                  "Direktur Utama PT Trans 1000 Jakarta, Nana Suryana menambahkan, konsep itu sudah ada."))
+    assert ("Hendra Wijaya", "Dirut", "PT Citra Marga Nusaphala Persada Tbk") in held
+    assert ("Nana Suryana", "Direktur Utama", "PT Trans 1000 Jakarta") in held
 
 
 def test_a_company_the_article_writes_after_pt_is_no_person():

@@ -885,7 +885,11 @@ CODED_SHORT_FORM = re.compile(r"[A-Z]+[0-9][A-Z0-9]*")  # "DPMDP3A", "P2TP2A": a
 
 
 # a company's name after its legal form, a lower-case word or a stop after it: "PT Jasa Marga menggandeng"
-COMPANY = re.compile(r"\b(?:PT|Perum|CV)\.?\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})(?=\s+[a-z]|\s*[,.;:)])")
+COMPANY_OPENING = re.compile(r"\b(?:PT|Perum|CV)\.?\s+")
+COMPANY = re.compile(COMPANY_OPENING.pattern + r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})(?=\s+[a-z]|\s*[,.;:)])")
+# the rest of a company's name the model cut: up to its listing ("PT Citra Marga Nusaphala Persada Tbk"), or a
+# number and the words after it ("PT Trans 1000 Jakarta,")
+COMPANY_REST = re.compile(r"(?:\s+[A-Z][\w&'-]*){0,4}\s+(?:\(Persero\)\s+)?Tbk\b|\s+\d+(?:\s+[A-Z][\w&'-]*){0,3}(?=,)")
 
 
 def _after_english_institution(text: str, h: PersonHit) -> PersonHit | None:
@@ -1242,6 +1246,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             continue  # "Ketua Dewan Pembina DPP Partai Golkar": the council is part of the post, held in the party
         if e.label == "ORG" and (faculty := FACULTY_BEFORE.match(e.text)):  # "Dekan FEB Universitas Udayana"
             e = replace(e, start=e.start + faculty.end(), text=e.text[faculty.end():])
+        if e.label == "ORG" and COMPANY_OPENING.match(e.text) and (rest := COMPANY_REST.match(text, e.end)):
+            e = replace(e, end=rest.end(), text=text[e.start:rest.end()])
         if e.label == "ORG" and (tail := TRAILING_WORDS.search(e.text)) and tail.start() > 0:
             e = replace(e, end=e.start + tail.start(), text=e.text[:tail.start()])  # "KPU Maluku terpilih", "UGM melawan"
         if e.label == "ORG" and (rank := _rank_words().search(e.text)) and rank.start() > 0:

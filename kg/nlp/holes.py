@@ -20,6 +20,7 @@ from functools import cache
 from kg.identity.names import relation
 from kg.nlp.persons import PersonHit
 from kg.nlp.posts import definition_of
+from kg.nlp.quotes import speech_verbs
 from kg.nlp.text import DEMONSTRATIVE, alternation
 from kg.resources import lexicon
 
@@ -28,6 +29,9 @@ REACH = 800  # characters after the slot in which the person it stands for is lo
 NEAR = 20  # a name this close after the slot's comma is the post's holder: the slot was not a name
 FAR = 120  # nor one this close with only where the post is held between ("di DPRD Kota  ,")
 PLACE_BETWEEN = re.compile(r"\s*(?:di|pada)\s+(?:[A-Z][\w.&'-]*|\([^()\n]{0,20}\)|,|\s)+")
+#: a cut speaker: a capitalised word after another word (the end of a post's institution: "Wakil Ketua Umum DPP ,, ,
+#: mengatakan"; not "Mulanya , meminta"), the slot, a reporting verb
+CUT_SPEAKER = re.compile(r"(?<=[\w)] )[A-Z][\w)]*\s+,(?:\s*,)*\s+(?P<verb>[a-z]+)")
 
 
 @cache
@@ -71,6 +75,7 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     if not slots:
         return []
     ordered = sorted(persons, key=lambda h: h.start)
+    speakers_cut = [m.start() for m in CUT_SPEAKER.finditer(text) if m.group("verb") in speech_verbs()]
     # a person the article gives a post elsewhere, under any of the names it gives them ("Kepala BPBD Riau Edwar
     # Sanger" ... "Edwar"), is not the one whose name was cut
     held_names = {h.name for h in persons if any(h.name == k.name or _related(h.name, k.name) for k in held)}
@@ -89,7 +94,10 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
                or comma < h.start <= comma + FAR and PLACE_BETWEEN.fullmatch(text, comma + 1, h.start) for h in ordered):
             continue  # "Ketua  , nondefinitif Pantas Nainggolan", "Ketua Fraksi  , di DPRD Kota  , Entang Suryaman":
             # the cut words were the institution's
-        person = next((h for h in ordered if slot < h.start <= slot + REACH and h.name not in held_names
+        # a newcomer after another cut speaker is that speaker's name, not this slot's ("Ketua Umum , , menyatakan
+        # ... Wakil Ketua Umum DPP ,, , mengatakan ... ungkap Nurhayati")
+        bound = min((at for at in speakers_cut if at > comma and sentence_at(at) != sentence_at(slot)), default=len(text))
+        person = next((h for h in ordered if slot < h.start <= min(slot + REACH, bound) and h.name not in held_names
                        and not _written_small(text, h.name)
                        and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
                        and (heads is None or h.name.casefold() in heads)

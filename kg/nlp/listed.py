@@ -34,6 +34,7 @@ GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajar
 BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
 BACK_REFERENCE = re.compile(r"\b(?:tersebut|itu|ini)\b|^\s*Adapun\b")  # the group of the sentence before
 CANDIDATES = re.compile(r"\bcalon\s+$", re.I)  # a list of candidates for a post holds none
+FORMER_BEFORE = re.compile(r"\b(?:mantan|eks)\s+$", re.I)
 UNIT_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,5}\s*")  # "Wakil Ketua Pansus berisikan": the post's unit
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
 
@@ -158,4 +159,21 @@ def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
         return min(grouped, key=lambda f: f[0])
     # a post one person holds ("dipimpin Wakil Ketua DPR ..., itu adalah A, B, C") is no group's
     shared = [f for f in found if group_role(text, f[0])]
-    return max(shared, key=lambda f: f[0]) if shared else None
+    if not shared:
+        return None
+    last = max(shared, key=lambda f: f[0])
+    if not _former(text, lo, last) and any(_former(text, lo, f) and _head(text, f) == _head(text, last) for f in found):
+        return None  # "pertemuan antara mantan pimpinan dengan Pimpinan KPK saat ini. Antara lain, A, B": whose list?
+    return last
+
+
+def _former(text: str, lo: int, found: tuple[int, int, PostHit | None]) -> bool:
+    """A post of the window held formerly ("mantan pimpinan", "eks anggota")."""
+    return (found[2] is not None and found[2].qualifier == "former") \
+        or FORMER_BEFORE.search(text, max(lo, found[0] - 8), found[0]) is not None
+
+
+def _head(text: str, found: tuple[int, int, PostHit | None]) -> str:
+    """The role word of a post of the window, without "mantan"/"eks": "pimpinan" of "mantan pimpinan"."""
+    words = [w for w in text[found[0]:found[1]].casefold().split() if w not in ("mantan", "eks")]
+    return words[0] if words else ""

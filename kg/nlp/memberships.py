@@ -56,7 +56,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                            is not None or (p.org is None and CUT_SLOT.match(text, p.end) is not None)])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
-    memberships = _of_the_replaced(text, memberships, keys)
+    memberships = _of_the_replaced(text, _of_earlier_volumes(text, memberships), keys)
     memberships = _in_office_then(_of_the_elected(text, analysis, memberships, keys, named, article.published), keys,
                                   article.published)
     memberships = _of_campaigns_over(text, memberships, named)
@@ -125,6 +125,38 @@ def _of_that_time(text: str, memberships: list[Membership]) -> list[Membership]:
         then = THEN_AFTER.match(text, at + len(m.role.label)) if at >= 0 else None
         if then and (then.end() < m.evidence.end or m.evidence.start < at and m.evidence.end <= then.start("then")):
             m = replace(m, qualifier="former")  # the word before the name, or the name before the post
+        out.append(m)
+    return out
+
+
+VOLUME = re.compile(r"\b[Jj]ilid\s+(?P<n>[IVX]+|\d+)\b")
+ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _volume(numeral: str) -> int:
+    """The number a volume is written with ("IV": 4, "5": 5)."""
+    if numeral.isdigit():
+        return int(numeral)
+    values = [ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _of_earlier_volumes(text: str, memberships: list[Membership]) -> list[Membership]:
+    """A post dated by a body's "jilid" (its numbered leadership) older than one the article also names
+    ("Taufiequrachman Ruki (Ketua KPK Jilid I)" beside "pimpinan jilid IV yang dikomandoi Agus Rahardjo") was
+    held formerly: the phrase itself ("Ketua KPK jilid II Taufiequrachman Ruki"), or what follows it up to its
+    closing bracket or comma, gives the volume."""
+    volumes = {m.start(): _volume(m.group("n")) for m in VOLUME.finditer(text)}
+    if len(set(volumes.values())) < 2:
+        return memberships
+    latest = max(volumes.values())
+    out = []
+    for m in memberships:
+        phrase = SENTENCE_REST.match(text, m.evidence.end).group()
+        close = min((i for i in (phrase.find(")"), phrase.find(",")) if i >= 0), default=len(phrase))
+        vol = VOLUME.search(m.evidence.text) or VOLUME.search(phrase[:close])
+        if vol is not None and m.qualifier is None and _volume(vol.group("n")) < latest:
+            m = replace(m, qualifier="former")
         out.append(m)
     return out
 
@@ -743,6 +775,9 @@ def _named_institution(words: str, forms: dict[str, set[str]]) -> tuple[str, str
     return None
 
 
+FORMER_GROUP = re.compile(r"(?:mantan|eks)\s", re.I)
+
+
 def _listed_memberships(text: str, analysis: Analysis, listed: list[Listed], orgs: list[OrgHit],
                         keys: dict[PersonHit, str], found: list[Membership]) -> list[Membership]:
     """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
@@ -773,6 +808,8 @@ def _listed_memberships(text: str, analysis: Analysis, listed: list[Listed], org
         lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
         elected = "elect" if ELECT_BEFORE.search(text, max(0, item.start - 40), item.start) \
             or ELECTED_GROUP.match(text, item.end) else None
+        if (item.post is not None and item.post.qualifier == "former") or FORMER_GROUP.match(words):
+            elected = "former"  # "Beberapa eks pimpinan KPK ... Antara lain, A, B": the group's post held formerly
         out.append(Membership(key, role, org, sentence,
                               Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))
     return out
