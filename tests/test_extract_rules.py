@@ -3589,6 +3589,14 @@ def test_a_company_s_name_runs_to_its_listing_or_over_a_number():
     assert ("Nana Suryana", "Direktur Utama", "PT Trans 1000 Jakarta") in held
 
 
+def test_a_word_opening_a_sentence_is_no_part_of_the_name_after_it():
+    facts = _facts("Di situ Gus Dur resmi mengubah nama Irian Jaya menjadi Papua. Alasan Gus Dur, pertama, Irian itu "
+                   "maknanya kurang baik. Kuat Ma'ruf hadir. Terdakwa Kuat Ma'ruf membantah.")
+    persons = {e.label for e in facts.entities if e.kind is Kind.PERSON}
+    assert "Alasan Gus Dur" not in persons and "Gus Dur" in persons
+    assert "Kuat Ma'ruf" in persons
+
+
 def test_a_company_the_article_writes_after_pt_is_no_person():
     facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
                    "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"

@@ -112,6 +112,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons, orgs)), places)
+    persons = _without_opening_words(text, persons)
     persons = _without_relatives_named_by_another(_without_lone_words(
         [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
@@ -1179,6 +1180,27 @@ def _without_lone_words(persons: list[PersonHit]) -> list[PersonHit]:
     held = {w for h in persons for w in h.name.split() if " " in h.name}
     return [h for h in persons if " " in h.name or h.name in held or h.evidence == "initials"
             or _unreduplicated(h.name.casefold()) not in words("common_words")]
+
+
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n][\"”’]?\s*,?|\n,?)\s*$")
+
+
+def _without_opening_words(text: str, persons: list[PersonHit]) -> list[PersonHit]:
+    """A name less the word the news writes in lower case (kg/lexicons/common_words.tsv) that opens it, where
+    the name stands only at sentence openings and the article names the rest alone ("Alasan Gus Dur, pertama,
+    ..." beside "Gus Dur"): the sentence's first word glued to the name. A name the article also writes
+    within a sentence keeps its first word ("Kuat Ma'ruf")."""
+    names = {h.name for h in persons}
+    out = []
+    for h in persons:
+        first, _, rest = h.name.partition(" ")
+        if rest and h.name_start == h.start and rest[:1].isupper() and first.casefold() in words("common_words") \
+                and rest in names and all(SENTENCE_OPENING.search(text, max(0, p.start - 4), p.start)
+                                          for p in persons if p.name == h.name):
+            start = h.start + len(first) + 1
+            h = replace(h, start=start, text=text[start:h.end], name=rest, name_start=start)
+        out.append(h)
+    return out
 
 
 def _no_name(name: str) -> bool:
