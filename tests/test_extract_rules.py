@@ -3597,6 +3597,24 @@ def test_a_word_opening_a_sentence_is_no_part_of_the_name_after_it():
     assert "Kuat Ma'ruf" in persons
 
 
+@pytest.mark.parametrize("text, held", [
+    ("Sementara itu, Kapolsek Metro Tanah Abang AKBP Lukman Cahyono mengatakan hal itu.",  # the capital's unit
+     ("Lukman Cahyono", "Kapolsek", "Kepolisian Sektor Tanah Abang")),
+    ("Penggugat ialah Ketua Bawaslu Provinsi Sumatera Barat Surya Efitrimen dan Ketua Bawaslu  , Makassar Nursari.",
+     ("Nursari", "Ketua", "Badan Pengawas Pemilihan Umum Kota Makassar")),  # the level word cut by the scraper
+    ("Ia tenaga ahli Anggota BPK VII Edy Mulyadi Soepardi (Alm).",  # a member's number
+     ("Edy Mulyadi Soepardi", "Anggota", "Badan Pemeriksa Keuangan")),
+    ("Ia di bawah anggota BPK I Agung Firman Sampurna. Ia pernah bertemu Firman Sampurna.",
+     ("Agung Firman Sampurna", "Anggota", "Badan Pemeriksa Keuangan")),
+])
+def test_an_office_s_region_or_a_member_s_number_written_the_news_way(text, held):
+    facts = _facts(text)
+    assert held in _orgs_of(facts)
+    names = {e.label for e in facts.entities if e.kind is Kind.PERSON} | {
+        a for e in facts.entities for a in e.alt_labels}
+    assert not any(" ," in n or n in ("Alm", "I Agung Firman Sampurna") for n in names)
+
+
 def test_a_company_the_article_writes_after_pt_is_no_person():
     facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
                    "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"

@@ -17,7 +17,7 @@ from spacy.language import Language
 from kg.identity.names import misspelt, relation
 from kg.nlp import dates as dates_mod
 from kg.nlp.dateline import Dateline, parse_dateline
-from kg.nlp.holes import CUT_SLOT, HOLE_EVIDENCE, completed_names, named_holes
+from kg.nlp.holes import HOLE_EVIDENCE, completed_names, named_holes
 from kg.nlp.initials import INITIALS_EVIDENCE, initials_persons
 from kg.nlp.events import EventHit, find_elections, find_reported_events
 from kg.nlp.memberships import article_memberships, described_persons, described_speakers, post_holders
@@ -35,7 +35,7 @@ from kg.nlp.posts import (COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_
 from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
-from kg.nlp.text import COMPASS, alternation, id_slug, slug, title_case
+from kg.nlp.text import COMPASS, CUT_SLOT, alternation, id_slug, slug, title_case
 from kg.records import (Article, ArticleFacts, Entity, EventFacts, Kind, Mention, Quotation)
 from kg.regions import gazetteer
 from kg.resources import (abbreviated_honorifics, lower_words, one_word_posts, post_head_words,
@@ -112,7 +112,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     posts = [replace(p, org=None) if p.org is not None and _kind_of_government(p.org) else p for p in posts]
     posts = _heads_of_government(posts, orgs)
     persons = _among_places(text, _headline_trimmed(text, _without_institution_names(text, persons, orgs)), places)
-    persons = _without_opening_words(text, persons)
+    persons = _without_member_numbers(text, _without_opening_words(text, persons), orgs)
     persons = _without_relatives_named_by_another(_without_lone_words(
         [without_abstract_lead(h) for h in persons if not BARE_INITIAL.fullmatch(h.name) and not _no_name(h.name)]))
     persons = _bodies_between_posts_and_names(text, analysis, posts, persons)
@@ -188,7 +188,8 @@ class _Builder:
     def mention(self, key: str, start: int, end: int) -> None:
         text = self.article.text[start:end]
         self.mentions[key].append(Mention(start, end, text, self.analysis.sentence_at(start)))
-        self.alts[key].add(text)
+        if not CUT_SLOT.search(text):  # "Bawaslu  , Makassar": where the scraper cut a word, no name as written
+            self.alts[key].add(text)
 
     def place(self, hit: PlaceHit) -> None:
         if hit.key not in self.entities:
@@ -1203,6 +1204,33 @@ def _without_opening_words(text: str, persons: list[PersonHit]) -> list[PersonHi
     return out
 
 
+MEMBER_NUMBER = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\s")  # "anggota BPK I Agung Firman Sampurna"
+
+
+def _without_member_numbers(text: str, persons: list[PersonHit], orgs: list[OrgHit]) -> list[PersonHit]:
+    """A name less the member's number that opens it right after an institution ("anggota BPK VII Edy Mulyadi", "anggota
+    BPK I Agung Firman Sampurna" where the article also writes "Firman Sampurna"): no one's name opens with II-X;
+    "I" opens Balinese names ("I Nyoman Suandi"), so it goes only where the rest, or its last words, stand alone."""
+    ends = {o.end for o in orgs}
+    names = {h.name for h in persons}
+    out = []
+    for h in persons:
+        number = MEMBER_NUMBER.match(h.name)
+        if number and h.name_start == h.start and text[:h.start].rstrip() and \
+                len(text[:h.start].rstrip()) in ends and \
+                (number.group().strip() != "I" or _named_alone(h.name[number.end():], names)):
+            start = h.start + number.end()
+            h = replace(h, start=start, text=text[start:h.end], name=h.name[number.end():], name_start=start)
+        out.append(h)
+    return out
+
+
+def _named_alone(rest: str, names: set[str]) -> bool:
+    """Whether the article writes `rest`, or its last words, as a name of its own."""
+    tokens = rest.split()
+    return any(" ".join(tokens[i:]) in names for i in range(len(tokens)))
+
+
 def _no_name(name: str) -> bool:
     """Titles or a post's qualifier alone ("Gubernur , H. , kembali", "Kabid Humas ,, Kombes Pol , saat": a cut
     name's honorific or rank; "Plt Drh X": "Plt"), an institution's words ("Ditjen Badimiltun"), a country's
@@ -1285,6 +1313,9 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         # a region inside an institution's name stays a place too ("Satgas Karhutla Riau", "Politeknik Pariwisata NTB")
         if e.label == "ORG" and _plain_name(e.text):
             clash = [(s, t) for s, t in clash if not ((s, t) in place_spans and e.start < s and t <= e.end)]
+        if e.label == "ORG" and any((s, t) in rule_orgs and s == e.start and MEMBER_NUMBER.fullmatch(text[t:e.end] + " ", 1)
+                                    for s, t in clash):
+            continue  # "Anggota BPK VII Edy Mulyadi": the member's number, no unit of the institution
         wider = e.label == "ORG" and all((s, t) in rule_orgs and e.start <= s and t <= e.end
                                          and (s, t) != (e.start, e.end) for s, t in clash) \
             and not JOINED_NAMES.search(e.text) and not e.text.split()[-1][:1].islower() \

@@ -112,7 +112,6 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
 
 
 CUT_AFTER = re.compile(r"\s\s+,(?!\s*\()")  # "Presiden Rusia Vladimir  , menawarkan": the linked surname cut
-CUT_SLOT = re.compile(r" +,")  # "Kasatlantas Polres , AKP": the linked words after an office (its region) cut
 SLOTS_BEFORE = re.compile(r"(?:\s\s+,)+\s*$")  # "Menteri Dalam Negeri  , Kumolo menyampaikan": the linked first name cut
 
 

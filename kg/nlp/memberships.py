@@ -13,7 +13,6 @@ from datetime import date
 from dataclasses import replace
 from functools import cache
 
-from kg.nlp.holes import CUT_SLOT
 from kg.nlp.listed import CANDIDATES, GROUP, Listed, event_tasks, group_role, listed_holders
 from kg.nlp.orgs import OrgHit, institution_short_forms
 from kg.nlp.persons import PersonHit
@@ -25,7 +24,7 @@ from kg.nlp.posts import (ORDINAL_AFTER, ORDINALS, TICKET_BEFORE, Holding, PostH
                           ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, post_words,
                           role_for)
 from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
-from kg.nlp.text import DEMONSTRATIVE, alternation, overlaps, slug
+from kg.nlp.text import CUT_SLOT, DEMONSTRATIVE, alternation, overlaps, slug
 from kg.records import Article, Membership, Mention
 from kg.regions import gazetteer
 from kg.resources import lexicon, post_head_words, split_list

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.nlp.places import PlaceHit
-from kg.nlp.text import NAME_WORD, alternation, slug, title_case
+from kg.nlp.text import CUT_SLOT, NAME_WORD, alternation, slug, title_case
 from kg.regions import gazetteer
 from kg.resources import abbreviated_honorifics, lexicon, split_list, title_words, words
 
@@ -26,7 +26,10 @@ GENERIC_LEVEL = re.compile(r"\s+(?:provinsi|kabupaten|kota|kecamatan|desa|kelura
 NATIONAL_MARK = re.compile(r"\s(?:RI|Pusat|Republik Indonesia)\b")
 LOWER_PREFIX = re.compile(r"(?<![\w-])[a-z]+-$")
 REGULATION = re.compile(r"\b(?:[Pp]eraturan|[Kk]eputusan|[Ss]urat [Ee]daran)\s+$")  # a regulation's issuer follows
-AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)?")
+# the gap between a body's name and its region: its short form, a level word, or the slot a scraper left where it cut
+# the level word ("Ketua Bawaslu  , Makassar Nursari")
+AREA_GAP = re.compile(r"\s*(?:\((?P<abbr>[A-Za-z]{2,12})\)\s*)?(?:(?P<level>(?:Provinsi|Kabupaten|Kab\.|Kota|Metro)\s+)"
+                      r"|(?<=\s),(?=\s+[A-Z]))?\s*")
 OFFICIAL_USE = re.compile(r"\b(?:[Rr]umah|[Mm]obil|[Kk]endaraan|[Pp]erjalanan|[Pp]akaian|[Ss]eragam)\s+$")
 # a group for someone, introduced with its short form: "Pro Jokowi (Projo)"; not "Jaminan Kesehatan Pro Rakyat
 # (Jamkespra)", a programme
@@ -537,6 +540,7 @@ def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, ab
     alts = {text[start:end], f"{short_abbr} {area_name}", f"{otype.full} {area_name}", f"{short_abbr} {place.text}"}
     if abbr:
         alts.add(f"{abbr} {place.text}")
+    alts = {a for a in alts if not CUT_SLOT.search(a)}  # "Bawaslu  , Makassar" as written: no name of it
     return OrgHit(start, end, text[start:end], f"org:{otype.key}-{place.code or slug(place.name)}", label,
                   otype.key, place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
 

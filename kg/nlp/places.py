@@ -92,6 +92,9 @@ def country_at(text: str, start: int) -> int | None:
 DISTRICT_HEADS = ("Camat", "Wakil Camat", "Sekcam")  # "Camat Medan Selayang": the kecamatan, not Medan and a name
 
 
+JAKARTA = "31"
+
+
 @cache
 def _district_units() -> re.Pattern[str]:
     """A kecamatan's units and their heads, which name it right after them ("Polsek Cilincing", "Kapolsek
@@ -101,7 +104,7 @@ def _district_units() -> re.Pattern[str]:
     types = {r[0] for r in lexicon("org_types") if r[4] == "district"}
     forms = [f for r in lexicon("org_types") if r[0] in types for f in split_list(r[1])]
     forms += [r[0] for r in lexicon("posts") if r[3] in types] + list(DISTRICT_HEADS)
-    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?:Metro\s+)?"
+    return re.compile(rf"(?<![\w-])(?:{alternation(forms)})\s+(?:(?P<metro>Metro)\s+)?"
                       rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
 
 
@@ -129,7 +132,8 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
             if n < len(words) and re.fullmatch(COMPASS, words[n]):
                 unknown_districts.add(m.start("name"))  # "Kapolsek Depok Timur": a district the table does not
                 break  # know, neither Depok's nor the city's
-            region = gaz.resolve(" ".join(words[:n]), "kecamatan", context)
+            # the capital's units are in Jakarta ("Kapolsek Metro Tanah Abang": not Tanah Abang in Sumatra Selatan)
+            region = gaz.resolve(" ".join(words[:n]), "kecamatan", context | {JAKARTA} if m.group("metro") else context)
             if region is not None and region.type == "kecamatan":
                 hits.append(_hit(m.start("name"), " ".join(words[:n]), region))
                 break

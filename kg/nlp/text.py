@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 COMPASS = r"(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara)"  # the compass words of region names ("Jakarta Timur")
+CUT_SLOT = re.compile(r" +,")  # "Kasatlantas Polres , AKP": where a scraper cut linked words (here an office's region)
 
 
 def _latin_letters(case) -> str:
