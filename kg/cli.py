@@ -191,7 +191,8 @@ def _parser() -> argparse.ArgumentParser:
                          "(default: corpus/heldout)")
     ev.add_argument("--heldout-subset", type=Path, action="append",
                     help="a file of ids of held-out articles to report apart as well (repeatable; default: "
-                         "corpus/heldout_last.txt, the last draw, whose gold and misses nobody read before it was scored)")
+                         "corpus/heldout_last.txt, the last draw, whose gold and misses nobody read before it was scored, "
+                         "and corpus/heldout_settled.txt, the draws whose doubly annotated articles were settled)")
     ev.add_argument("-o", "--output", type=Path, default=Path("bench") / "EXTRACTION_RESULTS.md")
     ev.set_defaults(func=_evaluate)
     return p
@@ -463,7 +464,7 @@ def _evaluate(args) -> int:
     from kg.errors import MissingInputError
     from kg.training.agreement import agreement
     from kg.training.crossval import load_scorer
-    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_HELDOUT, DEFAULT_HELDOUT_SUBSET, DEFAULT_SUBSET, \
+    from kg.training.extraction import DEFAULT_GOLD, DEFAULT_HELDOUT, DEFAULT_HELDOUT_SUBSETS, DEFAULT_SUBSET, \
         evaluate, results_markdown, score_heldout
 
     folders = args.gold or [d for d in DEFAULT_GOLD if d.is_dir()]
@@ -474,7 +475,7 @@ def _evaluate(args) -> int:
     if heldout is not None and not heldout.is_dir():
         raise MissingInputError(f"{heldout}: no such folder of held-out gold articles for --heldout")
     held = _gold_articles([heldout]) if heldout is not None else []
-    held_subsets = _id_files(args.heldout_subset or [p for p in [DEFAULT_HELDOUT_SUBSET] if p.is_file() and held],
+    held_subsets = _id_files(args.heldout_subset or [p for p in DEFAULT_HELDOUT_SUBSETS if p.is_file() and held],
                              held, "--heldout-subset")
     result = evaluate(golds, args.eval_dir, args.work, k=args.folds, seed=args.seed, log=log, subsets=subsets)
     if heldout is not None:
