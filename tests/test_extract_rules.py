@@ -3615,6 +3615,15 @@ def test_an_office_s_region_or_a_member_s_number_written_the_news_way(text, held
     assert not any(" ," in n or n in ("Alm", "I Agung Firman Sampurna") for n in names)
 
 
+def test_a_minister_the_sentence_says_resigned_held_the_post_and_a_power_of_attorney_is_no_post():
+    posts = _posts(_linked_facts("Menteri Pemuda dan Olahraga Imam Nahrawi sebelumnya mengundurkan diri dari kabinet "
+                                 "setelah ditetapkan sebagai tersangka. Wakil Ketua KPK Saut Situmorang akan mundur dari "
+                                 "jabatannya. Jaksa menilai surat kuasa Kivlan kepada pengacaranya tidak sah."))
+    assert ("Imam Nahrawi", "Menteri Pemuda dan Olahraga", "former") in posts
+    assert ("Saut Situmorang", "Wakil Ketua", None) in posts
+    assert not any(name == "Kivlan" for name, _, _ in posts)
+
+
 def test_a_company_the_article_writes_after_pt_is_no_person():
     facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
                    "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"

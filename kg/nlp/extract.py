@@ -57,8 +57,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     linker = linker or load_linkers(analysis.model_dir)
     text = article.text
     gaz = gazetteer()
-    analysis = replace(analysis, entities=_first_names_out_of_institutions(text, analysis.entities,
-                                                                          lambda w: bool(gaz.candidates(w))))
+    analysis = replace(analysis, entities=_first_names_out_of_institutions(
+        text, _without_documents(text, analysis.entities), lambda w: bool(gaz.candidates(w))))
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
     places = _names_after_places(text, find_places(text, dateline), analysis.entities) if rules else []
     places = _speakers_named_like_places(text, places, analysis.entities)
@@ -1229,6 +1229,15 @@ def _named_alone(rest: str, names: set[str]) -> bool:
     """Whether the article writes `rest`, or its last words, as a name of its own."""
     tokens = rest.split()
     return any(" ".join(tokens[i:]) in names for i in range(len(tokens)))
+
+
+DOCUMENT_BEFORE = re.compile(r"\b[Ss]urat\s+$")
+
+
+def _without_documents(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
+    """The model's post phrases less those that name a document ("surat kuasa Kivlan": a power of attorney,
+    not a post Kivlan holds; "surat tugas", "surat perintah")."""
+    return tuple(e for e in entities if e.label != "POST" or not DOCUMENT_BEFORE.search(text, max(0, e.start - 8), e.start))
 
 
 def _no_name(name: str) -> bool:

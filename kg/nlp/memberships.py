@@ -55,7 +55,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                            is not None or (p.org is None and CUT_SLOT.match(text, p.end) is not None)])
     memberships = _heads_of_state(memberships, keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
-    memberships = _of_the_replaced(text, _of_earlier_volumes(text, memberships), keys)
+    memberships = _of_the_replaced(text, _of_the_resigned(text, _of_earlier_volumes(text, memberships)), keys)
     memberships = _in_office_then(_of_the_elected(text, analysis, memberships, keys, named, article.published), keys,
                                   article.published)
     memberships = _of_campaigns_over(text, memberships, named)
@@ -225,6 +225,20 @@ def _of_the_late(text: str, memberships: list[Membership], keys: dict[PersonHit,
             if LATE_AFTER.match(text, hit.end) or LATE_BEFORE.search(text, max(0, hit.start - 12), hit.start)}
     return [replace(m, qualifier="former") if m.qualifier is None and (m.person in late or LATE_BEFORE.search(
         text, max(0, m.evidence.start - 12), m.evidence.start)) else m for m in memberships]
+
+
+# "Menpora Imam Nahrawi sebelumnya mengundurkan diri dari kabinet": the post left; not "akan mundur" (still held) nor
+# "Menpora Imam Nahrawi mundur dari jabatannya" (the news of the day: the text still calls him Menpora)
+RESIGNED_AFTER = re.compile(r",?\s+(?:pun\s+)?(?:sebelumnya|telah|sudah|resmi)\s+(?:(?:telah|sudah|resmi)\s+)?"
+                            r"(?:mengundurkan\s+diri|mundur)"
+                            r"\s+dari\s+(?:kabinet|jabatan(?:nya)?|posisi(?:nya)?|kursi)\b")
+
+
+def _of_the_resigned(text: str, memberships: list[Membership]) -> list[Membership]:
+    """The post of a holder the sentence says resigned from it, right after the post and name ("Menteri Pemuda
+    dan Olahraga Imam Nahrawi sebelumnya mengundurkan diri dari kabinet") was held formerly."""
+    return [replace(m, qualifier="former") if m.qualifier in (None, "acting") and RESIGNED_AFTER.match(text, m.evidence.end)
+            else m for m in memberships]
 
 
 REPLACED_BEFORE = re.compile(r"\bmenggantikan\s+(?:posisi\s+|jabatan\s+)?$")
