@@ -3618,10 +3618,19 @@ def test_an_office_s_region_or_a_member_s_number_written_the_news_way(text, held
 def test_a_minister_the_sentence_says_resigned_held_the_post_and_a_power_of_attorney_is_no_post():
     posts = _posts(_linked_facts("Menteri Pemuda dan Olahraga Imam Nahrawi sebelumnya mengundurkan diri dari kabinet "
                                  "setelah ditetapkan sebagai tersangka. Wakil Ketua KPK Saut Situmorang akan mundur dari "
-                                 "jabatannya. Jaksa menilai surat kuasa Kivlan kepada pengacaranya tidak sah."))
+                                 "jabatannya. Jaksa menilai surat kuasa Kivlan kepada pengacaranya tidak sah. Sebelumnya "
+                                 "Menteri Sosial Idrus Marham, juga mengundurkan diri dari Kabinet Kerja."))
     assert ("Imam Nahrawi", "Menteri Pemuda dan Olahraga", "former") in posts
+    assert ("Idrus Marham", "Menteri Sosial", "former") in posts
     assert ("Saut Situmorang", "Wakil Ketua", None) in posts
     assert not any(name == "Kivlan" for name, _, _ in posts)
+
+
+def test_a_unit_named_before_its_short_form_is_no_person():
+    facts = _linked_facts("Hal tersebut disampaikan Agung Suganda, Kepala Pusat Veteriner Farma (Pusvetma) dalam acara "
+                          "Pendistribusian Perdana Bantuan Program Bekerja di Lapangan Desa Kademangan.")
+    assert "Veteriner Farma" not in {e.label for e in facts.entities if e.kind is Kind.PERSON}
+    assert {name for name, _, _ in _posts(facts)} == {"Agung Suganda"}
 
 
 def test_a_company_the_article_writes_after_pt_is_no_person():

@@ -58,7 +58,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     text = article.text
     gaz = gazetteer()
     analysis = replace(analysis, entities=_first_names_out_of_institutions(
-        text, _without_documents(text, analysis.entities), lambda w: bool(gaz.candidates(w))))
+        text, _without_units_read_as_names(text, _without_documents(text, analysis.entities)),
+        lambda w: bool(gaz.candidates(w))))
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
     places = _names_after_places(text, find_places(text, dateline), analysis.entities) if rules else []
     places = _speakers_named_like_places(text, places, analysis.entities)
@@ -1238,6 +1239,25 @@ def _without_documents(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpa
     """The model's post phrases less those that name a document ("surat kuasa Kivlan": a power of attorney,
     not a post Kivlan holds; "surat tugas", "surat perintah")."""
     return tuple(e for e in entities if e.label != "POST" or not DOCUMENT_BEFORE.search(text, max(0, e.start - 8), e.start))
+
+
+SHORT_FORM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Za-z]{3,12})\)")
+WORD_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)\s+$")
+
+
+def _without_units_read_as_names(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
+    """The model's names less a unit's name it reads as a person's: after a word that names institutions and
+    before a short form opening with that word's first letters ("Kepala Pusat Veteriner Farma (Pusvetma)": the
+    short form spells Pusat Veteriner Farma, no person)."""
+    out = []
+    for e in entities:
+        before = WORD_BEFORE.search(text, max(0, e.start - 20), e.start) if e.label == "PER" else None
+        short = SHORT_FORM_AFTER.match(text, e.end) if before else None
+        if short and before.group("word") in words("org_words") \
+                and short.group("abbr").casefold().startswith(before.group("word")[:3].casefold()):
+            continue
+        out.append(e)
+    return tuple(out)
 
 
 def _no_name(name: str) -> bool:

@@ -227,18 +227,22 @@ def _of_the_late(text: str, memberships: list[Membership], keys: dict[PersonHit,
         text, max(0, m.evidence.start - 12), m.evidence.start)) else m for m in memberships]
 
 
-# "Menpora Imam Nahrawi sebelumnya mengundurkan diri dari kabinet": the post left; not "akan mundur" (still held) nor
-# "Menpora Imam Nahrawi mundur dari jabatannya" (the news of the day: the text still calls him Menpora)
-RESIGNED_AFTER = re.compile(r",?\s+(?:pun\s+)?(?:sebelumnya|telah|sudah|resmi)\s+(?:(?:telah|sudah|resmi)\s+)?"
-                            r"(?:mengundurkan\s+diri|mundur)"
-                            r"\s+dari\s+(?:kabinet|jabatan(?:nya)?|posisi(?:nya)?|kursi)\b")
+# "Menpora Imam Nahrawi sebelumnya mengundurkan diri dari kabinet", "Menteri Sosial Idrus Marham, juga mengundurkan
+# diri dari Kabinet Kerja": the post left; not "akan mundur" (still held) nor "Menpora Imam Nahrawi mundur dari
+# jabatannya" (the news of the day, a post the text still calls his: the cabinet left, or a post left already)
+RESIGNED_AFTER = re.compile(r",?\s+(?:(?P<done>sebelumnya|telah|sudah|resmi)\s+|(?:juga|pun)\s+)*"
+                            r"(?:mengundurkan\s+diri|mundur)\s+dari\s+(?:(?P<cabinet>[Kk]abinet)|jabatan(?:nya)?|posisi(?:nya)?|kursi)\b")
 
 
 def _of_the_resigned(text: str, memberships: list[Membership]) -> list[Membership]:
     """The post of a holder the sentence says resigned from it, right after the post and name ("Menteri Pemuda
     dan Olahraga Imam Nahrawi sebelumnya mengundurkan diri dari kabinet") was held formerly."""
-    return [replace(m, qualifier="former") if m.qualifier in (None, "acting") and RESIGNED_AFTER.match(text, m.evidence.end)
-            else m for m in memberships]
+    out = []
+    for m in memberships:
+        resigned = RESIGNED_AFTER.match(text, m.evidence.end) if m.qualifier in (None, "acting") else None
+        out.append(replace(m, qualifier="former") if resigned and (resigned.group("done") or resigned.group("cabinet"))
+                   else m)
+    return out
 
 
 REPLACED_BEFORE = re.compile(r"\bmenggantikan\s+(?:posisi\s+|jabatan\s+)?$")
