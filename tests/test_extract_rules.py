@@ -3633,6 +3633,15 @@ def test_a_unit_named_before_its_short_form_is_no_person():
     assert {name for name, _, _ in _posts(facts)} == {"Agung Suganda"}
 
 
+def test_names_cut_after_two_posts_of_one_sentence_and_a_gang_s_members_are_nobody_s_holders():
+    posts = _posts(_facts("Baik Ketua Tim Dokter Kepresidenan, ,, maupun Sekretaris Pribadi, ,, membenarkan hal "
+                          "tersebut.\nRubijanto mengatakan kondisi beliau membaik.\n"
+                          "Kanit Reskrim Polsek Medan Timur Iptu Budi mengatakan, tim langsung melakukan penyergapan dan "
+                          "meringkus anggota Gopal, Popoy, dan Yoyo."))
+    assert not any(name in ("Rubijanto", "Gopal", "Popoy", "Yoyo") for name, _, _ in posts)
+    assert ("Budi", "Kanit Reskrim", None) in posts
+
+
 def test_a_company_the_article_writes_after_pt_is_no_person():
     facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
                    "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"

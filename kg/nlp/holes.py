@@ -82,8 +82,12 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
     taken: set[str] = set()
     filled: list[tuple[set[str], str]] = []  # the forms of each post whose slot is named, and the name
     out = []
+    paired = _coordinated(text, slots, slot_words)
     for comma, m in sorted(slots.items()):
         slot = m.start("slot")
+        if comma in paired:
+            continue  # "Baik Ketua Tim Dokter Kepresidenan, ,, maupun Sekretaris Pribadi, ,, membenarkan": whose name
+            # the article gives next is not said
         forms = _forms(slot_words[comma])
         same = next((name for done, name in filled if done & forms), None)
         if same is not None:  # "Menteri Pemuda dan Olahraga (Menpora) , sebagai tersangka ... Menpora , ditetapkan"
@@ -178,6 +182,23 @@ def _written_small(text: str, name: str) -> bool:
     """A one-word name the article also writes in lower case is a word read as a name ("Abu jenazah almarhum
     ... di depan abu jenazah"): no one a slot stands for."""
     return " " not in name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
+
+
+COORDINATOR = re.compile(r"\s*(?:dan|serta|maupun|atau)\s+$")
+
+
+def _coordinated(text: str, slots: dict[int, re.Match[str]], slot_words: dict[int, str]) -> set[int]:
+    """The slots of two different posts joined by "dan", "serta", "maupun" or "atau" ("Ketua Tim Dokter
+    Kepresidenan, ,, maupun Sekretaris Pribadi, ,,"): two names cut, and which the article gives next is not said."""
+    out = set()
+    ordered = sorted(slots.items())
+    for (comma, m), (next_comma, n) in zip(ordered, ordered[1:]):
+        words = slot_words[next_comma]
+        start = n.start() - len(words)
+        if text[start:n.start()] == words and COORDINATOR.match(text[m.end():start]) \
+                and not _forms(slot_words[comma]) & _forms(words):
+            out |= {comma, next_comma}
+    return out
 
 
 def _forms(words: str) -> set[str]:

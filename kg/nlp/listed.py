@@ -35,6 +35,8 @@ BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
 BACK_REFERENCE = re.compile(r"\b(?:tersebut|itu|ini)\b|^\s*Adapun\b")  # the group of the sentence before
 CANDIDATES = re.compile(r"\bcalon\s+$", re.I)  # a list of candidates for a post holds none
 FORMER_BEFORE = re.compile(r"\b(?:mantan|eks)\s+$", re.I)
+ARRESTED_BEFORE = re.compile(r"\b(?:meringkus|menangkap|membekuk|mengamankan|menciduk|menahan|ditangkap|diringkus"
+                             r"|dibekuk|diamankan)\s+$", re.I)
 UNIT_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,5}\s*")  # "Wakil Ketua Pansus berisikan": the post's unit
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
 
@@ -107,6 +109,8 @@ def _lists_right_after_roles(text: str, sentences, posts: list[PostHit], persons
         for m in _roles().finditer(text, sent.start, sent.end):
             if not m.group()[0].islower() or CANDIDATES.search(text, max(sent.start, m.start() - 15), m.start()):
                 continue  # a capitalised role opens a post phrase with its institution ("Anggota KPU Tapin A")
+            if ARRESTED_BEFORE.search(text, max(sent.start, m.start() - 20), m.start()):
+                continue  # "tim langsung meringkus anggota Gopal, Popoy, dan Yoyo": a gang's members, caught
             members = _list_after(text, m.end(), persons, _list_end(text, m.end(), sentences, i))
             if len(members) >= 2 and not text[m.end():members[0].start].strip(" :"):
                 post = next((p for p in posts if p.start == m.start()), None)
