@@ -3642,6 +3642,16 @@ def test_names_cut_after_two_posts_of_one_sentence_and_a_gang_s_members_are_nobo
     assert ("Budi", "Kanit Reskrim", None) in posts
 
 
+def test_a_section_head_s_field_before_the_institution_is_the_post_s():
+    held = _orgs_of(_facts("Uang diberikan kepada M Rustam Efendy selaku Kepala Seksi Penuntutan Tindak Pidana Khusus "
+                           "Kejati Jateng, dan Adi Wicaksana selaku Kepala Seksi Eksekusi dan Eksaminasi Tindak Pidana "
+                           "Khusus Kejati Jateng. Kepala Seksi Budi Santoso hadir di Kejati Jateng."))
+    assert ("M Rustam Efendy", "Kepala Seksi Penuntutan Tindak Pidana Khusus", "Kejaksaan Tinggi Jawa Tengah") in held
+    assert ("Adi Wicaksana", "Kepala Seksi Eksekusi dan Eksaminasi Tindak Pidana Khusus",
+            "Kejaksaan Tinggi Jawa Tengah") in held
+    assert ("Budi Santoso", "Kepala Seksi", None) in held
+
+
 def test_a_company_the_article_writes_after_pt_is_no_person():
     facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
                    "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"

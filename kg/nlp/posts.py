@@ -202,6 +202,22 @@ NAMING_WORDS = frozenset({"bernama", "berinisial", "yakni", "yaitu"})
 BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")
 
 
+FIELD = re.compile(rf"(?:\s(?:{NAME_WORD}|dan|&))+")
+
+
+def _field_before_institution(text: str, end: int, orgs) -> str | None:
+    """The capitalised words of a unit's field between a unit head's post and the institution right after them
+    ("Kepala Seksi Penuntutan Tindak Pidana Khusus Kejati Jateng": the section's field, then the Kejati); None
+    where no institution follows them, and a name may stand there instead ("Kepala Seksi Budi Santoso")."""
+    for start in sorted(o.start for o in orgs if o.start > end):
+        gap = text[end:start].rstrip()
+        if FIELD.fullmatch(gap) and not gap.endswith((" dan", " &")):
+            return gap
+        if start - end > 80:
+            break
+    return None
+
+
 def post_words(label: str) -> str:
     """A post phrase without the holder's rank run into it ("Kepala Biro Penmas Brigjen"), a possessive
     ending ("Direktur Eksekutifnya", "kuasa hukumnya"), a word naming the holder ("bernama"), a word the
@@ -288,6 +304,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
             extension = text[end:cut].rstrip()
             label, end = label + extension, end + len(extension)
+        elif re.search(rf"\b{UNIT_WORDS}$", label) and (field := _field_before_institution(text, end, orgs)):
+            label, end = label + field, end + len(field)  # "Kepala Seksi Penuntutan Tindak Pidana Khusus Kejati Jateng"
         if faculty := FACULTY_AFTER.match(text, end):  # "Dekan FEB Universitas Udayana": the faculty is the post's
             label, end = label + faculty.group(), faculty.end()
         word_end = end
