@@ -3652,6 +3652,12 @@ def test_a_section_head_s_field_before_the_institution_is_the_post_s():
     assert ("Budi Santoso", "Kepala Seksi", None) in held
 
 
+def test_the_client_named_after_a_legal_team_s_chair_holds_no_post():
+    posts = _posts(_linked_facts("Ketua Tim Penasihat Hukum Kivlan Zen, Tonin Tachta, mengatakan hal itu."))
+    assert not any(name == "Kivlan Zen" for name, _, _ in posts)
+    assert any(name == "Tonin Tachta" for name, _, _ in posts)
+
+
 def test_a_company_the_article_writes_after_pt_is_no_person():
     facts = _facts("Jakarta - PT Tirta Kencana menggandeng Polda Metro Jaya untuk memasang kamera.\n"
                    "\"Secara teknis sudah siap, tinggal menunggu petunjuk dari pimpinan Tirta Kencana,\" ujarnya.\n"

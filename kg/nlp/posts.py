@@ -759,8 +759,10 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
                 OTHER_NAME_THEN_HOLDER.fullmatch(gap) and not any(post.end < q.start < after.start for q in posts))):
             after = None  # the first name after the post, or none: not one behind another name (but after the
             # office's other name: "Menteri PPN atau Badan Perencanaan Pembangunan Nasional B")
-        if after is not None and of_another(text, post.start, post.word_end, after.start):
-            # "asisten pribadi Imam Nahrawi, Miftahul Ulum": the name after the possessor holds it
+        if after is not None and (of_another(text, post.start, post.word_end, after.start)
+                                  or of_another(text, post.start, post.end, after.start)):
+            # "asisten pribadi Imam Nahrawi, Miftahul Ulum", "Ketua Tim Penasihat Hukum Kivlan Zen, Tonin Tachta": the
+            # name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
                           and POSSESSOR_THEN_HOLDER.fullmatch(text, after.end, p.start)), None)
         elif after is not None and post.served is not None and (holder := next(
