@@ -26,7 +26,7 @@ from kg.nlp.orgs import (GENERIC_LEVEL, GOVERNMENTS, OrgHit, article_local, find
                          short_forms_defined)
 from kg.nlp.persons import (PARTICLE, RUNNING_TICKET_BEFORE, SPEECH_AFTER, PersonHit, find_persons,
                              has_institution_word, inside_spelt_name, model_persons, with_bracketed_initials,
-                             without_abstract_lead)
+                             without_abstract_lead, without_lead)
 from kg.nlp.pipeline import Analysis, NerSpan, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
@@ -1199,8 +1199,7 @@ def _without_opening_words(text: str, persons: list[PersonHit]) -> list[PersonHi
         if rest and h.name_start == h.start and rest[:1].isupper() and first.casefold() in words("common_words") \
                 and rest in names and all(SENTENCE_OPENING.search(text, max(0, p.start - 4), p.start)
                                           for p in persons if p.name == h.name):
-            start = h.start + len(first) + 1
-            h = replace(h, start=start, text=text[start:h.end], name=rest, name_start=start)
+            h = without_lead(h, len(first) + 1)
         out.append(h)
     return out
 
@@ -1220,8 +1219,7 @@ def _without_member_numbers(text: str, persons: list[PersonHit], orgs: list[OrgH
         if number and h.name_start == h.start and text[:h.start].rstrip() and \
                 len(text[:h.start].rstrip()) in ends and \
                 (number.group().strip() != "I" or _named_alone(h.name[number.end():], names)):
-            start = h.start + number.end()
-            h = replace(h, start=start, text=text[start:h.end], name=h.name[number.end():], name_start=start)
+            h = without_lead(h, number.end())
         out.append(h)
     return out
 

@@ -215,9 +215,13 @@ def without_abstract_lead(hit: PersonHit) -> PersonHit:
     lead = ABSTRACT_NOUN_LEAD.match(hit.name) or COMPASS_LEAD.match(hit.name) or _connective_lead().match(hit.name)
     if lead is None or hit.name_start != hit.start:
         return hit
-    start = hit.start + lead.end()
-    name = hit.name[lead.end():]
-    return replace(hit, start=start, text=hit.text[lead.end():], name=name, name_start=start)
+    return without_lead(hit, lead.end())
+
+
+def without_lead(hit: PersonHit, length: int) -> PersonHit:
+    """The hit less the first `length` characters of its name, which opens it: words that open no name."""
+    start = hit.start + length
+    return replace(hit, start=start, text=hit.text[length:], name=hit.name[length:], name_start=start)
 
 
 def _plausible_name(name: str) -> bool:
