@@ -1216,8 +1216,8 @@ def _without_member_numbers(text: str, persons: list[PersonHit], orgs: list[OrgH
     out = []
     for h in persons:
         number = MEMBER_NUMBER.match(h.name)
-        if number and h.name_start == h.start and text[:h.start].rstrip() and \
-                len(text[:h.start].rstrip()) in ends and \
+        gap = text[max(0, h.start - 8):h.start]
+        if number and h.name_start == h.start and h.start - (len(gap) - len(gap.rstrip())) in ends and \
                 (number.group().strip() != "I" or _named_alone(h.name[number.end():], names)):
             h = without_lead(h, number.end())
         out.append(h)

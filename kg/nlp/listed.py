@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.persons import PersonHit
-from kg.nlp.posts import PostHit
+from kg.nlp.posts import PostHit, post_qualifier
 from kg.nlp.quotes import reporting_verbs
 from kg.nlp.text import alternation
 from kg.resources import lexicon, words
@@ -34,7 +34,6 @@ GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajar
 BETWEEN = re.compile(r"[^!?\n]{0,120}?(?:,|\bdan\b|\bserta\b|&)[^!?\n]{0,40}$")
 BACK_REFERENCE = re.compile(r"\b(?:tersebut|itu|ini)\b|^\s*Adapun\b")  # the group of the sentence before
 CANDIDATES = re.compile(r"\bcalon\s+$", re.I)  # a list of candidates for a post holds none
-FORMER_BEFORE = re.compile(r"\b(?:mantan|eks)\s+$", re.I)
 ARRESTED_BEFORE = re.compile(r"\b(?:meringkus|menangkap|membekuk|mengamankan|menciduk|menahan|ditangkap|diringkus"
                              r"|dibekuk|diamankan)\s+$", re.I)
 UNIT_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,5}\s*")  # "Wakil Ketua Pansus berisikan": the post's unit
@@ -172,12 +171,13 @@ def _group_post(text: str, window: tuple[int, int], posts: list[PostHit],
 
 
 def _former(text: str, lo: int, found: tuple[int, int, PostHit | None]) -> bool:
-    """A post of the window held formerly ("mantan pimpinan", "eks anggota")."""
+    """A post of the window held formerly ("mantan pimpinan", "eks anggota": kg/lexicons/post_qualifiers.tsv)."""
+    before = text[max(lo, found[0] - 8):found[0]].split()
     return (found[2] is not None and found[2].qualifier == "former") \
-        or FORMER_BEFORE.search(text, max(lo, found[0] - 8), found[0]) is not None
+        or bool(before) and post_qualifier(before[-1]) == "former"
 
 
 def _head(text: str, found: tuple[int, int, PostHit | None]) -> str:
-    """The role word of a post of the window, without "mantan"/"eks": "pimpinan" of "mantan pimpinan"."""
-    words = [w for w in text[found[0]:found[1]].casefold().split() if w not in ("mantan", "eks")]
-    return words[0] if words else ""
+    """The role word of a post of the window, without its qualifier: "pimpinan" of "mantan pimpinan"."""
+    words = [w for w in text[found[0]:found[1]].split() if post_qualifier(w) is None]
+    return words[0].casefold() if words else ""

@@ -792,9 +792,6 @@ def _named_institution(words: str, forms: dict[str, set[str]]) -> tuple[str, str
     return None
 
 
-FORMER_GROUP = re.compile(r"(?:mantan|eks)\s", re.I)
-
-
 def _listed_memberships(text: str, analysis: Analysis, listed: list[Listed], orgs: list[OrgHit],
                         keys: dict[PersonHit, str], found: list[Membership]) -> list[Membership]:
     """The post of a group for each name listed after it ("lima komisioner KPU, masing-masing A, B dan C"),
@@ -825,7 +822,7 @@ def _listed_memberships(text: str, analysis: Analysis, listed: list[Listed], org
         lo, hi = min(item.start, item.person.start), max(item.end, item.person.end)
         elected = "elect" if ELECT_BEFORE.search(text, max(0, item.start - 40), item.start) \
             or ELECTED_GROUP.match(text, item.end) else None
-        if (item.post is not None and item.post.qualifier == "former") or FORMER_GROUP.match(words):
+        if (item.post is not None and item.post.qualifier == "former") or post_qualifier(words.split()[0]) == "former":
             elected = "former"  # "Beberapa eks pimpinan KPK ... Antara lain, A, B": the group's post held formerly
         out.append(Membership(key, role, org, sentence,
                               Mention(lo, hi, text[lo:hi], sentence), item.person.rank, elected, 0.7))

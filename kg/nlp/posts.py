@@ -29,6 +29,7 @@ COUNCIL_NAME = re.compile(r"\bDewan\s+$")
 # the words that open a unit's name inside an institution ("Kepala Bidang Humas", "Divisi Hukum")
 UNIT_WORDS = r"(?:Bidang|Divisi|Seksi|Bagian|Urusan|Fraksi|Satuan|Pusat|Biro|Unit|Subbagian|Subbag|Subdit|Subdirektorat|Subbid|Subbidang)"
 UNIT_NAME = re.compile(rf"\b{UNIT_WORDS}\s+$")
+UNIT_WORD_END = re.compile(rf"\b{UNIT_WORDS}$")  # "Kepala Seksi": a unit head's post, its field may follow
 EXTENSION = re.compile(rf"(?:\s{UNIT_WORDS}(?:\s\([A-Za-z]{{2,12}}\))?(?:\s(?:{NAME_WORD}|[A-Z]{{3,6}}(?![\w-])|dan|&))+)")
 # a faculty's abbreviation before its university ("Dekan FEB Universitas Udayana"): the faculty is in the post,
 # the university is the institution
@@ -304,7 +305,7 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
             extension = text[end:cut].rstrip()
             label, end = label + extension, end + len(extension)
-        elif re.search(rf"\b{UNIT_WORDS}$", label) and (field := _field_before_institution(text, end, orgs)):
+        elif UNIT_WORD_END.search(label) and (field := _field_before_institution(text, end, orgs)):
             label, end = label + field, end + len(field)  # "Kepala Seksi Penuntutan Tindak Pidana Khusus Kejati Jateng"
         if faculty := FACULTY_AFTER.match(text, end):  # "Dekan FEB Universitas Udayana": the faculty is the post's
             label, end = label + faculty.group(), faculty.end()
