@@ -28,7 +28,9 @@ same places in the same news (`_one_bearer_in_context`: "Sancho" in football new
 when it is likelier that person than not and the longer name's own articles call it by the bare name,
 or when its own headline names it in full (`_named_in_headline`: "Kanye" under "Kanye West ...").
 Last, one-word names that no longer name holds join on weaker evidence (VOTE), each node of one
-cluster linked so to each of the other (`_unshared_names`).
+cluster linked so to each of the other (`unshared_names`). These weaker joins of bare names need some
+agreement beside the names (a post, a place, a person, a headline word ...): a probability that comes
+from the names alone is no evidence that two bare "Mimi" or a "Purwadi" and a "Purwadi Sutanto" are one.
 """
 from __future__ import annotations
 
@@ -73,8 +75,8 @@ def cluster(records: dict[str, PersonRecord], pairs: Iterable[ScoredPair], thres
     candidates = [p for p in pairs if p.probability >= VOTE and (len(records[p.a].words) == 1) != (len(records[p.b].words) == 1)]
     weak = [p for p in pairs if p.probability < threshold and p.names != "none"]
     named = [p for p in pairs if p.names != "none"]
-    unshared = _unshared_names(records)
-    likely = sorted((p for p in pairs if p.probability >= VOTE and p.names == "same" and records[p.a].words == records[
+    unshared = unshared_names(records)
+    likely = sorted((p for p in pairs if p.probability >= VOTE and p.evidence and p.names == "same" and records[p.a].words == records[
         p.b].words and records[p.a].words in unshared), key=lambda p: (-p.probability, p.a, p.b))
     pairs = [p for p in pairs if p.probability >= threshold]
     parent: dict[str, str] = {}
@@ -158,7 +160,7 @@ def _one_longer_name(records: dict[str, PersonRecord], pairs: list[ScoredPair]) 
             and relation(records[p.a].label, records[p.b].label) == "same"]
 
 
-def _unshared_names(records: dict[str, PersonRecord]) -> set[tuple[str, ...]]:
+def unshared_names(records: dict[str, PersonRecord]) -> set[tuple[str, ...]]:
     """One-word names that no name of two words or more in the store holds (no label nor other name:
     "Novarita" with no "Novarita Sari"): no namesake the news names in full, so two nodes of such a
     name that are likelier one person than two (VOTE) join, where a name that full names hold ("Dewi":
@@ -305,7 +307,7 @@ def _one_bearer_in_context(records: dict[str, PersonRecord], pairs: list[ScoredP
             targets[lone].add(find(other))
             context = (p.probability >= FLOOR and _shared_specific(one.named, full.named) >= SHARED_NAMED
                        and one.desks & full.desks)
-            called = (p.probability >= VOTE and one.words[0] in rare
+            called = (p.probability >= VOTE and p.evidence and one.words[0] in rare
                       and one.words in full.naming())  # its articles call it so too
             if (context or called) and (lone not in best or best[lone].probability < p.probability):
                 best[lone] = p
@@ -389,7 +391,8 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
     Candidates that are two names glued (`_glued`) are left out. The choice is the candidate named in most articles among those at `threshold` or above and
     within MARGIN of the most probable (a bare name in the news is the prominent bearer's); None
     when another candidate within MARGIN cannot be the same person and the choice is not named in
-    PROMINENCE times as many articles."""
+    PROMINENCE times as many articles, unless the node's own article names exactly one of them in full
+    ("Prabowo" of "Prabowo-Sandi" in an article naming Prabowo Subianto, not Edhy Prabowo)."""
     labels: dict[tuple[str, ...], set[str]] = defaultdict(set)  # a longer name → the articles naming it
     for r in records.values():
         if len(r.words) > 1:
@@ -421,7 +424,8 @@ def _choose_longer_names(records: dict[str, PersonRecord], pairs: list[ScoredPai
         if any(
                 _apart(rec.label, rec.graphs, records[o].label, records[o].graphs)
                 and len(rec.graphs) < PROMINENCE * len(records[o].graphs) for _, o in close if o != best):
-            out[node] = None
+            beside = [o for p, o in eligible if records[o].graphs & records[node].graphs]
+            out[node] = beside[0] if len(beside) == 1 else None
         else:
             out[node] = best
     return out

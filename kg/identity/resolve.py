@@ -1,7 +1,8 @@
 """Identity resolution over a whole store: one canonical node per person across the articles.
 
 `resolve_persons(store)` reads every person node (kg.identity.records), scores candidate pairs
-(kg.identity.scoring), joins them without over-merging (kg.identity.clusters), renames the joined
+(kg.identity.scoring), joins them without over-merging (kg.identity.clusters), scores the one-word
+names left alone against whole clusters and joins them so (kg.identity.context), renames the joined
 nodes to their canonical node in every article graph (`Store.rename`) and writes one identity graph
 per canonical node: its names, the evidence and the match probability. With `graphs`, only nodes of
 those article graphs may join (the end of `kg build`): clusters that none of them joins are not
@@ -20,6 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.graph import SerializedGraph, Store
 from kg.identity.clusters import Cluster, cluster
+from kg.identity.context import second_pass
 from kg.identity.records import PersonRecord, read_persons
 from kg.identity.scoring import score
 from kg.nlp.text import id_slug
@@ -55,7 +57,11 @@ def resolve_persons(store: Store, graphs: Iterable[str] | None = None,
     pairs = score(records, model, only=fresh)
     if fresh is not None:
         pairs = [p for p in pairs if p.a in fresh or p.b in fresh]
-    touched = [c for c in cluster(records, pairs, existing=_existing(records)) if c.links]
+    clusters = cluster(records, pairs, existing=_existing(records))
+    say("identity: scoring the one-word names left alone against whole clusters")
+    clusters = second_pass(records, clusters, lambda c: canonical(c, records),
+                           lambda merged, alone: score(merged, model, only=alone), lone=fresh)
+    touched = [c for c in clusters if c.links]
     renames: dict[str, tuple[str, str]] = {}
     identity: list[SerializedGraph] = []
     stale: set[str] = set()
