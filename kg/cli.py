@@ -191,8 +191,7 @@ def _parser() -> argparse.ArgumentParser:
                          "(default: corpus/heldout)")
     ev.add_argument("--heldout-subset", type=Path, action="append",
                     help="a file of ids of held-out articles to report apart as well (repeatable; default: "
-                         "corpus/heldout_last.txt, the last draw, whose gold and misses nobody read before it was scored, "
-                         "and corpus/heldout_settled.txt, the draws whose doubly annotated articles were settled)")
+                         "corpus/heldout_last.txt, the last draw, whose gold and misses nobody read before it was scored)")
     ev.add_argument("-o", "--output", type=Path, default=Path("bench") / "EXTRACTION_RESULTS.md")
     ev.set_defaults(func=_evaluate)
     return p

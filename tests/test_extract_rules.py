@@ -436,8 +436,40 @@ def test_a_name_the_model_s_post_phrase_runs_into_after_a_comma_begins_there():
                   for w in ("Ketua Divisi Teknis, Endun", "Ketua Divisi Hukum, Kapolres", "Galeh"))
     persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n))
                for n in ("Abdul Haq", "Budi Santoso", "Akbar Tanjung")]
-    names = [h.name for h in _names_begun_in_post_phrases(text, Analysis((), model, text), persons)]
+    names = [h.name for h in _names_begun_in_post_phrases(text, Analysis((), model, text), persons, [])]
     assert names == ["Endun Abdul Haq", "Budi Santoso", "Galeh Akbar Tanjung"]  # a post word is no name
+
+
+def test_a_name_the_model_s_post_phrase_runs_into_after_an_institution_begins_there():
+    """"Direktur Eksekutif Poltracking Hanta" read as one post phrase, "Yuda" as the name: the holder is
+    Hanta Yuda. A phrase that ends with the institution leaves the name as it is."""
+    from kg.nlp.extract import _names_begun_in_post_phrases
+    from kg.nlp.orgs import find_orgs
+    from kg.nlp.persons import PersonHit
+    from kg.nlp.pipeline import Analysis, NerSpan
+
+    text = ("Direktur Eksekutif Poltracking Hanta Yuda mengatakan survei itu akurat. Peneliti Perludem "
+            "Fadli Ramadhanil menambahkan.")
+    model = tuple(NerSpan(text.index(w), text.index(w) + len(w), "POST", w)
+                  for w in ("Direktur Eksekutif Poltracking Hanta", "Peneliti Perludem"))
+    persons = [PersonHit(text.index(n), text.index(n) + len(n), n, n, text.index(n))
+               for n in ("Yuda", "Fadli Ramadhanil")]
+    orgs = find_orgs(text, [])
+    names = [h.name for h in _names_begun_in_post_phrases(text, Analysis((), model, text), persons, orgs)]
+    assert names == ["Hanta Yuda", "Fadli Ramadhanil"]
+
+
+def test_election_watchdogs_and_pollsters_are_institutions_not_the_first_words_of_their_researchers_names():
+    text = ("Peneliti Kode Inisiatif Violla Reininda menilai putusan itu tepat. Direktur Eksekutif Charta Politika "
+            "Yunarto Wijaya mengatakan elektabilitas naik. Peneliti Netgrit Hadar Nafis Gumay juga berpendapat sama. "
+            "Ketua Konstitusi dan Demokrasi Inisiatif (Kode Inisiatif) Veri Junaidi menilai, uji materi tidak mudah.")
+    facts = extract(Article("watchdogs", text, published=date(2019, 9, 1)))
+    names = {e.key: e.label for e in facts.entities}
+    held = {(names[m.person], m.role.label, names.get(m.organization)) for m in facts.memberships}
+    assert held == {("Violla Reininda", "Peneliti", "Konstitusi dan Demokrasi Inisiatif"),
+                    ("Yunarto Wijaya", "Direktur Eksekutif", "Charta Politika Indonesia"),
+                    ("Hadar Nafis Gumay", "Peneliti", "Network for Democracy and Electoral Integrity"),
+                    ("Veri Junaidi", "Ketua", "Konstitusi dan Demokrasi Inisiatif")}
 
 
 def test_institutions_the_model_reads_as_one_across_a_list_stay_two():

@@ -86,7 +86,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = _model_vetoed(persons, analysis, {p.end for p in posts if (p.org is not None or p.area is not None)
                                                     and _unplaced(p) != "acronym"},
                                 frozenset(p.end for p in posts if p.area and p.definition.serves))
-        persons = _names_begun_in_post_phrases(text, analysis, persons)
+        persons = _names_begun_in_post_phrases(text, analysis, persons, orgs)
         persons += _names_after_model_posts(analysis, persons, blocked)
         persons += _names_ending_model_institutions(analysis, persons, orgs, places)
         orgs = _orgs_cut_at_names_ending_them(text, orgs, persons)
@@ -1035,19 +1035,27 @@ def _written_within(text: str, start: int, end: int, form: str) -> bool:
 
 
 LAST_WORDS_AFTER_COMMA = re.compile(r",\s*(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*$")
+WORDS_AFTER_INSTITUTION = re.compile(r"\s(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 
 
-def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
+def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[PersonHit],
+                                 orgs: list[OrgHit]) -> list[PersonHit]:
     """A name the model's post phrase runs into after a comma ("Ketua Divisi Teknis Penyelenggaraan Pemilu,
-    Endun Abdul Haq": the phrase ends after "Endun") begins there: capitalised words after the phrase's last
-    comma, right before a name the rules found, that are no words of posts, ranks, institutions' short forms
-    ("Kepala Bidang P2P, Dinkes Kobar Ahmad Sulkan") or sentence openers."""
+    Endun Abdul Haq": the phrase ends after "Endun") or after an institution the rules found ("Direktur
+    Eksekutif Poltracking Hanta Yuda": the phrase ends after "Hanta") begins there: capitalised words after
+    the phrase's last comma or that institution, right before a name the rules found, that are no words of
+    posts, ranks, institutions' short forms ("Kepala Bidang P2P, Dinkes Kobar Ahmad Sulkan"), regions (the
+    institution's branch: "Humas LIPI Ambon Budi Santoso") or sentence openers."""
     ends = {e.end: e for e in analysis.entities if e.label == "POST"}
     out = []
     for h in persons:
         phrase = ends.get(h.name_start - 1) if text[h.name_start - 1:h.name_start] == " " else None
         # its words after its last comma, or all of it right after a comma ("Humas Bawaslu Kaltim, Galeh Akbar ...")
         run = LAST_WORDS_AFTER_COMMA.search(text, max(0, phrase.start - 2), phrase.end) if phrase else None
+        if run is None and phrase is not None:
+            run = next((m for o in orgs if phrase.start < o.start and o.end < phrase.end
+                        and (m := WORDS_AFTER_INSTITUTION.fullmatch(text, o.end, phrase.end))
+                        and not gazetteer().candidates(m.group("words").split()[0])), None)
         if run is None or any(w in title_words() or w in words("name_stopwords") or w.casefold() in post_head_words()
                               or w in institution_short_forms() for w in run.group("words").split()):
             out.append(h)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from dataclasses import replace
 from functools import cache
@@ -599,8 +599,11 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
     set_aside = [Stretch(p.start, max(p.end, p.word_end)) for p in posts if p.qualifier in ("none", "of")]
     longer = {}  # the model's post phrase where it holds the rules' and more ("Staf Ahli Gubernur", "Ketua Divisi Teknis")
     names = [Stretch(h.start, h.end) for h in persons]
+    # an institution the rules know right after a post the lexicon knows: where the post ends
+    after_posts = [Stretch(o.start, o.end) for o in orgs if not o.key.startswith("org:x-")
+                   and any(s.end < o.start and not text[s.end:o.start].strip() for s in rule_posts)]
     for e in analysis.entities:
-        span = _post_words(text, Stretch(e.start, e.end), names) if e.label == "POST" else None
+        span = _post_words(text, Stretch(e.start, e.end), names, after_posts) if e.label == "POST" else None
         if span is None or any(overlaps(span.start, span.end, s.start, s.end) for s in set_aside):  # "calon Gubernur", "mewakili Bupati"
             continue
         said = text[span.start:span.end].split()
@@ -869,11 +872,17 @@ def _bracketed_institution(text: str, person: PersonHit, orgs: list[OrgHit]) -> 
 POST_TAIL = re.compile(r"(?:[\s(),.;:/-]+|\s+(?:dari|di|dan|serta|yang|untuk|pada|ke|sebagai|sekaligus|merangkap))+$")
 
 
-def _post_words(text: str, span: Stretch, names: list[Stretch]) -> Stretch | None:
+def _post_words(text: str, span: Stretch, names: list[Stretch], institutions: Iterable[Stretch] = ()) -> Stretch | None:
     """A post phrase of the model without what does not belong to it: a name it runs into ("Presiden
-    RI Joko Widodo ("), a dangling bracket or joining word ("Pakar Hukum dari", "Divisi Teknis)", "Direktur
-    sekaligus" of "Direktur sekaligus Komisaris PT SDS")."""
-    end = min([n.start for n in names if span.start < n.start < span.end] + [span.end])
+    RI Joko Widodo ("), one of `institutions` (those the rules found right after the lexicon's post) and
+    the words it runs on into after it ("Ketua Konstitusi dan Demokrasi Inisiatif (Kode Inisiatif": the
+    post is "Ketua", held there; a phrase ending with the institution, "pimpinan KPK", is the post
+    with its institution, read as such further on; "Koordinator Koalisi Mahasiswa Dan Pemuda Cinta KPK"
+    has no lexicon post right before it), a dangling
+    bracket or joining word ("Pakar Hukum dari", "Divisi Teknis)", "Direktur sekaligus" of "Direktur
+    sekaligus Komisaris PT SDS")."""
+    end = min([n.start for n in names if span.start < n.start < span.end]
+              + [i.start for i in institutions if span.start < i.start and i.end < span.end] + [span.end])
     tail = POST_TAIL.search(text, span.start, end)
     end = tail.start() if tail else end
     return Stretch(span.start, end) if end - span.start >= 3 else None

@@ -35,9 +35,9 @@ DEFAULT_GOLD = (Path("../shared/eval/dev"), Path("../shared/eval/train"), Path("
 DEFAULT_HELDOUT = Path("corpus/heldout")
 #: the articles annotated after the rules were written (corpus/README.md): reported apart by `kg evaluate`
 DEFAULT_SUBSET = Path("corpus/annotated_last.txt")
-#: reported apart as well: the last held-out draw, whose gold and missed facts nobody had read when it was scored,
-#: and the draws whose doubly annotated articles were settled
-DEFAULT_HELDOUT_SUBSETS = (Path("corpus/heldout_last.txt"), Path("corpus/heldout_settled.txt"))
+#: reported apart as well: the last held-out draw, whose gold and missed facts nobody had read when it was
+#: scored (corpus/heldout_settled.txt, the draws whose doubly annotated articles were settled, is all of them)
+DEFAULT_HELDOUT_SUBSETS = (Path("corpus/heldout_last.txt"),)
 SYSTEMS = ("rules", "learned", "hybrid")
 
 
