@@ -4689,3 +4689,19 @@ def test_a_commander_s_unit_written_by_its_name_then_the_ranked_holder():
     assert _orgs_of(facts) == {("Cahyo Suryanto", "Wadanyon", "Batalyon A Pelopor"),
                                ("Minggit Tribowo", "Danlanud", "Pangkalan Udara Sultan Hasanuddin")}
     assert "Sultan Hasanuddin" not in _persons(facts)
+
+
+def test_a_party_board_whose_party_the_scraper_cut_out_is_no_institution():
+    """"Ketua DPP  ,  , mengatakan": the party's name and the chair's are gone; "DPP" alone is every
+    party's central board, no institution of its own, so the chair's post is kept without one."""
+    facts = _facts("Menanggapi hal itu, Ketua DPP  ,  , mengatakan, keputusan merotasi anggota di Komisi XI untuk "
+                   "menjalankan kebijakan partai.\nAce menilai, merotasi anggota dari satu komisi ke komisi lain adalah "
+                   "hal yang biasa terjadi di Partai Golkar.\n\"Soal biasa dalam rotasi,\" kata Ace saat dihubungi.")
+    assert not any(e.label == "DPP" for e in facts.entities)
+    assert not any(org == "DPP" for _, _, org in _orgs_of(facts))
+
+
+def test_a_post_whose_holder_the_sentence_says_fell_from_it_was_held_formerly():
+    facts = _facts("Aksi itu berujung lengsernya Presiden Mesir Hosni Mubarak. Presiden Joko Widodo menanggapi aksi itu.")
+    assert ("Hosni Mubarak", "Presiden", "former") in _posts(facts)
+    assert ("Joko Widodo", "Presiden", None) in _posts(facts)

@@ -441,9 +441,11 @@ BRANCHES_OF_A_KIND = re.compile(r"\b(?:Kabupaten|Kab\.?)\s*/\s*Kota\b", re.IGNOR
 def _kind_of_government(hit: OrgHit) -> bool:
     """"Pemda", "DPRD", "Pemerintah Kabupaten" that the text does not place (an article-local node): the kind
     of body ("pemda harus menganggarkan ..."), not one the gold annotates (cross-validated: Organization +.001);
-    nor the branches of a kind together ("KPU Kabupaten/Kota")."""
+    nor the branches of a kind together ("KPU Kabupaten/Kota"), nor a party's board with no party ("DPP":
+    kg/lexicons/not_institutions.tsv)."""
     return hit.area is None and (hit.type in REGIONAL_BODIES and is_article_local(hit)
-                                 or BRANCHES_OF_A_KIND.search(hit.text) is not None)
+                                 or BRANCHES_OF_A_KIND.search(hit.text) is not None
+                                 or hit.label in words("not_institutions"))  # "Ketua DPP  ,": the party cut out
 
 
 def _cut_at_name(text: str, post: PostHit, entities) -> PostHit:
