@@ -4705,3 +4705,13 @@ def test_a_post_whose_holder_the_sentence_says_fell_from_it_was_held_formerly():
     facts = _facts("Aksi itu berujung lengsernya Presiden Mesir Hosni Mubarak. Presiden Joko Widodo menanggapi aksi itu.")
     assert ("Hosni Mubarak", "Presiden", "former") in _posts(facts)
     assert ("Joko Widodo", "Presiden", None) in _posts(facts)
+
+
+@pytest.mark.parametrize("name", ["Dilan", "Alamsyah"])
+def test_a_one_word_name_ending_the_attribution_after_a_post_and_a_comma_is_the_speaker(name):
+    """'"...," tegas Koordinator aksi, Dilan.': the name behind a reporting verb, a post and a comma speaks,
+    though neither the model nor the lexicon knows it as a name."""
+    facts = _facts("Massa tiduran di depan gedung KPK.\n\"Sikap arogan pimpinan KPK sebagai bentuk pelecehan terhadap "
+                   f"wibawa Presiden,\" tegas Koordinator aksi, {name}.")
+    label = {e.key: e.label for e in facts.entities}
+    assert [(label[q.speaker], q.text[:12]) for q in facts.quotations] == [(name, "Sikap arogan")]

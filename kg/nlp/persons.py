@@ -444,6 +444,8 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
         evidence = "post"
     elif SPEECH_AFTER.search(before) or _speech_before().match(after):
         evidence = "speech"
+    elif _after_speech_and_post(text, titles_start, end, post_ends, post_starts):
+        evidence = "attribution"
     elif CANDIDATE_BEFORE.search(text[max(0, titles_start - 80):titles_start]) or CANDIDATE_AFTER.match(after):
         evidence = "candidate"
     elif (link := APPOSITION.match(text, end)) and link.end() in post_starts:
@@ -455,6 +457,22 @@ def _judge(text: str, start: int, end: int, post_ends: dict[int, str], post_star
     if evidence is None:
         return None
     return PersonHit(titles_start, end, text[titles_start:end], name, start, rank, evidence)
+
+
+# a post's field in lower case, then the comma before its holder: "Koordinator aksi, "
+FIELD_THEN_COMMA = re.compile(r"(?:\s+[a-z]\w*){0,3}\s*,\s*")
+CLAUSE_END = re.compile(r"\s*(?:[.,;]|$)")
+
+
+def _after_speech_and_post(text: str, start: int, end: int, post_ends: dict[int, str],
+                           post_starts: frozenset[int]) -> bool:
+    """A name that ends the attribution after a quote, behind a reporting verb, a post and a comma ("...,"
+    tegas Koordinator aksi, Dilan."): the speaker, whether or not the model or the lexicon knows the name."""
+    if not CLAUSE_END.match(text, end):
+        return False
+    return any(FIELD_THEN_COMMA.fullmatch(text, p, start) and any(
+        p - 60 <= s < p and SPEECH_AFTER.search(text, max(0, s - 12), s) for s in post_starts)
+        for p in post_ends if start - 40 <= p < start)
 
 
 # After a post's words: the rest of a hyphenated unit name, a comma, then a name and a lowercase word
