@@ -4715,3 +4715,14 @@ def test_a_one_word_name_ending_the_attribution_after_a_post_and_a_comma_is_the_
                    f"wibawa Presiden,\" tegas Koordinator aksi, {name}.")
     label = {e.key: e.label for e in facts.entities}
     assert [(label[q.speaker], q.text[:12]) for q in facts.quotations] == [(name, "Sikap arogan")]
+
+
+def test_an_institution_named_in_english_between_a_post_and_its_holder_is_where_the_post_is_held():
+    """"Direktur Eksekutif indEX Research Vivin Sri Wahyuni": not "Research" (the model's own institution)
+    nor a post "Direktur Eksekutif indEX"; "Direktur Eksekutif Indonesia Political Review Ujang Komarudin",
+    where the model reads "Political Review Ujang Komarudin" as one name."""
+    facts = _facts("\"Sebanyak 87,5 persen responden setuju,\" ungkap Direktur Eksekutif indEX Research Vivin Sri "
+                   "Wahyuni di Jakarta, Selasa (17/9/2019).\nDirektur Eksekutif Indonesia Political Review Ujang "
+                   "Komarudin menambahkan, survei itu wajar.")
+    assert _orgs_of(facts) == {("Vivin Sri Wahyuni", "Direktur Eksekutif", "indEX Research"),
+                               ("Ujang Komarudin", "Direktur Eksekutif", "Indonesia Political Review")}

@@ -58,7 +58,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     text = article.text
     gaz = gazetteer()
     analysis = replace(analysis, entities=_first_names_out_of_institutions(
-        text, _without_units_read_as_names(text, _without_documents(text, analysis.entities)),
+        text, _post_phrases_through_english_names(
+            text, _without_units_read_as_names(text, _without_documents(text, analysis.entities))),
         lambda w: bool(gaz.candidates(w))))
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
     places = _names_after_places(text, find_places(text, dateline), analysis.entities) if rules else []
@@ -680,7 +681,7 @@ def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]+[a-z]?")  # "HMI", "LSPR", "PBNU"
 COUNTRY_MARKS = frozenset({"RI", "NKRI"})  # the country's, no institution's short form
 NEIGHBOURHOODS = frozenset({"RT", "RW"})  # "Ketua RW 3 Kelurahan Kauman": a neighbourhood, no institution
-LOWER_WORDS = re.compile(r"(?:\s+[a-z]\S*)*\s*")
+LOWER_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*(?!\S))*\s*")  # not "indEX", an institution's name
 ROMAN = re.compile(r"[IVXL]+")  # "Wakil Rektor IV UNS": the post's number
 
 
@@ -1251,6 +1252,32 @@ def _without_documents(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpa
 
 SHORT_FORM_AFTER = re.compile(r"\s*\((?P<abbr>[A-Za-z]{3,12})\)")
 WORD_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)\s+$")
+
+
+@cache
+def _english_name_after_post() -> re.Pattern[str]:
+    """Capitalised words ending with a word that names institutions in English, then a capitalised word."""
+    return re.compile(rf"(?:\s+[A-Z][\w&'-]*){{0,3}}?\s+(?:{alternation(words('english_institution_words'))})(?=\s+[A-Z])")
+
+
+def _post_phrases_through_english_names(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
+    """The model's post phrase run on through the institution after it whose name ends with a word that
+    names institutions in English, right before the holder's name ("Direktur Eksekutif indEX" + "Research"
+    + "Vivin Sri Wahyuni", "Direktur Eksekutif Indonesia" + "Political Review" + "Ujang Komarudin"): the
+    post finder then reads the institution's name off the phrase's end, as it does when the model reads it
+    all as the post ("Pengamat politik Indonesian Public Institute"). The model's names inside it go."""
+    grown = {e: NerSpan(e.start, m.end(), "POST", text[e.start:m.end()]) for e in entities
+             if e.label == "POST" and (m := _english_name_after_post().match(text, e.end))}
+    if not grown:
+        return entities
+    out = []
+    for e in entities:
+        g = next((g for g in grown.values() if g.start <= e.start < g.end), None)
+        if e in grown or g is None:
+            out.append(grown.get(e, e))
+        elif e.end > g.end + 1:  # "Political Review Ujang Komarudin" read as one name: the name after it
+            out.append(NerSpan(g.end + 1, e.end, e.label, text[g.end + 1:e.end]))
+    return tuple(out)
 
 
 def _without_units_read_as_names(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
