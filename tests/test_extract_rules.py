@@ -4726,3 +4726,11 @@ def test_an_institution_named_in_english_between_a_post_and_its_holder_is_where_
                    "Komarudin menambahkan, survei itu wajar.")
     assert _orgs_of(facts) == {("Vivin Sri Wahyuni", "Direktur Eksekutif", "indEX Research"),
                                ("Ujang Komarudin", "Direktur Eksekutif", "Indonesia Political Review")}
+
+
+def test_a_candidacy_written_short_is_no_post():
+    """"balon" (bakal calon) before a post and "Capim" (calon pimpinan) name candidacies, not posts held."""
+    facts = _facts("Saat ini, Yusri telah terdaftar sebagai balon Wali Kota Tangsel dari PDIP.\n\"Seluruh program sudah "
+                   "disampaikan saat fit and proper test,\" kata Capim KPK Firli Bahuri saat ditanya programnya.")
+    assert not any(person in ("Yusri", "Firli Bahuri") and qualifier != "none"
+                   for person, _, qualifier in _posts(facts))
