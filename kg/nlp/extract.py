@@ -1037,8 +1037,9 @@ def _written_within(text: str, start: int, end: int, form: str) -> bool:
     return 0 <= at <= start and end <= at + len(form)
 
 
-LAST_WORDS_AFTER_COMMA = re.compile(r",\s*(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*$")
-WORDS_AFTER_INSTITUTION = re.compile(r"\s(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+FIRST_NAME_WORDS = r"(?P<words>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"  # where a name begins inside a post phrase
+LAST_WORDS_AFTER_COMMA = re.compile(rf",\s*{FIRST_NAME_WORDS}\s*$")
+WORDS_AFTER_INSTITUTION = re.compile(rf"\s{FIRST_NAME_WORDS}")
 
 
 def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[PersonHit],
