@@ -1664,10 +1664,11 @@ def test_an_agency_named_with_its_region_is_that_region_s_agency():
     assert ("Syafri Lubis", "Dinas Perhubungan Provinsi DKI Jakarta") in held
 
 
-def test_a_commissioner_s_division_between_the_post_and_the_name():
+def test_a_commissioner_s_division_between_the_post_and_the_name_is_one_post_with_it():
     facts = _facts("Sementara, Komisioner Bawaslu Manado Divisi Pengawasan, Humas, dan Hubal, Taufik Wowor "
                    "menambahkan, pleno itu sah.")
-    assert ("Taufik Wowor", "Komisioner", "Badan Pengawas Pemilihan Umum Kota Manado") in _orgs_of(facts)
+    held = [(p, o) for name, p, o in _orgs_of(facts) if name == "Taufik Wowor"]
+    assert held == [("Komisioner Divisi Pengawasan, Humas, dan Hubal", "Badan Pengawas Pemilihan Umum Kota Manado")]
 
 
 def test_the_name_after_menurut_s_post_and_its_comma_is_the_speaker_not_the_statement():
@@ -2138,7 +2139,7 @@ def test_a_name_before_menjabat_holds_the_post_after_it():
     posts = _posts(facts)
     assert {("FX Hadi Rudyatmo", "Ketua", None), ("Budi Santoso", "Ketua", None),
             ("Andi Mallarangeng", "Menteri Pemuda dan Olahraga", "former"),
-            ("Baharudin Hamzah", "Anggota", None), ("Baharudin Hamzah", "Ketua Divisi", None)} <= posts
+            ("Baharudin Hamzah", "Anggota", None), ("Baharudin Hamzah", "Ketua Divisi Hukum dan Pengawasan", None)} <= posts
 
 
 def test_a_post_held_by_the_name_after_the_province_of_its_region():
@@ -4733,3 +4734,42 @@ def test_a_candidacy_written_short_is_no_post():
                    "disampaikan saat fit and proper test,\" kata Capim KPK Firli Bahuri saat ditanya programnya.")
     assert not any(person in ("Yusri", "Firli Bahuri") and qualifier != "none"
                    for person, _, qualifier in _posts(facts))
+
+
+def test_a_division_standing_alone_is_a_post_of_the_election_body_after_it_not_a_police_division():
+    facts = _facts("Rudi Hartono, Divisi Teknis Penyelenggaraan KPU Dharmasraya mengatakan data parpol akan diturunkan. "
+                   "Polda Jawa Timur berkoordinasi dengan Divisi Hubungan Internasional Polri.")
+    assert ("Rudi Hartono", "Divisi Teknis Penyelenggaraan", "Komisi Pemilihan Umum Kabupaten Dharmasraya") \
+        in _orgs_of(facts)
+    assert "Divisi Hubungan Internasional Polri" in _org_labels(facts)
+    assert not any(p.startswith("Divisi Hubungan") for _, p, _ in _orgs_of(facts))
+
+
+def test_a_division_s_post_is_held_in_the_body_of_its_holder_or_of_the_colleagues_named_with_it():
+    own = _facts("Ketua KPU RI Hasyim Rahman hadir. Konsultasi berlangsung di ruangan Anggota KPU NTT Baharudin Salim "
+                 "yang juga Ketua divisi Sosialisasi, Pendidikan Pemilih dan SDM.")
+    assert ("Baharudin Salim", "Ketua Divisi Sosialisasi, Pendidikan Pemilih dan SDM",
+            "Komisi Pemilihan Umum Provinsi Nusa Tenggara Timur") in _orgs_of(own)
+    listed = _linked_facts("Lima komisioner KPU Kabupaten Garut dilantik di Kantor KPU Pusat, Jakarta. Kelima "
+                           "komisioner yang dilantik yaitu Rina Marlina sebagai ketua, Dodi Saputra (Divisi Teknis) "
+                           "dan Asep Hidayat (Divisi Hukum). Ketua KPU Kabupaten Garut Rina Marlina berharap banyak.")
+    assert {(p, o) for name, p, o in _orgs_of(listed) if name in ("Dodi Saputra", "Asep Hidayat")} == {
+        ("Divisi Teknis", "Komisi Pemilihan Umum Kabupaten Garut"), ("Divisi Hukum", "Komisi Pemilihan Umum Kabupaten Garut")}
+
+
+def test_the_model_s_post_phrase_run_into_a_name_ends_with_the_division_s_field():
+    from kg.nlp.extract import _division_posts_before_names
+    from kg.nlp.pipeline import NerSpan
+    text = "Komisioner Divisi Teknis Erizal menuturkan rekapitulasi. Koordinator Divisi Hukum Polda Riau hadir."
+    second = text.index("Koordinator")
+    spans = (NerSpan(0, 31, "POST", text[:31]), NerSpan(second, second + 35, "POST", text[second:second + 35]))
+    assert [(s.label, s.text) for s in _division_posts_before_names(text, spans)] == [
+        ("POST", "Komisioner Divisi Teknis"), ("PER", "Erizal"), ("POST", "Koordinator Divisi Hukum Polda Riau")]
+
+
+def test_a_dateline_s_long_dash_parts_the_city_from_the_first_word():
+    facts = _facts("Harianjogja.com, SLEMAN—Bawaslu Kabupaten Sleman menetapkan hasil pengawasan. JOGJA—KPU Kota Jogja "
+                   "merampungkan rekapitulasi.")
+    orgs = _org_labels(facts)
+    assert {"Badan Pengawas Pemilihan Umum Kabupaten Sleman", "Komisi Pemilihan Umum Kota Yogyakarta"} <= orgs
+    assert not any("\u2014" in o for o in orgs)

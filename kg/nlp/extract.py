@@ -30,8 +30,8 @@ from kg.nlp.persons import (PARTICLE, RUNNING_TICKET_BEFORE, SPEECH_AFTER, Perso
 from kg.nlp.pipeline import Analysis, NerSpan, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
-from kg.nlp.posts import (COUNCIL, FACULTY_BEFORE, Holding, PostHit, after_post_of_another, find_posts, link_holders,
-                          post_qualifier)
+from kg.nlp.posts import (COUNCIL, DIVISION_MEMBERS, DIVISION_POSTS, FACULTY_BEFORE, Holding, PostHit,
+                          after_post_of_another, division_end, find_posts, link_holders, post_qualifier)
 from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
@@ -59,7 +59,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     gaz = gazetteer()
     analysis = replace(analysis, entities=_first_names_out_of_institutions(
         text, _post_phrases_through_english_names(
-            text, _without_units_read_as_names(text, _without_documents(text, analysis.entities))),
+            text, _division_posts_before_names(
+                text, _without_units_read_as_names(text, _without_documents(text, analysis.entities)))),
         lambda w: bool(gaz.candidates(w))))
     dateline = parse_dateline(text, lambda name: bool(gaz.candidates(name)))
     places = _names_after_places(text, find_places(text, dateline), analysis.entities) if rules else []
@@ -92,7 +93,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons += _names_ending_model_institutions(analysis, persons, orgs, places)
         orgs = _orgs_cut_at_names_ending_them(text, orgs, persons)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
-                                                [(p.start, p.word_end) for p in posts])
+                                                [(p.start, p.word_end) for p in posts]
+                                                + [(p.org.end, p.end) for p in posts if p.org and p.end > p.org.end])
         posts = [replace(p, org=wider_of[(p.org.start, p.org.end)])
                  if p.org is not None and (p.org.start, p.org.end) in wider_of else p for p in posts]
         orgs = orgs + _institutions_in_post_phrases(text, analysis, places, orgs, persons, posts)
@@ -1281,6 +1283,31 @@ def _post_phrases_through_english_names(text: str, entities: tuple[NerSpan, ...]
     return tuple(out)
 
 
+DIVISION_HOLDER = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
+
+
+def _division_posts_before_names(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
+    """The model's post phrase run on from an election body's division into its holder's name ("Komisioner
+    Divisi Teknis Erizal"): the post, a member's (DIVISION_MEMBERS), ends with the division's field
+    (kg/lexicons/division_fields.tsv), the capitalised words after it to the phrase's end are the name, unless
+    they are words of posts, ranks, titles, institutions or regions ("Divisi Humas Mabes")."""
+    out = []
+    for e in entities:
+        end = division_end(text, e.start, e.end) if e.label == "POST" else None
+        rest = DIVISION_HOLDER.fullmatch(text, end, e.end) if end is not None else None
+        opening = text[e.start:end].split(" Divisi")[0].split(" divisi")[0] if end is not None else ""
+        if rest is None or opening not in DIVISION_MEMBERS | {"", "Divisi"} or any(
+                w in title_words() or w in words("ranks") or w.casefold() in post_head_words()
+                or w in words("org_words") or w in institution_short_forms() or gazetteer().candidates(w)
+                for w in rest.group("name").split()) \
+                or any(o.label == "PER" and o.start < e.end and e.start < o.end for o in entities):
+            out.append(e)
+            continue
+        out += [NerSpan(e.start, end, "POST", text[e.start:end]),
+                NerSpan(rest.start("name"), e.end, "PER", rest.group("name"))]
+    return tuple(out)
+
+
 def _without_units_read_as_names(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
     """The model's names less a unit's name it reads as a person's: after a word that names institutions and
     before a short form opening with that word's first letters ("Kepala Pusat Veteriner Farma (Pusvetma)": the
@@ -1356,7 +1383,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
         if e.label not in ("ORG", "LOC") or e.label == "LOC" and capital_police_metro(text, e.start):
             continue
         if e.label == "ORG" and any(s <= e.start and e.end <= t for s, t in post_words):
-            continue  # "Deputi Bidang KBKR": a word of a post's field, not the institution
+            continue  # "Deputi Bidang KBKR", "Komisioner Bawaslu Bali Divisi Hukum": a post's field, no institution
         if e.label == "ORG" and COUNCIL.match(text, max(0, e.start - 1)):
             continue  # "Ketua Dewan Pembina DPP Partai Golkar": the council is part of the post, held in the party
         if e.label == "ORG" and (faculty := FACULTY_BEFORE.match(e.text)):  # "Dekan FEB Universitas Udayana"
@@ -1499,9 +1526,12 @@ def _no_institution(text: str, name: str) -> bool:
     a post run into the institution it is held in ("Kasatlantas Polres Jakarta Barat": the rules read
     both), a kind of body rather than one ("DPP", "SKPD": kg/lexicons/not_institutions.tsv), or an
     abbreviation the article spells out in lower case ("pedagang kaki lima (PKL)",
-    "alat peraga kampanye (APK)"). (Words the news writes in lower case were tried too: they dropped
+    "alat peraga kampanye (APK)"); a division's name ("Divisi Propam Polri") is one, though "Divisi" opens a post
+    of an election body's division too. (Words the news writes in lower case were tried too: they dropped
     "Persis", a name, and no false institution.)"""
-    if name.split()[0].casefold() in one_word_posts() or {name, _bracketed(name)[0]} & words("not_institutions"):
+    first = name.split()[0]
+    if (first.casefold() in one_word_posts() and first not in DIVISION_POSTS) \
+            or {name, _bracketed(name)[0]} & words("not_institutions"):
         return True
     return " " not in name and bool(name.isupper() and _lower_expansion(text, name))
 

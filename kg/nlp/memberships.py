@@ -53,7 +53,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
                                           [Stretch(p.start, p.end) for p in posts if p.area is not None
                                            or country_at(text, ABBREVIATION_AFTER.match(text, p.word_end).end())
                                            is not None or (p.org is None and CUT_SLOT.match(text, p.end) is not None)])
-    memberships = _heads_of_state(memberships, keys, article.published)
+    memberships = _heads_of_state(_divisions_in_colleagues_bodies(memberships, named), keys, article.published)
     memberships = _of_the_late(text, _of_that_time(text, _of_acting_groups(text, memberships)), keys)
     memberships = _of_the_replaced(text, _of_the_resigned(text, _of_earlier_volumes(text, memberships)), keys)
     memberships = _in_office_then(_of_the_elected(text, analysis, memberships, keys, named, article.published), keys,
@@ -903,7 +903,7 @@ def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit], posts: list
     out = []
     for m in memberships:
         definition = definition_of(m.role.label) if m.organization is None else None
-        if m.organization is None and DIVISION.search(m.role.label) and not (definition and definition.serves):
+        if m.organization is None and _division(m.role.label) and not (definition and definition.serves):
             definition = post_defs()["Ketua Divisi"]  # "Komisioner Divisi Teknis": a division serves where its head does
         if definition is not None:
             kinds = definition.serves or ((definition.implies,) if definition.implies else ())
@@ -913,6 +913,35 @@ def _implied_orgs(memberships: list[Membership], orgs: list[OrgHit], posts: list
                 m = replace(m, organization=next(iter(candidates)))
         out.append(m)
     return out
+
+
+def _divisions_in_colleagues_bodies(memberships: list[Membership], orgs: list[OrgHit]) -> list[Membership]:
+    """A division's post still without its institution, where the article names several election bodies,
+    is held in the one its holder or the posts of its sentence are held in (`_bodies_of_colleagues`)."""
+    kinds = post_defs()["Ketua Divisi"].serves
+    bodies = {o.key for o in orgs if o.type in kinds}
+    out = []
+    for m in memberships:
+        if m.organization is None and _division(m.role.label) and len(
+                chosen := _bodies_of_colleagues(m, memberships, bodies)) == 1:
+            m = replace(m, organization=next(iter(chosen)))
+        out.append(m)
+    return out
+
+
+def _division(label: str) -> bool:
+    """Whether a post is held in an election body's division ("Komisioner Divisi Teknis", "Kordiv Hukum")."""
+    return bool(DIVISION.search(label)) or label.split()[0].casefold() in ("kordiv", "koordiv")
+
+
+def _bodies_of_colleagues(m: Membership, memberships: list[Membership], candidates: set[str]) -> set[str]:
+    """Of the institutions a division's post may be held in, those its holder holds another post in ("Anggota
+    KPU NTT Baharudin Hamzah yang juga Ketua divisi Sosialisasi"), else those the holders of the posts named in
+    its sentence hold posts in ("Kelima komisioner yang dilantik yaitu A sebagai ketua, B (Divisi Teknis)", A
+    the Ketua KPU Garut elsewhere)."""
+    own = {o.organization for o in memberships if o.person == m.person} & candidates
+    colleagues = {o.person for o in memberships if o.sentence == m.sentence}
+    return own or {o.organization for o in memberships if o.person in colleagues} & candidates
 
 
 def _area_of(m: Membership, posts: list[PostHit]) -> str | None:

@@ -8,6 +8,7 @@ post takes the institution written after it; a regional office (Bupati Tapin) ha
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -206,6 +207,58 @@ BRACKETED = re.compile(r"\s*\([A-Z][^()\s]*\)(?=\s|$)|\s*\([A-Z][^()\s]*$")
 FIELD = re.compile(rf"(?:\s(?:{NAME_WORD}|dan|&))+")
 
 
+DIVISION_POSTS = ("Divisi", "Kordiv", "Koordiv")  # a post ending so names its division's field after it
+# the posts of an election body's members, whose division may follow ("Komisioner Divisi Teknis", "Anggota KPU
+# Garut Divisi Hukum"); after another post "Divisi" opens an institution's name ("Karopenmas Divisi Humas Polri")
+DIVISION_MEMBERS = frozenset({"Komisioner", "Anggota", "Ketua", "Wakil Ketua", "Koordinator"})
+
+
+@cache
+def _division_field_after(own: bool, after_institution: bool = False) -> re.Pattern[str]:
+    """A division's field (kg/lexicons/division_fields.tsv words, joined by commas, "dan" or "&"), after a
+    division post (`own`) or after the word "Divisi" following another post, or its institution and a comma."""
+    word = "|".join(sorted((f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words_of("division_fields")),
+                           key=len, reverse=True))
+    opening = "" if own else r"\s+[Dd][ei]visi"
+    comma = ",?" if after_institution else ""
+    words = rf"(?:{word})(?![\w-])(?:,?\s+(?:(?:dan|&)\s+)?(?:{word})(?![\w-]))*"
+    return re.compile(rf"{comma}(?P<field>{opening}\s+{words})")
+
+
+def _division_field(text: str, end: int, label: str) -> re.Match[str] | None:
+    """The field of an election body's division after a division post ("Kordiv Hukum", "Ketua divisi
+    Sosialisasi, Pendidikan Pemilih") or after "Divisi" following another post ("Komisioner Divisi Teknis
+    Erizal"): only the field's words, so a name after them stays a name."""
+    if label.endswith(DIVISION_POSTS):
+        return _division_field_after(True).match(text, end)
+    return _division_field_after(False).match(text, end) if label in DIVISION_MEMBERS else None
+
+
+LISTED_BEFORE = re.compile(r"(?:,|\bdan|\blainnya)\s+$")
+SPACE = re.compile(r"\s*")
+
+
+def _division_standing(text: str, start: int, end: int, org_at: dict[int, OrgHit], bodies: Sequence[str]) -> bool:
+    """Whether "Divisi" and its field stand as a post: ended by a comma, a bracket or a full stop, or by the
+    name of an election body ("Adriadi, Divisi Teknis Penyelenggaraan KPU Dharmasraya", "Budi (Divisi
+    Hukum)"), or in a list of divisions and their holders ("Komisioner lainnya Divisi Teknis A, Divisi Hukum
+    B dan Divisi Data C"); not a police division's name ("dengan Divisi Hubungan Internasional Polri")."""
+    field = _division_field_after(True).match(text, end)
+    if field is None:
+        return False
+    after = SPACE.match(text, field.end()).end()
+    org = org_at.get(after)
+    return text[after:after + 1] in (",", ")", ".") or (org is not None and org.type in bodies) or (
+        org is None and LISTED_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
+def division_end(text: str, start: int, end: int) -> int | None:
+    """Where the first "Divisi" and its field end between `start` and `end` ("Komisioner Divisi Teknis" of
+    the model's phrase "Komisioner Divisi Teknis Erizal"), if it stands there."""
+    m = _division_field_after(False).search(text, start, end)
+    return m.end() if m else None
+
+
 def _field_before_institution(text: str, end: int, orgs) -> str | None:
     """The capitalised words of a unit's field between a unit head's post and the institution right after them
     ("Kepala Seksi Penuntutan Tindak Pidana Khusus Kejati Jateng": the section's field, then the Kejati); None
@@ -268,8 +321,12 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
     hits = []
     for m in _pattern().finditer(text):
         word = m.group("post")
-        if any(o.start < m.start() and m.end() <= o.end for o in orgs):
-            continue  # "Karo Penmas Divisi Humas Polri": a word of an institution's name, not the post "Humas"
+        if hits and hits[-1].start < m.start() < hits[-1].end:
+            continue  # "Divisi Hukum" of "Komisioner Bawaslu Bali Divisi Hukum": the division of the post before
+        if any(o.start < m.start() and m.end() <= o.end for o in orgs) or (
+                word in DIVISION_POSTS and any(o.start == m.start() for o in orgs)):
+            continue  # "Karo Penmas Divisi Humas Polri": a word of an institution's name, not the post "Humas"; "Divisi
+            # Propam Polri": the institution, not a division's post
         if COUNCIL_NAME.search(text, max(0, m.start() - 8), m.start()):
             continue  # "Ketua Dewan Guru Besar UGM": a council's name, not the post "Guru Besar"
         if UNIT_NAME.search(text, max(0, m.start() - 12), m.start()):
@@ -282,6 +339,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         definition = post_defs().get(word) or _form_def(word)
         end = m.end()
         label = definition.label
+        if label == "Divisi" and not _division_standing(text, m.start(), end, org_at, definition.serves):
+            continue  # "Divisi Hubungan Internasional Polri": a police division, no election body's
         head = label.removesuffix(" Dewan")
         if head != label and head in post_defs() and COUNCIL.match(text, end - len(" Dewan")):
             # "Sekretaris Dewan Penasehat": the council's secretary, not the Sekretaris Dewan of a DPRD
@@ -299,6 +358,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
                 _portfolio(lower_case=True).match(text, end) if text[m.start()].islower() else None)
         if portfolio:
             label, end = label + _capitalised(portfolio.group()), portfolio.end()
+        elif division := _division_field(text, end, label):
+            label, end = label + division.group("field"), division.end("field")  # "Komisioner Divisi Teknis"
         elif label in unit_heads() and (unit := _units().match(text, end)):
             label, end = f"{label} {unit.group('unit')}", unit.end()  # "Kasat Intel", "asisten pribadinya": the unit is the post's
         elif ext:
@@ -344,6 +405,11 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end = national.end()  # "Dubes RI Rusdi Kirana": the country, not a word of the post
         if org is not None:
             end = org.end
+            division = _division_field_after(False, after_institution=True).match(text, end) \
+                if label in DIVISION_MEMBERS else None
+            if division:
+                label, end = label + division.group("field"), division.end("field")  # "Komisioner Bawaslu Bali
+                # Divisi Hukum, Data dan Informasi, Dewa": the commissioner's division
         start = m.start()
         deputy = DEPUTY.search(text, max(0, start - 7), start)
         deputy_form = label.startswith("Wa") and not label.startswith("Wali")  # "Wakapolda", "Wadir": a deputy already

@@ -18,9 +18,12 @@ NAME = "pemilu_kg.IndonesianTokenizer.v1"
 CONFIG = {"nlp": {"tokenizer": {"@tokenizers": NAME}}}
 
 
+DASH_BETWEEN_WORDS = r"(?<=\w)[\u2013\u2014]+(?=\w)"  # "SLEMAN\u2014Bawaslu": a dateline's dash, no word's
+
+
 def _infixes() -> list[str]:
-    """Indonesian infixes less the ones that split a word at a hyphen."""
-    return [p for p in Indonesian.Defaults.infixes if not re.search(p, "anak-anak")]
+    """Indonesian infixes less the ones that split a word at a hyphen; a long dash still splits."""
+    return [p for p in Indonesian.Defaults.infixes if not re.search(p, "anak-anak")] + [DASH_BETWEEN_WORDS]
 
 
 @spacy.registry.tokenizers(NAME)
