@@ -4773,3 +4773,21 @@ def test_a_dateline_s_long_dash_parts_the_city_from_the_first_word():
     orgs = _org_labels(facts)
     assert {"Badan Pengawas Pemilihan Umum Kabupaten Sleman", "Komisi Pemilihan Umum Kota Yogyakarta"} <= orgs
     assert not any("\u2014" in o for o in orgs)
+
+
+def test_a_panel_s_list_runs_on_through_brackets_titles_and_a_next_sentence_that_goes_on_with_it():
+    bracket = _facts("KPU Kota Surakarta menetapkan tujuh panelis debat kedua. Mereka adalah Dr. Rina Kartika, M.Si, "
+                     "Prof. Dr. Dra. Winarsih, M.Si. (keduanya adalah akademisi), Anton Saputra, S.Sos "
+                     "(profesional) dan Dra. Sri Lestari (tokoh masyarakat).")
+    assert {name for name, post, _ in _posts(bracket) if post == "panelis"} == {
+        "Rina Kartika", "Winarsih", "Anton Saputra", "Sri Lestari"}
+    next_sentence = _facts("Tema debat akan diumumkan oleh panelis yang terdiri dari berbagai ahli yakni Prof. Budi "
+                           "Hartono (Rektor Universitas Halu Oleo), Prof. La Ode Sabri (pakar filologi). Selanjutnya "
+                           "adalah Prof. Hasan Basri (pakar keuangan), kemudian Dr. Rahmat Hidayat (pakar hukum), dan "
+                           "Dr. Yusuf Kalla (pakar sosiologi).")
+    assert {name for name, post, _ in _posts(next_sentence) if post == "panelis"} == {
+        "Budi Hartono", "La Ode Sabri", "Hasan Basri", "Rahmat Hidayat", "Yusuf Kalla"}
+    title = _facts("Kemudian untuk tim perumus terdiri dari Prof. Ani Wardani, M.Ag., Ph.D dari UIN Mataram, Dr. "
+                   "Syamsul Bahri, M.Pd dari Universitas Mataram, serta Dr. Khairul Anam, M.Si dari UIN Mataram.")
+    assert {name for name, post, _ in _posts(title) if post == "perumus"} == {"Ani Wardani", "Syamsul Bahri",
+                                                                             "Khairul Anam"}

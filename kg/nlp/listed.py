@@ -4,7 +4,7 @@ C"; "... lima panelis yang merupakan akademisi. Mereka adalah Dr. A (Ekonomi), P
 The post is given once, to a group, and the names follow an introducing word (yakni, yaitu,
 adalah, antara lain, masing-masing, terdiri dari, seperti; or a verb that fills the post right before it
 with them: berisikan, diisi oleh, dijabat oleh) in the same sentence, or open the next
-sentence ("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,"), or follow an introducing word
+sentence ("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,", "Selanjutnya adalah"), or follow an introducing word
 after words that point back to the group of the sentence before ("Adapun tujuh orang yang dilantik
 tersebut yakni A, B"). Each name of the list holds the post; the post is the group's (a number or
 "para"/"tim" before it) or else the last post before the introducing word that many hold
@@ -27,7 +27,7 @@ INTRODUCER = re.compile(r"(?<!\w)(?:yaitu|yakni|ialah|adalah|antara lain|di ?ant
                         r"|terdiri (?:dari|atas)|sebagai berikut|seperti|(?P<filled>berisikan|berisi|diisi(?: oleh)?"
                         r"|dijabat oleh|ditempati oleh))(?!\w)\s*:?|:(?=\s)", re.I)
 OPENER = re.compile(r"\W*(?:Mereka\s+(?:adalah|yakni|yaitu|ialah|masing-masing)|Yaitu|Yakni|Di ?antaranya"
-                    r"|Antara lain|Masing-masing|Selanjutnya(?=,))(?!\w)\s*[:,]?", re.I)
+                    r"|Antara lain|Masing-masing|Selanjutnya(?=,)|Selanjutnya\s+(?:adalah|yakni|yaitu))(?!\w)\s*[:,]?", re.I)
 NUMBER = (r"(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)"
           r"(?:\s*\(\w+\))?(?:\s+(?:orang|nama))?")
 GROUP = re.compile(rf"(?:{NUMBER}|para|tim|sejumlah|beberapa|seluruh|semua|jajaran)\s+$", re.I)
@@ -79,10 +79,10 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
     for i, sent in enumerate(sentences):
         opener = OPENER.match(text, sent.start, sent.end)
         if opener and i > 0:
-            window, list_start, before = (sentences[i - 1].start, sentences[i - 1].end), opener.end(), i - 2
+            window, list_start, before = _before_list(text, sentences[i - 1], persons), opener.end(), i - 2
         else:
             intro = next((m for m in INTRODUCER.finditer(text, sent.start, sent.end)
-                          if _list_after(text, m.end(), persons, sent.end)), None)
+                          if _list_after(text, m.end(), persons, _list_end(text, m.end(), sentences, i))), None)
             if intro is None:
                 continue
             window, list_start, before = (sent.start, intro.start()), intro.end(), i - 1
@@ -117,14 +117,29 @@ def _lists_right_after_roles(text: str, sentences, posts: list[PostHit], persons
     return out
 
 
+TITLE_AT_END = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.\s*$")  # "terdiri dari Prof." + "Atun Wardatun, M.Ag.": no end
+
+
+def _before_list(text: str, sent, persons: list[PersonHit]) -> tuple[int, int]:
+    """Where the group's post of a list opening a sentence stands in the sentence before: before that
+    sentence's own list when it has one ("panelis ... yakni A (Rektor X), B (pakar Y). Selanjutnya adalah C
+    (pakar Z)": the panel's, not the posts in its brackets), else anywhere in it."""
+    intro = next((m for m in INTRODUCER.finditer(text, sent.start, sent.end)
+                  if _list_after(text, m.end(), persons, sent.end)), None)
+    return sent.start, intro.start() if intro else sent.end
+
+
 def _list_end(text: str, start: int, sentences, i: int) -> int:
     """A list of names with degrees ("Prof. Dr. A, M.Ag., M.A., Ph.D dari UIN") may run over what
     the sentence splitter took for sentence ends: the list goes on while a sentence opens with a
-    name's title or continues after a comma."""
+    name's title or a bracket, or continues after a comma, a title ("Prof.") or inside a bracket ("Winarti,
+    M.Si. (keempatnya akademisi), B ...")."""
     end = sentences[i].end
     for nxt in sentences[i + 1:]:
-        if not re.match(r"\s*(?:[A-Z][a-z]{0,4}\.|[A-Z]{1,3}\b|M\.\w)", text[nxt.start:nxt.start + 8]) \
-                and not text[sentences[i].start:end].rstrip().endswith(","):
+        so_far = text[sentences[i].start:end]
+        if not re.match(r"\s*(?:[A-Z][a-z]{0,4}\.|[A-Z]{1,3}\b|M\.\w|\()", text[nxt.start:nxt.start + 8]) \
+                and not so_far.rstrip().endswith(",") and so_far.count("(") <= so_far.count(")") \
+                and not TITLE_AT_END.search(so_far):
             break
         end = nxt.end
         if "\n" in text[nxt.start:nxt.end]:
