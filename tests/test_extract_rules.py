@@ -4791,3 +4791,14 @@ def test_a_panel_s_list_runs_on_through_brackets_titles_and_a_next_sentence_that
                    "Syamsul Bahri, M.Pd dari Universitas Mataram, serta Dr. Khairul Anam, M.Si dari UIN Mataram.")
     assert {name for name, post, _ in _posts(title) if post == "perumus"} == {"Ani Wardani", "Syamsul Bahri",
                                                                              "Khairul Anam"}
+
+
+def test_a_new_introducing_word_opens_a_new_list_with_its_own_group_s_post():
+    facts = _facts("Dia melaporkan Ketua dan Anggota Bawaslu Merangin yakni Albert Simanjuntak, Salman Hakim, dan "
+                   "Markus Wijaya sebagai Teradu I–V. Pengadu juga melaporkan Ketua dan Anggota Bawaslu Muaro Jambi "
+                   "yakni Yasril Hamdani, Yusuf Maulana dan Havis Pratama sebagai Teradu VI–VIII.")
+    held = {(name, post, org) for name, post, org in _orgs_of(facts)}
+    muaro = "Badan Pengawas Pemilihan Umum Kabupaten Muaro Jambi"
+    assert {("Yasril Hamdani", "Ketua", muaro), ("Yusuf Maulana", "Anggota", muaro),
+            ("Havis Pratama", "Anggota", muaro)} <= held
+    assert not {org for name, _, org in held if name == "Yusuf Maulana"} - {muaro}

@@ -37,6 +37,7 @@ CANDIDATES = re.compile(r"\bcalon\s+$", re.I)  # a list of candidates for a post
 ARRESTED_BEFORE = re.compile(r"\b(?:meringkus|menangkap|membekuk|mengamankan|menciduk|menahan|ditangkap|diringkus"
                              r"|dibekuk|diamankan)\s+$", re.I)
 UNIT_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,5}\s*")  # "Wakil Ketua Pansus berisikan": the post's unit
+BRACKETED = re.compile(r"\([^()]*\)")  # "(keempatnya adalah akademisi)": what the brackets say of a name
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
 
 
@@ -74,30 +75,40 @@ def group_role(text: str, start: int) -> bool:
 def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[PersonHit],
                    held: set[tuple[int, int]]) -> list[Listed]:
     """The members of every list after a group's post. `sentences` have .start and .end; `held` are
-    the (start, end) of the rules' posts that a name holds already."""
+    the (start, end) of the rules' posts that a name holds already. A sentence may hold several lists, each
+    with its group's post before it ("melaporkan Ketua dan Anggota Bawaslu Merangin yakni A, B ... Pengadu
+    juga melaporkan Ketua dan Anggota Bawaslu Muaro Jambi yakni C, D", where the splitter saw one sentence)."""
     out: list[Listed] = []
     for i, sent in enumerate(sentences):
         opener = OPENER.match(text, sent.start, sent.end)
         if opener and i > 0:
-            window, list_start, before = _before_list(text, sentences[i - 1], persons), opener.end(), i - 2
+            lists = [(_before_list(text, sentences[i - 1], persons), opener.end(), i - 2, None)]
         else:
-            intro = next((m for m in INTRODUCER.finditer(text, sent.start, sent.end)
-                          if _list_after(text, m.end(), persons, _list_end(text, m.end(), sentences, i))), None)
-            if intro is None:
-                continue
-            window, list_start, before = (sent.start, intro.start()), intro.end(), i - 1
-        members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
-        post = _group_post(text, window, posts, held) if len(members) >= 2 else None
-        if post is None and len(members) >= 2 and not opener and intro.group("filled"):
-            # "Wakil Ketua Pansus berisikan A dari Fraksi PDIP, B ... dan C": the post right before fills with them
-            post = next(((p.start, intro.start(), p) for p in posts if p.qualifier not in ("none", "of")
-                         and UNIT_BETWEEN.fullmatch(text, p.end, intro.start())), None)
-        if post is None and len(members) >= 2 and before >= 0 and BACK_REFERENCE.search(text, *window):
-            # "... melantik tujuh komisioner KIP Aceh. Adapun tujuh orang yang dilantik tersebut yakni A, B, C"
-            post = _group_post(text, (sentences[before].start, sentences[before].end), posts, held)
-        if post is not None:
-            out += [Listed(p, post[0], post[1], post[2]) for p in members]
+            lists, lo = [], sent.start
+            for intro in INTRODUCER.finditer(text, sent.start, sent.end):
+                found = _list_after(text, intro.end(), persons, _list_end(text, intro.end(), sentences, i))
+                if intro.start() >= lo and found:
+                    lists.append(((lo, intro.start()), intro.end(), i - 1, intro))
+                    lo = found[-1].end
+        for window, list_start, before, intro in lists:
+            out += _members(text, sentences, i, window, list_start, before, intro, posts, persons, held)
     return out + _lists_right_after_roles(text, sentences, posts, persons)
+
+
+def _members(text: str, sentences, i: int, window: tuple[int, int], list_start: int, before: int, intro,
+             posts: list[PostHit], persons: list[PersonHit], held: set[tuple[int, int]]) -> list[Listed]:
+    """The names of one list and the post of its group: in `window` before it, or the post its introducing verb
+    fills, or the group's of the sentence `before` that the window points back to."""
+    members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
+    post = _group_post(text, window, posts, held) if len(members) >= 2 else None
+    if post is None and len(members) >= 2 and intro is not None and intro.group("filled"):
+        # "Wakil Ketua Pansus berisikan A dari Fraksi PDIP, B ... dan C": the post right before fills with them
+        post = next(((p.start, intro.start(), p) for p in posts if p.qualifier not in ("none", "of")
+                     and UNIT_BETWEEN.fullmatch(text, p.end, intro.start())), None)
+    if post is None and len(members) >= 2 and before >= 0 and BACK_REFERENCE.search(text, *window):
+        # "... melantik tujuh komisioner KIP Aceh. Adapun tujuh orang yang dilantik tersebut yakni A, B, C"
+        post = _group_post(text, (sentences[before].start, sentences[before].end), posts, held)
+    return [Listed(p, post[0], post[1], post[2]) for p in members] if post is not None else []
 
 
 def _lists_right_after_roles(text: str, sentences, posts: list[PostHit], persons: list[PersonHit]) -> list[Listed]:
@@ -156,8 +167,10 @@ def _list_after(text: str, start: int, persons: list[PersonHit], end: int) -> li
     members = [after[0]]
     for p in after[1:]:
         gap = text[members[-1].end:p.start]
-        if not BETWEEN.fullmatch(gap) or "\n" in gap or any(q in gap for q in "“”\"") or _speech().search(gap):
-            break  # "... dan Irjen Firli Bahuri, kata Aziz": the speaker closes the list
+        if not BETWEEN.fullmatch(gap) or "\n" in gap or any(q in gap for q in "“”\"") or _speech().search(gap) \
+                or INTRODUCER.search(BRACKETED.sub("", gap)):
+            break  # "... dan Irjen Firli Bahuri, kata Aziz": the speaker closes the list; "... dan Markus sebagai
+            # Teradu I-V. Pengadu juga melaporkan Ketua dan Anggota Bawaslu Muaro Jambi yakni Yasril": another opens
         members.append(p)
     return members if len({p.name for p in members}) >= 2 else []
 
