@@ -20,7 +20,7 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import (ORDINAL_AFTER, ORDINALS, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of,
+from kg.nlp.posts import (ORDINAL_AFTER, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of,
                           ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, post_words,
                           role_for)
 from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
@@ -299,8 +299,8 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
     in no institution of the article ("putusan MA yang menolak kasasi Presiden Joko Widodo": not the MA's);
     one whose every term begun by the day the article was published had ended held it formerly ("era
     Presiden Soekarno", "Presiden Mesir Hosni Mubarak" in 2019, Donald Trump in 2022), whatever the sentence
-    says, and so did the Nth Indonesian one ("Presiden ke-3 RI", a name the table lacks); one in office then
-    stays current. A bare "menteri" before a president's name is the president's minister ("menteri
+    says; one in office then stays current. The Nth one ("Presiden ke-3 RI Habibie", "presiden ketiga") holds
+    that title for good: the post is "Presiden ke-3", current. A bare "menteri" before a president's name is the president's minister ("menteri
     Jokowi"), no post of the president's."""
     names = _name_forms(keys)
     spans = _term_spans()
@@ -318,9 +318,13 @@ def _heads_of_state(memberships: list[Membership], keys: dict[PersonHit, str], p
         ends = [last for first, last in terms if first <= published]  # a later term is not yet held
         nth = numbered or (ORDINAL_AFTER.match(m.evidence.text, m.evidence.text.find(post) + len(post))
                            if post in _ordered_terms() and post in m.evidence.text else None)
-        if nth and not ends:  # "Presiden ke-3 RI Jusuf Habibie": the third president, whatever the name
-            n = int(nth.group("digits") or ORDINALS.index(nth.group("word").casefold()) + 1)
-            ends = [_ordered_terms()[post][n - 1]] if n <= len(_ordered_terms()[post]) else []
+        if nth and m.qualifier in (None, "former"):  # "Presiden ke-3 RI Jusuf Habibie": the third president, a
+            # title he holds for good, whatever the name
+            title = post + " " + " ".join(nth.group().split())
+            out.append(replace(m, role=replace(m.role, key=f"role:{slug(title)}", label=title,
+                                               alt_labels=tuple(dict.fromkeys((*m.role.alt_labels, post)))),
+                               qualifier=None))
+            continue
         if ends and m.qualifier is None and all(end is not None and end < published for end in ends):
             m = replace(m, qualifier="former")
         out.append(m)
