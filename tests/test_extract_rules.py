@@ -4803,3 +4803,11 @@ def test_a_new_introducing_word_opens_a_new_list_with_its_own_group_s_post():
     assert {("Yasril Hamdani", "Ketua", muaro), ("Yusuf Maulana", "Anggota", muaro),
             ("Havis Pratama", "Anggota", muaro)} <= held
     assert not {org for name, _, org in held if name == "Yusuf Maulana"} - {muaro}
+
+
+def test_a_name_the_model_reads_into_the_region_of_a_regional_office_is_its_holder():
+    facts = _linked_facts("Hadir saat itu, Bupati Kubu Raya Muda Mahendra, Ketua KPU dan Bawaslu Provinsi. Pelantikan "
+                          "dihadiri Bupati Tanah Laut Sukamta Wijaya dan Wali Kota Banjarbaru Aditya Mufti.")
+    assert {("Muda Mahendra", "Bupati"), ("Sukamta Wijaya", "Bupati"), ("Aditya Mufti", "Wali Kota")} <= {
+        (name, post) for name, post, _ in _posts(facts)}
+    assert "Kubu Raya" in {e.label for e in facts.entities if e.kind is Kind.PLACE}

@@ -91,6 +91,7 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
         persons = _names_begun_in_post_phrases(text, analysis, persons, orgs)
         persons += _names_after_model_posts(analysis, persons, blocked)
         persons += _names_ending_model_institutions(analysis, persons, orgs, places)
+        persons += _names_ending_model_places(analysis, persons, places, posts)
         orgs = _orgs_cut_at_names_ending_them(text, orgs, persons)
         places, orgs, wider_of = _learned_names(text, analysis, places, orgs, dateline, persons,
                                                 [(p.start, p.word_end) for p in posts]
@@ -1140,6 +1141,32 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
         if named is not None:
             start = e.end - len(named)
             out.append(PersonHit(start, e.end, named, named, start, None, ORG_TAIL))
+    return out
+
+
+NAME_AFTER_REGION = re.compile(r"\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})")
+
+
+def _names_ending_model_places(analysis: Analysis, persons: list[PersonHit], places: list[PlaceHit],
+                               posts: list[PostHit]) -> list[PersonHit]:
+    """A name ending a place the model reads right after a regional office's post and its region ("Bupati
+    Kubu Raya Muda Mahendra" read as one place): the capitalised words after the region the post names are
+    its holder's name, unless they are words of posts or regions, titles alone or one common word alone ("Muda"
+    is a rank's word too)."""
+    text = analysis.text
+    regions = {p.end: p for p in posts if p.area is not None}
+    out = []
+    for e in analysis.entities:
+        place = next((p for p in places if p.start == e.start and p.end < e.end and p.end in regions), None)
+        rest = NAME_AFTER_REGION.fullmatch(text, place.end, e.end) if place is not None else None
+        if rest is None or any(h.start < e.end and e.start < h.end for h in persons) or e.label != "LOC":
+            continue
+        words_ = rest.group("name").split()
+        if any(w.casefold() in post_head_words() or gazetteer().candidates(w) for w in words_) \
+                or all(w in title_words() for w in words_) \
+                or (len(words_) == 1 and words_[0].casefold() in words("common_words")):
+            continue
+        out.append(PersonHit(rest.start("name"), e.end, rest.group("name"), rest.group("name"), rest.start("name")))
     return out
 
 
