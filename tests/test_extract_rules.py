@@ -4811,3 +4811,15 @@ def test_a_name_the_model_reads_into_the_region_of_a_regional_office_is_its_hold
     assert {("Muda Mahendra", "Bupati"), ("Sukamta Wijaya", "Bupati"), ("Aditya Mufti", "Wali Kota")} <= {
         (name, post) for name, post, _ in _posts(facts)}
     assert "Kubu Raya" in {e.label for e in facts.entities if e.kind is Kind.PLACE}
+
+
+def test_the_place_after_a_village_head_is_a_village_of_the_article_s_province():
+    facts = _facts("JAKARTA - Wali Kota Jakarta Pusat memeriksa kesiapan TPS. Hadir pula Lurah Kebon Kacang Budi "
+                   "Santoso, Lurah Batu Ampar Ahmad Fauzi dan Lurah Kampung Bali Siti Rahma. Lurah Sungai Bambu M "
+                   "Rudi Hartono juga hadir.")
+    places = {e.label: e.code for e in facts.entities if e.kind is Kind.PLACE}
+    assert places["Batu Ampar"].startswith("31.") and places["Kampung Bali"].startswith("31.")
+    assert "Batu" not in places and "Bali" not in places
+    assert places["Sungai Bambu"].startswith("31.") and not any(p.startswith("Sungai Bambu M") for p in places)
+    assert {("Budi Santoso", "Lurah"), ("Ahmad Fauzi", "Lurah"), ("Siti Rahma", "Lurah"), ("M Rudi Hartono", "Lurah")} <= {
+        (name, post) for name, post, _ in _posts(facts)}

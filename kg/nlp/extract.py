@@ -1144,7 +1144,7 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
     return out
 
 
-NAME_AFTER_REGION = re.compile(r"\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})")
+NAME_AFTER_REGION = re.compile(r"\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z](?:[a-z'’]+|\.)?){0,3}|[A-Z]\.?(?:\s+[A-Z][a-z'’]+){1,3})")
 
 
 def _names_ending_model_places(analysis: Analysis, persons: list[PersonHit], places: list[PlaceHit],

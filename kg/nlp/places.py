@@ -90,6 +90,10 @@ def country_at(text: str, start: int) -> int | None:
 
 
 DISTRICT_HEADS = ("Camat", "Wakil Camat", "Sekcam")  # "Camat Medan Selayang": the kecamatan, not Medan and a name
+# "Lurah Batu Merah Donny": the village its head heads, not Kota Batu and a name
+VILLAGE_HEAD = re.compile(rf"(?<![\w-])(?P<kw>Lurah|Kades|Kepala Desa|Kepala Kelurahan)\s+"
+                          rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}})")
+VILLAGE_KINDS = {"Lurah": "kelurahan", "Kepala Kelurahan": "kelurahan", "Kades": "desa", "Kepala Desa": "desa"}
 
 
 JAKARTA = "31"
@@ -123,6 +127,14 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
             if region is not None:
                 written = text[m.start():m.start("name") + len(name)]
                 hits.append(_hit(m.start(), written, region))
+                break
+
+    for m in VILLAGE_HEAD.finditer(text):  # "Lurah Batu Merah Donny Syarnaini": the village of the article's province
+        words = m.group("name").split()
+        for n in range(len(words), 0, -1):
+            region = gaz.resolve(" ".join(words[:n]), VILLAGE_KINDS[m.group("kw")], context)
+            if region is not None:
+                hits.append(_hit(m.start("name"), " ".join(words[:n]), region))
                 break
 
     unknown_districts = set()
@@ -330,6 +342,9 @@ def _dedupe(hits: list[PlaceHit], context: frozenset[str], text: str) -> list[Pl
     # "Polres Metro Jakarta Selatan": the capital's police units carry "Metro"; no mention of Kota Metro
     kept = [h for h in kept if not (h.text == "Metro" and (any(o.start == h.end + 1 and o.code for o in regions)
                                                           or capital_police_metro(text, h.start)))]
+    # "Lurah Sungai Jodoh M Richo": the village its head heads, then his name, no river's
+    kept = [h for h in kept if not (h.type == "venue" and any(
+        o.type in ("desa", "kelurahan") and o.start == h.start and o.end < h.end for o in regions))]
     venues = [h for h in kept if h.type == "venue"]
     return [h for h in kept
             if not (h.code and h.code[:2] not in context and any(v.start <= h.start and h.end <= v.end for v in venues))]
