@@ -4823,3 +4823,10 @@ def test_the_place_after_a_village_head_is_a_village_of_the_article_s_province()
     assert places["Sungai Bambu"].startswith("31.") and not any(p.startswith("Sungai Bambu M") for p in places)
     assert {("Budi Santoso", "Lurah"), ("Ahmad Fauzi", "Lurah"), ("Siti Rahma", "Lurah"), ("M Rudi Hartono", "Lurah")} <= {
         (name, post) for name, post, _ in _posts(facts)}
+
+
+def test_an_english_named_institution_in_the_model_s_post_phrase_before_a_cut_short_form_is_where_the_post_is_held():
+    facts = _linked_facts("Peneliti Institute for Democracy and Electoral Studies (IDES) Rina Wulandari mengatakan, RUU "
+                          "itu bermasalah. Direktur Center for Law and Policy Reform ( ,) Bagus Pratama menilai hal itu.")
+    assert {("Rina Wulandari", "Peneliti", "Institute for Democracy and Electoral Studies"),
+            ("Bagus Pratama", "Direktur", "Center for Law and Policy Reform")} <= _orgs_of(facts)

@@ -673,7 +673,7 @@ def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
         return None
     field = LOWER_WORDS.match(text, post.word_end, phrase.end)  # "Pengamat politik": the post's field
     start = field.end()
-    tokens = text[start:phrase.end].split()
+    tokens = TRAILING_SHORT_FORM.sub("", text[start:phrase.end]).split()  # "(ICJR)" after the name is no word of it
     if not tokens or len(tokens) > 6:
         return None
     short_form = ACRONYM.fullmatch(tokens[0]) is not None and tokens[0] not in COUNTRY_MARKS | NEIGHBOURHOODS \
@@ -682,18 +682,23 @@ def _after_lexicon_post(text: str, phrase, posts: list[PostHit]) -> int | None:
 
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]+[a-z]?")  # "HMI", "LSPR", "PBNU"
+TRAILING_SHORT_FORM = re.compile(r"\s*\([^()]*\)?\s*$")
 COUNTRY_MARKS = frozenset({"RI", "NKRI"})  # the country's, no institution's short form
 NEIGHBOURHOODS = frozenset({"RT", "RW"})  # "Ketua RW 3 Kelurahan Kauman": a neighbourhood, no institution
 LOWER_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*(?!\S))*\s*")  # not "indEX", an institution's name
 ROMAN = re.compile(r"[IVXL]+")  # "Wakil Rektor IV UNS": the post's number
 
 
+CUT_SHORT_FORM = re.compile(r"\s*\(\s*,?\s*\)")  # "( ,)": where the scraper cut the short form out, no name goes on
+
+
 def _cut_short(text: str, phrase, persons: list[PersonHit]) -> bool:
     """Whether the model's post phrase stops inside a name ("Majelis Rakyat" of "Majelis Rakyat Papua",
     "Tim Pemenangan Iqbal" of "... Iqbal – Dinda", "Tim Hukum" of "Tim Hukum Prabowo-Sandiaga") rather than
     before its holder's name, titles included ("Ketua Tim Dokter Kepresidenan Prof dr Azis Rani")."""
-    if any(phrase.start < h.name_start < phrase.end for h in persons) or \
-            re.match(r"\s*(?:[–-]|,?\s*\()", text[phrase.end:phrase.end + 5]):
+    if any(phrase.start < h.name_start < phrase.end for h in persons) or (
+            re.match(r"\s*(?:[–-]|,?\s*\()", text[phrase.end:phrase.end + 5])
+            and not CUT_SHORT_FORM.match(text, phrase.end)):
         return True
     nxt = phrase.end + len(text[phrase.end:phrase.end + 3]) - len(text[phrase.end:phrase.end + 3].lstrip())
     if not text[nxt:nxt + 1].isupper():
