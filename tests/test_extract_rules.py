@@ -4830,3 +4830,29 @@ def test_an_english_named_institution_in_the_model_s_post_phrase_before_a_cut_sh
                           "itu bermasalah. Direktur Center for Law and Policy Reform ( ,) Bagus Pratama menilai hal itu.")
     assert {("Rina Wulandari", "Peneliti", "Institute for Democracy and Electoral Studies"),
             ("Bagus Pratama", "Direktur", "Center for Law and Policy Reform")} <= _orgs_of(facts)
+
+
+def test_units_and_organisations_named_like_persons_are_none():
+    facts = _facts("Ia pernah menjabat Ketua Umum Dewan Koordinasi Nasional Garda Bangsa. Pesawat itu diproduksi oleh "
+                   "Government Aircraft Factories (GAF) Australia. “Prada Budi berasal dari Sarolangun,” kata "
+                   "Dansatgas Satgas Pamtas Yonif Raider 142/KJ, Mayor Inf Ikhsanudin.")
+    persons = _persons(facts)
+    assert not persons & {"Garda Bangsa", "Government Aircraft Factories", "Yonif Raider"}
+    assert ("Ikhsanudin", "Dansatgas Satgas Pamtas") in {(name, post) for name, post, _ in _posts(facts)}
+
+
+def test_a_police_unit_s_region_after_its_post_is_no_holder_and_a_deputy_chief_of_a_city_police_is_a_post():
+    facts = _facts("Sebelumnya Iptu Bonar Siregar, Kanit Reskrim Polsek Labuhan berjanji akan menangkap pelaku. Turut "
+                   "hadir Wakapolresta Jambi AKBP Bambang Wijaya, Kadishub Kota Jambi M. Saleh Rasyid, dan Kasatlantas "
+                   "Polresta Jambi AKP La Ode Fuad.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert "Labuhan" not in _persons(facts)
+    assert {("Bonar Siregar", "Kanit Reskrim"), ("Bambang Wijaya", "Wakapolresta"), ("M. Saleh Rasyid", "Kadishub")} <= posts
+    assert ("Bambang Wijaya", "Kadishub") not in posts
+
+
+def test_a_regional_parliament_s_commission_keeps_its_region():
+    facts = _facts("Sekretaris Komisi A DPRD Jawa Barat Budi Hartono menambahkan. Anggota Komisi II DPRD Kota Medan "
+                   "Rudi Salim hadir.")
+    assert {("Budi Hartono", "Sekretaris", "Komisi A DPRD Jawa Barat"),
+            ("Rudi Salim", "Anggota", "Komisi II DPRD Kota Medan")} <= _orgs_of(facts)

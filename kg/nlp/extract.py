@@ -251,8 +251,9 @@ def _unplaced(post: PostHit) -> str:
     its institution implied, of a kind that has no national body), "area" for a regional head's without
     it ("Lurah"); "" when it has it."""
     kind = post.definition.kind
-    if kind == "acronym" and (post.org is None or (post.org.area is None and _regional(post.org.type))):
-        return "acronym"
+    if kind == "acronym" and post.org is None or \
+            post.org is not None and post.org.area is None and _regional(post.org.type):
+        return "acronym"  # "Kapolsek", or "Kanit Reskrim Polsek" before "Labuhan": the office's region may follow
     return "area" if kind == "area" and post.area is None else ""
 
 

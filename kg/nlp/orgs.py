@@ -228,6 +228,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             regional = FACTION_PARLIAMENT.match(text, end) if kind == "faction" else None
             if regional and (place := _place_after(text, regional.end(), place_at)[1]):
                 end = place.end  # "Fraksi PDI Perjuangan di DPRD Sumut": the faction in that region's parliament
+            elif pattern is COMMISSION and m.group().endswith("DPRD") and (place := _place_after(text, end, place_at)[1]) \
+                    and place.code:
+                end = place.end  # "Komisi A DPRD Jawa Barat": the commission of that region's parliament
             # "Panitia Kerja (Panja) DPR": no "(Panja)"; "Fraksi PDI Perjuangan di DPRD Sumut": no "di"
             name = " ".join(re.sub(r"\s+di(?=\s+(?:DPRD?|MPR)\b)", "",
                                    BRACKETED_GROUP.sub("", text[m.start():end])).split())
