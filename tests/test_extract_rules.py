@@ -4856,3 +4856,10 @@ def test_a_regional_parliament_s_commission_keeps_its_region():
                    "Rudi Salim hadir.")
     assert {("Budi Hartono", "Sekretaris", "Komisi A DPRD Jawa Barat"),
             ("Rudi Salim", "Anggota", "Komisi II DPRD Kota Medan")} <= _orgs_of(facts)
+
+
+def test_a_cut_speaker_s_name_is_the_newcomer_the_article_gives_words_to():
+    facts = _facts("- Wakil Ketua DPR  ,  , mengatakan Indonesia harus belajar dari sejarah.,Hal itu  , katakan saat "
+                   "bertemu dengan  ,  , yang dipimpin Rustam Efendi di Dushanbe, Kamis (19/9/2019).,“Setelah 25 tahun "
+                   "kita belum juga dekat,” kata Fahmi Idris, seperti dalam keterangan tertulisnya, Jumat (20/9/2019).")
+    assert {(name, post) for name, post, _ in _posts(facts)} == {("Fahmi Idris", "Wakil Ketua")}

@@ -101,11 +101,15 @@ def named_holes(text: str, posts: Iterable[tuple[int, str]], persons: Sequence[P
         # a newcomer after another cut speaker is that speaker's name, not this slot's ("Ketua Umum , , menyatakan
         # ... Wakil Ketua Umum DPP ,, , mengatakan ... ungkap Nurhayati")
         bound = min((at for at in speakers_cut if at > comma and sentence_at(at) != sentence_at(slot)), default=len(text))
-        person = next((h for h in ordered if slot < h.start <= min(slot + REACH, bound) and h.name not in held_names
-                       and not _written_small(text, h.name)
-                       and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
-                       and (heads is None or h.name.casefold() in heads)
-                       and not any(_related(h.name, b.name) for b in ordered if b.start < h.start)), None)
+        newcomers = [h for h in ordered if slot < h.start <= min(slot + REACH, bound) and h.name not in held_names
+                     and not _written_small(text, h.name)
+                     and sentence_at(h.start) != sentence_at(slot) and h.name not in taken
+                     and (heads is None or h.name.casefold() in heads)
+                     and not any(_related(h.name, b.name) for b in ordered if b.start < h.start)]
+        # a cut speaker ("Wakil Ketua DPR  ,  , mengatakan ...") is the newcomer the article gives words to ("...,"
+        # kata Fahri Hamzah), not one it names in passing first ("yang dipimpin Shukurjon Zukhurof")
+        person = next((h for h in newcomers if _cut_speaker(text, comma) and _speaks(text, h)), None) \
+            or next(iter(newcomers), None)
         if person is None:
             continue
         taken.add(person.name)
@@ -176,6 +180,28 @@ def _cut(text: str, hit: PersonHit, persons: Sequence[PersonHit], post_ends: set
             return False
     # "Ketua Umum  , Hartarto" ... "Airlangga Hartarto": the article gives the whole name itself
     return not any(hit.name in p.name.split() and p.name != hit.name for p in persons)
+
+
+SLOT_THEN_WORD = re.compile(r"(?:\s*,)*\s*(?P<verb>[a-z]+)")
+
+
+def _cut_speaker(text: str, comma: int) -> bool:
+    """Whether the slot ending at `comma` is followed by a reporting verb ("  , mengatakan"): the cut name spoke."""
+    m = SLOT_THEN_WORD.match(text, comma + 1)
+    return m is not None and m.group("verb") in speech_verbs()
+
+
+@cache
+def _speech_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(sorted(speech_verbs()))})(?:nya)?\s+$")
+
+
+def _speaks(text: str, h: PersonHit) -> bool:
+    """Whether the name stands as a speaker: right after a reporting verb ("kata Fahri Hamzah") or right before
+    one ("Zita mengatakan")."""
+    after = SLOT_THEN_WORD.match(text, h.end)
+    return _speech_before().search(text, max(0, h.start - 16), h.start) is not None \
+        or (after is not None and after.group("verb") in speech_verbs() and "," not in text[h.end:after.start("verb")])
 
 
 def _written_small(text: str, name: str) -> bool:
