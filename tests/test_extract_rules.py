@@ -4863,3 +4863,12 @@ def test_a_cut_speaker_s_name_is_the_newcomer_the_article_gives_words_to():
                    "bertemu dengan  ,  , yang dipimpin Rustam Efendi di Dushanbe, Kamis (19/9/2019).,“Setelah 25 tahun "
                    "kita belum juga dekat,” kata Fahmi Idris, seperti dalam keterangan tertulisnya, Jumat (20/9/2019).")
     assert {(name, post) for name, post, _ in _posts(facts)} == {("Fahmi Idris", "Wakil Ketua")}
+
+
+def test_a_post_named_with_its_institution_before_an_emptied_slot_and_a_comma_had_its_holder_cut():
+    facts = _linked_facts("Anggota-anggota itu di antaranya Dimas Pratama yang merupakan putra Ketua DPR  ,, Wibisono "
+                          "Andika yang merupakan keponakan Ketua Umum Partai Nasdem Surya Paloh. Sekretaris Jenderal  ,, "
+                          "Hinca Panjaitan mengatakan hal itu.")
+    posts = {(name, post) for name, post, _ in _posts(facts)}
+    assert ("Wibisono Andika", "Ketua") not in posts
+    assert {("Surya Paloh", "Ketua Umum"), ("Hinca Panjaitan", "Sekretaris Jenderal")} <= posts

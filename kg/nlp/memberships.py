@@ -20,7 +20,7 @@ from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
 from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
-from kg.nlp.posts import (ORDINAL_AFTER, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of,
+from kg.nlp.posts import (ORDINAL_AFTER, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, holder_cut,
                           ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, post_words,
                           role_for)
 from kg.nlp.quotes import before_verb, is_kin, quoted_spans, reporting_verbs
@@ -661,7 +661,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or _named_as_another(text, post, person, org_spans) \
                     or (post.end <= person.start and (OTHER_PARTY.search(text, post.end, person.start)
                                                       or SPEAKS_FOR.search(text, post.end, person.start))) \
-                    or (person.end <= post.start and APPOINTING.search(text, max(0, post.start - 20), post.start)):
+                    or (person.end <= post.start and APPOINTING.search(text, max(0, post.start - 20), post.start)) \
+                    or (post in rule_posts and holder_cut(text, rule_posts[post], person.start)):
                 continue  # '"... memilih beliau untuk jadi Ketum Golkar," kata Demer': the quote's post is not the speaker's;
                 # "Kapolres menjelaskan, rumah itu milik X": a post followed by its reporting verb speaks, X is in what it says
             hit = person_at.get(person)

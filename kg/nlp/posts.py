@@ -796,6 +796,18 @@ def _ticket_named_as(text: str, post: PostHit, named: PersonHit, posts: list[Pos
     return (first, second) if second is not None else None
 
 
+CUT_THEN_COMMA = re.compile(r"\s+,\s*,")  # "Ketua DPR  ,, Wibi": a slot the scraper emptied, then a comma
+
+
+def holder_cut(text: str, post: PostHit, name_start: int) -> bool:
+    """Whether the scraper cut the post's holder before the name at `name_start`: its institution is named whole (a
+    branch or a national body), then an emptied slot and a comma ("putra Ketua DPR  ,, Wibi Andrino yang merupakan
+    ..."): the page linked the holder's name (the slot itself may stand for it, kg.nlp.holes)."""
+    cut = CUT_THEN_COMMA.match(text, post.end)
+    return post.org is not None and bool(post.org.area or post.org.level == "national") \
+        and cut is not None and cut.end() <= name_start
+
+
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
     """Pair each post with the person named right before it with "sebagai" or "selaku" between, else
     the one named right after it, else right before it (apposition: "Fakhrian Noor, Ketua KPU Tapin").
@@ -838,6 +850,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
             # "Penasihat Hubungan Luar Negeri Presiden Xi Jinping, Song Tao": the president, then his adviser
             out.append(Holding(after, post.served, post.served.start, after.end))
             after = holder
+        if after is not None and holder_cut(text, post, after.start):
+            after = None  # "putra Ketua DPR  ,, Wibi Andrino yang ...": the name after the comma is the next item's
         if after is not None and not_held_by_name_after(text, post.start, post.end, after.end):
             continue  # a ticket's spokesman, an aide of the post
         if after is not None and ends_opening_clause(text, post.start, post.end, after.start, after.end):
