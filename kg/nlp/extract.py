@@ -1150,27 +1150,34 @@ def _names_ending_model_institutions(analysis: Analysis, persons: list[PersonHit
     return out
 
 
-NAME_AFTER_REGION = re.compile(r"\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z](?:[a-z'’]+|\.)?){0,3}|[A-Z]\.?(?:\s+[A-Z][a-z'’]+){1,3})")
+# the capitalised words of a name that a model's span runs on into ("Muda Mahendra", "M Richo Tambusai")
+NAME_RUN = re.compile(r"\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z](?:[a-z'’]+|\.)?){0,3}|[A-Z]\.?(?:\s+[A-Z][a-z'’]+){1,3})")
+
+
+def _no_holder_name(name: str) -> bool:
+    """Whether the words a model's span runs on into after a post's region or division are no holder's name: words
+    of posts, ranks, institutions or regions ("Divisi Humas Mabes"), titles alone, or one common word alone ("Muda"
+    is a rank's word too)."""
+    tokens = name.split()
+    return any(w.casefold() in post_head_words() or w in words("ranks") or w in words("org_words")
+               or w in institution_short_forms() or gazetteer().candidates(w) for w in tokens) \
+        or all(w in title_words() for w in tokens) or (len(tokens) == 1 and tokens[0].casefold() in words("common_words"))
 
 
 def _names_ending_model_places(analysis: Analysis, persons: list[PersonHit], places: list[PlaceHit],
                                posts: list[PostHit]) -> list[PersonHit]:
     """A name ending a place the model reads right after a regional office's post and its region ("Bupati
     Kubu Raya Muda Mahendra" read as one place): the capitalised words after the region the post names are
-    its holder's name, unless they are words of posts or regions, titles alone or one common word alone ("Muda"
-    is a rank's word too)."""
+    its holder's name, unless `_no_holder_name`."""
     text = analysis.text
-    regions = {p.end: p for p in posts if p.area is not None}
+    region_ends = {p.end for p in posts if p.area is not None}
+    regions = {p.start: p for p in places if p.end in region_ends}
     out = []
     for e in analysis.entities:
-        place = next((p for p in places if p.start == e.start and p.end < e.end and p.end in regions), None)
-        rest = NAME_AFTER_REGION.fullmatch(text, place.end, e.end) if place is not None else None
-        if rest is None or any(h.start < e.end and e.start < h.end for h in persons) or e.label != "LOC":
-            continue
-        words_ = rest.group("name").split()
-        if any(w.casefold() in post_head_words() or gazetteer().candidates(w) for w in words_) \
-                or all(w in title_words() for w in words_) \
-                or (len(words_) == 1 and words_[0].casefold() in words("common_words")):
+        place = regions.get(e.start) if e.label == "LOC" else None
+        rest = NAME_RUN.fullmatch(text, place.end, e.end) if place is not None and place.end < e.end else None
+        if rest is None or _no_holder_name(rest.group("name")) or any(h.start < e.end and e.start < h.end
+                                                                     for h in persons):
             continue
         out.append(PersonHit(rest.start("name"), e.end, rest.group("name"), rest.group("name"), rest.start("name")))
     return out
@@ -1316,23 +1323,17 @@ def _post_phrases_through_english_names(text: str, entities: tuple[NerSpan, ...]
     return tuple(out)
 
 
-DIVISION_HOLDER = re.compile(r"\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
-
-
 def _division_posts_before_names(text: str, entities: tuple[NerSpan, ...]) -> tuple[NerSpan, ...]:
     """The model's post phrase run on from an election body's division into its holder's name ("Komisioner
     Divisi Teknis Erizal"): the post, a member's (DIVISION_MEMBERS), ends with the division's field
     (kg/lexicons/division_fields.tsv), the capitalised words after it to the phrase's end are the name, unless
-    they are words of posts, ranks, titles, institutions or regions ("Divisi Humas Mabes")."""
+    `_no_holder_name`."""
     out = []
     for e in entities:
         end = division_end(text, e.start, e.end) if e.label == "POST" else None
-        rest = DIVISION_HOLDER.fullmatch(text, end, e.end) if end is not None else None
+        rest = NAME_RUN.fullmatch(text, end, e.end) if end is not None else None
         opening = text[e.start:end].split(" Divisi")[0].split(" divisi")[0] if end is not None else ""
-        if rest is None or opening not in DIVISION_MEMBERS | {"", "Divisi"} or any(
-                w in title_words() or w in words("ranks") or w.casefold() in post_head_words()
-                or w in words("org_words") or w in institution_short_forms() or gazetteer().candidates(w)
-                for w in rest.group("name").split()) \
+        if rest is None or opening not in DIVISION_MEMBERS | {"", "Divisi"} or _no_holder_name(rest.group("name")) \
                 or any(o.label == "PER" and o.start < e.end and e.start < o.end for o in entities):
             out.append(e)
             continue

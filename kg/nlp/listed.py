@@ -82,24 +82,32 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
     for i, sent in enumerate(sentences):
         opener = OPENER.match(text, sent.start, sent.end)
         if opener and i > 0:
-            lists = [(_before_list(text, sentences[i - 1], persons), opener.end(), i - 2, None)]
+            members = _list_after(text, opener.end(), persons, _list_end(text, opener.end(), sentences, i))
+            previous = next(_lists_in(text, sentences, i - 1, persons), None)  # the post stands before its own list
+            window = (sentences[i - 1].start, previous[0][1] if previous else sentences[i - 1].end)
+            lists = [(window, members, i - 2, None)]
         else:
-            lists, lo = [], sent.start
-            for intro in INTRODUCER.finditer(text, sent.start, sent.end):
-                found = _list_after(text, intro.end(), persons, _list_end(text, intro.end(), sentences, i))
-                if intro.start() >= lo and found:
-                    lists.append(((lo, intro.start()), intro.end(), i - 1, intro))
-                    lo = found[-1].end
-        for window, list_start, before, intro in lists:
-            out += _members(text, sentences, i, window, list_start, before, intro, posts, persons, held)
+            lists = [(window, members, i - 1, intro) for window, intro, members in _lists_in(text, sentences, i, persons)]
+        for window, members, before, intro in lists:
+            out += _members(text, sentences, window, members, before, intro, posts, held)
     return out + _lists_right_after_roles(text, sentences, posts, persons)
 
 
-def _members(text: str, sentences, i: int, window: tuple[int, int], list_start: int, before: int, intro,
-             posts: list[PostHit], persons: list[PersonHit], held: set[tuple[int, int]]) -> list[Listed]:
-    """The names of one list and the post of its group: in `window` before it, or the post its introducing verb
+def _lists_in(text: str, sentences, i: int, persons: list[PersonHit]):
+    """Each list the sentence `i` introduces: the window before it where its group's post stands (from the end of
+    the list before), its introducing word and its names."""
+    lo = sentences[i].start
+    for intro in INTRODUCER.finditer(text, sentences[i].start, sentences[i].end):
+        if intro.start() >= lo and (found := _list_after(text, intro.end(), persons,
+                                                          _list_end(text, intro.end(), sentences, i))):
+            yield (lo, intro.start()), intro, found
+            lo = found[-1].end
+
+
+def _members(text: str, sentences, window: tuple[int, int], members: list[PersonHit], before: int, intro,
+             posts: list[PostHit], held: set[tuple[int, int]]) -> list[Listed]:
+    """The names of one list with the post of its group: in `window` before it, or the post its introducing verb
     fills, or the group's of the sentence `before` that the window points back to."""
-    members = _list_after(text, list_start, persons, _list_end(text, list_start, sentences, i))
     post = _group_post(text, window, posts, held) if len(members) >= 2 else None
     if post is None and len(members) >= 2 and intro is not None and intro.group("filled"):
         # "Wakil Ketua Pansus berisikan A dari Fraksi PDIP, B ... dan C": the post right before fills with them
@@ -129,15 +137,6 @@ def _lists_right_after_roles(text: str, sentences, posts: list[PostHit], persons
 
 
 TITLE_AT_END = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.\s*$")  # "terdiri dari Prof." + "Atun Wardatun, M.Ag.": no end
-
-
-def _before_list(text: str, sent, persons: list[PersonHit]) -> tuple[int, int]:
-    """Where the group's post of a list opening a sentence stands in the sentence before: before that
-    sentence's own list when it has one ("panelis ... yakni A (Rektor X), B (pakar Y). Selanjutnya adalah C
-    (pakar Z)": the panel's, not the posts in its brackets), else anywhere in it."""
-    intro = next((m for m in INTRODUCER.finditer(text, sent.start, sent.end)
-                  if _list_after(text, m.end(), persons, sent.end)), None)
-    return sent.start, intro.start() if intro else sent.end
 
 
 def _list_end(text: str, start: int, sentences, i: int) -> int:

@@ -112,6 +112,17 @@ def _district_units() -> re.Pattern[str]:
                       rf"(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,2}})")
 
 
+def _longest_region(words: str, kind: str, context: frozenset[str]) -> tuple[str, Region] | None:
+    """The longest run of `words`' first words that names a region of `kind` ("Batu Merah" of "Batu Merah Donny
+    Syarnaini"), and that region."""
+    split = words.split()
+    for n in range(len(split), 0, -1):
+        name = " ".join(split[:n])
+        if (region := gazetteer().resolve(name, kind, context)) is not None:
+            return name, region
+    return None
+
+
 def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     """Every place mention, resolved against the region table where possible."""
     gaz = gazetteer()
@@ -119,23 +130,13 @@ def find_places(text: str, dateline: Dateline | None) -> list[PlaceHit]:
     context = _context(text, dateline)
 
     for m in KEYWORD_NAME.finditer(text):
-        kind = KEYWORDS[m.group("kw")]
-        words = m.group("name").split()
-        for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            region = gaz.resolve(name, kind, context)
-            if region is not None:
-                written = text[m.start():m.start("name") + len(name)]
-                hits.append(_hit(m.start(), written, region))
-                break
+        if found := _longest_region(m.group("name"), KEYWORDS[m.group("kw")], context):
+            name, region = found
+            hits.append(_hit(m.start(), text[m.start():m.start("name") + len(name)], region))
 
     for m in VILLAGE_HEAD.finditer(text):  # "Lurah Batu Merah Donny Syarnaini": the village of the article's province
-        words = m.group("name").split()
-        for n in range(len(words), 0, -1):
-            region = gaz.resolve(" ".join(words[:n]), VILLAGE_KINDS[m.group("kw")], context)
-            if region is not None:
-                hits.append(_hit(m.start("name"), " ".join(words[:n]), region))
-                break
+        if found := _longest_region(m.group("name"), VILLAGE_KINDS[m.group("kw")], context):
+            hits.append(_hit(m.start("name"), *found))
 
     unknown_districts = set()
     for m in _district_units().finditer(text):  # "Humas Polsek Cilincing": a kecamatan's unit names it
