@@ -4870,3 +4870,19 @@ def test_a_post_named_with_its_institution_before_an_emptied_slot_and_a_comma_ha
     posts = _post_pairs(facts)
     assert ("Wibisono Andika", "Ketua") not in posts
     assert {("Surya Paloh", "Ketua Umum"), ("Hinca Panjaitan", "Sekretaris Jenderal")} <= posts
+
+
+def test_names_listed_before_sebagai_and_a_post_many_hold_each_hold_it():
+    facts = _facts("KPU Kabupaten Bantul menetapkan Andi Saputra, Budi Hartono dan Citra Lestari sebagai anggota KPU "
+                   "Kabupaten Bantul periode 2024-2029.\nAdapun Dedi Kurnia, Eko Prasetyo dan Fajar Nugroho resmi "
+                   "dilantik menjadi komisioner Bawaslu Kota Cirebon.\nPolisi menghadirkan Gilang Ramadhan dan Hendra "
+                   "Wijaya sebagai saksi.\nRapat menetapkan Indra Gunawan dan Joko Santoso sebagai Ketua dan "
+                   "Sekretaris Panwaslu Kecamatan Sewon.")
+    held = _orgs_of(facts)
+    assert {("Andi Saputra", "Anggota", "Komisi Pemilihan Umum Kabupaten Bantul"),
+            ("Budi Hartono", "Anggota", "Komisi Pemilihan Umum Kabupaten Bantul"),
+            ("Citra Lestari", "Anggota", "Komisi Pemilihan Umum Kabupaten Bantul")} <= held
+    assert {name for name, post, _ in held if post.casefold() == "komisioner"} == {
+        "Dedi Kurnia", "Eko Prasetyo", "Fajar Nugroho"}
+    assert not {name for name, _, _ in held} & {"Gilang Ramadhan", "Hendra Wijaya"}
+    assert ("Indra Gunawan", "Sekretaris") not in {(name, post) for name, post, _ in held}

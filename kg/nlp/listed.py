@@ -6,7 +6,8 @@ adalah, antara lain, masing-masing, terdiri dari, seperti; or a verb that fills 
 with them: berisikan, diisi oleh, dijabat oleh) in the same sentence, or open the next
 sentence ("Mereka adalah", "Yaitu", "Diantaranya", "Selanjutnya,", "Selanjutnya adalah"), or follow an introducing word
 after words that point back to the group of the sentence before ("Adapun tujuh orang yang dilantik
-tersebut yakni A, B"). Each name of the list holds the post; the post is the group's (a number or
+tersebut yakni A, B"). Names listed right before "sebagai" or "menjadi" and a post many hold take that post
+("menetapkan A, B dan C sebagai anggota KPU Bantul"). Each name of the list holds the post; the post is the group's (a number or
 "para"/"tim" before it) or else the last post before the introducing word that many hold
 (kg/lexicons/group_roles.tsv: anggota, komisioner, panelis...) and no name holds already; a task
 at an event (panelis, moderator) is held beside the post a name holds.
@@ -39,6 +40,12 @@ ARRESTED_BEFORE = re.compile(r"\b(?:meringkus|menangkap|membekuk|mengamankan|men
 UNIT_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){0,5}\s*")  # "Wakil Ketua Pansus berisikan": the post's unit
 BRACKETED = re.compile(r"\([^()]*\)")  # "(keempatnya adalah akademisi)": what the brackets say of a name
 MAX_LEAD = 30  # characters from the introducing word to the first name (titles, "Dr.", a colon)
+# "menetapkan A, B dan C sebagai anggota KPU ...", "A, B dan C resmi dilantik menjadi komisioner ...": the names
+# before it take the post after it
+AS_POST = re.compile(r"\s*,?\s*(?:(?:resmi|kembali|telah|sudah|akan)\s+)?(?:(?:di|ter)[a-z]+\s+)?(?:sebagai|menjadi)\s+")
+DEPUTY = re.compile(r"[Ww]akil\s")  # "sebagai wakil ketua": a deputy's post, which several may hold
+ANOTHER_POST = re.compile(r"\s+(?:dan|serta)\s+[A-Za-z]")  # "sebagai Ketua dan Sekretaris": each name its own
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta|&)\s+")  # between two names of a list
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,8 @@ def listed_holders(text: str, sentences, posts: list[PostHit], persons: list[Per
             lists = [(window, members, i - 1, intro) for window, intro, members in _lists_in(text, sentences, i, persons)]
         for window, members, before, intro in lists:
             out += _members(text, sentences, window, members, before, intro, posts, held)
-    return out + _lists_right_after_roles(text, sentences, posts, persons)
+    return out + _lists_right_after_roles(text, sentences, posts, persons) + _lists_before_roles(text, sentences, posts,
+                                                                                                 persons)
 
 
 def _lists_in(text: str, sentences, i: int, persons: list[PersonHit]):
@@ -133,6 +141,35 @@ def _lists_right_after_roles(text: str, sentences, posts: list[PostHit], persons
             if len(members) >= 2 and not text[m.end():members[0].start].strip(" :"):
                 post = next((p for p in posts if p.start == m.start()), None)
                 out += [Listed(p, m.start(), m.end(), post) for p in members]
+    return out
+
+
+def _lists_before_roles(text: str, sentences, posts: list[PostHit], persons: list[PersonHit]) -> list[Listed]:
+    """Names listed right before "sebagai" or "menjadi" and a post many hold ("KPU Bantul menetapkan A, B dan C sebagai
+    anggota KPU Kabupaten Bantul", "Adapun A, B dan C sebagai wakil ketua terpilih"): each one holds it. Not a
+    pair of posts ("A dan B sebagai Ketua dan Sekretaris"), which the names hold each in turn."""
+    out: list[Listed] = []
+    ordered = sorted(persons, key=lambda p: p.start)
+    for i, last in enumerate(ordered):
+        joined = AS_POST.match(text, last.end)
+        if joined is None or "\n" in joined.group():
+            continue
+        at = joined.end()
+        post = next((p for p in posts if p.start == at and p.qualifier not in ("none", "of")), None)
+        role = _roles().match(text, at)
+        if role is None and (post is None or not DEPUTY.match(text, at)):
+            continue
+        end = post.end if post is not None else role.end()
+        if ANOTHER_POST.match(text, post.word_end if post is not None and post.word_end > 0 else end):
+            continue
+        members = [last]
+        for p in reversed(ordered[:i]):
+            gap = BRACKETED.sub("", text[p.end:members[-1].start])
+            if not LIST_GAP.fullmatch(gap) or p.name == members[-1].name:
+                break
+            members.append(p)
+        if len({p.name for p in members}) >= 2:
+            out += [Listed(p, at, end, post) for p in reversed(members)]
     return out
 
 
