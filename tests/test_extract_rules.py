@@ -1653,8 +1653,8 @@ def test_a_party_s_regional_board_is_an_institution_of_its_own():
     held = _held_in(facts)
     assert ("Ono Suryono", "Dewan Pimpinan Daerah Partai Demokrasi Indonesia Perjuangan Jawa Barat") in held
     assert ("Kanna Rasyid", "Dewan Pimpinan Cabang Partai Golongan Karya Kolaka Utara") in held
-    national = _facts("Ketua DPP Partai Golkar Rudi Hartono hadir di Jawa Barat.")
-    assert not any(org.startswith("Dewan Pimpinan") for _, _, org in _orgs_of(national))
+    national = _facts("Ketua DPP Partai Golkar Rudi Hartono hadir di Jawa Barat.")  # the central board, no region's
+    assert {org for _, _, org in _orgs_of(national)} == {"Dewan Pimpinan Pusat Partai Golongan Karya"}
 
 
 def test_an_agency_named_with_its_region_is_that_region_s_agency():
@@ -4886,3 +4886,21 @@ def test_names_listed_before_sebagai_and_a_post_many_hold_each_hold_it():
         "Dedi Kurnia", "Eko Prasetyo", "Fajar Nugroho"}
     assert not {name for name, _, _ in held} & {"Gilang Ramadhan", "Hendra Wijaya"}
     assert ("Indra Gunawan", "Sekretaris") not in {(name, post) for name, post, _ in held}
+
+
+def test_a_party_s_central_board_is_an_institution_and_a_department_s_field_after_it_is_the_post_s():
+    facts = _facts("Ketua DPP PDI Perjuangan Bidang Pemenangan Pemilu Bambang Wuryanto hadir dalam rapat itu.\nKetua "
+                   "DPP Partai Golkar bidang Ekonomi dan Kreatif, Ricky Rachmadi mengatakan hal itu.\nKoordinator Bidang "
+                   "Kesejahteraan Rakyat Dewan Pimpinan Pusat (DPP) Partai Golkar Roem Kono menyayangkannya.")
+    central = "Dewan Pimpinan Pusat Partai Demokrasi Indonesia Perjuangan"
+    assert {("Bambang Wuryanto", "Ketua Bidang Pemenangan Pemilu", central),
+            ("Ricky Rachmadi", "Ketua bidang Ekonomi dan Kreatif", "Dewan Pimpinan Pusat Partai Golongan Karya"),
+            ("Roem Kono", "Koordinator Bidang Kesejahteraan Rakyat", "Dewan Pimpinan Pusat Partai Golongan Karya")
+            } <= _orgs_of(facts)
+    board = next(e for e in facts.entities if e.label == central)
+    assert "DPP PDI Perjuangan" in board.alt_labels
+    assert not any("Bidang" in e.label for e in facts.entities if e.kind.value == "Organization")
+    assert not [e for e in facts.entities if e.kind.value == "Event"]  # "Pemilu" of the post's field is no election
+    regional = _facts("Ketua DPD PDI Perjuangan Jawa Barat Ono Surono hadir.")
+    assert ("Ono Surono", "Ketua", "Dewan Pimpinan Daerah Partai Demokrasi Indonesia Perjuangan Jawa Barat") in _orgs_of(
+        regional)

@@ -1426,6 +1426,10 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             e = replace(e, end=rest.end(), text=text[e.start:rest.end()])
         if e.label == "ORG" and (tail := TRAILING_WORDS.search(e.text)) and tail.start() > 0:
             e = replace(e, end=e.start + tail.start(), text=e.text[:tail.start()])  # "KPU Maluku terpilih", "UGM melawan"
+        if e.label == "ORG" and (field := DEPARTMENT.search(e.text)) and any(
+                (o.start, o.end) == (e.start, e.start + field.start()) for o in orgs):
+            e = replace(e, end=e.start + field.start(), text=e.text[:field.start()])  # "DPP PDI Perjuangan Bidang
+            # Pemenangan Pemilu": the rules' board, then the field of the post held in it
         if e.label == "ORG" and (rank := _rank_words().search(e.text)) and rank.start() > 0:
             e = replace(e, end=e.start + rank.start(), text=e.text[:rank.start()])  # "Polda Metro Jaya Kombes"
         person_end = next((h for h in persons if _name_at_end(e, h)), None)
@@ -1517,6 +1521,7 @@ def _rank_words() -> re.Pattern[str]:
 
 
 LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two
+DEPARTMENT = re.compile(r"\s+[Bb]idang\s")  # a department's field after a board's name
 TRAILING_WORDS = re.compile(r"(?:\s+[a-z][a-z]*)+$")  # words of the sentence after a name: no name ends so
 JOINED_NAMES = re.compile(r"\s(?:ke|di|pada|kepada|oleh|bersama|dengan|untuk)\s")
 BRACKETED = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<abbr>[^()]{2,20})\)?\s*(?P<after>[^()]*)$")
@@ -1612,8 +1617,8 @@ def _dateline_key(dateline: Dateline | None, places: list[PlaceHit]) -> str | No
 
 def _events(article, analysis, places, orgs, persons, person_keys, dateline, builder, posts=()) -> list[EventFacts]:
     text = article.text
-    elections = [e for e in find_elections(text, places)
-                 if not any(o.start <= e.start < o.end for o in orgs)]  # "Komisi Pemilihan Umum" is no election
+    elections = [e for e in find_elections(text, places)  # "Komisi Pemilihan Umum", "Ketua DPP PDI Perjuangan Bidang
+                 if not any(o.start <= e.start < o.end for o in [*orgs, *posts])]  # Pemenangan Pemilu": no election
     year_hint = next((e.year for e in elections if e.year), None)
     date_hits = dates_mod.find_dates(text, article.published, year_hint)
     geo = [p for p in places if p.type != "country"]

@@ -550,6 +550,8 @@ def _branch(text: str, start: int, end: int, otype: OrgType, place: PlaceHit, ab
 
 BOARD_BEFORE = re.compile(r"\b(?:(?P<abbr>DPD|DPW|DPC|DPAC)(?:\s+I{1,2})?|Dewan\s+Pimpinan\s+(?P<full>Daerah|Wilayah|"
                           r"Cabang|Anak\s+Cabang)(?:\s*\((?:DPD|DPW|DPC|DPAC)\))?)\s+$")
+COUNCIL_BEFORE = re.compile(r"\b(?:Dewan|Majelis)\s+[A-Z][a-z]+\s+$")  # "Dewan Pembina", "Majelis Syuro"
+CENTRAL_BOARD_BEFORE = re.compile(r"\b(?:DPP|Dewan\s+Pimpinan\s+Pusat(?:\s*\(DPP\))?)\s+$")
 BOARDS = {"Daerah": "DPD", "Wilayah": "DPW", "Cabang": "DPC", "Anak Cabang": "DPAC"}
 BOARD_NAMES = {abbr: f"Dewan Pimpinan {full}" for full, abbr in BOARDS.items()}
 
@@ -580,6 +582,16 @@ def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
             continue  # "dukungan PBB kepada Afghanistan": the United Nations; "Gelora, PBB, Hanura": the party
         board = BOARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         gap, place = _place_after(text, m.end(), place_at)
+        central = CENTRAL_BOARD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if central and (place is None or not place.code or place.type == "country") and not COUNCIL_BEFORE.search(
+                text, max(0, central.start() - 30), central.start()):
+            # "Ketua DPP PDI Perjuangan", "Dewan Pimpinan Pusat (DPP) Partai Golkar": the party's central board; a
+            # council's post before it ("Ketua Dewan Pembina DPP Partai Golkar") is held in the party
+            label = f"Dewan Pimpinan Pusat {full}"
+            alts = {text[central.start():m.end()], f"DPP {short}", f"DPP {form}", f"DPP {full}"}
+            out.append(OrgHit(central.start(), m.end(), text[central.start():m.end()], f"org:party-{slug(short)}-dpp",
+                              label, "party_board", None, "national", tuple(sorted(alts - {label}))))
+            continue
         if board and place is not None and place.code and place.type != "country":
             abbr = board.group("abbr") or BOARDS[" ".join(board.group("full").split())]
             label = f"{BOARD_NAMES[abbr]} {full} {place.name}"

@@ -213,16 +213,27 @@ DIVISION_POSTS = ("Divisi", "Kordiv", "Koordiv")  # a post ending so names its d
 DIVISION_MEMBERS = frozenset({"Komisioner", "Anggota", "Ketua", "Wakil Ketua", "Koordinator"})
 
 
+def _field_words(lexicon_name: str) -> str:
+    """One field's words (a lexicon's words in either case of the first letter, joined by commas, "dan" or "&")."""
+    word = "|".join(sorted((f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words_of(lexicon_name)),
+                           key=len, reverse=True))
+    return rf"(?:{word})(?![\w-])(?:,?\s+(?:(?:dan|&)\s+)?(?:{word})(?![\w-]))*"
+
+
 @cache
 def _division_field_after(own: bool, after_institution: bool = False) -> re.Pattern[str]:
-    """A division's field (kg/lexicons/division_fields.tsv words, joined by commas, "dan" or "&"), after a
-    division post (`own`) or after the word "Divisi" following another post, or its institution and a comma."""
-    word = "|".join(sorted((f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words_of("division_fields")),
-                           key=len, reverse=True))
+    """A division's field (kg/lexicons/division_fields.tsv words), after a division post (`own`) or after the
+    word "Divisi" following another post, or its institution and a comma."""
     opening = "" if own else r"\s+[Dd][ei]visi"
     comma = ",?" if after_institution else ""
-    words = rf"(?:{word})(?![\w-])(?:,?\s+(?:(?:dan|&)\s+)?(?:{word})(?![\w-]))*"
-    return re.compile(rf"{comma}(?P<field>{opening}\s+{words})")
+    return re.compile(rf"{comma}(?P<field>{opening}\s+{_field_words('division_fields')})")
+
+
+@cache
+def _department_field() -> re.Pattern[str]:
+    """"Bidang" and a department's field (kg/lexicons/department_fields.tsv words, a short form in brackets after
+    them) after a board's name: "Ketua DPP PDI Perjuangan Bidang Pemenangan Pemilu", a post in the board."""
+    return re.compile(rf"(?P<field>\s+[Bb]idang\s+{_field_words('department_fields')}(?:\s+\([A-Z]{{2,6}}\))?)")
 
 
 def _division_field(text: str, end: int, label: str) -> re.Match[str] | None:
@@ -407,6 +418,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             end = org.end
             division = _division_field_after(False, after_institution=True).match(text, end) \
                 if label in DIVISION_MEMBERS else None
+            if division is None and org.type == "party_board":
+                division = _department_field().match(text, end)  # "Ketua DPP PDI Perjuangan Bidang Pemenangan Pemilu"
             if division:
                 label, end = label + division.group("field"), division.end("field")  # "Komisioner Bawaslu Bali
                 # Divisi Hukum, Data dan Informasi, Dewa": the commissioner's division
