@@ -230,14 +230,13 @@ def _of_the_late(text: str, memberships: list[Membership], keys: dict[PersonHit,
 # "Menpora Imam Nahrawi sebelumnya mengundurkan diri dari kabinet", "Menteri Sosial Idrus Marham, juga mengundurkan
 # diri dari Kabinet Kerja": the post left; not "akan mundur" (still held) nor "Menpora Imam Nahrawi mundur dari
 # jabatannya" (the news of the day, a post the text still calls his: the cabinet left, or a post left already)
-RESIGNED_AFTER = re.compile(r",?\s+(?:(?P<done>sebelumnya|telah|sudah|resmi|menyatakan)\s+|(?:juga|pun)\s+)*"
+RESIGNED_AFTER = re.compile(r",?\s+(?:(?P<done>sebelumnya|telah|sudah|resmi)\s+|(?:juga|pun)\s+)*"
                             r"(?:mengundurkan\s+diri|mundur)\s+dari\s+(?:(?P<cabinet>[Kk]abinet)|jabatan(?:nya)?|posisi(?:nya)?|kursi)\b")
 
 
 def _of_the_resigned(text: str, memberships: list[Membership]) -> list[Membership]:
     """The post of a holder the sentence says resigned from it, right after the post and name ("Menteri Pemuda
-    dan Olahraga Imam Nahrawi sebelumnya mengundurkan diri dari kabinet", "penasihat KPK Mohammad Tsani menyatakan
-    mundur dari jabatannya") was held formerly."""
+    dan Olahraga Imam Nahrawi sebelumnya mengundurkan diri dari kabinet") was held formerly."""
     out = []
     for m in memberships:
         resigned = RESIGNED_AFTER.match(text, m.evidence.end) if m.qualifier in (None, "acting") else None
