@@ -3151,7 +3151,7 @@ def test_a_post_held_outside_the_article_s_institutions_gets_none_of_them(text, 
      "penggeledahan sebelumnya ia tidak berada di kantornya.", ("Hasan Basri", "Kadis", "Dinas PUPR Provinsi Kepri")),
     # a lawyer reporting an account to the police: "bernama" names him, is no word of his post
     (", - Seorang advokat bernama Daniel Heri Pasaribu melaporkan pemilik akun Instagram ,, ke Polda Metro Jaya.",
-     ("Daniel Heri Pasaribu", "advokat", None)),
+     ("Daniel Heri Pasaribu", "Advokat", None)),
 ])
 def test_a_post_takes_no_institution_of_the_article_of_another_kind_than_its_own(text, held):
     assert held in _orgs_of(_facts(text))
@@ -3196,7 +3196,8 @@ def test_army_chief_of_staff_written_ksad():
 def test_a_post_in_small_letters_after_a_reporting_verb_is_the_speaker_s():
     from kg.nlp.posts import find_posts
     text = '"Iya dirawat," kata pengacara Kivlan, Tonin Tachta. Seorang pengacara datang ke sana.'
-    assert [(p.label, text[p.start:p.end]) for p in find_posts(text, [], [])] == [("Pengacara", "pengacara")]
+    assert [(p.label, text[p.start:p.end]) for p in find_posts(text, [], [])][0] == ("Pengacara", "pengacara")
+    assert _post_pairs(_facts(text)) == {("Tonin Tachta", "Pengacara")}  # the lawyer who came is no one named
 
 
 def test_a_rank_written_out_with_its_short_form_in_brackets_stands_before_the_name():
@@ -4904,3 +4905,10 @@ def test_a_party_s_central_board_is_an_institution_and_a_department_s_field_afte
     regional = _facts("Ketua DPD PDI Perjuangan Jawa Barat Ono Surono hadir.")
     assert ("Ono Surono", "Ketua", "Dewan Pimpinan Daerah Partai Demokrasi Indonesia Perjuangan Jawa Barat") in _orgs_of(
         regional)
+
+
+def test_a_lawyer_s_post_in_running_text_is_held_by_the_name_after_the_client_s():
+    facts = _facts("Dalam permohonan PK, penasihat hukum Novanto, Maqdir Ismail menyampaikan ada lima keadaan baru.\n"
+                   "Surat itu diberikan pihak pengacara, Kivlan Zen didiagnosis menderita hipertensi.\nMereka menyewa "
+                   "pengacara untuk kasus itu.")
+    assert _post_pairs(facts) == {("Maqdir Ismail", "Penasihat Hukum")}

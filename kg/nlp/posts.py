@@ -343,10 +343,11 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
         if UNIT_NAME.search(text, max(0, m.start() - 12), m.start()):
             continue  # "(Karopenmas) Divisi Humas Mabes Polri, Brigjen Dedi": the division's name, not the post "Humas"
         if word[0].islower() and not m.group("qual") and post_defs().get(word) is None \
-                and _form_def(word).kind not in LOWER_OK \
+                and _form_def(word).kind not in LOWER_OK and word.casefold() not in _posts_of_another() \
                 and not APPOSED.search(text, max(0, m.start() - 30), m.start()) \
                 and not _reported_by().search(text, max(0, m.start() - 20), m.start()):
-            continue  # "pakar" in running text names no one; "Sartiah (pakar gender)", "kata pengacara Kivlan" do
+            continue  # "pakar" in running text names no one; "Sartiah (pakar gender)", "kata pengacara Kivlan" do; a
+            # lawyer's post does, his client's name after it ("penasihat hukum Novanto, Maqdir Ismail")
         definition = post_defs().get(word) or _form_def(word)
         end = m.end()
         label = definition.label
