@@ -4912,3 +4912,16 @@ def test_a_lawyer_s_post_in_running_text_is_held_by_the_name_after_the_client_s(
                    "Surat itu diberikan pihak pengacara, Kivlan Zen didiagnosis menderita hipertensi.\nMereka menyewa "
                    "pengacara untuk kasus itu.")
     assert _post_pairs(facts) == {("Maqdir Ismail", "Penasihat Hukum")}
+
+
+def test_a_bare_dpp_is_the_one_central_board_the_article_names_and_a_field_s_words_are_no_name_s():
+    facts = _facts("Sekjen DPP PDI Perjuangan Hasto Kristiyanto mengatakan hal itu.\nKonsolidasi dihadiri Ketua DPP "
+                   "Bidang Ideologi Djarot Saiful Hidayat dan Ketua DPP Bidang Perempuan dan Anak Sri Rahayu.\nTurut "
+                   "hadir Ketua Dewan Pembina DPP Partai Golkar Aburizal Bakrie.")
+    central = "Dewan Pimpinan Pusat Partai Demokrasi Indonesia Perjuangan"
+    assert {("Djarot Saiful Hidayat", "Ketua Bidang Ideologi", central),
+            ("Sri Rahayu", "Ketua Bidang Perempuan dan Anak", central),  # "Anak" of the field: nobody's child
+            ("Aburizal Bakrie", "Ketua Dewan Pembina", "Partai Golongan Karya")} <= _orgs_of(facts)
+    two = _facts("Ketua DPP PDI Perjuangan Budi Hartono dan Ketua DPP Partai Golkar Andi Saputra hadir. Ketua DPP Bidang "
+                 "Ideologi Citra Lestari juga datang.")  # two central boards: a bare "DPP" is neither's
+    assert not any(name == "Citra Lestari" and org for name, _, org in _orgs_of(two))

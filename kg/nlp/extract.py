@@ -30,8 +30,9 @@ from kg.nlp.persons import (PARTICLE, RUNNING_TICKET_BEFORE, SPEECH_AFTER, Perso
 from kg.nlp.pipeline import Analysis, NerSpan, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
-from kg.nlp.posts import (COUNCIL, DIVISION_MEMBERS, DIVISION_POSTS, FACULTY_BEFORE, Holding, PostHit,
-                          after_post_of_another, division_end, find_posts, link_holders, post_qualifier)
+from kg.nlp.posts import (COUNCIL, DIVISION_MEMBERS, DIVISION_POSTS, FACULTY_BEFORE, UNIT_WORDS, Holding, PostHit,
+                          after_post_of_another, division_end, field_after_institution, find_posts, link_holders,
+                          post_qualifier)
 from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
@@ -74,6 +75,8 @@ def extract_analysed(article: Article, analysis: Analysis, extractor: str = "rul
     places = [pl for pl in places if not any(p.start <= pl.start and pl.end <= p.word_end for p in posts)]
     blocked = [(p.start, p.end) for p in places] + [(o.start, o.end) for o in orgs]
     blocked += [(p.start, p.word_end) for p in posts]
+    # "Ketua DPP Bidang Ideologi Djarot", "Komisioner Bawaslu Bali Divisi Hukum, Dewa": the field after the institution
+    blocked += [(p.org.end, p.end) for p in posts if field_after_institution(text, p)]
     # "Pangdam IV/ Diponegoro", "Danrem 071/ Wijayakusuma": the unit a post names is no holder's name
     blocked += [(p.org.start, p.org.end) for p in posts if p.org is not None and p.org.start == p.start]
     if dateline and dateline.outlet:
@@ -1070,7 +1073,8 @@ def _names_begun_in_post_phrases(text: str, analysis: Analysis, persons: list[Pe
                         and (m := WORDS_AFTER_INSTITUTION.fullmatch(text, o.end, phrase.end))
                         and not gazetteer().candidates(m.group("words").split()[0])), None)
         if run is None or any(w in title_words() or w in words("name_stopwords") or w.casefold() in post_head_words()
-                              or w in institution_short_forms() for w in run.group("words").split()):
+                              or w in institution_short_forms() or UNIT_WORD.fullmatch(w)  # "Bidang Ideologi Djarot"
+                              for w in run.group("words").split()):
             out.append(h)
             continue
         start = run.start("words")
@@ -1522,6 +1526,7 @@ def _rank_words() -> re.Pattern[str]:
 
 LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two
 DEPARTMENT = re.compile(r"\s+[Bb]idang\s")  # a department's field after a board's name
+UNIT_WORD = re.compile(UNIT_WORDS)  # a word opening a unit's or a field's name: no word of a person's
 TRAILING_WORDS = re.compile(r"(?:\s+[a-z][a-z]*)+$")  # words of the sentence after a name: no name ends so
 JOINED_NAMES = re.compile(r"\s(?:ke|di|pada|kepada|oleh|bersama|dengan|untuk)\s")
 BRACKETED = re.compile(r"^(?P<before>[^()]+?)\s*\((?P<abbr>[^()]{2,20})\)?\s*(?P<after>[^()]*)$")

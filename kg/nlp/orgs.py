@@ -614,7 +614,22 @@ def _party_hits(text: str, place_at: dict[int, PlaceHit]) -> list[OrgHit]:
             continue
         out.append(OrgHit(m.start(), m.end(), m.group(), f"org:party-{slug(short)}", full, "party", None,
                           "national", tuple(sorted({m.group(), short, *others} - {full}))))
-    return [_as_board(h, boards) if h.type == "party_board" and h.key in branches else h for h in out]
+    out = [_as_board(h, boards) if h.type == "party_board" and h.key in branches else h for h in out]
+    return out + _bare_central_boards(text, out)
+
+
+BARE_CENTRAL_BOARD = re.compile(r"\bDPP\b")
+
+
+def _bare_central_boards(text: str, hits: list[OrgHit]) -> list[OrgHit]:
+    """"Ketua DPP Bidang Ideologi Djarot" in an article that names one party's central board ("Sekjen DPP PDI
+    Perjuangan Hasto"): a bare "DPP" is that board."""
+    central = {h.key: h for h in hits if h.type == "party_board" and h.key.endswith("-dpp")}
+    if len(central) != 1:
+        return []
+    board = next(iter(central.values()))
+    return [replace(board, start=m.start(), end=m.end(), text=m.group()) for m in BARE_CENTRAL_BOARD.finditer(text)
+            if not any(h.start <= m.start() < h.end or 0 < h.start - m.end() <= 1 for h in hits)]
 
 
 def _as_board(branch: OrgHit, boards: dict[str, OrgHit]) -> OrgHit:

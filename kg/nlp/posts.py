@@ -822,6 +822,15 @@ def holder_cut(text: str, post: PostHit, name_start: int) -> bool:
         and cut is not None and cut.end() <= name_start
 
 
+FIELD_OPENING = re.compile(r"[,\s]+(?:[Bb]idang|[Dd][ei]visi)\s")
+
+
+def field_after_institution(text: str, post: PostHit) -> bool:
+    """Whether the post ends with a department's or a division's field after its institution ("Ketua DPP PDI
+    Perjuangan Bidang Ideologi", "Komisioner Bawaslu Bali Divisi Hukum"): words of the post, not of a name."""
+    return post.org is not None and post.end > post.org.end and FIELD_OPENING.match(text, post.org.end) is not None
+
+
 def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> list[Holding]:
     """Pair each post with the person named right before it with "sebagai" or "selaku" between, else
     the one named right after it, else right before it (apposition: "Fakhrian Noor, Ketua KPU Tapin").
@@ -852,8 +861,8 @@ def link_holders(text: str, posts: list[PostHit], persons: list[PersonHit]) -> l
                 OTHER_NAME_THEN_HOLDER.fullmatch(gap) and not any(post.end < q.start < after.start for q in posts))):
             after = None  # the first name after the post, or none: not one behind another name (but after the
             # office's other name: "Menteri PPN atau Badan Perencanaan Pembangunan Nasional B")
-        if after is not None and (of_another(text, post.start, post.word_end, after.start)
-                                  or of_another(text, post.start, post.end, after.start)):
+        if after is not None and (of_another(text, post.start, post.word_end, after.start) or not field_after_institution(
+                text, post) and of_another(text, post.start, post.end, after.start)):  # "Bidang Perempuan dan Anak": no kin
             # "asisten pribadi Imam Nahrawi, Miftahul Ulum", "Ketua Tim Penasihat Hukum Kivlan Zen, Tonin Tachta": the
             # name after the possessor holds it
             after = next((p for p in persons if p.start > after.end
