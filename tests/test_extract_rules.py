@@ -4925,3 +4925,10 @@ def test_a_bare_dpp_is_the_one_central_board_the_article_names_and_a_field_s_wor
     two = _facts("Ketua DPP PDI Perjuangan Budi Hartono dan Ketua DPP Partai Golkar Andi Saputra hadir. Ketua DPP Bidang "
                  "Ideologi Citra Lestari juga datang.")  # two central boards: a bare "DPP" is neither's
     assert not any(name == "Citra Lestari" and org for name, _, org in _orgs_of(two))
+
+
+def test_a_religious_exclamation_names_no_one():
+    facts = _facts("Di barisan makmum tampak staf ahli Samsudin, “Allahu Akbar.” Salat pun dimulai. “Alhamdulillah "
+                   "Ya Allah, kami menang,” kata Budi Hartono.")
+    names = {e.label for e in facts.entities if e.kind.value == "Person"}
+    assert names == {"Samsudin", "Budi Hartono"}

@@ -106,6 +106,12 @@ def _stop() -> frozenset[str]:
 
 
 @cache
+def _exclamations() -> frozenset[str]:
+    """Words of religious exclamations (kg/lexicons/name_stopwords.tsv rows marked "exclamation")."""
+    return frozenset(r[0] for r in lexicon("name_stopwords") if r[1] == "exclamation")
+
+
+@cache
 def _name_tails() -> frozenset[str]:
     """Words of posts that go on a name after a name word ("Setya Utama"), not before it."""
     return frozenset(r[0] for r in lexicon("name_words") if r[1] == "after")
@@ -267,6 +273,8 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
     ner_spans = [(e.start, e.end) for e in ner if e.label in ("PER", "PERSON")]
     hits: list[PersonHit] = []
     for m in NAME_SEQ.finditer(text):
+        if not _exclamations().isdisjoint(m.group().split()):
+            continue  # "Allahu Akbar": not "Akbar"
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
             for piece_start, piece_end in _split_pair(text, start, end):
                 piece_start, piece_end = _trim(text, piece_start, piece_end)
@@ -525,6 +533,8 @@ def _coordinated(text: str, hits: list[PersonHit], cover: bytearray) -> list[Per
     known = {(h.start, h.end) for h in hits}
     out = list(hits)
     for m in NAME_SEQ.finditer(text):
+        if not _exclamations().isdisjoint(m.group().split()):
+            continue  # "Allahu Akbar": not "Akbar"
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
             if (start, end) in known or any(h.name_start <= start < h.end for h in out):
                 continue
