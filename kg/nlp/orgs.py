@@ -623,7 +623,8 @@ BARE_CENTRAL_BOARD = re.compile(r"\bDPP\b")
 
 def _bare_central_boards(text: str, hits: list[OrgHit]) -> list[OrgHit]:
     """"Ketua DPP Bidang Ideologi Djarot" in an article that names one party's central board ("Sekjen DPP PDI
-    Perjuangan Hasto"): a bare "DPP" is that board."""
+    Perjuangan Hasto"): a bare "DPP" is that board; not one inside a hit, nor one right before a hit (the party
+    after a council's post: "Ketua Dewan Pembina DPP Partai Golkar")."""
     central = {h.key: h for h in hits if h.type == "party_board" and h.key.endswith("-dpp")}
     if len(central) != 1:
         return []
