@@ -30,9 +30,9 @@ from kg.nlp.persons import (PARTICLE, RUNNING_TICKET_BEFORE, SPEECH_AFTER, Perso
 from kg.nlp.pipeline import Analysis, NerSpan, analyse, load_pipeline, model_name
 from kg.nlp.places import KEYWORDS as PLACE_KEYWORDS, PlaceHit, capital_police_metro, country_at, find_places
 from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
-from kg.nlp.posts import (COUNCIL, DIVISION_MEMBERS, DIVISION_POSTS, FACULTY_BEFORE, UNIT_WORDS, Holding, PostHit,
-                          after_post_of_another, division_end, field_after_institution, find_posts, link_holders,
-                          post_qualifier)
+from kg.nlp.posts import (COUNCIL, DIVISION_MEMBERS, DIVISION_POSTS, FACULTY_BEFORE, FIELD_OPENING, UNIT_WORDS, Holding,
+                          PostHit, after_post_of_another, division_end, field_after_institution, find_posts,
+                          link_holders, post_qualifier)
 from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
@@ -1430,7 +1430,7 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             e = replace(e, end=rest.end(), text=text[e.start:rest.end()])
         if e.label == "ORG" and (tail := TRAILING_WORDS.search(e.text)) and tail.start() > 0:
             e = replace(e, end=e.start + tail.start(), text=e.text[:tail.start()])  # "KPU Maluku terpilih", "UGM melawan"
-        if e.label == "ORG" and (field := DEPARTMENT.search(e.text)) and any(
+        if e.label == "ORG" and (field := FIELD_OPENING.search(e.text)) and any(
                 (o.start, o.end) == (e.start, e.start + field.start()) for o in orgs):
             e = replace(e, end=e.start + field.start(), text=e.text[:field.start()])  # "DPP PDI Perjuangan Bidang
             # Pemenangan Pemilu": the rules' board, then the field of the post held in it
@@ -1525,7 +1525,6 @@ def _rank_words() -> re.Pattern[str]:
 
 
 LIST_GAP = re.compile(r"\s*(?:,|dan|serta|&|,\s*dan|-|/)\s*")  # "TNI-Polri", "TNI/Polri": two
-DEPARTMENT = re.compile(r"\s+[Bb]idang\s")  # a department's field after a board's name
 UNIT_WORD = re.compile(UNIT_WORDS)  # a word opening a unit's or a field's name: no word of a person's
 TRAILING_WORDS = re.compile(r"(?:\s+[a-z][a-z]*)+$")  # words of the sentence after a name: no name ends so
 JOINED_NAMES = re.compile(r"\s(?:ke|di|pada|kepada|oleh|bersama|dengan|untuk)\s")

@@ -9,6 +9,7 @@ Words that are places, institutions, posts or sentence words are never part of a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -109,6 +110,11 @@ def _stop() -> frozenset[str]:
 def _exclamations() -> frozenset[str]:
     """Words of religious exclamations (kg/lexicons/name_stopwords.tsv rows marked "exclamation")."""
     return frozenset(r[0] for r in lexicon("name_stopwords") if r[1] == "exclamation")
+
+
+def _name_runs(text: str) -> Iterator[re.Match[str]]:
+    """Runs of name words, but those holding a religious exclamation ("Allahu Akbar": not "Akbar")."""
+    return (m for m in NAME_SEQ.finditer(text) if _exclamations().isdisjoint(m.group().split()))
 
 
 @cache
@@ -272,9 +278,7 @@ def find_persons(text: str, blocked: list[tuple[int, int]], ner: tuple[NerSpan, 
     cover = _coverage(len(text), blocked)
     ner_spans = [(e.start, e.end) for e in ner if e.label in ("PER", "PERSON")]
     hits: list[PersonHit] = []
-    for m in NAME_SEQ.finditer(text):
-        if not _exclamations().isdisjoint(m.group().split()):
-            continue  # "Allahu Akbar": not "Akbar"
+    for m in _name_runs(text):
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
             for piece_start, piece_end in _split_pair(text, start, end):
                 piece_start, piece_end = _trim(text, piece_start, piece_end)
@@ -532,9 +536,7 @@ def _coordinated(text: str, hits: list[PersonHit], cover: bytearray) -> list[Per
     joined to a known one is a name too."""
     known = {(h.start, h.end) for h in hits}
     out = list(hits)
-    for m in NAME_SEQ.finditer(text):
-        if not _exclamations().isdisjoint(m.group().split()):
-            continue  # "Allahu Akbar": not "Akbar"
+    for m in _name_runs(text):
         for start, end in _split_blocked(m.start(), m.end(), cover, text):
             if (start, end) in known or any(h.name_start <= start < h.end for h in out):
                 continue
