@@ -1265,6 +1265,16 @@ def test_a_personal_assistant_and_a_sub_agency_head_keep_their_whole_post():
     assert any(name == "Momon Sukirman" and post.startswith("kepala suku dinas") for name, post in posts)
 
 
+def test_a_jakarta_city_s_agency_office_is_an_institution_of_its_own_and_no_part_of_the_post():
+    facts = _facts("Kepala Seksi Lalu Lintas Suku Dinas Perhubungan Jakarta Timur, Andreas Eman mengatakan jalan "
+                   "itu ditutup. Kepala Suku Dinas Lingkungan Hidup Jakarta Selatan Mohamad Amin menambahkan, "
+                   "sampah diangkut. Kepala Dinas Perhubungan DKI Jakarta Syafri Lubis setuju.")
+    assert _orgs_of(facts) == {
+        ("Andreas Eman", "Kepala Seksi Lalu Lintas", "Suku Dinas Perhubungan Jakarta Timur"),
+        ("Mohamad Amin", "Kepala", "Suku Dinas Lingkungan Hidup Jakarta Selatan"),
+        ("Syafri Lubis", "Kepala", "Dinas Perhubungan Provinsi DKI Jakarta")}
+
+
 def test_a_city_branch_is_that_city_s_branch_not_the_national_body():
     facts = _facts("Ketua KPU Kota Bekasi, Ali Rido, membuka rapat pleno. Anggota Bawaslu Kota Bengkulu, "
                    "Leka Yunita Sari, hadir.")

@@ -177,6 +177,7 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
             end = place.end
             abbr = gap.group("abbr")
             hit = _branch(text, m.start(), end, otype, place, abbr)
+            hit = _city_office(text, hit, otype.full, place) or hit
             if abbr and abbr in otype.abbreviations:
                 defined[abbr] = hit
             hits.append(hit)
@@ -217,7 +218,9 @@ def find_orgs(text: str, places: list[PlaceHit]) -> list[OrgHit]:
         cut = m.start() + title.start() if title else cut
         name = re.sub(r"\s+dan$", "", text[m.start():cut])
         hit = OrgHit(m.start(), m.start() + len(name), name, f"org:x-{slug(name)}", name, "other")
-        hits.append(_agency_of_region(text, hit, place_at) or hit)
+        region = next((p for p in places if p.code and p.end == hit.end and p.start > hit.start), None)
+        office = _city_office(text, hit, text[hit.start:region.start].rstrip(), region) if region else None
+        hits.append(office or _agency_of_region(text, hit, place_at) or hit)
     # "SDN Cilincing 07", "SMA Negeri 1 Bireuen": a state school; "Komisi III DPR RI", "Panja RKUHP",
     # "Fraksi Partai Golkar": a parliament's commission, working group or party faction
     for kind, pattern in (("other", SCHOOL), ("other", COMMISSION), ("other", WORKING_GROUP),
@@ -332,6 +335,23 @@ def _representative_office(text: str, start: int, end: int, otype: OrgType,
                   otype.key, place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
 
 
+CITY_OFFICE_BEFORE = re.compile(r"\bSuku\s+$")
+
+
+def _city_office(text: str, hit: OrgHit, agency: str, place: PlaceHit) -> OrgHit | None:
+    """"Suku Dinas Perhubungan Jakarta Timur": the office of agency `agency` in one of Jakarta's
+    cities, an institution of its own (the province's "Dinas Perhubungan DKI Jakarta" is another),
+    whose name "Suku" opens: a unit head's post stops before it ("Kepala Seksi Lalu Lintas")."""
+    before = CITY_OFFICE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+    if before is None or not agency.startswith("Dinas "):
+        return None
+    label = f"Suku {agency} {place.name}"
+    written = text[before.start():hit.end]
+    alts = {written, f"Sudin {agency.removeprefix('Dinas ')} {place.name}"}
+    return OrgHit(before.start(), hit.end, written, f"org:sudin-{hit.key.removeprefix('org:')}", label, "other",
+                  hit.area, hit.level, tuple(sorted(alts - {label})))
+
+
 def _agency_of_region(text: str, hit: OrgHit, place_at: dict[int, PlaceHit]) -> OrgHit | None:
     """"Dinas Perhubungan DKI Jakarta", "Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Bekasi": a
     region's agency, named with the region right after it (its abbreviation may stand between)."""
@@ -345,8 +365,9 @@ def _agency_of_region(text: str, hit: OrgHit, place_at: dict[int, PlaceHit]) -> 
     alts = {text[hit.start:place.end], f"{hit.text} {place.name}"}
     if gap.group("abbr"):
         alts |= {f"{gap.group('abbr')} {region}", f"{gap.group('abbr')} {place.name}"}
-    return OrgHit(hit.start, place.end, text[hit.start:place.end], f"org:x-{slug(label)}", label, "other",
-                  place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
+    agency = OrgHit(hit.start, place.end, text[hit.start:place.end], f"org:x-{slug(label)}", label, "other",
+                    place.key, LEVEL.get(place.type), tuple(sorted(alts - {label})))
+    return _city_office(text, agency, hit.text, place) or agency
 
 
 def _in_rank(text: str, hit: OrgHit) -> bool:
