@@ -2252,6 +2252,13 @@ def test_a_pronoun_means_the_post_holder_named_after_a_short_lead_clause():
     assert ("Syamsul Rifan Kubangun", "KPU Maluku sudah men") in _said_openings(facts)
 
 
+def test_a_pronoun_means_the_person_the_others_of_the_sentence_before_accompany():
+    facts = _facts("Rapat pleno itu dipimpin oleh Ketua KPU Kota Medan, Mutia Atiqah didampingi anggota KPU Kota "
+                   "Medan Zefrizal dan Saut Sagala di kantor KPU.\nTahapan berikutnya, katanya, adalah pengundian "
+                   "nomor urut pada Senin malam.")
+    assert [name for name, _ in _said(facts)] == ["Mutia Atiqah"]
+
+
 def test_a_post_held_by_the_name_after_dijabat_oleh_and_regret_as_reported_speech():
     facts = _facts("Sementara untuk Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali.\n"
                    "Bupati Puncak Wullem Wandik ketika dihubungi menyesalkan adanya kontak tembak yang menimbulkan "

@@ -176,8 +176,26 @@ class SpeakerResolver:
         return found[0] if found else None
 
     def last_named_before(self, pos: int, avoid: frozenset[str] = frozenset()) -> str | None:
-        before = [k for s, e, k in self.mentions if e <= pos and k not in avoid]
-        return before[-1] if before else None
+        """The last person named before `pos`, unless its sentence names them as company of someone
+        named before them ("dipimpin oleh Ketua KPU Medan, Mutia Atiqah didampingi keempat Komisioner
+        lainnya ... Saut Haornas Sagala": who speaks next is Mutia Atiqah, whom the others accompany)."""
+        before = [(s, k) for s, e, k in self.mentions if e <= pos and k not in avoid]
+        if not before:
+            return None
+        return self._accompanied(before[-1][0], before) or before[-1][1]
+
+    def _accompanied(self, at: int, named: list[tuple[int, str]]) -> str | None:
+        """The person whom the sentence of the person named at `at` says they accompany: the last one
+        of `named` before a company word ("didampingi", "bersama") that stands before `at`."""
+        i = self._sentence_index(at)
+        if i is None:
+            return None
+        sentence = self.sentences[i]
+        company = COMPANY.search(sentence.text, 0, at - sentence.start)
+        if company is None:
+            return None
+        lead = [k for s, k in named if sentence.start <= s < sentence.start + company.start()]
+        return lead[-1] if lead else None
 
     def subject_before(self, pos: int) -> tuple[int, str] | None:
         """(start, key) of a person named as the subject of the sentence before the one holding
@@ -598,6 +616,7 @@ def _pointer(phrase: str) -> bool:
 # what was said, by whom: "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah" (not "disetujui oleh
 # Presiden Joko Widodo": who approved a point is not who speaks next)
 PASSIVE = re.compile(rf"\b{SAID_PASSIVES}\b")
+COMPANY = re.compile(r"\b(?:didampingi|bersama|beserta)\b")  # "X didampingi Y", "X bersama Y": Y is X's company
 AGENT_LEAD = re.compile(r"^\s*(?:oleh\s+)?(?:\w+nya\b,?\s*)?")  # "oleh", "putranya, "
 TITLE_GLUE = frozenset({"mantan", "eks", "dan", "dari", "bidang", "urusan", "selaku"})
 
