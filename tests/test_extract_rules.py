@@ -2259,6 +2259,14 @@ def test_a_pronoun_means_the_person_the_others_of_the_sentence_before_accompany(
     assert [name for name, _ in _said(facts)] == ["Mutia Atiqah"]
 
 
+def test_a_pronoun_means_the_subject_named_before_a_sentence_the_pronoun_already_opens():
+    facts = _facts("Ketua KPU Kalimantan Selatan Sarmuji menyatakan rapat pleno selesai. \"Hasilnya kami laporkan ke "
+                   "KPU RI,\" katanya.\nSaksi pasangan nomor dua menolak tanda tangan. Tim saksi BirinMU, Akhmad "
+                   "Maulana bersyukur atas kemenangan itu. Dia juga berterima kasih kepada relawan. \"Kemenangan ini "
+                   "tidak perlu dirayakan berlebihan,\" kata dia.")
+    assert ("Akhmad Maulana", "Kemenangan ini tidak") in _said_openings(facts)
+
+
 def test_a_post_held_by_the_name_after_dijabat_oleh_and_regret_as_reported_speech():
     facts = _facts("Sementara untuk Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali.\n"
                    "Bupati Puncak Wullem Wandik ketika dihubungi menyesalkan adanya kontak tembak yang menimbulkan "

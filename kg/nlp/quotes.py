@@ -201,10 +201,12 @@ class SpeakerResolver:
         """(start, key) of a person named as the subject of the sentence before the one holding
         `pos`: the sentence opens with the name, or with a post or rank and the name."""
         i = self._sentence_index(pos)
-        if i is None or i == 0:
-            return None
-        prev = self.sentences[i - 1]
-        return self._subject_of(prev, len(LEAD_MARK.match(prev.text).group()))  # ", - Presiden X ...": a dateline's rest
+        for back in range(i or 0, max(0, (i or 0) - SUBJECT_CHAIN), -1):
+            prev = self.sentences[back - 1]
+            found = self._subject_of(prev, len(LEAD_MARK.match(prev.text).group()))  # ", - Presiden X ...": a dateline's rest
+            if found is not None or not PRONOUN_SUBJECT.match(prev.text):
+                return found  # "Tim saksi BirinMU, Akhmad Maulana bersyukur ... . Dia juga menyampaikan ...": still his
+        return None
 
     def _subject_before_in_sentence(self, pos: int) -> tuple[int, str] | None:
         """(start, key) of the subject of the words of `pos`'s sentence before it, when they report speech."""
@@ -234,7 +236,7 @@ class SpeakerResolver:
         if found is not None and _title_only(prev.text[skip:found[0] - prev.start], lower_posts=True):
             return found  # "Menteri Dalam Negeri (Mendagri) Tjahjo Kumolo mengapresiasi ..."
         comma = prev.text.find(", ", skip, skip + 40)
-        if found is not None and comma > skip and comma + 2 < found[0] - prev.start and \
+        if found is not None and comma > skip and comma + 2 <= found[0] - prev.start and \
                 len(prev.text[skip:comma].split()) <= 4 and \
                 _title_only(prev.text[comma + 2:found[0] - prev.start], lower_posts=True):
             return found  # "Menanggapi hal itu, Ketua KPU Maluku Syamsul ...": a lead, then a post and the name
@@ -616,6 +618,8 @@ def _pointer(phrase: str) -> bool:
 # what was said, by whom: "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah" (not "disetujui oleh
 # Presiden Joko Widodo": who approved a point is not who speaks next)
 PASSIVE = re.compile(rf"\b{SAID_PASSIVES}\b")
+PRONOUN_SUBJECT = re.compile(r"(?:Dia|Ia|Beliau)\s")  # a sentence about the subject of the one before
+SUBJECT_CHAIN = 3  # sentences a pronoun subject carries the person named before them
 COMPANY = re.compile(r"\b(?:didampingi|bersama|beserta)\b")  # "X didampingi Y", "X bersama Y": Y is X's company
 AGENT_LEAD = re.compile(r"^\s*(?:oleh\s+)?(?:\w+nya\b,?\s*)?")  # "oleh", "putranya, "
 TITLE_GLUE = frozenset({"mantan", "eks", "dan", "dari", "bidang", "urusan", "selaku"})
