@@ -1291,6 +1291,13 @@ def test_a_unit_head_without_an_institution_serves_in_the_article_s_only_polres(
     assert ("Tatit Rizkyan Hanafi", "Kasat Lantas", None) in _orgs_of(two)
 
 
+def test_a_unit_post_written_in_two_words_or_in_full_serves_in_the_article_s_only_polres():
+    facts = _facts("Kapolres Lebak AKBP Budi Setiawan memimpin apel. Kabag Ops Kompol Amir Hutagalung mengatakan "
+                   "personel siap. Kepala Bagian Operasi (Kabagops) Kompol Adrian Siregar memeriksa pos.")
+    assert {("Amir Hutagalung", "Kabag Ops", "Kepolisian Resor Lebak"),
+            ("Adrian Siregar", "Kepala Bagian Operasi", "Kepolisian Resor Lebak")} <= _orgs_of(facts)
+
+
 def test_a_one_word_name_the_model_runs_into_a_placed_institution_is_kept():
     # the model reads "Bawaslu Provinsi Jambi Asnawi" as one institution
     facts = _facts("Ketua Bawaslu Provinsi Jambi Asnawi hadir.")

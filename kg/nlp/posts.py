@@ -8,6 +8,7 @@ post takes the institution written after it; a regional office (Bupati Tapin) ha
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -116,10 +117,23 @@ def post_defs() -> dict[str, PostDef]:
 
 
 def definition_of(label: str) -> PostDef | None:
-    """The post a role label is ("Kasat Reskrim": Kasat with its unit), by its longest known start."""
+    """The post a role label is: the post written so, or as one word or in full ("Kabag Ops" and
+    "Kepala Bagian Operasi" are the Kabagops), else by its longest known start ("Kasat Reskrim": Kasat
+    with its unit)."""
     words = label.split()
-    return next((d for n in range(len(words), 0, -1) if (d := post_defs().get(" ".join(words[:n]))) is not None),
-                None)
+    return post_defs().get(label) or _written_otherwise().get(label.replace(" ", "").casefold()) or next(
+        (d for n in range(len(words), 0, -1) if (d := post_defs().get(" ".join(words[:n]))) is not None), None)
+
+
+@cache
+def _written_otherwise() -> dict[str, PostDef]:
+    """Each post of kg/lexicons/posts.tsv by its name and its expansions, written without spaces in lower
+    case ("kabagops", "kepalabagianoperasi"), where only one post is written so."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for d in post_defs().values():
+        for form in (d.label, *d.expansions):
+            forms[form.replace(" ", "").casefold()].add(d.label)
+    return {form: post_defs()[labels.pop()] for form, labels in forms.items() if len(labels) == 1}
 
 
 @cache
