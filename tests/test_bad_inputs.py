@@ -259,3 +259,18 @@ def test_long_runs_of_punctuation_are_shortened(tmp_path):
 ])
 def test_publication_dates_in_the_forms_news_sites_write_them(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("published, url, expected", [
+    ("2019-10-09", "https://megapolitan.kompas.com/read/2019/09/10/09181451/ganjil-genap", date(2019, 9, 10)),
+    ("2019-09-10", "https://megapolitan.kompas.com/read/2019/09/10/09181451/ganjil-genap", date(2019, 9, 10)),
+    ("2019-09-11", "https://megapolitan.kompas.com/read/2019/09/10/09181451/ganjil-genap", date(2019, 9, 11)),
+    ("2019-10-09", "https://news.example.id/politik/ganjil-genap", date(2019, 10, 9)),
+])
+def test_a_date_with_day_and_month_swapped_against_its_url_s_is_the_url_s(tmp_path, published, url, expected):
+    """A spreadsheet that read "10/09/2019" month first gives 2019-10-09 for 10 September; the URL keeps the date
+    the site gave. Any other difference (an article updated a day later) keeps the publication date."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": KPU, "published": published, "url": url}) + "\n", encoding="utf-8")
+    [article] = list(read_articles([path]))
+    assert article.published == expected
