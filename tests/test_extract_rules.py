@@ -2274,6 +2274,12 @@ def test_a_pronoun_means_the_subject_named_before_a_sentence_the_pronoun_already
     assert ("Akhmad Maulana", "Kemenangan ini tidak") in _said_openings(facts)
 
 
+def test_a_graduate_pointed_at_after_a_quote_holds_no_post_in_the_school():
+    facts = _facts("\"Model itu layak diterapkan,\" kata Sulthan Muhammad, Direktur Eksekutif Lingkar Madani. "
+                   "\"Saya pikir itu baik,\" kata Alumni UIN Jakarta ini.")
+    assert _orgs_of(facts) == {("Sulthan Muhammad", "Direktur Eksekutif", "Lingkar Madani untuk Indonesia")}
+
+
 def test_a_post_held_by_the_name_after_dijabat_oleh_and_regret_as_reported_speech():
     facts = _facts("Sementara untuk Ketua Fraksi NasDem DPR tidak mengalami perubahan, tetap dijabat oleh Ahmad Ali.\n"
                    "Bupati Puncak Wullem Wandik ketika dihubungi menyesalkan adanya kontak tembak yang menimbulkan "

@@ -1094,6 +1094,8 @@ def _described(text: str, analysis: Analysis, spans: dict[int, tuple[int, PostHi
         role, org = role_for(rule.label, rule.definition), rule.org.key if rule.org else None
     else:
         words, org = _named_institution(text[start:end], forms) or (text[start:end], None)
+        if words.split()[0].casefold() in words_of("not_posts"):
+            return None  # "kata Alumni UIN Jakarta ini": a graduate, no post
         role = role_for(words, post_defs().get(words))
     if org is None:  # "Politikus Partai Kebangkitan Bangsa (PKB) ini": the institution right after the post
         org = next((o.key for o in orgs if end <= o.start and text[end:o.start].strip() in ("", "dari")), None)
