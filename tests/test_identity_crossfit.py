@@ -72,3 +72,21 @@ def test_kg_train_names_a_labels_folder_without_labels(tmp_path, capsys):
                  "-o", str(tmp_path / "model.json")]) != 0
     assert f"no labels.csv in {tmp_path}" in capsys.readouterr().err
     assert not (tmp_path / "model.json").exists()
+
+
+def test_a_labelled_mention_is_found_again_under_a_longer_or_shorter_name_but_never_its_relative_s():
+    """A store's extractor may read "Muslim Ansori" where the labels saw "Ansori", and the mention is that
+    node; but where it reads "Mulan Jameela" in "Mertua Mulan Jameela" (her mother-in-law), that node is
+    another person, and the labelled mention is not in the store."""
+    from kg.identity.labels import located, locator
+    from kg.rdf import iris
+
+    graph = str(iris.graph("tribunnews-00461"))
+    records = {PERSON + "muslim-ansori": PersonRecord(PERSON + "muslim-ansori", "Muslim Ansori",
+                                                       names={"Muslim Ansori"}, graphs={graph}),
+               PERSON + "mulan-jameela": PersonRecord(PERSON + "mulan-jameela", "Mulan Jameela",
+                                                       names={"Mulan Jameela"}, graphs={graph})}
+    context = "[tribunnews-00461 10-Sep-19] Korban kecelakaan ..."
+    found = locator(records)
+    assert located(PERSON + "ansori--gone", "Ansori", context, set(records), found) == PERSON + "muslim-ansori"
+    assert located(PERSON + "mertua--gone", "Mertua Mulan Jameela", context, set(records), found) is None

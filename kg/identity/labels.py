@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import MissingInputError
+from kg.identity.names import someone_else
 from kg.identity.records import PersonRecord
 from kg.rdf import iris
 
@@ -68,10 +69,12 @@ def located(node: str, name: str, context: str, present: set[str], locate: dict)
         return node
     graphs = [str(iris.graph(a)) for a in ARTICLE.findall(context)]
     found = set().union(*(locate.get((g, name.casefold()), set()) for g in graphs))
-    if not found:  # the name the extractor now reads there is longer or shorter ("Ansori" / "Muslim Ansori")
+    if not found:  # the name the extractor now reads there is longer or shorter ("Ansori" / "Muslim Ansori"),
+        # but a relative's is never the name of the person it holds ("Mertua Mulan Jameela" / "Mulan Jameela")
         words = set(name.casefold().split())
         found = {n for (g, form), nodes in locate.items() if g in graphs and words and (
-            words <= set(form.split()) or set(form.split()) <= words) for n in nodes}
+            words <= set(form.split()) or set(form.split()) <= words) and someone_else(form) == someone_else(name)
+                 for n in nodes}
     return next(iter(found)) if len(found) == 1 else None
 
 
