@@ -239,7 +239,8 @@ class SpeakerResolver:
         if found is not None and comma > skip and comma + 2 <= found[0] - prev.start and \
                 len(prev.text[skip:comma].split()) <= 4 and \
                 _title_only(prev.text[comma + 2:found[0] - prev.start], lower_posts=True):
-            return found  # "Menanggapi hal itu, Ketua KPU Maluku Syamsul ...": a lead, then a post and the name
+            return found  # "Menanggapi hal itu, Ketua KPU Maluku Syamsul ...", "Tim saksi BirinMU, Akhmad Maulana
+            # bersyukur ...": a short lead, then the name (a post may stand before it)
         for verb in PASSIVE.finditer(prev.text):  # "... disampaikan oleh mantan Wakil Ketua KPK, Chandra Hamzah."
             agent = self.first_person_in(prev.start + verb.end(), prev.end, in_quotes=False)
             if agent is not None and _title_only(AGENT_LEAD.sub("", prev.text[verb.end():agent[0] - prev.start]),
