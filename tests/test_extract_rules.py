@@ -1275,6 +1275,13 @@ def test_a_jakarta_city_s_agency_office_is_an_institution_of_its_own_and_no_part
         ("Syafri Lubis", "Kepala", "Dinas Perhubungan Provinsi DKI Jakarta")}
 
 
+def test_muhammadiyah_s_central_board_is_an_institution_as_nahdlatul_ulama_s_is():
+    facts = _facts("Ketua Pimpinan Pusat Muhammadiyah Dadang Kahmad mengatakan hal itu. Ketua Umum PP Muhammadiyah "
+                   "Haedar Nashir hadir.")
+    assert _orgs_of(facts) == {("Dadang Kahmad", "Ketua", "Pimpinan Pusat Muhammadiyah"),
+                               ("Haedar Nashir", "Ketua Umum", "Pimpinan Pusat Muhammadiyah")}
+
+
 def test_a_city_branch_is_that_city_s_branch_not_the_national_body():
     facts = _facts("Ketua KPU Kota Bekasi, Ali Rido, membuka rapat pleno. Anggota Bawaslu Kota Bengkulu, "
                    "Leka Yunita Sari, hadir.")
