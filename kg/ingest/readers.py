@@ -344,8 +344,8 @@ def dated_by_url(published: date | None, url: str | None) -> date | None:
         given = date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
         return published
-    return given if (published.month, published.day) == (given.day, given.month) != (given.month, given.day) \
-        and published.year == given.year else published
+    swapped = given.day <= 12 and given.day != given.month and published == date(given.year, given.day, given.month)
+    return given if swapped else published
 
 
 _MONTH_NAMES = {**MONTHS, **{name[:3]: n for name, n in MONTHS.items()},

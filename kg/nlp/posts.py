@@ -121,8 +121,9 @@ def definition_of(label: str) -> PostDef | None:
     "Kepala Bagian Operasi" are the Kabagops), else by its longest known start ("Kasat Reskrim": Kasat
     with its unit)."""
     words = label.split()
-    return post_defs().get(label) or _written_otherwise().get(label.replace(" ", "").casefold()) or next(
-        (d for n in range(len(words), 0, -1) if (d := post_defs().get(" ".join(words[:n]))) is not None), None)
+    whole = " ".join(words)
+    return post_defs().get(whole) or _written_otherwise().get("".join(words).casefold()) or next(
+        (d for n in range(len(words) - 1, 0, -1) if (d := post_defs().get(" ".join(words[:n]))) is not None), None)
 
 
 @cache

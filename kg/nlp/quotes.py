@@ -201,8 +201,7 @@ class SpeakerResolver:
         """(start, key) of a person named as the subject of the sentence before the one holding
         `pos`: the sentence opens with the name, or with a post or rank and the name."""
         i = self._sentence_index(pos)
-        for back in range(i or 0, max(0, (i or 0) - SUBJECT_CHAIN), -1):
-            prev = self.sentences[back - 1]
+        for prev in reversed(self.sentences[max(0, i - SUBJECT_CHAIN):i] if i is not None else ()):
             found = self._subject_of(prev, len(LEAD_MARK.match(prev.text).group()))  # ", - Presiden X ...": a dateline's rest
             if found is not None or not PRONOUN_SUBJECT.match(prev.text):
                 return found  # "Tim saksi BirinMU, Akhmad Maulana bersyukur ... . Dia juga menyampaikan ...": still his
