@@ -14,7 +14,7 @@ from kg.identity.clusters import cluster
 from kg.identity.context import second_pass
 from kg.identity.fiction import synopsis_title
 from kg.identity.names import compatible, relation
-from kg.identity.records import PersonRecord, _add_first_names, _add_keywords, most_common, news_desk
+from kg.identity.records import PersonRecord, _add_first_names, _add_keywords, _drop_common, most_common, news_desk
 from kg.identity.resolve import canonical
 from kg.identity.scoring import ScoredPair, score
 from kg.ingest.build import build
@@ -637,6 +637,18 @@ def test_a_word_of_every_article_is_no_keyword():
     text = "Warga datang sejak pagi untuk mencoblos di tempat pemungutan suara"
     _add_keywords(records, {"g1": {"a"}, "g2": {"b"}}, [("g1", text), ("g2", text)])
     assert records["a"].keywords == records["b"].keywords == set()
+
+
+def test_a_place_named_in_more_than_one_article_of_twenty_is_no_context():
+    """"Indonesia", named in a quarter of the corpus, beside a bare "Timotius" and a "Timotius Murib"
+    says nothing of their being one man; a regency two articles of forty name does."""
+    named = {f"g{i}": {"place:country-indonesia"} for i in range(40)}
+    named["g0"] |= {"place:91.02"}
+    named["g1"] |= {"place:91.02"}
+    named["g2"] |= {"place:91.03"}
+    _drop_common(named)
+    assert named["g0"] == named["g1"] == {"place:91.02"} and named["g2"] == {"place:91.03"}
+    assert all(entities == set() for g, entities in named.items() if g not in {"g0", "g1", "g2"})
 
 
 def test_the_context_kept_of_a_node_does_not_hang_on_the_order_persons_were_counted_in():

@@ -25,6 +25,7 @@ from kg.resources import lexicon
 ARTICLE = "https://w3id.org/pemilu-kg/graph/article/"
 ALIAS_SHARE = 10  # kg.identity.records._add_names
 CONTEXT = 30  # persons and entities kept per node: those named beside it in most of its articles
+COMMON = 0.05  # an institution or place named in more than this share of the articles is no context
 KEYWORDS = 10  # article words kept per node: those of highest TF-IDF in its articles' sentences and headlines
 
 
@@ -145,6 +146,7 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
     named: dict[str, set[str]] = defaultdict(set)
     for g, e in store.select(_NAMED).rows:
         named[g].add(e)
+    _drop_common(named)
     headlines = store.select(_HEADLINES).rows
     headline = {g: set(word_keys(h)) for g, h in headlines}
     works = {g: title for g, h in headlines if (title := synopsis_title(h)) is not None}
@@ -168,6 +170,15 @@ def read_persons(store: Store) -> dict[str, PersonRecord]:
     for record in records.values():
         record.desks = {desk[g] for g in record.graphs if g in desk}
     return records
+
+
+def _drop_common(named: dict[str, set[str]]) -> None:
+    """Leave out the institutions and places that more than COMMON of the articles name: "Indonesia"
+    is named beside everybody, so sharing it says nothing of who a bare name is."""
+    counts = Counter(e for entities in named.values() for e in entities)
+    common = {e for e, n in counts.items() if n > COMMON * len(named) and n > 1}
+    for g in named:
+        named[g] -= common
 
 
 def news_desk(url: str) -> str | None:
