@@ -2673,6 +2673,22 @@ def test_a_post_pointing_back_after_a_connective_or_a_passive_opening_is_about_t
             ("Siti Aminah", "Partai Demokrasi Indonesia Perjuangan")} <= _held_in(facts)
 
 
+def test_a_former_post_pointing_back_is_the_person_named_last_even_beside_a_post_of_the_same_name():
+    """"Mantan Kapolda ... ini" after a sentence about a Kapolda of another province: he was that one's Kapolda
+    before; also after a fronted time or place ("Dalam acara ..., mantan Ketua ... itu") and as the subject of an
+    "agar" clause."""
+    facts = _facts("Kapolda Bali Irjen Budi Hartanto memimpin apel di Denpasar. Mantan Kapolda Kalimantan Utara ini "
+                   "mengajak masyarakat menjaga keamanan.\nRudi Santoso hadir di Jakarta. Dalam acara yang digelar "
+                   "tertutup itu, mantan Ketua Mahkamah Konstitusi (MK) itu menyampaikan pesan.\nAgus Salim mengajukan "
+                   "peninjauan kembali. Upaya itu diajukan agar mantan Ketua DPR RI itu dapat bebas.")
+    label = {e.key: e.label for e in facts.entities}
+    held = {(label[m.person], m.role.label, label.get(m.organization), m.qualifier) for m in facts.memberships}
+    assert ("Budi Hartanto", "Kapolda", "Kepolisian Daerah Bali", None) in held
+    assert ("Budi Hartanto", "Kapolda", "Kepolisian Daerah Kalimantan Utara", "former") in held
+    assert ("Rudi Santoso", "Ketua", "Mahkamah Konstitusi", "former") in held
+    assert ("Agus Salim", "Ketua", "Dewan Perwakilan Rakyat", "former") in held
+
+
 def test_a_post_pointing_back_after_a_quotation_is_about_its_speaker():
     facts = _facts("Jakarta - Budi Hartanto hadir dalam rapat Pansus.\n\"Kajian itu perlu data, tidak hanya narasi "
                    "saja,\" imbuhnya.\nMenurut politikus Partai Golkar itu, Pansus akan meminta pandangan pemerintah.")

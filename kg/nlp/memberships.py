@@ -1012,8 +1012,15 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
 # what opens a sentence about someone just named: "Bahkan, Menteri Perindustrian itu dinilai ...",
 # "Menurut politikus Partai Golkar itu, ...", "Tapi politikus PKB ini ...", "Dicegahnya politikus Golkar
 # itu ...", "Ditanya soal alasan lain, politikus PDIP itu menyebut ..."
-DESCRIPTION_OPENER = re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini)"
-                                r"|^\s*(?:Tapi|Tetapi|(?:Kemudian\s+)?[Ll]anjut|Di[a-z]+nya|Ditanya\b[^\"“”]*,))\s*,?\s*$")
+DESCRIPTION_OPENER = re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini"
+                                r"|Lebih lanjut|Selanjutnya)"
+                                r"|^\s*(?:Tapi|Tetapi|(?:Kemudian\s+)?[Ll]anjut|Di[a-z]+nya|Ditanya\b[^\"“”]*,"
+                                # "Dalam acara Rapim TNI-Polri yang digelar tertutup, mantan Ketua MK itu ...": a
+                                # fronted place or time before the subject
+                                r"|(?:Dalam|Pada|Saat|Usai|Seusai|Setelah|Sebelum|Ketika)\b"
+                                r"(?![^,]*\b(?:menyatakan|mengatakan|menyebut|menegaskan|menjelaskan)\b)[^\"“”,]{3,100},)"
+                                # "... diajukan agar mantan Ketua DPR RI itu dapat bebas": the subject of a clause
+                                r"|\s(?:agar|maka|sehingga)\s*)\s*,?\s*$")
 
 
 def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
@@ -1032,6 +1039,7 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
             named_in[analysis.sentence_at(at)].append((at, key))
     have = {(m.person, m.role.key) for m in found}
     held = {(m.role.key, m.organization) for m in found}
+    held_by = {(m.person, m.role.key, m.organization) for m in found}
     heads = {(m.person, m.role.label.split()[0].casefold()) for m in found}
     out = []
     for start in sorted(spans):
@@ -1048,10 +1056,14 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         else:
             person = _topic(named_in, sentence, start) or _last_speaker(analysis, statements, sentence)
         head = described.role.label.split()[0].casefold()
-        if person is None or (person, described.role.key) in have or (person, head) in heads:
-            continue  # a minister named so before is not described as another ministry's
+        former = described.qualifier == "former"
+        if person is None or ((person, described.role.key, described.organization) in held_by if former else (
+                (person, described.role.key) in have or (person, head) in heads)):
+            continue  # a minister named so before is not described as another ministry's (but may have been a
+            # Kapolda elsewhere: "Kapolda Bali Irjen Daniel ... Mantan Kapolda Kalimantan Utara ini")
         have.add((person, described.role.key))
         held.add((described.role.key, described.organization))
+        held_by.add((person, described.role.key, described.organization))
         out.append(replace(described, person=person))
     return out
 
