@@ -1009,18 +1009,20 @@ def described_speakers(text: str, analysis: Analysis, posts: list[PostHit], orgs
     return out
 
 
-# what opens a sentence about someone just named: "Bahkan, Menteri Perindustrian itu dinilai ...",
-# "Menurut politikus Partai Golkar itu, ...", "Tapi politikus PKB ini ...", "Dicegahnya politikus Golkar
-# itu ...", "Ditanya soal alasan lain, politikus PDIP itu menyebut ..."
-DESCRIPTION_OPENER = re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini"
-                                r"|Lebih lanjut|Selanjutnya)"
-                                r"|^\s*(?:Tapi|Tetapi|(?:Kemudian\s+)?[Ll]anjut|Di[a-z]+nya|Ditanya\b[^\"“”]*,"
-                                # "Dalam acara Rapim TNI-Polri yang digelar tertutup, mantan Ketua MK itu ...": a
-                                # fronted place or time before the subject
-                                r"|(?:Dalam|Pada|Saat|Usai|Seusai|Setelah|Sebelum|Ketika)\b"
-                                r"(?![^,]*\b(?:menyatakan|mengatakan|menyebut|menegaskan|menjelaskan)\b)[^\"“”,]{3,100},)"
-                                # "... diajukan agar mantan Ketua DPR RI itu dapat bebas": the subject of a clause
-                                r"|\s(?:agar|maka|sehingga)\s*)\s*,?\s*$")
+@cache
+def _description_opener() -> re.Pattern[str]:
+    """What opens a sentence about someone just named: "Bahkan, Menteri Perindustrian itu dinilai ...",
+    "Menurut politikus Partai Golkar itu, ...", "Tapi politikus PKB ini ...", "Dicegahnya politikus Golkar
+    itu ...", "Ditanya soal alasan lain, politikus PDIP itu menyebut ..."; a fronted time or place with no
+    speaker's verb in it ("Dalam acara Rapim TNI-Polri yang digelar tertutup, mantan Ketua MK itu ..."); or
+    what opens a clause about him ("... diajukan agar mantan Ketua DPR RI itu dapat bebas")."""
+    speaking = alternation(reporting_verbs("before"))
+    return re.compile(r"(?:(?:Menurut|Bahkan|Namun|Kini|Adapun|Sebelumnya|Sementara itu|Selain itu|Saat ini"
+                      r"|Lebih lanjut|Selanjutnya)"
+                      r"|^\s*(?:Tapi|Tetapi|(?:Kemudian\s+)?[Ll]anjut|Di[a-z]+nya|Ditanya\b[^\"“”]*,"
+                      rf"|(?:Dalam|Pada|Saat|Usai|Seusai|Setelah|Sebelum|Ketika)\b(?![^,]*\b(?:{speaking})\b)"
+                      r"[^\"“”,]{3,100},)"
+                      r"|\s(?:agar|maka|sehingga)\s*)\s*,?\s*$")
 
 
 def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs: list[OrgHit],
@@ -1045,7 +1047,7 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
     for start in sorted(spans):
         sentence = analysis.sentence_at(start)
         opening = text[analysis.sentences[sentence].start:start]
-        if opening.strip() and not DESCRIPTION_OPENER.search(opening):
+        if opening.strip() and not _description_opener().search(opening):
             continue
         described = _described(text, analysis, spans, orgs, forms, start, published)
         if described is None or (described.role.key, described.organization) in held:
@@ -1056,11 +1058,13 @@ def described_persons(text: str, analysis: Analysis, posts: list[PostHit], orgs:
         else:
             person = _topic(named_in, sentence, start) or _last_speaker(analysis, statements, sentence)
         head = described.role.label.split()[0].casefold()
-        former = described.qualifier == "former"
-        if person is None or ((person, described.role.key, described.organization) in held_by if former else (
-                (person, described.role.key) in have or (person, head) in heads)):
-            continue  # a minister named so before is not described as another ministry's (but may have been a
-            # Kapolda elsewhere: "Kapolda Bali Irjen Daniel ... Mantan Kapolda Kalimantan Utara ini")
+        if described.qualifier == "former":  # "Kapolda Bali Irjen Daniel ... Mantan Kapolda Kalimantan Utara ini":
+            # he may have held the post elsewhere before
+            told = (person, described.role.key, described.organization) in held_by
+        else:  # a minister named so before is not described as another ministry's
+            told = (person, described.role.key) in have or (person, head) in heads
+        if person is None or told:
+            continue
         have.add((person, described.role.key))
         held.add((described.role.key, described.organization))
         held_by.add((person, described.role.key, described.organization))
