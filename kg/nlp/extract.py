@@ -33,7 +33,7 @@ from kg.nlp.post_linker import PostLinkers, Stretch, load_linkers
 from kg.nlp.posts import (COUNCIL, DIVISION_MEMBERS, DIVISION_POSTS, FACULTY_BEFORE, FIELD_OPENING, UNIT_WORDS, Holding,
                           PostHit, after_post_of_another, division_end, field_after_institution, find_posts,
                           link_holders, post_qualifier)
-from kg.nlp.quotes import SpeakerResolver, find_statements, is_kin, speech_verbs
+from kg.nlp.quotes import SpeakerResolver, before_verb, find_statements, is_kin, speech_verbs
 from kg.nlp.same_institution import same_institutions
 from kg.nlp.speaker_linker import load_speaker_linker, relink
 from kg.nlp.text import COMPASS, CUT_SLOT, alternation, id_slug, slug, title_case
@@ -546,8 +546,10 @@ def _institutions_in_post_phrases(text: str, analysis: Analysis, places: list[Pl
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", e.text)]
         opening = next((i for i, (s, t) in enumerate(tokens)
                         if i >= 1 and e.text[s:t] in words("institution_opens")), None)
-        if opening is not None and (len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri"):
-            continue  # "Menteri Sekretariat Negara": the portfolio
+        if opening is not None and (len(tokens) - opening < 2 or e.text[:tokens[opening][0]].split()[-1] == "Menteri"
+                                    or e.text[:tokens[opening][0]].split()[-1].casefold().endswith(
+                                        e.text[slice(*tokens[opening])].casefold())):
+            continue  # "Menteri Sekretariat Negara": the portfolio; "Dansatgas Satgas Pamtas": the unit the post names
         start = e.start + tokens[opening][0] if opening is not None else _after_lexicon_post(text, e, posts)
         if start is None:
             continue
@@ -908,6 +910,7 @@ COMPANY = re.compile(COMPANY_OPENING.pattern + r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-
 # the rest of a company's name the model cut: up to its listing ("PT Citra Marga Nusaphala Persada Tbk"), or a
 # number and the words after it ("PT Trans 1000 Jakarta,")
 COMPANY_REST = re.compile(r"(?:\s+[A-Z][\w&'-]*){0,4}\s+(?:\(Persero\)\s+)?Tbk\b|\s+\d+(?:\s+[A-Z][\w&'-]*){0,3}(?=,)")
+NUMBERED_REST = re.compile(r"(?:\s+[A-Z][\w&'-]*){1,3}(?=,)")  # cut after the number: "PT Trans 1000" of "... Jakarta,"
 
 
 def _after_english_institution(text: str, h: PersonHit) -> PersonHit | None:
@@ -967,6 +970,7 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
     institutions = {n.casefold() for o in orgs for n in (o.text, o.label, *o.alt_labels)}
     companies = {m.group("name") for m in COMPANY.finditer(text) if len(m.group("name").split()) <= 3}
     groups = {h.name for h in persons if h.rank is None and GROUP_BEFORE.search(text, max(0, h.start - 14), h.start)}
+    spelt = [span for h in persons if (span := _short_form_of_what_opens_before(text, h))]
     out = []
     for h in persons:
         if h.name in companies or h.evidence == "short" and any(_written_within(text, h.name_start, h.end, c)
@@ -997,7 +1001,7 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
         if h.name in forms or h.name.casefold() in institutions \
                 or any(_written_within(text, h.name_start, h.end, f) for f in forms):
             continue  # "Iluni" of "Iluni FH UI"; "Untar" the article names as an institution
-        if inside_spelt_name(text, h.name_start, h.end):
+        if inside_spelt_name(text, h.name_start, h.end) or any(s <= h.start and h.end <= e for s, e in spelt):
             continue  # "Aliansi Penyelamat Masjid Amal Silaturrahim (APMAS)": the words its acronym spells
         if lead is not None:
             cut = h.name_start + len(lead) + 1
@@ -1005,6 +1009,23 @@ def _without_institution_names(text: str, persons: list[PersonHit], orgs: list[O
                         name_start=cut)
         out.append(h)
     return out
+
+
+BRACKETED_AFTER = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]+)\)")
+WORD_BEFORE = re.compile(r"(?P<word>[A-Z][a-z]+)\s+$")
+
+
+def _short_form_of_what_opens_before(text: str, h: PersonHit) -> tuple[int, int] | None:
+    """Where a name and its bracketed short form stand, when the short form opens with the word before the name, a
+    word that opens institutions' names, and not with the name ("Kepala Pusat Veteriner Farma (Pusvetma)"): the
+    rest of the institution's name, not a person's, whose short forms open as the name does ("Joko Widodo
+    (Jokowi)", "Lalu Muhammad (LM)")."""
+    after = BRACKETED_AFTER.match(text, h.name_start + len(h.name))
+    before = WORD_BEFORE.search(text, max(0, h.name_start - 20), h.name_start)
+    if after is None or before is None or before.group("word") not in words("institution_opens") \
+            or not after.group("abbr")[0] == before.group("word")[0] != h.name[0]:
+        return None
+    return h.name_start, after.end()
 
 
 def _names_less_a_leading_name(text: str, analysis: Analysis, persons: list[PersonHit]) -> list[PersonHit]:
@@ -1380,6 +1401,8 @@ def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
     taken = blocked + [(h.start, h.end) for h in persons]
     out = []
     for e in analysis.entities:
+        if e.label == "ORG" and _speaking_name(analysis.text, e):
+            e = replace(e, label="PER")
         if e.label != "PER" or any(s < e.end and e.start < t for s, t in taken) or \
                 not any(p.end <= e.start and not analysis.text[p.end:e.start].strip(" ,") for p in posts) or \
                 any(w in words("name_stopwords") for w in re.split(r"[\s-]+", e.text)) or \
@@ -1387,6 +1410,16 @@ def _names_after_model_posts(analysis: Analysis, persons: list[PersonHit],
             continue  # "Capres-Cawapres": words of a pair, no name
         out.append(PersonHit(e.start, e.end, e.text, e.text, e.start, None, "post"))
     return out
+
+
+def _speaking_name(text: str, e: NerSpan) -> bool:
+    """What the model reads as an institution between a post and the holder's reporting verb ("Pakar komunikasi
+    Sony Subrata menilai"), of two or three capitalised words none of which institutions' names are made of
+    (kg/lexicons/org_words.tsv) and no acronym: the holder's name."""
+    said = e.text.split()
+    return 2 <= len(said) <= 3 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in said) \
+        and not any(w in words("org_words") or w in words("institution_opens") for w in said) \
+        and before_verb().match(text, e.end) is not None
 
 
 def _title_case_line(text: str, at: int) -> bool:
@@ -1426,7 +1459,8 @@ def _learned_names(text: str, analysis: Analysis, places: list[PlaceHit], orgs: 
             continue  # "Ketua Dewan Pembina DPP Partai Golkar": the council is part of the post, held in the party
         if e.label == "ORG" and (faculty := FACULTY_BEFORE.match(e.text)):  # "Dekan FEB Universitas Udayana"
             e = replace(e, start=e.start + faculty.end(), text=e.text[faculty.end():])
-        if e.label == "ORG" and COMPANY_OPENING.match(e.text) and (rest := COMPANY_REST.match(text, e.end)):
+        if e.label == "ORG" and COMPANY_OPENING.match(e.text) and (
+                (rest := COMPANY_REST.match(text, e.end)) or (e.text[-1:].isdigit() and (rest := NUMBERED_REST.match(text, e.end)))):
             e = replace(e, end=rest.end(), text=text[e.start:rest.end()])
         if e.label == "ORG" and (tail := TRAILING_WORDS.search(e.text)) and tail.start() > 0:
             e = replace(e, end=e.start + tail.start(), text=e.text[:tail.start()])  # "KPU Maluku terpilih", "UGM melawan"

@@ -63,6 +63,7 @@ def article_memberships(article: Article, analysis: Analysis, posts: list[PostHi
     return _one_per_post(_without_bare_repeats(_lists_share_institution(_along_with(text, memberships))))
 
 
+NAME_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*,\s*(?:(?:dan|serta)\s+)?|\s*(?:\([^()]{0,60}\))?\s+(?:dan|serta)\s+")
 KNOWN_AS = re.compile(r"\b(?:dikenal|dijuluki|digelari|julukan)\s+(?:sebagai\s+)?(?:sang\s+)?$")
 ABBREVIATION_AFTER = re.compile(r"\s*(?:\([A-Za-z./-]{1,12}\)\s*)?")  # "Perdana Menteri (PM) Malaysia": then the country
 
@@ -488,20 +489,31 @@ def _lists_share_institution(memberships: list[Membership]) -> list[Membership]:
 ALONG_WITH = re.compile(r"\b(?:bersama(?:\s+dengan)?|beserta|didampingi(?:\s+oleh)?)(?:\s+(?:para|seluruh|jajaran|sejumlah))?\s+$")
 
 
+# between two post-name pairs of one list: "Ketua DPR Bambang Soesatyo, Wakil Ketua Fadli Zon"
+NEXT_IN_LIST = re.compile(r"\s*[,;]\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+")
+
+
 def _along_with(text: str, memberships: list[Membership]) -> list[Membership]:
     """"Ketua KPU Kabupaten Kupang Nikson Mangoa bersama anggota Samsul Gole, ...": a post of no
-    institution given "along with" the holder of a post of one is held in that institution."""
-    placed = sorted((m.evidence.start, m.sentence, m.organization) for m in memberships if m.organization)
-    out = []
-    for m in memberships:
+    institution given "along with" the holder of a post of one is held in that institution; so is one
+    that follows it in a list of posts and names ("Ketua DPR Bambang Soesatyo, Wakil Ketua Fadli Zon,
+    Wakil Ketua Utut Adianto"): the institution is written once, at the list's head."""
+    placed = {m.evidence.start: m for m in memberships if m.organization}
+    ends = {m.evidence.end: m for m in memberships}
+    out: dict[int, Membership] = {}
+    for i, m in sorted(enumerate(memberships), key=lambda im: im[1].evidence.start):
         definition = post_defs().get(m.role.label[:1].upper() + m.role.label[1:])
-        if m.organization is None and definition is not None and definition.kind == "head" \
-                and ALONG_WITH.search(text, max(0, m.evidence.start - 30), m.evidence.start):
-            before = [org for start, sentence, org in placed if sentence == m.sentence and start < m.evidence.start]
-            if before:
-                m = replace(m, organization=before[-1])
-        out.append(m)
-    return out
+        if m.organization is None and definition is not None and definition.kind == "head":
+            before = [p for start, p in sorted(placed.items()) if p.sentence == m.sentence and start < m.evidence.start]
+            if before and ALONG_WITH.search(text, max(0, m.evidence.start - 30), m.evidence.start):
+                m = replace(m, organization=before[-1].organization)
+            elif before and (head := next((p for end, p in ends.items() if p.sentence == m.sentence and p.organization
+                                           and NEXT_IN_LIST.fullmatch(text, end, m.evidence.start)), None)):
+                m = replace(m, organization=head.organization)
+                placed[m.evidence.start] = m
+                ends[m.evidence.end] = m
+        out[i] = m
+    return [out[i] for i in range(len(memberships))]
 
 
 def _one_holder(text: str, chosen: dict[Stretch, tuple[Stretch, str, float]]) -> dict[Stretch, tuple[Stretch, str, float]]:
@@ -563,6 +575,17 @@ def _possessed(text: str, post: Stretch) -> bool:
     return after is not None and POSSESSED.fullmatch(after.group(1)) is not None
 
 
+OWNED_APPOSED = re.compile(r"(?:nya)?\s*,?\s*")  # "penasihat hukumnya, Andi": the holder right after it
+
+
+def _owned(text: str, post: Stretch) -> bool:
+    """A post of two words or more whose last word takes the possessive -nya ("A dan penasihat hukumnya"): the post of
+    someone the possessor has, held by a name right after it only; one word may be the post's own ("wakilnya, yaitu
+    A")."""
+    phrase = text[post.start:post.end + 3]
+    return " " in phrase.strip() and re.search(r"\wnya$", phrase if phrase.endswith("nya") else phrase[:-3]) is not None
+
+
 def _named_as_another(text: str, post: Stretch, person: Stretch, orgs: list[Stretch]) -> bool:
     """A word before "sebagai" right before the post names its holder ("kinerja Uu sebagai wakil gubernur"), or a
     slot the scraper emptied or a noun does, and it is not `person`'s. A word the news writes in lower case, a post
@@ -617,12 +640,15 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                 or CANDIDATES.search(text, max(0, span.start - 20), span.start) \
                 or KNOWN_AS.search(text, max(0, span.start - 30), span.start) \
                 or (said[0] == "kepala" and len(said) > 1 and definition_of(said[1]) is not None) \
-                or said == ["pimpinan"]:
+                or said == ["pimpinan"] \
+                or (len(said) == 1 and said[0][:1].isupper() and said[0].casefold() not in post_head_words()
+                    and any(NAME_LIST_GAP.fullmatch(text, n.end, span.start) for n in names if n.end <= span.start)):
             continue  # "pihak swasta, Abu Bakar"; "dari Pak  , Imam Nahrawi": a form of address; "Dinkes Kobar": an
             # institution; "calon pimpinan";
             # "memenggal kepala Presiden Joko Widodo": the head of the one holding the post after it; "dikenal sebagai
             # Bapak Teknologi": an epithet; "Penulis :
-            # Kontributor Makassar, X": a byline, no post; "kelompok pimpinan Abu Rasyid": led by him
+            # Kontributor Makassar, X": a byline, no post; "kelompok pimpinan Abu Rasyid": led by him; "A (Dapil ...), dan
+            # Hillary Brigita Lasut": a word the lexicon knows for no post, in a list of names, opens the last name
         inside = [s for s in rule_posts if overlaps(span.start, span.end, s.start, s.end)]
         if not inside or (span.start <= min(s.start for s in inside) and span.end >= max(s.end for s in inside)
                           and span.end - span.start > max(s.end - s.start for s in inside)):
@@ -658,6 +684,7 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or ends_opening_clause(text, post.start, post.end, person.start, person.end) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
+                    or (_owned(text, post) and not OWNED_APPOSED.fullmatch(text, post.end, person.start)) \
                     or _named_as_another(text, post, person, org_spans) \
                     or (post.end <= person.start and (OTHER_PARTY.search(text, post.end, person.start)
                                                       or SPEAKS_FOR.search(text, post.end, person.start))) \

@@ -210,7 +210,10 @@ def best_holders(text: str, sentence: Stretch, posts: Sequence[tuple[Stretch, st
                 continue
             if post.start < person.end and person.start < post.end:
                 continue
-            prob = linker.probability(pair_features(text, post, person, inside, orgs, words))
+            features = pair_features(text, post, person, inside, orgs, words)
+            if "verb_between=after" in features:
+                continue  # "Anggota berhasil menemukan Mawar": the name after the verb of the post's clause is its object
+            prob = linker.probability(features)
             if prob >= linker.threshold and prob > out.get(person, (None, "", 0.0))[2]:
                 out[person] = (post, words, prob)
     return out

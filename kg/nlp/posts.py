@@ -387,7 +387,8 @@ def find_posts(text: str, orgs: list[OrgHit], places: list[PlaceHit]) -> list[Po
             label, end = label + _capitalised(portfolio.group()), portfolio.end()
         elif division := _division_field(text, end, label):
             label, end = label + division.group("field"), division.end("field")  # "Komisioner Divisi Teknis"
-        elif label in unit_heads() and (unit := _units().match(text, end)):
+        elif label in unit_heads() and (unit := _units().match(text, end)) \
+                and not any(o.start == unit.start("unit") for o in orgs):  # not "Suku Dinas X Jakarta Selatan", an office
             label, end = f"{label} {unit.group('unit')}", unit.end()  # "Kasat Intel", "asisten pribadinya": the unit is the post's
         elif ext:
             cut = min([o.start for o in orgs if end < o.start < ext.end()] + [ext.end()])
