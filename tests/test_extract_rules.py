@@ -3876,6 +3876,10 @@ def test_a_post_someone_possesses_is_not_held_by_the_possessor():
     facts = _facts("Jakarta - Kelima poin yang dianggap Budi Santoso dan penasihat hukumnya sebagai novum adalah tiga "
                    "surat permohonan dari keponakan Budi Santoso bernama Andi Pratama Wijaya.")
     assert not any(person == "Budi Santoso" for person, _, _ in _posts(facts))
+    listed = _facts("Mandat diserahkan Ketua KPK Agus Rahardjo beserta dua wakilnya yakni Saut Situmorang dan Laode M "
+                    "Syarif. Terdakwa datang bersama penasihat hukumnya, Andi Pratama Wijaya.")
+    holders = {person for person, post, _ in _posts(listed) if post.casefold().startswith(("wakil", "penasihat"))}
+    assert holders == {"Saut Situmorang", "Laode M Syarif", "Andi Pratama Wijaya"}
 
 
 def test_a_state_body_s_post_the_article_says_someone_was_elected_to_is_held_elect():

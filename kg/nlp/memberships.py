@@ -19,7 +19,7 @@ from kg.nlp.persons import PersonHit
 from kg.nlp.pipeline import Analysis
 from kg.nlp.places import country_at
 from kg.nlp.post_institution import attach_institutions
-from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org
+from kg.nlp.post_linker import PostLinkers, Stretch, best_holders, best_org, list_head
 from kg.nlp.posts import (ORDINAL_AFTER, TICKET_BEFORE, Holding, PostHit, abbreviates, definition_of, holder_cut,
                           ends_opening_clause, not_held_by_name_after, of_another, post_defs, post_qualifier, post_words,
                           role_for)
@@ -575,7 +575,8 @@ def _possessed(text: str, post: Stretch) -> bool:
     return after is not None and POSSESSED.fullmatch(after.group(1)) is not None
 
 
-OWNED_APPOSED = re.compile(r"(?:nya)?\s*,?\s*")  # "penasihat hukumnya, Andi": the holder right after it
+# "penasihat hukumnya, Andi", "dua wakilnya yakni Saut": the holder right after it
+OWNED_APPOSED = re.compile(r"(?:nya)?\s*,?\s*(?:(?:yakni|yaitu|adalah|ialah)\s*:?\s*)?")
 
 
 def _owned(text: str, post: Stretch) -> bool:
@@ -684,7 +685,8 @@ def _learned_memberships(text: str, analysis: Analysis, posts: list[PostHit], pe
                     or NEW_CLAUSE.fullmatch(text, post.end, person.start) \
                     or ends_opening_clause(text, post.start, post.end, person.start, person.end) \
                     or (_possessed(text, post) and not APPOSED_TO_POSSESSED.fullmatch(text, post.end, person.start)) \
-                    or (_owned(text, post) and not OWNED_APPOSED.fullmatch(text, post.end, person.start)) \
+                    or (_owned(text, post) and not OWNED_APPOSED.fullmatch(text, post.end,
+                                                                          list_head(text, person, everyone).start)) \
                     or _named_as_another(text, post, person, org_spans) \
                     or (post.end <= person.start and (OTHER_PARTY.search(text, post.end, person.start)
                                                       or SPEAKS_FOR.search(text, post.end, person.start))) \
