@@ -60,18 +60,14 @@ def test_the_annotated_articles_are_the_seeded_samples_the_readme_states():
                                   exclude=set(first) | set(second) | set(third) | set(fourth))]
     five = set(first) | set(second) | set(third) | set(fourth) | set(fifth)
     assert five == annotated
-    sixth = [a.id for a in sample(data, 72, seed=2031, min_words=150, max_words=450, exclude=five)]
-    seventh = [a.id for a in sample(data, 72, seed=2032, min_words=150, max_words=450, exclude=five | set(sixth))]
-    eighth = [a.id for a in sample(data, 72, seed=2033, min_words=150, max_words=450,
-                                   exclude=five | set(sixth) | set(seventh))]
-    ninth = [a.id for a in sample(data, 72, seed=2034, min_words=150, max_words=450,
-                                  exclude=five | set(sixth) | set(seventh) | set(eighth))]
-    tenth = [a.id for a in sample(data, 72, seed=2035, min_words=150, max_words=450,
-                                  exclude=five | set(sixth) | set(seventh) | set(eighth) | set(ninth))]
-    held = set(sixth) | set(seventh) | set(eighth) | set(ninth) | set(tenth)
+    draws, taken = [], set(five)  # the sixth to the eleventh, each apart from all drawn before it
+    for seed in range(2031, 2037):
+        draws.append([a.id for a in sample(data, 72, seed=seed, min_words=150, max_words=450, exclude=taken)])
+        taken |= set(draws[-1])
+    held = taken - five
     assert held == {p.stem for p in HELDOUT.glob("*.json")}
     last = (ROOT / "corpus" / "heldout_last.txt").read_text(encoding="utf-8").split("\n")
-    assert {line for line in last if line and not line.startswith("#")} == set(tenth)
+    assert {line for line in last if line and not line.startswith("#")} == set(draws[-1])
     settled = (ROOT / "corpus" / "heldout_settled.txt").read_text(encoding="utf-8").split("\n")
     assert {line for line in settled if line and not line.startswith("#")} == held
     assert [a.id for a in sample(data, 208, seed=2026, min_words=150, max_words=450)] == first[:208]
