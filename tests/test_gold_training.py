@@ -60,8 +60,8 @@ def test_the_annotated_articles_are_the_seeded_samples_the_readme_states():
                                   exclude=set(first) | set(second) | set(third) | set(fourth))]
     five = set(first) | set(second) | set(third) | set(fourth) | set(fifth)
     assert five == annotated
-    draws, taken = [], set(five)  # the sixth to the eleventh, each apart from all drawn before it
-    for seed in range(2031, 2037):
+    draws, taken = [], set(five)  # the sixth to the twelfth, each apart from all drawn before it
+    for seed in range(2031, 2038):
         draws.append([a.id for a in sample(data, 72, seed=seed, min_words=150, max_words=450, exclude=taken)])
         taken |= set(draws[-1])
     held = taken - five
@@ -69,7 +69,7 @@ def test_the_annotated_articles_are_the_seeded_samples_the_readme_states():
     last = (ROOT / "corpus" / "heldout_last.txt").read_text(encoding="utf-8").split("\n")
     assert {line for line in last if line and not line.startswith("#")} == set(draws[-1])
     settled = (ROOT / "corpus" / "heldout_settled.txt").read_text(encoding="utf-8").split("\n")
-    assert {line for line in settled if line and not line.startswith("#")} == held
+    assert {line for line in settled if line and not line.startswith("#")} == held - set(draws[-1])  # not yet settled
     assert [a.id for a in sample(data, 208, seed=2026, min_words=150, max_words=450)] == first[:208]
 
 
