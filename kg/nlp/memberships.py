@@ -498,20 +498,17 @@ def _along_with(text: str, memberships: list[Membership]) -> list[Membership]:
     institution given "along with" the holder of a post of one is held in that institution; so is one
     that follows it in a list of posts and names ("Ketua DPR Bambang Soesatyo, Wakil Ketua Fadli Zon,
     Wakil Ketua Utut Adianto"): the institution is written once, at the list's head."""
-    placed = {m.evidence.start: m for m in memberships if m.organization}
-    ends = {m.evidence.end: m for m in memberships}
+    placed: list[Membership] = []  # in the order of the text, those held in an institution
     out: dict[int, Membership] = {}
     for i, m in sorted(enumerate(memberships), key=lambda im: im[1].evidence.start):
+        earlier = [p for p in placed if p.sentence == m.sentence]
         definition = post_defs().get(m.role.label[:1].upper() + m.role.label[1:])
-        if m.organization is None and definition is not None and definition.kind == "head":
-            before = [p for start, p in sorted(placed.items()) if p.sentence == m.sentence and start < m.evidence.start]
-            if before and ALONG_WITH.search(text, max(0, m.evidence.start - 30), m.evidence.start):
-                m = replace(m, organization=before[-1].organization)
-            elif before and (head := next((p for end, p in ends.items() if p.sentence == m.sentence and p.organization
-                                           and NEXT_IN_LIST.fullmatch(text, end, m.evidence.start)), None)):
-                m = replace(m, organization=head.organization)
-                placed[m.evidence.start] = m
-                ends[m.evidence.end] = m
+        if m.organization is None and definition is not None and definition.kind == "head" and earlier and (
+                ALONG_WITH.search(text, max(0, m.evidence.start - 30), m.evidence.start)
+                or NEXT_IN_LIST.fullmatch(text, earlier[-1].evidence.end, m.evidence.start)):
+            m = replace(m, organization=earlier[-1].organization)
+        if m.organization:
+            placed.append(m)
         out[i] = m
     return [out[i] for i in range(len(memberships))]
 
